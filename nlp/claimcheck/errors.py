@@ -1,0 +1,47 @@
+"""The one place for errors a user can see.
+
+Library code raises :class:`ClaimcheckError` (or a subclass) with a one-line
+message; the CLI prints ``error: <message>`` on stderr and exits with the
+error's ``exit_code``. Nothing else reaches the user as a traceback.
+"""
+
+from __future__ import annotations
+
+# Exit codes (documented in the README, "Limits and errors").
+EXIT_OK = 0
+EXIT_FINDINGS = 1  # --fail-on matched (reserved)
+EXIT_USAGE = 2  # bad command line (typer/click's own code)
+EXIT_INPUT = 3  # no readable input
+EXIT_MODEL = 4  # a model could not be loaded
+EXIT_OUTPUT = 5  # an output could not be written
+
+
+class ClaimcheckError(Exception):
+    exit_code = EXIT_INPUT
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class InputError(ClaimcheckError):
+    """A path or document that cannot be read as an article."""
+
+    exit_code = EXIT_INPUT
+
+
+class ModelError(ClaimcheckError):
+    exit_code = EXIT_MODEL
+
+
+class OutputError(ClaimcheckError):
+    exit_code = EXIT_OUTPUT
+
+
+def one_line(text: str, limit: int = 300) -> str:
+    """Collapse a message to one line of bounded length."""
+    flat = " ".join(str(text).split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"

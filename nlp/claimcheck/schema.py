@@ -1,0 +1,108 @@
+"""The shared vocabulary of claimcheck: documents, mentions, claims, findings, reports.
+
+Every stage is a function over these models; the CLI, notebooks and batch runner
+only move them around. ``Report.model_json_schema()`` is what ``claimcheck schema``
+prints, and every report carries ``schema_version``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal, Optional, Union
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1"
+
+Value = Union[int, float, str, None]
+Qualifier = Literal["exact", "approx", "at_least", "at_most", "range"]
+FindingKind = Literal["conflict", "typo", "date"]
+Verdict = Literal[
+    "Supported",
+    "Refuted",
+    "Not Enough Evidence",
+    "Conflicting Evidence/Cherrypicking",
+]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Document(_Model):
+    """One article after ingestion: cleaned text plus its metadata."""
+
+    id: str = Field(description="file name without extension, or the `id` of a JSONL/JSON record")
+    path: Optional[str] = Field(default=None, description="where it was read from ('-' for stdin)")
+    title: Optional[str] = None
+    published: Optional[date] = Field(default=None, description="publication date, ISO YYYY-MM-DD")
+    source: Optional[str] = Field(default=None, description="site or outlet name")
+    text: str = Field(default="", exclude=True, description="cleaned main text; offsets point here")
+
+
+class Mention(_Model):
+    """A money, percent, count, quantity or date expression (or a named entity)."""
+
+    label: str = Field(description="MONEY, PERCENT, CARDINAL, QUANTITY, DATE, ORG, PERSON, GPE, NORP")
+    text: str
+    start: int = Field(description="character offset into the document's cleaned text")
+    end: int
+    value: Value = None
+    unit: Optional[str] = None
+    qualifier: Optional[Qualifier] = None
+    low: Value = Field(default=None, description="lower bound of the value interval (null: unbounded)")
+    high: Value = Field(default=None, description="upper bound of the value interval (null: unbounded)")
+
+
+class Claim(_Model):
+    """A value stated about a subject: 'SenseTime' -valuation-> more than $7.5 billion."""
+
+    id: str
+    doc: str
+    subject: str = Field(description="canonical subject entity")
+    subject_text: Optional[str] = Field(default=None, description="the subject as written in the document")
+    attribute: str
+    value: Value
+    unit: Optional[str] = None
+    qualifier: Qualifier = "exact"
+    low: Value = None
+    high: Value = None
+    period: Optional[str] = Field(default=None, description="time the figure refers to: '2018', '2019-H1'")
+    scope: Optional[str] = Field(default=None, description="what part of the subject a figure covers, e.g. 'Xinjiang'")
+    text: str = Field(description="the value as written")
+    start: int
+    end: int
+    sentence: str = Field(default="", description="the evidence sentence")
+    confidence: float = Field(ge=0.0, le=1.0)
+
+
+class Finding(_Model):
+    """Something that does not agree across sources."""
+
+    id: str
+    kind: FindingKind
+    verdict: Verdict
+    subject: Optional[str] = None
+    attribute: Optional[str] = None
+    claims: list[str] = Field(default_factory=list)
+    docs: list[str] = Field(default_factory=list)
+    message: str
+    found: Optional[str] = None
+    suggestion: Optional[str] = None
+    confidence: float = Field(ge=0.0, le=1.0)
+
+
+class Report(_Model):
+    schema_version: Literal["1"] = SCHEMA_VERSION
+    documents: list[Document] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list, description="per-document problems that did not stop the run")
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return self.model_dump_json(indent=indent)
+
+
+def report_json_schema() -> dict:
+    """JSON Schema of the report as emitted by ``claimcheck check --format json``."""
+    return Report.model_json_schema(mode="serialization")
