@@ -1,0 +1,175 @@
+"""Percentages: "1%", "80 per cent", "2 percentage points", "10-12%", "a third", "one in 12"."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from .numbers import MAX_CONTEXT, MAX_TEXT, NumToken, Quantity, scan_numbers, to_py, total
+from .qualifiers import interval, prefix_qualifier, qualify, range_pair, strip_qualifier
+
+__all__ = ["normalize_percent"]
+
+_PP_RE = re.compile(
+    r"\s?-?\s?(?:percentage[\s-]+points?|per\s?cent(?:age)?[\s-]+points?|percent[\s-]+points?"
+    r"|%[\s-]*points?|%[\s-]*pts?|pct\.?\s?pts?|ppts?|pp)(?![A-Za-z])",
+    re.I,
+)
+_BP_RE = re.compile(r"\s?-?\s?(?:basis[\s-]+points?|bps|bp)(?![A-Za-z])", re.I)
+_PCT_RE = re.compile(r"\s?(?:%|\uff05|per\s?cent|percent|pct|pc)(?![A-Za-z])", re.I)
+_PCT_UNIT = r"(?:%|\uff05|per\s?cent|percent|pct|pc|percentage\s+points?|basis\s+points?|bps|pp)"
+
+_UP = (
+    r"rose|rise|rises|risen|rising|up|increase|increased|increases|increasing|grew|grow|grows|grown|growing"
+    r"|gain|gained|gains|jump|jumped|jumps|surge|surged|surges|climb|climbed|climbs|soar|soared|soars"
+    r"|rocketed|boost|boosted|higher|advance|advanced|expand|expanded|expands|added|spiked|rallied"
+    r"|widened|improved|raise|raised|hike|hiked|growth|rise of|increase of"
+)
+_DOWN = (
+    r"fell|fall|falls|fallen|falling|down|drop|dropped|drops|decline|declined|declines|declining"
+    r"|decrease|decreased|decreases|dip|dipped|slump|slumped|slumps|plunge|plunged|plummeted|tumble"
+    r"|tumbled|slid|slide|sank|sink|shrank|shrunk|shrink|shrinks|lost|lose|cut|lower|contracted"
+    r"|contract|slipped|slip|eased|reduce|reduced|narrowed|retreated|decline of|drop of|fall of"
+)
+# "rose 5%", "rose by 5%", "a rise of 5%", "cut rates by 0.25 percentage point"
+_UP_RE = re.compile(rf"(?:^|[^a-z])(?:{_UP})(?:\s+(?:by|of)|(?:\s+[a-z']+){{1,2}}\s+by)?\s*$", re.I)
+_DOWN_RE = re.compile(rf"(?:^|[^a-z])(?:{_DOWN})(?:\s+(?:by|of)|(?:\s+[a-z']+){{1,2}}\s+by)?\s*$", re.I)
+_UP_AFTER_RE = re.compile(r"^\s*(?:-\s*)?(?:rise|increase|gain|jump|growth|hike|surge|climb|uplift|improvement|year-on-year rise)\b", re.I)
+_DOWN_AFTER_RE = re.compile(r"^\s*(?:-\s*)?(?:drop|decline|fall|decrease|cut|reduction|slump|plunge|dip|contraction)\b", re.I)
+_SHARE_AFTER_RE = re.compile(r"^\s*(?:of|stake|share|holding|interest|ownership|owned|majority)\b", re.I)
+
+_DENOMS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+    "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
+    "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9,
+    "tenth": 10, "tenths": 10,
+}
+_NUMERATORS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9,
+}
+_FRACTION_RE = re.compile(
+    r"(?<![A-Za-z])(?:(?P<num>an?|one|two|three|four|five|six|seven|eight|nine|[1-9])[\s\-\u2010\u2011]+)?"
+    r"(?P<den>halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)(?![A-Za-z])",
+    re.I,
+)
+_NOT_BEFORE_HALF = {"first", "second", "1st", "2nd", "the", "latter", "former", "back", "front", "other", "this", "that"}
+_IN_RE = re.compile(r"\s+(?:in|out\s+of|of\s+every)\s+(?:every\s+)?", re.I)
+
+
+def _marker(text: str, pos: int) -> tuple[str, Decimal, int] | None:
+    """The percent marker right after position ``pos``: (unit, factor, end)."""
+    for rx, unit, factor in (
+        (_PP_RE, "percentage_points", Decimal(1)),
+        (_BP_RE, "percentage_points", Decimal("0.01")),
+        (_PCT_RE, "percent", Decimal(1)),
+    ):
+        m = rx.match(text, pos)
+        if m:
+            return unit, factor, m.end()
+    return None
+
+
+def _kind(prefix: str, after: str) -> str:
+    p = strip_qualifier(prefix)
+    if _UP_RE.search(p) or _UP_AFTER_RE.search(after):
+        return "growth"
+    if _DOWN_RE.search(p) or _DOWN_AFTER_RE.search(after):
+        return "decline"
+    if _SHARE_AFTER_RE.search(after) or re.search(r"\bstake\b", prefix, re.I):
+        return "share"
+    return ""
+
+
+def _negative(prefix: str) -> bool:
+    return re.search(r"(?:^|[\s(:=])(?:[-\u2212]|minus|negative)\s?$", prefix, re.I) is not None
+
+
+def _fraction(text: str, left: str) -> Quantity | None:
+    toks = [t for t in scan_numbers(text) if not t.ordinal and not t.leading_zero]
+    # "one in 12", "1 in 5", "nine out of 10"
+    for a, b in zip(toks, toks[1:]):
+        if _IN_RE.fullmatch(text, a.end, b.start) and a.value > 0 and b.value >= a.value:
+            if a.value != a.value.to_integral_value() or b.value != b.value.to_integral_value():
+                continue
+            return _share(a.value / b.value, left + " " + text[: a.start], text[b.end :])
+    for m in _FRACTION_RE.finditer(text):
+        num_word, den_word = m.group("num"), m.group("den").lower()
+        if num_word is None:
+            if den_word != "half":
+                continue
+            before = re.findall(r"[A-Za-z0-9]+", (left + " " + text[: m.start()])[-30:])
+            if before and before[-1].lower() in _NOT_BEFORE_HALF:
+                continue
+            num = 1
+        else:
+            num = int(num_word) if num_word.isdigit() else _NUMERATORS[num_word.lower()]
+        den = _DENOMS[den_word]
+        if num >= den:
+            continue
+        if den_word.endswith("s") and num == 1 and den_word != "halves":
+            continue  # "one thirds" is not English
+        return _share(Decimal(num) / Decimal(den), left + " " + text[: m.start()], text[m.end() :])
+    return None
+
+
+def _share(ratio: Decimal, prefix: str, after: str) -> Quantity:
+    value = to_py(ratio * 100, 3)
+    q = prefix_qualifier(prefix) or "approx"
+    lo, hi = interval(value, 0, q)
+    return Quantity(value, "percent", q, lo, hi, "share")
+
+
+@total(None)
+def normalize_percent(text: str, left_context: str = "") -> Quantity | None:
+    """A PERCENT span -> ``Quantity(value, "percent" | "percentage_points", ...)``.
+
+    Values are as written ("fell 5%" is 5 with kind "decline"; only an explicit
+    minus sign gives a negative value).  Basis points become percentage points
+    (200bp -> 2).  Fractions ("a third", "half", "two-thirds", "one in 12") are
+    shares in percent, qualifier "approx" unless a qualifier says otherwise.
+    A number with no percent marker gives None.
+    """
+    if not isinstance(text, str) or not isinstance(left_context, str):
+        return None
+    text = text[:MAX_TEXT]
+    left = left_context[-MAX_CONTEXT:]
+    toks: list[NumToken] = [t for t in scan_numbers(text) if not t.ordinal and not t.leading_zero]
+    for i, t in enumerate(toks):
+        prefix = left + " " + text[: t.start]
+        mk = _marker(text, t.end)
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        mk2 = _marker(text, nxt.end) if nxt is not None else None
+        if nxt is not None and mk2 is not None and (mk is None or mk[0] == mk2[0]) and _negative(prefix):
+            # "-5% to 3%", "-5% to -3%": signed bounds
+            gap = text[t.end : nxt.start]
+            m = re.fullmatch(rf"\s*(?:{_PCT_UNIT})?\s*(?:to|and|\u2013|\u2014)\s*(?P<neg>[-\u2212]|minus\s)?\s*", gap, re.I)
+            if m is not None:
+                unit, factor, end = mk2
+                low = -t.value * factor
+                high = nxt.value * factor * (-1 if m.group("neg") else 1)
+                if low <= high:
+                    kind = _kind(prefix, text[end:])
+                    return Quantity(to_py((low + high) / 2, 6), unit, "range", to_py(low, 6), to_py(high, 6), kind)
+        if nxt is not None and mk2 is not None and (mk is None or mk[0] == mk2[0]):
+            r = range_pair(text, t, nxt, prefix, _PCT_UNIT)
+            if r is not None:
+                unit, factor, end = mk2
+                low, high, _ = r
+                low, high = low * factor, high * factor
+                kind = _kind(prefix, text[end:])
+                return Quantity(to_py((low + high) / 2, 6), unit, "range", to_py(low, 6), to_py(high, 6), kind)
+        if mk is None:
+            continue
+        unit, factor, end = mk
+        sign = -1 if _negative(prefix) else 1
+        value = t.value * factor * sign
+        step = t.step * factor
+        after = text[end:]
+        q = qualify(prefix, after)
+        v = to_py(value, 6)
+        if v is None:
+            return None
+        lo, hi = interval(v, to_py(step, 6), q)
+        return Quantity(v, unit, q, lo, hi, _kind(prefix, after))
+    return _fraction(text, left)
