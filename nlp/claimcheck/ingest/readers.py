@@ -1,0 +1,231 @@
+"""Readers: paths, directories and stdin to raw records.
+
+A *raw record* is one article's text before cleaning, with whatever metadata its
+container carried (a JSON record's title, an HTML page's meta tags come later).
+Readers never raise for one bad document inside a container: they report it
+through ``warn`` and go on; a path that yields nothing readable raises
+:class:`~claimcheck.errors.InputError`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from claimcheck.errors import InputError, one_line
+
+SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
+            ".json": "json", ".jsonl": "jsonl", ".parquet": "parquet"}
+MAX_BYTES = 50 * 1024 * 1024  # one document or container file
+
+_BINARY_MAGIC = {
+    b"\x89PNG": "a PNG image", b"PK\x03\x04": "a zip archive", b"%PDF": "a PDF file",
+    b"\xff\xd8\xff": "a JPEG image", b"GIF8": "a GIF image", b"\x1f\x8b": "a gzip archive",
+    b"PAR1": "a Parquet file", b"\x7fELF": "an executable",
+}
+
+Warn = Callable[[str], None]
+
+
+@dataclass
+class RawRecord:
+    id: str
+    path: str
+    text: str
+    kind: str  # text | markdown | html
+    title: str | None = None
+    published: str | None = None
+    source: str | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def decode(data: bytes, name: str) -> str:
+    """Bytes to text: BOMs, UTF-8, then a detected encoding; mojibake repaired with ftfy."""
+    import ftfy
+
+    for magic, what in _BINARY_MAGIC.items():
+        if data.startswith(magic):
+            raise InputError(f"{name}: this is {what}, not a text document")
+    if data.startswith(codecs.BOM_UTF8):
+        text = data[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace")
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = data.decode("utf-16", errors="replace")
+    else:
+        head = data[:65536]
+        if head.count(b"\x00") > max(8, len(head) // 100):
+            raise InputError(f"{name}: binary data (NUL bytes), not a text document")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = _decode_guess(data)
+    text = text.replace("\x00", "")
+    return ftfy.fix_text(text, normalization="NFC")
+
+
+def _decode_guess(data: bytes) -> str:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:1_000_000]).best()
+    encoding = best.encoding if best is not None else "cp1252"
+    try:
+        return data.decode(encoding, errors="replace")
+    except LookupError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(f"{path}: {size / 1e6:.0f} MB is over the {MAX_BYTES // 2**20} MiB limit per file")
+        return path.read_bytes()
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({one_line(exc.strerror or exc)})") from None
+
+
+def _record_from_obj(obj: object, where: str, default_id: str) -> RawRecord:
+    if not isinstance(obj, dict):
+        raise InputError(f"{where}: expected a JSON object with a 'text' field, got {type(obj).__name__}")
+    text = obj.get("text")
+    if not isinstance(text, str):
+        raise InputError(f"{where}: no 'text' string field")
+    rid = obj.get("id", default_id)
+    if not isinstance(rid, (str, int)) or str(rid).strip() == "":
+        raise InputError(f"{where}: 'id' must be a non-empty string or number")
+    kind = "html" if str(obj.get("format", "")).lower() == "html" else "text"
+
+    def opt(key: str) -> str | None:
+        value = obj.get(key)
+        return str(value) if isinstance(value, (str, int, float)) and str(value).strip() else None
+
+    return RawRecord(id=str(rid), path=where, text=text, kind=kind, title=opt("title"),
+                     published=opt("published") or opt("date"), source=opt("source"))
+
+
+def _json_records(text: str, name: str, stem: str, warn: Warn) -> Iterator[RawRecord]:
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{name}: not valid JSON (line {exc.lineno}: {exc.msg})") from None
+    if isinstance(obj, list):
+        for i, item in enumerate(obj):
+            try:
+                yield _record_from_obj(item, f"{name}[{i}]", f"{stem}-{i}")
+            except InputError as exc:
+                warn(str(exc))
+    else:
+        yield _record_from_obj(obj, name, stem)
+
+
+def _jsonl_records(text: str, name: str, stem: str, warn: Warn, on_error: str) -> Iterator[RawRecord]:
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{name}:{lineno}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            err = InputError(f"{where}: malformed JSON line ({exc.msg})")
+            if on_error == "fail":
+                raise err from None
+            warn(str(err))
+            continue
+        try:
+            yield _record_from_obj(obj, where, f"{stem}-{lineno}")
+        except InputError as exc:
+            if on_error == "fail":
+                raise
+            warn(str(exc))
+
+
+def _parquet_records(path: Path, warn: Warn) -> Iterator[RawRecord]:
+    import pyarrow.parquet as pq
+
+    try:
+        table = pq.read_table(path)
+    except Exception as exc:  # pyarrow raises many types for corrupt files
+        raise InputError(f"{path}: not a readable Parquet file ({one_line(exc, 120)})") from None
+    if "text" not in table.column_names:
+        raise InputError(f"{path}: Parquet file has no 'text' column (columns: {', '.join(table.column_names)})")
+    for i, row in enumerate(table.to_pylist()):
+        try:
+            yield _record_from_obj(row, f"{path}[row {i}]", f"{path.stem}-{i}")
+        except InputError as exc:
+            warn(str(exc))
+
+
+def read_path(path: Path, warn: Warn, on_error: str = "skip") -> Iterator[RawRecord]:
+    """Records of one file, by its suffix."""
+    kind = SUFFIXES.get(path.suffix.lower())
+    if kind is None:
+        raise InputError(f"{path}: unsupported file type '{path.suffix or '(none)'}' "
+                         f"(expected one of {', '.join(sorted(SUFFIXES))})")
+    if kind == "parquet":
+        yield from _parquet_records(path, warn)
+        return
+    text = decode(_read_bytes(path), str(path))
+    if kind == "json":
+        yield from _json_records(text, str(path), path.stem, warn)
+    elif kind == "jsonl":
+        yield from _jsonl_records(text, str(path), path.stem, warn, on_error)
+    else:
+        yield RawRecord(id=path.stem, path=str(path), text=text, kind=kind)
+
+
+def _walk(directory: Path, warn: Warn) -> list[Path]:
+    found: list[Path] = []
+    for root, dirs, files in os.walk(directory, onerror=lambda e: warn(f"{e.filename}: cannot list ({e.strerror})")):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            p = Path(root) / name
+            if name.startswith(".") or p.suffix.lower() not in SUFFIXES:
+                continue
+            found.append(p)
+    return sorted(found)
+
+
+def iter_records(paths: Iterable[str], *, warn: Warn, on_error: str = "skip",
+                 stdin_text: str | None = None) -> Iterator[RawRecord]:
+    """Every raw record of every path, in a stable order (directories recursively, sorted)."""
+    for spec in paths:
+        if spec == "-":
+            text = stdin_text if stdin_text is not None else _read_stdin()
+            yield RawRecord(id="stdin", path="-", text=text, kind="html" if _looks_like_html(text) else "text")
+            continue
+        path = Path(spec)
+        if not path.exists():
+            raise InputError(f"{spec}: no such file or directory")
+        if path.is_dir():
+            files = _walk(path, warn)
+            if not files:
+                raise InputError(f"{spec}: directory has no documents ({', '.join(sorted(SUFFIXES))})")
+            for file in files:
+                try:
+                    yield from read_path(file, warn, on_error)
+                except InputError as exc:
+                    if on_error == "fail":
+                        raise
+                    warn(str(exc))
+        else:
+            yield from read_path(path, warn, on_error)
+
+
+def _read_stdin() -> str:
+    data = sys.stdin.buffer.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise InputError(f"-: standard input is over the {MAX_BYTES // 2**20} MiB limit")
+    return decode(data, "-")
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text.lstrip()[:500].lower()
+    return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in head)
