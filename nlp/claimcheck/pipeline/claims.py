@@ -1,0 +1,573 @@
+"""Claims: link a value mention to its subject entity and attribute.
+
+First version, rule-based over the dependency parse (the trained claim
+component replaces it in the models issue):
+
+* the **attribute** comes from cue words on the value's path to the clause root
+  ("valued", "revenue", "raised", "began trading" …) and the value's kind;
+* the **subject** is the named subject of the governing clause (``nsubj``,
+  possessor of the attribute noun, object of "valuing", head of a relative
+  clause), with "it"/"the company" resolved to the last named subject of the
+  document;
+* the **period** and **scope** come from the sentence ("in 2018", "from Xinjiang").
+
+``claims_of(doc, mentions)`` is a pure function; the spaCy component in
+``components.py`` only calls it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Iterable, Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from claimcheck.normalize import Quantity, period_of
+from claimcheck.pipeline.mentions import NAME_LABELS, normalize_span
+
+# cue lemmas/lower forms → attribute, per value kind, in priority order
+MONEY_CUES: list[tuple[str, set[str]]] = [
+    ("ipo_price", {"per share", "a share", "each", "apiece", "share price", "offer price", "priced"}),
+    ("valuation", {"valued", "valuation", "valuing", "value", "worth", "capitalisation", "capitalization",
+                   "market cap", "values"}),
+    ("revenue", {"revenue", "revenues", "sales", "turnover"}),
+    ("loss", {"loss", "losses", "deficit"}),
+    ("profit", {"profit", "profits", "net income", "income", "earnings"}),
+    ("ipo_proceeds", {"raise", "raised", "raising", "raises", "proceeds", "fetch", "fetched", "haul"}),
+]
+IPO_WORDS = {"ipo", "offering", "listing", "float", "flotation", "debut", "listed", "list", "share sale", "shares"}
+PERCENT_CUES: list[tuple[str, set[str]]] = [
+    ("stake", {"stake", "own", "owns", "owned", "kept", "keep", "keeps", "retain", "retained", "retains",
+               "hold", "holds", "held", "holding"}),
+    ("revenue_share", {"revenue", "revenues", "sales", "turnover"}),
+]
+GROWTH_WORDS = {"rose", "rise", "rises", "grew", "grow", "grows", "growth", "increase", "increased", "jumped", "jump",
+                "climbed", "fell", "fall", "declined", "decline", "dropped", "surged", "soared", "slumped", "gain"}
+PER_SHARE = {"per share", "a share", "each", "apiece", "share price", "offer price"}
+LISTING_CUES = {"trading", "debut", "debuted", "debuts", "listed", "listing", "trade", "traded"}
+NON_SUBJECT_HEADS = {"ipo", "ipos", "offering", "listing", "exchange", "list", "index", "register"}
+NON_SUBJECTS = {"ipo", "ipos", "nasdaq", "nyse", "reuters", "bloomberg", "pitchbook", "xinhua", "ads", "adss",
+                "stock exchange", "hong kong stock exchange", "new york stock exchange", "london stock exchange",
+                "federal register", "entity list"}
+EVENT_VERBS = {"add", "announce", "file", "price", "take", "blacklist", "impose", "place", "publish", "ban",
+               "sanction", "launch", "approve", "complete", "sign", "unveil", "release", "go"}
+GENERIC_SUBJECTS = {"company", "firm", "group", "startup", "start-up", "business", "giant", "maker", "designer",
+                    "conglomerate", "retailer", "it", "its", "they", "their", "lender", "operator", "unicorn",
+                    "developer", "manufacturer", "provider", "platform", "chipmaker", "owner"}
+SOURCE_PREPS = {"according", "per", "citing", "cited"}
+SCOPE_WORDS = {"overseas", "abroad", "international", "domestic", "foreign"}
+NOT_SUBJECT_LABELS = {"DATE", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "ORDINAL", "TIME"}
+REVENUE_NOUNS = {"revenue", "revenues", "sales", "turnover", "income", "profit", "profits", "earnings"}
+
+
+@dataclass
+class ClaimDraft:
+    """A claim before ids and canonical subjects are assigned."""
+
+    subject_text: str
+    attribute: str
+    quantity: Quantity
+    span: Span
+    period: str | None
+    scope: str | None
+    confidence: float
+
+
+def _lower_words(tokens: Iterable[Token]) -> set[str]:
+    words: set[str] = set()
+    toks = list(tokens)
+    for i, t in enumerate(toks):
+        words.add(t.lower_)
+        words.add(t.lemma_.lower())
+        if i + 1 < len(toks):
+            words.add(f"{t.lower_} {toks[i + 1].lower_}")
+    return words
+
+
+def _path_to_root(token: Token, limit: int = 10) -> list[Token]:
+    path = [token]
+    while token.head is not token and len(path) < limit:
+        token = token.head
+        path.append(token)
+    return path
+
+
+def _clause_tokens(span: Span) -> list[Token]:
+    """The tokens of the clause around ``span``: the path to the root and each node's direct children."""
+    out: list[Token] = []
+    for node in _path_to_root(span.root):
+        out.append(node)
+        out.extend(c for c in node.children if c.i < span.start or c.i >= span.end)
+    return sorted(set(out), key=lambda t: t.i)
+
+
+def _pick(cues: list[tuple[str, set[str]]], words: set[str]) -> str | None:
+    for attribute, cue in cues:
+        if words & cue:
+            return attribute
+    return None
+
+
+def _levels(span: Span) -> list[set[str]]:
+    """Cue words around the value, nearest first: words right after it ("$2bn of revenue"), its own subtree,
+    then for each node on its path to the root the node itself before the node's other dependents."""
+    doc = span.doc
+    path = _path_to_root(span.root)
+    on_path = {t.i for t in path}
+    levels = []
+    right = doc[span.end:min(span.end + 3, span.sent.end)]
+    if len(right) >= 2 and right[0].lower_ in ("of", "in"):
+        levels.append(_lower_words(right[1:]))
+    own = [t for t in span.root.subtree if not (span.start <= t.i < span.end)]
+    if own:
+        levels.append(_lower_words(own))
+    for node in path[1:]:
+        levels.append(_lower_words([node]))
+        toks = [c for c in node.children if c.i not in on_path and not (span.start <= c.i < span.end)]
+        toks += [g for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") for g in c.children
+                 if g.dep_ in ("compound", "amod")]
+        levels.append(_lower_words(sorted(toks, key=lambda t: t.i)))
+    return levels
+
+
+def _nearest(cues: list[tuple[str, set[str]]], span: Span) -> str | None:
+    for words in _levels(span):
+        found = _pick(cues, words)
+        if found:
+            return found
+    return None
+
+
+def _is_growth(span: Span) -> bool:
+    doc = span.doc
+    before = doc[span.start - 1] if span.start >= 1 else None
+    if before is not None and before.lower_ in ("up", "down") and not (
+            span.start >= 2 and doc[span.start - 2].lemma_.lower() in ("make", "take", "add")):
+        return True
+    for words in _levels(span)[:5]:
+        if words & GROWTH_WORDS:
+            return True
+    return False
+
+
+DEAL_NOUNS = {"deal", "bid", "offer", "order", "contract", "takeover", "acquisition", "buyout", "transaction",
+              "agreement", "merger", "purchase", "tie-up"}
+BUYBACK_WORDS = {"buyback", "buy-back", "repurchase", "repurchases"}
+FORECAST_WORDS = {"forecast", "forecasts", "expectation", "expectations", "target", "targets", "projection",
+                  "projections", "estimate", "consensus", "guidance"}
+
+
+def attribute_of(span: Span) -> str | None:
+    """Which attribute a value mention states, or None when it is not a claim we model."""
+    label = span.label_
+    near = _levels(span)[:4]
+    if near and set().union(*near) & FORECAST_WORDS - {"estimate"}:
+        return None  # "ahead of analysts' forecasts of £532m" states an expectation, not a fact
+    sent = span.sent
+    window = _lower_words(sent.doc[max(sent.start, span.start - 8):min(sent.end, span.end + 4)])
+    if label == "MONEY":
+        attribute = _nearest(MONEY_CUES, span) or _pick(MONEY_CUES, window)
+        if attribute == "valuation":
+            upto = _levels(span)[:8]
+            close = set().union(*upto) if upto else set()
+            if close & BUYBACK_WORDS or _lower_words(sent) & {"buy back", "buyback", "repurchase"}:
+                return "buyback"
+            if close & DEAL_NOUNS:
+                return "deal_value"  # "a deal valued at $4bn" prices the deal, not the company
+        if attribute == "ipo_proceeds" and not (_lower_words(sent) & IPO_WORDS):
+            return "funding"
+        if attribute == "ipo_price" and not (window & PER_SHARE) and "shares" not in _lower_words(sent):
+            return None
+        return attribute
+    if label == "PERCENT":
+        if _is_growth(span):
+            clause = set().union(*_levels(span)[:6]) if _levels(span) else set()
+            if clause & {"shares", "share", "stock", "stocks"}:
+                return "share_price_change"
+            if clause & REVENUE_NOUNS - {"profit", "profits", "earnings", "income"}:
+                return "revenue_growth"
+            if clause & {"profit", "profits", "earnings", "income"}:
+                return "profit_growth"
+            return None
+        return _nearest(PERCENT_CUES, span) or _pick(PERCENT_CUES, window)
+    if label == "DATE":
+        sent_words = _lower_words(sent)
+        if window & LISTING_CUES or {"began trading", "start trading", "first day"} & sent_words:
+            return "listing_date"
+        verb = next((t for t in _path_to_root(span.root) if t.pos_ in ("VERB", "AUX")), None)
+        if verb is not None and verb.lemma_.lower() in EVENT_VERBS:
+            return "event_date"
+        return None
+    if label in ("CARDINAL", "QUANTITY"):
+        noun = counted_noun(span)
+        return "count" if noun is not None else None
+    return None
+
+
+def counted_noun(span: Span) -> Token | None:
+    """The noun a cardinal counts ("28 entities" → entities); None for subsets and bare numbers."""
+    root = span.root
+    head = root.head
+    if root.dep_ in ("nummod", "quantmod", "compound") and head.pos_ in ("NOUN", "PROPN") and head.i >= span.end:
+        return head
+    return None
+
+
+NAMES_KEY = "claimcheck.names"
+
+
+def known_names(doc: Doc) -> set[str]:
+    """Capitalised word forms the document uses as names mid-sentence (so 'Hikvision' counts at a sentence start
+    even where the tagger calls it a common noun)."""
+    names = set()
+    for t in doc:
+        if t.is_sent_start or not t.text[:1].isupper() or not t.is_alpha:
+            continue
+        if t.pos_ == "PROPN" or t.ent_type_ in NAME_LABELS:
+            names.add(t.text)
+    return names
+
+
+def _is_name_token(token: Token) -> bool:
+    if token.pos_ == "PROPN":
+        return True
+    # a word the document capitalises mid-sentence as a name, whatever the tagger made of it here
+    # ("Solidere posted profits": Solidere tagged ADV at the start of a sentence)
+    return token.pos_ in ("NOUN", "ADJ", "X", "ADV", "INTJ") and token.text in token.doc.user_data.get(NAMES_KEY, ())
+
+
+def _clean_name(text: str) -> str | None:
+    text = text.strip()
+    if text.lower().startswith("the "):
+        text = text[4:]
+    text = text.removesuffix("'s").removesuffix("’s").strip(" ,;:")
+    if not text or text.casefold() in NON_SUBJECTS or text.split()[-1].casefold() in NON_SUBJECT_HEADS:
+        return None
+    return text
+
+
+def _name_of(token: Token, *, places: bool = False) -> str | None:
+    """The proper name a token belongs to: its entity, or its compound proper-noun chunk.
+
+    Places (GPE, LOC) and nationalities are not subjects of company figures unless ``places``.
+    """
+    doc = token.doc
+    if token.ent_type_:
+        for ent in doc.ents:
+            if ent.start <= token.i < ent.end:
+                if ent.label_ in NOT_SUBJECT_LABELS:
+                    return None
+                if ent.label_ in ("GPE", "LOC", "NORP") and not places:
+                    return None
+                if ent.label_ in NAME_LABELS:
+                    left = ent.start
+                    while left - 1 >= token.sent.start and doc[left - 1].dep_ == "compound" \
+                            and _is_name_token(doc[left - 1]) and ent.start <= doc[left - 1].head.i < ent.end:
+                        left -= 1
+                    return _clean_name(doc[left:ent.end].text)
+    if not _is_name_token(token):
+        return None
+    left = token.i
+    while left - 1 >= token.sent.start and _is_name_token(doc[left - 1]) and doc[left - 1].dep_ in ("compound", "flat"):
+        left -= 1
+    return _clean_name(doc[left:token.i + 1].text)
+
+
+def _is_source(token: Token) -> bool:
+    """'according to PitchBook', 'per Reuters': the source of a figure is not its subject."""
+    head = token.head
+    return head.lower_ in {"to", "per", "by"} and (head.head.lower_ in SOURCE_PREPS or head.lower_ == "per")
+
+
+def _possessor(token: Token) -> tuple[str | None, bool]:
+    poss = next((c for c in token.children if c.dep_ == "poss"), None)
+    if poss is None:
+        return None, False
+    name = _name_of(poss, places=True)
+    if name:
+        return name, False
+    return None, poss.lower_ in GENERIC_SUBJECTS or poss.lemma_.lower() in GENERIC_SUBJECTS
+
+
+def _subject_from(token: Token) -> tuple[str | None, bool]:
+    """(name, generic): a name for a nominal token, or generic=True for 'it', 'the company'."""
+    if _is_source(token):
+        return None, False
+    name = _name_of(token, places=token.dep_ in ("nsubj", "nsubjpass", "poss", "dobj"))
+    if name:
+        return name, False
+    pname, pgeneric = _possessor(token)
+    if pname:
+        return pname, False
+    # "Alibaba Group shares", "Hikvision revenue": a name compounded onto the noun
+    compounds = [c for c in token.children if c.dep_ == "compound" and c.i < token.i]
+    if compounds:
+        name = _name_of(compounds[-1], places=False)
+        if name:
+            return name, False
+    if token.lower_ in GENERIC_SUBJECTS or token.lemma_.lower() in GENERIC_SUBJECTS or pgeneric:
+        return None, True
+    # "shares of Alibaba", "profits at TimeWarner"
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "at"):
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    pname = _name_of(pobj)
+                    if pname:
+                        return pname, False
+    return None, False
+
+
+def _attribute_noun_owner(span: Span) -> tuple[str | None, bool]:
+    """'1% of Hikvision's total revenue', '28% of its revenue': the owner of the revenue noun below the value."""
+    for token in span.root.subtree:
+        if token.lower_ in REVENUE_NOUNS | {"stake", "shares"} and not (span.start <= token.i < span.end):
+            name, generic = _possessor(token)
+            if name or generic:
+                return name, generic
+    return None, False
+
+
+def subject_of(span: Span) -> tuple[str | None, bool, float]:
+    """(subject name, needs within-document resolution, confidence) for a value span."""
+    if span.label_ == "PERCENT":
+        name, generic = _attribute_noun_owner(span)
+        if name or generic:
+            return name, generic, 0.9
+    for node in _path_to_root(span.root)[1:]:
+        if node.pos_ in ("NOUN", "PROPN") and node.lower_ in REVENUE_NOUNS | {"valuation", "stake", "value"}:
+            name, generic = _subject_from(node)
+            if name or generic:
+                return name, generic, 0.9
+        if node.pos_ in ("VERB", "AUX"):
+            # "valuing Arm at $54.5bn", "valued the chip designer at …": the object is the subject
+            if node.lemma_.lower() in ("value", "price") and node.dep_ not in ("relcl", "acl"):
+                for c in node.children:
+                    if c.dep_ == "dobj":
+                        name, generic = _subject_from(c)
+                        if name or generic:
+                            return name, generic, 0.85
+            # nearest subject first: "WASHINGTON (Meridian) - The US Commerce Department … added" has two
+            for c in sorted(node.children, key=lambda c: abs(node.i - c.i)):
+                if c.dep_ in ("nsubj", "nsubjpass"):
+                    if c.tag_ == "WDT" or c.lower_ in ("which", "that", "who"):
+                        name, generic = _subject_from(node.head)  # relative clause: the noun it modifies
+                    else:
+                        name, generic = _subject_from(c)
+                    if name or generic:
+                        return name, generic, 0.9
+            if node.dep_ in ("relcl", "acl"):
+                name, generic = _subject_from(node.head)
+                if name or generic:
+                    return name, generic, 0.85
+    # fallback: the first proper name of the sentence that is not a source
+    for token in span.sent:
+        if span.start <= token.i < span.end or _is_source(token):
+            continue
+        name = _name_of(token)
+        if name:
+            return name, False, 0.55
+    return None, True, 0.5
+
+
+def _own_clause(span: Span) -> list[Token]:
+    """The value's subtree, then each node up to the first verb and the verb's direct dependents."""
+    tokens = [t for t in span.root.subtree]
+    for node in _path_to_root(span.root)[1:]:
+        tokens.append(node)
+        tokens.extend(node.children)
+        if node.pos_ in ("VERB", "AUX"):
+            break
+    return tokens
+
+
+def _place_in(token: Token) -> str | None:
+    for t in [token] + [c for c in token.children if c.dep_ in ("compound", "amod", "nmod")]:
+        if t.lower_ in SCOPE_WORDS:
+            return t.lower_
+        if t.ent_type_ in ("GPE", "LOC"):
+            return _name_of(t, places=True) or t.text
+    return None
+
+
+def scope_of(span: Span, attribute: str, subject: str | None = None) -> str | None:
+    """Region a revenue figure covers ('from Xinjiang', 'Xinjiang projects', 'overseas sales'); None for the total."""
+    if attribute not in PERIOD_ATTRIBUTES:
+        return None
+    for token in _own_clause(span):
+        if span.start <= token.i < span.end:
+            continue
+        if token.dep_ in ("nsubj", "nsubjpass") or token.lower_ in REVENUE_NOUNS or token.lemma_ in ("project", "market"):
+            place = _place_in(token)
+            if place and place != subject:
+                return place
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("from", "in"):
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj" and (place := _place_in(pobj)):
+                            return place
+        if token.lower_ == "from" and token.head.i != span.root.i:
+            for pobj in token.children:
+                if pobj.dep_ == "pobj" and (place := _place_in(pobj)):
+                    return place
+    return None
+
+
+def _is_conversion(span: Span) -> bool:
+    """'$1.13bn (£600m)', 'A$458.4m ($357.6m; £191m)': figures in parentheses right after a money figure restate it."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= max(span.sent.start, span.start - 12):
+        if doc[i].text in (")", "]"):
+            return False
+        if doc[i].text in ("(", "["):
+            return i >= 1 and doc[i - 1].ent_type_ == "MONEY"
+        i -= 1
+    return False
+
+
+def _sentence_subject_before(span: Span) -> str | None:
+    """The first named clause subject in the sentence before the value ('Hikvision says … its revenue')."""
+    for token in span.sent:
+        if token.i >= span.start:
+            break
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            name, _ = _subject_from(token)
+            if name:
+                return name
+    return None
+
+
+def _topic(doc: Doc) -> str | None:
+    """The organisation the document names most often (the subject 'the company' most likely means)."""
+    counts: dict[str, int] = {}
+    for ent in doc.ents:
+        if ent.label_ == "ORG":
+            name = _name_of(ent.root)
+            if name:
+                counts[name] = counts.get(name, 0) + 1
+    if not counts:
+        return None
+    return max(counts, key=lambda n: (counts[n], -len(n)))
+
+
+def _is_model_number(span: Span) -> bool:
+    """'Boeing 737-800', 'A380': numbers joined to others by a hyphen or glued to letters name models."""
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    prev = doc[span.start - 1] if span.start >= 1 else None
+    if nxt is not None and nxt.text == "-" and span.end + 1 < len(doc) and doc[span.end + 1].like_num:
+        return True
+    return prev is not None and prev.text == "-" and span.start >= 2 and doc[span.start - 2].like_num
+
+
+PERIOD_ATTRIBUTES = {"revenue", "revenue_share", "profit", "loss", "revenue_growth", "profit_growth"}
+DISTRIBUTIVE = {"each", "per", "every", "apiece", "represents", "represent"}
+MIN_COUNT = 3  # "two people", "one of" are not checkable figures
+
+
+def claims_of(doc: Doc, published: date | None = None, *, dayfirst: bool = False) -> Iterator[ClaimDraft]:
+    """Claim drafts for every value mention that states an attribute of a subject."""
+    doc.user_data[NAMES_KEY] = known_names(doc)
+    last_subject: str | None = None
+    topic = _topic(doc)
+    for sent in doc.sents:
+        for ent in sent.ents:
+            if ent.label_ not in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY", "DATE"):
+                continue
+            if ent.label_ == "MONEY" and _is_conversion(ent):
+                continue
+            attribute = attribute_of(ent)
+            if attribute is None:
+                continue
+            quantity = normalize_span(ent, published, dayfirst=dayfirst)
+            if quantity is None:
+                continue
+            if attribute in ("listing_date", "event_date") and (quantity.kind == "year" or len(str(quantity.value)) < 10):
+                continue  # a year or month is a period, not an event date
+            if attribute == "count":
+                if not isinstance(quantity.value, (int, float)) or quantity.value < MIN_COUNT:
+                    continue
+                if _is_model_number(ent):
+                    continue
+                if any(t.lower_ in DISTRIBUTIVE for t in _own_clause(ent)):
+                    continue  # "each ADS represents eight shares" is a ratio, not a count
+            counted = counted_noun(ent) if attribute == "count" else None
+            subject, generic, confidence = subject_of(ent)
+            if subject is None and generic:
+                subject = _sentence_subject_before(ent) or last_subject
+                confidence = min(confidence, 0.7)
+                if subject is None and topic:
+                    subject, confidence = topic, 0.5
+            if subject is None:
+                continue
+            if confidence >= 0.85:
+                last_subject = subject
+            period = None
+            if attribute in PERIOD_ATTRIBUTES:
+                period = _period_in(sent, ent, published)
+                if period is None and _is_baseline(ent):
+                    continue  # a comparison figure for a period we cannot tell
+            scope = scope_of(ent, attribute, subject)
+            if counted is not None:  # "28 entities" and "eight companies" count different things
+                verb = next((t for t in _path_to_root(ent.root) if t.pos_ == "VERB"), None)
+                scope = counted.lemma_.lower() + (f" ({verb.lemma_.lower()})" if verb is not None else "")
+                confidence = min(confidence, 0.8)
+            if attribute == "event_date":  # "added on Oct 7" and "takes effect on Oct 9" date different events
+                verb = next((t for t in _path_to_root(ent.root) if t.pos_ in ("VERB", "AUX")), None)
+                scope = verb.lemma_.lower() if verb is not None else None
+            yield ClaimDraft(subject, attribute, quantity, ent, period, scope, confidence)
+        for token in sent:
+            if token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT":
+                name, _ = _subject_from(token)
+                if name:
+                    last_subject = name
+
+
+def _period_in(sent: Span, value: Span, published: date | None) -> str | None:
+    """The period of the DATE nearest to the value in its sentence ('in 2018', 'in fiscal 2022')."""
+    best, best_distance = None, None
+    for ent in sent.ents:
+        if ent.label_ != "DATE" or ent.start == value.start:
+            continue
+        lead = sent.doc[max(sent.start, ent.start - 2):ent.start].text.lower()
+        if "from" in lead or "than" in lead or "compared" in lead or "with" in lead:
+            continue  # "up 27% from its 2003 performance": the period of the comparison
+        ctx = sent.doc[max(sent.start, ent.start - 3):ent.end].text
+        period = period_of(ctx, published)
+        if not period:
+            continue
+        distance = ent.start - value.end if ent.start >= value.end else value.start - ent.end + 1
+        if best_distance is None or distance < best_distance:
+            best, best_distance = period, distance
+    if _is_baseline(value):
+        return _previous_period(best) if best else None
+    return best
+
+
+BASELINE_AFTER = ("a year earlier", "a year ago", "a year before", "year-earlier", "the previous year", "last year",
+                  "the year before", "in the same period")
+
+
+def _is_baseline(span: Span) -> bool:
+    """'down from $2.70bn a year earlier', 'compared with £125m': a comparison value, of the previous period."""
+    doc = span.doc
+    before = doc[max(span.sent.start, span.start - 6):span.start].text.lower()
+    if "compared with" in before or "compared to" in before:
+        return True
+    after = doc[span.end:min(span.sent.end, span.end + 5)].text.lower()
+    if any(after.startswith(b) or f" {b}" in after[:20] for b in BASELINE_AFTER):
+        return True
+    return before.endswith(("up from", "down from", "compared with", "compared to", "versus", "from")) and \
+        any(w in doc[span.sent.start:span.start].text.lower() for w in ("rose", "fell", "up ", "down ", "increase",
+                                                                       "decline", "grew", "compared", "jumped"))
+
+
+def _previous_period(period: str) -> str | None:
+    import re
+
+    m = re.fullmatch(r"(FY)?(\d{4})(.*)", period)
+    if not m:
+        return None
+    return f"{m.group(1) or ''}{int(m.group(2)) - 1}{m.group(3)}"

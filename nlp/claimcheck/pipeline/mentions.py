@@ -1,0 +1,79 @@
+"""Mentions: quantity and date spans with normalised values.
+
+``quantity_spans(doc)`` merges the number-grammar spans (money, percent) with the
+statistical NER's spans; ``normalize_span`` gives a span its value, unit and
+qualifier. Pure functions over a parsed ``Doc``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Iterable
+
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from claimcheck.normalize import (
+    Quantity,
+    normalize_count,
+    normalize_date,
+    normalize_money,
+    normalize_percent,
+)
+from claimcheck.pipeline.quantities import find_quantities
+from claimcheck.schema import Mention
+
+VALUE_LABELS = ("MONEY", "PERCENT", "CARDINAL", "QUANTITY", "DATE")
+NAME_LABELS = ("ORG", "PERSON", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW")
+CONTRACT_LABELS = ("ORG", "PERSON", "GPE", "NORP") + VALUE_LABELS
+
+
+def merge_quantity_spans(doc: Doc) -> None:
+    """Give the number grammar's money/percent spans priority over the NER's entities."""
+    grammar: list[Span] = []
+    for start, end, label in find_quantities(doc.text):
+        span = doc.char_span(start, end, label=label, alignment_mode="expand")
+        if span is not None:
+            grammar.append(span)
+    if not grammar:
+        return
+    taken = set()
+    for span in grammar:
+        taken.update(range(span.start, span.end))
+    others = [e for e in doc.ents if not taken.intersection(range(e.start, e.end))]
+    doc.ents = filter_spans(grammar + others)
+
+
+def left_context(span: Span, words: int = 4) -> str:
+    start = max(span.sent.start if span.doc.has_annotation("SENT_START") else 0, span.start - words)
+    return span.doc[start:span.start].text
+
+
+def normalize_span(span: Span, published: date | None, *, dayfirst: bool = False) -> Quantity | None:
+    text, ctx = span.text, left_context(span)
+    label = span.label_
+    try:
+        if label == "MONEY":
+            return normalize_money(text, ctx)
+        if label == "PERCENT":
+            return normalize_percent(text, ctx)
+        if label in ("CARDINAL", "QUANTITY"):
+            return normalize_count(text, ctx)
+        if label == "DATE":
+            return normalize_date(text, published, ctx, dayfirst=dayfirst)
+    except Exception:  # a normaliser bug must not lose the document; the span stays unnormalised
+        return None
+    return None
+
+
+def mentions_of(doc: Doc, published: date | None = None, *, dayfirst: bool = False) -> Iterable[Mention]:
+    """Every value and name mention of ``doc`` (values normalised where possible)."""
+    for ent in doc.ents:
+        if ent.label_ not in CONTRACT_LABELS:
+            continue
+        q = normalize_span(ent, published, dayfirst=dayfirst) if ent.label_ in VALUE_LABELS else None
+        yield Mention(
+            label=ent.label_, text=ent.text, start=ent.start_char, end=ent.end_char,
+            value=q.value if q else None, unit=q.unit if q else None,
+            qualifier=q.qualifier if q else None, low=q.low if q else None, high=q.high if q else None,
+        )

@@ -1,0 +1,66 @@
+"""Money and percent spans found by a number grammar (regular expressions).
+
+spaCy's small English NER misses or truncates many financial figures ("HK$88
+billion", "$54.5bn", "$200m") and calls "1 per cent" MONEY; this scanner finds
+them reliably and its spans take priority over the statistical NER. It only
+finds spans: values come from :mod:`claimcheck.normalize`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+_NUM = r"(?:\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+(?:\.\d+)?|\d{1,15}(?:\.\d+)?|\.\d+)"
+_WORDNUM = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty"
+            r"|sixty|seventy|eighty|ninety|a|half\s+a|a\s+half|several|a\s+few)")
+_SCALE = r"(?:trillion|billion|million|thousand|crore|lakh|tn|bn|bln|mn|mln|m|b|k)\b"
+_SYMBOL = r"(?:US\$|HK\$|NZ\$|C\$|A\$|S\$|R\$|\$|£|€|¥|₹|RMB|CNY|USD|HKD|GBP|EUR|JPY|INR|CHF|AUD|CAD|SGD)"
+_CURRENCY_WORD = (r"(?:(?:US|U\.S\.|Hong\s+Kong|Canadian|Australian|Singapore)\s+dollars?|dollars?|euros?|pounds?"
+                  r"(?:\s+sterling)?|sterling|yuan|renminbi|yen|rupees?|francs?)\b")
+_QUAL = (r"(?:(?:about|around|roughly|nearly|almost|some|approximately|an\s+estimated|close\s+to|more\s+than|over|"
+         r"at\s+least|above|upwards\s+of|in\s+excess\s+of|up\s+to|less\s+than|under|below|as\s+much\s+as|"
+         r"no\s+more\s+than|at\s+most)\s+)?")
+_AMOUNT = rf"(?:{_NUM})(?:\s*{_SCALE})?"
+_AMOUNT_ANY = rf"(?:{_NUM}|{_WORDNUM})(?:\s*-?\s*{_SCALE})?"
+
+MONEY_RE = re.compile(
+    rf"(?<![\w$])(?:between\s+)?{_QUAL}"
+    rf"(?:{_SYMBOL}\s?{_AMOUNT}(?:\s*(?:to|-|–|and)\s*(?:{_SYMBOL}\s?)?{_AMOUNT})?"
+    rf"|{_AMOUNT_ANY}(?:\s*(?:to|-|–|and)\s*{_AMOUNT})?\s+{_CURRENCY_WORD})",
+    re.IGNORECASE,
+)
+PERCENT_RE = re.compile(
+    rf"(?<![\w.]){_QUAL}(?:between\s+)?(?:{_NUM}|{_WORDNUM})(?:\s*(?:to|-|–|and)\s*{_NUM})?"
+    rf"\s*(?:%|per\s*cent\b|percent\b|percentage\s+points?\b|pct\b)",
+    re.IGNORECASE,
+)
+# "one in 12", "a third of", "half of" as shares
+SHARE_RE = re.compile(r"\b(?:one|1)\s+in\s+(?:\d{1,4}|ten|five|four|three|twenty)\b", re.IGNORECASE)
+
+_MAX_SCAN = 2_000_000
+
+
+def find_quantities(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, label) for money and percent expressions, non-overlapping, in text order."""
+    if len(text) > _MAX_SCAN:
+        text = text[:_MAX_SCAN]
+    spans: list[tuple[int, int, str]] = []
+    for label, pattern in (("MONEY", MONEY_RE), ("PERCENT", PERCENT_RE), ("PERCENT", SHARE_RE)):
+        for m in pattern.finditer(text):
+            start, end = m.span()
+            chunk = m.group(0)
+            # never end on whitespace; never start a money span on a bare scale-less single letter
+            stripped = chunk.rstrip()
+            end = start + len(stripped)
+            if label == "MONEY" and not re.search(r"\d|" + _WORDNUM, chunk, re.IGNORECASE):
+                continue
+            spans.append((start, end, label))
+    spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+    result: list[tuple[int, int, str]] = []
+    last_end = -1
+    for start, end, label in spans:
+        if start >= last_end:
+            result.append((start, end, label))
+            last_end = end
+    return iter(result)

@@ -1,0 +1,25 @@
+"""Tokenizer adjustments for financial text.
+
+English spaCy keeps "HK$88" and "54.5bn" as single tokens, which hides the
+number from the parser and the NER. We split currency prefixes (HK$, US$, C$,
+A$, S$, NZ$, R$) and scale suffixes (bn, m, mn, k, tn) off numbers.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.util import compile_prefix_regex, compile_suffix_regex
+
+CURRENCY_PREFIXES = [r"US\$", r"HK\$", r"NZ\$", r"C\$", r"A\$", r"S\$", r"R\$"]
+SCALE_SUFFIX = r"(?<=[0-9])(?:bn|bln|mn|mln|m|k|tn|b)"
+
+
+def adjust_tokenizer(nlp: Language) -> None:
+    """Idempotently add the financial prefix/suffix rules to ``nlp``'s tokenizer."""
+    if getattr(nlp.tokenizer, "_claimcheck_adjusted", False) or nlp.meta.get("_claimcheck_tokenizer"):
+        return
+    prefixes = CURRENCY_PREFIXES + list(nlp.Defaults.prefixes)
+    suffixes = [SCALE_SUFFIX] + list(nlp.Defaults.suffixes)
+    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    nlp.meta["_claimcheck_tokenizer"] = True
