@@ -1,0 +1,139 @@
+"""The library entry points: ``check`` and ``extract``.
+
+The CLI, notebooks and batch runner call these; each is a plain function over
+the data model in :mod:`claimcheck.schema`.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Sequence, Union
+
+from claimcheck.crosscheck import crosscheck
+from claimcheck.ingest import load_documents
+from claimcheck.pipeline import Processed, load_pipeline, process
+from claimcheck.resolve.entities import resolve_names
+from claimcheck.resolve.typos import find_typos
+from claimcheck.schema import Claim, Document, Mention, Report
+
+Source = Union[str, Path, Document]
+_HERE = Path(__file__).resolve().parent
+# installed wheels carry the stories as package data; a source checkout reads corpus/stories
+DEMO_LOCATIONS = (_HERE / "demo", _HERE.parents[1] / "corpus" / "stories")
+
+
+@dataclass
+class Extraction:
+    doc: Document
+    mentions: list[Mention]
+    claims: list[Claim]
+
+
+def demo_paths() -> list[str]:
+    """The embedded demo stories (one directory per story)."""
+    from claimcheck.errors import InputError
+
+    for location in DEMO_LOCATIONS:
+        if location.is_dir():
+            return [str(p) for p in sorted(location.iterdir()) if p.is_dir() and not p.name.startswith((".", "_"))]
+    raise InputError("the demo corpus is missing from this installation (looked in "
+                     + ", ".join(str(p) for p in DEMO_LOCATIONS) + ")")
+
+
+def _documents(sources: Sequence[Source], warn: Callable[[str], None], on_error: str,
+               dayfirst: bool | None) -> list[Document]:
+    docs: list[Document] = []
+    paths: list[str] = []
+    for i, src in enumerate(sources):
+        if isinstance(src, Document):
+            docs.append(src)
+        elif isinstance(src, Path) or src == "-" or Path(str(src)).exists() or not any(c.isspace() for c in str(src)):
+            paths.append(str(src))
+        else:  # a text given directly (notebooks)
+            docs.append(Document(id=f"text-{i + 1}", path=None, text=str(src)))
+    if paths:
+        docs.extend(load_documents(paths, warn=warn, on_error=on_error, dayfirst=dayfirst))
+    return docs
+
+
+def _stderr_warn(message: str) -> None:
+    print(f"warning: {message}", file=sys.stderr)
+
+
+def _claims(processed: list[Processed], typo_corrections: dict[str, str]) -> list[list[Claim]]:
+    canonical = resolve_names((d.subject_text for p in processed for d in p.drafts), typo_corrections)
+    out: list[list[Claim]] = []
+    for p in processed:
+        claims = []
+        for n, draft in enumerate(p.drafts, 1):
+            q, span = draft.quantity, draft.span
+            claims.append(Claim(
+                id=f"{p.doc.id}:c{n}", doc=p.doc.id, subject=canonical.get(draft.subject_text, draft.subject_text),
+                subject_text=draft.subject_text, attribute=draft.attribute, value=q.value, unit=q.unit,
+                qualifier=q.qualifier, low=q.low, high=q.high, period=draft.period, scope=draft.scope,
+                text=span.text, start=span.start_char, end=span.end_char, sentence=span.sent.text.strip(),
+                confidence=round(draft.confidence, 2),
+            ))
+        out.append(claims)
+    return out
+
+
+def _run(sources: Sequence[Source] | None, model: str, warn, on_error: str, dayfirst: bool | None, progress):
+    sources = list(sources) if sources else demo_paths()
+    warn = warn or _stderr_warn
+    docs = _documents(sources, warn, on_error, dayfirst)
+    nlp = load_pipeline(model)
+    processed = []
+    for p in process(docs, nlp, dayfirst=bool(dayfirst)):
+        processed.append(p)
+        if progress is not None:
+            progress(len(processed), len(docs))
+    return docs, processed
+
+
+def extract(sources: Sequence[Source] | None = None, *, model: str = "default",
+            warn: Callable[[str], None] | None = None, on_error: str = "skip", dayfirst: bool | None = None,
+            progress: Callable[[int, int], None] | None = None) -> list[Extraction]:
+    """Mentions and claims per document, without cross-checking (subjects are canonical within the set)."""
+    docs, processed = _run(sources, model, warn, on_error, dayfirst, progress)
+    return [Extraction(p.doc, p.mentions, claims) for p, claims in zip(processed, _claims(processed, {}))]
+
+
+def check(sources: Sequence[Source] | None = None, *, model: str = "default",
+          warn: Callable[[str], None] | None = None, on_error: str = "skip", dayfirst: bool | None = None,
+          progress: Callable[[int, int], None] | None = None) -> Report:
+    """Read the articles, extract their claims and cross-check them: the whole job.
+
+    ``sources``: paths (files, directories, ``-``), :class:`Document` objects, or
+    article texts; ``None`` checks the embedded demo corpus. When several
+    directories are given, each is checked as its own story.
+    """
+    sources = list(sources) if sources else demo_paths()
+    warnings: list[str] = []
+
+    def collect(message: str) -> None:
+        warnings.append(message)
+        (warn or _stderr_warn)(message)
+
+    story_dirs = [s for s in sources if not isinstance(s, Document) and Path(str(s)).is_dir()]
+    stories = [[s] for s in story_dirs] if len(story_dirs) > 1 and len(story_dirs) == len(sources) else [sources]
+    report = Report(warnings=warnings)
+    for story in stories:
+        docs, processed = _run(story, model, collect, on_error, dayfirst, progress)
+        if len(stories) > 1:  # ids are file names: keep them unique across stories
+            prefix = Path(str(story[0])).name
+            for p in processed:
+                p.doc = p.doc.model_copy(update={"id": f"{prefix}/{p.doc.id}"})
+            docs = [p.doc for p in processed]
+        typos = find_typos({p.doc.id: p.names for p in processed}, {p.doc.id: p.contexts for p in processed})
+        corrections = {t.found: t.suggestion for t in typos}
+        claims = [c for cs in _claims(processed, corrections) for c in cs]
+        findings = crosscheck(docs, claims, typos)
+        if len(stories) > 1:
+            findings = [f.model_copy(update={"id": f"{prefix}:{f.id}"}) for f in findings]
+        report.documents.extend(docs)
+        report.claims.extend(claims)
+        report.findings.extend(findings)
+    return report

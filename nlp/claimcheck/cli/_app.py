@@ -1,0 +1,62 @@
+"""The one typer app, and the guard that turns errors into one-line messages."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+import traceback
+from typing import Callable
+
+import typer
+
+from claimcheck import __version__
+from claimcheck.errors import ClaimcheckError, one_line
+
+EXIT_INTERNAL = 70
+
+app = typer.Typer(
+    name="claimcheck",
+    help="Extract factual claims from news articles and cross-check them across sources.",
+    no_args_is_help=False,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"claimcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                       help="Show the version and exit.")) -> None:
+    """Extract factual claims from news articles and cross-check them across sources."""
+
+
+def guard(fn: Callable) -> Callable:
+    """Run a command body; a ClaimcheckError becomes 'error: …' on stderr and its exit code."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except (typer.Exit, typer.Abort, SystemExit):
+            raise
+        except ClaimcheckError as exc:
+            typer.echo(f"error: {one_line(exc.message)}", err=True)
+            raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            typer.echo("error: interrupted", err=True)
+            raise typer.Exit(130) from None
+        except Exception as exc:  # a bug: still one line for the user; the traceback on request
+            if os.environ.get("CLAIMCHECK_DEBUG"):
+                traceback.print_exc(file=sys.stderr)
+            typer.echo(f"error: internal error: {type(exc).__name__}: {one_line(exc, 200)} "
+                       f"(set CLAIMCHECK_DEBUG=1 for details)", err=True)
+            raise typer.Exit(EXIT_INTERNAL) from None
+
+    return wrapper

@@ -1,0 +1,18 @@
+"""`claimcheck schema`: the JSON Schema of the report `check --format json` prints."""
+
+from __future__ import annotations
+
+import json
+
+import typer
+
+from claimcheck.cli._app import app, guard
+
+
+@app.command("schema")
+@guard
+def schema_cli() -> None:
+    """Print the JSON Schema of the report."""
+    from claimcheck.schema import report_json_schema
+
+    typer.echo(json.dumps(report_json_schema(), indent=2))

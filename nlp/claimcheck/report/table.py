@@ -1,0 +1,48 @@
+"""The terminal report (rich): summary, findings first, then the claims."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
+
+from claimcheck.schema import Report
+
+KIND_STYLE = {"conflict": "bold red", "date": "bold yellow", "typo": "bold magenta"}
+
+
+def summary_line(report: Report) -> str:
+    kinds = Counter(f.kind for f in report.findings)
+    parts = ", ".join(f"{kinds[k]} {k}{'s' if kinds[k] != 1 else ''}" for k in ("conflict", "date", "typo") if kinds[k])
+    return (f"{len(report.documents)} documents, {len(report.claims)} claims, "
+            f"{len(report.findings)} findings" + (f" ({parts})" if parts else ""))
+
+
+def render_table(report: Report, console: Console, *, verbose: bool = False) -> None:
+    console.print(Text(summary_line(report), style="bold"))
+    if report.findings:
+        table = Table(title="Findings", show_lines=True, expand=False)
+        table.add_column("kind", no_wrap=True)
+        table.add_column("verdict")
+        table.add_column("what")
+        table.add_column("sources")
+        table.add_column("conf.", justify="right")
+        for f in report.findings:
+            table.add_row(Text(f.kind, style=KIND_STYLE.get(f.kind, "")), escape(f.verdict), escape(f.message),
+                          escape(", ".join(f.docs)), f"{f.confidence:.2f}")
+        console.print(table)
+    else:
+        console.print("No disagreements found.")
+    claims = report.claims if verbose else [c for c in report.claims if c.confidence >= 0.6]
+    if claims:
+        table = Table(title="Claims" + ("" if verbose else " (confidence ≥ 0.6; --verbose for all)"))
+        for col in ("doc", "subject", "attribute", "value", "as written", "period"):
+            table.add_column(col)
+        for c in claims:
+            value = f"{c.value:,}" if isinstance(c.value, (int, float)) else str(c.value)
+            table.add_row(escape(c.doc), escape(c.subject), c.attribute, escape(f"{value} {c.unit or ''}".strip()),
+                          escape(c.text), escape(c.period or ""))
+        console.print(table)

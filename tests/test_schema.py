@@ -1,0 +1,47 @@
+import json
+
+import jsonschema
+
+from claimcheck.schema import SCHEMA_VERSION, Report, report_json_schema
+
+CONTRACT = {
+    "documents": {"id", "path", "title", "published", "source"},
+    "claims": {"id", "doc", "subject", "attribute", "value", "unit", "qualifier", "period", "text", "start", "end",
+               "confidence"},
+    "findings": {"id", "kind", "verdict", "subject", "attribute", "claims", "docs", "message", "found", "suggestion",
+                 "confidence"},
+}
+
+
+def test_demo_report_follows_the_contract_and_validates(story_reports):
+    schema = report_json_schema()
+    for report in story_reports.values():
+        data = json.loads(report.to_json())
+        jsonschema.validate(data, schema)
+        assert data["schema_version"] == SCHEMA_VERSION == "1"
+        for section, fields in CONTRACT.items():
+            assert data[section], section
+            for item in data[section]:
+                assert fields <= set(item), (section, fields - set(item))
+        assert all("text" not in d for d in data["documents"])  # the cleaned text stays out of the report
+        for c in data["claims"]:
+            assert c["qualifier"] in ("exact", "approx", "at_least", "at_most", "range")
+            if c["unit"] == "date":
+                assert isinstance(c["value"], str)
+            else:
+                assert isinstance(c["value"], (int, float))
+        for f in data["findings"]:
+            assert f["kind"] in ("conflict", "typo", "date")
+            assert f["verdict"] in ("Supported", "Refuted", "Not Enough Evidence", "Conflicting Evidence/Cherrypicking")
+
+
+def test_offsets_point_into_the_cleaned_text(story_reports):
+    for report in story_reports.values():
+        texts = {d.id: d.text for d in report.documents}
+        for c in report.claims:
+            assert texts[c.doc][c.start:c.end] == c.text
+            assert c.text in c.sentence
+
+
+def test_empty_report_validates():
+    jsonschema.validate(json.loads(Report().to_json()), report_json_schema())
