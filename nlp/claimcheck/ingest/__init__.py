@@ -28,18 +28,18 @@ def _html_main_text(html: str) -> str:
 def to_document(raw: RawRecord, *, dayfirst: bool | None = None) -> Document:
     """Clean one raw record; raises InputError when nothing of an article is left."""
     from claimcheck.ingest.boilerplate import strip_boilerplate
-    from claimcheck.ingest.metadata import Metadata, metadata_from_html, metadata_from_lines, parse_header_date
+    from claimcheck.ingest.metadata import Metadata, metadata_from_clean, metadata_from_html, parse_header_date
 
     if raw.kind == "html":
         meta = metadata_from_html(raw.text)
         main = _html_main_text(raw.text)
         clean = strip_boilerplate(main)
-        from_lines = metadata_from_lines(clean.header, dayfirst=dayfirst)
+        from_lines = metadata_from_clean(clean, dayfirst=dayfirst)
         meta = Metadata(title=meta.title or from_lines.title, published=meta.published or from_lines.published,
                         source=meta.source or from_lines.source)
     else:
         clean = strip_boilerplate(raw.text)
-        meta = metadata_from_lines(clean.header, dayfirst=dayfirst)
+        meta = metadata_from_clean(clean, dayfirst=dayfirst)
     text = clean.text.strip()
     if not text:
         raise InputError(f"{raw.path}: empty document (no article text after removing page furniture)")
