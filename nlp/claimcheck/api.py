@@ -101,6 +101,17 @@ def extract(sources: Sequence[Source] | None = None, *, model: str = "default",
     return [Extraction(p.doc, p.mentions, claims) for p, claims in zip(processed, _claims(processed, {}))]
 
 
+def _prefixed(story: str, docs: list[Document], claims: list[Claim], findings: list) -> tuple:
+    """Prefix ids with the story name ("arm-ipo-2023/blog"); messages keep the short names."""
+    def p(x: str) -> str:
+        return f"{story}/{x}"
+
+    return ([d.model_copy(update={"id": p(d.id)}) for d in docs],
+            [c.model_copy(update={"id": p(c.id), "doc": p(c.doc)}) for c in claims],
+            [f.model_copy(update={"id": p(f.id), "docs": [p(d) for d in f.docs], "claims": [p(c) for c in f.claims]})
+             for f in findings])
+
+
 def check(sources: Sequence[Source] | None = None, *, model: str = "default",
           warn: Callable[[str], None] | None = None, on_error: str = "skip", dayfirst: bool | None = None,
           progress: Callable[[int, int], None] | None = None) -> Report:
@@ -122,17 +133,12 @@ def check(sources: Sequence[Source] | None = None, *, model: str = "default",
     report = Report(warnings=warnings)
     for story in stories:
         docs, processed = _run(story, model, collect, on_error, dayfirst, progress)
-        if len(stories) > 1:  # ids are file names: keep them unique across stories
-            prefix = Path(str(story[0])).name
-            for p in processed:
-                p.doc = p.doc.model_copy(update={"id": f"{prefix}/{p.doc.id}"})
-            docs = [p.doc for p in processed]
         typos = find_typos({p.doc.id: p.names for p in processed}, {p.doc.id: p.contexts for p in processed})
         corrections = {t.found: t.suggestion for t in typos}
         claims = [c for cs in _claims(processed, corrections) for c in cs]
         findings = crosscheck(docs, claims, typos)
-        if len(stories) > 1:
-            findings = [f.model_copy(update={"id": f"{prefix}:{f.id}"}) for f in findings]
+        if len(stories) > 1:  # ids are file names: keep them unique across stories
+            docs, claims, findings = _prefixed(Path(str(story[0])).name, docs, claims, findings)
         report.documents.extend(docs)
         report.claims.extend(claims)
         report.findings.extend(findings)

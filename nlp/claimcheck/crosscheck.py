@@ -24,6 +24,9 @@ from claimcheck.resolve.typos import TypoCandidate
 from claimcheck.schema import Claim, Document, Finding
 
 DATE_ATTRIBUTES = {"listing_date", "event_date"}
+ATTRIBUTE_NAMES = {"ipo_proceeds": "IPO proceeds", "ipo_price": "IPO price", "revenue_share": "revenue share",
+                   "revenue_growth": "revenue growth", "profit_growth": "profit growth", "listing_date": "listing date",
+                   "event_date": "date", "deal_value": "deal value", "share_price_change": "share price change"}
 PUBLISHED_TOLERANCE_DAYS = 180
 
 
@@ -101,7 +104,7 @@ def compare_group(claims: list[Claim], next_id) -> Finding | None:
     verdict = "Refuted" if majority else "Conflicting Evidence/Cherrypicking"
     worst = outliers[0]
     slip = slip_kind(worst.value, consensus.value)
-    subject, attribute = consensus.subject, consensus.attribute.replace("_", " ")
+    subject, attribute = consensus.subject, ATTRIBUTE_NAMES.get(consensus.attribute, consensus.attribute.replace("_", " "))
     if consensus.attribute == "count":
         what = f"the number of {consensus.scope or 'items'} ({subject})"
     else:

@@ -36,12 +36,30 @@ def merge_quantity_spans(doc: Doc) -> None:
         if span is not None:
             grammar.append(span)
     if not grammar:
+        doc.ents = [_trim_date(e) for e in doc.ents]
         return
     taken = set()
     for span in grammar:
         taken.update(range(span.start, span.end))
-    others = [e for e in doc.ents if not taken.intersection(range(e.start, e.end))]
+    others = [_trim_date(e) for e in doc.ents if not taken.intersection(range(e.start, e.end))]
     doc.ents = filter_spans(grammar + others)
+
+
+def _trim_date(ent: Span) -> Span:
+    """'November 25, five years': the small NER sometimes runs a date into the next phrase; cut at the comma."""
+    if ent.label_ != "DATE":
+        return ent
+    for t in ent:
+        if t.text == "," and t.i + 1 < ent.end:
+            nxt = ent.doc[t.i + 1]
+            if nxt.is_digit or nxt.lower_.rstrip(".")[:3] in _MONTHS_DAYS:
+                continue  # "Monday, Oct. 7, 2019", "October 7, 2019"
+            return Span(ent.doc, ent.start, t.i, label="DATE") if t.i > ent.start else ent
+    return ent
+
+
+_MONTHS_DAYS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+                "mon", "tue", "wed", "thu", "fri", "sat", "sun"}
 
 
 def left_context(span: Span, words: int = 4) -> str:

@@ -24,16 +24,16 @@ def summary_line(report: Report) -> str:
 def render_table(report: Report, console: Console, *, verbose: bool = False) -> None:
     console.print(Text(summary_line(report), style="bold"))
     if report.findings:
-        table = Table(title="Findings", show_lines=True, expand=False)
-        table.add_column("kind", no_wrap=True)
-        table.add_column("verdict")
-        table.add_column("what")
-        table.add_column("sources")
-        table.add_column("conf.", justify="right")
-        for f in report.findings:
-            table.add_row(Text(f.kind, style=KIND_STYLE.get(f.kind, "")), escape(f.verdict), escape(f.message),
-                          escape(", ".join(f.docs)), f"{f.confidence:.2f}")
-        console.print(table)
+        for story, findings in _by_story(report.findings):
+            table = Table(title=f"Findings — {story}" if story else "Findings", show_lines=True, expand=False)
+            table.add_column("kind", no_wrap=True)
+            table.add_column("verdict", max_width=14)
+            table.add_column("finding", ratio=1)
+            table.add_column("conf.", justify="right", no_wrap=True)
+            for f in findings:
+                table.add_row(Text(f.kind, style=KIND_STYLE.get(f.kind, "")), escape(f.verdict), escape(f.message),
+                              f"{f.confidence:.2f}")
+            console.print(table)
     else:
         console.print("No disagreements found.")
     claims = report.claims if verbose else [c for c in report.claims if c.confidence >= 0.6]
@@ -46,3 +46,12 @@ def render_table(report: Report, console: Console, *, verbose: bool = False) -> 
             table.add_row(escape(c.doc), escape(c.subject), c.attribute, escape(f"{value} {c.unit or ''}".strip()),
                           escape(c.text), escape(c.period or ""))
         console.print(table)
+
+
+def _by_story(findings):
+    """Findings grouped by the story prefix of their documents ("arm-ipo-2023/blog"), in order."""
+    groups: dict[str, list] = {}
+    for f in findings:
+        story = f.docs[0].split("/", 1)[0] if f.docs and "/" in f.docs[0] else ""
+        groups.setdefault(story, []).append(f)
+    return list(groups.items())
