@@ -719,3 +719,15 @@ def test_reader_addressed_lede_is_kept():
     assert clean.title == "Index funds doubled in a decade"
     assert "If you bought a broad index fund in 2014, you have roughly doubled your money, according to data from the exchange." in clean.text
     assert "What comes next" in clean.text.split("\n\n")
+
+
+def test_installed_package_finds_its_model():
+    """The model travels with the package (wheel package data / source symlink): no silent rules-only fallback."""
+    import warnings
+
+    assert bp.DEFAULT_MODEL_PATH.is_file(), bp.DEFAULT_MODEL_PATH
+    bp._MODEL_CACHE.clear()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)
+        assert bp.load_model() is not None
+    bp._MODEL_CACHE.clear()

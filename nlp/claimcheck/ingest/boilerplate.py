@@ -51,7 +51,8 @@ __all__ = [
     "unit_rows",
 ]
 
-DEFAULT_MODEL_PATH = Path(__file__).resolve().parents[3] / "models" / "boilerplate" / "line-classifier.skops"
+# claimcheck/models is the repository's models/ (a symlink in the source tree, package data in wheels)
+DEFAULT_MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "boilerplate" / "line-classifier.skops"
 MODEL_ENV = "CLAIMCHECK_BOILERPLATE_MODEL"
 
 #: Types ``skops.io.load`` may instantiate for the line classifier (nothing else).
