@@ -42,8 +42,7 @@ def render_table(report: Report, console: Console, *, verbose: bool = False) -> 
         for col in ("doc", "subject", "attribute", "value", "as written", "period"):
             table.add_column(col)
         for c in claims:
-            value = f"{c.value:,}" if isinstance(c.value, (int, float)) else str(c.value)
-            table.add_row(escape(c.doc), escape(c.subject), c.attribute, escape(f"{value} {c.unit or ''}".strip()),
+            table.add_row(escape(c.doc), escape(c.subject), c.attribute, escape(format_value(c.value, c.unit)),
                           escape(c.text), escape(c.period or ""))
         console.print(table)
 
@@ -55,3 +54,15 @@ def _by_story(findings):
         story = f.docs[0].split("/", 1)[0] if f.docs and "/" in f.docs[0] else ""
         groups.setdefault(story, []).append(f)
     return list(groups.items())
+
+
+def format_value(value, unit: str | None) -> str:
+    """7500000000 USD → '7,500,000,000 USD'; 1 percent → '1%'; counts and dates bare."""
+    if isinstance(value, (int, float)):
+        number = f"{value:,}"
+        if unit == "percent":
+            return f"{number}%"
+        if unit in (None, "count"):
+            return number
+        return f"{number} {unit}"
+    return str(value)

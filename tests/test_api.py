@@ -1,0 +1,34 @@
+"""The Python entry points, as a notebook would use them."""
+
+from datetime import date
+
+import claimcheck
+from claimcheck.schema import Document
+
+from conftest import STORIES
+
+
+def test_check_on_paths_finds_the_planted_conflict(nlp):
+    report = claimcheck.check([str(STORIES / "arm-ipo-2023")], warn=lambda m: None)
+    [conflict] = [f for f in report.findings if f.kind == "conflict"]
+    assert (conflict.subject, conflict.attribute, conflict.docs[0]) == ("Arm", "ipo_proceeds", "blog")
+
+
+def test_check_on_texts_and_documents(nlp):
+    texts = [
+        "Arm Holdings raised $4.87 billion in its initial public offering on Nasdaq.",
+        "Arm Holdings raised about $4.9 billion in its IPO, the biggest listing of the year.",
+    ]
+    docs = [Document(id="third", text="Arm Holdings raised $8.47 billion in its Nasdaq IPO.", published=date(2023, 9, 14))]
+    report = claimcheck.check(texts + docs)
+    assert [d.id for d in report.documents] == ["text-1", "text-2", "third"]  # input order
+    [finding] = report.findings
+    assert finding.kind == "conflict" and finding.docs[0] == "third" and finding.found == "$8.47 billion"
+
+
+def test_extract_gives_mentions_and_claims(nlp):
+    [result] = claimcheck.extract(["SenseTime was valued at more than $7.5 billion, according to PitchBook."])
+    assert [(m.label, m.value, m.unit, m.qualifier) for m in result.mentions if m.label == "MONEY"] == [
+        ("MONEY", 7500000000, "USD", "at_least")]
+    [claim] = result.claims
+    assert (claim.subject, claim.attribute, claim.low, claim.high) == ("SenseTime", "valuation", 7500000000, None)
