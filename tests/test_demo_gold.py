@@ -97,7 +97,7 @@ def test_key_claims_are_extracted(story, story_reports):
     assert recall >= MIN_RECALL, f"recall {recall:.2f}; missing: {json.dumps(missing, indent=1)}"
 
 
-MIN_RECALL = 0.8
+MIN_RECALL = 0.85  # measured: 26/27, 29/30, 26/29 (0.94 overall)
 
 
 @pytest.mark.parametrize("story", STORY_NAMES)
