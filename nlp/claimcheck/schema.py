@@ -102,6 +102,18 @@ class Report(_Model):
     def to_json(self, indent: int | None = 2) -> str:
         return self.model_dump_json(indent=indent)
 
+    def to_pandas(self) -> dict:
+        """``{"documents", "claims", "findings"}`` as pandas DataFrames (see ``claimcheck.report.frames``)."""
+        from claimcheck.report.frames import to_pandas
+
+        return to_pandas(self)
+
+    def to_html(self, **options) -> str:
+        """One self-contained HTML page (see ``claimcheck.report.html``)."""
+        from claimcheck.report.html import render_html
+
+        return render_html(self, **options)
+
 
 def report_json_schema() -> dict:
     """JSON Schema of the report as emitted by ``claimcheck check --format json``."""
