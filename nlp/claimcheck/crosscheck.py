@@ -26,7 +26,8 @@ from claimcheck.schema import Claim, Document, Finding
 DATE_ATTRIBUTES = {"listing_date", "event_date"}
 ATTRIBUTE_NAMES = {"ipo_proceeds": "IPO proceeds", "ipo_price": "IPO price", "revenue_share": "revenue share",
                    "revenue_growth": "revenue growth", "profit_growth": "profit growth", "listing_date": "listing date",
-                   "event_date": "date", "deal_value": "deal value", "share_price_change": "share price change"}
+                   "event_date": "date", "deal_value": "deal value", "share_price_change": "share price change",
+                   "published": "publication date"}
 PUBLISHED_TOLERANCE_DAYS = 180
 
 

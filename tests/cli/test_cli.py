@@ -43,7 +43,8 @@ def test_check_jsonl_and_table(nlp):
     lines = [json.loads(x) for x in run("check", STORY, "--format", "jsonl").stdout.splitlines()]
     assert {x["type"] for x in lines} == {"document", "claim", "finding"}
     table = run("check", STORY).stdout
-    assert "documents" in table and "Findings" in table and "Claims" in table
+    assert "documents" in table and "conflict · Refuted" in table and "--verbose lists them" in table
+    assert "Claims" in run("check", STORY, "--verbose").stdout
 
 
 def test_check_without_paths_runs_the_demo_corpus(nlp):

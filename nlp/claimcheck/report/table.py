@@ -1,4 +1,9 @@
-"""The terminal report (rich): summary, findings first, then the claims."""
+"""The terminal report (rich): a summary line, findings first, the claims with ``--verbose``.
+
+Each finding shows what disagrees side by side per source: the value as written
+and the evidence sentence with the figure highlighted. Rich wraps to the
+terminal width and honours ``NO_COLOR`` (highlights then fall back to bold).
+"""
 
 from __future__ import annotations
 
@@ -6,12 +11,16 @@ from collections import Counter
 
 from rich.console import Console
 from rich.markup import escape
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from claimcheck.schema import Report
+from claimcheck.crosscheck import ATTRIBUTE_NAMES
+from claimcheck.schema import Claim, Finding, Report
 
 KIND_STYLE = {"conflict": "bold red", "date": "bold yellow", "typo": "bold magenta"}
+SEVERITY = {"conflict": 0, "date": 1, "typo": 2}
+EVIDENCE_CHARS = 220
 
 
 def summary_line(report: Report) -> str:
@@ -19,41 +28,6 @@ def summary_line(report: Report) -> str:
     parts = ", ".join(f"{kinds[k]} {k}{'s' if kinds[k] != 1 else ''}" for k in ("conflict", "date", "typo") if kinds[k])
     return (f"{len(report.documents)} documents, {len(report.claims)} claims, "
             f"{len(report.findings)} findings" + (f" ({parts})" if parts else ""))
-
-
-def render_table(report: Report, console: Console, *, verbose: bool = False) -> None:
-    console.print(Text(summary_line(report), style="bold"))
-    if report.findings:
-        for story, findings in _by_story(report.findings):
-            table = Table(title=f"Findings — {story}" if story else "Findings", show_lines=True, expand=False)
-            table.add_column("kind", no_wrap=True)
-            table.add_column("verdict", max_width=14)
-            table.add_column("finding", ratio=1)
-            table.add_column("conf.", justify="right", no_wrap=True)
-            for f in findings:
-                table.add_row(Text(f.kind, style=KIND_STYLE.get(f.kind, "")), escape(f.verdict), escape(f.message),
-                              f"{f.confidence:.2f}")
-            console.print(table)
-    else:
-        console.print("No disagreements found.")
-    claims = report.claims if verbose else [c for c in report.claims if c.confidence >= 0.6]
-    if claims:
-        table = Table(title="Claims" + ("" if verbose else " (confidence ≥ 0.6; --verbose for all)"))
-        for col in ("doc", "subject", "attribute", "value", "as written", "period"):
-            table.add_column(col)
-        for c in claims:
-            table.add_row(escape(c.doc), escape(c.subject), c.attribute, escape(format_value(c.value, c.unit)),
-                          escape(c.text), escape(c.period or ""))
-        console.print(table)
-
-
-def _by_story(findings):
-    """Findings grouped by the story prefix of their documents ("arm-ipo-2023/blog"), in order."""
-    groups: dict[str, list] = {}
-    for f in findings:
-        story = f.docs[0].split("/", 1)[0] if f.docs and "/" in f.docs[0] else ""
-        groups.setdefault(story, []).append(f)
-    return list(groups.items())
 
 
 def format_value(value, unit: str | None) -> str:
@@ -66,3 +40,79 @@ def format_value(value, unit: str | None) -> str:
             return number
         return f"{number} {unit}"
     return str(value)
+
+
+def evidence(claim: Claim, limit: int = EVIDENCE_CHARS) -> Text:
+    """The claim's sentence with the figure highlighted, shortened around it when long."""
+    sentence = claim.sentence or claim.text
+    at = sentence.find(claim.text)
+    if at < 0:
+        return Text(sentence[:limit])
+    start = max(0, min(at - limit // 2, len(sentence) - limit))
+    end = min(len(sentence), start + limit)
+    text = Text(("…" if start else "") + sentence[start:end] + ("…" if end < len(sentence) else ""))
+    offset = at - start + (1 if start else 0)
+    text.stylize("bold reverse", offset, offset + len(claim.text))
+    return text
+
+
+def _short(doc: str) -> str:
+    return doc.split("/", 1)[1] if "/" in doc else doc
+
+
+def _finding_block(f: Finding, claims: dict[str, Claim], console: Console) -> None:
+    head = Text()
+    head.append(f.kind, style=KIND_STYLE.get(f.kind, "bold"))
+    head.append(f" · {f.verdict} · confidence {f.confidence:.2f}")
+    if f.subject or f.attribute:
+        attribute = ATTRIBUTE_NAMES.get(f.attribute or "", (f.attribute or "").replace("_", " "))
+        head.append(" — " + " ".join(x for x in (f.subject, attribute) if x), style="bold")
+    console.print(head)
+    console.print(Padding(Text(f.message), (0, 0, 0, 2)))
+    involved = [claims[c] for c in f.claims if c in claims]
+    if involved:
+        table = Table(show_header=True, header_style="bold", box=None, padding=(0, 1), pad_edge=True)
+        table.add_column("source", no_wrap=True)
+        table.add_column("says", no_wrap=True)
+        table.add_column("evidence", ratio=1)
+        outliers = set(f.docs[:1]) if f.kind in ("conflict", "date") else set()
+        for c in involved:
+            style = "red" if c.doc in outliers else ""
+            table.add_row(Text(_short(c.doc), style=style), Text(c.text, style=style), evidence(c))
+        console.print(table)
+    elif f.found and f.suggestion:
+        console.print(Text(f"  {', '.join(_short(d) for d in f.docs)}: '{f.found}' → '{f.suggestion}'"))
+    console.print()
+
+
+def _by_story(findings: list[Finding]) -> list[tuple[str, list[Finding]]]:
+    """Findings grouped by the story prefix of their documents ("arm-ipo-2023/blog"), in order."""
+    groups: dict[str, list[Finding]] = {}
+    for f in findings:
+        story = f.docs[0].split("/", 1)[0] if f.docs and "/" in f.docs[0] else ""
+        groups.setdefault(story, []).append(f)
+    return list(groups.items())
+
+
+def render_table(report: Report, console: Console, *, verbose: bool = False) -> None:
+    console.print(Text(summary_line(report), style="bold"))
+    console.print()
+    claims = {c.id: c for c in report.claims}
+    findings = sorted(report.findings, key=lambda f: (SEVERITY.get(f.kind, 9), -f.confidence))
+    if not findings:
+        console.print("No disagreements found.")
+    for story, group in _by_story(findings):
+        if story:
+            console.rule(Text(story, style="bold"), align="left")
+        for f in group:
+            _finding_block(f, claims, console)
+    if verbose and report.claims:
+        table = Table(title="Claims")
+        for col in ("doc", "subject", "attribute", "value", "as written", "period", "conf."):
+            table.add_column(col)
+        for c in report.claims:
+            table.add_row(escape(c.doc), escape(c.subject), c.attribute, escape(format_value(c.value, c.unit)),
+                          escape(c.text), escape(c.period or ""), f"{c.confidence:.2f}")
+        console.print(table)
+    elif report.claims:
+        console.print(Text(f"{len(report.claims)} claims extracted; --verbose lists them.", style="dim"))
