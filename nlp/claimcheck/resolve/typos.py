@@ -52,14 +52,39 @@ def damerau(a: str, b: str, limit: int = 3) -> int:
     return prev[-1]
 
 
+VOWELS = set("aeiouy")
+DERIVED_SUFFIXES = ("s", "es", "'s", "’s", "n", "an", "ian", "ns", "ans", "ese", "ish")
+BRITISH_AMERICAN = (("our", "or"), ("ise", "ize"), ("yse", "yze"), ("tre", "ter"), ("ogue", "og"), ("ll", "l"))
+
+
+def _transliteration(a: str, b: str) -> bool:
+    """One vowel written as another ('Hormuzgan'/'Hormozgan', 'Uighur'/'Uyghur'): a variant, not a slip."""
+    if len(a) != len(b) or len(a) < 6:
+        return False
+    diff = [(x, y) for x, y in zip(a, b) if x != y]
+    return len(diff) == 1 and diff[0][0] in VOWELS and diff[0][1] in VOWELS
+
+
+def _spelling_variant(a: str, b: str) -> bool:
+    """British and American spellings of the same word ('Technicolour'/'Technicolor')."""
+    for x, y in BRITISH_AMERICAN:
+        for p, q in ((a, b), (b, a)):
+            i = p.rfind(x)
+            if i >= 0 and p[:i] + y + p[i + len(x):] == q:
+                return True
+    return False
+
+
 def _accepted(a: str, b: str) -> bool:
     la, lb = a.casefold(), b.casefold()
     if la == lb or frozenset({la, lb}) in ACCEPTED_VARIANTS:
         return True
     for x, y in ((la, lb), (lb, la)):
-        if x == y + "s" or x == y + "es" or x == y + "'s" or x == y + "’s":
-            return True
-    return False
+        if any(x == y + suffix for suffix in DERIVED_SUFFIXES):
+            return True  # plurals, possessives, demonyms: 'Uighurs', 'Indian' beside 'India'
+    if la[:-1] == lb[:-1] and {la[-1], lb[-1]} <= {"a", "s", "n"}:
+        return True  # 'Somalia' / 'Somalis'
+    return _transliteration(la, lb) or _spelling_variant(la, lb)
 
 
 def find_typos(name_counts: dict[str, Counter], contexts: dict[str, dict[str, set]] | None = None) -> list[TypoCandidate]:
@@ -80,7 +105,8 @@ def find_typos(name_counts: dict[str, Counter], contexts: dict[str, dict[str, se
     for counts in name_counts.values():
         doc_freq.update(set(counts))
         total.update(counts)
-    minority_limit = max(1, (n_docs - 1) // 3)
+    # a slip is one writer's: the same misspelling in several independent sources is rarely a typo
+    minority_limit = max(1, n_docs // 10)
     forms = sorted(total)
     found: list[TypoCandidate] = []
     for a in forms:
