@@ -90,7 +90,7 @@ def name_forms(sdoc, title: str | None = None) -> dict:
     for t in sdoc:
         if t.idx < skip_until or len(t.text) < 4 or not t.text[0].isupper():
             continue
-        if not t.text.replace("-", "").isalpha() or t.text.isupper():
+        if not t.text.replace("-", "").isalpha() or t.text.isupper() or t.text.endswith("-"):
             continue
         if t.pos_ == "PROPN" or t.ent_type_ in NAME_ENTS:
             counts[t.text] += 1

@@ -53,7 +53,7 @@ def damerau(a: str, b: str, limit: int = 3) -> int:
 
 
 VOWELS = set("aeiouy")
-DERIVED_SUFFIXES = ("s", "es", "'s", "’s", "n", "an", "ian", "ns", "ans", "ese", "ish")
+DERIVED_SUFFIXES = ("s", "es", "'s", "’s", "n", "an", "ian", "ns", "ans", "ese", "ish", "y", "ly")
 BRITISH_AMERICAN = (("our", "or"), ("ise", "ize"), ("yse", "yze"), ("tre", "ter"), ("ogue", "og"), ("ll", "l"))
 
 
