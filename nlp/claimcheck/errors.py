@@ -9,7 +9,7 @@ from __future__ import annotations
 
 # Exit codes (documented in the README, "Limits and errors").
 EXIT_OK = 0
-EXIT_FINDINGS = 1  # --fail-on matched (reserved)
+EXIT_FINDINGS = 1  # `check --fail-on KINDS` found findings of those kinds
 EXIT_USAGE = 2  # bad command line (typer/click's own code)
 EXIT_INPUT = 3  # no readable input
 EXIT_MODEL = 4  # a model could not be loaded
@@ -31,6 +31,12 @@ class InputError(ClaimcheckError):
     """A path or document that cannot be read as an article."""
 
     exit_code = EXIT_INPUT
+
+
+class UsageError(ClaimcheckError):
+    """A command-line value that typer cannot check by itself (``--fail-on conflict,typoo``)."""
+
+    exit_code = EXIT_USAGE
 
 
 class ModelError(ClaimcheckError):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections import Counter
 from enum import Enum
 from pathlib import Path
 from typing import Optional
@@ -12,12 +13,16 @@ from rich.console import Console
 
 from claimcheck.cli._app import app, guard
 from claimcheck.cli._progress import progress_on_stderr
+from claimcheck.errors import EXIT_FINDINGS
 
 
 class CheckFormat(str, Enum):
     table = "table"
     json = "json"
     jsonl = "jsonl"
+    markdown = "markdown"
+    html = "html"
+    claimreview = "claimreview"
 
 
 class OnError(str, Enum):
@@ -25,14 +30,50 @@ class OnError(str, Enum):
     fail = "fail"
 
 
-def render(report, fmt: CheckFormat, *, verbose: bool = False, width: int | None = None) -> str:
-    from claimcheck.report.jsonfmt import report_json, report_jsonl
-    from claimcheck.report.table import render_table
+FINDING_KINDS = ("conflict", "typo", "date")
+#: the terminal and Markdown claims tables leave out claims below this confidence unless --verbose
+CLAIMS_TABLE_MIN_CONFIDENCE = 0.6
 
+
+def parse_fail_on(values: Optional[list[str]]) -> frozenset[str]:
+    """``--fail-on conflict,typo`` (repeatable) → {"conflict", "typo"}; an unknown kind is a usage error."""
+    from claimcheck.errors import UsageError
+
+    kinds = [k.strip().lower() for v in values or () for k in v.split(",")]
+    unknown = sorted({k for k in kinds if k not in FINDING_KINDS})
+    if unknown or (values is not None and not kinds):
+        bad = ", ".join(repr(k) for k in unknown) or "an empty list"
+        raise UsageError(f"--fail-on: unknown finding kind {bad} (choose from {', '.join(FINDING_KINDS)}, "
+                         f"comma-separated)")
+    return frozenset(kinds)
+
+
+def render(report, fmt: CheckFormat, *, verbose: bool = False, width: int | None = None, title: str | None = None,
+           review_url: str | None = None, review_author: str = "claimcheck") -> str:
+    """``report`` in format ``fmt`` as text (what goes to stdout or to ``--output``)."""
     if fmt is CheckFormat.json:
+        from claimcheck.report.jsonfmt import report_json
+
         return report_json(report)
     if fmt is CheckFormat.jsonl:
+        from claimcheck.report.jsonfmt import report_jsonl
+
         return report_jsonl(report)
+    if fmt is CheckFormat.markdown:
+        from claimcheck.report.markdown import render_markdown
+
+        return render_markdown(report, **({"title": title} if title else {}),
+                               min_confidence=0.0 if verbose else CLAIMS_TABLE_MIN_CONFIDENCE)
+    if fmt is CheckFormat.html:
+        from claimcheck.report.html import render_html
+
+        return render_html(report, title=title)
+    if fmt is CheckFormat.claimreview:
+        from claimcheck.report.claimreview import render_claimreview
+
+        return render_claimreview(report, url=review_url, author=review_author)
+    from claimcheck.report.table import render_table
+
     console = Console(record=True, width=width or 120, file=io.StringIO())
     render_table(report, console, verbose=verbose)
     return console.export_text()
@@ -45,6 +86,17 @@ def render(report, fmt: CheckFormat, *, verbose: bool = False, width: int | None
   claimcheck check articles/ --format json  # one story, JSON on stdout
 
   claimcheck check a.html b.txt c.jsonl -o report.json --format json
+
+  claimcheck check articles/ -f markdown > ticket.md   # paste into a ticket
+
+  claimcheck check articles/ -f html -o report.html --force
+
+  claimcheck check articles/ -f claimreview --review-url https://x.org/arm
+
+  claimcheck check articles/ --fail-on conflict,date   # CI: exit 1 on those
+
+Exit codes: 0 ok, 1 --fail-on matched, 2 usage, 3 input, 4 model, 5 output.
+Shell completion: claimcheck --install-completion
 """)
 @guard
 def check_cli(
@@ -52,24 +104,39 @@ def check_cli(
     fmt: CheckFormat = typer.Option(CheckFormat.table, "--format", "-f", help="Output format."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to FILE (atomically) instead of stdout."),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing --output file."),
+    fail_on: Optional[list[str]] = typer.Option(
+        None, "--fail-on", metavar="KINDS",
+        help="Exit with code 1 when there are findings of these kinds: conflict, typo, date (comma-separated)."),
     model: str = typer.Option("default", "--model", help="Pipeline to use."),
     on_error: OnError = typer.Option(OnError.skip, "--on-error", help="Skip unreadable documents or stop."),
     dayfirst: bool = typer.Option(False, "--dayfirst", help="Read 12/10/2021 as 12 October (UK style)."),
-    verbose: bool = typer.Option(False, "--verbose", "-v", help="Show every claim in the table."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Show every claim in the table and Markdown reports."),
+    title: Optional[str] = typer.Option(None, "--title", help="Title of the Markdown and HTML reports."),
+    review_url: Optional[str] = typer.Option(
+        None, "--review-url", metavar="BASE",
+        help="ClaimReview: address where the review is published; each review's url is BASE#<finding id>."),
+    review_author: str = typer.Option("claimcheck", "--review-author", help="ClaimReview: the reviewing organisation."),
 ) -> None:
     """Check articles about the same story against each other and report what disagrees."""
     from claimcheck.api import check
     from claimcheck.report.output import write_atomic
 
+    failing_kinds = parse_fail_on(fail_on)
     with progress_on_stderr() as progress:
         report = check(paths or None, model=model, on_error=on_error.value, dayfirst=dayfirst or None,
                        progress=progress)
+    options = dict(verbose=verbose, title=title, review_url=review_url, review_author=review_author)
     if output is not None:
-        write_atomic(output, render(report, fmt, verbose=verbose), force=force)
-        return
-    if fmt is CheckFormat.table:
+        write_atomic(output, render(report, fmt, **options), force=force)
+    elif fmt is CheckFormat.table:
         from claimcheck.report.table import render_table
 
         render_table(report, Console(), verbose=verbose)
     else:
-        typer.echo(render(report, fmt), nl=False)
+        typer.echo(render(report, fmt, **options), nl=False)
+    failing = [f for f in report.findings if f.kind in failing_kinds]
+    if failing:
+        counts = Counter(f.kind for f in failing)
+        typer.echo("failing (--fail-on): " + ", ".join(f"{counts[k]} {k} finding{'s' if counts[k] != 1 else ''}"
+                                                        for k in FINDING_KINDS if counts[k]), err=True)
+        raise typer.Exit(EXIT_FINDINGS)
