@@ -7,7 +7,7 @@ import re
 from .money import _post_currency, _pre_currency
 from .numbers import MAX_CONTEXT, MAX_TEXT, Quantity, scan_numbers, to_py, total
 from .percent import _marker
-from .qualifiers import interval, qualify, range_pair
+from .qualifiers import GENERIC_UNIT_RE, interval, qualify, range_pair
 
 __all__ = ["normalize_count", "YEAR_MIN", "YEAR_MAX"]
 
@@ -43,6 +43,87 @@ _DATEISH_AFTER_RE = re.compile(
 )
 
 
+# Units of measure: "600 horsepower", "256GB", "87 mph", "2,000km".  A figure with
+# one of these is a measurement with that unit (canonical symbol), not a count;
+# anything else after the number is the counted noun (unit "count").  Longer
+# forms come first; single capitals ("5G", "37M") are not units here, and an
+# attached "m" is "million", not metres.
+_MEASURES: list[tuple[str, str]] = [
+    (r"km/h|km/hr|kph|kmh|kilomet(?:re|er)s?\s+(?:per|an)\s+hour", "km/h"),
+    (r"mph|m\.p\.h\.?|miles?\s+(?:per|an)\s+hour", "mph"),
+    (r"mpg|miles?\s+per\s+gallon", "mpg"),
+    (r"sq\.?\s?km|km2|km\u00b2|square\s+kilomet(?:re|er)s?", "km2"),
+    (r"sq\.?\s?m|sqm|m2|m\u00b2|square\s+met(?:re|er)s?", "m2"),
+    (r"sq\.?\s?ft|square\s+f(?:ee|oo)t", "sq ft"),
+    (r"kilomet(?:re|er)s?|km", "km"),
+    (r"millimet(?:re|er)s?|mm", "mm"),
+    (r"centimet(?:re|er)s?|cm", "cm"),
+    (r"nanomet(?:re|er)s?|nm", "nm"),
+    (r"met(?:re|er)s", "m"),
+    (r"miles?", "mi"),
+    (r"yards?|yd", "yd"),
+    (r"feet|foot|ft", "ft"),
+    (r"inch(?:es)?", "in"),
+    (r"hectares?|ha", "ha"),
+    (r"acres?", "acre"),
+    (r"milligrams?|mg", "mg"),
+    (r"kilograms?|kilos?|kg", "kg"),
+    (r"grams?|(?-i:g)", "g"),
+    (r"tonnes?|(?:metric\s+)?tons?", "t"),
+    (r"lbs?", "lb"),
+    (r"ounces?|oz", "oz"),
+    (r"millilit(?:re|er)s?|ml", "ml"),
+    (r"lit(?:re|er)s?|(?-i:l)", "l"),
+    (r"gallons?", "gal"),
+    (r"barrels?(?:\s+(?:a|per)\s+day)?|bbl/d|bpd", "bbl"),
+    (r"b?hp|horsepower|(?-i:PS)", "hp"),
+    (r"[kMG]Wh|(?:kilo|mega|giga)watt[\s-]hours?", "Wh"),
+    (r"[kMG]W|(?:kilo|mega|giga)watts?|watts?", "W"),
+    (r"[kM]V|(?:kilo)?volts?", "V"),
+    (r"[kMG]Hz|Hz|(?:kilo|mega|giga)?hertz", "Hz"),
+    (r"[MG]bps|(?:mega|giga)bits?\s+per\s+second", "bit/s"),
+    (r"[KMGT]B|(?:kilo|mega|giga|tera)bytes?", "B"),
+    (r"kcal|calories", "kcal"),
+    (r"\u00b0\s?C|deg\s?C|degrees?\s+(?:Celsius|centigrade|C)(?![A-Za-z])", "\u00b0C"),
+    (r"\u00b0\s?F|deg\s?F|degrees?\s+(?:Fahrenheit|F)(?![A-Za-z])", "\u00b0F"),
+    (r"minutes?|mins?", "min"),
+    (r"hours?|hrs?", "h"),
+    (r"seconds?|secs?", "s"),
+]
+_MEASURE_RE = re.compile(
+    r"^\s?-?\s?(?:" + "|".join(f"(?P<u{k}>{rx})" for k, (rx, _) in enumerate(_MEASURES)) + r")(?![A-Za-z])",
+    re.I,
+)
+_MEASURE_UNIT_RE = "(?:" + "|".join(rx for rx, _ in _MEASURES) + ")"
+#: the canonical symbol for "Wh", "W", "Hz", "B" keeps its written prefix (kW, GB ...)
+_PREFIXED = {"Wh", "W", "V", "Hz", "bit/s", "B"}
+
+
+def _measure(after: str) -> tuple[str, int] | None:
+    """The unit of measure right after a number, as (symbol, end), or None."""
+    m = _MEASURE_RE.match(after[:40])
+    if not m:
+        return None
+    for k, (_, sym) in enumerate(_MEASURES):
+        g = m.group(f"u{k}")
+        if g is None:
+            continue
+        if sym not in _PREFIXED:
+            return sym, m.end()
+        word = g.strip()
+        low = word.lower()
+        head = ""
+        for name, p in (("kilo", "k"), ("mega", "M"), ("giga", "G"), ("tera", "T")):
+            if low.startswith(name):
+                head = p
+                break
+        else:
+            if len(word) > 1 and word[0] in "kKMmGgTt" and not low.startswith(("watt", "volt", "hz", "hertz", "byte")):
+                head = {"k": "k", "K": "k", "M": "M", "m": "m", "G": "G", "g": "G", "T": "T", "t": "T"}[word[0]]
+        return head + sym, m.end()
+    return None
+
+
 def _year_like(t) -> bool:
     return t.plain and t.end - t.start == 4 and YEAR_MIN <= t.value <= YEAR_MAX
 
@@ -72,7 +153,9 @@ def normalize_count(text: str, left_context: str = "") -> Quantity | None:
         return None
     before, after = text[: t.start], text[t.end :]
     prefix = left + " " + before
-    if after[:1].isalpha() or (after[:1] in (":", "/") and after[1:2].isdigit()):
+    measured = _measure(after)
+    unit = measured[0] if measured else "count"
+    if measured is None and (after[:1].isalpha() or (after[:1] in (":", "/") and after[1:2].isdigit())):
         return None  # "5G", "1990s", "3:30", "24/7"
     if before[-1:] in (":", "/") and before[-2:-1].isdigit():
         return None
@@ -82,29 +165,41 @@ def normalize_count(text: str, left_context: str = "") -> Quantity | None:
         return None
     if _FRACTION_AFTER_RE.match(after):
         return None
-    if _year_like(t):
+    b_noun = False
+    if len(toks) > 1:
+        # "2000-2500 calories": a range of counts, not years, when a noun follows the second figure
+        b_after = text[toks[1].end :]
+        b_noun = re.match(r"\s*[A-Za-z]", b_after) is not None and not _DATEISH_AFTER_RE.match(b_after)
+        b_noun = b_noun and not _year_like(toks[1]) and re.fullmatch(r"\s*(?:-|\u2013|to)\s*", text[t.end : toks[1].start]) is not None
+    if _year_like(t) and not b_noun:
         words = re.findall(r"[a-z]+", prefix.lower())
         if not re.search(r"[A-Za-z]", after) or (words and words[-1] in _YEAR_PREPS) or _DATEISH_AFTER_RE.match(after):
             return None
     if len(toks) > 1:
         b = toks[1]
-        r = range_pair(text, t, b, prefix)
+        r = range_pair(text, t, b, prefix, f"(?:{GENERIC_UNIT_RE}|{_MEASURE_UNIT_RE})")
         if r is not None:
             gap = text[t.end : b.start]
-            if _year_like(t) or (gap == "-" and t.plain and b.plain and t.end - t.start == 3 and b.end - b.start == 4):
-                return None  # "1990-2000", "555-1234"
-            if _marker(text, b.end) is not None or _post_currency(text[b.end :]) is not None:
+            b_after = text[b.end :]
+            noun_after = re.match(r"\s*[A-Za-z]", b_after) is not None and not _DATEISH_AFTER_RE.match(b_after)
+            if (_year_like(t) and not (noun_after and not _year_like(b))) or (
+                gap == "-" and t.plain and b.plain and t.end - t.start == 3 and b.end - b.start == 4
+            ):
+                return None  # "1990-2000", "555-1234" (but "2000-2500 calories" is a range)
+            if _marker(text, b.end) is not None or _post_currency(b_after) is not None:
                 return None
             low, high, _ = r
-            return Quantity(to_py((low + high) / 2, 6), "count", "range", to_py(low, 6), to_py(high, 6))
-        if re.fullmatch(r"[\s.()\-\u2013]*", text[t.end : b.start]):
+            m2 = _measure(b_after)
+            runit = m2[0] if m2 else unit
+            return Quantity(to_py((low + high) / 2, 6), runit, "range", to_py(low, 6), to_py(high, 6))
+        if t.plain and b.plain and re.fullmatch(r"[\s.()\-\u2013]*", text[t.end : b.start]):
             return None  # "020 7946 0000"-like groups of digits
     value = to_py(t.value, 6)
     if value is None:
         return None
     q = qualify(prefix, after)
     lo, hi = interval(value, to_py(t.step, 6), q)
-    if lo is not None and lo < 0:
+    if lo is not None and lo < 0 and unit == "count":
         lo = 0  # a count is never negative: "zero" -> [0, 0.5]
-    return Quantity(value, "count", q, lo, hi)
+    return Quantity(value, unit, q, lo, hi)
 

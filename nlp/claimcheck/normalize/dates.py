@@ -1,22 +1,47 @@
 """Dates and periods: "Oct. 7, 2019", "12/10/2021", "Monday", "last year", "the first half of 2019",
-"fiscal 2019", "the third quarter".
+"fiscal 2019", "the third quarter", "within 60 days", "the 7-year-old firm".
 
 Values are ISO-8601 strings at the precision written: a day "2019-10-07", a month
 "2019-10", a year "2019", a half "2019-H1", a quarter "2019-Q3", a fiscal year
-"FY2019", a decade "1990s", a run of months "2019-01/2019-09"; ``low``/``high``
-are the first and last day it covers.
+"FY2019", a decade "1990s", a run of months "2019-01/2019-09", a window
+"2019-10-08/2019-12-07"; ``low``/``high`` are the first and last day it covers.
+
+Which library does what
+-----------------------
+* **Our own patterns** (this module, standard library only) read everything news
+  writes about *periods* and *relative* time, because no maintained library
+  does: halves, quarters, fiscal years and their quarters ("Q3 FY19", "the year to
+  March 2019"), "the three months to December", "the December quarter", "the
+  first nine months", "early/mid/late 2019", ranges ("Oct. 7-9", "2015-18"),
+  weekdays and "last week" against the publication date, "within 60 days",
+  founding years from ages, and the day/month order of a document
+  (:func:`infer_dayfirst`).  They also read the common absolute formats
+  ("Oct. 7, 2019", "7 October 2019", "2019-10-07", "12/10/2021", "5-Nov-19").
+* **dateparser** (English only, absolute parser only, ``REQUIRE_PARTS`` day,
+  month and year) is the fallback for the remaining word orders of a full date
+  ("November the 5th, 2019", "2019, November 5", "the 5th day of November,
+  2019").  It is only called on a short phrase (at most 64 characters, 10
+  tokens) made of date words alone: one month name, one day number, one
+  four-digit year, weekday names, "the", "of", "day" and punctuation.  Its
+  answer is kept only when it agrees with those parts.  So its known failures
+  cannot reach our output: "hello 4000" and "4000" never reach it (no month
+  name; a bare year must lie in 1800-2100), it never sees the clock
+  (``RELATIVE_BASE`` is fixed and a written year is required), and the inputs on
+  which it is slow (long strings, many numbers) are cut off before it - its
+  time limit is the input limit; the tests hold each call under 100 ms.
 """
 
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from .numbers import MAX_CONTEXT, MAX_TEXT, SMALL, TENS, Quantity, total
 
-__all__ = ["normalize_date", "period_of", "YEAR_MIN", "YEAR_MAX"]
+__all__ = ["normalize_date", "period_of", "infer_dayfirst", "founding_year", "YEAR_MIN", "YEAR_MAX"]
 
 #: a bare year ("2018", "in 2018") must lie in this range; "4000" is not a year
 YEAR_MIN, YEAR_MAX = 1800, 2100
@@ -41,7 +66,7 @@ _MON_ALT = (
 
 
 def _mon(name: str) -> str:
-    return rf"(?<![A-Za-z])(?P<{name}>{_MON_ALT})(?:\.|(?![A-Za-z]))"
+    return rf"(?<![A-Za-z])(?=[ADFJMNOSadfjmnos])(?P<{name}>{_MON_ALT})(?:\.|(?![A-Za-z]))"
 
 
 _DAY = r"(?<!\d)(?P<{0}>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
@@ -301,6 +326,10 @@ def _h_year_to(m: re.Match[str], ctx: _Ctx) -> _Date | None:
 def _h_half(m: re.Match[str], ctx: _Ctx) -> _Date | None:
     o = m["o"].lower()
     h = 1 if o in ("first", "1st") else 2
+    gd = m.groupdict()
+    if gd.get("fis") or (gd.get("fis2") or "").lower() in ("fiscal", "financial") or gd.get("fis3"):
+        r = _fiscal_quarter(m, ctx, h)
+        return None if r is None else replace(r, value=r.value.replace("-Q", "-H"), kind="fiscal_half")
     return _period_year(m, ctx, lambda y, rel: _half(y, h, rel), 6 * h - 5)
 
 
@@ -320,7 +349,8 @@ def _h_quarter(m: re.Match[str], ctx: _Ctx) -> _Date | None:
         q = (p.month - 1) // 3  # previous quarter, 0 means Q4 of last year
         return _quarter(p.year, q, True) if q else _quarter(p.year - 1, 4, True)
     q = _ORDS[o]
-    if m.groupdict().get("fis"):
+    gd = m.groupdict()
+    if gd.get("fis") or (gd.get("fis2") or "").lower() in ("fiscal", "financial") or gd.get("fis3"):
         return _fiscal_quarter(m, ctx, q)
     return _period_year(m, ctx, lambda y, rel: _quarter(y, q, rel), 3 * q - 2)
 
@@ -391,6 +421,8 @@ def _h_year(m: re.Match[str], ctx: _Ctx) -> _Date | None:
 def _h_year_range(m: re.Match[str], ctx: _Ctx) -> _Date | None:
     if re.search(r"(?:fiscal|financial|FY)\s*'?$", m.string[: m.start()], re.I):
         return None  # "fiscal 2018-19" is one fiscal year
+    if re.match(r"\s+(?:fiscal|financial)\s+year", m.string[m.end() :], re.I):
+        return None  # "the 2018-19 financial year" too
     y1, s2 = int(m["y1"]), m["y2"]
     y2 = int(s2) if len(s2) == 4 else (y1 // 100) * 100 + int(s2)
     conn = m["conn"].lower()
@@ -535,10 +567,99 @@ def _h_month_alone(m: re.Match[str], ctx: _Ctx) -> _Date | None:
     return _month(y, mo, True)
 
 
+def _h_dmy2(m: re.Match[str], ctx: _Ctx) -> _Date | None:
+    """"5-Nov-2019", "05-Nov-19", "7th Nov '19", "Nov. 5 '19": a two-digit year pivots like 12/10/21."""
+    return _day(_two_digit_year(m["y"], ctx), MONTHS[m["m"].lower()], int(m["d"]))
+
+
+def _h_fiscal_quarter_code(m: re.Match[str], ctx: _Ctx) -> _Date | None:
+    """"fiscal Q3", "Q3 FY19", "FQ3 2019", "Q3 of fiscal 2019"."""
+    q = int(m["q"])
+    y = _two_digit_year(m["y"], ctx) if m["y"] else None
+    if y is None:
+        if ctx.year is not None:
+            y = ctx.year
+        elif ctx.published is not None:
+            y = ctx.published.year
+        else:
+            return None
+    fy = _fiscal(y, rel=not m["y"])
+    return None if fy is None else replace(fy, value=f"FY{y:04d}-Q{q}", kind="fiscal_quarter")
+
+
+def _h_month_quarter(m: re.Match[str], ctx: _Ctx) -> _Date | None:
+    """"the December quarter" (Oct-Dec), "the March 2019 quarter": a quarter named by its last month."""
+    mo = MONTHS[m["m"].lower()]
+    if mo % 3:
+        return None
+    if m["y"]:
+        return _quarter(int(m["y"]), mo // 3)
+    if ctx.year is not None:
+        return _quarter(ctx.year, mo // 3)
+    y = _infer_year(mo - 2, 1, ctx)
+    return None if y is None else _quarter(y, mo // 3, True)
+
+
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 14)}
+
+
+def _h_season(m: re.Match[str], ctx: _Ctx) -> _Date | None:
+    """"summer 2019" -> June-August 2019 (northern hemisphere), approx; "winter 2019" is Dec 2019-Feb 2020."""
+    name = m["s"].lower()
+    if name == "fall" and not re.search(
+        r"(?:^|(?<![A-Za-z])(?:in|the|by|since|until|this|last|next|of|from|to|early|late|mid))[\s-]*$", m.string[: m.start()], re.I
+    ):
+        return None  # "profits fall 2019" is not a season
+    y = int(m["y"])
+    a, b = _SEASONS[name]
+    r = _months_span(y + (b - 1) // 12, (b - 1) % 12 + 1, b - a + 1)
+    return None if r is None else replace(r, kind="season", qualifier="approx")
+
+
+_UNIT_DAYS = {"day": 1, "week": 7}
+
+
+def _shift_months(d: date, n: int) -> date:
+    k = d.year * 12 + d.month - 1 + n
+    y, mo = k // 12, k % 12 + 1
+    return date(y, mo, min(d.day, _last_day(y, mo)))
+
+
+def _h_window(m: re.Match[str], ctx: _Ctx) -> _Date | None:
+    """"within 60 days", "in the next two years", "over the past 12 months": a window that
+    starts or ends at publication.  ``within`` is at_most (a deadline: value = its last day);
+    "the next/past N units" is the whole window, value ``low/high``."""
+    p = ctx.published
+    if m["n"] is None and m.group().lower().endswith("s"):
+        return None  # "within days": no number to count
+    n = _word_int(m["n"]) if m["n"] else 1
+    if p is None or n is None or not 1 <= n <= 400:
+        return None
+    unit = m["u"].lower()
+    direction = -1 if (m["dir"] or "").lower() in ("past", "last") else 1
+    try:
+        if unit in _UNIT_DAYS:
+            other = p + timedelta(days=direction * n * _UNIT_DAYS[unit])
+        else:
+            months = n * (12 if unit == "year" else 1)
+            other = _shift_months(p, direction * months)
+    except (OverflowError, ValueError):
+        return None
+    if not _ok_year(other.year):
+        return None
+    lo, hi = (other, p) if direction < 0 else (p, other)
+    if (m["kw"] or "").lower() == "within" and direction > 0:
+        return _Date(hi.isoformat(), lo, hi, "window", True, "at_most")
+    return _Date(f"{lo.isoformat()}/{hi.isoformat()}", lo, hi, "window", True)
+
+
 _FULL_DATE_PATTERNS: list[tuple[re.Pattern[str], object]] = [
     (_rx(rf"{_WD}{_mon('m')}\s*{_d('d')}\s*(?:,\s*|\s+)(?:of\s+)?{_y('y')}"), _h_mdy),
     (_rx(rf"{_WD}{_d('d')}\s+(?:of\s+)?{_mon('m')}\s*,?\s*{_y('y')}"), _h_mdy),
     (_rx(r"(?<![\d/.\-])(?P<y>\d{4})([-/.])(?P<m>\d{1,2})\2(?P<d>\d{1,2})(?![\d\-/]|\.\d)"), _h_iso),
+    (_rx(rf"{_d('d')}-{_mon('m')}-(?P<y>\d{{4}}|\d{{2}})(?!\d)"), _h_dmy2),
+    (_rx(rf"{_WD}{_d('d')}\s+(?:of\s+)?{_mon('m')}\s*,?\s*['\u2019](?P<y>\d{{2}})(?!\d)"), _h_dmy2),
+    (_rx(rf"{_WD}{_mon('m')}\s*{_d('d')}\s*,?\s*['\u2019](?P<y>\d{{2}})(?!\d)"), _h_dmy2),
     (_rx(r"(?<![\d/.\-])(?P<a>\d{1,2})(?P<sep>[/.\-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/\-]|\.\d)"), _h_numeric),
 ]
 _MD_PATTERNS: list[tuple[re.Pattern[str], object]] = [
@@ -548,17 +669,17 @@ _MD_PATTERNS: list[tuple[re.Pattern[str], object]] = [
 _YEAR_TO = (
     rf"(?:(?P<fis>fiscal|financial|calendar)\s+)?(?:year|(?P<qtr>quarter)|(?P<hy>half[\s-]year|half)"
     rf"|(?P<n>twelve|12|nine|9|six|6|three|3|eighteen|18)\s+months)"
-    rf"\s+(?:to|ended|ending|through|until|that\s+ended|which\s+ended)\s+(?:the\s+end\s+of\s+)?"
+    rf"\s+(?:to|ended|ending|through|until|that\s+ended|which\s+ended)\s+(?:in\s+)?(?:the\s+end\s+of\s+)?"
     rf"(?:{_d('d1')}\s+)?{_mon('m')}\s*(?:{_d('d2')})?\s*,?\s*(?:{_y('y')})?"
 )
 _PERIOD_PATTERNS: list[tuple[re.Pattern[str], object]] = [
     (_rx(_YEAR_TO), _h_year_to),
-    (_rx(rf"(?<![A-Za-z])(?:fiscal|financial)(?:\s+year)?\s+'?{_y('y')}(?:\s*[-/\u2013]\s*(?P<y2>\d{{4}}|\d{{2}})(?!\d))?"), _h_fiscal),
-    (_rx(r"(?<![A-Za-z])FY\s?'?(?P<y>\d{4}|\d{2})(?:\s*[-/\u2013]\s*(?P<y2>\d{4}|\d{2}))?(?!\d)"), _h_fiscal),
-    (_rx(rf"{_y('y')}\s+(?:fiscal|financial)\s+year"), _h_fiscal),
+    (_rx(r"(?<![A-Za-z])(?:fiscal\s+|F)Q(?P<q>[1-4])(?:\s*(?:of\s+)?(?:fiscal\s+|FY\s?)?'?(?P<y>\d{4}|\d{2}))?(?![\d%])"), _h_fiscal_quarter_code),
+    (_rx(r"(?<![A-Za-z0-9])Q(?P<q>[1-4])\s*(?:of\s+)?(?:fiscal\s+(?:year\s+)?|FY\s?)'?(?P<y>\d{4}|\d{2})(?![\d%])"), _h_fiscal_quarter_code),
     (_rx(
-        rf"(?:(?P<yb>\d{{4}})(?:'s|\u2019s)?\s+)?(?P<o>first|second|1st|2nd|latter|final)\s+half"
-        rf"(?:\s+of)?(?:\s+(?:the\s+)?(?:(?:fiscal|financial|calendar)\s+)?year)?(?:\s*,?\s*(?:of\s+)?{_y('y')})?{_REL_YEAR}"
+        rf"(?:(?P<yb>\d{{4}})(?:'s|\u2019s)?\s+)?(?P<o>first|second|1st|2nd|latter|final)(?:[\s-]+(?P<fis>fiscal|financial))?[\s-]+half(?![\s-]+(?:an?|dozen)(?![A-Za-z]))"
+        rf"(?:\s+of)?(?:\s+(?:the\s+)?(?:(?P<fis2>fiscal|financial|calendar)\s+)?year)?"
+        rf"(?:\s*,?\s*(?:of\s+)?(?:(?P<fis3>fiscal|financial)\s+(?:year\s+)?)?{_y('y')})?{_REL_YEAR}"
     ), _h_half),
     (_rx(r"(?<![A-Za-z0-9])H(?P<h>[12])\s*'?(?P<y>\d{4}|\d{2})?(?![\d%])"), _h_half_code),
     (_rx(r"(?<![A-Za-z0-9])(?P<h>[12])H\s*'?(?P<y>\d{4}|\d{2})(?!\d)"), _h_half_code),
@@ -566,11 +687,16 @@ _PERIOD_PATTERNS: list[tuple[re.Pattern[str], object]] = [
     (_rx(
         rf"(?:(?P<yb>\d{{4}})(?:'s|\u2019s)?\s+)?(?P<o>first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
         rf"(?:[\s-]+(?P<fis>fiscal|financial))?[\s-]+quarter(?P<of>\s+of)?"
-        rf"(?:\s+(?:the\s+)?(?:(?P<fis2>fiscal|financial|calendar)\s+)?year)?(?:\s*,?\s*(?:of\s+)?(?:fiscal\s+)?{_y('y')})?{_REL_YEAR}"
+        rf"(?:\s+(?:the\s+)?(?:(?P<fis2>fiscal|financial|calendar)\s+)?year)?(?:\s*,?\s*(?:of\s+)?(?:(?P<fis3>fiscal|financial)\s+(?:year\s+)?)?{_y('y')})?{_REL_YEAR}"
     ), _h_quarter),
     (_rx(r"(?<![A-Za-z0-9])Q(?P<q>[1-4])\s*'?(?P<y>\d{4}|\d{2})?(?![\d%])"), _h_quarter_code),
     (_rx(r"(?<![A-Za-z0-9])(?P<q>[1-4])Q\s*'?(?P<y>\d{4}|\d{2})(?!\d)"), _h_quarter_code),
     (_rx(r"(?<!\d)(?P<y>\d{4})\s*-?\s*Q(?P<q>[1-4])(?![\d])"), _h_quarter_code),
+    (_rx(rf"(?<![A-Za-z])(?:fiscal|financial)(?:\s+year)?\s+'?{_y('y')}(?:\s*[-/\u2013]\s*(?P<y2>\d{{4}}|\d{{2}})(?!\d))?"), _h_fiscal),
+    (_rx(r"(?<![A-Za-z])FY\s?'?(?P<y>\d{4}|\d{2})(?:\s*[-/\u2013]\s*(?P<y2>\d{4}|\d{2}))?(?!\d)"), _h_fiscal),
+    (_rx(rf"{_y('y')}(?:\s*[-/\u2013]\s*(?P<y2>\d{{4}}|\d{{2}})(?!\d))?\s+(?:fiscal|financial)\s+year"), _h_fiscal),
+    (_rx(rf"{_mon('m')}(?:\s*,?\s*{_y('y')})?[\s-]+quarter(?![A-Za-z])"), _h_month_quarter),
+    (_rx(rf"(?<![A-Za-z])(?P<s>spring|summer|autumn|fall|winter)(?:\s+of)?\s*,?\s+{_y('y')}"), _h_season),
     (_rx(
         rf"(?P<o>first|last|final)\s+(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|[2-9]|1[01])\s+months"
         rf"(?:\s+of)?(?:\s+(?:the\s+)?(?:(?:fiscal|financial|calendar)\s+)?year)?(?:\s*,?\s*(?:of\s+)?{_y('y')})?{_REL_YEAR}"
@@ -588,6 +714,11 @@ _RELATIVE_PATTERNS: list[tuple[re.Pattern[str], object]] = [
          r"|this\s+(?:morning|afternoon|evening)|tomorrow)(?![A-Za-z])"), _h_deictic),
     (_rx(r"(?<![A-Za-z\d])(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})"
          r"\s+(?P<u>day|week|month|year)s?\s+ago(?![A-Za-z])"), _h_days_ago),
+    (_rx(r"(?<![A-Za-z])(?:(?P<kw>within|in|over|during|for)\s+)?(?:the\s+)?(?P<dir>next|coming|past|last)\s+"
+         r"(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|thirty|forty|fifty|sixty|ninety|\d{1,3})"
+         r"\s+(?P<u>day|week|month|year)s(?![A-Za-z])"), _h_window),
+    (_rx(r"(?<![A-Za-z])(?P<kw>within)\s+(?:(?P<dir>the\s+next)\s+)?(?:(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten"
+         r"|eleven|twelve|eighteen|twenty|thirty|forty|fifty|sixty|ninety|\d{1,3})\s+)?(?P<u>day|week|month|year)s?(?![A-Za-z])"), _h_window),
     (_rx(r"(?<![A-Za-z])(?P<rel>last|this|current|next|earlier\s+this|later\s+this|so\s+far\s+this)"
          r"\s+(?P<u>year|month|quarter|week|weekend)(?![A-Za-z])"), _h_relative_unit),
     (_rx(r"(?<![A-Za-z])(?:(?P<rel>last|this|next|past|previous|on)\s+)?(?P<wd>monday|tuesday|wednesday|thursday"
@@ -621,7 +752,7 @@ def _first(patterns, text: str, ctx: _Ctx) -> _Date | None:
 
 def _parse_single(text: str, ctx: _Ctx) -> _Date | None:
     r = _first(_ALL_SINGLE, text, ctx)
-    if r is not None and r.kind in ("year", "decade") and not r.relative:
+    if r is not None and r.kind in ("year", "decade", "month") and not r.relative:
         # "February 30, 2019" is a wrong date, not the year 2019
         if any(rx.search(text) for rx, _ in _FULL_DATE_PATTERNS):
             return None
@@ -654,6 +785,78 @@ def _parse_range(text: str, ctx: _Ctx) -> _Date | None:
 
 def _has_year(s: str) -> bool:
     return re.search(r"(?<!\d)\d{4}(?!\d)", s) is not None
+
+
+
+# ------------------------------------------------------------------ dateparser fallback
+
+_DP_MAX_CHARS = 64
+_DP_MAX_TOKENS = 10
+_DP_TOKEN_RE = re.compile(r"[A-Za-z]+\.?|\d+(?:st|nd|rd|th)?|[,/\-]", re.I)
+_DP_WORDS = set(MONTHS) | set(WEEKDAYS) | {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "the", "of", "day", "on"}
+
+
+@functools.lru_cache(maxsize=2)
+def _dp_parser(dayfirst: bool):
+    try:
+        from datetime import datetime
+
+        from dateparser.date import DateDataParser
+    except Exception:  # noqa: BLE001 - an optional helper; our own patterns still work without it
+        return None
+    return DateDataParser(
+        languages=["en"],
+        settings={
+            "PARSERS": ["absolute-time"],
+            "REQUIRE_PARTS": ["day", "month", "year"],
+            "RELATIVE_BASE": datetime(2000, 1, 1),
+            "DATE_ORDER": "DMY" if dayfirst else "MDY",
+            "PREFER_DAY_OF_MONTH": "first",
+            "RETURN_TIME_AS_PERIOD": True,
+        },
+    )
+
+
+def _dateparser_day(text: str, ctx: _Ctx) -> _Date | None:
+    """A full date in a word order our patterns do not cover, read by dateparser
+    under the guards described in the module docstring; None otherwise."""
+    t = " ".join(text.split()).strip(" ,.")
+    if not 8 <= len(t) <= _DP_MAX_CHARS:
+        return None
+    toks = _DP_TOKEN_RE.findall(t)
+    if len(toks) > _DP_MAX_TOKENS or "".join(toks) != re.sub(r"\s", "", t):
+        return None
+    months, days, years = [], [], []
+    for tok in toks:
+        low = tok.lower().rstrip(".")
+        if tok[0].isdigit():
+            digits = re.match(r"\d+", tok).group()
+            if len(digits) == 4 and tok == digits:
+                years.append(int(digits))
+            elif len(digits) <= 2 and 1 <= int(digits) <= 31:
+                days.append(int(digits))
+            else:
+                return None
+        elif tok[0].isalpha():
+            if low not in _DP_WORDS:
+                return None
+            if low in MONTHS:
+                months.append(MONTHS[low])
+    if len(months) != 1 or len(days) != 1 or len(years) != 1 or not _ok_year(years[0], YEAR_MIN, YEAR_MAX):
+        return None
+    parser = _dp_parser(ctx.dayfirst)
+    if parser is None:
+        return None
+    try:
+        data = parser.get_date_data(t)
+    except Exception:  # noqa: BLE001 - whatever it raises, the answer is "not a date"
+        return None
+    d = getattr(data, "date_obj", None)
+    if d is None or getattr(data, "period", None) not in ("day", "time"):
+        return None
+    if (d.year, d.month, d.day) != (years[0], months[0], days[0]):
+        return None
+    return _day(d.year, d.month, d.day)
 
 
 # ------------------------------------------------------------------ qualifiers
@@ -774,6 +977,11 @@ def normalize_date(
             r, left, text = j, left[: mm.start()], joined
     if r is None:
         r = _parse_range(text, ctx) or _parse_single(text, ctx)
+        if r is None or (r.kind in ("year", "month") and r.qualifier == "exact" and not r.relative):
+            # a full date in a word order of its own ("November the 5th, 2019"): dateparser, guarded
+            d = _dateparser_day(text, ctx)
+            if d is not None and (r is None or r.low <= d.low <= r.high):
+                r = replace(d, start=0, end=len(text))
     if r is None:
         return None
     r = _apply_context(r, left + " " + text[: r.start])
@@ -840,3 +1048,150 @@ def period_of(text: str, published: date | None = None) -> str | None:
                 best = key
             break
     return best[2] if best else None
+
+
+# ------------------------------------------------------------------ infer_dayfirst
+
+#: texts scanned by infer_dayfirst, in all (characters)
+_DAYFIRST_MAX_CHARS = 1_000_000
+_NUMERIC_DATE_RE = re.compile(
+    r"(?<![\d/.\-])(?P<a>\d{1,2})(?P<sep>[/.\-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/\-]|\.\d)"
+)
+_DMY_WORDS_RE = _rx(rf"(?<![\d.,])(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_mon('m')}\s*,?\s*(?P<y>\d{{4}})(?!\d)")
+# the look-ahead on a month's first letter keeps a scan of long documents fast
+_MDY_WORDS_RE = _rx(rf"(?=[ADFJMNOSadfjmnos]){_mon('m')}\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s*,?\s*(?P<y>\d{{4}})(?!\d)")
+
+
+@total(None)
+def infer_dayfirst(texts: list[str]) -> bool | None:
+    """Whether a document writes numeric dates day first, from its own dates.
+
+    Numeric dates that only fit one order decide: "25/11/2019" -> True,
+    "11/25/2019" -> False (the majority wins; a tie decides nothing).  Without
+    those, the order of written-out dates is a weaker hint: "25 November 2019"
+    (British style) against "November 25, 2019" (American style), taken when one
+    style outnumbers the other more than two to one.  None when nothing decides
+    (then the caller's locale, else month first).  ``texts`` may be one string.
+    """
+    if isinstance(texts, str):
+        texts = [texts]
+    if not isinstance(texts, (list, tuple)):
+        return None
+    day_first = month_first = named_dm = named_md = 0
+    budget = _DAYFIRST_MAX_CHARS
+    for t in texts:
+        if not isinstance(t, str) or budget <= 0:
+            continue
+        t = t[:budget]
+        budget -= len(t)
+        for m in _NUMERIC_DATE_RE.finditer(t):
+            a, b = int(m["a"]), int(m["b"])
+            if 12 < a <= 31 and 1 <= b <= 12:
+                day_first += 1
+            elif 12 < b <= 31 and 1 <= a <= 12:
+                month_first += 1
+        named_dm += sum(1 for m in _DMY_WORDS_RE.finditer(t) if 1 <= int(m["d"]) <= 31)
+        named_md += sum(1 for m in _MDY_WORDS_RE.finditer(t) if 1 <= int(m["d"]) <= 31)
+    if day_first != month_first:
+        return day_first > month_first
+    if named_dm > 2 * named_md:
+        return True
+    if named_md > 2 * named_dm:
+        return False
+    return None
+
+
+# ------------------------------------------------------------------ founding_year
+
+_ORG_NOUNS = (
+    "firm|company|companies|start-?up|business|bank|group|brand|chain|retailer|maker|carmaker|automaker|airline"
+    "|brewer|brewery|label|venture|enterprise|institution|organi[sz]ation|charity|newspaper|paper|fund|platform"
+    "|app|service|website|site|partnership|conglomerate|insurer|lender|publisher|operator|manufacturer|franchise"
+    "|store|shop|restaurant|hotel|network|channel|magazine|agency|studio|outfit|unicorn|fintech|exchange|club"
+    "|producer|supplier|developer|provider|carrier|utility|miner|builder|house|family\\s+firm|co\\.?|corp\\.?|plc|inc\\.?"
+)
+_NUM_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+    "|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred"
+)
+_AGE_NUM = rf"(?P<n>\d{{1,3}}|(?:{_NUM_WORDS})(?:[\s-](?:{_NUM_WORDS}))?|(?P<vague>decade|century))"
+_FOUNDING_RES = [
+    # "the 7-year-old firm", "a seven-year-old Chinese technology start-up", "the century-old bank"
+    _rx(rf"(?<![A-Za-z\d]){_AGE_NUM}(?:[\s-]+years?)?[\s-]+old(?:\s+[A-Za-z][\w'&.-]*){{0,3}}?\s+(?:{_ORG_NOUNS})(?![A-Za-z])"),
+    # "founded seven years ago", "set up about 12 years ago"
+    _rx(rf"(?:founded|established|set\s+up|started|created|launched|formed|incorporated|opened)\s+"
+        rf"(?P<q>some|about|around|roughly|nearly|almost|more\s+than|over|less\s+than)?\s*{_AGE_NUM}\s+years?\s+ago"),
+    # "the firm, which is 12 years old"
+    _rx(rf"(?:{_ORG_NOUNS})\s*,?\s+(?:which|that)\s+is\s+(?P<q>some|about|around|roughly|nearly|almost|more\s+than|over|less\s+than)?"
+        rf"\s*{_AGE_NUM}\s+years?\s+old"),
+]
+
+
+def _age_years(m: re.Match[str]) -> int | None:
+    if m["vague"]:
+        return 10 if m["vague"].lower() == "decade" else 100
+    w = m["n"].lower()
+    if w.isdigit():
+        return int(w)
+    total = 0
+    for part in re.split(r"[\s-]+", w):
+        v = _word_int(part) if part != "hundred" else None
+        if part == "hundred":
+            total = (total or 1) * 100
+        elif v is None:
+            return None
+        else:
+            total += v
+    return total
+
+
+def _years_before(p: date, n: int) -> date:
+    y = p.year - n
+    return date(y, p.month, min(p.day, _last_day(y, p.month)))
+
+
+@total(None)
+def founding_year(text: str, published: date | None = None) -> Quantity | None:
+    """The founding year an organisation's age implies: "the 7-year-old firm"
+    published 2019-10-08 -> founded between 2011-10-09 and 2012-10-08, value "2012"
+    (the year most of that interval lies in), qualifier "approx",
+    kind "founding_year".  Also "founded seven years ago" and "the company, which
+    is 12 years old"; "decade-old" / "century-old" give at least 10 / 100 years
+    (low bound twice that far back).  Only ages of organisations count: "the
+    18-year-old winger" is None.  None without ``published``.
+    """
+    if not isinstance(text, str) or not isinstance(published, date):
+        return None
+    if type(published) is not date:
+        published = date(published.year, published.month, published.day)
+    text = text[:_PERIOD_TEXT]
+    for rx in _FOUNDING_RES:
+        m = rx.search(text)
+        if not m:
+            continue
+        n = _age_years(m)
+        if n is None or not 0 <= n <= 1000:
+            continue
+        q = (m.groupdict().get("q") or "").lower()
+        try:
+            if m["vague"]:
+                high = _years_before(published, n)
+                low = _years_before(published, 2 * n) + timedelta(days=1)
+            else:
+                high = _years_before(published, n)
+                low = _years_before(published, n + 1) + timedelta(days=1)
+                if q in ("more than", "over"):
+                    low, high = None, high
+                elif q == "less than":
+                    low, high = _years_before(published, n) + timedelta(days=1), published
+        except (ValueError, OverflowError):
+            continue
+        if low is not None and not _ok_year(low.year):
+            continue
+        if low is None:
+            value = high.year
+            return Quantity(f"{value:04d}", "date", "at_most", None, _iso(high), "founding_year")
+        # the year holding most of [low, high]; "decade-old": the latest year it can be
+        value = high.year if m["vague"] else (low + (high - low) / 2).year
+        return Quantity(f"{value:04d}", "date", "approx", _iso(low), _iso(high), "founding_year")
+    return None

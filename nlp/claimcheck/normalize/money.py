@@ -13,33 +13,45 @@ __all__ = ["normalize_money", "CURRENCY_CODES"]
 _DEFAULT = "DEFAULT"  # "$" and bare "dollars": the caller's default_currency
 _CENTS = "CENTS"  # "50 cents": hundredths of the default currency
 _PENCE = "PENCE"  # "50p", "50 pence": hundredths of a pound
+_SEN = "SEN"  # "18 sen": hundredths of a ringgit
 
 # Written before the number ("US$7.5bn", "RMB 376.8 billion").  Order matters:
 # longer markers first so that "HK$" is not read as "$".
 _PRE: list[tuple[str, str]] = [
     (r"US\s?\$|U\.S\.\s?\$|\$\s?US(?![A-Za-z])|USD", "USD"),
-    (r"HK\$|HKD", "HKD"),
-    (r"C\$|CA\$|Can\$|CAD", "CAD"),
-    (r"A\$|AU\$|AUD", "AUD"),
-    (r"NZ\$|NZD", "NZD"),
-    (r"S\$|SGD", "SGD"),
+    (r"HK\s?\$|\$\s?HK(?![A-Za-z])|HKD", "HKD"),
+    (r"C\s?\$|CA\$|Can\$|\$\s?C(?:AN?)?(?![A-Za-z])|CAD", "CAD"),
+    (r"A\s?\$|AU\s?\$|\$\s?AU?(?![A-Za-z])|AUD", "AUD"),
+    (r"NZ\s?\$|\$\s?NZ(?![A-Za-z])|NZD", "NZD"),
+    (r"S\s?\$|\$\s?S(?![A-Za-z])|SGD", "SGD"),
     (r"NT\$|TWD", "TWD"),
     (r"R\$|BRL", "BRL"),
     (r"MX\$|MXN", "MXN"),
     (r"\u00a3|GBP|stg", "GBP"),
     (r"\u20ac|EUR", "EUR"),
     (r"CN\u00a5|CN\uffe5|RMB|CNY|yuan", "CNY"),
-    (r"JP\u00a5|JPY", "JPY"),
+    (r"JP\u00a5|JPY|Y=", "JPY"),
     (r"\u00a5|\uffe5", "JPY"),
     (r"\u20b9|Rs\.?|INR", "INR"),
     (r"CHF|SFr\.?", "CHF"),
     (r"\u20a9|KRW", "KRW"),
     (r"\u20bd|RUB", "RUB"),
+    (r"\u20aa|NIS|ILS", "ILS"),
+    (r"(?-i:RM)|MYR", "MYR"),
+    (r"(?-i:Rp)|IDR", "IDR"),
     (r"ZAR", "ZAR"),
     (r"SEK", "SEK"),
     (r"NOK", "NOK"),
     (r"DKK", "DKK"),
     (r"\$|\uff04", _DEFAULT),
+]
+
+# Single capitals written right against the figure ("Y100bn" yen in some wire
+# copy, "R5bn" rand, "PS600m": the pound sign after an ASCII transliteration).
+_PRE_ATTACHED: list[tuple[str, str]] = [
+    (r"(?-i:Y)", "JPY"),
+    (r"(?-i:R)", "ZAR"),
+    (r"(?-i:PS)", "GBP"),
 ]
 
 # Written after the number and its scale ("376.8 billion yuan", "50 cents").
@@ -62,13 +74,29 @@ _POST: list[tuple[str, str]] = [
     (r"(?:Russian\s+)?r[o]?ubles?|RUB", "RUB"),
     (r"(?:Brazilian\s+)?(?:reais|reals?)|BRL", "BRL"),
     (r"(?:South\s+African\s+)?rand|ZAR", "ZAR"),
-    (r"(?:Swedish\s+)?kronor|SEK", "SEK"),
+    (r"(?:Swedish\s+)?kronor|Swedish\s+(?:crowns?|krona)|SEK", "SEK"),
+    (r"(?:Danish\s+)(?:crowns?|kroner|krone)|DKK", "DKK"),
+    (r"(?:Norwegian\s+)(?:crowns?|kroner|krone)|NOK", "NOK"),
+    (r"Czech\s+(?:crowns?|korun[ay]?)|CZK", "CZK"),
+    (r"(?:new\s+)?(?:Israeli\s+)?shekels?|NIS|ILS", "ILS"),
+    (r"(?:Malaysian\s+)?ringgit|MYR", "MYR"),
+    (r"(?:Indonesian\s+)?rupiah|IDR", "IDR"),
+    (r"(?:Turkish\s+)?lir[ae]|TRY", "TRY"),
+    (r"(?:Thai\s+)?baht|THB", "THB"),
+    (r"(?:Nigerian\s+)?naira|NGN", "NGN"),
+    (r"(?:Polish\s+)?zlot(?:y|ys|ych)|PLN", "PLN"),
+    (r"(?:Saudi\s+)?riyals?|SAR", "SAR"),
+    (r"(?:UAE\s+|Emirati\s+)?dirhams?|AED", "AED"),
+    (r"Mexican\s+pesos?|MXN", "MXN"),
+    (r"Philippine\s+pesos?|PHP", "PHP"),
+    (r"\u20ac", "EUR"),
+    (r"sen", _SEN),
     (r"cents?", _CENTS),
     (r"pence|p", _PENCE),
 ]
 
 #: ISO 4217 codes this module can return (besides ``default_currency``)
-CURRENCY_CODES = sorted({c for _, c in _PRE + _POST if c not in (_DEFAULT, _CENTS, _PENCE)})
+CURRENCY_CODES = sorted({c for _, c in _PRE + _POST + _PRE_ATTACHED if c not in (_DEFAULT, _CENTS, _PENCE, _SEN)})
 
 
 def _alternation(table: list[tuple[str, str]]) -> tuple[str, list[str]]:
@@ -82,6 +110,8 @@ def _alternation(table: list[tuple[str, str]]) -> tuple[str, list[str]]:
 _PRE_ALT, _PRE_CODES = _alternation(_PRE)
 _POST_ALT, _POST_CODES = _alternation(_POST)
 _PRE_RE = re.compile(rf"(?<![A-Za-z])(?:{_PRE_ALT})\s?$", re.I)
+_ATT_ALT, _ATT_CODES = _alternation(_PRE_ATTACHED)
+_PRE_ATTACHED_RE = re.compile(rf"(?<![A-Za-z])(?:{_ATT_ALT})$", re.I)
 _POST_RE = re.compile(rf"^\s?-?\s?(?:{_POST_ALT})(?![A-Za-z])", re.I)
 _UNIT_RE = "(?:" + "|".join(rx for rx, _ in _PRE + _POST) + ")"
 _PAREN_RE = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
@@ -97,7 +127,8 @@ def _code(m: re.Match[str], codes: list[str]) -> str:
 def _pre_currency(before: str) -> str | None:
     m = _PRE_RE.search(before[-12:])
     if not m:
-        return None
+        a = _PRE_ATTACHED_RE.search(before[-4:])
+        return _code(a, _ATT_CODES) if a else None
     code = _code(m, _PRE_CODES)
     # a lower-case "yuan" before a figure is not a marker, but "RMB"/"Rs" are
     if m.group(0).strip().lower() == "yuan":
@@ -133,6 +164,8 @@ def _resolve(code: str, default_currency: str) -> tuple[str, Decimal]:
         return default_currency, Decimal("0.01")
     if code == _PENCE:
         return "GBP", Decimal("0.01")
+    if code == _SEN:
+        return "MYR", Decimal("0.01")
     return code, Decimal(1)
 
 
@@ -193,3 +226,129 @@ def normalize_money(text: str, left_context: str = "", *, default_currency: str 
     if to_py(value, 6) is None:
         return None
     return Quantity(to_py(value, 6), currency, q, lo, hi)
+
+
+# ------------------------------------------------------------------ document context
+
+#: dollar currencies a document may name before writing a bare "$"
+_DOLLAR_MARK_RE = re.compile(
+    r"(?<![A-Za-z])(?:(?P<hkd>HK\s?\$|\$\s?HK(?![A-Za-z])|Hong\s+Kong\s+dollars?)"
+    r"|(?P<aud>A\s?\$|AU\s?\$|\$\s?AU?(?=\s?\d)|Australian\s+dollars?)"
+    r"|(?P<cad>C\s?\$|CA\$|Can\$|\$\s?CAN?(?=\s?\d)|Canadian\s+dollars?)"
+    r"|(?P<nzd>NZ\s?\$|\$\s?NZ(?![A-Za-z])|New\s+Zealand\s+dollars?)"
+    r"|(?P<sgd>S\s?\$|\$\s?S(?=\s?\d)|Singapore(?:an)?\s+dollars?)"
+    r"|(?P<twd>NT\s?\$|(?:New\s+)?Taiwan(?:ese)?\s+dollars?)"
+    r"|(?P<usd>US\s?\$|U\.S\.\s?\$|\$\s?US(?![A-Za-z])|US\s+dollars?|U\.S\.\s+dollars?))"
+)
+_BARE_DOLLAR_RE = re.compile(r"(?<![A-Za-z$])\$(?!\s?(?:US|HK|AU?|CAN?|NZ|S)(?![a-z]))")
+_CONTEXT_MAX_CHARS = 200_000
+
+
+@total(None)
+def currency_context(text: str) -> str | None:
+    """The currency a document means by a bare "$", when its own text says so.
+
+    A document that names a local dollar ("A$", "HK$", "C$", "NZ$", "S$",
+    "Australian dollars" ...) and then writes "$" outside a bracketed conversion
+    uses "$" for that dollar: ``currency_context("A$458m in sales ... a $20m
+    loss")`` is ``"AUD"``.  A bare "$" only inside brackets after a local figure
+    ("A$458.4m ($357.6m; £191m)") is the US-dollar conversion, so that gives None,
+    as does a document with no local dollar or one naming several local dollars
+    equally often.  Pass the result as ``default_currency`` to
+    :func:`normalize_money`; None means keep the caller's default (USD).
+    """
+    if not isinstance(text, str):
+        return None
+    text = text[:_CONTEXT_MAX_CHARS]
+    counts: dict[str, int] = {}
+    first_pos: dict[str, int] = {}
+    marks: list[tuple[int, int]] = []
+    for m in _DOLLAR_MARK_RE.finditer(text):
+        code = (m.lastgroup or "").upper()
+        marks.append((m.start(), m.end()))
+        if code == "USD":
+            continue
+        counts[code] = counts.get(code, 0) + 1
+        first_pos.setdefault(code, m.start())
+    if not counts:
+        return None
+    best = max(counts.values())
+    leaders = sorted((first_pos[c], c) for c, n in counts.items() if n == best)
+    if len(leaders) > 1:
+        return None
+    start, code = leaders[0]
+    outside = False
+    for m in _BARE_DOLLAR_RE.finditer(text, start):
+        if any(a <= m.start() < b for a, b in marks):
+            continue
+        if _inside_conversion(text, m.start()):
+            return None  # the writer converts into "$": here "$" is the US dollar
+        outside = True
+    return code if outside else None
+
+
+def _inside_conversion(text: str, pos: int) -> bool:
+    """Is ``pos`` inside brackets that follow a figure: "A$458.4m ($357.6m; £191m)"?"""
+    open_at = text.rfind("(", max(0, pos - 40), pos)
+    if open_at < 0 or ")" in text[open_at:pos]:
+        return False
+    return re.search(r"\d\s*(?:[A-Za-z]{1,8}\s*)?$", text[max(0, open_at - 20) : open_at]) is not None
+
+
+# ------------------------------------------------------------------ conversions
+
+_CONV_RE = re.compile(r"^(?P<head>[^()\[\]]*?)\s*[(\[](?P<body>[^()\[\]]*)[)\]]\s*$")
+_CONV_SPLIT_RE = re.compile(r"\s*(?:;|,\s+(?=\D)|\s+or\s+|\s*/\s*(?=\D))\s*")
+
+
+@total([])
+def split_conversion(text: str, left_context: str = "", *, default_currency: str = "USD") -> list[Quantity]:
+    """A figure and its bracketed conversions: the same amount in other currencies.
+
+    ``split_conversion("$1.13bn (£600m)")`` -> [1.13bn USD, 600m GBP];
+    ``split_conversion("A$458.4m ($357.6m; £191m)")`` -> [458.4m AUD, 357.6m USD,
+    191m GBP].  The first item is the figure (read with ``default_currency``); the
+    others carry ``kind="conversion"``.  Inside the brackets a bare "$" is
+    ``default_currency``, except when the figure itself is a dollar other than
+    that: then it is the US dollar (the usual wire-copy conversion).  A
+    conversion without a qualifier of its own takes the figure's ("more than
+    $1bn (£600m)": both at_least).  Bracketed parts that are not money, are in
+    the figure's own currency or compare rather than convert ("up from $4m")
+    are skipped; [] when the figure itself is not money.
+    """
+    if not isinstance(text, str) or not isinstance(left_context, str):
+        return []
+    if not isinstance(default_currency, str):
+        default_currency = "USD"
+    text = text[:MAX_TEXT]
+    m = _CONV_RE.match(text)
+    head, body = (m.group("head"), m.group("body")) if m else (text, "")
+    main = normalize_money(head, left_context, default_currency=default_currency)
+    if main is None:
+        return []
+    out = [main]
+    bare = default_currency
+    if main.unit != default_currency and main.unit in _DOLLARS:
+        bare = "USD"
+    for part in _CONV_SPLIT_RE.split(body)[:8]:
+        if not part.strip():
+            continue
+        if _NOT_CONVERSION_RE.search(part):
+            continue  # "(up from $4m last year)" compares, it does not convert
+        q = normalize_money(part, "", default_currency=bare)
+        if q is None or q.unit == main.unit:
+            continue
+        if q.qualifier == "exact" and main.qualifier in ("approx", "at_least", "at_most"):
+            lo, hi = interval(q.value, 0, main.qualifier)
+            if main.qualifier == "approx" and q.low is not None and q.high is not None:
+                lo, hi = min(lo, q.low), max(hi, q.high)
+            q = Quantity(q.value, q.unit, main.qualifier, lo, hi)
+        out.append(Quantity(q.value, q.unit, q.qualifier, q.low, q.high, "conversion"))
+    return out
+
+
+_NOT_CONVERSION_RE = re.compile(
+    r"(?<![A-Za-z])(?:from|up|down|versus|vs|against|compared|last|previous|year|earlier|ago|before|after|since|than)(?![A-Za-z])",
+    re.I,
+)
+_DOLLARS = {"USD", "HKD", "AUD", "CAD", "NZD", "SGD", "TWD", "MXN"}

@@ -149,6 +149,8 @@ SCALE_WORDS: dict[str, int] = {
     "million": 10**6,
     "mn": 10**6,
     "mln": 10**6,
+    "mil": 10**6,
+    "mio": 10**6,
     "m": 10**6,
     "crore": 10**7,
     "crores": 10**7,
@@ -176,9 +178,9 @@ _NUM_RE = re.compile(
     (?!\d|[.,]\d)
     (?:
         (?P<scale>[ \u00a0\u2009\u202f]?-?[ \u00a0\u2009\u202f]?
-            (?:thousand|million|billion|trillion|hundred|mn|mln|bn|bln|tn|trn|crores?|lakhs?|lacs?|cr)
+            (?:thousand|million|billion|trillion|hundred|mn|mln|mil|mio|bn|bln|tn|trn|crores?|lakhs?|lacs?|cr)
             (?![a-z]))
-      | (?P<short>[kmb])(?![a-z])
+      | (?P<short>[kmb])(?![a-z\d\u00b2\u00b3])
       | (?P<ord>st|nd|rd|th)(?![a-z])
     )?
     """,

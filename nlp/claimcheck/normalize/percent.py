@@ -36,6 +36,11 @@ _UP_RE = re.compile(rf"(?:^|[^a-z])(?:{_UP})(?:\s+(?:by|of)|(?:\s+[a-z']+){{1,2}
 _DOWN_RE = re.compile(rf"(?:^|[^a-z])(?:{_DOWN})(?:\s+(?:by|of)|(?:\s+[a-z']+){{1,2}}\s+by)?\s*$", re.I)
 _UP_AFTER_RE = re.compile(r"^\s*(?:-\s*)?(?:rise|increase|gain|jump|growth|hike|surge|climb|uplift|improvement|year-on-year rise)\b", re.I)
 _DOWN_AFTER_RE = re.compile(r"^\s*(?:-\s*)?(?:drop|decline|fall|decrease|cut|reduction|slump|plunge|dip|contraction)\b", re.I)
+_OWNS_RE = re.compile(
+    r"(?:^|[^a-z])(?:owns?|owned|owning|holds?|held|holding|controls?|controlled|acquired|bought|buys?|sold|sells?"
+    r"|took|takes?|raised|cut)(?:\s+(?:a|an|its|their|the|his|her))?\s*$",
+    re.I,
+)
 _SHARE_AFTER_RE = re.compile(r"^\s*(?:of|stake|share|holding|interest|ownership|owned|majority)\b", re.I)
 
 _DENOMS = {
@@ -76,7 +81,7 @@ def _kind(prefix: str, after: str) -> str:
         return "growth"
     if _DOWN_RE.search(p) or _DOWN_AFTER_RE.search(after):
         return "decline"
-    if _SHARE_AFTER_RE.search(after) or re.search(r"\bstake\b", prefix, re.I):
+    if _SHARE_AFTER_RE.search(after) or re.search(r"\bstake\b", prefix, re.I) or _OWNS_RE.search(p):
         return "share"
     return ""
 

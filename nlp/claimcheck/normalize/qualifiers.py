@@ -44,8 +44,9 @@ _PHRASES: list[tuple[str, str]] = sorted(
 
 #: currency markers and similar unit tokens that may sit between a qualifier and its number
 _UNIT_TAIL_RE = re.compile(
-    r"(?:(?<![A-Za-z])(?:US|U\.S\.|HK|NZ|NT|CA|Can|AU|MX|CN|JP|[ACRS])?[$\uff04]|[\u00a3\u20ac\u00a5\uffe5\u20b9\u20a9\u20bd]"
-    r"|(?<![A-Za-z])(?:USD|HKD|EUR|GBP|RMB|Rmb|CNY|JPY|INR|CAD|AUD|NZD|SGD|TWD|CHF|KRW|RUB|BRL|ZAR|Rs\.?)"
+    r"(?:(?<![A-Za-z])(?:US|U\.S\.|HK|NZ|NT|CA|Can|AU|MX|CN|JP|[ACRS])?\s?[$\uff04](?:\s?(?:US|AU|A|NZ|HK|S|C)(?![A-Za-z]))?"
+    r"|[\u00a3\u20ac\u00a5\uffe5\u20b9\u20a9\u20bd\u20aa]"
+    r"|(?<![A-Za-z])(?:USD|HKD|EUR|GBP|RMB|Rmb|CNY|JPY|INR|CAD|AUD|NZD|SGD|TWD|CHF|KRW|RUB|BRL|ZAR|NIS|ILS|MYR|IDR|Rs\.?|Y=|(?-i:RM|Rp|PS|Y|R))"
     r"|[\s(\[\u2212-])\s*$"
 )
 
