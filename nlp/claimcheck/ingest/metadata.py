@@ -98,26 +98,21 @@ def find_date(line: str, *, dayfirst: bool | None = None) -> tuple[dt.date, int,
 
 
 def _find_date(line: str, dayfirst: bool | None) -> tuple[dt.date, int, int] | None:
+    """Locate the header's date with the patterns above; its value comes from the one date parser,
+    :func:`claimcheck.normalize.normalize_date` (this module only decides the day order from the line)."""
+    from claimcheck.normalize import normalize_date
+
     if not isinstance(line, str) or not line:
         return None
     line = re.sub(r"[*_`]+", " ", line[:2000])
     found: list[tuple[int, int, dt.date]] = []
     for kind, pat in _DATE_PATTERNS:
         for m in pat.finditer(line):
-            d: dt.date | None
-            if kind in ("iso", "ymd"):
-                d = _mk(int(m["year"]), int(m["m"]), int(m["d"]))
-            elif kind in ("mdy", "dmy"):
-                mon = _MONTHS.get(m["mon"].lower().rstrip("."))
-                d = _mk(int(m["year"]), mon, int(m["d"])) if mon else None
-            else:
+            first_is_day = False
+            if kind == "num":
                 a, b, y = int(m["a"]), int(m["b"]), m["y"]
-                if len(y) == 2:
-                    if m["sep"] != "/":
-                        continue  # "1.2.34" is more likely a version than a date
-                    year = 2000 + int(y) if int(y) < 70 else 1900 + int(y)
-                else:
-                    year = int(y)
+                if len(y) == 2 and m["sep"] != "/":
+                    continue  # "1.2.34" is more likely a version than a date
                 if a > 12 and b <= 12:
                     first_is_day = True
                 elif b > 12 and a <= 12:
@@ -128,9 +123,7 @@ def _find_date(line: str, dayfirst: bool | None) -> tuple[dt.date, int, int] | N
                     first_is_day = True
                 elif _BRITISH_HINT.search(line) and not _MONTH_FIRST_HINT.search(line):
                     first_is_day = True
-                else:
-                    first_is_day = False
-                d = _mk(year, b, a) if first_is_day else _mk(year, a, b)
+            d = _as_day(normalize_date(m.group(0), None, dayfirst=first_is_day))
             if d is not None:
                 found.append((m.start(), m.end(), d))
                 break  # first valid match of this pattern is enough
@@ -138,6 +131,16 @@ def _find_date(line: str, dayfirst: bool | None) -> tuple[dt.date, int, int] | N
         return None
     start, end, d = min(found, key=lambda t: (t[0], -(t[1] - t[0])))
     return d, start, end
+
+
+def _as_day(q) -> dt.date | None:
+    if q is None or not isinstance(q.value, str) or len(q.value) != 10:
+        return None
+    try:
+        d = dt.date.fromisoformat(q.value)
+    except ValueError:
+        return None
+    return d if 1900 <= d.year <= 2100 else None
 
 
 def parse_header_date(line: str, *, dayfirst: bool | None = None) -> dt.date | None:
