@@ -86,7 +86,7 @@ def _run(sources: Sequence[Source] | None, model: str, warn, on_error: str, dayf
     docs = _documents(sources, warn, on_error, dayfirst)
     nlp = load_pipeline(model)
     processed = []
-    for p in process(docs, nlp, dayfirst=bool(dayfirst)):
+    for p in process(docs, nlp, dayfirst=dayfirst):
         processed.append(p)
         if progress is not None:
             progress(len(processed), len(docs))

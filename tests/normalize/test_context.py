@@ -231,3 +231,13 @@ def test_dateparser_fallback_is_bounded():
         normalize_date(text)
         worst = max(worst, time.perf_counter() - t0)
     assert worst < 0.1
+
+
+def test_strict_currency_context_needs_the_local_dollar_to_dominate():
+    from claimcheck.normalize import currency_context
+
+    foreign_writer = "Alibaba sold shares at HK$176 each. Alibaba is valued at about $480bn."
+    local_paper = "Shares were sold at HK$176, raising HK$88bn. The group is worth $3.8 trillion."
+    assert currency_context(foreign_writer) == "HKD"  # permissive reading
+    assert currency_context(foreign_writer, strict=True) is None  # one HK$ against one bare $: USD stays
+    assert currency_context(local_paper, strict=True) == "HKD"

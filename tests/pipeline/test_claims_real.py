@@ -56,3 +56,17 @@ def test_claims_in_real_sentences(ref, expected, absent, bbc, nlp):
                    and (not period or p == period[0]) for s, a, v, u, p in got), (subject, attribute, value, got)
     for value in absent:
         assert not any(math.isclose(v, value) for _, _, v, _, _ in got if isinstance(v, (int, float))), (value, got)
+
+
+def test_document_context_sets_the_dollar_and_the_day_order(nlp):
+    """A bare "$" after "A$" figures is the Australian dollar; "25/11/2019" elsewhere makes 12/10 day-first."""
+    from claimcheck.pipeline import process
+    from claimcheck.schema import Document
+
+    doc = Document(id="au", text=("Qantas reported a net profit of A$458.4m for the half year, published 25/11/2019, "
+                                  "on revenue of A$9.1bn. Qantas is valued at $11bn, and its shares began trading "
+                                  "on 12/10/2019."))
+    [p] = process([doc], nlp)
+    got = {(d.attribute, d.quantity.unit, str(d.quantity.value)) for d in p.drafts}
+    assert ("valuation", "AUD", "11000000000") in got
+    assert ("listing_date", "date", "2019-10-12") in got

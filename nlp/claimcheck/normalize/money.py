@@ -245,7 +245,7 @@ _CONTEXT_MAX_CHARS = 200_000
 
 
 @total(None)
-def currency_context(text: str) -> str | None:
+def currency_context(text: str, *, strict: bool = False) -> str | None:
     """The currency a document means by a bare "$", when its own text says so.
 
     A document that names a local dollar ("A$", "HK$", "C$", "NZ$", "S$",
@@ -256,6 +256,10 @@ def currency_context(text: str) -> str | None:
     as does a document with no local dollar or one naming several local dollars
     equally often.  Pass the result as ``default_currency`` to
     :func:`normalize_money`; None means keep the caller's default (USD).
+
+    ``strict`` (what the pipeline uses) also asks that the local dollar dominate: at least twice as
+    many local-marked figures as bare "$" ones. A foreign writer quoting "HK$176 a share" and then
+    "$480bn" of market value means US dollars by the second; a Hong Kong paper writes mostly "HK$".
     """
     if not isinstance(text, str):
         return None
@@ -277,14 +281,16 @@ def currency_context(text: str) -> str | None:
     if len(leaders) > 1:
         return None
     start, code = leaders[0]
-    outside = False
+    bare = 0
     for m in _BARE_DOLLAR_RE.finditer(text, start):
         if any(a <= m.start() < b for a, b in marks):
             continue
         if _inside_conversion(text, m.start()):
             return None  # the writer converts into "$": here "$" is the US dollar
-        outside = True
-    return code if outside else None
+        bare += 1
+    if not bare or (strict and counts[code] < 2 * bare):
+        return None
+    return code
 
 
 def _inside_conversion(text: str, pos: int) -> bool:

@@ -57,24 +57,31 @@ def load_pipeline(model: str = "default"):
     return nlp
 
 
-def process(documents: Iterable[Document], nlp=None, *, dayfirst: bool = False,
+def process(documents: Iterable[Document], nlp=None, *, dayfirst: bool | None = None,
             batch_size: int = 16) -> Iterator[Processed]:
-    """Run the pipeline over documents, yielding mentions and claim drafts per document."""
-    from claimcheck.pipeline.components import DAYFIRST_KEY, PUBLISHED_KEY
-    from claimcheck.pipeline.mentions import mentions_of
+    """Run the pipeline over documents, yielding mentions and claim drafts per document.
+
+    Each document's own context feeds the normalisers: its publication date (relative dates), the dollar
+    it means by a bare "$" (``currency_context``: "HK$88bn … $11bn" is still Hong Kong dollars only when
+    the writer never converts to US$) and its day order (``infer_dayfirst`` unless ``dayfirst`` is given).
+    """
+    from claimcheck.normalize import currency_context, infer_dayfirst
+    from claimcheck.pipeline.mentions import CURRENCY_KEY, DAYFIRST_KEY, PUBLISHED_KEY, mentions_of
 
     nlp = nlp or load_pipeline()
     documents = list(documents)
+    day_orders = [dayfirst if dayfirst is not None else bool(infer_dayfirst([d.text])) for d in documents]
 
     def docs():
-        for d in documents:
+        for d, first in zip(documents, day_orders):
             sdoc = nlp.make_doc(d.text[:MAX_CHARS])
             sdoc.user_data[PUBLISHED_KEY] = d.published
-            sdoc.user_data[DAYFIRST_KEY] = dayfirst
+            sdoc.user_data[DAYFIRST_KEY] = first
+            sdoc.user_data[CURRENCY_KEY] = currency_context(d.text[:MAX_CHARS], strict=True)
             yield sdoc
 
-    for d, sdoc in zip(documents, nlp.pipe(docs(), batch_size=batch_size)):
-        yield Processed(doc=d, mentions=list(mentions_of(sdoc, d.published, dayfirst=dayfirst)),
+    for d, first, sdoc in zip(documents, day_orders, nlp.pipe(docs(), batch_size=batch_size)):
+        yield Processed(doc=d, mentions=list(mentions_of(sdoc, d.published, dayfirst=first)),
                         drafts=list(sdoc._.claims or []), **name_forms(sdoc, d.title))
 
 

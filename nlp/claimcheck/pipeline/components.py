@@ -13,10 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimcheck.pipeline.claims import claims_of
-from claimcheck.pipeline.mentions import merge_quantity_spans
-
-PUBLISHED_KEY = "claimcheck.published"
-DAYFIRST_KEY = "claimcheck.dayfirst"
+from claimcheck.pipeline.mentions import DAYFIRST_KEY, PUBLISHED_KEY, merge_quantity_spans
 
 
 def register_extensions() -> None:

@@ -23,6 +23,11 @@ from claimcheck.normalize import (
 from claimcheck.pipeline.quantities import find_quantities
 from claimcheck.schema import Mention
 
+# per-document context the normalisers need, carried in Doc.user_data
+PUBLISHED_KEY = "claimcheck.published"
+DAYFIRST_KEY = "claimcheck.dayfirst"
+CURRENCY_KEY = "claimcheck.currency"
+
 VALUE_LABELS = ("MONEY", "PERCENT", "CARDINAL", "QUANTITY", "DATE")
 NAME_LABELS = ("ORG", "PERSON", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW")
 CONTRACT_LABELS = ("ORG", "PERSON", "GPE", "NORP") + VALUE_LABELS
@@ -72,7 +77,7 @@ def normalize_span(span: Span, published: date | None, *, dayfirst: bool = False
     label = span.label_
     try:
         if label == "MONEY":
-            return normalize_money(text, ctx)
+            return normalize_money(text, ctx, default_currency=span.doc.user_data.get(CURRENCY_KEY) or "USD")
         if label == "PERCENT":
             return normalize_percent(text, ctx)
         if label in ("CARDINAL", "QUANTITY"):
