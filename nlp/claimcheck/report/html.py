@@ -34,6 +34,7 @@ from datetime import date
 from typing import Iterable, Optional
 
 from claimcheck.crosscheck import ATTRIBUTE_NAMES, overlaps
+from claimcheck.report.stories import finding_story, short_id, story_of
 from claimcheck.report.table import SEVERITY, summary_line
 from claimcheck.schema import Claim, Document, Finding, Report
 
@@ -52,20 +53,6 @@ def esc(value: object) -> str:
 
 # ---------------------------------------------------------------------------------------------
 # small helpers
-
-
-def _story(doc_id: str) -> str:
-    return doc_id.split("/", 1)[0] if "/" in doc_id else ""
-
-
-def _short(doc_id: str) -> str:
-    return doc_id.split("/", 1)[1] if "/" in doc_id else doc_id
-
-
-def _finding_story(f: Finding) -> str:
-    if f.docs:
-        return _story(f.docs[0])
-    return _story(f.id) if "/" in f.id else ""
 
 
 def attribute_name(attribute: str | None) -> str:
@@ -194,7 +181,7 @@ def chart_groups(report: Report) -> dict[ChartKey, list[Claim]]:
     """Claims by (story, subject, attribute, unit), only groups that at least two documents report."""
     groups: dict[ChartKey, list[Claim]] = defaultdict(list)
     for c in report.claims:
-        groups[(_story(c.doc), c.subject, c.attribute, c.unit)].append(c)
+        groups[(story_of(c.doc), c.subject, c.attribute, c.unit)].append(c)
     return {k: v for k, v in groups.items() if len({c.doc for c in v}) >= 2}
 
 
@@ -362,7 +349,7 @@ def _svg_chart(title: str, rows: list[tuple[str, str, list[tuple[Claim, str]]]],
                 continue
             seen.add(key)
             x = axis.x(v)
-            tip_parts = [f"{_short(c.doc)}: {c.text}", format_value(c.value, c.unit)]
+            tip_parts = [f"{short_id(c.doc)}: {c.text}", format_value(c.value, c.unit)]
             if c.period:
                 tip_parts.append(f"period {c.period}")
             if c.scope:
@@ -401,7 +388,7 @@ def _claim_chart(key: ChartKey, group: list[Claim], docs: dict[str, Document], r
     for doc_id, cs in by_doc.items():
         d = docs.get(doc_id)
         tip = doc_id + (f" — {d.source}" if d is not None and d.source else "")
-        rows.append((_short(doc_id), tip, [(c, roles.get(c.id, "other")) for c in cs]))
+        rows.append((short_id(doc_id), tip, [(c, roles.get(c.id, "other")) for c in cs]))
     title = f"{subject} · {attribute_name(attribute)}" + (f" ({unit})" if unit and unit not in ("date",) else "")
     return _svg_chart(title, rows, unit, consensus, compact=compact)
 
@@ -409,11 +396,11 @@ def _claim_chart(key: ChartKey, group: list[Claim], docs: dict[str, Document], r
 def _published_chart(story: str, report: Report, outlier_doc: str, suggestion: object) -> str:
     rows = []
     for d in report.documents:
-        if _story(d.id) != story or d.published is None:
+        if story_of(d.id) != story or d.published is None:
             continue
         fake = Claim(id=d.id, doc=d.id, subject=d.source or d.id, attribute="published", value=d.published.isoformat(),
                      unit="date", text=d.published.isoformat(), start=0, end=0, confidence=1.0)
-        rows.append((_short(d.id), d.id + (f" — {d.source}" if d.source else ""),
+        rows.append((short_id(d.id), d.id + (f" — {d.source}" if d.source else ""),
                      [(fake, "out" if d.id == outlier_doc else "ok")]))
     if len(rows) < 2:
         return ""
@@ -430,7 +417,7 @@ def _kind_badge(kind: str) -> str:
 
 def _doc_head(doc_id: str, docs: dict[str, Document]) -> str:
     d = docs.get(doc_id)
-    parts = [f'<span class="src">{esc(_short(doc_id))}</span>']
+    parts = [f'<span class="src">{esc(short_id(doc_id))}</span>']
     if d is not None and d.source:
         parts.append(f'<span class="outlet">{esc(d.source)}</span>')
     if d is not None and d.published:
@@ -468,9 +455,9 @@ def _evidence_cards(f: Finding, claims: dict[str, Claim], docs: dict[str, Docume
                          f'<p class="says">writes <strong>{esc(f.found)}</strong></p>'
                          + (f"<blockquote>{quote}</blockquote>" if quote else "") + "</div>")
         # one source with the usual spelling, for contrast
-        story = _finding_story(f)
+        story = finding_story(f)
         for d in report.documents:
-            if d.id in f.docs or _story(d.id) != story or not f.suggestion:
+            if d.id in f.docs or story_of(d.id) != story or not f.suggestion:
                 continue
             m = _find_word(d.text, f.suggestion)
             if m:
@@ -513,17 +500,17 @@ def _finding_section(f: Finding, n: int, claims: dict[str, Claim], docs: dict[st
             + "</article>")
 
 
-def _group_by_story(items: Iterable, story_of) -> list[tuple[str, list]]:
+def _group_by_story(items: Iterable, key) -> list[tuple[str, list]]:
     groups: dict[str, list] = {}
     for item in items:
-        groups.setdefault(story_of(item), []).append(item)
+        groups.setdefault(key(item), []).append(item)
     return list(groups.items())
 
 
 def _claims_table(report: Report, kinds_of: dict[str, set[str]], roles: dict[str, str]) -> str:
     if not report.claims:
         return "<p>No claims were extracted.</p>"
-    stories = sorted({_story(c.doc) for c in report.claims})
+    stories = sorted({story_of(c.doc) for c in report.claims})
     attributes = sorted({c.attribute for c in report.claims})
     controls = ['<div class="controls" role="search">',
                 '<label>Filter <input type="search" id="claims-filter" placeholder="text, source, value…" '
@@ -555,10 +542,10 @@ def _claims_table(report: Report, kinds_of: dict[str, set[str]], roles: dict[str
             sort_value = str(c.value if c.value is not None else "")
         role = roles.get(c.id, "")
         rows.append(
-            f'<tr data-story="{esc(_story(c.doc))}" data-attr="{esc(c.attribute)}" '
+            f'<tr data-story="{esc(story_of(c.doc))}" data-attr="{esc(c.attribute)}" '
             f'data-kinds="{esc(" ".join(kinds) or "none")}"' + (f' class="{role}"' if role else "") + ">"
-            f'<td class="doc" data-sort="{esc(c.doc)}"><b>{esc(_short(c.doc))}</b>'
-            + (f"<small>{esc(_story(c.doc))}</small>" if _story(c.doc) else "") + f"</td><td>{esc(c.subject)}</td>"
+            f'<td class="doc" data-sort="{esc(c.doc)}"><b>{esc(short_id(c.doc))}</b>'
+            + (f"<small>{esc(story_of(c.doc))}</small>" if story_of(c.doc) else "") + f"</td><td>{esc(c.subject)}</td>"
             f'<td data-sort="{esc(c.attribute)}">{esc(attribute_name(c.attribute))}</td>'
             f'<td class="num" data-sort="{esc(sort_value)}" title="{esc(c.qualifier.replace("_", " "))}">'
             f'{esc(QUALIFIER_SIGN.get(c.qualifier, ""))}{esc(format_value(c.value, c.unit))}</td>'
@@ -828,12 +815,12 @@ def render_html(report: Report, *, title: str | None = None) -> str:
             drawn.add(key)
             finding_chart[n] = _claim_chart(key, groups[key], docs, roles, consensus_of.get(f.id))
         elif f.attribute == "published" and f.docs and not f.claims:
-            finding_chart[n] = _published_chart(_story(f.docs[0]), report, f.docs[0], f.suggestion)
+            finding_chart[n] = _published_chart(story_of(f.docs[0]), report, f.docs[0], f.suggestion)
 
     kinds = Counter(f.kind for f in report.findings)
     claims_per_doc = Counter(c.doc for c in report.claims)
     findings_per_doc = Counter(d for f in report.findings for d in dict.fromkeys(f.docs))
-    stories = list(dict.fromkeys(_story(d.id) for d in report.documents if _story(d.id)))
+    stories = list(dict.fromkeys(story_of(d.id) for d in report.documents if story_of(d.id)))
     page_title = title if title is not None else "claimcheck report"
 
     parts: list[str] = []
@@ -856,7 +843,7 @@ def render_html(report: Report, *, title: str | None = None) -> str:
     if not findings:
         parts.append("<p>No disagreements found.</p>")
     numbered = list(enumerate(findings, 1))
-    for story, group in _group_by_story(numbered, lambda nf: _finding_story(nf[1])):
+    for story, group in _group_by_story(numbered, lambda nf: finding_story(nf[1])):
         if story:
             parts.append(f'<h2 class="story">Story <code>{esc(story)}</code> · {len(group)} '
                          f"finding{'s' if len(group) != 1 else ''}</h2>")

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Optional
 
+from claimcheck.report.stories import finding_story, short_id, story_of
 from claimcheck.schema import Claim, Document, Finding, Report
 
 #: most severe first; ties broken by verdict, then confidence
@@ -39,21 +40,6 @@ def escape_markdown(text: object) -> str:
     if m:
         escaped = escaped[: m.end() - 1] + "\\" + escaped[m.end() - 1:]
     return escaped
-
-
-def story_of(doc_id: str) -> str:
-    """'arm-ipo-2023/blog' → 'arm-ipo-2023'; '' for ids without a story prefix."""
-    return doc_id.split("/", 1)[0] if "/" in doc_id else ""
-
-
-def _short(doc_id: str) -> str:
-    return doc_id.split("/", 1)[1] if "/" in doc_id else doc_id
-
-
-def finding_story(finding: Finding) -> str:
-    if finding.docs:
-        return story_of(finding.docs[0])
-    return story_of(finding.id)
 
 
 def order_findings(report: Report) -> list[tuple[str, list[Finding]]]:
@@ -141,7 +127,7 @@ def sentence_with(text: str, needle: str) -> Optional[str]:
 
 def source_label(doc: Optional[Document], doc_id: str) -> str:
     name = doc.source if doc is not None and doc.source else None
-    return f"{escape_markdown(name)} ({escape_markdown(_short(doc_id))})" if name else escape_markdown(_short(doc_id))
+    return f"{escape_markdown(name)} ({escape_markdown(short_id(doc_id))})" if name else escape_markdown(short_id(doc_id))
 
 
 def _table(header: Iterable[str], rows: list[list[str]]) -> list[str]:

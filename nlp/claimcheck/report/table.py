@@ -16,6 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from claimcheck.crosscheck import ATTRIBUTE_NAMES
+from claimcheck.report.stories import finding_story, short_id
 from claimcheck.schema import Claim, Finding, Report
 
 KIND_STYLE = {"conflict": "bold red", "date": "bold yellow", "typo": "bold magenta"}
@@ -56,10 +57,6 @@ def evidence(claim: Claim, limit: int = EVIDENCE_CHARS) -> Text:
     return text
 
 
-def _short(doc: str) -> str:
-    return doc.split("/", 1)[1] if "/" in doc else doc
-
-
 def _finding_block(f: Finding, claims: dict[str, Claim], console: Console) -> None:
     head = Text()
     head.append(f.kind, style=KIND_STYLE.get(f.kind, "bold"))
@@ -78,10 +75,10 @@ def _finding_block(f: Finding, claims: dict[str, Claim], console: Console) -> No
         outliers = set(f.docs[:1]) if f.kind in ("conflict", "date") else set()
         for c in involved:
             style = "red" if c.doc in outliers else ""
-            table.add_row(Text(_short(c.doc), style=style), Text(c.text, style=style), evidence(c))
+            table.add_row(Text(short_id(c.doc), style=style), Text(c.text, style=style), evidence(c))
         console.print(table)
     elif f.found and f.suggestion:
-        console.print(Text(f"  {', '.join(_short(d) for d in f.docs)}: '{f.found}' → '{f.suggestion}'"))
+        console.print(Text(f"  {', '.join(short_id(d) for d in f.docs)}: '{f.found}' → '{f.suggestion}'"))
     console.print()
 
 
@@ -89,8 +86,7 @@ def _by_story(findings: list[Finding]) -> list[tuple[str, list[Finding]]]:
     """Findings grouped by the story prefix of their documents ("arm-ipo-2023/blog"), in order."""
     groups: dict[str, list[Finding]] = {}
     for f in findings:
-        story = f.docs[0].split("/", 1)[0] if f.docs and "/" in f.docs[0] else ""
-        groups.setdefault(story, []).append(f)
+        groups.setdefault(finding_story(f), []).append(f)
     return list(groups.items())
 
 
