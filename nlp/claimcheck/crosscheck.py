@@ -79,10 +79,6 @@ def _digits(x: float) -> str:
     return re.sub(r"[^1-9]", "", f"{x:.6g}".split("e")[0]).rstrip("0") or "0"
 
 
-def _value_text(c: Claim) -> str:
-    return c.text
-
-
 def _doc_list(docs: Iterable[str]) -> str:
     docs = list(dict.fromkeys(docs))
     return ", ".join(docs[:-1]) + (" and " if len(docs) > 1 else "") + docs[-1] if docs else ""

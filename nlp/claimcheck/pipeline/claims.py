@@ -93,15 +93,6 @@ def _path_to_root(token: Token, limit: int = 10) -> list[Token]:
     return path
 
 
-def _clause_tokens(span: Span) -> list[Token]:
-    """The tokens of the clause around ``span``: the path to the root and each node's direct children."""
-    out: list[Token] = []
-    for node in _path_to_root(span.root):
-        out.append(node)
-        out.extend(c for c in node.children if c.i < span.start or c.i >= span.end)
-    return sorted(set(out), key=lambda t: t.i)
-
-
 def _pick(cues: list[tuple[str, set[str]]], words: set[str]) -> str | None:
     for attribute, cue in cues:
         if words & cue:
