@@ -122,21 +122,21 @@ def _levels(span: Span) -> list[set[str]]:
     return levels
 
 
-def _nearest(cues: list[tuple[str, set[str]]], span: Span) -> str | None:
-    for words in _levels(span):
+def _nearest(cues: list[tuple[str, set[str]]], levels: list[set[str]]) -> str | None:
+    for words in levels:
         found = _pick(cues, words)
         if found:
             return found
     return None
 
 
-def _is_growth(span: Span) -> bool:
+def _is_growth(span: Span, levels: list[set[str]]) -> bool:
     doc = span.doc
     before = doc[span.start - 1] if span.start >= 1 else None
     if before is not None and before.lower_ in ("up", "down") and not (
             span.start >= 2 and doc[span.start - 2].lemma_.lower() in ("make", "take", "add")):
         return True
-    for words in _levels(span)[:5]:
+    for words in levels[:5]:
         if words & GROWTH_WORDS:
             return True
     return False
@@ -152,15 +152,16 @@ FORECAST_WORDS = {"forecast", "forecasts", "expectation", "expectations", "targe
 def attribute_of(span: Span) -> str | None:
     """Which attribute a value mention states, or None when it is not a claim we model."""
     label = span.label_
-    near = _levels(span)[:4]
+    levels = _levels(span)  # computed once: every cue test below reads it
+    near = levels[:4]
     if near and set().union(*near) & FORECAST_WORDS - {"estimate"}:
         return None  # "ahead of analysts' forecasts of £532m" states an expectation, not a fact
     sent = span.sent
     window = _lower_words(sent.doc[max(sent.start, span.start - 8):min(sent.end, span.end + 4)])
     if label == "MONEY":
-        attribute = _nearest(MONEY_CUES, span) or _pick(MONEY_CUES, window)
+        attribute = _nearest(MONEY_CUES, levels) or _pick(MONEY_CUES, window)
         if attribute == "valuation":
-            upto = _levels(span)[:8]
+            upto = levels[:8]
             close = set().union(*upto) if upto else set()
             if close & BUYBACK_WORDS or _lower_words(sent) & {"buy back", "buyback", "repurchase"}:
                 return "buyback"
@@ -172,8 +173,8 @@ def attribute_of(span: Span) -> str | None:
             return None
         return attribute
     if label == "PERCENT":
-        if _is_growth(span):
-            clause = set().union(*_levels(span)[:6]) if _levels(span) else set()
+        if _is_growth(span, levels):
+            clause = set().union(*levels[:6]) if levels else set()
             if clause & {"shares", "share", "stock", "stocks"}:
                 return "share_price_change"
             if clause & REVENUE_NOUNS - {"profit", "profits", "earnings", "income"}:
@@ -181,7 +182,7 @@ def attribute_of(span: Span) -> str | None:
             if clause & {"profit", "profits", "earnings", "income"}:
                 return "profit_growth"
             return None
-        return _nearest(PERCENT_CUES, span) or _pick(PERCENT_CUES, window)
+        return _nearest(PERCENT_CUES, levels) or _pick(PERCENT_CUES, window)
     if label == "DATE":
         sent_words = _lower_words(sent)
         if window & LISTING_CUES or {"began trading", "start trading", "first day"} & sent_words:
