@@ -1,0 +1,329 @@
+"""The annotated claim corpus: markup sources → Prodigy JSONL → spaCy DocBin, and Label Studio round trips.
+
+Layout (all under ``corpus/``):
+
+- ``articles/*.md``: articles written for the project, in the markup of
+  ``claimcheck.training.markup`` (the demo stories' cleaned texts included);
+- ``claims/{train,dev,test}.jsonl``: the same annotations in Prodigy's
+  span/relation format (``text``, ``tokens``, ``spans``, ``relations``, ``meta``),
+  built by ``python -m claimcheck.training.corpus build``; the split of each
+  article is fixed in ``claims/splits.json``;
+- ``real/annotations.jsonl``: annotations of real articles in ``../shared/data``
+  (ids, character offsets and labels only: the text stays in ``../shared``).
+
+A relation's ``head`` is the subject span and ``child`` the value span, each
+given as the index of the span's last token (Prodigy's convention) and in full as
+``head_span`` / ``child_span``; ``label`` is the attribute, ``period`` and
+``scope`` ride along.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from claimcheck.training.markup import ATTRIBUTES, LABELS, MarkupError, Parsed, parse_markup
+
+ROOT = Path(__file__).resolve().parents[3]
+CORPUS = ROOT / "corpus"
+SPLITS = ("train", "dev", "test")
+
+
+@lru_cache(maxsize=1)
+def tokenizer_nlp():
+    import spacy
+
+    from claimcheck.pipeline.tokenizer import adjust_tokenizer
+
+    nlp = spacy.blank("en")
+    adjust_tokenizer(nlp)
+    return nlp
+
+
+def _tokens(text: str) -> list[dict]:
+    doc = tokenizer_nlp().make_doc(text)
+    return [{"text": t.text, "start": t.idx, "end": t.idx + len(t.text), "id": t.i, "ws": bool(t.whitespace_)}
+            for t in doc]
+
+
+def _token_index(tokens: list[dict]) -> tuple[dict, dict]:
+    return {t["start"]: t["id"] for t in tokens}, {t["end"]: t["id"] for t in tokens}
+
+
+def make_task(parsed: Parsed, meta: dict | None = None) -> dict:
+    """A Prodigy task from parsed markup; raises MarkupError when a span does not fit token boundaries."""
+    tokens = _tokens(parsed.text)
+    starts, ends = _token_index(tokens)
+    spans = []
+    for s in parsed.spans:
+        if s["start"] not in starts or s["end"] not in ends:
+            raise MarkupError(f"span {s['text']!r} at {s['start']} does not start and end on token boundaries "
+                              f"(tokens: {[t['text'] for t in tokens if t['end'] > s['start'] and t['start'] < s['end']]})")
+        spans.append({"start": s["start"], "end": s["end"], "token_start": starts[s["start"]],
+                      "token_end": ends[s["end"]], "label": s["label"]})
+    relations = []
+    for r in parsed.relations:
+        head, child = spans[r["head"]], spans[r["child"]]
+        relations.append({"head": head["token_end"], "child": child["token_end"], "head_span": head,
+                          "child_span": child, "label": r["label"], "period": r.get("period"),
+                          "scope": r.get("scope")})
+    return {"text": parsed.text, "meta": dict(meta if meta is not None else parsed.meta), "tokens": tokens,
+            "spans": spans, "relations": relations, "answer": "accept"}
+
+
+def read_article(path: Path) -> dict:
+    try:
+        parsed = parse_markup(path.read_text(encoding="utf-8"))
+        meta = {"id": path.stem, **parsed.meta}
+        return make_task(parsed, meta)
+    except MarkupError as exc:
+        raise MarkupError(f"{path}: {exc}") from None
+
+
+def read_jsonl(path: Path) -> Iterator[dict]:
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                yield json.loads(line)
+
+
+def write_jsonl(path: Path, rows: Iterable[dict]) -> None:
+    from claimcheck.report.output import write_atomic
+
+    write_atomic(str(path), "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), force=True)
+
+
+def split_of(doc_id: str, splits: dict) -> str:
+    """A new article's split comes from a hash of its id (70/15/15); recorded ones never move."""
+    if doc_id in splits:
+        return splits[doc_id]
+    h = int(hashlib.sha1(doc_id.encode()).hexdigest(), 16) % 100
+    return "train" if h < 70 else "dev" if h < 85 else "test"
+
+
+def build(corpus: Path = CORPUS) -> dict:
+    """Rebuild ``claims/*.jsonl`` from ``articles/*.md``; returns counts per split."""
+    splits_path = corpus / "claims" / "splits.json"
+    splits = json.loads(splits_path.read_text()) if splits_path.exists() else {}
+    rows: dict[str, list[dict]] = {s: [] for s in SPLITS}
+    for path in sorted((corpus / "articles").glob("*.md")):
+        task = read_article(path)
+        split = split_of(task["meta"]["id"], splits)
+        splits[task["meta"]["id"]] = split
+        task["meta"]["split"] = split
+        rows[split].append(task)
+    (corpus / "claims").mkdir(exist_ok=True)
+    for split, tasks in rows.items():
+        write_jsonl(corpus / "claims" / f"{split}.jsonl", tasks)
+    from claimcheck.report.output import write_atomic
+
+    write_atomic(str(splits_path), json.dumps(dict(sorted(splits.items())), indent=1) + "\n", force=True)
+    return {s: {"articles": len(t), "spans": sum(len(x["spans"]) for x in t),
+                "claims": sum(len(x["relations"]) for x in t)} for s, t in rows.items()}
+
+
+def load_split(split: str, corpus: Path = CORPUS) -> list[dict]:
+    return list(read_jsonl(corpus / "claims" / f"{split}.jsonl"))
+
+
+# --- spaCy DocBin ---------------------------------------------------------------------------------
+
+def task_to_doc(task: dict, nlp=None):
+    """A spaCy Doc with gold entities and gold claims in ``doc.user_data['claimcheck.gold_claims']``."""
+    from spacy.tokens import Doc
+
+    nlp = nlp or tokenizer_nlp()
+    words = [t["text"] for t in task["tokens"]]
+    spaces = [t["ws"] for t in task["tokens"]]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces)
+    ents = [doc[s["token_start"]:s["token_end"] + 1] for s in task["spans"]]
+    for span, s in zip(ents, task["spans"]):
+        span.label_ = s["label"]
+    doc.set_ents([doc.char_span(s["start"], s["end"], label=s["label"]) for s in task["spans"]])
+    doc.user_data[GOLD_KEY] = [
+        {"head": [r["head_span"]["token_start"], r["head_span"]["token_end"] + 1],
+         "child": [r["child_span"]["token_start"], r["child_span"]["token_end"] + 1],
+         "label": r["label"], "period": r.get("period"), "scope": r.get("scope")}
+        for r in task["relations"]]
+    doc.user_data["claimcheck.meta"] = task.get("meta", {})
+    return doc
+
+
+GOLD_KEY = "claimcheck.gold_claims"
+
+
+def to_docbin(tasks: Iterable[dict], path: Path) -> int:
+    from spacy.tokens import DocBin
+
+    db = DocBin(store_user_data=True)
+    n = 0
+    for task in tasks:
+        db.add(task_to_doc(task))
+        n += 1
+    tmp = Path(str(path) + ".tmp")
+    db.to_disk(tmp)
+    tmp.replace(path)
+    return n
+
+
+# --- Label Studio ---------------------------------------------------------------------------------
+
+def to_label_studio(task: dict) -> dict:
+    """One Label Studio task (``data.text`` + one annotation of labels, relations and per-value notes)."""
+    result = []
+    for i, s in enumerate(task["spans"]):
+        result.append({"id": f"s{i}", "from_name": "label", "to_name": "text", "type": "labels",
+                       "value": {"start": s["start"], "end": s["end"], "text": task["text"][s["start"]:s["end"]],
+                                 "labels": [s["label"]]}})
+    index = {(s["start"], s["end"]): i for i, s in enumerate(task["spans"])}
+    for r in task["relations"]:
+        h = index[(r["head_span"]["start"], r["head_span"]["end"])]
+        c = index[(r["child_span"]["start"], r["child_span"]["end"])]
+        result.append({"type": "relation", "from_id": f"s{h}", "to_id": f"s{c}", "direction": "right",
+                       "labels": [r["label"]]})
+        notes = [f"{k}={r[k]}" for k in ("period", "scope") if r.get(k)]
+        if notes:
+            result.append({"id": f"s{c}", "from_name": "notes", "to_name": "text", "type": "textarea",
+                           "value": {"start": task["spans"][c]["start"], "end": task["spans"][c]["end"],
+                                     "text": notes}})
+    return {"data": {"text": task["text"], "meta": task.get("meta", {})}, "annotations": [{"result": result}]}
+
+
+def from_label_studio(ls_task: dict) -> dict:
+    """The Prodigy task of a Label Studio task (its last annotation); raises MarkupError on bad shapes."""
+    try:
+        text = ls_task["data"]["text"]
+        result = ls_task["annotations"][-1]["result"]
+    except (KeyError, IndexError, TypeError):
+        raise MarkupError("not a Label Studio task with data.text and annotations[].result") from None
+    regions = {}
+    for item in result:
+        if item.get("type") == "labels":
+            label = item["value"]["labels"][0]
+            if label not in LABELS:
+                raise MarkupError(f"unknown label {label!r}")
+            regions[item["id"]] = {"start": item["value"]["start"], "end": item["value"]["end"], "label": label}
+    ordered = sorted(regions.items(), key=lambda kv: (kv[1]["start"], kv[1]["end"]))
+    position = {rid: i for i, (rid, _) in enumerate(ordered)}
+    spans = [dict(r, text=text[r["start"]:r["end"]]) for _, r in ordered]
+    notes = {}
+    for item in result:
+        if item.get("type") == "textarea" and item.get("from_name") == "notes":
+            for note in item["value"]["text"]:
+                key, _, value = note.partition("=")
+                notes.setdefault(item["id"], {})[key.strip()] = value.strip()
+    relations = []
+    for item in result:
+        if item.get("type") == "relation":
+            label = (item.get("labels") or [""])[0]
+            if label not in ATTRIBUTES:
+                raise MarkupError(f"unknown attribute {label!r}")
+            extra = notes.get(item["to_id"], {})
+            relations.append({"head": position[item["from_id"]], "child": position[item["to_id"]], "label": label,
+                              "period": extra.get("period"), "scope": extra.get("scope")})
+    relations.sort(key=lambda r: r["child"])
+    return make_task(Parsed(text=text, spans=spans, relations=relations), ls_task["data"].get("meta", {}))
+
+
+# --- real articles: offsets only --------------------------------------------------------------------
+
+REAL_SOURCES = {
+    "bbc_business": "bbc_business/bbc_business.jsonl",
+    "meantime": "meantime/meantime_en.jsonl",
+}
+
+
+def shared_texts(source: str, shared: Path) -> dict[str, str]:
+    return {r["id"]: r["text"] for r in read_jsonl(shared / "data" / REAL_SOURCES[source])}
+
+
+def import_real(paths: Iterable[Path], shared: Path) -> list[dict]:
+    """Annotations (offsets only) from marked-up copies of shared articles; the copy must match exactly.
+
+    Each file's front matter names ``source`` (bbc_business or meantime) and ``id``.
+    """
+    rows, texts = [], {}
+    for path in paths:
+        parsed = parse_markup(path.read_text(encoding="utf-8"))
+        source, doc_id = parsed.meta.get("source"), parsed.meta.get("id")
+        if source not in REAL_SOURCES:
+            raise MarkupError(f"{path}: front matter needs source: {' or '.join(REAL_SOURCES)}")
+        if source not in texts:
+            texts[source] = shared_texts(source, shared)
+        original = texts[source].get(doc_id)
+        if original is None:
+            raise MarkupError(f"{path}: no article {doc_id!r} in {source}")
+        if parsed.text != original:
+            at = next((i for i, (a, b) in enumerate(zip(parsed.text, original)) if a != b),
+                      min(len(parsed.text), len(original)))
+            raise MarkupError(f"{path}: text differs from the shared article at offset {at}: "
+                              f"{parsed.text[at:at + 30]!r} vs {original[at:at + 30]!r}")
+        task = make_task(parsed, {"source": source, "id": doc_id})
+        rows.append(strip_text(task))
+    return rows
+
+
+def strip_text(task: dict) -> dict:
+    """Offsets and labels only (what may be stored for texts we did not write)."""
+    spans = [{k: s[k] for k in ("start", "end", "label")} for s in task["spans"]]
+    index = {(s["start"], s["end"]): i for i, s in enumerate(spans)}
+    relations = [{"head": index[(r["head_span"]["start"], r["head_span"]["end"])],
+                  "child": index[(r["child_span"]["start"], r["child_span"]["end"])],
+                  "label": r["label"], "period": r.get("period"), "scope": r.get("scope")}
+                 for r in task["relations"]]
+    return {"meta": task["meta"], "text_sha1": hashlib.sha1(task["text"].encode()).hexdigest(),
+            "spans": spans, "relations": relations}
+
+
+def load_real(shared: Path, corpus: Path = CORPUS) -> list[dict]:
+    """Full Prodigy tasks for the real annotated articles, texts read from ``shared``."""
+    texts: dict[str, dict] = {}
+    tasks = []
+    for row in read_jsonl(corpus / "real" / "annotations.jsonl"):
+        source = row["meta"]["source"]
+        if source not in texts:
+            texts[source] = shared_texts(source, shared)
+        text = texts[source][row["meta"]["id"]]
+        if hashlib.sha1(text.encode()).hexdigest() != row["text_sha1"]:
+            raise MarkupError(f"shared article {row['meta']['id']} changed since it was annotated")
+        spans = [dict(s, text=text[s["start"]:s["end"]]) for s in row["spans"]]
+        tasks.append(make_task(Parsed(text=text, spans=spans, relations=row["relations"]), row["meta"]))
+    return tasks
+
+
+def _main(argv: list[str]) -> int:
+    """python -m claimcheck.training.corpus build | check FILE... | import-real SHARED FILE..."""
+    if not argv or argv[0] not in ("build", "check", "import-real"):
+        print(_main.__doc__)
+        return 2
+    try:
+        if argv[0] == "build":
+            for split, counts in build().items():
+                print(split, counts)
+        elif argv[0] == "check":
+            total = 0
+            for p in argv[1:]:
+                task = read_article(Path(p))
+                total += len(task["relations"])
+                print(f"{p}: {len(task['spans'])} spans, {len(task['relations'])} claims")
+            print(f"total claims: {total}")
+        else:
+            rows = import_real([Path(p) for p in argv[2:]], Path(argv[1]))
+            out = CORPUS / "real" / "annotations.jsonl"
+            out.parent.mkdir(exist_ok=True)
+            old = {(r["meta"]["source"], r["meta"]["id"]): r for r in read_jsonl(out)} if out.exists() else {}
+            old.update({(r["meta"]["source"], r["meta"]["id"]): r for r in rows})
+            write_jsonl(out, [old[k] for k in sorted(old)])
+            print(f"{len(rows)} articles imported; {len(old)} in {out}")
+    except MarkupError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_main(sys.argv[1:]))
