@@ -1,0 +1,81 @@
+"""`claimcheck train` and `claimcheck evaluate`: build and score the claim pipelines."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from claimcheck.cli._app import app, guard
+
+
+def _shared(path: Optional[Path]) -> Optional[Path]:
+    if path is not None:
+        return path
+    env = os.environ.get("CLAIMCHECK_SHARED")
+    if env:
+        return Path(env)
+    guess = Path(__file__).resolve().parents[3].parent / "shared"
+    return guess if guess.is_dir() else None
+
+
+@app.command("train")
+@guard
+def train_cli(
+    model: str = typer.Option("fast", "--model", help="Which config of models/configs/ to train: fast or transformer."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o",
+                                          help="Model directory to write (default: models/<model>)."),
+    max_steps: Optional[int] = typer.Option(None, "--max-steps", min=1, help="Stop after N updates (quick runs)."),
+    seed: int = typer.Option(0, "--seed", help="Random seed of the training run."),
+    force: bool = typer.Option(False, "--force", help="Replace an existing model directory."),
+) -> None:
+    """Train a pipeline on corpus/claims with spaCy's training loop.
+
+    The new model replaces the old one only when it is complete.
+
+    Example: claimcheck train --model transformer --force
+    """
+    from claimcheck.errors import InputError
+    from claimcheck.pipeline import MODEL_DIR
+    from claimcheck.training.corpus import CORPUS, build
+    from claimcheck.training.train import train
+
+    if not (CORPUS / "articles").is_dir():
+        raise InputError(f"{CORPUS}/articles: the annotated corpus is not there (train from a checkout "
+                         f"of the claimcheck repository)")
+    build()
+    summary = train(model, output or (MODEL_DIR / model), max_steps=max_steps, seed=seed, force=force)
+    typer.echo(json.dumps(summary, indent=2, default=str))
+
+
+@app.command("evaluate")
+@guard
+def evaluate_cli(
+    model: str = typer.Option("default", "--model", help="Pipeline to score."),
+    split: str = typer.Option("test", "--split", help="Split of corpus/claims to score."),
+    sets: str = typer.Option("test,real,newsquant", "--sets", help="Comma-separated: test, real, newsquant."),
+    shared: Optional[Path] = typer.Option(None, "--shared",
+                                          help="The shared data folder (default: $CLAIMCHECK_SHARED or ../shared)."),
+    no_peer: bool = typer.Option(False, "--no-peer", help="Do not run quantulum3 beside us on NewsQuant."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Also write the scores as JSON to FILE."),
+    force: bool = typer.Option(False, "--force", help="Overwrite an existing --output file."),
+) -> None:
+    """Per-label mention scores, per-attribute claim scores, NewsQuant value and value+unit P/R/F1.
+
+    Example: claimcheck evaluate --sets test,newsquant -o metrics.json
+    """
+    from claimcheck.errors import UsageError
+    from claimcheck.report.output import write_atomic
+    from claimcheck.training.evaluate import SETS, evaluate, render_table
+
+    chosen = tuple(s.strip() for s in sets.split(",") if s.strip())
+    unknown = [s for s in chosen if s not in SETS]
+    if unknown:
+        raise UsageError(f"unknown set(s) {', '.join(unknown)} (choose from {', '.join(SETS)})")
+    result = evaluate(model, sets=chosen, split=split, shared=_shared(shared), peer=not no_peer)
+    if output is not None:
+        write_atomic(output, json.dumps(result, indent=2) + "\n", force=force)
+    typer.echo(render_table(result), nl=False)

@@ -1,0 +1,222 @@
+"""NewsQuant end to end: quantities extracted from raw sentences, scored like the CQE evaluation.
+
+Each of the 590 sentences goes through the whole pipeline; every MONEY,
+PERCENT, CARDINAL and QUANTITY mention with a numeric value is a predicted
+quantity. Predictions and gold quantities of a sentence are matched one to one
+by value (relative tolerance 1e-6 after the gold unit's factor, e.g. cents; a
+gold range matches either a predicted range with both ends or a value equal to
+one end). *value* P/R/F1 counts those matches; *value+unit* additionally needs
+the unit: ISO currency for money, percent, percentage points for basis points,
+and for other quantities the counted noun or unit word (singular, lower case)
+against the gold ``normalized_unit`` (an empty gold unit wants none).
+quantulum3 runs in the same harness on the same sentences (its ``unit.name``,
+``currency_code`` for money), when it is installed.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from pathlib import Path
+from typing import Any
+
+from claimcheck.training.scoring import prf
+
+#: gold normalized_unit (lower case) -> ISO 4217, and the factor gold values carry
+#: ("cent": gold 50 means 0.50 of the currency)
+CURRENCIES: dict[str, tuple[str, float]] = {
+    "dollar": ("USD", 1), "united states dollar": ("USD", 1), "australian dollar": ("AUD", 1),
+    "canadian dollar": ("CAD", 1), "hong kong dollar": ("HKD", 1), "new zealand dollar": ("NZD", 1),
+    "singaporean dollar": ("SGD", 1), "singapore dollar": ("SGD", 1), "euro": ("EUR", 1),
+    "pound sterling": ("GBP", 1), "japanese yen": ("JPY", 1), "chinese yuan": ("CNY", 1),
+    "indian rupee": ("INR", 1), "malaysian ringgit": ("MYR", 1), "shekel": ("ILS", 1),
+    "south african rand": ("ZAR", 1), "danish krone": ("DKK", 1), "cent": ("", 0.01), "sen": ("MYR", 0.01),
+}
+DOLLARS = ("USD", "AUD", "CAD", "NZD", "HKD", "SGD")
+_PER_RE = re.compile(r"\s+per\s+.*$")
+
+
+def gold_category(norm_unit: str) -> tuple[str, str, float]:
+    """("money" | "percent" | "bp" | "other", expected unit, factor) for a gold normalized_unit."""
+    u = norm_unit.strip().lower()
+    base = _PER_RE.sub("", u)
+    if base in CURRENCIES:
+        iso, factor = CURRENCIES[base]
+        return "money", iso, factor
+    if base in ("percentage", "%", "% -"):
+        return "percent", "percent", 1
+    if base == "basis point":
+        return "bp", "percentage_points", 0.01
+    return "other", _singular(base) if base not in ("-", "") else "", 1
+
+
+def parse_gold_value(s: str) -> tuple[float, float | None] | None:
+    """'6.0' -> (6.0, None); '1.5-2.0' -> (1.5, 2.0); unparsable -> None."""
+    s = s.strip()
+    m = re.fullmatch(r"(-?[\d.]+)\s*-\s*(-?[\d.]+)", s)
+    try:
+        if m:
+            return float(m.group(1)), float(m.group(2))
+        return float(s.replace(",", "")), None
+    except ValueError:
+        return None
+
+
+def _singular(word: str) -> str:
+    from claimcheck.pipeline.context import _singular as singular
+
+    return " ".join(singular(w) for w in word.split())
+
+
+def load_quantulum():
+    """quantulum3's parser, or a message saying why not. Its bundled classifier was pickled with an older
+    scikit-learn; when it does not load, quantulum3's own no-classifier disambiguation is used."""
+    try:
+        from quantulum3 import classifier, parser  # type: ignore[import-not-found]
+    except Exception as exc:  # noqa: BLE001
+        return None, f"quantulum3 not installed ({type(exc).__name__}); `pip install quantulum3` to compare"
+    note = "quantulum3 with its classifier"
+    try:
+        parser.parse("It cost $5 and weighed 3 kg.")
+    except Exception as exc:  # noqa: BLE001
+        classifier.USE_CLF = False
+        note = f"quantulum3 without its classifier (the bundled model does not load: {type(exc).__name__})"
+        parser.parse("It cost $5 and weighed 3 kg.")
+    return parser, note
+
+
+# --- predictions -------------------------------------------------------------------------------------
+
+def _num(x: Any) -> float | None:
+    return float(x) if isinstance(x, (int, float)) and not isinstance(x, bool) else None
+
+
+def ours(sentences: list[str], nlp) -> list[list[dict]]:
+    """Quantities of each sentence: {low, high, unit} from the pipeline's value mentions."""
+    from claimcheck.pipeline.context import counted_noun, sentence_span
+    from claimcheck.pipeline.mentions import CURRENCY_KEY, normalize_span
+    from claimcheck.normalize import currency_context
+
+    def docs():
+        for s in sentences:
+            d = nlp.make_doc(s)
+            d.user_data[CURRENCY_KEY] = currency_context(s, strict=True)
+            yield d
+
+    out = []
+    for doc in nlp.pipe(docs()):
+        found = []
+        for ent in doc.ents:
+            if ent.label_ not in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY"):
+                continue
+            q = normalize_span(ent, None)
+            if q is None:
+                continue
+            low, high = _num(q.low), _num(q.high)
+            value = _num(q.value)
+            if value is None and low is None:
+                continue
+            if ent.label_ == "MONEY":
+                unit = q.unit
+            elif ent.label_ == "PERCENT":
+                unit = q.unit
+            else:
+                unit = counted_noun(doc, ent, sentence_span(doc, ent.start)) or (
+                    _singular(ent[-1].lower_) if ent.label_ == "QUANTITY" and ent[-1].is_alpha else "")
+            found.append({"value": value if value is not None else low,
+                          "low": low if q.qualifier == "range" else None,
+                          "high": high if q.qualifier == "range" else None, "unit": unit})
+        out.append(found)
+    return out
+
+
+def quantulum(sentences: list[str], parser) -> list[list[dict]]:
+    out = []
+    for s in sentences:
+        try:
+            qs = parser.parse(s)
+        except Exception:  # noqa: BLE001
+            qs = []
+        found = []
+        for q in qs:
+            code = getattr(q.unit, "currency_code", None)
+            name = q.unit.name.lower()
+            unit = code if code else ("percent" if name == "percentage" else "" if name == "dimensionless" else name)
+            found.append({"value": float(q.value), "low": None, "high": None, "unit": unit})
+        out.append(found)
+    return out
+
+
+# --- scoring -----------------------------------------------------------------------------------------
+
+def _close(a: float | None, b: float) -> bool:
+    return a is not None and math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9)
+
+
+def _value_match(p: dict, g: dict) -> bool:
+    lo, hi, factor = g["low"], g["high"], g["factor"]
+    scaled = {k: (p[k] / factor if p[k] is not None else None) for k in ("value", "low", "high")}
+    if hi is not None:
+        if scaled["low"] is not None and scaled["high"] is not None:
+            return _close(scaled["low"], lo) and _close(scaled["high"], hi)
+        return _close(scaled["value"], lo) or _close(scaled["value"], hi)
+    return _close(scaled["value"], lo) or _close(scaled["low"], lo)
+
+
+def _unit_match(p: dict, g: dict) -> bool:
+    cat, unit = g["cat"], g["unit"]
+    if cat == "money":
+        return p["unit"] == unit if unit else p["unit"] in DOLLARS
+    if cat in ("percent", "bp"):
+        return p["unit"] == unit
+    return (p["unit"] or "") == unit
+
+
+def gold_quantities(record: dict) -> list[dict]:
+    out = []
+    for g in record.get("quantities", []):
+        v = parse_gold_value(str(g.get("value", "")))
+        if v is None:
+            continue
+        cat, unit, factor = gold_category(str(g.get("normalized_unit", "")))
+        out.append({"low": v[0], "high": v[1], "cat": cat, "unit": unit, "factor": factor})
+    return out
+
+
+def score(golds: list[list[dict]], preds: list[list[dict]]) -> dict:
+    """value and value+unit P/R/F1 over sentences (greedy one-to-one matching in reading order)."""
+    tp = tpu = n_pred = n_gold = 0
+    for gold, pred in zip(golds, preds):
+        n_pred += len(pred)
+        n_gold += len(gold)
+        used: set[int] = set()
+        used_u: set[int] = set()
+        for g in gold:
+            i = next((i for i, p in enumerate(pred) if i not in used and _value_match(p, g)), None)
+            if i is not None:
+                used.add(i)
+                tp += 1
+            j = next((j for j, p in enumerate(pred) if j not in used_u and _value_match(p, g) and _unit_match(p, g)),
+                     None)
+            if j is not None:
+                used_u.add(j)
+                tpu += 1
+    return {"value": prf(tp, n_pred - tp, n_gold - tp), "value_unit": prf(tpu, n_pred - tpu, n_gold - tpu),
+            "sentences": len(golds), "gold": n_gold, "predicted": n_pred}
+
+
+def evaluate(records: list[dict], nlp, *, peer: bool = True) -> dict:
+    """Scores of the pipeline (and quantulum3) on NewsQuant records."""
+    sentences = [r["text"] for r in records]
+    golds = [gold_quantities(r) for r in records]
+    result = {"claimcheck": score(golds, ours(sentences, nlp))}
+    if peer:
+        parser, note = load_quantulum()
+        result["quantulum3_note"] = note
+        result["quantulum3"] = score(golds, quantulum(sentences, parser)) if parser is not None else None
+    return result
+
+
+def load(path: Path) -> list[dict]:
+    return json.loads(Path(path).read_text(encoding="utf-8"))
