@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from claimcheck.crosscheck import crosscheck, overlaps, slip_kind
+from claimcheck.crosscheck import compare_group, crosscheck, crosscheck_all, group_key, overlaps, slip_kind
 from claimcheck.schema import Claim, Document
 
 
@@ -81,3 +81,152 @@ def test_listing_dates_disagreeing_is_a_date_finding():
               claim("c", "2019-11-25", "November 25", low="2019-11-25", high="2019-11-25", **kw)]
     [f] = crosscheck(docs("a", "b", "c"), claims, [])
     assert (f.kind, f.docs[0], f.found) == ("date", "c", "November 25")
+
+
+# --- tables of (claims -> expected findings) ------------------------------------------------------------------
+
+def c(doc, value, text, qualifier="exact", rel=0.005, **kw):
+    """A claim whose interval is the rounding of the written figure (or open, for at_least/at_most)."""
+    low = high = None
+    if isinstance(value, (int, float)) and qualifier in ("exact", "approx"):
+        spread = abs(value) * (rel if qualifier == "exact" else 0.05)
+        low, high = value - spread, value + spread
+    elif qualifier == "at_least":
+        low = value
+    elif qualifier == "at_most":
+        high = value
+    return claim(doc, value, text, qualifier=qualifier, low=low, high=high, **kw)
+
+
+HIK = dict(subject="Hikvision", attribute="revenue_share", unit="percent")
+COUNT = dict(subject="US Commerce Department", attribute="count", unit="count")
+MEGVII = dict(subject="Megvii", attribute="valuation")
+TABLE = {
+    # near-misses (issue 5 and corpus/gold): nothing to report
+    "more than agrees with exact": ([c("a", 7.5e9, "more than $7.5 billion", "at_least"), c("b", 7.5e9, "$7.5bn"),
+                                     c("c", 7.5e9, "US$7.5bn")], []),
+    "about / more than / roughly": ([c("a", 4e9, "about $4 billion", "approx", **MEGVII),
+                                     c("b", 4e9, "more than $4bn", "at_least", **MEGVII),
+                                     c("c", 4e9, "roughly $4bn", "approx", **MEGVII)], []),
+    "the same ceiling": ([c("a", 1e9, "up to $1 billion", "at_most", subject="Megvii", attribute="ipo_proceeds"),
+                          c("b", 1e9, "as much as $1bn", "at_most", subject="Megvii", attribute="ipo_proceeds")], []),
+    "Xinjiang share vs overseas share": ([c("a", 1, "around 1%", "approx", scope="Xinjiang", **HIK),
+                                          c("b", 28, "about 28%", "approx", scope="overseas", **HIK)], []),
+    "two companies' shares": ([c("a", 1, "around 1%", "approx", scope="Xinjiang", **HIK),
+                               c("b", 6, "roughly 6%", "approx", scope="Xinjiang", subject="Dahua",
+                                 attribute="revenue_share", unit="percent")], []),
+    "eight companies among 28 entities": ([c("a", 28, "28 entities", scope="entity (add)", **COUNT),
+                                           c("b", 8, "eight companies", scope="company (add)", **COUNT),
+                                           c("c", 28, "twenty-eight entities", scope="entity (add)", **COUNT)], []),
+    "two years": ([c("a", 2.68e9, "$2.68 billion", subject="Arm", attribute="revenue", period="FY2023"),
+                   c("b", 2.70e9, "$2.70bn", subject="Arm", attribute="revenue", period="FY2022")], []),
+    "two currencies": ([c("a", 49.8e9, "49.8 billion yuan", subject="Hikvision", attribute="revenue", unit="CNY"),
+                        c("b", 7.2e9, "$7.2bn", subject="Hikvision", attribute="revenue")], []),
+    "range contains the figure": ([c("a", 51, "$51", subject="Arm", attribute="ipo_price"),
+                                   claim("b", 49, "$47 to $51", qualifier="range", low=47, high=51, subject="Arm",
+                                         attribute="ipo_price")], []),
+    "one source gives two figures: different things": (
+        [c("a", 10, "10 people", scope="person (kill)", **COUNT), c("a", 3, "three people", scope="person (kill)", **COUNT),
+         c("b", 3, "3 people", scope="person (kill)", **COUNT), c("c", 10, "ten people", scope="person (kill)", **COUNT)],
+        []),
+    # planted errors: one finding each, naming the slip
+    "digit transposition": ([c("a", 7.5e9, "more than $7.5 billion", "at_least"), c("b", 7.5e9, "$7.5bn"),
+                             c("blog", 5.7e9, "$5.7 billion")],
+                            [("conflict", "Refuted", "blog", "a digit transposition")]),
+    "dropped zero": ([c("a", 88e9, "HK$88 billion", unit="HKD", subject="Alibaba", attribute="ipo_proceeds"),
+                      c("b", 88e9, "HK$88bn", unit="HKD", subject="Alibaba", attribute="ipo_proceeds"),
+                      c("brief", 8.8e9, "HK$8.8 billion", unit="HKD", subject="Alibaba", attribute="ipo_proceeds")],
+                     [("conflict", "Refuted", "brief", "a dropped digit or zero")]),
+    "million/billion": ([c("a", 4.87e9, "$4.87 billion", subject="Arm", attribute="ipo_proceeds"),
+                         c("b", 4.87e9, "US$4.87bn", subject="Arm", attribute="ipo_proceeds"),
+                         c("x", 4.87e6, "$4.87 million", subject="Arm", attribute="ipo_proceeds")],
+                        [("conflict", "Refuted", "x", "billion/million or million/thousand mixed up")]),
+    "figure changed": ([c("a", 4.87e9, "about $4.87 billion", "approx", subject="Arm", attribute="ipo_proceeds"),
+                        c("b", 4.87e9, "US$4.87bn", subject="Arm", attribute="ipo_proceeds"),
+                        c("blog", 3.5e9, "about $3.5 billion", "approx", subject="Arm", attribute="ipo_proceeds")],
+                       [("conflict", "Refuted", "blog", None)]),
+    "count changed": ([c("a", 28, "28 entities", scope="entity (add)", **COUNT),
+                       c("b", 28, "twenty-eight entities", scope="entity (add)", **COUNT),
+                       c("x", 23, "23 entities", scope="entity (add)", **COUNT)],
+                      [("conflict", "Refuted", "x", None)]),
+    "two against two: conflicting evidence": ([c("a", 26, "26 wives", scope="wife", **COUNT),
+                                               c("b", 26, "26 wives", scope="wife", **COUNT),
+                                               c("x", 19, "19 wives", scope="wife", **COUNT),
+                                               c("y", 19, "19 wives", scope="wife", **COUNT)],
+                                              [("conflict", "Conflicting Evidence/Cherrypicking", None, None)]),
+}
+
+
+@pytest.mark.parametrize("name", list(TABLE))
+def test_claims_to_findings_table(name):
+    claims, expected = TABLE[name]
+    ids = sorted({x.doc for x in claims})
+    findings = crosscheck(docs(*ids), claims, [])
+    got = [(f.kind, f.verdict, f.docs[0] if expected and expected[0][2] else None, f.slip) for f in findings]
+    assert got == expected, [f.message for f in findings]
+    for f in findings:  # evidence: every claim involved, with its sentence, the disagreeing source first
+        assert [e.claim for e in f.evidence] == f.claims and f.evidence[0].doc == f.docs[0]
+
+
+def test_single_source_figures_are_not_enough_evidence_not_findings():
+    claims = [c("wire", 524e6, "$524 million", subject="Arm", attribute="profit", period="FY2023"),
+              c("a", 7.5e9, "$7.5bn"), c("b", 7.5e9, "$7.5 billion")]
+    result = crosscheck_all(docs("wire", "a", "b"), claims, [])
+    assert result.findings == []
+    [s] = result.single_source
+    assert (s.verdict, s.subject, s.attribute, s.docs, s.period) == ("Not Enough Evidence", "Arm", "profit", ["wire"], "FY2023")
+    assert "Only wire" in s.message and "$524 million" in s.message
+
+
+def test_low_confidence_outlier_is_not_reported():
+    claims = [c("a", 7.5e9, "$7.5bn"), c("b", 7.5e9, "$7.5 billion"), c("x", 3.1e9, "$3.1 billion")]
+    claims[2] = claims[2].model_copy(update={"confidence": 0.5})
+    assert crosscheck(docs("a", "b", "x"), claims, []) == []
+
+
+def test_relative_date_read_against_a_wrong_date_line_is_explained():
+    kw = dict(subject="Alibaba", attribute="listing_date", unit="date")
+    claims = [claim("a", "2019-11-26", "November 26", low="2019-11-26", high="2019-11-26", **kw),
+              claim("b", "2019-11-26", "Nov. 26", low="2019-11-26", high="2019-11-26", **kw),
+              claim("c", "2019-11-25", "on Monday", low="2019-11-25", high="2019-11-25", **kw)]
+    ds = docs("a", "b") + [Document(id="c", text="x", published=date(2019, 11, 27))]
+    [f] = crosscheck(ds, claims, [])
+    assert f.kind == "date" and f.docs[0] == "c" and "relative dates resolve to different days" in f.message
+
+
+def test_weekday_that_does_not_match_its_date():
+    ds = [Document(id="a", published=date(2019, 11, 27), text="The shares began trading on Tuesday, November 25."),
+          Document(id="b", published=date(2019, 11, 27), text="The shares began trading on Tuesday, November 26."),
+          Document(id="c", published=date(2019, 11, 27), text="Trading began on Tuesday 26 November 2019.")]
+    [f] = crosscheck(ds, [], [])
+    assert (f.kind, f.docs, f.found) == ("date", ["a"], "Tuesday, November 25") and "was a Monday" in f.message
+    assert f.evidence[0].sentence == "The shares began trading on Tuesday, November 25."
+
+
+def test_page_dated_before_the_events_it_reports():
+    ds = [Document(id="old", published=date(2018, 10, 8), text="x")]
+    kw = dict(subject="Commerce Department", attribute="event_date", unit="date")
+    past = claim("old", "2019-10-07", "October 7, 2019", low="2019-10-07", high="2019-10-07", **kw)
+    past = past.model_copy(update={"sentence": "The department added 28 entities on October 7, 2019."})
+    [f] = crosscheck(ds, [past], [])
+    assert (f.kind, f.attribute, f.docs) == ("date", "published", ["old"])
+    future = past.model_copy(update={"sentence": "The rule will take effect on October 7, 2019."})
+    assert crosscheck(ds, [future], []) == []
+
+
+@pytest.mark.parametrize("found, expected, slip", [
+    (88e9, 8.8e9, "an extra zero or a misplaced decimal point"),
+    (4.87e9, 4.87e6, "thousand/million or million/billion mixed up"),
+    (2019, 2091, "a digit transposition"), (0.25, 0.52, "a digit transposition"),
+    (28, 23, None), (1, 1, None), ("2019-10-07", "2019-10-09", None),
+])
+def test_slip_kind_more(found, expected, slip):
+    assert slip_kind(found, expected) == slip
+
+
+def test_group_key_and_compare_group_signatures_stay():
+    a, b = c("a", 7.5e9, "$7.5bn"), c("b", 5.7e9, "$5.7bn")
+    assert group_key(a) == group_key(b) == ("sensetime", "valuation", None, "", "USD")
+    ids = iter(range(1, 10))
+    f = compare_group([a, b], lambda: f"f{next(ids)}")
+    assert f is not None and f.verdict == "Conflicting Evidence/Cherrypicking" and f.id == "f1"

@@ -45,3 +45,16 @@ def test_offsets_point_into_the_cleaned_text(story_reports):
 
 def test_empty_report_validates():
     jsonschema.validate(json.loads(Report().to_json()), report_json_schema())
+
+
+def test_single_source_and_evidence_are_backward_compatible(story_reports):
+    schema = report_json_schema()
+    assert "single_source" in schema["properties"] and "single_source" not in schema.get("required", [])
+    for report in story_reports.values():
+        data = json.loads(report.to_json())
+        assert data["single_source"] and all(s["verdict"] == "Not Enough Evidence" for s in data["single_source"])
+        assert all(f["evidence"] for f in data["findings"] if f["kind"] in ("conflict", "typo"))
+        old = {**data, "findings": [{k: v for k, v in f.items() if k not in ("evidence", "slip")} for f in data["findings"]]}
+        del old["single_source"]
+        jsonschema.validate(old, schema)  # a report written before these keys existed still validates and loads
+        assert Report.model_validate(old).single_source == []

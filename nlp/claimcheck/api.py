@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence, Union
 
-from claimcheck.crosscheck import crosscheck
+from claimcheck.crosscheck import crosscheck_all
 from claimcheck.ingest import load_documents
 from claimcheck.pipeline import Processed, load_pipeline, process
-from claimcheck.resolve.entities import resolve_names
+from claimcheck.resolve.entities import product_makers, resolve_names
 from claimcheck.resolve.typos import find_typos
 from claimcheck.schema import Claim, Document, Mention, Report
 
@@ -63,7 +63,8 @@ def _stderr_warn(message: str) -> None:
 
 
 def _claims(processed: list[Processed], typo_corrections: dict[str, str]) -> list[list[Claim]]:
-    canonical = resolve_names((d.subject_text for p in processed for d in p.drafts), typo_corrections)
+    canonical = resolve_names((d.subject_text for p in processed for d in p.drafts), typo_corrections,
+                              makers=product_makers(p.doc.text for p in processed))
     out: list[list[Claim]] = []
     for p in processed:
         claims = []
@@ -101,15 +102,21 @@ def extract(sources: Sequence[Source] | None = None, *, model: str = "default",
     return [Extraction(p.doc, p.mentions, claims) for p, claims in zip(processed, _claims(processed, {}))]
 
 
-def _prefixed(story: str, docs: list[Document], claims: list[Claim], findings: list) -> tuple:
+def _prefixed(story: str, docs: list[Document], claims: list[Claim], findings: list, single: list = ()) -> tuple:
     """Prefix ids with the story name ("arm-ipo-2023/blog"); messages keep the short names."""
     def p(x: str) -> str:
         return f"{story}/{x}"
 
+    def ev(f):
+        return [e.model_copy(update={"doc": p(e.doc), "claim": p(e.claim) if e.claim else None}) for e in f.evidence]
+
     return ([d.model_copy(update={"id": p(d.id)}) for d in docs],
             [c.model_copy(update={"id": p(c.id), "doc": p(c.doc)}) for c in claims],
-            [f.model_copy(update={"id": p(f.id), "docs": [p(d) for d in f.docs], "claims": [p(c) for c in f.claims]})
-             for f in findings])
+            [f.model_copy(update={"id": p(f.id), "docs": [p(d) for d in f.docs], "claims": [p(c) for c in f.claims],
+                                  "evidence": ev(f)})
+             for f in findings],
+            [s.model_copy(update={"id": p(s.id), "docs": [p(d) for d in s.docs], "claims": [p(c) for c in s.claims]})
+             for s in single])
 
 
 def check(sources: Sequence[Source] | None = None, *, model: str = "default",
@@ -136,10 +143,12 @@ def check(sources: Sequence[Source] | None = None, *, model: str = "default",
         typos = find_typos({p.doc.id: p.names for p in processed}, {p.doc.id: p.contexts for p in processed})
         corrections = {t.found: t.suggestion for t in typos}
         claims = [c for cs in _claims(processed, corrections) for c in cs]
-        findings = crosscheck(docs, claims, typos)
+        result = crosscheck_all(docs, claims, typos)
+        findings, single = result.findings, result.single_source
         if len(stories) > 1:  # ids are file names: keep them unique across stories
-            docs, claims, findings = _prefixed(Path(str(story[0])).name, docs, claims, findings)
+            docs, claims, findings, single = _prefixed(Path(str(story[0])).name, docs, claims, findings, single)
         report.documents.extend(docs)
         report.claims.extend(claims)
         report.findings.extend(findings)
+        report.single_source.extend(single)
     return report

@@ -1,14 +1,29 @@
 """Cross-checking: group claims about the same thing, compare, report findings.
 
 Claims are grouped by (canonical subject, attribute, period, scope, unit): two
-companies' revenue shares, a Xinjiang share and an overseas share, figures for
-different years, or HK$ and US$ figures are never compared. Inside a group every
-claim is an interval ("more than $7.5 billion" = [7.5bn, ∞), "$7.5 billion" =
-[7.45bn, 7.55bn]); two sources agree when their intervals overlap. The figure
-most sources agree on is the consensus; a source none of whose figures meets it
-is reported, with the likely kind of slip (digit transposition, a dropped zero,
-million/billion) when the numbers show one. Disagreeing dates are ``date``
-findings, as are publication dates that do not fit the other sources.
+companies' revenue shares, a Xinjiang share and an overseas share, "eight
+companies" and "28 entities", figures for different years, or HK$ and US$
+figures are never compared. Inside a group every claim is an interval ("more
+than $7.5 billion" = [7.5bn, ∞), "$7.5 billion" = [7.45bn, 7.55bn]); two
+sources agree when their intervals overlap.
+
+The figure most sources agree on is the consensus. A source none of whose
+figures meets it, and whose figure no agreeing source also states, is
+reported, with the likely kind of slip (digit transposition, a dropped zero,
+million/billion) when the numbers show one. When a source states two figures
+in one group that do not agree with each other, the group mixes different
+things (two games' scores, two kinds of casualties) and is not a conflict.
+
+Verdicts (AVeriTeC's labels): ``Refuted`` when at least two sources agree and
+outnumber the disagreeing ones; ``Conflicting Evidence/Cherrypicking`` when the
+sources split. A figure only one source states is not a finding: it goes to the
+report's ``single_source`` list as ``Not Enough Evidence``.
+
+Dates: disagreeing event and listing dates are ``date`` findings (a relative
+date such as "on Monday" read against a wrong date line is named as such); so
+are publication dates that do not fit the other sources, pages dated before
+the events they report as past, and a weekday that does not match the date
+written beside it ("Tuesday, November 25" in 2019).
 """
 
 from __future__ import annotations
@@ -16,12 +31,14 @@ from __future__ import annotations
 import re
 import statistics
 from collections import defaultdict
-from datetime import date
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
 from typing import Iterable
 
 from claimcheck.resolve.entities import name_key
 from claimcheck.resolve.typos import TypoCandidate
-from claimcheck.schema import Claim, Document, Finding
+from claimcheck.schema import Claim, Document, Evidence, Finding, SingleSource
 
 DATE_ATTRIBUTES = {"listing_date", "event_date"}
 ATTRIBUTE_NAMES = {"ipo_proceeds": "IPO proceeds", "ipo_price": "IPO price", "revenue_share": "revenue share",
@@ -29,6 +46,19 @@ ATTRIBUTE_NAMES = {"ipo_proceeds": "IPO proceeds", "ipo_price": "IPO price", "re
                    "event_date": "date", "deal_value": "deal value", "share_price_change": "share price change",
                    "published": "publication date"}
 PUBLISHED_TOLERANCE_DAYS = 180
+# a claim whose subject the extractor only guessed (first name in the sentence) may be about something else:
+# it can corroborate, but a disagreement resting on it alone is not reported
+MIN_OUTLIER_CONFIDENCE = 0.55
+RELATIVE_DATE = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|"
+                           r"tonight|last|next|this|ago|earlier|later)\b", re.I)
+
+
+@dataclass
+class CrossCheck:
+    """What ``crosscheck_all`` returns: the findings and the single-source figures."""
+
+    findings: list[Finding] = field(default_factory=list)
+    single_source: list[SingleSource] = field(default_factory=list)
 
 
 def _bounds(c: Claim) -> tuple[object, object]:
@@ -52,13 +82,21 @@ def overlaps(a: Claim, b: Claim) -> bool:
     return True
 
 
+@lru_cache(maxsize=65536)
+def _subject_key(subject: str) -> str:
+    return name_key(subject)
+
+
 def group_key(c: Claim) -> tuple:
-    return (name_key(c.subject), c.attribute, c.period, (c.scope or "").casefold(), c.unit)
+    """Claims with equal keys are about the same thing: (subject, attribute, period, scope, unit)."""
+    return (_subject_key(c.subject), c.attribute, c.period, (c.scope or "").casefold(), c.unit)
 
 
 def slip_kind(found: object, expected: object) -> str | None:
     """Name the likely slip between two figures: transposition, dropped/extra zero, million/billion."""
     if not isinstance(found, (int, float)) or not isinstance(expected, (int, float)) or not found or not expected:
+        return None
+    if isinstance(found, bool) or isinstance(expected, bool):
         return None
     ratio = found / expected
     for r, what in ((10, "an extra zero or a misplaced decimal point"), (0.1, "a dropped digit or zero"),
@@ -76,7 +114,7 @@ def slip_kind(found: object, expected: object) -> str | None:
 
 
 def _digits(x: float) -> str:
-    return re.sub(r"[^1-9]", "", f"{x:.6g}".split("e")[0]).rstrip("0") or "0"
+    return re.sub(r"[^0-9]", "", f"{x:.6g}".split("e")[0].lstrip("-0.")).rstrip("0") or "0"
 
 
 def _doc_list(docs: Iterable[str]) -> str:
@@ -84,31 +122,82 @@ def _doc_list(docs: Iterable[str]) -> str:
     return ", ".join(docs[:-1]) + (" and " if len(docs) > 1 else "") + docs[-1] if docs else ""
 
 
-def compare_group(claims: list[Claim], next_id) -> Finding | None:
-    """A finding when the sources in one group disagree, else None."""
+def _evidence(c: Claim) -> Evidence:
+    return Evidence(doc=c.doc, claim=c.id, text=c.text, sentence=c.sentence, start=c.start, end=c.end)
+
+
+def _what(c: Claim) -> str:
+    attribute = ATTRIBUTE_NAMES.get(c.attribute, c.attribute.replace("_", " "))
+    if c.attribute == "count":
+        return f"the number of {c.scope or 'items'} ({c.subject})"
+    return f"{c.subject} {attribute}" + (f" ({c.period})" if c.period else "") + (f" from {c.scope}" if c.scope else "")
+
+
+def _support(claims: list[Claim]) -> dict[str, set[str]]:
+    """claim id → the documents with a figure that overlaps it (its own included)."""
+    support: dict[str, set[str]] = {}
+    # identical intervals share one computation: large groups are mostly repeats of a few figures
+    by_bounds: dict[tuple, set[str]] = {}
+    for c in claims:
+        key = (c.qualifier, c.value, c.low, c.high)
+        if key not in by_bounds:
+            by_bounds[key] = {o.doc for o in claims if overlaps(c, o)}
+        support[c.id] = by_bounds[key]
+    return support
+
+
+def _self_contradicting(claims: list[Claim]) -> set[str]:
+    """Documents that give two figures in the group that do not agree with each other."""
+    per_doc: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        per_doc[c.doc].append(c)
+    out = set()
+    for doc, cs in per_doc.items():
+        if len(cs) > 1 and any(not overlaps(a, b) for i, a in enumerate(cs) for b in cs[i + 1:]):
+            out.add(doc)
+    return out
+
+
+def compare_group(claims: list[Claim], next_id, *, published: dict[str, date | None] | None = None) -> Finding | None:
+    """A finding when the sources in one group disagree, else None.
+
+    ``published`` (doc id → publication date), when given, lets a date finding say that a relative date
+    ("on Monday") was read against that source's date line.
+    """
     docs = sorted({c.doc for c in claims})
     if len(docs) < 2:
         return None
-    support = {c.id: {o.doc for o in claims if overlaps(c, o)} for c in claims}
+    if _self_contradicting(claims):
+        # one source gives two disagreeing figures for the "same" thing: the group mixes different things
+        # (two games, two kinds of casualties, a total and a part), so a third source's figure is no conflict
+        return None
+    support = _support(claims)
     consensus = max(claims, key=lambda c: (len(support[c.id]), c.confidence, -len(c.id)))
     agreeing_docs = support[consensus.id]
     outliers = [c for c in claims if c.doc not in agreeing_docs]
     if not outliers:
         return None
+    if max(c.confidence for c in outliers) < MIN_OUTLIER_CONFIDENCE:
+        return None
     outlier_docs = sorted({c.doc for c in outliers})
     kind = "date" if consensus.attribute in DATE_ATTRIBUTES else "conflict"
-    majority = len(agreeing_docs) >= 2 and len(agreeing_docs) > len(outlier_docs)
+    camp = {d for c in outliers for d in support[c.id]}  # the sources agreeing with an outlier
+    majority = len(agreeing_docs) >= 2 and len(agreeing_docs) > len(camp)
     verdict = "Refuted" if majority else "Conflicting Evidence/Cherrypicking"
-    worst = outliers[0]
+    worst = max(outliers, key=lambda c: (c.confidence, -len(c.id)))
     slip = slip_kind(worst.value, consensus.value)
-    subject, attribute = consensus.subject, ATTRIBUTE_NAMES.get(consensus.attribute, consensus.attribute.replace("_", " "))
-    if consensus.attribute == "count":
-        what = f"the number of {consensus.scope or 'items'} ({subject})"
-    else:
-        what = f"{subject} {attribute}" + (f" ({consensus.period})" if consensus.period else "") + \
-            (f" from {consensus.scope}" if consensus.scope else "")
+    if slip is None and consensus.qualifier in ("exact", "approx", "at_least", "at_most"):
+        for c in claims:  # the consensus written another way ("$7.5bn" beside "more than $7.5 billion")
+            if c.doc in agreeing_docs and c.qualifier == "exact" and overlaps(c, consensus):
+                slip = slip_kind(worst.value, c.value)
+                if slip:
+                    break
+    what = _what(consensus)
     message = (f"{_doc_list(outlier_docs)} {'says' if len(outlier_docs) == 1 else 'say'} {worst.text} for {what}; "
                f"{_doc_list(sorted(agreeing_docs))} {'says' if len(agreeing_docs) == 1 else 'say'} {consensus.text}")
+    if kind == "date" and published and RELATIVE_DATE.search(worst.text) and published.get(worst.doc):
+        message += (f" ('{worst.text}' is read against {worst.doc}'s date line, "
+                    f"{published[worst.doc].isoformat()}: the relative dates resolve to different days)")
     message += f" — likely {slip}." if slip else "."
     involved = outliers + [c for c in claims if c.doc in agreeing_docs and overlaps(c, consensus)]
     confidence = sum(c.confidence for c in involved) / len(involved)
@@ -116,10 +205,45 @@ def compare_group(claims: list[Claim], next_id) -> Finding | None:
     if slip:
         confidence = min(1.0, confidence + 0.05)
     return Finding(
-        id=next_id(), kind=kind, verdict=verdict, subject=subject, attribute=consensus.attribute,
+        id=next_id(), kind=kind, verdict=verdict, subject=consensus.subject, attribute=consensus.attribute,
         claims=[c.id for c in involved], docs=outlier_docs + sorted(agreeing_docs - set(outlier_docs)),
         message=message, found=worst.text, suggestion=consensus.text, confidence=round(confidence, 2),
+        slip=slip, evidence=[_evidence(c) for c in involved],
     )
+
+
+def single_source_entry(claims: list[Claim], n: int) -> SingleSource:
+    """The Not Enough Evidence entry for a group that only one source speaks to."""
+    c = max(claims, key=lambda c: c.confidence)
+    texts = list(dict.fromkeys(x.text for x in claims))
+    return SingleSource(
+        id=f"n{n}", subject=c.subject, attribute=c.attribute, period=c.period, scope=c.scope,
+        claims=[x.id for x in claims], docs=[c.doc],
+        message=f"Only {c.doc} gives {_what(c)} ({', '.join(texts)}); no other source states it.",
+        confidence=round(c.confidence, 2),
+    )
+
+
+def _sentence_at(text: str, start: int, end: int) -> str:
+    """The sentence (or line) around a character span of a document."""
+    left = max([text.rfind("\n", 0, start)] + [text.rfind(p, 0, start) + 1 for p in (". ", "? ", "! ")])
+    ends = [i for i in [text.find("\n", end)] + [text.find(p, end) for p in (". ", "? ", "! ")] if i >= 0]
+    right = min(ends) + 1 if ends else len(text)
+    return text[max(left, 0):right].strip()
+
+
+def _name_evidence(documents: list[Document], doc_ids: Iterable[str], form: str) -> list[Evidence]:
+    by_id = {d.id: d for d in documents}
+    out = []
+    pattern = re.compile(rf"(?<!\w){re.escape(form)}(?!\w)")
+    for doc_id in doc_ids:
+        d = by_id.get(doc_id)
+        if d is None or not d.text:
+            continue
+        for m in pattern.finditer(d.text):
+            out.append(Evidence(doc=doc_id, text=form, sentence=_sentence_at(d.text, m.start(), m.end()),
+                                start=m.start(), end=m.end()))
+    return out
 
 
 def published_date_findings(documents: list[Document], next_id) -> list[Finding]:
@@ -146,37 +270,136 @@ def published_date_findings(documents: list[Document], next_id) -> list[Finding]
     return findings
 
 
-def typo_findings(typos: list[TypoCandidate], next_id) -> list[Finding]:
-    return [Finding(
-        id=next_id(), kind="typo", verdict="Refuted", subject=t.suggestion, attribute=None, claims=[],
-        docs=list(t.docs),
-        message=(f"'{t.found}' in {_doc_list(t.docs)} looks like a misspelling of '{t.suggestion}', "
-                 f"the form {t.suggestion_docs} other sources use."),
-        found=t.found, suggestion=t.suggestion, confidence=t.confidence,
-    ) for t in typos]
+FUTURE_CUES = re.compile(r"\b(will|would|shall|due|expected|expects|plans?|planned|scheduled|set to|is to|are to|"
+                         r"from|until|by|deadline|takes? effect|begins?|starts?)\b", re.I)
+EXPLICIT_YEAR = re.compile(r"\b(19|20)\d\d\b")
+
+
+def reported_before_published_findings(documents: list[Document], claims: list[Claim], next_id,
+                                       skip: set[str]) -> list[Finding]:
+    """A page dated before events it reports as past: 'shares began trading on November 26, 2019' in a page dated
+    2018. Only event dates written with their year count, and none in a sentence about the future."""
+    by_id = {d.id: d for d in documents}
+    findings = []
+    for doc_id, d in by_id.items():
+        if d.published is None or doc_id in skip:
+            continue
+        late = [c for c in claims if c.doc == doc_id and c.attribute in DATE_ATTRIBUTES and isinstance(c.value, str)
+                and len(c.value) == 10 and EXPLICIT_YEAR.search(c.text) and not FUTURE_CUES.search(c.sentence)
+                and date.fromisoformat(c.value) - d.published > timedelta(days=31)]
+        if not late:
+            continue
+        first = min(late, key=lambda c: c.value)
+        findings.append(Finding(
+            id=next_id(), kind="date", verdict="Refuted", subject=None, attribute="published",
+            claims=[c.id for c in late], docs=[doc_id],
+            message=(f"{doc_id} is dated {d.published.isoformat()} but reports as past an event of {first.value} "
+                     f"('{first.text}'); its date line is probably wrong."),
+            found=d.published.isoformat(), suggestion=None, confidence=0.7, evidence=[_evidence(c) for c in late],
+        ))
+    return findings
+
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
+                                       "september", "october", "november", "december"], 1)}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS["sept"] = 9
+WEEKDAY_DATE = re.compile(
+    r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?:(?:the\s+)?(?P<d1>\d{1,2})(?:st|nd|rd|th)?"
+    r"\s+(?:of\s+)?(?P<m1>[A-Z][a-z]{2,8})\.?|(?P<m2>[A-Z][a-z]{2,8})\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?)"
+    r"(?:,?\s+(?P<y>(?:19|20)\d\d))?\b")
+
+
+def weekday_findings(documents: list[Document], next_id) -> list[Finding]:
+    """'Tuesday, November 25' in a 2019 page: November 25, 2019 was a Monday — the document contradicts itself."""
+    findings = []
+    for d in documents:
+        if not d.text:
+            continue
+        for m in WEEKDAY_DATE.finditer(d.text):
+            month = MONTHS.get((m["m1"] or m["m2"] or "").casefold())
+            day = int(m["d1"] or m["d2"] or 0)
+            year = int(m["y"]) if m["y"] else (d.published.year if d.published else None)
+            if month is None or year is None:
+                continue
+            try:
+                when = date(year, month, day)
+            except ValueError:
+                continue
+            if not m["y"] and d.published is not None and (when - d.published).days > 200:
+                when = date(year - 1, month, day) if day <= 28 or month != 2 else when  # December page, January date
+            said = m["wd"].casefold()
+            actual = WEEKDAYS[when.weekday()]
+            if said == actual:
+                continue
+            findings.append(Finding(
+                id=next_id(), kind="date", verdict="Refuted", subject=None, attribute="event_date", claims=[],
+                docs=[d.id],
+                message=(f"{d.id} writes '{m.group(0)}', but {when.strftime('%B')} {when.day}, {when.year} was a "
+                         f"{actual.capitalize()}: the weekday or the date is wrong."),
+                found=m.group(0), suggestion=None, confidence=0.75,
+                evidence=[Evidence(doc=d.id, text=m.group(0), sentence=_sentence_at(d.text, m.start(), m.end()),
+                                   start=m.start(), end=m.end())],
+            ))
+    return findings
+
+
+def typo_findings(typos: list[TypoCandidate], next_id, documents: list[Document] | None = None) -> list[Finding]:
+    out = []
+    for t in typos:
+        if getattr(t, "kind", "name") == "word":
+            message = (f"'{t.found}' in {_doc_list(t.docs)} looks like a misspelling of the word '{t.suggestion}'.")
+        else:
+            message = (f"'{t.found}' in {_doc_list(t.docs)} looks like a misspelling of '{t.suggestion}', "
+                       f"the form {t.suggestion_docs} other sources use.")
+        out.append(Finding(
+            id=next_id(), kind="typo", verdict="Refuted", subject=t.suggestion, attribute=None, claims=[],
+            docs=list(t.docs), message=message, found=t.found, suggestion=t.suggestion, confidence=t.confidence,
+            evidence=_name_evidence(documents, t.docs, t.found) if documents else [],
+        ))
+    return out
 
 
 SEVERITY = {"conflict": 0, "date": 1, "typo": 2}
 
 
-def crosscheck(documents: list[Document], claims: list[Claim], typos: list[TypoCandidate]) -> list[Finding]:
-    """All findings for a set of documents about one story (or several)."""
-    counter = iter(range(1, 1_000_000))
+def _sort_key(k: tuple) -> tuple:
+    return tuple("" if x is None else str(x) for x in k)
+
+
+def crosscheck_all(documents: list[Document], claims: list[Claim], typos: list[TypoCandidate]) -> CrossCheck:
+    """Findings and single-source figures for a set of documents about one story."""
+    counter = iter(range(1, 1_000_000_000))
 
     def next_id() -> str:
         return f"f{next(counter)}"
 
     findings = published_date_findings(documents, next_id)
     misdated = {f.docs[0] for f in findings}
+    findings += reported_before_published_findings(documents, claims, next_id, misdated)
+    misdated |= {f.docs[0] for f in findings}
+    findings += weekday_findings(documents, next_id)
+    published = {d.id: d.published for d in documents}
     groups: dict[tuple, list[Claim]] = defaultdict(list)
     for c in claims:
         if c.attribute in DATE_ATTRIBUTES and c.doc in misdated:
             continue  # relative dates of a misdated page are already explained by its date finding
         groups[group_key(c)].append(c)
-    for key in sorted(groups, key=lambda k: tuple("" if x is None else str(x) for x in k)):
-        finding = compare_group(groups[key], next_id)
+    single: list[SingleSource] = []
+    for key in sorted(groups, key=_sort_key):
+        group = groups[key]
+        if len({c.doc for c in group}) == 1:
+            single.append(single_source_entry(group, len(single) + 1))
+            continue
+        finding = compare_group(group, next_id, published=published)
         if finding is not None:
             findings.append(finding)
-    findings.extend(typo_findings(typos, next_id))
+    findings.extend(typo_findings(typos, next_id, documents))
     findings.sort(key=lambda f: (SEVERITY[f.kind], -f.confidence, int(f.id[1:])))
-    return [f.model_copy(update={"id": f"f{i}"}) for i, f in enumerate(findings, 1)]
+    return CrossCheck([f.model_copy(update={"id": f"f{i}"}) for i, f in enumerate(findings, 1)], single)
+
+
+def crosscheck(documents: list[Document], claims: list[Claim], typos: list[TypoCandidate]) -> list[Finding]:
+    """All findings for a set of documents about one story (or several)."""
+    return crosscheck_all(documents, claims, typos).findings

@@ -76,6 +76,17 @@ class Claim(_Model):
     confidence: float = Field(ge=0.0, le=1.0)
 
 
+class Evidence(_Model):
+    """Where a finding's words stand: the figure or name as written, in its sentence."""
+
+    doc: str
+    claim: Optional[str] = Field(default=None, description="the claim id, when the evidence is a claim")
+    text: str = Field(description="the figure, date or name as written")
+    sentence: str = Field(default="", description="the sentence it stands in")
+    start: Optional[int] = Field(default=None, description="character offset into the document's cleaned text")
+    end: Optional[int] = None
+
+
 class Finding(_Model):
     """Something that does not agree across sources."""
 
@@ -90,6 +101,29 @@ class Finding(_Model):
     found: Optional[str] = None
     suggestion: Optional[str] = None
     confidence: float = Field(ge=0.0, le=1.0)
+    slip: Optional[str] = Field(default=None, description="likely kind of numeric slip: 'a digit transposition', "
+                                "'a dropped digit or zero', 'billion/million or million/thousand mixed up' …")
+    evidence: list[Evidence] = Field(default_factory=list, description="each source's words and sentence, the "
+                                     "disagreeing source first")
+
+
+class SingleSource(_Model):
+    """A figure only one source states: nothing to check it against (AVeriTeC: Not Enough Evidence).
+
+    Kept apart from ``findings``: most figures in a story come from one source, and listing them as findings
+    would bury the disagreements.
+    """
+
+    id: str
+    verdict: Literal["Not Enough Evidence"] = "Not Enough Evidence"
+    subject: str
+    attribute: str
+    period: Optional[str] = None
+    scope: Optional[str] = None
+    claims: list[str] = Field(default_factory=list)
+    docs: list[str] = Field(default_factory=list)
+    message: str
+    confidence: float = Field(ge=0.0, le=1.0)
 
 
 class Report(_Model):
@@ -97,6 +131,8 @@ class Report(_Model):
     documents: list[Document] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list)
+    single_source: list[SingleSource] = Field(default_factory=list, description="figures stated by one source "
+                                              "only: Not Enough Evidence to confirm or refute them")
     warnings: list[str] = Field(default_factory=list, description="per-document problems that did not stop the run")
 
     def to_json(self, indent: int | None = 2) -> str:

@@ -41,7 +41,7 @@ def test_check_json_is_clean_and_valid(nlp):
 
 def test_check_jsonl_and_table(nlp):
     lines = [json.loads(x) for x in run("check", STORY, "--format", "jsonl").stdout.splitlines()]
-    assert {x["type"] for x in lines} == {"document", "claim", "finding"}
+    assert {x["type"] for x in lines} == {"document", "claim", "finding", "single_source"}
     table = run("check", STORY).stdout
     assert "documents" in table and "conflict · Refuted" in table and "--verbose lists them" in table
     assert "Claims" in run("check", STORY, "--verbose").stdout

@@ -13,9 +13,11 @@ def report_json(report: Report) -> str:
 
 
 def report_jsonl(report: Report) -> str:
-    """One object per line: each document, claim and finding, tagged with its ``type``."""
+    """One object per line: each document, claim, finding and single-source figure, tagged with its ``type``
+    (``document``, ``claim``, ``finding``, ``single_source``)."""
     lines = []
-    for kind, items in (("document", report.documents), ("claim", report.claims), ("finding", report.findings)):
+    for kind, items in (("document", report.documents), ("claim", report.claims), ("finding", report.findings),
+                        ("single_source", report.single_source)):
         for item in items:
             lines.append(json.dumps({"type": kind, **item.model_dump(mode="json")}, ensure_ascii=False))
     return "\n".join(lines) + ("\n" if lines else "")

@@ -206,6 +206,17 @@ def render_markdown(report: Report, *, title: str = "claimcheck report", min_con
             if rows:
                 out += _table(("source", "value as written", "evidence"), rows) + [""]
 
+    if report.single_source:
+        out += ["## Single-source figures", "",
+                f"{len(report.single_source)} figure{'s' if len(report.single_source) != 1 else ''} stated by one "
+                "source only — Not Enough Evidence to confirm or refute.", ""]
+        out += _table(("source", "subject", "attribute", "as written"), [
+            [escape_markdown(s.docs[0] if s.docs else ""), escape_markdown(s.subject),
+             escape_markdown(attribute_name(s.attribute) + (f" ({s.period})" if s.period else "")
+                             + (f", {s.scope}" if s.scope else "")),
+             escape_markdown(", ".join(claims[c].text for c in s.claims if c in claims))]
+            for s in report.single_source]) + [""]
+
     shown = [c for c in report.claims if c.confidence >= min_confidence]
     left_out = len(report.claims) - len(shown)
     out += ["## Claims", ""]

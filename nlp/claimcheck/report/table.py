@@ -112,3 +112,18 @@ def render_table(report: Report, console: Console, *, verbose: bool = False) -> 
         console.print(table)
     elif report.claims:
         console.print(Text(f"{len(report.claims)} claims extracted; --verbose lists them.", style="dim"))
+    if verbose and report.single_source:
+        table = Table(title="Single-source figures (Not Enough Evidence)")
+        for col in ("source", "subject", "attribute", "as written"):
+            table.add_column(col)
+        texts = {c.id: c.text for c in report.claims}
+        for s in report.single_source:
+            table.add_row(escape(short_id(s.docs[0]) if s.docs else ""), escape(s.subject),
+                          escape(ATTRIBUTE_NAMES.get(s.attribute, s.attribute.replace("_", " "))
+                                 + (f" ({s.period})" if s.period else "")),
+                          escape(", ".join(texts.get(c, "") for c in s.claims)))
+        console.print(table)
+    elif report.single_source:
+        n = len(report.single_source)
+        console.print(Text(f"{n} figure{'s' if n != 1 else ''} stated by one source only (Not Enough Evidence); "
+                           "--verbose lists them.", style="dim"))
