@@ -1,0 +1,278 @@
+"""Cross-checking an annotated corpus (``claimcheck crosscheck OUTDIR``): the findings ``check`` gives.
+
+Two scopes:
+
+``story``
+    the documents of each story (``documents.story``; documents without one form one story) are checked
+    together exactly as ``check`` checks one story: typos across its sources, subjects resolved with their
+    corrections, conflicts, date findings. The report equals ``check``'s on the same story directories.
+``corpus``
+    every claim of the corpus against every other: columnar group-bys (pyarrow) find the groups of claims
+    about the same thing (``crosscheck.group_key``) that more than one document speaks to, and only those
+    groups are turned into :class:`Claim` objects and compared (``crosscheck.compare_group``). Conflicting
+    figures and dates across all outlets; typos and publication dates are story-level checks and are not
+    run corpus-wide. The report lists the documents and claims its findings cite (the full tables stay in
+    OUTDIR).
+
+``auto`` (the default) checks story by story when every story (a flat directory counts as one) has at most
+:data:`STORY_LIMIT` documents, else corpus-wide.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Callable, Iterator
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from claimcheck.batch.shards import MANIFEST, OutDir
+from claimcheck.batch.tables import (
+    CLAIMS,
+    DOCUMENTS,
+    claims_from_rows,
+    documents_from_rows,
+    names_of,
+)
+from claimcheck.errors import InputError, UsageError
+from claimcheck.schema import Claim, Document, Finding, Report
+
+SCOPES = ("auto", "story", "corpus")
+STORY_LIMIT = 1000
+SEVERITY = {"conflict": 0, "date": 1, "typo": 2}  # the order of crosscheck's findings
+_NULL = "\x00"  # stands for null in group-by keys (pyarrow joins never match nulls)
+
+
+def read_table(outdir: OutDir, name: str, columns: list[str] | None = None) -> pa.Table:
+    import pyarrow.parquet as pq
+
+    schema = {"documents": DOCUMENTS, "claims": CLAIMS}[name]
+    parts = outdir.parts(name)
+    tables = [pq.read_table(p, columns=columns) for p in parts]
+    if not tables:
+        cols = columns or schema.names
+        return pa.schema([schema.field(c) for c in cols]).empty_table()
+    return pa.concat_tables(tables).combine_chunks()
+
+
+def open_outdir(path: str | Path) -> OutDir:
+    """An annotate output that is complete; a clear error otherwise."""
+    out = OutDir(path)
+    if not out.path.is_dir():
+        raise InputError(f"{path}: no such directory (expected the output of `claimcheck annotate`)")
+    manifest = out.read_manifest()
+    if manifest is None:
+        raise InputError(f"{path}: no {MANIFEST} here; not the output of `claimcheck annotate`")
+    if manifest.get("status") != "complete":
+        raise InputError(f"{path}: the annotate run is not complete (run it again to finish it)")
+    return out
+
+
+def crosscheck_outdir(path: str | Path, *, scope: str = "auto",
+                      progress: Callable[[int, int], None] | None = None) -> Report:
+    """The report of cross-checking an annotate output (see the module docstring for ``scope``)."""
+    if scope not in SCOPES:
+        raise UsageError(f"--scope: unknown scope '{scope}' (choose from {', '.join(SCOPES)})")
+    out = open_outdir(path)
+    if scope == "auto":
+        stories = read_table(out, "documents", ["story"]).column("story")
+        largest = max(pc.value_counts(stories.fill_null(_NULL)).field("counts").to_pylist(), default=0)
+        scope = "story" if largest <= STORY_LIMIT else "corpus"
+    return check_by_story(out, progress) if scope == "story" else check_corpus(out)
+
+
+# -- story by story: what `check` does ------------------------------------------------------------------------------
+
+def _draft(row: dict) -> SimpleNamespace:
+    """A stored claim in the shape of a pipeline claim draft, so that ``api._claims`` builds it as ``check`` does."""
+    value = claims_from_rows([row])[0]
+    span = SimpleNamespace(text=row["text"], start_char=row["start"], end_char=row["end"],
+                           sent=SimpleNamespace(text=row["sentence"]))
+    quantity = SimpleNamespace(value=value.value, unit=value.unit, qualifier=value.qualifier, low=value.low,
+                               high=value.high)
+    return SimpleNamespace(subject_text=row["subject_text"] or row["subject"], attribute=row["attribute"],
+                           quantity=quantity, span=span, period=row["period"], scope=row["scope"],
+                           confidence=row["confidence"])
+
+
+def _story_slices(stories: list) -> Iterator[tuple[str | None, list[int]]]:
+    """(story, row indices) in order of first appearance."""
+    order: dict = {}
+    for i, s in enumerate(stories):
+        order.setdefault(s, []).append(i)
+    yield from order.items()
+
+
+def _local_id(story: str, doc_id: str) -> str:
+    return doc_id[len(story) + 1:]
+
+
+def check_story(docs: list[Document], processed: list, story: str | None, prefix: bool):
+    """One story, as ``api.check`` checks it: typos → claims with resolved subjects → findings."""
+    from claimcheck import api
+    from claimcheck import crosscheck as cc
+    from claimcheck.resolve.typos import find_typos
+
+    typos = find_typos({p.doc.id: p.names for p in processed}, {p.doc.id: p.contexts for p in processed})
+    claims = [c for cs in api._claims(processed, {t.found: t.suggestion for t in typos}) for c in cs]
+    single: list = []
+    if hasattr(cc, "crosscheck_all"):
+        result = cc.crosscheck_all(docs, claims, typos)
+        findings, single = result.findings, result.single_source
+    else:
+        findings = cc.crosscheck(docs, claims, typos)
+    if prefix:
+        prefixed = api._prefixed(story, docs, claims, findings, single) if single else \
+            api._prefixed(story, docs, claims, findings)
+        docs, claims, findings = prefixed[:3]
+        single = prefixed[3] if len(prefixed) > 3 else single
+    elif story is not None:  # ids already unique: keep them, make finding ids unique across stories
+        findings = [f.model_copy(update={"id": f"{story}/{f.id}"}) for f in findings]
+    return docs, claims, findings, single
+
+
+def check_by_story(out: OutDir, progress: Callable[[int, int], None] | None = None) -> Report:
+    from claimcheck.pipeline import Processed
+
+    documents = read_table(out, "documents", ["id", "story", "path", "title", "published", "source", "text",
+                                              "names"])
+    claims = read_table(out, "claims")
+    by_doc: dict[str, list[dict]] = {}
+    for row in claims.to_pylist():
+        by_doc.setdefault(row["doc"], []).append(row)
+    rows = documents.to_pylist()
+    report = Report()
+    single_all: list = []
+    slices = list(_story_slices([r["story"] for r in rows]))
+    for n, (story, idx) in enumerate(slices, 1):
+        story_rows = [rows[i] for i in idx]
+        strip = story is not None and all(r["id"].startswith(f"{story}/") for r in story_rows)
+        docs, processed = [], []
+        for r in story_rows:
+            doc = documents_from_rows([r])[0]
+            local = doc.model_copy(update={"id": _local_id(story, doc.id)}) if strip else doc
+            claim_rows = [{**c, "id": f"{local.id}:{c['id'].rsplit(':', 1)[1]}", "doc": local.id}
+                          for c in by_doc.get(r["id"], [])]
+            names, contexts = names_of(r)
+            docs.append(local)
+            processed.append(Processed(doc=local, mentions=[], drafts=[_draft(c) for c in claim_rows],
+                                       names=names, contexts=contexts))
+        docs, story_claims, findings, single = check_story(docs, processed, story, strip)
+        report.documents.extend(docs)
+        report.claims.extend(story_claims)
+        report.findings.extend(findings)
+        single_all.extend(single)
+        if progress is not None:
+            progress(n, len(slices))
+    if single_all and "single_source" in Report.model_fields:
+        report.single_source.extend(single_all)
+    return report
+
+
+# -- corpus-wide: columnar grouping ---------------------------------------------------------------------------------
+
+_KEY_COLUMNS = ["subject", "attribute", "period", "scope", "unit"]
+
+
+def _canonical_subjects(claims: pa.Table) -> pa.Array:
+    """Subjects resolved across the whole corpus (``resolve_names`` over every distinct subject as written)."""
+    from claimcheck.resolve.entities import resolve_names
+
+    written = pc.coalesce(claims.column("subject_text"), claims.column("subject"))
+    counts = pc.value_counts(written)
+    names, ns = counts.field("values").to_pylist(), counts.field("counts").to_pylist()
+    mapping = resolve_names(name for name, n in zip(names, ns) if name is not None for _ in range(n))
+    canonical = pa.array([mapping.get(name, name) for name in names], pa.string())
+    return pc.take(canonical, pc.index_in(written, value_set=counts.field("values")))
+
+
+def group_ids(claims: pa.Table) -> tuple[pa.Array, list[tuple]]:
+    """Each claim's group number and the groups' ``crosscheck.group_key`` keys.
+
+    ``group_key`` is computed once per distinct (subject, attribute, period, scope, unit), on a stand-in
+    claim, so grouping follows crosscheck's own rule without building a Claim per row.
+    """
+    from claimcheck.crosscheck import group_key
+
+    filled = pa.table({c: claims.column(c).fill_null(_NULL) for c in _KEY_COLUMNS})
+    distinct = filled.group_by(_KEY_COLUMNS).aggregate([])
+    key_ids: dict[tuple, int] = {}
+    keys: list[tuple] = []
+    ids = []
+    for row in distinct.to_pylist():
+        plain = {c: (None if row[c] == _NULL else row[c]) for c in _KEY_COLUMNS}
+        stand_in = Claim.model_construct(id="", doc="", subject=plain["subject"] or "", attribute=plain["attribute"],
+                                         period=plain["period"], scope=plain["scope"], unit=plain["unit"],
+                                         value=None, text="", start=0, end=0, confidence=0.0)
+        key = group_key(stand_in)
+        if key not in key_ids:
+            key_ids[key] = len(keys)
+            keys.append(key)
+        ids.append(key_ids[key])
+    distinct = distinct.append_column("group", pa.array(ids, pa.int64()))
+    joined = filled.append_column("row", pa.array(range(len(filled)), pa.int64())).join(
+        distinct, keys=_KEY_COLUMNS, join_type="left outer").sort_by("row")
+    return joined.column("group").combine_chunks(), keys
+
+
+def _sort_key(key: tuple) -> tuple:
+    return tuple("" if x is None else str(x) for x in key)
+
+
+def check_corpus(out: OutDir) -> Report:
+    claims = read_table(out, "claims")
+    claims = claims.set_column(claims.schema.get_field_index("subject"), "subject", _canonical_subjects(claims))
+    groups, keys = group_ids(claims)
+    claims = claims.append_column("group", groups)
+    per_group = claims.group_by("group").aggregate([("doc", "count_distinct")])
+    multi = pc.filter(per_group.column("group"), pc.greater_equal(per_group.column("doc_count_distinct"), 2))
+    # groups in crosscheck's order, rows in table order inside each group
+    rank_of = {g: r for r, g in enumerate(sorted(multi.to_pylist(), key=lambda g: _sort_key(keys[g])))}
+    candidates = claims.filter(pc.is_in(claims.column("group"), value_set=multi))
+    ranks = pa.array([rank_of[g] for g in candidates.column("group").to_pylist()], pa.int64())
+    candidates = candidates.append_column("rank", ranks).append_column(
+        "row", pa.array(range(candidates.num_rows), pa.int64())).sort_by([("rank", "ascending"), ("row", "ascending")])
+    findings = _compare_groups(candidates)
+    cited_claims = {c for f in findings for c in f.claims}
+    cited_docs = {d for f in findings for d in f.docs}
+    cited = candidates.filter(pc.is_in(candidates.column("id"), value_set=pa.array(sorted(cited_claims), pa.string())))
+    documents = read_table(out, "documents", ["id", "path", "title", "published", "source"])
+    documents = documents.filter(pc.is_in(documents.column("id"), value_set=pa.array(sorted(cited_docs), pa.string())))
+    report = Report(documents=documents_from_rows(documents.to_pylist()),
+                    claims=claims_from_rows(cited.drop_columns(["group", "rank", "row"]).to_pylist()),
+                    findings=findings)
+    report.warnings.append(f"corpus-wide cross-check of {claims.num_rows} claims in {len(keys)} groups, "
+                           f"{len(rank_of)} of them stated by more than one document; typos and publication "
+                           f"dates are checked story by story (--scope story)")
+    return report
+
+
+def _compare_groups(candidates: pa.Table, chunk: int = 50_000) -> list[Finding]:
+    from claimcheck.crosscheck import compare_group
+
+    counter = iter(range(1, 1 << 62))
+
+    def next_id() -> str:
+        return f"f{next(counter)}"
+
+    findings: list[Finding] = []
+    group: list[Claim] = []
+    current = None
+    ranks = candidates.column("rank").to_pylist()
+    table = candidates.drop_columns(["group", "rank", "row"])
+    for start in range(0, table.num_rows, chunk):  # Claim objects for one slice at a time
+        for rank, claim in zip(ranks[start:start + chunk], claims_from_rows(table.slice(start, chunk).to_pylist())):
+            if rank != current and group:
+                f = compare_group(group, next_id)
+                if f is not None:
+                    findings.append(f)
+                group = []
+            current = rank
+            group.append(claim)
+    if group:
+        f = compare_group(group, next_id)
+        if f is not None:
+            findings.append(f)
+    findings.sort(key=lambda f: (SEVERITY[f.kind], -f.confidence, int(f.id[1:])))
+    return [f.model_copy(update={"id": f"f{i}"}) for i, f in enumerate(findings, 1)]

@@ -1,0 +1,186 @@
+"""The output directory of ``annotate``: shard files written atomically, a manifest, and resuming.
+
+Layout of OUTDIR::
+
+    manifest.json                  the run: input fingerprint, model, options, counts, timings, status
+    documents/part-000000.parquet  one file per shard and table (a Parquet dataset per table)
+    mentions/part-000000.parquet
+    claims/part-000000.parquet
+    docbin/part-000000.spacy       with --docbin: the parsed spaCy Docs of the shard
+    shards/part-000000.json        written last: the shard is complete (counts, seconds, warnings)
+
+Every file is written to a temporary file in its directory and renamed into place, so a killed run
+leaves whole files only; a shard without its marker is redone on the next run. Whether OUTDIR holds the
+same run (and may be resumed) is decided by ``run_key``: a hash of the input's content fingerprint, the
+model, the claimcheck version and the options that change the output. ``--workers`` and ``--engine`` are
+not among them: they never change a byte of the tables.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Callable
+
+from claimcheck.errors import OutputError
+from claimcheck.report.output import write_atomic
+
+MANIFEST = "manifest.json"
+TABLE_DIRS = ("documents", "mentions", "claims")
+OWN = TABLE_DIRS + ("docbin", "shards", MANIFEST)
+
+
+def run_key(run: dict) -> str:
+    """What makes two runs produce the same output (see the module docstring)."""
+    essential = {"format": run["format"], "claimcheck": run["claimcheck"], "fingerprint": run["input"]["fingerprint"],
+                 "model": run["model"], "options": run["options"]}
+    return hashlib.blake2b(json.dumps(essential, sort_keys=True).encode(), digest_size=16).hexdigest()
+
+
+def _replace_via_temp(path: Path, write: Callable[[str], None]) -> None:
+    """Call ``write(tmp_path)``, fsync, then rename over ``path``; the temporary file never survives a failure."""
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        os.close(fd)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write ({exc.strerror})") from None
+    try:
+        write(tmp)
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise OutputError(f"{path}: cannot write ({exc.strerror})") from None
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_parquet_atomic(path: Path, table) -> None:
+    import pyarrow.parquet as pq
+
+    # fixed writer options: the same table gives the same bytes
+    _replace_via_temp(path, lambda tmp: pq.write_table(table, tmp, compression="zstd", compression_level=3,
+                                                        use_dictionary=True, write_statistics=True))
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    _replace_via_temp(path, lambda tmp: Path(tmp).write_bytes(data))
+
+
+class OutDir:
+    """One annotate output directory."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+
+    def part(self, table: str, shard: int) -> Path:
+        suffix = ".spacy" if table == "docbin" else ".json" if table == "shards" else ".parquet"
+        return self.path / table / f"part-{shard:06d}{suffix}"
+
+    @property
+    def manifest_path(self) -> Path:
+        return self.path / MANIFEST
+
+    def read_manifest(self) -> dict | None:
+        try:
+            return json.loads(self.manifest_path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError) as exc:
+            raise OutputError(f"{self.manifest_path}: unreadable manifest ({exc}); use --force to start over") from None
+
+    def write_manifest(self, manifest: dict) -> None:
+        write_atomic(self.manifest_path, json.dumps(manifest, indent=2, sort_keys=True) + "\n", force=True)
+
+    # -- starting a run ----------------------------------------------------------------------------------------
+    def prepare(self, run: dict, *, force: bool) -> dict | None:
+        """Make OUTDIR ready for ``run``; returns the earlier manifest of the same run (to resume) or None.
+
+        A different run's output is only replaced with ``force`` (and then only claimcheck's own files go);
+        a non-empty directory that is not an annotate output is refused unless ``force``.
+        """
+        if self.path.exists() and not self.path.is_dir():
+            raise OutputError(f"{self.path}: exists and is not a directory")
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(f"{self.path}: cannot create ({exc.strerror})") from None
+        old = None if force else self.read_manifest()
+        if old is not None and old.get("run_key") == run["run_key"]:
+            self._remove_temporaries()
+            return old
+        if not force:
+            if old is not None:
+                raise OutputError(f"{self.path}: holds the output of a different run ({_difference(old, run)}); "
+                                  f"use --force to replace it")
+            if any(self.path.iterdir()):
+                raise OutputError(f"{self.path}: is not empty and holds no annotate output; "
+                                  f"use --force to write into it")
+        self._clear()
+        return None
+
+    def _clear(self) -> None:
+        for name in OWN:
+            p = self.path / name
+            try:
+                if p.is_dir() and not p.is_symlink():
+                    shutil.rmtree(p)
+                elif p.exists() or p.is_symlink():
+                    p.unlink()
+            except OSError as exc:
+                raise OutputError(f"{p}: cannot remove ({exc.strerror})") from None
+
+    def _remove_temporaries(self) -> None:
+        for name in TABLE_DIRS + ("docbin", "shards"):
+            for tmp in (self.path / name).glob(".part-*.tmp"):
+                tmp.unlink(missing_ok=True)
+        for tmp in self.path.glob(f".{MANIFEST}.*.tmp"):
+            tmp.unlink(missing_ok=True)
+
+    def make_dirs(self, docbin: bool) -> None:
+        for name in TABLE_DIRS + ("shards",) + (("docbin",) if docbin else ()):
+            (self.path / name).mkdir(exist_ok=True)
+
+    # -- shards ------------------------------------------------------------------------------------------------
+    def done(self, shard: int, docbin: bool) -> dict | None:
+        """The marker of a complete shard, or None when the shard must be (re)done."""
+        marker = self.part("shards", shard)
+        if not marker.is_file():
+            return None
+        needed = TABLE_DIRS + (("docbin",) if docbin else ())
+        if not all(self.part(t, shard).is_file() for t in needed):
+            return None
+        try:
+            return json.loads(marker.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def write_shard(self, shard: int, tables: dict, docbin: bytes | None, info: dict) -> None:
+        """The shard's files, each atomically; its marker last."""
+        if docbin is not None:
+            write_bytes_atomic(self.part("docbin", shard), docbin)
+        for name in TABLE_DIRS:
+            write_parquet_atomic(self.part(name, shard), tables[name])
+        write_bytes_atomic(self.part("shards", shard), (json.dumps(info, indent=1, sort_keys=True) + "\n").encode())
+
+    def parts(self, table: str) -> list[Path]:
+        """The Parquet files of a finished table, in shard order."""
+        return sorted((self.path / table).glob("part-*.parquet"))
+
+
+def _difference(old: dict, new: dict) -> str:
+    if old.get("input", {}).get("fingerprint") != new["input"]["fingerprint"]:
+        return "its input was different"
+    if old.get("model") != new["model"]:
+        return f"it used model {old.get('model', {}).get('name')!r} {old.get('model', {}).get('version')}"
+    if old.get("options") != new["options"]:
+        changed = sorted(k for k in set(old.get("options", {})) | set(new["options"])
+                         if old.get("options", {}).get(k) != new["options"].get(k))
+        return "its options differ: " + ", ".join(changed)
+    return f"written by claimcheck {old.get('claimcheck')}"

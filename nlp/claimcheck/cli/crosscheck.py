@@ -1,0 +1,72 @@
+"""`claimcheck crosscheck`: cross-check an annotated corpus; the findings and formats of `check`."""
+
+from __future__ import annotations
+
+from collections import Counter
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+
+from claimcheck.cli._app import app, guard
+from claimcheck.cli.check import FINDING_KINDS, CheckFormat, parse_fail_on, render
+from claimcheck.errors import EXIT_FINDINGS
+
+
+class Scope(str, Enum):
+    auto = "auto"
+    story = "story"
+    corpus = "corpus"
+
+
+@app.command("crosscheck", epilog="""Examples:
+
+  claimcheck crosscheck annotated/                       # findings in the terminal
+
+  claimcheck crosscheck annotated/ -f json -o findings.json
+
+  claimcheck crosscheck annotated/ --scope corpus        # every outlet against every other
+
+Exit codes: 0 ok, 1 --fail-on matched, 2 usage, 3 not an annotate output, 5 output.
+""")
+@guard
+def crosscheck_cli(
+    outdir: Path = typer.Argument(..., metavar="OUTDIR", help="The output directory of `claimcheck annotate`."),
+    scope: Scope = typer.Option(Scope.auto, "--scope",
+                                help="story: each story as `check` does; corpus: all claims at once; auto: story "
+                                     "when every story is small enough."),
+    fmt: CheckFormat = typer.Option(CheckFormat.table, "--format", "-f", help="Output format."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to FILE (atomically) instead of stdout."),
+    force: bool = typer.Option(False, "--force", help="Overwrite an existing --output file."),
+    fail_on: Optional[list[str]] = typer.Option(
+        None, "--fail-on", metavar="KINDS",
+        help="Exit with code 1 when there are findings of these kinds: conflict, typo, date (comma-separated)."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Show every claim in the table and Markdown reports."),
+    title: Optional[str] = typer.Option(None, "--title", help="Title of the Markdown and HTML reports."),
+    review_url: Optional[str] = typer.Option(None, "--review-url", metavar="BASE",
+                                             help="ClaimReview: address where the review is published."),
+    review_author: str = typer.Option("claimcheck", "--review-author", help="ClaimReview: the reviewing organisation."),
+) -> None:
+    """Cross-check the claims of an annotated corpus and report what disagrees."""
+    from claimcheck.batch.corpus_check import crosscheck_outdir
+    from claimcheck.report.output import write_atomic
+
+    failing_kinds = parse_fail_on(fail_on)
+    report = crosscheck_outdir(outdir, scope=scope.value)
+    options = dict(verbose=verbose, title=title, review_url=review_url, review_author=review_author)
+    if output is not None:
+        write_atomic(output, render(report, fmt, **options), force=force)
+    elif fmt is CheckFormat.table:
+        from claimcheck.report.table import render_table
+
+        render_table(report, Console(), verbose=verbose)
+    else:
+        typer.echo(render(report, fmt, **options), nl=False)
+    failing = [f for f in report.findings if f.kind in failing_kinds]
+    if failing:
+        counts = Counter(f.kind for f in failing)
+        typer.echo("failing (--fail-on): " + ", ".join(f"{counts[k]} {k} finding{'s' if counts[k] != 1 else ''}"
+                                                        for k in FINDING_KINDS if counts[k]), err=True)
+        raise typer.Exit(EXIT_FINDINGS)
