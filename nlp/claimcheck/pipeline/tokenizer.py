@@ -12,6 +12,7 @@ from spacy.util import compile_prefix_regex, compile_suffix_regex
 
 CURRENCY_PREFIXES = [r"US\$", r"HK\$", r"NZ\$", r"C\$", r"A\$", r"S\$", r"R\$"]
 SCALE_SUFFIX = r"(?<=[0-9])(?:bn|bln|mn|mln|m|k|tn|b)"
+SCALE_ABBREVIATIONS = {"m.", "k.", "M.", "K."}
 
 
 def adjust_tokenizer(nlp: Language) -> None:
@@ -22,6 +23,8 @@ def adjust_tokenizer(nlp: Language) -> None:
     suffixes = [SCALE_SUFFIX] + list(nlp.Defaults.suffixes)
     nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    # "$500m." is $ 500 m . - not the abbreviation "m." (spaCy's special case would swallow the full stop)
+    nlp.tokenizer.rules = {k: v for k, v in nlp.tokenizer.rules.items() if k not in SCALE_ABBREVIATIONS}
     nlp.meta["_claimcheck_tokenizer"] = True
 
 
