@@ -2,7 +2,8 @@ from collections import Counter
 
 import pytest
 
-from claimcheck.resolve.typos import damerau, find_typos
+from claimcheck.resolve.typos import (FEATURES, MODEL_PATH, NAME_THRESHOLD, TRUSTED_TYPES, WORD_THRESHOLD, damerau,
+                                      find_typos, find_word_typos, load_model, typo_probability)
 
 
 @pytest.mark.parametrize("a, b, d", [
@@ -67,4 +68,46 @@ def test_forms_never_used_in_the_same_context_are_not_typos():
                 "d": {"Dana": {"perino", "said"}}}
     assert find_typos(names, contexts) == []
     contexts["d"] = {"Dana": {"electronic", "said"}}
-    assert [t.found for t in find_typos(names, contexts)] == ["Dana"]
+    assert find_typos(names, contexts) == []  # shared context or not, 'Dana' is a word (and a name) of its own
+
+
+def test_a_non_word_needs_no_shared_context():
+    names = docs(a="SoftBank SoftBank", b="SoftBank", c="SoftBank", d="SotBank")
+    contexts = {"a": {"SoftBank": {"which"}}, "b": {"SoftBank": {"price"}}, "c": {"SoftBank": {"the"}},
+                "d": {"SotBank": {"group", "owned"}}}
+    assert [(t.found, t.suggestion) for t in find_typos(names, contexts)] == [("SotBank", "SoftBank")]
+
+
+@pytest.mark.parametrize("found, right", [("Susan", "Sudan"), ("Titter", "Twitter"), ("Bell", "Bella"),
+                                          ("Dana", "Data"), ("Angeles", "Angels")])
+def test_classifier_rejects_real_words_as_slips(found, right):
+    # false alarms seen on unmodified ECB+ clusters: the suspect form is a word or name of its own
+    assert typo_probability(found, right) < NAME_THRESHOLD
+
+
+@pytest.mark.parametrize("found, right", [("Nvdidia", "Nvidia"), ("Teixiera", "Teixeira"), ("Xinjang", "Xinjiang"),
+                                          ("SoftBnak", "SoftBank"), ("Megvi", "Megvii"), ("goverment", "government")])
+def test_classifier_accepts_slips(found, right):
+    assert typo_probability(found, right) >= WORD_THRESHOLD
+
+
+def test_model_loads_with_skops_trusting_only_its_types():
+    import skops.io as sio
+
+    untrusted = sio.get_untrusted_types(file=str(MODEL_PATH))
+    assert set(untrusted) <= set(TRUSTED_TYPES)
+    bundle = load_model()
+    assert bundle["features"] == FEATURES
+    assert not any(MODEL_PATH.parent.glob("*.pkl")) and not any(MODEL_PATH.parent.glob("*.pickle"))
+
+
+def test_common_word_misspellings_with_proper_nouns_protected():
+    texts = {"a": "The goverment said the recieve was fine; Megvi and Xinjang are names here.",
+             "b": "The government said so. Megvi is a company.", "c": "Nothing to see in the Xinjang region."}
+    found = find_word_typos(texts)
+    assert [(t.found, t.suggestion, t.docs, t.kind) for t in found] == [
+        ("goverment", "government", ("a",), "word"), ("recieve", "receive", ("a",), "word")]
+    # a lower-case form that a document also writes as a name is protected
+    assert find_word_typos({"a": "the megvi platform", "b": "Megvi said"}) == []
+    # the same misspelling in two sources is not one writer's slip
+    assert find_word_typos({"a": "the goverment", "b": "the goverment"}) == []

@@ -1,17 +1,36 @@
-"""Names spelt differently in a minority of sources.
+"""Names and words spelt differently in a minority of sources.
 
-A name form is a likely typo of another when the two are one edit apart
-(Damerau–Levenshtein: insertion, deletion, substitution or transposition; two
-for long names), the other form is used by more sources, and the suspect form
-is used by a minority of sources. Accepted alternative spellings and
-transliterations (Uighur/Uyghur) and plural or possessive forms are never
-flagged.
+**Names** (``find_typos``): a name form is a likely typo of another when the two
+are one edit apart (Damerau–Levenshtein: insertion, deletion, substitution or
+transposition; two for long names), the other form is used by more sources, and
+the suspect form is used by a minority of sources. Accepted alternative
+spellings and transliterations (Uighur/Uyghur), British/American spellings and
+plural, possessive or derived forms are never flagged. A trained classifier
+(``models/typos/``, scikit-learn saved with skops; training code in
+``claimcheck.training.typos``) scores every candidate pair from its spelling
+alone — kind of edit, keyboard distance, whether the suspect form is itself an
+English word — and candidates it scores below ``NAME_THRESHOLD`` are dropped. A
+suspect form that is itself an English word ("Dana" beside "Data") must also be
+used in a context the right form is used in.
+
+**Common words** (``find_word_typos``): lower-case words that are not in
+symspellpy's bundled English frequency dictionary (82,765 words, offline), are
+one edit from a common word (symspellpy lookup), are used by one source only and
+are never written as a name anywhere in the story (proper nouns are protected),
+scored by the same classifier with a stricter threshold.
 """
 
 from __future__ import annotations
 
+import math
+import os
+import re
+import threading
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
 
 # Pairs that are both correct; compared case-insensitively.
 ACCEPTED_VARIANTS = {
@@ -31,6 +50,7 @@ class TypoCandidate:
     found_count: int
     suggestion_docs: int
     confidence: float
+    kind: str = "name"  # "name" (spelt differently across sources) or "word" (a common word misspelt)
 
 
 def damerau(a: str, b: str, limit: int = 3) -> int:
@@ -124,7 +144,9 @@ def find_typos(name_counts: dict[str, Counter], contexts: dict[str, dict[str, se
             d = damerau(a.casefold(), b.casefold(), limit)
             if d > limit:
                 continue
-            if contexts is not None and not (near.get(a, set()) & near.get(b, set())):
+            if contexts is not None and is_word(a) and not (near.get(a, set()) & near.get(b, set())):
+                continue  # 'Dana' (a word and a name) beside 'Perino' is not a slip for 'Data' in 'Electronic Data'
+            if typo_probability(a, b) < NAME_THRESHOLD:
                 continue
             if best is None or (doc_freq[b], total[b]) > (doc_freq[best], total[best]):
                 best = b
@@ -136,3 +158,193 @@ def find_typos(name_counts: dict[str, Counter], contexts: dict[str, dict[str, se
         confidence = min(0.95, 0.55 + 0.1 * (doc_freq[best] - 1) + (0.1 if beside else 0.0))
         found.append(TypoCandidate(a, best, docs, total[a], doc_freq[best], round(confidence, 2)))
     return found
+
+
+# --- dictionary, speller and the trained pair classifier ------------------------------------------------------
+
+MIN_SUGGESTION_COUNT = 1_000_000  # a correction must be a common word (symspellpy's counts: 'the' = 2.3e10)
+NAME_THRESHOLD = 0.5
+WORD_THRESHOLD = 0.9
+MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "typos" / "typo-classifier.skops"
+MODEL_ENV = "CLAIMCHECK_TYPO_MODEL"
+#: Types ``skops.io.load`` may instantiate for the typo classifier (nothing else).
+TRUSTED_TYPES = [
+    "sklearn.pipeline.Pipeline",
+    "sklearn.preprocessing._data.StandardScaler",
+    "sklearn.ensemble._hist_gradient_boosting.gradient_boosting.HistGradientBoostingClassifier",
+    "sklearn.ensemble._hist_gradient_boosting.binning._BinMapper",
+    "sklearn.ensemble._hist_gradient_boosting.predictor.TreePredictor",
+    "sklearn._loss.loss.HalfBinomialLoss",
+    "sklearn._loss.link.LogitLink",
+    "sklearn._loss.link.Interval",
+    "sklearn.linear_model._logistic.LogisticRegression",
+    "numpy.ndarray", "numpy.float64", "numpy.dtype", "builtins.slice",
+]
+_LOCK = threading.Lock()
+
+
+def _dictionary_path() -> str:
+    import importlib.resources
+
+    return str(importlib.resources.files("symspellpy") / "frequency_dictionary_en_82_765.txt")
+
+
+@lru_cache(maxsize=1)
+def word_frequencies() -> dict[str, int]:
+    """symspellpy's English word counts (82,765 words, bundled with the package)."""
+    out: dict[str, int] = {}
+    with open(_dictionary_path(), encoding="utf-8") as f:
+        for line in f:
+            word, _, count = line.rstrip("\n").partition(" ")
+            if count.isdigit():
+                out[word] = int(count)
+    return out
+
+
+def is_word(form: str) -> bool:
+    return form.casefold() in word_frequencies()
+
+
+@lru_cache(maxsize=1)
+def speller():
+    """A symspellpy ``SymSpell`` over the common words (count ≥ MIN_SUGGESTION_COUNT), one edit deep."""
+    from symspellpy import SymSpell
+
+    sym = SymSpell(max_dictionary_edit_distance=1, prefix_length=7)
+    for word, count in word_frequencies().items():
+        if count >= MIN_SUGGESTION_COUNT and word.isalpha():
+            sym.create_dictionary_entry(word, count)
+    return sym
+
+
+KEYBOARD = ["qwertyuiop", "asdfghjkl", "zxcvbnm"]
+_KEY_POS = {ch: (r, i) for r, row in enumerate(KEYBOARD) for i, ch in enumerate(row)}
+
+
+def _adjacent(a: str, b: str) -> bool:
+    pa, pb = _KEY_POS.get(a.lower()), _KEY_POS.get(b.lower())
+    return pa is not None and pb is not None and a.lower() != b.lower() and abs(pa[0] - pb[0]) <= 1 \
+        and abs(pa[1] - pb[1]) <= 1
+
+
+def edit_kind(found: str, right: str) -> tuple[str, int, bool]:
+    """(kind, position, keyboard/doubling slip) of a one-edit difference; ('other', -1, False) otherwise."""
+    f, r = found.casefold(), right.casefold()
+    if len(f) == len(r):
+        diff = [i for i in range(len(f)) if f[i] != r[i]]
+        if len(diff) == 1:
+            i = diff[0]
+            return "substitution", i, _adjacent(f[i], r[i])
+        if len(diff) == 2 and diff[1] == diff[0] + 1 and f[diff[0]] == r[diff[1]] and f[diff[1]] == r[diff[0]]:
+            return "transposition", diff[0], True
+    elif len(f) == len(r) + 1:  # a letter inserted in found
+        for i in range(len(f)):
+            if f[:i] + f[i + 1:] == r:
+                near = [r[j] for j in (i - 1, i) if 0 <= j < len(r)]
+                return "insertion", i, any(_adjacent(f[i], n) or f[i] == n for n in near)
+    elif len(f) + 1 == len(r):  # a letter dropped from found
+        for i in range(len(r)):
+            if r[:i] + r[i + 1:] == f:
+                near = [r[j] for j in (i - 1, i + 1) if 0 <= j < len(r)]
+                return "deletion", i, r[i] in near
+    return "other", -1, False
+
+
+FEATURES = ["distance", "deletion", "insertion", "substitution", "transposition", "other", "keyboard_or_double",
+            "vowel_for_vowel", "length", "length_ratio", "same_first", "same_last", "position", "found_log_count",
+            "right_log_count", "found_is_word", "right_is_word", "accepted_variant", "capitalised"]
+
+
+def pair_features(found: str, right: str) -> list[float]:
+    """The classifier's features for 'found is a misspelling of right' (names and words alike)."""
+    freq = word_frequencies()
+    f, r = found.casefold(), right.casefold()
+    d = damerau(f, r, 3)
+    kind, pos, slip = edit_kind(found, right)
+    vv = kind == "substitution" and f[pos] in VOWELS and r[pos] in VOWELS
+    fc, rc = freq.get(f, 0), freq.get(r, 0)
+    return [float(d), kind == "deletion", kind == "insertion", kind == "substitution", kind == "transposition",
+            kind == "other", slip, vv, float(len(r)), min(len(f), len(r)) / max(1, len(f), len(r)),
+            f[:1] == r[:1], f[-1:] == r[-1:], (pos / max(1, len(r) - 1)) if pos >= 0 else -1.0,
+            math.log10(1 + fc), math.log10(1 + rc), fc > 0, rc > 0, _accepted(found, right), found[:1].isupper()]
+
+
+def load_model(path: str | os.PathLike | None = None) -> dict:
+    """The classifier bundle ``{"pipeline", "features", ...}``, loaded with skops trusting only TRUSTED_TYPES."""
+    import skops.io as sio
+
+    p = Path(path) if path is not None else Path(os.environ.get(MODEL_ENV) or MODEL_PATH)
+    bundle = sio.load(p, trusted=TRUSTED_TYPES)
+    if not isinstance(bundle, dict) or bundle.get("features") != FEATURES:
+        raise ValueError(f"{p}: not a typo classifier bundle for these features")
+    return bundle
+
+
+_MODEL: dict = {}
+
+
+def _model():
+    with _LOCK:
+        if "bundle" not in _MODEL:
+            try:
+                _MODEL["bundle"] = load_model()
+            except (OSError, ValueError):
+                _MODEL["bundle"] = None  # no trained model: the rules alone decide (probability 1)
+        return _MODEL["bundle"]
+
+
+@lru_cache(maxsize=65536)
+def typo_probability(found: str, right: str) -> float:
+    """P(found is a slip for right) from the trained classifier (1.0 when no model is installed)."""
+    bundle = _model()
+    if bundle is None:
+        return 1.0
+    import numpy as np
+
+    x = np.asarray([pair_features(found, right)], dtype=float)
+    return float(bundle["pipeline"].predict_proba(x)[0, 1])
+
+
+_WORD = re.compile(r"(?<![\w'’-])[a-z]{5,}(?![\w'’-])")
+_NAMEISH = re.compile(r"(?<![\w'’-])[A-Z][A-Za-z]+")
+
+
+def find_word_typos(texts: dict[str, str], protected: Iterable[str] = ()) -> list[TypoCandidate]:
+    """Common-word misspellings ('goverment' → 'government'), one source's slips; proper nouns protected.
+
+    ``texts``: doc id → cleaned text. ``protected``: forms never to correct (names found by the pipeline); every
+    word any document writes capitalised is protected too.
+    """
+    freq = word_frequencies()
+    shield = {p.casefold() for p in protected}
+    for text in texts.values():
+        shield.update(m.group(0).casefold() for m in _NAMEISH.finditer(text))
+    seen: dict[str, set[str]] = {}
+    counts: Counter = Counter()
+    for doc, text in texts.items():
+        for m in _WORD.finditer(text):
+            w = m.group(0)
+            if w in freq or w in shield:
+                continue
+            seen.setdefault(w, set()).add(doc)
+            counts[w] += 1
+    if not seen:
+        return []
+    from symspellpy import Verbosity
+
+    sym = speller()
+    out = []
+    for w in sorted(seen):
+        if len(seen[w]) > 1 or counts[w] > 2:
+            continue  # a spelling two sources share, or one source keeps using, is not a slip
+        hits = sym.lookup(w, Verbosity.TOP, max_edit_distance=1)
+        if not hits or hits[0].distance != 1:
+            continue
+        right = hits[0].term
+        if _accepted(w, right) or right in shield:
+            continue
+        p = typo_probability(w, right)
+        if p < WORD_THRESHOLD:
+            continue
+        out.append(TypoCandidate(w, right, tuple(sorted(seen[w])), counts[w], 0, round(min(0.9, p), 2), "word"))
+    return out
