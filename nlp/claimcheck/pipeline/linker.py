@@ -24,6 +24,7 @@ from spacy.pipeline import TrainablePipe
 from spacy.tokens import Doc
 from spacy.training import Example, validate_examples
 from spacy.util import registry
+from thinc.api import set_dropout_rate
 from thinc.api import Model, Optimizer, chain, with_array
 from thinc.layers import Maxout, Softmax
 from thinc.types import Floats2d
@@ -166,6 +167,7 @@ class ClaimLinker(TrainablePipe):
         losses = {} if losses is None else losses
         losses.setdefault(self.name, 0.0)
         validate_examples(examples, "ClaimLinker.update")
+        set_dropout_rate(self.model, drop)
         inputs, golds = self._gold_inputs(examples)
         if not any(p for _, (p, _f) in inputs):
             return losses
@@ -203,12 +205,13 @@ class ClaimLinker(TrainablePipe):
 
 
 def choose_links(pairs: list[Pair], scores: numpy.ndarray, threshold: float = 0.5) -> list[tuple[Pair, str, float]]:
-    """One link per value at most: the pair and attribute whose probability is highest, when it beats 'none'."""
+    """One link per value at most: the pair and attribute of highest probability, when it reaches ``threshold``
+    (tuned on the dev split after training: 'none' is most pairs' class, so a plain argmax under-links)."""
     best: dict[tuple[int, int], tuple[Pair, str, float]] = {}
     for pair, row in zip(pairs, scores):
         k = int(numpy.argmax(row[1:])) + 1
         p = float(row[k])
-        if p <= row[0] and p < threshold:
+        if p < threshold:
             continue
         if pair.value not in best or p > best[pair.value][2]:
             best[pair.value] = (pair, CLASSES[k], p)

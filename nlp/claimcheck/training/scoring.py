@@ -25,9 +25,13 @@ def prf(tp: int, fp: int, fn: int) -> dict:
 
 
 def _value_key(q) -> tuple:
-    def r(x):
-        return round(x, 6) if isinstance(x, float) else x
-    return (r(q.value), q.unit, r(q.low), r(q.high))
+    """The normalised value and unit (the qualifier's interval aside: "roughly 19%" states 19%)."""
+    value = q.value
+    if isinstance(value, float):
+        value = round(value, 6)
+        if value.is_integer():
+            value = int(value)
+    return (value, q.unit)
 
 
 def gold_claims(doc) -> list[tuple]:

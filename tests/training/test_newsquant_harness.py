@@ -1,0 +1,60 @@
+"""The NewsQuant harness on sentences whose scores are computed by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.training import newsquant as nq
+
+RECORDS = [
+    {"text": "Revenue rose 5% to $3.4 billion.",
+     "quantities": [{"value": "5", "normalized_unit": "percentage"},
+                    {"value": "3400000000", "normalized_unit": "united states dollar"}]},
+    {"text": "The firm sold 28 cars for 50 cents each.",
+     "quantities": [{"value": "28", "normalized_unit": "car"},
+                    {"value": "50", "normalized_unit": "cent"}]},
+    {"text": "Prices ranged from 1.5-2.0 tonnes.",
+     "quantities": [{"value": "1.5-2.0", "normalized_unit": "tonne"}]},
+]
+
+
+def test_gold_units():
+    assert nq.gold_category("united states dollar") == ("money", "USD", 1)
+    assert nq.gold_category("cent") == ("money", "", 0.01)
+    assert nq.gold_category("percentage") == ("percent", "percent", 1)
+    assert nq.gold_category("cars") == ("other", "car", 1)
+    assert nq.parse_gold_value("1.5-2.0") == (1.5, 2.0)
+
+
+def test_score_by_hand():
+    golds = [nq.gold_quantities(r) for r in RECORDS]
+    preds = [
+        [{"value": 5.0, "low": None, "high": None, "unit": "percent"},
+         {"value": 3.4e9, "low": None, "high": None, "unit": "EUR"},     # value right, unit wrong
+         {"value": 7.0, "low": None, "high": None, "unit": ""}],          # spurious
+        [{"value": 28.0, "low": None, "high": None, "unit": "car"},
+         {"value": 0.5, "low": None, "high": None, "unit": "USD"}],       # 50 cents = 0.5 dollars
+        [],                                                               # range missed
+    ]
+    s = nq.score(golds, preds)
+    # value: 4 right of 5 predicted and 5 gold; value+unit: 3 right
+    assert (s["value"]["tp"], s["value"]["fp"], s["value"]["fn"]) == (4, 1, 1)
+    assert s["value"]["f"] == pytest.approx(0.8)
+    assert (s["value_unit"]["tp"], s["value_unit"]["fp"], s["value_unit"]["fn"]) == (3, 2, 2)
+    assert s["value_unit"]["p"] == 0.6 and s["value_unit"]["r"] == 0.6
+
+
+def test_range_matches_both_ends_or_one_value():
+    g = nq.gold_quantities(RECORDS[2])[0]
+    assert nq._value_match({"value": 1.5, "low": 1.5, "high": 2.0, "unit": ""}, g)
+    assert not nq._value_match({"value": 1.5, "low": 1.5, "high": 3.0, "unit": ""}, g)
+    assert nq._value_match({"value": 2.0, "low": None, "high": None, "unit": ""}, g)
+
+
+def test_quantulum_side_by_side_on_the_same_sentences():
+    parser, note = nq.load_quantulum()
+    if parser is None:
+        pytest.skip(note)
+    found = nq.quantulum([r["text"] for r in RECORDS], parser)
+    assert len(found) == 3
+    assert any(q["unit"] == "USD" and q["value"] == 3.4e9 for q in found[0])
