@@ -167,14 +167,20 @@ def compare_group(claims: list[Claim], next_id, *, published: dict[str, date | N
     docs = sorted({c.doc for c in claims})
     if len(docs) < 2:
         return None
-    if _self_contradicting(claims):
-        # one source gives two disagreeing figures for the "same" thing: the group mixes different things
-        # (two games, two kinds of casualties, a total and a part), so a third source's figure is no conflict
+    # a source that gives two disagreeing figures for the "same" thing shows the group mixes different things
+    # (two games, two kinds of casualties, a total and a part, or an extraction slip): its figures are left out of
+    # the vote, and a figure it also states is never an outlier
+    ambiguous = _self_contradicting(claims)
+    side = [c for c in claims if c.doc in ambiguous]
+    claims = [c for c in claims if c.doc not in ambiguous]
+    if len({c.doc for c in claims}) < 2:
         return None
     support = _support(claims)
     consensus = max(claims, key=lambda c: (len(support[c.id]), c.confidence, -len(c.id)))
     agreeing_docs = support[consensus.id]
-    outliers = [c for c in claims if c.doc not in agreeing_docs]
+    # an outlier: a figure of a source that does not meet the consensus, that no agreeing source also states
+    outliers = [c for c in claims if c.doc not in agreeing_docs and not support[c.id] & agreeing_docs
+                and not any(overlaps(c, o) for o in side)]
     if not outliers:
         return None
     if max(c.confidence for c in outliers) < MIN_OUTLIER_CONFIDENCE:
