@@ -1,11 +1,18 @@
 """The trainable claim component: ``claimcheck_claim_linker_v1``.
 
-For every candidate (name, value) pair of ``claimcheck.pipeline.pairs`` the model
-predicts one of ``CLASSES``: ``none`` or the attribute the value states about
-that name. Input of the classifier, per pair: mean-pooled token vectors of the
-name, the value, four words left of the value, three words right of it and the
-words between the two, plus the discrete pair features. A value becomes a claim
-about the pair whose best attribute beats ``none`` by the widest margin.
+Two decisions per value mention, both learnt:
+
+* **attribute head**: which of ``CLASSES`` the value states (``none``: it is not a
+  claim), from the value's own vectors (the value, four words left of it, three
+  right) and its value-side features (label, brackets, the cue words' attribute);
+* **subject head**: which of the candidate names of ``claimcheck.pipeline.pairs``
+  the value is about, a score per (name, value) pair, normalised over the value's
+  candidates; from the pooled vectors of the name, the value and the words between
+  them plus all pair features.
+
+Per pair the model outputs the attribute probabilities and the pair's link score.
+A value becomes a claim when its best attribute reaches the threshold (tuned on the
+dev split), about the candidate with the highest link score.
 
 Training reads gold claims from ``doc.user_data["claimcheck.gold_claims"]``
 (written by ``claimcheck.training.corpus``) and uses the gold entities as
@@ -25,11 +32,19 @@ from spacy.tokens import Doc
 from spacy.training import Example, validate_examples
 from spacy.util import registry
 from thinc.api import set_dropout_rate
-from thinc.api import Model, Optimizer, chain, with_array
-from thinc.layers import Maxout, Softmax
+from thinc.api import Model, Optimizer, chain, concatenate
+from thinc.layers import Linear, Maxout, Softmax
 from thinc.types import Floats2d
 
-from claimcheck.pipeline.pairs import CLASSES, N_FEATURES, Pair, candidate_pairs, pair_features, sentence_ids
+from claimcheck.pipeline.pairs import (
+    CLASSES,
+    N_FEATURES,
+    VALUE_FEATURES,
+    Pair,
+    candidate_pairs,
+    pair_features,
+    sentence_ids,
+)
 
 GOLD_KEY = "claimcheck.gold_claims"
 LEFT, RIGHT, BETWEEN = 4, 3, 12
@@ -42,7 +57,30 @@ N_POOLS = 5
 def build_pair_classifier(tok2vec: Model, hidden_width: int = 128, dropout: float = 0.2) -> Model:
     features = Model("claim_pair_features", _features_forward, layers=[tok2vec], refs={"tok2vec": tok2vec},
                      init=_features_init)
-    return chain(features, Maxout(nO=hidden_width, dropout=dropout, normalize=True), Softmax(nO=len(CLASSES)))
+    width = tok2vec.get_dim("nO") if tok2vec.has_dim("nO") else None
+    attribute = chain(Model("value_columns", _value_columns_forward, attrs={"width": width}),
+                      Maxout(nO=hidden_width, dropout=dropout, normalize=True), Softmax(nO=len(CLASSES)))
+    link = chain(Maxout(nO=hidden_width, dropout=dropout, normalize=True), Linear(nO=1))
+    return chain(features, concatenate(attribute, link))
+
+
+def value_columns(width: int) -> numpy.ndarray:
+    """Columns of a pair row that describe the value alone: its three pooled vectors and value-side features."""
+    pooled = numpy.arange(width, 4 * width)  # value, left window, right window (the name's vector comes first)
+    return numpy.concatenate([pooled, N_POOLS * width + numpy.asarray(VALUE_FEATURES)])
+
+
+def _value_columns_forward(model: Model, X, is_train: bool):
+    width = model.attrs["width"] or (X.shape[1] - N_FEATURES) // N_POOLS
+    cols = value_columns(width)
+    n_in = X.shape[1]
+
+    def backprop(dY):
+        dX = model.ops.alloc2f(dY.shape[0], n_in)
+        dX[:, cols] = dY
+        return dX
+
+    return X[:, cols], backprop
 
 
 def _features_init(model: Model, X=None, Y=None) -> None:
@@ -121,7 +159,7 @@ class ClaimLinker(TrainablePipe):
     def predict(self, docs: Iterable[Doc]):
         inputs = self._inputs(docs)
         if not any(p for _, (p, _f) in inputs):
-            return inputs, numpy.zeros((0, len(CLASSES)), dtype="float32")
+            return inputs, numpy.zeros((0, len(CLASSES) + 1), dtype="float32")
         return inputs, self.model.ops.to_numpy(self.model.predict(inputs))
 
     def set_annotations(self, docs: Iterable[Doc], predictions) -> None:
@@ -156,11 +194,24 @@ class ClaimLinker(TrainablePipe):
             golds.append(gold)
         return inputs, golds
 
-    def _targets(self, inputs, golds) -> numpy.ndarray:
-        labels = []
+    def _targets(self, inputs, golds):
+        """Per pair row: the value's gold attribute (0: none), whether it is the gold subject, the value's group."""
+        attrs, links, groups = [], [], []
+        group = -1
         for (_doc, (pairs, _f)), gold in zip(inputs, golds):
-            labels.extend(gold.get((p.value, p.subject), 0) for p in pairs)
-        return numpy.asarray(labels, dtype="int32")
+            by_value = {}
+            for (value, _subject), label in gold.items():
+                by_value[value] = label
+            last = None
+            for p in pairs:
+                if p.value != last:
+                    group += 1
+                    last = p.value
+                attrs.append(by_value.get(p.value, 0))
+                links.append(1 if (p.value, p.subject) in gold else 0)
+                groups.append(group)
+        return (numpy.asarray(attrs, dtype="int32"), numpy.asarray(links, dtype="float32"),
+                numpy.asarray(groups, dtype="int32"))
 
     def update(self, examples: Iterable[Example], *, drop: float = 0.0, sgd: Optimizer | None = None,
                losses: dict | None = None) -> dict:
@@ -180,13 +231,33 @@ class ClaimLinker(TrainablePipe):
         return losses
 
     def get_loss(self, examples, scores_and_targets):
-        scores, targets = scores_and_targets
-        truth = self.model.ops.alloc2f(*scores.shape)
-        truth[numpy.arange(len(targets)), targets] = 1.0
-        d_scores = (scores - truth) / max(len(targets), 1)
-        loss = float(-(numpy.log(numpy.clip(self.model.ops.to_numpy(scores)[numpy.arange(len(targets)), targets],
-                                            1e-8, 1.0))).mean())
-        return loss, d_scores
+        """Attribute: cross-entropy once per value. Subject: cross-entropy of the softmax of link scores over
+        a value's candidates, for values whose gold subject is among them."""
+        scores, (attrs, links, groups) = scores_and_targets
+        scores = self.model.ops.to_numpy(scores)
+        n = len(attrs)
+        d = numpy.zeros_like(scores)
+        first = numpy.ones(n, dtype=bool)
+        first[1:] = groups[1:] != groups[:-1]
+        n_values = int(first.sum())
+        probs = scores[:, :len(CLASSES)]
+        truth = numpy.zeros_like(probs)
+        truth[numpy.arange(n), attrs] = 1.0
+        d[first, :len(CLASSES)] = (probs[first] - truth[first]) / max(n_values, 1)
+        loss = float(-numpy.log(numpy.clip(probs[first, attrs[first]], 1e-8, 1.0)).sum() / max(n_values, 1))
+        link_scores = scores[:, len(CLASSES)]
+        linked = 0
+        for g in numpy.unique(groups[links > 0]):
+            rows = numpy.where(groups == g)[0]
+            z = link_scores[rows] - link_scores[rows].max()
+            p = numpy.exp(z) / numpy.exp(z).sum()
+            gold = links[rows]
+            d[rows, len(CLASSES)] = p - gold / gold.sum()
+            loss -= float(numpy.log(max(float((p * gold).sum()), 1e-8)))
+            linked += 1
+        if linked:
+            d[:, len(CLASSES)] /= linked
+        return loss, self.model.ops.asarray2f(d)
 
     def initialize(self, get_examples: Callable[[], Iterable[Example]], *, nlp: Language | None = None) -> None:
         sample = []
@@ -205,17 +276,24 @@ class ClaimLinker(TrainablePipe):
 
 
 def choose_links(pairs: list[Pair], scores: numpy.ndarray, threshold: float = 0.5) -> list[tuple[Pair, str, float]]:
-    """One link per value at most: the pair and attribute of highest probability, when it reaches ``threshold``
-    (tuned on the dev split after training: 'none' is most pairs' class, so a plain argmax under-links)."""
-    best: dict[tuple[int, int], tuple[Pair, str, float]] = {}
-    for pair, row in zip(pairs, scores):
-        k = int(numpy.argmax(row[1:])) + 1
-        p = float(row[k])
-        if p < threshold:
+    """One claim per value at most: its most likely attribute, when that reaches ``threshold`` (tuned on the dev
+    split after training), about the candidate name with the highest link score. The confidence is the
+    attribute's probability times the chosen name's share of the link softmax."""
+    groups: dict[tuple[int, int], list[int]] = {}
+    for i, pair in enumerate(pairs):
+        groups.setdefault(pair.value, []).append(i)
+    out = []
+    for value in sorted(groups):
+        rows = groups[value]
+        attr_probs = scores[rows[0], :len(CLASSES)]
+        k = int(numpy.argmax(attr_probs[1:])) + 1
+        if float(attr_probs[k]) < threshold:
             continue
-        if pair.value not in best or p > best[pair.value][2]:
-            best[pair.value] = (pair, CLASSES[k], p)
-    return [best[v] for v in sorted(best)]
+        link = scores[rows, len(CLASSES)]
+        z = numpy.exp(link - link.max())
+        best = int(numpy.argmax(link))
+        out.append((pairs[rows[best]], CLASSES[k], float(attr_probs[k]) * float(z[best] / z.sum())))
+    return out
 
 
 @Language.factory("claimcheck_claim_linker_v1", assigns=["doc._.claims"], requires=["doc.ents"],

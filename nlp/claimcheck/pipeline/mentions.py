@@ -7,6 +7,7 @@ qualifier. Pure functions over a parsed ``Doc``.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Iterable
 
@@ -34,20 +35,50 @@ CONTRACT_LABELS = ("ORG", "PERSON", "GPE", "NORP") + VALUE_LABELS
 
 
 def merge_quantity_spans(doc: Doc) -> None:
-    """Give the number grammar's money/percent spans priority over the NER's entities."""
+    """Give the number grammar's money/percent spans priority over the NER's entities; a written number the
+    NER left outside every entity ("sales of 5835 units") becomes a CARDINAL."""
     grammar: list[Span] = []
     for start, end, label in find_quantities(doc.text):
         span = doc.char_span(start, end, label=label, alignment_mode="expand")
         if span is not None:
             grammar.append(span)
-    if not grammar:
-        doc.ents = [_trim_date(e) for e in doc.ents]
-        return
     taken = set()
     for span in grammar:
         taken.update(range(span.start, span.end))
-    others = [_trim_date(e) for e in doc.ents if not taken.intersection(range(e.start, e.end))]
-    doc.ents = filter_spans(grammar + others)
+    others = [_relabel(_trim_date(e)) for e in doc.ents if not taken.intersection(range(e.start, e.end))]
+    for e in others:
+        taken.update(range(e.start, e.end))
+    bare = [Span(doc, t.i, t.i + 1, label="CARDINAL") for t in doc if t.i not in taken and _is_bare_number(t)]
+    doc.ents = filter_spans(grammar + others + bare)
+
+
+_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+
+
+def _relabel(ent: Span) -> Span:
+    """'sales of 5835 units': a lone number that is not a year is a count, whatever the small NER said."""
+    if ent.label_ in ("DATE", "TIME") and len(ent) == 1 and _NUMBER.fullmatch(ent.text) \
+            and not re.fullmatch(r"1[89]\d\d|20\d\d", ent.text) and "." not in ent.text:
+        return Span(ent.doc, ent.start, ent.end, label="CARDINAL")
+    return ent
+
+
+def _is_bare_number(t) -> bool:
+    """A number written in digits that is a count or amount: not a year, time, model number, rank or code."""
+    if not _NUMBER.fullmatch(t.text):
+        return False
+    if re.fullmatch(r"1[89]\d\d|20\d\d", t.text):
+        return False  # a year the NER did not take as a date
+    doc = t.doc
+    prev = doc[t.i - 1] if t.i > 0 else None
+    nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+    for n in (prev, nxt):
+        if n is not None and n.whitespace_ == "" and n.i < t.i and n.text in ("-", "/", ":", "#", ".") \
+                or n is not None and n.i > t.i and t.whitespace_ == "" and n.text in ("-", "/", ":"):
+            return False  # 737-800, 24/7, 10:30, #3
+    if prev is not None and prev.lower_ in ("no", "no.", "number", "code", "ticker", "route", "flight", "model"):
+        return False
+    return nxt is None or not nxt.lower_ in ("st", "nd", "rd", "th", "am", "pm", "a.m.", "p.m.", "gmt", "bst", "et")
 
 
 def _trim_date(ent: Span) -> Span:

@@ -172,6 +172,9 @@ def _bucket(distance: int) -> int:
 
 N_FEATURES = (len(VALUE_LABELS) + len(SUBJECT_LABELS) + 1 + (SENT_WINDOW + 2) + (len(DIST_BUCKETS) + 1) + 4
               + 8 + len(CLASSES))
+#: columns of the discrete features that depend on the value alone (its label, brackets, the cue's attribute)
+_FLAGS = N_FEATURES - len(CLASSES) - 8
+VALUE_FEATURES = tuple(range(len(VALUE_LABELS))) + (_FLAGS + 5,) + tuple(range(N_FEATURES - len(CLASSES), N_FEATURES))
 
 
 def pair_features(doc, pairs: list[Pair], sents: numpy.ndarray) -> numpy.ndarray:

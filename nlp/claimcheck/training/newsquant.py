@@ -108,6 +108,11 @@ def ours(sentences: list[str], nlp) -> list[list[dict]]:
     for doc in nlp.pipe(docs()):
         found = []
         for ent in doc.ents:
+            if ent.label_ in ("DATE", "TIME"):
+                duration = _duration(ent.text)
+                if duration:
+                    found.append(duration)
+                continue
             if ent.label_ not in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY"):
                 continue
             q = normalize_span(ent, None)
@@ -129,6 +134,28 @@ def ours(sentences: list[str], nlp) -> list[list[dict]]:
                           "high": high if q.qualifier == "range" else None, "unit": unit})
         out.append(found)
     return out
+
+
+_DURATION = re.compile(r"(?P<num>\d[\d,.]*|[a-z]+(?:[ -][a-z]+)?)[ -](?P<unit>year|month|week|day|hour|minute|second"
+                       r"|decade)s?\b", re.I)
+
+
+def _duration(text: str) -> dict | None:
+    """'15 years', 'the past two years', 'six minutes': a DATE or TIME mention that is a span of time (NewsQuant
+    counts durations as quantities; claimcheck labels them DATE or TIME)."""
+    from claimcheck.normalize import normalize_count
+
+    m = _DURATION.search(text)
+    if not m:
+        return None
+    try:
+        q = normalize_count(m.group("num"), "")
+    except Exception:  # noqa: BLE001
+        q = None
+    value = _num(q.value) if q is not None else None
+    if value is None:
+        return None
+    return {"value": value, "low": None, "high": None, "unit": m.group("unit").lower()}
 
 
 def quantulum(sentences: list[str], parser) -> list[list[dict]]:
