@@ -19,8 +19,9 @@ def annotated(tmp_path_factory):
     model = model_name()
     one = tmp_path_factory.mktemp("one")
     two = tmp_path_factory.mktemp("two")
-    s1 = annotate(str(STORIES), str(one), workers=1, shard_size=4, model=model)
-    s2 = annotate(str(STORIES), str(two), workers=2, shard_size=4, model=model)
+    # packs of 2 documents: each shard of 4 is split over both workers of the second run
+    s1 = annotate(str(STORIES), str(one), workers=1, shard_size=4, pack_size=2, model=model)
+    s2 = annotate(str(STORIES), str(two), workers=2, shard_size=4, pack_size=2, model=model)
     return model, one, two, s1, s2
 
 

@@ -101,7 +101,7 @@ def annotate_pack(pack: dict, *, model: str, dayfirst: bool | None, docbin: bool
         stories[doc.id] = pack["story"][i]
     nlp = _KeepDocs(load_pipeline(model)) if docbin else load_pipeline(model)
     rows: dict[str, list] = {name: [] for name in TABLES}
-    for p in process(docs, nlp, dayfirst=dayfirst, batch_size=PACK):
+    for p in process(docs, nlp, dayfirst=dayfirst, batch_size=max(len(docs), 1)):
         rows["documents"].append(t.document_row(p.doc, stories[p.doc.id], p.names, p.contexts))
         rows["mentions"].extend(t.mention_row(p.doc.id, m) for m in p.mentions)
         rows["claims"].extend(t.claim_row(c) for c in _claims([p], {})[0])
@@ -198,8 +198,8 @@ def _shards(records: Iterator[dict], shard_size: int) -> Iterator[list[dict]]:
         yield shard
 
 
-def _packs(shard: list[dict]) -> list[dict]:
-    return [{k: [r[k] for r in shard[i:i + PACK]] for k in RAW_COLUMNS} for i in range(0, len(shard), PACK)]
+def _packs(shard: list[dict], size: int = PACK) -> list[dict]:
+    return [{k: [r[k] for r in shard[i:i + size]] for k in RAW_COLUMNS} for i in range(0, len(shard), size)]
 
 
 def warm_up(model: str, dayfirst: bool | None = None) -> None:
@@ -230,12 +230,13 @@ def annotate(input: str, outdir: str, *, workers: int | None = None, shard_size:
              model: str = "default", engine: str = "datasets", docbin: bool = False, force: bool = False,
              dayfirst: bool | None = None, on_error: str = "skip",
              warn: Callable[[str], None] | None = None,
-             progress: Callable[[int, int | None], None] | None = None) -> Summary:
+             progress: Callable[[int, int | None], None] | None = None, pack_size: int = PACK) -> Summary:
     """Annotate every document of ``input`` into ``outdir`` (Parquet tables; see the package docstring).
 
     ``workers``: processes (datasets) or actors (ray); default all cores. Re-running with the same input,
     model and options resumes: complete shards are kept. ``progress(done, total)`` is called after each shard
-    (``total`` may be None when the input's size is unknown).
+    (``total`` may be None when the input's size is unknown). ``pack_size``: documents per pipeline batch
+    and unit of work handed to a worker (part of the run's definition, like ``shard_size``).
     """
     from claimcheck import __version__
 
@@ -253,7 +254,7 @@ def annotate(input: str, outdir: str, *, workers: int | None = None, shard_size:
     run = {"format": FORMAT, "claimcheck": __version__,
            "input": {"path": str(input), "kind": source.kind, "fingerprint": fingerprint, "records": estimate},
            "model": model_info(model),
-           "options": {"shard_size": shard_size, "pack": PACK, "dayfirst": dayfirst, "docbin": docbin}}
+           "options": {"shard_size": shard_size, "pack": pack_size, "dayfirst": dayfirst, "docbin": docbin}}
     run["run_key"] = run_key(run)
     warm_up(model, dayfirst)
     out = OutDir(outdir)
@@ -272,7 +273,7 @@ def annotate(input: str, outdir: str, *, workers: int | None = None, shard_size:
         marker = out.done(k, docbin)
         if marker is None:
             t0 = time.perf_counter()
-            results = mapper(_packs(shard), model=model, dayfirst=dayfirst, docbin=docbin)
+            results = mapper(_packs(shard, pack_size), model=model, dayfirst=dayfirst, docbin=docbin)
             tables, docbin_bytes, doc_warnings = merge_packs(results, docbin)
             shard_warnings = read_warnings + doc_warnings
             if on_error == "fail" and doc_warnings:

@@ -9,6 +9,7 @@ otherwise a local Ray starts with ``workers`` CPUs. Needs the ``ray`` extra: ``p
 
 from __future__ import annotations
 
+import logging
 import os
 
 from claimcheck.batch.inputs import RAW_COLUMNS
@@ -47,10 +48,11 @@ def start_ray(workers: int) -> None:
     env = {"env_vars": {k: os.environ[k] for k in ("PYTHONPATH", "HF_HUB_OFFLINE", "HF_DATASETS_OFFLINE")
                         if k in os.environ}}
     if address:
-        ray.init(address=address, runtime_env=env, log_to_driver=False)
+        ray.init(address=address, runtime_env=env, log_to_driver=False, logging_level=logging.WARNING)
     else:
         ray.init(num_cpus=workers, include_dashboard=False, log_to_driver=False, runtime_env=env,
-                 configure_logging=False)
+                 logging_level=logging.WARNING)
+    logging.getLogger("ray.data").setLevel(logging.WARNING)
     ctx = ray.data.DataContext.get_current()
     ctx.execution_options.preserve_order = True
     ctx.enable_progress_bars = False
@@ -63,8 +65,11 @@ def map_with_ray(packs: list[dict], *, workers: int, model: str, dayfirst: bool 
     import ray
 
     start_ray(workers)
-    table = pa.Table.from_pylist(packs, schema=pa.schema([(k, pa.list_(pa.string())) for k in RAW_COLUMNS]))
-    ds = ray.data.from_arrow(table).repartition(len(packs))  # one block per pack: work spreads over the actors
+    schema = pa.schema([(k, pa.list_(pa.string())) for k in RAW_COLUMNS])
+    # one block per pack, made in the driver: the work spreads over the actors, and no task needs a CPU
+    # that the actors hold (a local Ray has exactly `workers` CPUs)
+    ds = ray.data.from_arrow([pa.Table.from_pylist([pack], schema=schema) for pack in packs])
     out = ds.map_batches(PackAnnotator, fn_constructor_kwargs={"model": model, "dayfirst": dayfirst, "docbin": docbin},
-                         batch_size=1, batch_format="pyarrow", concurrency=min(workers, len(packs)), num_cpus=1)
+                         batch_size=1, batch_format="pyarrow", num_cpus=1,
+                         compute=ray.data.ActorPoolStrategy(size=min(workers, len(packs))))
     return [{k: row[k] for k in OUTPUTS} for row in out.iter_rows()]
