@@ -23,6 +23,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", default=str(Path(__file__).resolve().parents[1].parent / "shared"))
     ap.add_argument("--out", default="ecbplus_findings.json")
+    ap.add_argument("--model", default="default", help="the extraction pipeline (claimcheck's --model)")
     args = ap.parse_args()
     rows = [json.loads(line) for line in open(Path(args.shared) / "data" / "ecbplus" / "ecbplus.jsonl")]
     clusters = collections.defaultdict(list)
@@ -31,12 +32,19 @@ def main() -> None:
     started, out, kinds = time.perf_counter(), [], collections.Counter()
     for name, members in sorted(clusters.items()):
         docs = [Document(id=r["id"], text=r["text"], title=r["title"]) for r in members]
-        report = check(docs, warn=lambda m: None)
+        report = check(docs, warn=lambda m: None, model=args.model)
         kinds.update(f.kind for f in report.findings)
         out.append({"cluster": name, "docs": len(docs), "claims": len(report.claims),
-                    "findings": [f"{f.kind} {f.confidence:.2f} {f.message}" for f in report.findings]})
+                    "single_source": len(report.single_source),
+                    "findings": [f"{f.kind} {f.confidence:.2f} {f.message}" for f in report.findings],
+                    "details": [{"kind": f.kind, "verdict": f.verdict, "subject": f.subject, "attribute": f.attribute,
+                                 "docs": f.docs, "found": f.found, "suggestion": f.suggestion, "slip": f.slip,
+                                 "confidence": f.confidence, "message": f.message,
+                                 "evidence": [f"{e.doc}: {e.sentence}" for e in f.evidence][:6]}
+                                for f in report.findings]})
     seconds = time.perf_counter() - started
     summary = {"clusters": len(out), "documents": len(rows), "claims": sum(c["claims"] for c in out),
+               "single_source": sum(c["single_source"] for c in out),
                "findings": dict(kinds), "clusters_without_findings": sum(1 for c in out if not c["findings"]),
                "seconds": round(seconds, 1)}
     Path(args.out).write_text(json.dumps({"summary": summary, "clusters": out}, indent=1))

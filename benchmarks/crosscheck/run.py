@@ -60,6 +60,11 @@ def run_story(name: str, docs: list, nlp, args, totals, misses, extra_examples) 
     base = check_processed(docs, processed)
     base_sigs = {inject.signature(f) for f in base.findings}
     totals["baseline"][name] = len(base.findings)
+    totals["baseline_findings"].extend(
+        {"story": name, "kind": f.kind, "verdict": f.verdict, "subject": f.subject, "attribute": f.attribute,
+         "docs": f.docs, "found": f.found, "suggestion": f.suggestion, "confidence": f.confidence,
+         "message": f.message, "evidence": [f"{e.doc}: {e.sentence}" for e in f.evidence][:6]}
+        for f in base.findings)
     forms = {p.doc.id: {f for f in p.names if f.isalpha() and len(f) >= 5} for p in processed}
     injections = inject.generate(base, docs, seed=args.seed, per_kind=args.per_kind, name_forms_by_doc=forms)
     by_id = {p.doc.id: i for i, p in enumerate(processed)}
@@ -113,7 +118,8 @@ def main() -> None:
             continue
         args.per_kind = args.per_kind or per_kind
         started = time.perf_counter()
-        totals = {"kinds": collections.defaultdict(lambda: collections.Counter()), "baseline": {}, "stories": set()}
+        totals = {"kinds": collections.defaultdict(lambda: collections.Counter()), "baseline": {}, "stories": set(),
+                  "baseline_findings": []}
         misses, extra_examples = [], []
         stories = loader()
         for name, docs in stories:
@@ -140,7 +146,8 @@ def main() -> None:
                   f"{all_extra / all_n:>11.2f}")
         results[label] = {"table": table, "all": {"n": all_n, "recall": all_hit / max(1, all_n),
                                                   "false_per_story": all_extra / max(1, all_n)},
-                          "baseline": totals["baseline"], "misses": misses, "false_findings": extra_examples,
+                          "baseline": totals["baseline"], "baseline_findings": totals["baseline_findings"],
+                          "misses": misses, "false_findings": extra_examples,
                           "seconds": round(seconds, 1)}
         for m in misses[:args.show_misses]:
             print("  MISS", json.dumps(m)[:400])

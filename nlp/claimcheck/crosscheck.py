@@ -29,7 +29,6 @@ written beside it ("Tuesday, November 25" in 2019).
 from __future__ import annotations
 
 import re
-import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -252,14 +251,27 @@ def _name_evidence(documents: list[Document], doc_ids: Iterable[str], form: str)
     return out
 
 
+def _median_without(values: list[int], x: int) -> float:
+    """The median of the sorted ``values`` with one occurrence of ``x`` left out (O(log n))."""
+    import bisect
+
+    i = bisect.bisect_left(values, x)
+    n = len(values) - 1
+
+    def at(k: int) -> int:  # k-th element of the list without values[i]
+        return values[k if k < i else k + 1]
+
+    return at(n // 2) if n % 2 else (at(n // 2 - 1) + at(n // 2)) / 2
+
+
 def published_date_findings(documents: list[Document], next_id) -> list[Finding]:
     dated = [(d.id, d.published) for d in documents if d.published is not None]
+    ordinals = sorted(p.toordinal() for _, p in dated)
     findings = []
     for doc_id, published in dated:
-        others = [p for i, p in dated if i != doc_id]
-        if len(others) < 2:
+        if len(dated) < 3:
             continue
-        middle = date.fromordinal(int(statistics.median(p.toordinal() for p in others)))
+        middle = date.fromordinal(int(_median_without(ordinals, published.toordinal())))
         gap = (published - middle).days
         if abs(gap) <= PUBLISHED_TOLERANCE_DAYS:
             continue
@@ -286,13 +298,18 @@ def reported_before_published_findings(documents: list[Document], claims: list[C
     """A page dated before events it reports as past: 'shares began trading on November 26, 2019' in a page dated
     2018. Only event dates written with their year count, and none in a sentence about the future."""
     by_id = {d.id: d for d in documents}
+    dates_by_doc: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.attribute in DATE_ATTRIBUTES:
+            dates_by_doc[c.doc].append(c)
     findings = []
     for doc_id, d in by_id.items():
-        if d.published is None or doc_id in skip:
+        if d.published is None or doc_id in skip or doc_id not in dates_by_doc:
             continue
-        late = [c for c in claims if c.doc == doc_id and c.attribute in DATE_ATTRIBUTES and isinstance(c.value, str)
-                and len(c.value) == 10 and EXPLICIT_YEAR.search(c.text) and not FUTURE_CUES.search(c.sentence)
-                and date.fromisoformat(c.value) - d.published > timedelta(days=31)]
+        cutoff = (d.published + timedelta(days=31)).isoformat()
+        # ISO dates compare as strings: only full dates (10 characters) after the cutoff, written with their year
+        late = [c for c in dates_by_doc[doc_id] if isinstance(c.value, str) and len(c.value) == 10
+                and c.value > cutoff and EXPLICIT_YEAR.search(c.text) and not FUTURE_CUES.search(c.sentence)]
         if not late:
             continue
         first = min(late, key=lambda c: c.value)

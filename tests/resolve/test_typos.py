@@ -3,7 +3,8 @@ from collections import Counter
 import pytest
 
 from claimcheck.resolve.typos import (FEATURES, MODEL_PATH, NAME_THRESHOLD, TRUSTED_TYPES, WORD_THRESHOLD, damerau,
-                                      find_typos, find_word_typos, load_model, typo_probability)
+                                      edge_edit, find_typos, find_word_typos, known_variant, load_model,
+                                      typo_probability)
 
 
 @pytest.mark.parametrize("a, b, d", [
@@ -111,3 +112,25 @@ def test_common_word_misspellings_with_proper_nouns_protected():
     assert find_word_typos({"a": "the megvi platform", "b": "Megvi said"}) == []
     # the same misspelling in two sources is not one writer's slip
     assert find_word_typos({"a": "the goverment", "b": "the goverment"}) == []
+
+
+@pytest.mark.parametrize("found, right, edge", [
+    ("Alexi", "Alex", True), ("Berne", "Bern", True), ("Kurbanguly", "Gurbanguly", True), ("tased", "based", True),
+    ("facto", "fact", True), ("Megvi", "Megvii", False), ("Xinjang", "Xinjiang", False), ("Alibbaba", "Alibaba", False),
+])
+def test_edge_edits_are_other_names_not_slips(found, right, edge):
+    assert edge_edit(found, right) is edge
+
+
+@pytest.mark.parametrize("word, variant", [
+    ("offense", True), ("smolder", True), ("somber", True), ("aluminum", True), ("theaters", True),
+    ("specialty", True), ("helming", True), ("teenaged", True), ("partier", True), ("bleedin", True),
+    ("occuring", False), ("takeing", False), ("truely", False), ("committment", False), ("recieve", False),
+])
+def test_american_spellings_and_inflections_are_words(word, variant):
+    assert known_variant(word) is variant
+
+
+def test_american_spellings_are_not_word_typos():
+    texts = {"a": "The offense was somber and the theaters centered on aluminum.", "b": "Nothing here."}
+    assert find_word_typos(texts) == []

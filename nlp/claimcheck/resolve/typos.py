@@ -144,6 +144,8 @@ def find_typos(name_counts: dict[str, Counter], contexts: dict[str, dict[str, se
             d = damerau(a.casefold(), b.casefold(), limit)
             if d > limit:
                 continue
+            if edge_edit(a, b):
+                continue  # 'Alexi'/'Alex', 'Berne'/'Bern', 'Kurbanguly'/'Gurbanguly': other names, not slips
             if contexts is not None and is_word(a) and not (near.get(a, set()) & near.get(b, set())):
                 continue  # 'Dana' (a word and a name) beside 'Perino' is not a slip for 'Data' in 'Electronic Data'
             if typo_probability(a, b) < NAME_THRESHOLD:
@@ -305,6 +307,58 @@ def typo_probability(found: str, right: str) -> float:
     return float(bundle["pipeline"].predict_proba(x)[0, 1])
 
 
+def edge_edit(found: str, right: str) -> bool:
+    """A first letter changed, or a letter added or dropped at either end, other than a doubled one: more often
+    another word or name ('Alexi'/'Alex', 'tased'/'based', 'facto'/'fact') than a slip, which falls inside."""
+    kind, pos, slip = edit_kind(found, right)
+    if kind == "substitution":
+        return pos == 0
+    if kind in ("insertion", "deletion"):
+        last = max(len(found), len(right)) - 1
+        doubled = kind == "deletion" and slip or kind == "insertion" and 0 < pos and \
+            found[pos].casefold() == found[pos - 1].casefold()
+        return (pos == 0 or pos == last) and not doubled
+    return False
+
+
+# American spellings the bundled (British) dictionary lacks, as rewrites to a British form it has
+AMERICAN = [(r"ense(s?)$", r"ence\1"), (r"ter(s|ed|ing)?$", r"tre\1"), (r"ber(s?)$", r"bre\1"), (r"or(s|ed|ing|ful)?$", r"our\1"),
+            (r"olde?r(s|ed|ing)?$", r"oulder\1"), (r"um$", r"ium"), (r"iz(e|es|ed|ing|ation)$", r"is\1"),
+            (r"yz(e|es|ed|ing)$", r"ys\1"), (r"og$", r"ogue"), (r"l(ed|ing|er)$", r"ll\1"), (r"alty$", r"ality"),
+            (r"^(p|an|h)e", r"\1ae"), (r"^(man|f)e", r"\1oe"), (r"ter(s?)$", r"tre\1"), (r"ent(er|ered|ering)$", r"entr\1")]
+INFLECTIONS = ("ing", "ed", "d", "er", "ers", "s", "es", "ly", "ily", "ness", "ment", "ings", "ier", "iest", "ied")
+EXTRA_WORDS = {"snuck", "naught", "rarified", "specialty", "photog", "photogs", "tased", "taser", "putback"}
+
+
+def known_variant(word: str) -> bool:
+    """An American spelling, an inflection of a dictionary word or a dropped-g colloquialism: a word, not a slip."""
+    freq = word_frequencies()
+    w = word.casefold()
+    if w in EXTRA_WORDS:
+        return True
+    for pattern, repl in AMERICAN:
+        alt = re.sub(pattern, repl, w)
+        if alt != w and alt in freq:
+            return True
+    for suffix in INFLECTIONS:
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            base = w[:-len(suffix)]
+            vowel_suffix = suffix[0] in "aeiouy"
+            candidates = set()
+            # 'balking', 'helmed', 'rioter'; not 'takeing' (take + ing drops the e) nor 'occuring' (a consonant
+            # after a single vowel may need doubling: occurring)
+            cvc = len(base) >= 3 and base[-1] not in "aeiouwxy" and base[-2] in "aeiou" and base[-3] not in "aeiou"
+            if not (vowel_suffix and (base.endswith("e") or cvc)) and not (suffix == "ly" and base.endswith("e")):
+                candidates.add(base)
+            if vowel_suffix:
+                candidates.add(base + "e")  # 'teenaged', 'tased'
+            if base.endswith("i"):
+                candidates.add(base[:-1] + "y")  # 'partier', 'headily'
+            if any(b in freq for b in candidates):
+                return True
+    return w.endswith("in") and (w + "g") in freq  # 'bleedin', 'slippin'
+
+
 _WORD = re.compile(r"(?<![\w'’-])[a-z]{5,}(?![\w'’-])")
 _NAMEISH = re.compile(r"(?<![\w'’-])[A-Z][A-Za-z]+")
 
@@ -341,7 +395,7 @@ def find_word_typos(texts: dict[str, str], protected: Iterable[str] = ()) -> lis
         if not hits or hits[0].distance != 1:
             continue
         right = hits[0].term
-        if _accepted(w, right) or right in shield:
+        if _accepted(w, right) or right in shield or edge_edit(w, right) or known_variant(w):
             continue
         p = typo_probability(w, right)
         if p < WORD_THRESHOLD:
