@@ -129,6 +129,9 @@ TABLE = {
         [c("a", 10, "10 people", scope="person (kill)", **COUNT), c("a", 3, "three people", scope="person (kill)", **COUNT),
          c("b", 3, "3 people", scope="person (kill)", **COUNT), c("c", 10, "ten people", scope="person (kill)", **COUNT)],
         []),
+    "a game against a career (no slip between them)": (
+        [c("a", 24, "24 points", scope="point (have)", **COUNT), c("b", 2301, "2,301", scope="point (have)", **COUNT),
+         c("c", 2301, "2,301 career points", scope="point (have)", **COUNT)], []),
     # planted errors: one finding each, naming the slip
     "digit transposition": ([c("a", 7.5e9, "more than $7.5 billion", "at_least"), c("b", 7.5e9, "$7.5bn"),
                              c("blog", 5.7e9, "$5.7 billion")],

@@ -157,6 +157,21 @@ def _self_contradicting(claims: list[Claim]) -> set[str]:
     return out
 
 
+MAX_RATIO = 4.0  # figures further apart than this, with no slip between them, count different things
+
+
+def _different_magnitude(worst: Claim, consensus: Claim, claims: list[Claim], agreeing_docs: set[str]) -> bool:
+    """'24 points' (one game) against '2,301 points' (a career), '10 houses' against 'about 1,500': figures this far
+    apart, with no slip (a dropped zero, million/billion) to explain them, are about different things."""
+    a, b = worst.value, consensus.value
+    if not isinstance(a, (int, float)) or not isinstance(b, (int, float)) or isinstance(a, bool) or not a or not b:
+        return False
+    if max(abs(a), abs(b)) / min(abs(a), abs(b)) <= MAX_RATIO:
+        return False
+    agreeing = [c.value for c in claims if c.doc in agreeing_docs and isinstance(c.value, (int, float))]
+    return not any(slip_kind(a, v) for v in [b] + agreeing)
+
+
 def compare_group(claims: list[Claim], next_id, *, published: dict[str, date | None] | None = None) -> Finding | None:
     """A finding when the sources in one group disagree, else None.
 
@@ -184,12 +199,14 @@ def compare_group(claims: list[Claim], next_id, *, published: dict[str, date | N
         return None
     if max(c.confidence for c in outliers) < MIN_OUTLIER_CONFIDENCE:
         return None
+    worst = max(outliers, key=lambda c: (c.confidence, -len(c.id)))
+    if _different_magnitude(worst, consensus, claims, agreeing_docs):
+        return None
     outlier_docs = sorted({c.doc for c in outliers})
     kind = "date" if consensus.attribute in DATE_ATTRIBUTES else "conflict"
     camp = {d for c in outliers for d in support[c.id]}  # the sources agreeing with an outlier
     majority = len(agreeing_docs) >= 2 and len(agreeing_docs) > len(camp)
     verdict = "Refuted" if majority else "Conflicting Evidence/Cherrypicking"
-    worst = max(outliers, key=lambda c: (c.confidence, -len(c.id)))
     slip = slip_kind(worst.value, consensus.value)
     if slip is None and consensus.qualifier in ("exact", "approx", "at_least", "at_most"):
         for c in claims:  # the consensus written another way ("$7.5bn" beside "more than $7.5 billion")

@@ -77,8 +77,23 @@ DERIVED_SUFFIXES = ("s", "es", "'s", "’s", "n", "an", "ian", "ns", "ans", "ese
 BRITISH_AMERICAN = (("our", "or"), ("ise", "ize"), ("yse", "yze"), ("tre", "ter"), ("ogue", "og"), ("ll", "l"))
 
 
+# letter groups transliterations of one sound vary between ('Younis'/'Yunis', 'Fakhora'/'Fahora',
+# 'Jabaliya'/'Jabalya', 'Zainabieh'/'Zinabieh', 'Vassilios'/'Vassilis')
+TRANSLITERATED = [("ou", "u"), ("ou", "o"), ("kh", "h"), ("kh", "k"), ("iy", "y"), ("ai", "i"), ("io", "i"),
+                  ("ei", "i"), ("ee", "i"), ("oo", "u"), ("dj", "j"), ("dh", "d"), ("gh", "g")]
+
+
 def _transliteration(a: str, b: str) -> bool:
-    """One vowel written as another ('Hormuzgan'/'Hormozgan', 'Uighur'/'Uyghur'): a variant, not a slip."""
+    """One vowel written as another ('Hormuzgan'/'Hormozgan', 'Uighur'/'Uyghur'), or a letter group written
+    another way ('Younis'/'Yunis'): a variant, not a slip."""
+    if len(a) >= 5 and len(b) >= 5:
+        for x, y in TRANSLITERATED:
+            for p, q in ((a, b), (b, a)):
+                i = p.find(x)
+                while i >= 0:
+                    if p[:i] + y + p[i + len(x):] == q:
+                        return True
+                    i = p.find(x, i + 1)
     if len(a) != len(b) or len(a) < 6:
         return False
     diff = [(x, y) for x, y in zip(a, b) if x != y]
