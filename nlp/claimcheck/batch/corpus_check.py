@@ -32,6 +32,7 @@ from claimcheck.batch.tables import (
     CLAIMS,
     DOCUMENTS,
     claims_from_rows,
+    claims_from_table,
     documents_from_rows,
     names_of,
 )
@@ -173,6 +174,8 @@ def check_by_story(out: OutDir, progress: Callable[[int, int], None] | None = No
 # -- corpus-wide: columnar grouping ---------------------------------------------------------------------------------
 
 _KEY_COLUMNS = ["subject", "attribute", "period", "scope", "unit"]
+# a stand-in claim: the key columns set, every other field empty
+_BLANK = {name: None for name in Claim.model_fields if name not in _KEY_COLUMNS}
 
 
 def _canonical_subjects(claims: pa.Table) -> pa.Array:
@@ -202,10 +205,7 @@ def group_ids(claims: pa.Table) -> tuple[pa.Array, list[tuple]]:
     ids = []
     for row in distinct.to_pylist():
         plain = {c: (None if row[c] == _NULL else row[c]) for c in _KEY_COLUMNS}
-        stand_in = Claim.model_construct(id="", doc="", subject=plain["subject"] or "", attribute=plain["attribute"],
-                                         period=plain["period"], scope=plain["scope"], unit=plain["unit"],
-                                         value=None, text="", start=0, end=0, confidence=0.0)
-        key = group_key(stand_in)
+        key = group_key(SimpleNamespace(**_BLANK, **{**plain, "subject": plain["subject"] or ""}))
         if key not in key_ids:
             key_ids[key] = len(keys)
             keys.append(key)
@@ -214,6 +214,28 @@ def group_ids(claims: pa.Table) -> tuple[pa.Array, list[tuple]]:
     joined = filled.append_column("row", pa.array(range(len(filled)), pa.int64())).join(
         distinct, keys=_KEY_COLUMNS, join_type="left outer").sort_by("row")
     return joined.column("group").combine_chunks(), keys
+
+
+def _agreeing_groups(claims: pa.Table) -> pa.Array:
+    """Groups of numeric claims whose intervals all share a point: every source agrees with every other.
+
+    Two claims agree when their intervals overlap (crosscheck's rule; ``at_least`` is open above,
+    ``at_most`` below); when the largest lower bound is at most the smallest upper bound, every pair
+    overlaps, no source is an outlier and ``compare_group`` has nothing to report. Groups with a date value
+    are always compared.
+    """
+    inf = pa.scalar(float("inf"))
+    q = claims.column("qualifier")
+    value = claims.column("value")
+    low = pc.if_else(pc.equal(q, "at_most"), -inf, pc.coalesce(claims.column("low"), value))
+    high = pc.if_else(pc.equal(q, "at_least"), inf, pc.coalesce(claims.column("high"), value))
+    dated = pc.is_valid(pc.coalesce(claims.column("date"), claims.column("date_low"), claims.column("date_high")))
+    bounds = pa.table({"group": claims.column("group"), "low": low,
+                       "high": high, "dated": pc.or_(dated, pc.or_(pc.is_null(low), pc.is_null(high)))})
+    per_group = bounds.group_by("group").aggregate([("low", "max"), ("high", "min"), ("dated", "any")])
+    agree = pc.and_(pc.less_equal(per_group.column("low_max"), per_group.column("high_min")),
+                    pc.invert(per_group.column("dated_any")))
+    return pc.filter(per_group.column("group"), agree.fill_null(False))
 
 
 def _sort_key(key: tuple) -> tuple:
@@ -229,6 +251,7 @@ def check_corpus(out: OutDir) -> Report:
     multi = pc.filter(per_group.column("group"), pc.greater_equal(per_group.column("doc_count_distinct"), 2))
     # groups in crosscheck's order, rows in table order inside each group
     rank_of = {g: r for r, g in enumerate(sorted(multi.to_pylist(), key=lambda g: _sort_key(keys[g])))}
+    multi = pc.filter(multi, pc.invert(pc.is_in(multi, value_set=_agreeing_groups(claims))))
     candidates = claims.filter(pc.is_in(claims.column("group"), value_set=multi))
     ranks = pa.array([rank_of[g] for g in candidates.column("group").to_pylist()], pa.int64())
     candidates = candidates.append_column("rank", ranks).append_column(
@@ -240,7 +263,7 @@ def check_corpus(out: OutDir) -> Report:
     documents = read_table(out, "documents", ["id", "path", "title", "published", "source"])
     documents = documents.filter(pc.is_in(documents.column("id"), value_set=pa.array(sorted(cited_docs), pa.string())))
     report = Report(documents=documents_from_rows(documents.to_pylist()),
-                    claims=claims_from_rows(cited.drop_columns(["group", "rank", "row"]).to_pylist()),
+                    claims=claims_from_table(cited.drop_columns(["group", "rank", "row"])),
                     findings=findings)
     report.warnings.append(f"corpus-wide cross-check of {claims.num_rows} claims in {len(keys)} groups, "
                            f"{len(rank_of)} of them stated by more than one document; typos and publication "
@@ -262,7 +285,7 @@ def _compare_groups(candidates: pa.Table, chunk: int = 50_000) -> list[Finding]:
     ranks = candidates.column("rank").to_pylist()
     table = candidates.drop_columns(["group", "rank", "row"])
     for start in range(0, table.num_rows, chunk):  # Claim objects for one slice at a time
-        for rank, claim in zip(ranks[start:start + chunk], claims_from_rows(table.slice(start, chunk).to_pylist())):
+        for rank, claim in zip(ranks[start:start + chunk], claims_from_table(table.slice(start, chunk))):
             if rank != current and group:
                 f = compare_group(group, next_id)
                 if f is not None:

@@ -103,6 +103,20 @@ def claims_from_rows(rows: Iterable[dict]) -> list[Claim]:
     return [Claim(**_join_value(r)) for r in rows]
 
 
+def _values(numbers: list, dates: list) -> list:
+    return [d if v is None or v != v else (int(v) if v.is_integer() and abs(v) < 2**63 else v)
+            for v, d in zip(numbers, dates)]
+
+
+def claims_from_table(table: pa.Table) -> list[Claim]:
+    """A claims table as Claim objects, column by column (what the corpus cross-check does per slice)."""
+    cols = {name: table.column(name).to_pylist() for name in CLAIMS.names if name not in _DATE_OF.values()}
+    for field, date_field in _DATE_OF.items():
+        cols[field] = _values(cols[field], table.column(date_field).to_pylist())
+    names = list(cols)
+    return [Claim(**dict(zip(names, row))) for row in zip(*cols.values())]
+
+
 def mentions_from_rows(rows: Iterable[dict]) -> list[Mention]:
     return [Mention(**{k: v for k, v in _join_value(r).items() if k != "doc"}) for r in rows]
 
