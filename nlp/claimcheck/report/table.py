@@ -79,6 +79,17 @@ def _finding_block(f: Finding, claims: dict[str, Claim], console: Console) -> No
         console.print(table)
     elif f.found and f.suggestion:
         console.print(Text(f"  {', '.join(short_id(d) for d in f.docs)}: '{f.found}' → '{f.suggestion}'"))
+    if not involved and f.evidence:  # typo and weekday findings: where the words stand
+        table = Table(show_header=False, box=None, padding=(0, 1), pad_edge=True)
+        table.add_column("source", no_wrap=True)
+        table.add_column("evidence", ratio=1)
+        for e in f.evidence[:4]:
+            sentence = Text(e.sentence or e.text)
+            at = (e.sentence or "").find(e.text)
+            if at >= 0:
+                sentence.stylize("bold reverse", at, at + len(e.text))
+            table.add_row(Text(short_id(e.doc)), sentence)
+        console.print(table)
     console.print()
 
 
