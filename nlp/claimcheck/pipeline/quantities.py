@@ -15,7 +15,7 @@ _NUM = r"(?:\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+(?:\.\d+)?|\d{1,15}(?:\.\d+)?|\.\d+
 _WORDNUM = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty"
             r"|sixty|seventy|eighty|ninety|a|half\s+a|a\s+half|several|a\s+few)")
 _SCALE = r"(?:trillion|billion|million|thousand|crore|lakh|tn|bn|bln|mn|mln|m|b|k)\b"
-_SYMBOL = r"(?:US\$|HK\$|NZ\$|C\$|A\$|S\$|R\$|\$|£|€|¥|₹|RMB|CNY|USD|HKD|GBP|EUR|JPY|INR|CHF|AUD|CAD|SGD)"
+_SYMBOL = r"(?:US\$|HK\$|NZ\$|C\$|A\$|S\$|R\$|\$|Â£|â‚¬|Â¥|£|€|¥|₹|RMB|CNY|USD|HKD|GBP|EUR|JPY|INR|CHF|AUD|CAD|SGD)"
 _CURRENCY_WORD = (r"(?:(?:US|U\.S\.|Hong\s+Kong|Canadian|Australian|Singapore)\s+dollars?|dollars?|euros?|pounds?"
                   r"(?:\s+sterling)?|sterling|yuan|renminbi|yen|rupees?|francs?)\b")
 _QUAL = (r"(?:(?:about|around|roughly|nearly|almost|some|approximately|an\s+estimated|close\s+to|more\s+than|over|"

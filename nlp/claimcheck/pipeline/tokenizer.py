@@ -10,15 +10,14 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.util import compile_prefix_regex, compile_suffix_regex
 
-CURRENCY_PREFIXES = [r"US\$", r"HK\$", r"NZ\$", r"C\$", r"A\$", r"S\$", r"R\$"]
+CURRENCY_PREFIXES = [r"US\$", r"HK\$", r"NZ\$", r"C\$", r"A\$", r"S\$", r"R\$", r"Â£", r"â‚¬"]  # and mojibake £ €
 SCALE_SUFFIX = r"(?<=[0-9])(?:bn|bln|mn|mln|m|k|tn|b)"
 SCALE_ABBREVIATIONS = {"m.", "k.", "M.", "K."}
 
 
 def adjust_tokenizer(nlp: Language) -> None:
-    """Idempotently add the financial prefix/suffix rules to ``nlp``'s tokenizer."""
-    if getattr(nlp.tokenizer, "_claimcheck_adjusted", False) or nlp.meta.get("_claimcheck_tokenizer"):
-        return
+    """Set the financial prefix/suffix rules on ``nlp``'s tokenizer (idempotent: rebuilt from spaCy's defaults,
+    so a model saved with an older version of these rules gets the current ones)."""
     prefixes = CURRENCY_PREFIXES + list(nlp.Defaults.prefixes)
     suffixes = [SCALE_SUFFIX] + list(nlp.Defaults.suffixes)
     nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
