@@ -10,7 +10,7 @@ ray = pytest.importorskip("ray", reason="the ray extra is not installed")
 
 
 @pytest.fixture(scope="module")
-def local_ray(monkeypatch_module=None):
+def local_ray():
     import os
 
     address = os.environ.pop("RAY_ADDRESS", None)  # never reach for a cluster from the test suite

@@ -70,9 +70,13 @@ def open_outdir(path: str | Path) -> OutDir:
     return out
 
 
-def crosscheck_outdir(path: str | Path, *, scope: str = "auto",
-                      progress: Callable[[int, int], None] | None = None) -> Report:
-    """The report of cross-checking an annotate output (see the module docstring for ``scope``)."""
+def crosscheck_outdir(path: str | Path, *, scope: str = "auto", progress: Callable[[int, int], None] | None = None,
+                      note: Callable[[str], None] | None = None) -> Report:
+    """The report of cross-checking an annotate output (see the module docstring for ``scope``).
+
+    ``note`` receives one line on what was compared (the scope chosen, group counts).
+    """
+    note = note or (lambda m: None)
     if scope not in SCOPES:
         raise UsageError(f"--scope: unknown scope '{scope}' (choose from {', '.join(SCOPES)})")
     out = open_outdir(path)
@@ -80,7 +84,11 @@ def crosscheck_outdir(path: str | Path, *, scope: str = "auto",
         stories = read_table(out, "documents", ["story"]).column("story")
         largest = max(pc.value_counts(stories.fill_null(_NULL)).field("counts").to_pylist(), default=0)
         scope = "story" if largest <= STORY_LIMIT else "corpus"
-    return check_by_story(out, progress) if scope == "story" else check_corpus(out)
+    if scope == "story":
+        report = check_by_story(out, progress)
+        note(f"checked story by story: {len(report.documents)} documents, {len(report.claims)} claims")
+        return report
+    return check_corpus(out, note)
 
 
 # -- story by story: what `check` does ------------------------------------------------------------------------------
@@ -242,7 +250,7 @@ def _sort_key(key: tuple) -> tuple:
     return tuple("" if x is None else str(x) for x in key)
 
 
-def check_corpus(out: OutDir) -> Report:
+def check_corpus(out: OutDir, note: Callable[[str], None] = lambda m: None) -> Report:
     claims = read_table(out, "claims")
     claims = claims.set_column(claims.schema.get_field_index("subject"), "subject", _canonical_subjects(claims))
     groups, keys = group_ids(claims)
@@ -265,9 +273,9 @@ def check_corpus(out: OutDir) -> Report:
     report = Report(documents=documents_from_rows(documents.to_pylist()),
                     claims=claims_from_table(cited.drop_columns(["group", "rank", "row"])),
                     findings=findings)
-    report.warnings.append(f"corpus-wide cross-check of {claims.num_rows} claims in {len(keys)} groups, "
-                           f"{len(rank_of)} of them stated by more than one document; typos and publication "
-                           f"dates are checked story by story (--scope story)")
+    note(f"checked corpus-wide: {claims.num_rows} claims in {len(keys)} groups, {len(rank_of)} of them stated by "
+         f"more than one document, {len(multi)} with figures that do not all overlap (typos and publication "
+         f"dates are checked with --scope story)")
     return report
 
 

@@ -54,7 +54,7 @@ def crosscheck_cli(
     from claimcheck.report.output import write_atomic
 
     failing_kinds = parse_fail_on(fail_on)
-    report = crosscheck_outdir(outdir, scope=scope.value)
+    report = crosscheck_outdir(outdir, scope=scope.value, note=lambda m: typer.echo(m, err=True))
     options = dict(verbose=verbose, title=title, review_url=review_url, review_author=review_author)
     if output is not None:
         write_atomic(output, render(report, fmt, **options), force=force)
