@@ -43,7 +43,6 @@ def register() -> None:
 def train(model: str, output: Path, *, corpus: Path = CORPUS, max_steps: int | None = None,
           config: Path | None = None, seed: int = 0, force: bool = False, quiet: bool = False) -> dict:
     """Train ``model`` and install it at ``output``; returns a summary (steps, scores, seconds)."""
-    import spacy
     from spacy.cli.train import train as spacy_train
 
     register()
@@ -78,18 +77,26 @@ def train(model: str, output: Path, *, corpus: Path = CORPUS, max_steps: int | N
         best = tmp / "out" / "model-best"
         if not best.exists():
             best = tmp / "out" / "model-last"
-        nlp = spacy.load(best)
-        threshold, linking = tune_threshold(nlp, dev_rows)
-        nlp.get_pipe("claim_linker").cfg["threshold"] = threshold
-        nlp.meta["claimcheck"] = {"model": model, "train_articles": len(train_rows), "dev_articles": len(dev_rows),
-                                  "train_claims": sum(len(r["relations"]) for r in train_rows), "seed": seed,
-                                  "threshold": threshold, "dev_linking_on_gold_mentions": linking}
-        final = tmp / "final"
-        nlp.to_disk(final)
-        meta = nlp.meta
-        install(final, output)
+        meta = finalize(best, output, model, train_rows, dev_rows, seed=seed, scratch=tmp)
     return {"model": model, "output": str(output), "seconds": round(time.perf_counter() - started, 1),
             "dev": meta.get("performance", {})}
+
+
+def finalize(best: Path, output: Path, model: str, train_rows: list[dict], dev_rows: list[dict], *, seed: int,
+             scratch: Path) -> dict:
+    """Tune the linker's threshold on dev, record the training data in the meta, install at ``output``."""
+    import spacy
+
+    nlp = spacy.load(best)
+    threshold, linking = tune_threshold(nlp, dev_rows)
+    nlp.get_pipe("claim_linker").cfg["threshold"] = threshold
+    nlp.meta["claimcheck"] = {"model": model, "train_articles": len(train_rows), "dev_articles": len(dev_rows),
+                              "train_claims": sum(len(r["relations"]) for r in train_rows), "seed": seed,
+                              "threshold": threshold, "dev_linking_on_gold_mentions": linking}
+    final = scratch / "final"
+    nlp.to_disk(final)
+    install(final, output)
+    return nlp.meta
 
 
 def linking_scores(nlp, rows: list[dict]):
