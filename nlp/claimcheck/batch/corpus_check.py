@@ -211,9 +211,12 @@ def group_ids(claims: pa.Table) -> tuple[pa.Array, list[tuple]]:
     key_ids: dict[tuple, int] = {}
     keys: list[tuple] = []
     ids = []
-    for row in distinct.to_pylist():
-        plain = {c: (None if row[c] == _NULL else row[c]) for c in _KEY_COLUMNS}
-        key = group_key(SimpleNamespace(**_BLANK, **{**plain, "subject": plain["subject"] or ""}))
+    stand_in = SimpleNamespace(**_BLANK)  # reused: group_key returns a tuple of values, never the object
+    for values in zip(*(distinct.column(c).to_pylist() for c in _KEY_COLUMNS)):
+        for name, v in zip(_KEY_COLUMNS, values):
+            setattr(stand_in, name, None if v == _NULL else v)
+        stand_in.subject = stand_in.subject or ""
+        key = group_key(stand_in)
         if key not in key_ids:
             key_ids[key] = len(keys)
             keys.append(key)
