@@ -6,6 +6,8 @@ the data model in :mod:`claimcheck.schema`.
 
 from __future__ import annotations
 
+import os
+import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,13 +51,23 @@ def _documents(sources: Sequence[Source], warn: Callable[[str], None], on_error:
     for i, src in enumerate(sources):
         if isinstance(src, Document):
             docs.append(src)
-        elif isinstance(src, Path) or src == "-" or Path(str(src)).exists() or not any(c.isspace() for c in str(src)):
+        elif isinstance(src, Path) or src == "-" or _probe(src) or not any(c.isspace() for c in str(src)):
             paths.append(str(src))
         else:  # a text given directly (notebooks)
             docs.append(Document(id=f"text-{i + 1}", path=None, text=str(src)))
     if paths:
         docs.extend(load_documents(paths, warn=warn, on_error=on_error, dayfirst=dayfirst))
     return docs
+
+
+def _probe(src) -> str | None:
+    """The kind of an existing path, ``dir`` or ``file``; None for anything else (an article's text, a name
+    too long, a link loop): never an OSError."""
+    try:
+        st = os.stat(str(src))
+    except (OSError, ValueError):
+        return None
+    return "dir" if stat.S_ISDIR(st.st_mode) else "file"
 
 
 def _stderr_warn(message: str) -> None:
@@ -135,7 +147,7 @@ def check(sources: Sequence[Source] | None = None, *, model: str = "default",
         warnings.append(message)
         (warn or _stderr_warn)(message)
 
-    story_dirs = [s for s in sources if not isinstance(s, Document) and Path(str(s)).is_dir()]
+    story_dirs = [s for s in sources if not isinstance(s, Document) and _probe(s) == "dir"]
     stories = [[s] for s in story_dirs] if len(story_dirs) > 1 and len(story_dirs) == len(sources) else [sources]
     report = Report(warnings=warnings)
     for story in stories:

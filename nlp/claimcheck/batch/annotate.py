@@ -22,6 +22,7 @@ from claimcheck.batch.inputs import RAW_COLUMNS, open_input  # noqa: E402
 from claimcheck.batch.shards import OutDir, run_key  # noqa: E402
 from claimcheck.batch.tables import TABLES  # noqa: E402
 from claimcheck.errors import InputError, UsageError  # noqa: E402
+from claimcheck.ingest import is_cut_notice  # noqa: E402
 
 PACK = 16  # documents per pipeline batch (spaCy's nlp.pipe batch): part of the output's definition
 FORMAT = 1
@@ -93,7 +94,7 @@ def annotate_pack(pack: dict, *, model: str, dayfirst: bool | None, docbin: bool
     for i in range(len(pack["id"])):
         raw = RawRecord(**{k: pack[k][i] for k in RAW_COLUMNS if k != "story"})
         try:
-            doc = to_document(raw, dayfirst=dayfirst)
+            doc = to_document(raw, dayfirst=dayfirst, warn=warnings.append)
         except InputError as exc:
             warnings.append(str(exc))
             continue
@@ -276,8 +277,9 @@ def annotate(input: str, outdir: str, *, workers: int | None = None, shard_size:
             results = mapper(_packs(shard, pack_size), model=model, dayfirst=dayfirst, docbin=docbin)
             tables, docbin_bytes, doc_warnings = merge_packs(results, docbin)
             shard_warnings = read_warnings + doc_warnings
-            if on_error == "fail" and doc_warnings:
-                raise InputError(doc_warnings[0])
+            unreadable = [w for w in doc_warnings if not is_cut_notice(w)]  # a cut article was still read
+            if on_error == "fail" and unreadable:
+                raise InputError(unreadable[0])
             for w in shard_warnings:
                 warn(w)
             marker = {"shard": k, "records": len(shard), "documents": tables["documents"].num_rows,

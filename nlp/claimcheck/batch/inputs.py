@@ -16,15 +16,16 @@ sub-directory of a directory input, or a record's ``story`` field.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
-import json
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 from typing import Callable, Iterator
 
 from claimcheck.errors import InputError, one_line
-from claimcheck.ingest.readers import MAX_BYTES, SUFFIXES, _record_from_obj, _walk, decode, read_path
+from claimcheck.ingest.readers import (MAX_BYTES, SUFFIXES, _record_from_obj, _walk, decode, loads_json, probe,
+                                       read_path)
 
 RAW_COLUMNS = ("id", "story", "path", "text", "kind", "title", "published", "source")
 _RECORD_FIELDS = ("id", "text", "title", "published", "date", "source", "format", "story")
@@ -77,10 +78,15 @@ class Input:
         for file in self._files():
             h.update(f"{file.relative_to(root).as_posix() if file != root else file.name}\0".encode())
             lines = 0
-            with open(file, "rb") as fh:
-                while chunk := fh.read(_CHUNK):
-                    h.update(chunk)
-                    lines += chunk.count(b"\n")
+            try:
+                probe(file)  # a FIFO would block, a link loop or an unreadable file would raise
+                with open(file, "rb") as fh:
+                    while chunk := fh.read(_CHUNK):
+                        h.update(chunk)
+                        lines += chunk.count(b"\n")
+            except (InputError, OSError) as exc:  # reading it later gives the warning or the error
+                h.update(f"unreadable\0{type(exc).__name__}\0".encode())
+                continue
             suffix = file.suffix.lower()
             total += _parquet_rows(file) if suffix == ".parquet" else lines if suffix == ".jsonl" else 1
         return h.hexdigest(), total
@@ -143,21 +149,25 @@ def _file_records(file: Path, story: str | None, prefix: str, warn: Warn, on_err
 def _jsonl_records(file: Path, story, prefix, warn: Warn, on_error: str) -> Iterator[dict]:
     """One record per line, streamed: the file may be larger than memory (each line at most MAX_BYTES)."""
     try:
+        probe(file)  # never open a FIFO or device (the read would block)
         fh = open(file, "rb")
     except OSError as exc:
         raise InputError(f"{file}: cannot read ({one_line(exc.strerror or exc)})") from None
     with fh:
-        for lineno, line in enumerate(fh, 1):
+        if fh.read(2) in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):  # lines are not b"\n"-separated: read it whole
+            fh.close()
+            for rec in read_path(file, warn, on_error):
+                yield _raw(rec, story, prefix)
+            return
+        fh.seek(0)
+        for lineno, line in enumerate(_bounded_lines(fh), 1):
             where = f"{file}:{lineno}"
             try:
-                if len(line) > MAX_BYTES:
+                if line is None:
                     raise InputError(f"{where}: line is over the {MAX_BYTES // 2**20} MiB limit per document")
                 if not line.strip():
                     continue
-                try:
-                    obj = json.loads(decode(line, where))
-                except json.JSONDecodeError as exc:
-                    raise InputError(f"{where}: malformed JSON line ({exc.msg})") from None
+                obj = loads_json(decode(line, where, repair=False), where, line=True)  # texts repaired per record
                 if not isinstance(obj, dict):
                     raise InputError(f"{where}: expected a JSON object with a 'text' field, got {type(obj).__name__}")
                 yield _from_obj(obj, where, f"{file.stem}-{lineno}", story, prefix)
@@ -165,6 +175,17 @@ def _jsonl_records(file: Path, story, prefix, warn: Warn, on_error: str) -> Iter
                 if on_error == "fail":
                     raise
                 warn(str(exc))
+
+
+def _bounded_lines(fh) -> Iterator[bytes | None]:
+    """The lines of a binary file, each read with at most MAX_BYTES in memory; None for a longer line."""
+    while line := fh.readline(MAX_BYTES + 1):
+        if len(line) > MAX_BYTES and not line.endswith(b"\n"):
+            while (rest := fh.readline(_CHUNK)) and not rest.endswith(b"\n"):
+                pass
+            yield None
+        else:
+            yield line
 
 
 def _parquet_records(source, name: str, story, prefix, warn: Warn, on_error: str) -> Iterator[dict]:
@@ -261,9 +282,7 @@ def open_input(spec: str) -> Input:
     if _is_uri(spec):
         return Input(spec, "parquet")
     path = Path(spec)
-    if not path.exists():
-        raise InputError(f"{spec}: no such file or directory")
-    if path.is_dir():
+    if probe(spec) == "dir":  # a loop, a dangling link, a FIFO … are one-line errors
         if (path / "dataset_info.json").is_file() and (path / "state.json").is_file():
             return Input(spec, "dataset")
         if (path / "dataset_dict.json").is_file():

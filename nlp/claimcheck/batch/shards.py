@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Callable
 
 from claimcheck.errors import OutputError
-from claimcheck.report.output import write_atomic
+from claimcheck.report.output import default_file_mode, write_atomic
 
 MANIFEST = "manifest.json"
 TABLE_DIRS = ("documents", "mentions", "claims")
@@ -50,6 +50,7 @@ def _replace_via_temp(path: Path, write: Callable[[str], None]) -> None:
         raise OutputError(f"{path}: cannot write ({exc.strerror})") from None
     try:
         write(tmp)
+        os.chmod(tmp, default_file_mode())  # mkstemp's 0o600 would make the tables private
         with open(tmp, "rb") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp, path)

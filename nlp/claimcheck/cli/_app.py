@@ -14,6 +14,7 @@ from claimcheck import __version__
 from claimcheck.errors import ClaimcheckError, one_line
 
 EXIT_INTERNAL = 70
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a tool killed by a closed pipe
 
 app = typer.Typer(
     name="claimcheck",
@@ -49,6 +50,9 @@ def guard(fn: Callable) -> Callable:
         except ClaimcheckError as exc:
             typer.echo(f"error: {one_line(exc.message)}", err=True)
             raise typer.Exit(exc.exit_code) from None
+        except BrokenPipeError:  # `claimcheck extract … | head`: the reader left; stop quietly, as cat does
+            _stdout_to_devnull()
+            raise typer.Exit(EXIT_BROKEN_PIPE) from None
         except KeyboardInterrupt:
             typer.echo("error: interrupted", err=True)
             raise typer.Exit(130) from None
@@ -60,3 +64,26 @@ def guard(fn: Callable) -> Callable:
             raise typer.Exit(EXIT_INTERNAL) from None
 
     return wrapper
+
+
+def _stdout_to_devnull() -> None:
+    """After a broken pipe, Python's final flush of stdout would print a traceback-like note: point it nowhere."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real stdout (tests' CliRunner)
+        pass
+
+
+def echo_out(text: str, *, nl: bool = True) -> None:
+    """Write a command's result to stdout; a full disk or a closed stream is an OutputError (exit 5)."""
+    from claimcheck.errors import OutputError
+
+    try:
+        typer.echo(text, nl=nl)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        _stdout_to_devnull()  # the unwritten rest would fail again at exit
+        raise OutputError(f"standard output: cannot write ({exc.strerror or exc})") from None

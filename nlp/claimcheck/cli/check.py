@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import sys
 from collections import Counter
 from enum import Enum
 from pathlib import Path
@@ -11,7 +12,7 @@ from typing import Optional
 import typer
 from rich.console import Console
 
-from claimcheck.cli._app import app, guard
+from claimcheck.cli._app import app, echo_out, guard
 from claimcheck.cli._progress import progress_on_stderr
 from claimcheck.errors import EXIT_FINDINGS
 
@@ -131,9 +132,19 @@ def check_cli(
     elif fmt is CheckFormat.table:
         from claimcheck.report.table import render_table
 
-        render_table(report, Console(), verbose=verbose)
+        try:
+            render_table(report, Console(), verbose=verbose)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            from claimcheck.cli._app import _stdout_to_devnull
+            from claimcheck.errors import OutputError
+
+            _stdout_to_devnull()
+            raise OutputError(f"standard output: cannot write ({exc.strerror or exc})") from None
     else:
-        typer.echo(render(report, fmt, **options), nl=False)
+        echo_out(render(report, fmt, **options), nl=False)
     failing = [f for f in report.findings if f.kind in failing_kinds]
     if failing:
         counts = Counter(f.kind for f in failing)

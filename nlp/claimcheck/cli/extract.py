@@ -9,7 +9,7 @@ from typing import Optional
 
 import typer
 
-from claimcheck.cli._app import app, guard
+from claimcheck.cli._app import app, echo_out, guard
 from claimcheck.cli._progress import progress_on_stderr
 from claimcheck.cli.check import OnError
 
@@ -45,4 +45,4 @@ def extract_cli(
     if output is not None:
         write_atomic(output, text, force=force)
     else:
-        typer.echo(text, nl=False)
+        echo_out(text, nl=False)

@@ -6,7 +6,7 @@ import json
 
 import typer
 
-from claimcheck.cli._app import app, guard
+from claimcheck.cli._app import app, echo_out, guard
 
 
 @app.command("schema")
@@ -15,4 +15,4 @@ def schema_cli() -> None:
     """Print the JSON Schema of the report."""
     from claimcheck.schema import report_json_schema
 
-    typer.echo(json.dumps(report_json_schema(), indent=2))
+    echo_out(json.dumps(report_json_schema(), indent=2))

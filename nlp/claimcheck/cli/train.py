@@ -31,6 +31,9 @@ def train_cli(
     max_steps: Optional[int] = typer.Option(None, "--max-steps", min=1, help="Stop after N updates (quick runs)."),
     seed: int = typer.Option(0, "--seed", help="Random seed of the training run."),
     force: bool = typer.Option(False, "--force", help="Replace an existing model directory."),
+    corpus: Optional[Path] = typer.Option(None, "--corpus", metavar="DIR",
+                                          help="Annotated corpus (articles/*.md; claims/ is rebuilt from them). "
+                                               "Default: the repository's corpus/."),
 ) -> None:
     """Train a pipeline on corpus/claims with spaCy's training loop.
 
@@ -41,13 +44,19 @@ def train_cli(
     from claimcheck.errors import InputError
     from claimcheck.pipeline import MODEL_DIR
     from claimcheck.training.corpus import CORPUS, build
+    from claimcheck.training.markup import MarkupError
     from claimcheck.training.train import train
 
-    if not (CORPUS / "articles").is_dir():
-        raise InputError(f"{CORPUS}/articles: the annotated corpus is not there (train from a checkout "
+    corpus = corpus or CORPUS
+    if not (corpus / "articles").is_dir():
+        raise InputError(f"{corpus}/articles: the annotated corpus is not there (train from a checkout "
                          f"of the claimcheck repository)")
-    build()
-    summary = train(model, output or (MODEL_DIR / model), max_steps=max_steps, seed=seed, force=force)
+    target = output or (MODEL_DIR / model)
+    try:
+        build(corpus)
+        summary = train(model, target, corpus=corpus, max_steps=max_steps, seed=seed, force=force)
+    except MarkupError as exc:  # a corpus article that cannot be read or parsed: names the file (and line)
+        raise InputError(str(exc)) from None
     typer.echo(json.dumps(summary, indent=2, default=str))
 
 

@@ -7,42 +7,104 @@ publication date and source (metadata.py).
 
 from __future__ import annotations
 
+import re
 from typing import Callable, Iterable
 
 from claimcheck.errors import InputError
 from claimcheck.ingest.readers import RawRecord, iter_records
 from claimcheck.schema import Document
 
-__all__ = ["load_documents", "to_document", "RawRecord"]
+__all__ = ["load_documents", "to_document", "is_cut_notice", "RawRecord", "MAX_TEXT_CHARS"]
 
 
-def _html_main_text(html: str) -> str:
+#: characters of one article that are analysed; the rest is left out with a warning (README, "Limits and errors")
+MAX_TEXT_CHARS = 200_000
+#: characters of markup read from one HTML page once scripts, styles and comments are gone
+MAX_HTML_CHARS = 5_000_000
+_INERT = re.compile(r"<(script|style|noscript|template)\b|<!--", re.I)
+
+
+def _drop_inert(html: str) -> str:
+    """``html`` without scripts, styles and comments, in one pass (an unclosed one runs to the end)."""
+    lower = html.lower()
+    out, i = [], 0
+    while (m := _INERT.search(html, i)) is not None:
+        out.append(html[i:m.start()])
+        close = "-->" if m.group(1) is None else f"</{m.group(1).lower()}"
+        j = lower.find(close, m.end())
+        if j < 0:
+            return " ".join(out)
+        i = j + len(close) if close == "-->" else (lower.find(">", j) + 1 or len(html))
+        out.append(" ")
+    out.append(html[i:])
+    return "".join(out)
+
+
+def _html_main_text(html: str) -> tuple[str, bool]:
+    """The main text of a page (trafilatura), and whether the page was too long to read whole."""
     import trafilatura
 
+    cut = False
+    if len(html) > MAX_HTML_CHARS:  # big pages are mostly scripts and styles; trafilatura drops them anyway
+        html = _drop_inert(html)
+        if len(html) > MAX_HTML_CHARS:
+            end = html.rfind("<", MAX_HTML_CHARS // 2, MAX_HTML_CHARS)
+            html, cut = html[: end if end > 0 else MAX_HTML_CHARS], True
     text = trafilatura.extract(html, include_comments=False, include_tables=True, include_images=False,
                                favor_precision=True, deduplicate=False)
     # trafilatura separates blocks with single newlines; the rest of the toolkit uses paragraphs.
-    return "\n\n".join(line.strip() for line in (text or "").splitlines() if line.strip())
+    return "\n\n".join(line.strip() for line in (text or "").splitlines() if line.strip()), cut
 
 
-def to_document(raw: RawRecord, *, dayfirst: bool | None = None) -> Document:
-    """Clean one raw record; raises InputError when nothing of an article is left."""
+def _cut(text: str, limit: int) -> str:
+    """``text`` shortened to at most ``limit`` characters, at a paragraph or word break when one is near."""
+    if len(text) <= limit:
+        return text
+    head = text[:limit]
+    for sep in ("\n\n", "\n", ". ", " "):
+        k = head.rfind(sep, limit - limit // 10)
+        if k > 0:
+            return head[:k + (1 if sep == ". " else 0)]
+    return head
+
+
+_CUT_NOTICE = " are analysed"
+
+
+def is_cut_notice(message: str) -> bool:
+    """Is ``message`` the warning that an article was cut (read, not refused)?"""
+    return message.endswith(_CUT_NOTICE)
+
+
+def to_document(raw: RawRecord, *, dayfirst: bool | None = None, warn: Callable[[str], None] | None = None) -> Document:
+    """Clean one raw record; raises InputError when nothing of an article is left.
+
+    An article longer than :data:`MAX_TEXT_CHARS` is cut there (at a paragraph or word break), with a
+    ``warn`` line: analysis cost grows faster than the length, and no news article is that long.
+    """
     from claimcheck.ingest.boilerplate import strip_boilerplate
     from claimcheck.ingest.metadata import Metadata, metadata_from_clean, metadata_from_html, parse_header_date
 
     if raw.kind == "html":
         meta = metadata_from_html(raw.text)
-        main = _html_main_text(raw.text)
-        clean = strip_boilerplate(main)
+        main, cut = _html_main_text(raw.text)
+        clean = strip_boilerplate(_cut(main, 4 * MAX_TEXT_CHARS))
+        cut = cut or len(main) > 4 * MAX_TEXT_CHARS
         from_lines = metadata_from_clean(clean, dayfirst=dayfirst)
         meta = Metadata(title=meta.title or from_lines.title, published=meta.published or from_lines.published,
                         source=meta.source or from_lines.source)
     else:
-        clean = strip_boilerplate(raw.text)
+        # the stripper sees a generous slice (page furniture may go), never a 50 MB line
+        clean = strip_boilerplate(_cut(raw.text, 4 * MAX_TEXT_CHARS))
+        cut = len(raw.text) > 4 * MAX_TEXT_CHARS
         meta = metadata_from_clean(clean, dayfirst=dayfirst)
     text = clean.text.strip()
     if not text:
         raise InputError(f"{raw.path}: empty document (no article text after removing page furniture)")
+    if len(text) > MAX_TEXT_CHARS:
+        text, cut = _cut(text, MAX_TEXT_CHARS).rstrip(), True
+    if cut and warn is not None:
+        warn(f"{raw.path}: longer than {MAX_TEXT_CHARS:,} characters; only the first {len(text):,}{_CUT_NOTICE}")
     published = parse_header_date(raw.published, dayfirst=dayfirst) if raw.published else None
     title = raw.title or meta.title
     if title is None:
@@ -64,7 +126,7 @@ def load_documents(paths: Iterable[str], *, warn: Callable[[str], None], on_erro
     seen: dict[str, int] = {}
     for raw in iter_records(paths, warn=warn, on_error=on_error, stdin_text=stdin_text):
         try:
-            doc = to_document(raw, dayfirst=dayfirst)
+            doc = to_document(raw, dayfirst=dayfirst, warn=warn)
         except InputError as exc:
             if on_error == "fail":
                 raise

@@ -10,8 +10,10 @@ through ``warn`` and go on; a path that yields nothing readable raises
 from __future__ import annotations
 
 import codecs
+import errno
 import json
 import os
+import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,10 +46,12 @@ class RawRecord:
     extra: dict = field(default_factory=dict)
 
 
-def decode(data: bytes, name: str) -> str:
-    """Bytes to text: BOMs, UTF-8, then a detected encoding; mojibake repaired with ftfy."""
-    import ftfy
+def decode(data: bytes, name: str, *, repair: bool = True) -> str:
+    """Bytes to text: BOMs, UTF-8, then a detected encoding; mojibake repaired with ftfy.
 
+    ``repair=False`` for containers (JSON, JSONL): ftfy would turn a U+2028 inside a JSON string into a
+    raw line break and break the record; their text fields are repaired one by one instead.
+    """
     for magic, what in _BINARY_MAGIC.items():
         if data.startswith(magic):
             raise InputError(f"{name}: this is {what}, not a text document")
@@ -63,8 +67,14 @@ def decode(data: bytes, name: str) -> str:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
             text = _decode_guess(data)
-    text = text.replace("\x00", "")
-    return ftfy.fix_text(text, normalization="NFC")
+    return repair_text(text) if repair else text
+
+
+def repair_text(text: str) -> str:
+    """Mojibake and odd line breaks repaired (ftfy), NUL characters dropped, NFC."""
+    import ftfy
+
+    return ftfy.fix_text(text.replace("\x00", ""), normalization="NFC")
 
 
 def _decode_guess(data: bytes) -> str:
@@ -78,18 +88,73 @@ def _decode_guess(data: bytes) -> str:
         return data.decode("cp1252", errors="replace")
 
 
-def _read_bytes(path: Path) -> bytes:
+def probe(spec: str | Path) -> str:
+    """``"dir"`` or ``"file"`` for a path that can be read; :class:`InputError` naming it otherwise.
+
+    Follows symbolic links (a loop, a dangling link, a name too long, a FIFO or device are one-line
+    errors, never an OSError or a read that blocks forever).
+    """
+    name = str(spec)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(f"{path}: {size / 1e6:.0f} MB is over the {MAX_BYTES // 2**20} MiB limit per file")
-        return path.read_bytes()
+        st = os.stat(spec)
+    except FileNotFoundError:
+        if os.path.islink(spec):
+            raise InputError(f"{name}: broken symbolic link (to {os.readlink(spec)})") from None
+        raise InputError(f"{name}: no such file or directory") from None
+    except PermissionError:
+        raise InputError(f"{name}: permission denied") from None
+    except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the name
+        why = {errno.ELOOP: "symbolic link loop", errno.ENAMETOOLONG: "file name too long",
+               errno.ENOTDIR: "no such file or directory (a parent is not a directory)"}.get(
+            getattr(exc, "errno", None), f"cannot read ({one_line(getattr(exc, 'strerror', None) or exc)})")
+        raise InputError(f"{one_line(name, 200)}: {why}") from None
+    if stat.S_ISDIR(st.st_mode):
+        return "dir"
+    if not stat.S_ISREG(st.st_mode):
+        what = ("a named pipe" if stat.S_ISFIFO(st.st_mode) else "a socket" if stat.S_ISSOCK(st.st_mode)
+                else "a device")
+        raise InputError(f"{name}: {what}, not a regular file")
+    return "file"
+
+
+def _read_bytes(path: Path) -> bytes:
+    kind = probe(path)
+    if kind == "dir":
+        raise InputError(f"{path}: is a directory")
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_BYTES + 1)  # the size on disk may change, or lie (/proc)
     except PermissionError:
         raise InputError(f"{path}: permission denied") from None
     except IsADirectoryError:
         raise InputError(f"{path}: is a directory") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({one_line(exc.strerror or exc)})") from None
+    if len(data) > MAX_BYTES:
+        size = max(len(data), _size(path))
+        raise InputError(f"{path}: {size / 1e6:.0f} MB is over the {MAX_BYTES // 2**20} MiB limit per file")
+    return data
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def loads_json(text: str | bytes, where: str, *, line: bool = False):
+    """``json.loads`` whose every failure is an InputError naming ``where`` (``file`` or ``file:line``)."""
+    what = "malformed JSON line" if line else "not valid JSON"
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{where}: {what} ({exc.msg})" if line else
+                         f"{where}: {what} (line {exc.lineno}: {exc.msg})") from None
+    except RecursionError:
+        raise InputError(f"{where}: {what} (nested too deeply)") from None
+    except ValueError as exc:  # e.g. an integer of more than 4300 digits
+        raise InputError(f"{where}: {what} ({one_line(exc, 80)})") from None
 
 
 def _record_from_obj(obj: object, where: str, default_id: str) -> RawRecord:
@@ -105,46 +170,40 @@ def _record_from_obj(obj: object, where: str, default_id: str) -> RawRecord:
 
     def opt(key: str) -> str | None:
         value = obj.get(key)
-        return str(value) if isinstance(value, (str, int, float)) and str(value).strip() else None
+        return repair_text(str(value)) if isinstance(value, (str, int, float)) and str(value).strip() else None
 
-    return RawRecord(id=str(rid), path=where, text=text, kind=kind, title=opt("title"),
+    return RawRecord(id=str(rid), path=where, text=repair_text(text), kind=kind, title=opt("title"),
                      published=opt("published") or opt("date"), source=opt("source"))
 
 
-def _json_records(text: str, name: str, stem: str, warn: Warn) -> Iterator[RawRecord]:
-    try:
-        obj = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"{name}: not valid JSON (line {exc.lineno}: {exc.msg})") from None
+def _json_records(text: str, name: str, stem: str, warn: Warn, on_error: str = "skip") -> Iterator[RawRecord]:
+    obj = loads_json(text, name)
     if isinstance(obj, list):
         for i, item in enumerate(obj):
             try:
                 yield _record_from_obj(item, f"{name}[{i}]", f"{stem}-{i}")
             except InputError as exc:
+                if on_error == "fail":
+                    raise
                 warn(str(exc))
     else:
         yield _record_from_obj(obj, name, stem)
 
 
 def _jsonl_records(text: str, name: str, stem: str, warn: Warn, on_error: str) -> Iterator[RawRecord]:
-    for lineno, line in enumerate(text.splitlines(), 1):
+    # only "\n" ends a line: str.splitlines() would also split at U+2028, U+0085, form feeds …, which
+    # JSON allows raw inside strings, and the line numbers would stop matching the file's
+    for lineno, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         where = f"{name}:{lineno}"
         try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            err = InputError(f"{where}: malformed JSON line ({exc.msg})")
-            if on_error == "fail":
-                raise err from None
-            warn(str(err))
-            continue
-        try:
-            yield _record_from_obj(obj, where, f"{stem}-{lineno}")
+            yield _record_from_obj(loads_json(line, where, line=True), where, f"{stem}-{lineno}")
         except InputError as exc:
             if on_error == "fail":
                 raise
             warn(str(exc))
+
 
 
 def _parquet_records(path: Path, warn: Warn) -> Iterator[RawRecord]:
@@ -172,9 +231,9 @@ def read_path(path: Path, warn: Warn, on_error: str = "skip") -> Iterator[RawRec
     if kind == "parquet":
         yield from _parquet_records(path, warn)
         return
-    text = decode(_read_bytes(path), str(path))
+    text = decode(_read_bytes(path), str(path), repair=kind not in ("json", "jsonl"))
     if kind == "json":
-        yield from _json_records(text, str(path), path.stem, warn)
+        yield from _json_records(text, str(path), path.stem, warn, on_error)
     elif kind == "jsonl":
         yield from _jsonl_records(text, str(path), path.stem, warn, on_error)
     else:
@@ -202,9 +261,7 @@ def iter_records(paths: Iterable[str], *, warn: Warn, on_error: str = "skip",
             yield RawRecord(id="stdin", path="-", text=text, kind="html" if _looks_like_html(text) else "text")
             continue
         path = Path(spec)
-        if not path.exists():
-            raise InputError(f"{spec}: no such file or directory")
-        if path.is_dir():
+        if probe(spec) == "dir":
             files = _walk(path, warn)
             if not files:
                 raise InputError(f"{spec}: directory has no documents ({', '.join(sorted(SUFFIXES))})")

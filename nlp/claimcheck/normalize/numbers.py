@@ -168,14 +168,14 @@ _SPACES = " \u00a0\u2009\u202f"
 
 _NUM_RE = re.compile(
     r"""
-    (?<![\d.,])
+    (?<![\d.,])(?<!\d[eE])(?<!\d[eE][-+\u2212])  # not the exponent of 1e9 / 1e-5
     (?:
         (?P<comma>\d{1,3}(?:,\d{3})+)(?:\.(?P<cfrac>\d+))?
       | (?P<space>\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+)(?:\.(?P<sfrac>\d+))?
       | (?P<int>\d+)(?:\.(?P<frac>\d+))?
       | \.(?P<dfrac>\d+)
     )
-    (?!\d|[.,]\d)
+    (?!\d|[.,]\d|[eE][-+\u2212]?\d)  # nor the mantissa of scientific notation: no figure at all
     (?:
         (?P<scale>[ \u00a0\u2009\u202f]?-?[ \u00a0\u2009\u202f]?
             (?:thousand|million|billion|trillion|hundred|mn|mln|mil|mio|bn|bln|tn|trn|crores?|lakhs?|lacs?|cr)

@@ -72,6 +72,7 @@ class ClaimDraft:
     period: str | None
     scope: str | None
     confidence: float
+    attribute_score: float | None = None  # the trained linker's probability of the attribute (None: rules)
 
 
 def _lower_words(tokens: Iterable[Token]) -> set[str]:

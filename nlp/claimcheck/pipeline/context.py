@@ -118,7 +118,7 @@ def drafts_from_links(doc, links) -> list[ClaimDraft]:
     ents = {(e.start, e.end): e for e in doc.ents}
     sents = None if doc.has_annotation("SENT_START") else sentence_ids(doc)
     drafts = []
-    for pair, attribute, probability in links:
+    for pair, attribute, probability, attribute_score in links:
         value = ents.get(pair.value) or Span(doc, *pair.value, label=pair.value_label)
         subject = _clean_name(doc[pair.subject[0]:pair.subject[1]].text)
         if subject is None:
@@ -141,5 +141,6 @@ def drafts_from_links(doc, links) -> list[ClaimDraft]:
             scope = nearest_verb(doc, value, sent)
         elif attribute in PERIOD_ATTRIBUTES:
             scope = region_scope(doc, value, sent, subject)
-        drafts.append(ClaimDraft(subject, attribute, quantity, value, period, scope, round(probability, 3)))
+        drafts.append(ClaimDraft(subject, attribute, quantity, value, period, scope, round(probability, 3),
+                                 attribute_score))
     return drafts

@@ -275,10 +275,11 @@ class ClaimLinker(TrainablePipe):
         return claim_prf(examples)
 
 
-def choose_links(pairs: list[Pair], scores: numpy.ndarray, threshold: float = 0.5) -> list[tuple[Pair, str, float]]:
+def choose_links(pairs: list[Pair], scores: numpy.ndarray, threshold: float = 0.5) -> list[tuple]:
     """One claim per value at most: its most likely attribute, when that reaches ``threshold`` (tuned on the dev
     split after training), about the candidate name with the highest link score. The confidence is the
-    attribute's probability times the chosen name's share of the link softmax."""
+    attribute's probability times the chosen name's share of the link softmax; the attribute's probability
+    comes last: ``(pair, attribute, confidence, attribute probability)``."""
     groups: dict[tuple[int, int], list[int]] = {}
     for i, pair in enumerate(pairs):
         groups.setdefault(pair.value, []).append(i)
@@ -292,7 +293,8 @@ def choose_links(pairs: list[Pair], scores: numpy.ndarray, threshold: float = 0.
         link = scores[rows, len(CLASSES)]
         z = numpy.exp(link - link.max())
         best = int(numpy.argmax(link))
-        out.append((pairs[rows[best]], CLASSES[k], float(attr_probs[k]) * float(z[best] / z.sum())))
+        out.append((pairs[rows[best]], CLASSES[k], float(attr_probs[k]) * float(z[best] / z.sum()),
+                    float(attr_probs[k])))
     return out
 
 

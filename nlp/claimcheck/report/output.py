@@ -4,18 +4,35 @@ from __future__ import annotations
 
 import os
 import tempfile
+import threading
 from pathlib import Path
 
 from claimcheck.errors import OutputError
+
+_UMASK_LOCK = threading.Lock()
+
+
+def default_file_mode() -> int:
+    """The mode ``open()`` would give a new file (0o666 less the umask); mkstemp's own is 0o600."""
+    try:  # Linux tells without changing it
+        with open("/proc/self/status", encoding="ascii") as fh:
+            umask = next(int(line.split()[1], 8) for line in fh if line.startswith("Umask:"))
+    except (OSError, StopIteration, ValueError, IndexError):
+        with _UMASK_LOCK:
+            umask = os.umask(0o022)
+            os.umask(umask)
+    return 0o666 & ~umask
 
 
 def write_atomic(path: str | Path, text: str, *, force: bool = False) -> None:
     """Write ``text`` to ``path`` via a temporary file in the same directory and an atomic rename.
 
-    An existing file is only replaced with ``force``; on any failure the old file is untouched.
+    An existing file is only replaced with ``force`` (without it, the new file is linked into place, so
+    one that appears meanwhile is not replaced either); on any failure the old file is untouched and no
+    temporary file is left. A replaced file keeps its permissions; a new one gets the usual (umask) ones.
     """
     path = Path(path)
-    if path.exists() and not force:
+    if (path.exists() or path.is_symlink()) and not force:
         raise OutputError(f"{path}: already exists (use --force to overwrite it)")
     if path.is_dir():
         raise OutputError(f"{path}: is a directory")
@@ -23,6 +40,7 @@ def write_atomic(path: str | Path, text: str, *, force: bool = False) -> None:
     if not directory.is_dir():
         raise OutputError(f"{directory}: no such directory")
     try:
+        mode = path.stat().st_mode & 0o7777 if path.exists() else default_file_mode()
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     except OSError as exc:
         raise OutputError(f"{path}: cannot write ({exc.strerror})") from None
@@ -30,11 +48,44 @@ def write_atomic(path: str | Path, text: str, *, force: bool = False) -> None:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
             fh.flush()
+            os.fchmod(fh.fileno(), mode)
             os.fsync(fh.fileno())
-        os.replace(tmp, path)
+        if force:
+            os.replace(tmp, path)
+        else:
+            _link_new(tmp, path)
+        _fsync_dir(directory)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise OutputError(f"{path}: cannot write ({exc.strerror})") from None
+        raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _link_new(tmp: str, path: Path) -> None:
+    """Put ``tmp`` at ``path`` only if nothing is there (no check-then-replace race), then drop ``tmp``."""
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        raise OutputError(f"{path}: already exists (use --force to overwrite it)") from None
+    except OSError:  # a file system without hard links: the check above has to do
+        if path.exists():
+            raise OutputError(f"{path}: already exists (use --force to overwrite it)") from None
+        os.replace(tmp, path)
+        return
+    os.unlink(tmp)
+
+
+def _fsync_dir(directory: Path) -> None:
+    """Make the rename itself durable (a crash right after it must not bring the old file back)."""
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

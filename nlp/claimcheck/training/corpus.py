@@ -75,9 +75,29 @@ def make_task(parsed: Parsed, meta: dict | None = None) -> dict:
             "spans": spans, "relations": relations, "answer": "accept"}
 
 
+#: an article of the corpus is one news story; a bigger file is a mistake (and would not fit spaCy's max_length)
+MAX_ARTICLE_BYTES = 1_000_000
+
+
 def read_article(path: Path) -> dict:
+    """One markup article as a Prodigy task; MarkupError naming the file for anything unreadable."""
     try:
-        parsed = parse_markup(path.read_text(encoding="utf-8"))
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_ARTICLE_BYTES + 1)
+    except OSError as exc:
+        raise MarkupError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise MarkupError(f"{path}: over {MAX_ARTICLE_BYTES:,} bytes; a corpus article is one news story")
+    try:
+        source = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise MarkupError(f"{path}: not UTF-8 text (byte {exc.start}: {data[exc.start:exc.start + 4]!r})") from None
+    if "\x00" in source:
+        raise MarkupError(f"{path}: binary data (NUL bytes), not a markup article")
+    if not source.strip():
+        raise MarkupError(f"{path}: empty article")
+    try:
+        parsed = parse_markup(source)
         meta = {"id": path.stem, **parsed.meta}
         return make_task(parsed, meta)
     except MarkupError as exc:
@@ -108,7 +128,12 @@ def split_of(doc_id: str, splits: dict) -> str:
 def build(corpus: Path = CORPUS) -> dict:
     """Rebuild ``claims/*.jsonl`` from ``articles/*.md``; returns counts per split."""
     splits_path = corpus / "claims" / "splits.json"
-    splits = json.loads(splits_path.read_text()) if splits_path.exists() else {}
+    try:
+        splits = json.loads(splits_path.read_text(encoding="utf-8")) if splits_path.exists() else {}
+    except (OSError, ValueError) as exc:
+        raise MarkupError(f"{splits_path}: unreadable ({exc})") from None
+    if not isinstance(splits, dict):
+        raise MarkupError(f"{splits_path}: expected an object of article id -> split")
     rows: dict[str, list[dict]] = {s: [] for s in SPLITS}
     for path in sorted((corpus / "articles").glob("*.md")):
         task = read_article(path)

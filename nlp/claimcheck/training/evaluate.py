@@ -44,6 +44,19 @@ def _gold_claims(task: dict, sdoc) -> list[tuple]:
 
 def score_tasks(tasks: list[dict], nlp) -> dict:
     """Mention and claim scores of ``nlp`` on Prodigy tasks, plus words per second of the run."""
+    from claimcheck.training.scoring import claim_scores, mention_scores
+
+    started = time.perf_counter()
+    mention_pairs, claim_pairs = run_tasks(tasks, nlp)
+    seconds = time.perf_counter() - started
+    words = sum(len(t["text"].split()) for t in tasks)
+    return {"articles": len(tasks), "words": words, "words_per_second": round(words / seconds) if seconds else None,
+            "mentions": mention_scores(mention_pairs),
+            "claims": claim_scores((gold, [p[:3] for p in pred]) for gold, pred in claim_pairs)}
+
+
+def run_tasks(tasks: list[dict], nlp) -> tuple[list, list]:
+    """Per task: (gold spans, predicted spans) and (gold claims, predicted claims + attribute score)."""
     from datetime import date
 
     from claimcheck.normalize import currency_context, infer_dayfirst
@@ -51,7 +64,7 @@ def score_tasks(tasks: list[dict], nlp) -> dict:
     from claimcheck.pipeline.mentions import CURRENCY_KEY, DAYFIRST_KEY, PUBLISHED_KEY
     from claimcheck.resolve.entities import name_key
     from claimcheck.schema import Document
-    from claimcheck.training.scoring import _value_key, claim_scores, mention_scores
+    from claimcheck.training.scoring import _value_key
 
     docs = []
     for i, t in enumerate(tasks):
@@ -61,9 +74,7 @@ def score_tasks(tasks: list[dict], nlp) -> dict:
         except ValueError:
             published = None
         docs.append(Document(id=str(t.get("meta", {}).get("id", i)), text=t["text"], published=published))
-    started = time.perf_counter()
     processed = list(process(docs, nlp))
-    seconds = time.perf_counter() - started
     mention_pairs, claim_pairs = [], []
     for task, doc, p in zip(tasks, docs, processed):
         gold_spans = [(s["start"], s["end"], s["label"]) for s in task["spans"]]
@@ -73,11 +84,9 @@ def score_tasks(tasks: list[dict], nlp) -> dict:
         sdoc.user_data[PUBLISHED_KEY] = doc.published
         sdoc.user_data[DAYFIRST_KEY] = bool(infer_dayfirst([doc.text]))
         sdoc.user_data[CURRENCY_KEY] = currency_context(doc.text, strict=True)
-        pred = [(name_key(d.subject_text), d.attribute, _value_key(d.quantity)) for d in p.drafts]
+        pred = [(name_key(d.subject_text), d.attribute, _value_key(d.quantity), d.attribute_score) for d in p.drafts]
         claim_pairs.append((_gold_claims(task, sdoc), pred))
-    words = sum(len(t["text"].split()) for t in tasks)
-    return {"articles": len(tasks), "words": words, "words_per_second": round(words / seconds) if seconds else None,
-            "mentions": mention_scores(mention_pairs), "claims": claim_scores(claim_pairs)}
+    return mention_pairs, claim_pairs
 
 
 def evaluate(model: str = "default", *, sets=SETS, split: str = "test", shared: Path | None = None,

@@ -55,7 +55,10 @@ def train(model: str, output: Path, *, corpus: Path = CORPUS, max_steps: int | N
     train_rows, dev_rows = load_split("train", corpus), load_split("dev", corpus)
     if not train_rows or not dev_rows:
         raise InputError(f"{corpus}/claims: train and dev splits must both hold articles")
-    output.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"{output.parent}: cannot create ({exc.strerror or exc})") from None
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="claimcheck-train-") as tmp:
         tmp = Path(tmp)
@@ -92,67 +95,55 @@ def finalize(best: Path, output: Path, model: str, train_rows: list[dict], dev_r
     nlp.get_pipe("claim_linker").cfg["threshold"] = threshold
     nlp.meta["claimcheck"] = {"model": model, "train_articles": len(train_rows), "dev_articles": len(dev_rows),
                               "train_claims": sum(len(r["relations"]) for r in train_rows), "seed": seed,
-                              "threshold": threshold, "dev_linking_on_gold_mentions": linking}
+                              "threshold": threshold, "dev_claims_at_threshold": linking}
     final = scratch / "final"
     nlp.to_disk(final)
-    install(final, output)
+    try:
+        install(final, output)
+    except OSError as exc:
+        raise OutputError(f"{output}: cannot install the model ({exc.strerror or exc})") from None
     return nlp.meta
 
 
-def linking_scores(nlp, rows: list[dict]):
-    """The claim linker's pair probabilities on ``rows`` with the gold mentions as candidates."""
-    from spacy.training import Example
-
-    from claimcheck.training.corpus import task_to_doc
+def tune_threshold(nlp, rows: list[dict]) -> tuple[float, dict]:
+    """The attribute-probability threshold with the best end-to-end claim F1 on ``rows`` (the pipeline's own
+    mentions; subject, attribute and value must match), and the scores at it."""
+    from claimcheck.training.evaluate import run_tasks
+    from claimcheck.training.scoring import claim_scores
 
     linker = nlp.get_pipe("claim_linker")
-    examples = []
-    for row in rows:
-        predicted = nlp.make_doc(row["text"])
-        for name in ("senter", "claimcheck_paragraphs_v1"):
-            if name in nlp.pipe_names:
-                predicted = nlp.get_pipe(name)(predicted)
-        examples.append(Example(predicted, task_to_doc(row, nlp)))
-    inputs, golds = linker._gold_inputs(examples)
-    if "encoder" in nlp.pipe_names:  # listeners read the shared encoder's output from doc.tensor
-        nlp.get_pipe("encoder").set_annotations([d for d, _ in inputs],
-                                                nlp.get_pipe("encoder").predict([d for d, _ in inputs]))
-    scores = linker.model.ops.to_numpy(linker.model.predict(inputs)) if inputs else None
-    return inputs, golds, scores
-
-
-def tune_threshold(nlp, rows: list[dict]) -> tuple[float, dict]:
-    """The linking threshold with the best claim F1 on ``rows`` (gold mentions), and the scores at it."""
-    from claimcheck.pipeline.linker import choose_links
-    from claimcheck.pipeline.pairs import CLASSES
-    from claimcheck.training.scoring import prf
-
-    inputs, golds, scores = linking_scores(nlp, rows)
-    n_gold = sum(len(g) for g in golds)
-    best = (0.5, prf(0, 0, n_gold))
-    for threshold in [x / 100 for x in range(10, 80, 5)]:
-        tp = fp = offset = 0
-        for (_doc, (pairs, _f)), gold in zip(inputs, golds):
-            for pair, attribute, _p in choose_links(pairs, scores[offset:offset + len(pairs)], threshold):
-                if gold.get((pair.value, pair.subject)) == CLASSES.index(attribute):
-                    tp += 1
-                else:
-                    fp += 1
-            offset += len(pairs)
-        score = prf(tp, fp, n_gold - tp)
-        if score["f"] > best[1]["f"]:
+    saved = linker.cfg["threshold"]
+    linker.cfg["threshold"] = 0.0
+    try:
+        _mentions, pairs = run_tasks(rows, nlp)
+    finally:
+        linker.cfg["threshold"] = saved
+    best = (saved, None)
+    for threshold in [x / 100 for x in range(5, 100, 5)]:
+        score = claim_scores((gold, [p[:3] for p in pred if (p[3] or 0) >= threshold]) for gold, pred in pairs)["all"]
+        if best[1] is None or score["f"] > best[1]["f"]:
             best = (threshold, score)
     return best
 
 
 def install(built: Path, output: Path) -> None:
-    """Move a finished model into place: copy beside the target, then swap directories by rename."""
+    """Move a finished model into place: copy beside the target, then swap directories.
+
+    The swap is one atomic ``renameat2(RENAME_EXCHANGE)`` where the system has it, so a run killed at any
+    point leaves either the previous model or the new one at ``output``, never nothing; elsewhere it is two
+    renames, and a run killed between them leaves the previous model at ``.<name>.old-<pid>`` beside it.
+    """
+    for stale in output.parent.glob(f".{output.name}.new-*"):  # left by a run killed while copying
+        shutil.rmtree(stale, ignore_errors=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
     shutil.rmtree(staging)
     shutil.copytree(built, staging)
     for name in KEEP:
         if (output / name).exists():
             shutil.copy2(output / name, staging / name)
+    if output.exists() and _exchange(staging, output):
+        shutil.rmtree(staging, ignore_errors=True)  # now holds the previous model
+        return
     old = None
     if output.exists():
         old = output.parent / f".{output.name}.old-{os.getpid()}"
@@ -160,3 +151,21 @@ def install(built: Path, output: Path) -> None:
     os.replace(staging, output)
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically swap two paths (Linux ``renameat2`` with ``RENAME_EXCHANGE``); False where unsupported."""
+    import ctypes
+    import ctypes.util
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):  # no libc, or a glibc older than 2.28
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    return renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0
