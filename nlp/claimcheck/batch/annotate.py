@@ -85,18 +85,16 @@ def annotate_pack(pack: dict, *, model: str, dayfirst: bool | None, docbin: bool
     ``warnings`` (one line per document that could not be read).
     """
     from claimcheck.api import _claims
-    from claimcheck.ingest import to_document
+    from claimcheck.ingest import to_documents
     from claimcheck.ingest.readers import RawRecord
     from claimcheck.pipeline import load_pipeline, process
     from claimcheck.batch import tables as t
 
     docs, stories, warnings = [], {}, []
-    for i in range(len(pack["id"])):
-        raw = RawRecord(**{k: pack[k][i] for k in RAW_COLUMNS if k != "story"})
-        try:
-            doc = to_document(raw, dayfirst=dayfirst, warn=warnings.append)
-        except InputError as exc:
-            warnings.append(str(exc))
+    raws = [RawRecord(**{k: pack[k][i] for k in RAW_COLUMNS if k != "story"}) for i in range(len(pack["id"]))]
+    for i, doc in enumerate(to_documents(raws, dayfirst=dayfirst, warn=warnings.append)):  # one noise-model call
+        if isinstance(doc, InputError):
+            warnings.append(str(doc))
             continue
         docs.append(doc)
         stories[doc.id] = pack["story"][i]

@@ -8,17 +8,17 @@ publication date and source (metadata.py).
 from __future__ import annotations
 
 import re
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator, Sequence
 
 from claimcheck.errors import InputError
 from claimcheck.ingest.readers import RawRecord, iter_records
 from claimcheck.schema import Document
 
-__all__ = ["load_documents", "to_document", "is_cut_notice", "RawRecord", "MAX_TEXT_CHARS"]
+__all__ = ["load_documents", "to_document", "to_documents", "is_cut_notice", "RawRecord", "MAX_TEXT_CHARS"]
 
 
 #: characters of one article that are analysed; the rest is left out with a warning (README, "Limits and errors")
-MAX_TEXT_CHARS = 200_000
+MAX_TEXT_CHARS = 100_000
 #: characters of markup read from one HTML page once scripts, styles and comments are gone
 MAX_HTML_CHARS = 5_000_000
 _INERT = re.compile(r"<(script|style|noscript|template)\b|<!--", re.I)
@@ -82,22 +82,48 @@ def to_document(raw: RawRecord, *, dayfirst: bool | None = None, warn: Callable[
     An article longer than :data:`MAX_TEXT_CHARS` is cut there (at a paragraph or word break), with a
     ``warn`` line: analysis cost grows faster than the length, and no news article is that long.
     """
-    from claimcheck.ingest.boilerplate import strip_boilerplate
-    from claimcheck.ingest.metadata import Metadata, metadata_from_clean, metadata_from_html, parse_header_date
+    result = to_documents([raw], dayfirst=dayfirst, warn=warn)[0]
+    if isinstance(result, InputError):
+        raise result
+    return result
 
-    if raw.kind == "html":
-        meta = metadata_from_html(raw.text)
-        main, cut = _html_main_text(raw.text)
-        clean = strip_boilerplate(_cut(main, 4 * MAX_TEXT_CHARS))
-        cut = cut or len(main) > 4 * MAX_TEXT_CHARS
-        from_lines = metadata_from_clean(clean, dayfirst=dayfirst)
-        meta = Metadata(title=meta.title or from_lines.title, published=meta.published or from_lines.published,
-                        source=meta.source or from_lines.source)
-    else:
+
+def to_documents(raws: Sequence[RawRecord], *, dayfirst: bool | None = None,
+                 warn: Callable[[str], None] | None = None) -> list[Document | InputError]:
+    """:func:`to_document` of each record, in order (an InputError in place of a record with no article);
+    the noise classifier runs once for all of them, which is most of the cost of many short documents."""
+    from claimcheck.ingest.boilerplate import strip_boilerplate_many
+    from claimcheck.ingest.metadata import metadata_from_html
+
+    sources, html_meta, cuts = [], [], []
+    for raw in raws:
+        if raw.kind == "html":
+            main, cut = _html_main_text(raw.text)
+            html_meta.append(metadata_from_html(raw.text))
+        else:
+            main, cut = raw.text, False
+            html_meta.append(None)
         # the stripper sees a generous slice (page furniture may go), never a 50 MB line
-        clean = strip_boilerplate(_cut(raw.text, 4 * MAX_TEXT_CHARS))
-        cut = len(raw.text) > 4 * MAX_TEXT_CHARS
-        meta = metadata_from_clean(clean, dayfirst=dayfirst)
+        sources.append(_cut(main, 4 * MAX_TEXT_CHARS))
+        cuts.append(cut or len(main) > 4 * MAX_TEXT_CHARS)
+    cleaned = strip_boilerplate_many(sources)
+    out: list[Document | InputError] = []
+    for raw, clean, meta, cut in zip(raws, cleaned, html_meta, cuts):
+        try:
+            out.append(_finish(raw, clean, meta, cut, dayfirst, warn))
+        except InputError as exc:
+            out.append(exc)
+    return out
+
+
+def _finish(raw: RawRecord, clean, html_meta, cut: bool, dayfirst: bool | None,
+            warn: Callable[[str], None] | None) -> Document:
+    from claimcheck.ingest.metadata import Metadata, metadata_from_clean, parse_header_date
+
+    meta = metadata_from_clean(clean, dayfirst=dayfirst)
+    if html_meta is not None:
+        meta = Metadata(title=html_meta.title or meta.title, published=html_meta.published or meta.published,
+                        source=html_meta.source or meta.source)
     text = clean.text.strip()
     if not text:
         raise InputError(f"{raw.path}: empty document (no article text after removing page furniture)")
@@ -114,6 +140,30 @@ def to_document(raw: RawRecord, *, dayfirst: bool | None = None, warn: Callable[
                     source=raw.source or meta.source, text=text)
 
 
+#: records cleaned together (one noise-classifier call); bounds the raw texts held at once
+CLEAN_BATCH = 64
+
+
+def _batches(records: Iterator[RawRecord], size: int) -> Iterator[tuple[list[RawRecord], InputError | None]]:
+    """Records in lists of ``size``; a reading error (``--on-error fail``) ends the list it interrupts, so the
+    records read before it are cleaned (and their own errors raised) first, as when cleaning one by one."""
+    batch: list[RawRecord] = []
+    while True:
+        try:
+            raw = next(records)
+        except StopIteration:
+            break
+        except InputError as exc:
+            yield batch, exc
+            return
+        batch.append(raw)
+        if len(batch) == size:
+            yield batch, None
+            batch = []
+    if batch:
+        yield batch, None
+
+
 def load_documents(paths: Iterable[str], *, warn: Callable[[str], None], on_error: str = "skip",
                    dayfirst: bool | None = None, stdin_text: str | None = None) -> list[Document]:
     """Read and clean every document under ``paths``.
@@ -124,22 +174,24 @@ def load_documents(paths: Iterable[str], *, warn: Callable[[str], None], on_erro
     paths = list(paths)
     docs: list[Document] = []
     seen: dict[str, int] = {}
-    for raw in iter_records(paths, warn=warn, on_error=on_error, stdin_text=stdin_text):
-        try:
-            doc = to_document(raw, dayfirst=dayfirst, warn=warn)
-        except InputError as exc:
-            if on_error == "fail":
-                raise
-            warn(str(exc))
-            continue
-        if doc.id in seen:
-            seen[doc.id] += 1
-            new_id = f"{doc.id}~{seen[doc.id]}"
-            warn(f"{raw.path}: document id '{doc.id}' is already used; this one is '{new_id}'")
-            doc = doc.model_copy(update={"id": new_id})
-        else:
-            seen[doc.id] = 1
-        docs.append(doc)
+    records = iter_records(paths, warn=warn, on_error=on_error, stdin_text=stdin_text)
+    for batch, error in _batches(records, CLEAN_BATCH):
+        for raw, doc in zip(batch, to_documents(batch, dayfirst=dayfirst, warn=warn)):
+            if isinstance(doc, InputError):
+                if on_error == "fail":
+                    raise doc
+                warn(str(doc))
+                continue
+            if doc.id in seen:
+                seen[doc.id] += 1
+                new_id = f"{doc.id}~{seen[doc.id]}"
+                warn(f"{raw.path}: document id '{doc.id}' is already used; this one is '{new_id}'")
+                doc = doc.model_copy(update={"id": new_id})
+            else:
+                seen[doc.id] = 1
+            docs.append(doc)
+        if error is not None:
+            raise error
     if not docs:
         raise InputError("no readable documents in " + ", ".join(paths))
     return docs

@@ -25,12 +25,14 @@ __all__ = [
     "DEFAULT_MODEL_PATH",
     "TRUSTED_TYPES",
     "Unit",
+    "classify_pages",
     "classify_units",
     "decide_units",
     "load_model",
     "rule_for",
     "segment",
     "strip_boilerplate",
+    "strip_boilerplate_many",
     "unit_rows",
 ]
 
@@ -110,24 +112,39 @@ def classify_units(
     units: list[Unit], *, bundle: dict[str, Any] | None = None, use_model: bool = True
 ) -> tuple[list[str | None], list[float | None], float]:
     """Rule hits, model P(noise) (None without a model) and the threshold in use."""
-    hits = _apply_rules(units)
-    if not units or not use_model:
-        return hits, [None] * len(units), 1.0
+    return classify_pages([units], bundle=bundle, use_model=use_model)[0]
+
+
+def classify_pages(
+    pages: Sequence[list[Unit]], *, bundle: dict[str, Any] | None = None, use_model: bool = True
+) -> list[tuple[list[str | None], list[float | None], float]]:
+    """:func:`classify_units` for several pages with one classifier call (rows are scored independently,
+    so each page gets what it would get alone; the call's fixed cost is what many short documents pay)."""
+    hits = [_apply_rules(units) for units in pages]
+    rules_only = [(h, [None] * len(units), 1.0) for h, units in zip(hits, pages)]
+    if not use_model or not any(pages):
+        return rules_only
     if bundle is None:
         bundle = _cached_model()
     if bundle is None:
-        return hits, [None] * len(units), 1.0
-    rows = unit_rows(units, hits)
-    if bundle.get("n_columns", len(rows[0])) != len(rows[0]):
+        return rules_only
+    rows = [unit_rows(units, h) if units else [] for units, h in zip(pages, hits)]
+    width = len(next(r for r in rows if r)[0])
+    if bundle.get("n_columns", width) != width:
         _warn_once("boilerplate model was trained on different features; retrain it "
                    "(python -m claimcheck.training.boilerplate). Using rules only.")
-        return hits, [None] * len(units), 1.0
+        return rules_only
     try:
-        probs = _noise_proba(bundle, rows)
+        probs = _noise_proba(bundle, [row for page in rows for row in page])
     except Exception as exc:  # a broken or incompatible model must not lose the text
         _warn_once(f"boilerplate model failed ({exc!r}); using rules only")
-        return hits, [None] * len(units), 1.0
-    return hits, list(probs), float(bundle.get("threshold", 0.5))
+        return rules_only
+    threshold = float(bundle.get("threshold", 0.5))
+    out, k = [], 0
+    for h, page in zip(hits, rows):
+        out.append((h, list(probs[k:k + len(page)]), threshold if page else 1.0))
+        k += len(page)
+    return out
 
 
 _WARNED: set[str] = set()
@@ -156,6 +173,14 @@ def _clean_output(s: str) -> str:
     s = re.sub(r"^(?:[-*+\u2022\u25aa\u25cf])\s+", "", s)
     return s.strip()
 
+
+
+def strip_boilerplate_many(raws: Sequence[str], *, use_model: bool = True) -> list[CleanText]:
+    """:func:`strip_boilerplate` of each page, the noise classifier called once for all of them."""
+    try:
+        return _strip_many(list(raws), use_model=use_model)
+    except Exception:  # pragma: no cover - one page at a time, each with its own safety net
+        return [strip_boilerplate(r, use_model=use_model) for r in raws]
 
 
 def strip_boilerplate(raw: str, *, use_model: bool = True) -> CleanText:
@@ -249,12 +274,19 @@ def decide_units(
 
 
 def _strip(raw: str, *, use_model: bool) -> CleanText:
-    if not isinstance(raw, str):
-        raw = "" if raw is None else str(raw)
-    lines, units = segment(raw)
+    return _strip_many([raw], use_model=use_model)[0]
+
+
+def _strip_many(raws: list[str], *, use_model: bool) -> list[CleanText]:
+    pages = [segment(raw if isinstance(raw, str) else "" if raw is None else str(raw)) for raw in raws]
+    classified = classify_pages([units for _lines, units in pages], use_model=use_model)
+    return [_assemble(lines, units, *c) for (lines, units), c in zip(pages, classified)]
+
+
+def _assemble(lines: list[str], units: list[Unit], hits: Sequence[str | None], probs: Sequence[float | None],
+              threshold: float) -> CleanText:
     if not units:
         return CleanText(text="", removed=[], header=[], title=None)
-    hits, probs, threshold = classify_units(units, use_model=use_model)
     reasons, title_idx = decide_units(units, hits, probs, threshold)
 
     kept = [k for k, r in enumerate(reasons) if r is None]
