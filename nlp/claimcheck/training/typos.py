@@ -201,7 +201,9 @@ def train(shared: Path, out: Path = MODEL_PATH, seed: int = 0) -> dict:
     tmp = out.with_suffix(".tmp")
     sio.dump(bundle, tmp)
     tmp.replace(out)
-    (out.parent / "metrics.json").write_text(json.dumps(metrics, indent=1) + "\n")
+    tmp_metrics = out.parent / "metrics.json.tmp"
+    tmp_metrics.write_text(json.dumps(metrics, indent=1) + "\n")
+    tmp_metrics.replace(out.parent / "metrics.json")  # both files written whole or not at all
     return metrics
 
 
