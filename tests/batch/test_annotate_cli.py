@@ -29,7 +29,7 @@ def test_annotate_writes_tables_docbin_and_summary(tmp_path):
     docs = list(DocBin().from_bytes((out / "docbin" / "part-000000.spacy").read_bytes()).get_docs(
         spacy.blank("en").vocab))
     texts = pq.read_table(out / "documents" / "part-000000.parquet").column("text").to_pylist()
-    assert [d.text for d in docs] == texts and all(d.has_annotation("DEP") for d in docs)
+    assert [d.text for d in docs] == texts and all(d.has_annotation("ENT_IOB") for d in docs)
     assert any(e.label_ == "MONEY" for d in docs for e in d.ents)
 
     again = runner.invoke(app, ["annotate", str(corpus), "-o", str(out), "--model", model, "--docbin", "-q",
