@@ -174,24 +174,40 @@ def load_documents(paths: Iterable[str], *, warn: Callable[[str], None], on_erro
     paths = list(paths)
     docs: list[Document] = []
     seen: dict[str, int] = {}
-    records = iter_records(paths, warn=warn, on_error=on_error, stdin_text=stdin_text)
+    held: list[InputError] = []  # the first unreadable document, until we know it is not the only one
+
+    def note(message: str) -> None:
+        while held:
+            warn(str(held.pop()))
+        warn(message)
+
+    records = iter_records(paths, warn=note, on_error=on_error, stdin_text=stdin_text)
     for batch, error in _batches(records, CLEAN_BATCH):
-        for raw, doc in zip(batch, to_documents(batch, dayfirst=dayfirst, warn=warn)):
+        for raw, doc in zip(batch, to_documents(batch, dayfirst=dayfirst, warn=note)):
             if isinstance(doc, InputError):
                 if on_error == "fail":
                     raise doc
-                warn(str(doc))
+                if docs or held:
+                    note(str(doc))
+                else:
+                    held.append(doc)
                 continue
+            while held:
+                warn(str(held.pop()))
             if doc.id in seen:
                 seen[doc.id] += 1
                 new_id = f"{doc.id}~{seen[doc.id]}"
-                warn(f"{raw.path}: document id '{doc.id}' is already used; this one is '{new_id}'")
+                note(f"{raw.path}: document id '{doc.id}' is already used; this one is '{new_id}'")
                 doc = doc.model_copy(update={"id": new_id})
             else:
                 seen[doc.id] = 1
             docs.append(doc)
         if error is not None:
+            while held:
+                warn(str(held.pop()))
             raise error
+    if held:  # the input was that one document: its own message is the error (one line, not two)
+        raise held[0]
     if not docs:
         raise InputError("no readable documents in " + ", ".join(paths))
     return docs

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import stat
 import sys
 from functools import lru_cache
 from pathlib import Path
@@ -82,18 +84,22 @@ MAX_ARTICLE_BYTES = 1_000_000
 def read_article(path: Path) -> dict:
     """One markup article as a Prodigy task; MarkupError naming the file for anything unreadable."""
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # a FIFO would block the read for ever
+            raise MarkupError(f"{path}: not a regular file")
         with open(path, "rb") as fh:
             data = fh.read(MAX_ARTICLE_BYTES + 1)
     except OSError as exc:
         raise MarkupError(f"{path}: cannot read ({exc.strerror or exc})") from None
     if len(data) > MAX_ARTICLE_BYTES:
         raise MarkupError(f"{path}: over {MAX_ARTICLE_BYTES:,} bytes; a corpus article is one news story")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise MarkupError(f"{path}: UTF-16 text; corpus articles are UTF-8")
+    if b"\x00" in data:
+        raise MarkupError(f"{path}: binary data (NUL bytes), not a markup article")
     try:
         source = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise MarkupError(f"{path}: not UTF-8 text (byte {exc.start}: {data[exc.start:exc.start + 4]!r})") from None
-    if "\x00" in source:
-        raise MarkupError(f"{path}: binary data (NUL bytes), not a markup article")
     if not source.strip():
         raise MarkupError(f"{path}: empty article")
     try:
