@@ -45,9 +45,11 @@ ATTRIBUTE_NAMES = {"ipo_proceeds": "IPO proceeds", "ipo_price": "IPO price", "re
                    "event_date": "date", "deal_value": "deal value", "share_price_change": "share price change",
                    "published": "publication date"}
 PUBLISHED_TOLERANCE_DAYS = 180
-# a claim whose subject the extractor only guessed (first name in the sentence) may be about something else:
-# it can corroborate, but a disagreement resting on it alone is not reported
-MIN_OUTLIER_CONFIDENCE = 0.55
+# a claim whose subject the extractor could not find at all (below the article-topic fallback, 0.5) may be about
+# something else: it can corroborate, but a disagreement resting on it alone is not reported. Topic-subject
+# claims (0.5) do count: on ECB+ they carry most counts ("around 30 people injured"), and letting them be outliers
+# raised injected-count recall from 0.64 to 0.84 for one more (wrong) finding on the 86 unmodified clusters
+MIN_OUTLIER_CONFIDENCE = 0.5
 RELATIVE_DATE = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|"
                            r"tonight|last|next|this|ago|earlier|later)\b", re.I)
 
