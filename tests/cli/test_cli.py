@@ -89,8 +89,8 @@ def _file(name: str, data: bytes):
 @pytest.mark.parametrize("make, message", [
     (lambda p: p / "missing.txt", "no such file or directory"),
     (_file("img.png.txt", b"\x89PNG\r\n\x1a\n\x00\x00"), "PNG image"),
-    (_file("empty.txt", b""), "no readable documents"),
-    (_file("blank.md", b"  \n\n \t\n"), "no readable documents"),
+    (_file("empty.txt", b""), "empty.txt: empty document"),
+    (_file("blank.md", b"  \n\n \t\n"), "blank.md: empty document"),
     (_file("x.pdf", b"%PDF-1.4"), "unsupported file type"),
 ])
 def test_bad_input_is_one_line_and_nonzero(tmp_path, make, message):
