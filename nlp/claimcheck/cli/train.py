@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Optional
 
@@ -15,11 +14,9 @@ from claimcheck.cli._app import app, guard
 def _shared(path: Optional[Path]) -> Optional[Path]:
     if path is not None:
         return path
-    env = os.environ.get("CLAIMCHECK_SHARED")
-    if env:
-        return Path(env)
-    guess = Path(__file__).resolve().parents[3].parent / "shared"
-    return guess if guess.is_dir() else None
+    from claimcheck.paths import shared_dir
+
+    return shared_dir()
 
 
 @app.command("train")
@@ -43,11 +40,12 @@ def train_cli(
     """
     from claimcheck.errors import InputError
     from claimcheck.pipeline import MODEL_DIR
-    from claimcheck.training.corpus import CORPUS, build
+    from claimcheck.paths import corpus_dir
+    from claimcheck.training.corpus import build
     from claimcheck.training.markup import MarkupError
     from claimcheck.training.train import train
 
-    corpus = corpus or CORPUS
+    corpus = corpus or corpus_dir()
     if not (corpus / "articles").is_dir():
         raise InputError(f"{corpus}/articles: the annotated corpus is not there (train from a checkout "
                          f"of the claimcheck repository)")

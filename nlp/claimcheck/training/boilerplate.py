@@ -43,8 +43,9 @@ from claimcheck.ingest.boilerplate import (
     segment,
     unit_rows,
 )
+from claimcheck.paths import checkout
 
-REPO = Path(__file__).resolve().parents[3]
+REPO = checkout() or Path.cwd()  # the pages are in the checkout's corpus/, not in the package
 DEFAULT_PAGES = REPO / "corpus" / "boilerplate" / "pages.jsonl"
 DEFAULT_HOLDOUT = REPO / "corpus" / "boilerplate" / "holdout.txt"
 MIN_CV_CONTENT_RECALL = 0.995

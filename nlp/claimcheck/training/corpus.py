@@ -28,10 +28,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from claimcheck.paths import corpus_dir
 from claimcheck.training.markup import ATTRIBUTES, LABELS, MarkupError, Parsed, parse_markup
 
-ROOT = Path(__file__).resolve().parents[3]
-CORPUS = ROOT / "corpus"
 SPLITS = ("train", "dev", "test")
 
 
@@ -131,8 +130,9 @@ def split_of(doc_id: str, splits: dict) -> str:
     return "train" if h < 70 else "dev" if h < 85 else "test"
 
 
-def build(corpus: Path = CORPUS) -> dict:
+def build(corpus: Path | None = None) -> dict:
     """Rebuild ``claims/*.jsonl`` from ``articles/*.md``; returns counts per split."""
+    corpus = corpus or corpus_dir()
     splits_path = corpus / "claims" / "splits.json"
     try:
         splits = json.loads(splits_path.read_text(encoding="utf-8")) if splits_path.exists() else {}
@@ -157,7 +157,8 @@ def build(corpus: Path = CORPUS) -> dict:
                 "claims": sum(len(x["relations"]) for x in t)} for s, t in rows.items()}
 
 
-def load_split(split: str, corpus: Path = CORPUS) -> list[dict]:
+def load_split(split: str, corpus: Path | None = None) -> list[dict]:
+    corpus = corpus or corpus_dir()
     return list(read_jsonl(corpus / "claims" / f"{split}.jsonl"))
 
 
@@ -310,8 +311,9 @@ def strip_text(task: dict) -> dict:
             "spans": spans, "relations": relations}
 
 
-def load_real(shared: Path, corpus: Path = CORPUS) -> list[dict]:
+def load_real(shared: Path, corpus: Path | None = None) -> list[dict]:
     """Full Prodigy tasks for the real annotated articles, texts read from ``shared``."""
+    corpus = corpus or corpus_dir()
     texts: dict[str, dict] = {}
     tasks = []
     for row in read_jsonl(corpus / "real" / "annotations.jsonl"):
@@ -344,7 +346,7 @@ def _main(argv: list[str]) -> int:
             print(f"total claims: {total}")
         else:
             rows = import_real([Path(p) for p in argv[2:]], Path(argv[1]))
-            out = CORPUS / "real" / "annotations.jsonl"
+            out = corpus_dir() / "real" / "annotations.jsonl"
             out.parent.mkdir(exist_ok=True)
             old = {(r["meta"]["source"], r["meta"]["id"]): r for r in read_jsonl(out)} if out.exists() else {}
             old.update({(r["meta"]["source"], r["meta"]["id"]): r for r in rows})

@@ -21,9 +21,9 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 from claimcheck.errors import InputError, ModelError, OutputError  # noqa: E402
-from claimcheck.training.corpus import CORPUS, load_split, to_docbin  # noqa: E402
+from claimcheck.paths import CONFIGS, corpus_dir  # noqa: E402
+from claimcheck.training.corpus import load_split, to_docbin  # noqa: E402
 
-CONFIGS = Path(__file__).resolve().parents[3] / "models" / "configs"
 KEEP = ("README.md",)  # the model card is written by hand and survives a retrain
 
 
@@ -40,12 +40,13 @@ def register() -> None:
     from claimcheck.pipeline import components, encoder, linker, tokenizer  # noqa: F401
 
 
-def train(model: str, output: Path, *, corpus: Path = CORPUS, max_steps: int | None = None,
+def train(model: str, output: Path, *, corpus: Path | None = None, max_steps: int | None = None,
           config: Path | None = None, seed: int = 0, force: bool = False, quiet: bool = False) -> dict:
     """Train ``model`` and install it at ``output``; returns a summary (steps, scores, seconds)."""
     from spacy.cli.train import train as spacy_train
 
     register()
+    corpus = corpus or corpus_dir()
     cfg = config or config_path(model)
     output = Path(output)
     if output.exists() and not (output / "config.cfg").exists():

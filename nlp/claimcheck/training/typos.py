@@ -35,10 +35,10 @@ import json
 import random
 from pathlib import Path
 
+from claimcheck.paths import shared_dir
 from claimcheck.resolve.typos import (FEATURES, KEYBOARD, MODEL_PATH, NAME_THRESHOLD, WORD_THRESHOLD, damerau,
                                       pair_features, word_frequencies)
 
-ROOT = Path(__file__).resolve().parents[3]
 VOWELS = "aeiou"
 
 
@@ -219,7 +219,7 @@ def _is_birkbeck(pair: tuple[str, str], shared: Path) -> bool:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    ap.add_argument("--shared", default=str(shared_dir() or "../shared"))
     ap.add_argument("--out", default=str(MODEL_PATH))
     ap.add_argument("--seed", type=int, default=0)
     args = ap.parse_args()
