@@ -13,7 +13,7 @@ import pytest
 
 import claimcheck
 from claimcheck.report.html import CSS, JS, highlight, render_html
-from claimcheck.schema import Claim, Document, Finding, Report
+from claimcheck.schema import Claim, Document, Finding, Report, SingleSource
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -150,6 +150,18 @@ def test_demo_has_everything(demo_report, demo_page):
     assert demo_page.claim_rows == len(demo_report.claims)
 
 
+def test_single_source_figures_are_listed_apart(demo_report, demo_page):
+    """Figures one source states are shown as Not Enough Evidence, outside the findings."""
+    assert demo_report.single_source  # the demo stories have figures only one outlet gives
+    section = demo_page.find("section", id="single-source")
+    assert len(section) == 1
+    text = demo_page.all_text
+    assert f"{len(demo_report.single_source)} figures stated by one source only" in text
+    for s in demo_report.single_source:
+        assert s.subject in text
+    assert len(demo_page.find("article")) == len(demo_report.findings)  # not counted among the findings
+
+
 def test_summary_line(demo_report, demo_page):
     kinds = defaultdict(int)
     for f in demo_report.findings:
@@ -278,7 +290,9 @@ def hostile_report() -> Report:
         Finding(id=HOSTILE[2], kind="typo", verdict="Refuted", docs=[], message=PAYLOAD, found=HOSTILE[1],
                 suggestion=HOSTILE[0], confidence=0.9),
     ]
-    return Report(documents=docs, claims=claims, findings=findings, warnings=[PAYLOAD])
+    single = [SingleSource(id=f"{story}/s1", subject=PAYLOAD, attribute=f"revenue{HOSTILE[2]}", period=PAYLOAD,
+                           scope=HOSTILE[1], claims=[claims[4].id], docs=[docs[2].id], message=PAYLOAD, confidence=0.5)]
+    return Report(documents=docs, claims=claims, findings=findings, single_source=single, warnings=[PAYLOAD])
 
 
 def test_hostile_report_is_escaped():

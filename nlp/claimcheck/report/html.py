@@ -557,6 +557,23 @@ def _claims_table(report: Report, kinds_of: dict[str, set[str]], roles: dict[str
             '<p id="claims-empty" class="muted" hidden>No claims match the filter.</p>')
 
 
+def _single_source_table(report: Report, claims: dict[str, Claim]) -> str:
+    """Figures only one source states: Not Enough Evidence, listed apart from the findings."""
+    n = len(report.single_source)
+    rows = []
+    for s in report.single_source:
+        what = attribute_name(s.attribute) + (f" ({s.period})" if s.period else "") + (f", {s.scope}" if s.scope else "")
+        written = ", ".join(claims[c].text for c in s.claims if c in claims)
+        rows.append(f"<tr><td>{esc(s.docs[0] if s.docs else '')}</td><td>{esc(s.subject)}</td><td>{esc(what)}</td>"
+                    f"<td>{esc(written)}</td></tr>")
+    return (f'<p class="muted">{n} figure{"s" if n != 1 else ""} stated by one source only — Not Enough Evidence '
+            "to confirm or refute.</p>"
+            f"<details><summary>Show the {n} single-source figure{'s' if n != 1 else ''}</summary>"
+            '<div class="scroll"><table class="docs"><thead><tr><th scope="col">source</th>'
+            '<th scope="col">subject</th><th scope="col">attribute</th><th scope="col">as written</th></tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table></div></details>")
+
+
 def _documents_table(report: Report, claims_per_doc: Counter, findings_per_doc: Counter) -> str:
     if not report.documents:
         return "<p>No documents.</p>"
@@ -835,7 +852,8 @@ def render_html(report: Report, *, title: str | None = None) -> str:
     if stories:
         parts.append('<p class="muted">Stories: ' + ", ".join(f"<code>{esc(s)}</code>" for s in stories) + "</p>")
     parts.append('<nav class="toc"><a href="#findings">Findings</a><a href="#figures">Figures by source</a>'
-                 '<a href="#claims">Claims</a><a href="#documents">Documents</a>'
+                 + ('<a href="#single-source">Single-source figures</a>' if report.single_source else "")
+                 + '<a href="#claims">Claims</a><a href="#documents">Documents</a>'
                  + ('<a href="#warnings">Warnings</a>' if report.warnings else "") + "</nav></header>")
 
     # findings, by story
@@ -883,6 +901,9 @@ def render_html(report: Report, *, title: str | None = None) -> str:
         parts.append("</details>")
     parts.append("</section>")
 
+    if report.single_source:
+        parts.append('<section id="single-source"><h2>Single-source figures</h2>'
+                     f"{_single_source_table(report, claims)}</section>")
     parts.append(f'<section id="claims"><h2>Claims</h2>{_claims_table(report, kinds_of, roles)}</section>')
     parts.append('<section id="documents"><h2>Documents</h2>'
                  f"{_documents_table(report, claims_per_doc, findings_per_doc)}</section>")
