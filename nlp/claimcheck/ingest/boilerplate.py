@@ -18,7 +18,7 @@ from typing import Any, Sequence
 # N_HAND_FEATURES, rule_for, segment and Unit are also re-exported for callers of this module
 from .line_features import N_HAND_FEATURES, unit_rows
 from .noise_rules import _apply_rules, _is_notice, _norm, _title_like, rule_for
-from .segment import _TERMINAL, Unit, _is_long_para, segment
+from .segment import _TERMINAL, MD_LINK, Unit, _is_long_para, segment
 
 __all__ = [
     "CleanText",
@@ -158,7 +158,7 @@ def _warn_once(msg: str) -> None:
 
 # --------------------------------------------------------------------------- stripping
 
-_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_LINK = re.compile(r"!?" + MD_LINK.pattern)  # linear time on any line (see segment.MD_LINK)
 
 
 def _clean_output(s: str) -> str:

@@ -30,6 +30,8 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Iterable
 
+from .segment import MD_LINK
+
 __all__ = [
     "Metadata",
     "find_date",
@@ -205,7 +207,7 @@ def _clean_marks(line: str) -> str:
     s = line.strip()
     s = re.sub(r"^\[\d+\]\s*", "", s)  # lynx link numbers
     s = re.sub(r"^[#>*_\s]+|[*_\s]+$", "", s)  # markdown decoration
-    s = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", s)
+    s = MD_LINK.sub(r"\1", s)
     return s.strip()
 
 
