@@ -48,6 +48,20 @@ class OutputError(ClaimcheckError):
 
 
 def one_line(text: str, limit: int = 300) -> str:
-    """Collapse a message to one line of bounded length."""
-    flat = " ".join(str(text).split())
+    """Collapse a message to one line of bounded length, printable whatever file names it quotes."""
+    flat = " ".join(printable(str(text)).split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def printable(text: str) -> str:
+    """``text`` as valid Unicode: the undecodable bytes of a file name (which Python keeps as lone
+    surrogates) and lone surrogates from JSON escapes become U+FFFD, so they can be printed and stored."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        pass
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")

@@ -23,7 +23,7 @@ from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 from typing import Callable, Iterator
 
-from claimcheck.errors import InputError, one_line
+from claimcheck.errors import InputError, one_line, printable
 from claimcheck.ingest.readers import (MAX_BYTES, SUFFIXES, _record_from_obj, _walk, decode, loads_json, probe,
                                        read_path)
 
@@ -40,8 +40,8 @@ def _opt_str(value) -> str | None:
 
 
 def _raw(rec, story: str | None, prefix: str = "") -> dict:
-    rid = f"{prefix}/{rec.id}" if prefix else rec.id
-    return {"id": rid, "story": story, "path": rec.path, "text": rec.text, "kind": rec.kind, "title": rec.title,
+    rid = f"{printable(prefix)}/{rec.id}" if prefix else rec.id
+    return {"id": rid, "story": printable(story) if story else story, "path": rec.path, "text": rec.text, "kind": rec.kind, "title": rec.title,
             "published": rec.published, "source": rec.source}
 
 
@@ -76,7 +76,8 @@ class Input:
             return h.hexdigest(), total
         root = Path(self.spec)
         for file in self._files():
-            h.update(f"{file.relative_to(root).as_posix() if file != root else file.name}\0".encode())
+            name = file.relative_to(root).as_posix() if file != root else file.name
+            h.update(f"{name}\0".encode("utf-8", "surrogateescape"))  # file names may be any bytes
             lines = 0
             try:
                 probe(file)  # a FIFO would block, a link loop or an unreadable file would raise

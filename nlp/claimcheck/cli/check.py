@@ -49,6 +49,19 @@ def parse_fail_on(values: Optional[list[str]]) -> frozenset[str]:
     return frozenset(kinds)
 
 
+def check_review_url(url: str | None) -> None:
+    """``--review-url`` becomes a link in published JSON-LD: an absolute http(s) address, nothing else."""
+    from urllib.parse import urlsplit
+
+    from claimcheck.errors import UsageError
+
+    if url is None:
+        return
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc or any(c.isspace() for c in url):
+        raise UsageError(f"--review-url: {url!r} is not an absolute http(s) address")
+
+
 def render(report, fmt: CheckFormat, *, verbose: bool = False, width: int | None = None, title: str | None = None,
            review_url: str | None = None, review_author: str = "claimcheck") -> str:
     """``report`` in format ``fmt`` as text (what goes to stdout or to ``--output``)."""
@@ -123,6 +136,7 @@ def check_cli(
     from claimcheck.report.output import write_atomic
 
     failing_kinds = parse_fail_on(fail_on)
+    check_review_url(review_url)
     with progress_on_stderr() as progress:
         report = check(paths or None, model=model, on_error=on_error.value, dayfirst=dayfirst or None,
                        progress=progress)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 
-import typer
-
 from claimcheck.cli._app import app, echo_out, guard
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from claimcheck.errors import InputError, one_line
+from claimcheck.errors import InputError, one_line, printable
 
 SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
             ".json": "json", ".jsonl": "jsonl", ".parquet": "parquet"}
@@ -172,7 +172,7 @@ def _record_from_obj(obj: object, where: str, default_id: str) -> RawRecord:
         value = obj.get(key)
         return repair_text(str(value)) if isinstance(value, (str, int, float)) and str(value).strip() else None
 
-    return RawRecord(id=str(rid), path=where, text=repair_text(text), kind=kind, title=opt("title"),
+    return RawRecord(id=printable(str(rid)), path=printable(where), text=repair_text(text), kind=kind, title=opt("title"),
                      published=opt("published") or opt("date"), source=opt("source"))
 
 
@@ -237,7 +237,7 @@ def read_path(path: Path, warn: Warn, on_error: str = "skip") -> Iterator[RawRec
     elif kind == "jsonl":
         yield from _jsonl_records(text, str(path), path.stem, warn, on_error)
     else:
-        yield RawRecord(id=path.stem, path=str(path), text=text, kind=kind)
+        yield RawRecord(id=printable(path.stem), path=printable(str(path)), text=text, kind=kind)
 
 
 def _walk(directory: Path, warn: Warn) -> list[Path]:

@@ -87,6 +87,8 @@ def read_article(path: Path) -> dict:
             raise MarkupError(f"{path}: not a regular file")
         with open(path, "rb") as fh:
             data = fh.read(MAX_ARTICLE_BYTES + 1)
+    except PermissionError:
+        raise MarkupError(f"{path}: permission denied") from None  # worded as the readers of `check` word it
     except OSError as exc:
         raise MarkupError(f"{path}: cannot read ({exc.strerror or exc})") from None
     if len(data) > MAX_ARTICLE_BYTES:
