@@ -81,6 +81,9 @@ def test_stdin():
     ("Café costs €5".encode("utf-8"), "Café costs €5"),
     (codecs.BOM_UTF8 + "naïve".encode("utf-8"), "naïve"),
     ("Zürich revenue".encode("utf-16"), "Zürich revenue"),  # with BOM
+    (codecs.BOM_UTF16_BE + "Zürich".encode("utf-16-be"), "Zürich"),
+    ("Zürich revenue €5".encode("utf-32"), "Zürich revenue €5"),  # with BOM (FF FE 00 00: not UTF-16)
+    (codecs.BOM_UTF32_BE + "Zürich €5".encode("utf-32-be"), "Zürich €5"),
     ("Société Générale's profit".encode("latin-1"), "Société Générale's profit"),
     ("The company’s revenue".encode("utf-8").decode("latin-1").encode("utf-8"), "The company's revenue"),  # mojibake
 ])

@@ -47,7 +47,7 @@ class RawRecord:
 
 
 def decode(data: bytes, name: str, *, repair: bool = True) -> str:
-    """Bytes to text: BOMs, UTF-8, then a detected encoding; mojibake repaired with ftfy.
+    """Bytes to text: BOMs (UTF-8, UTF-32, UTF-16), UTF-8, then a detected encoding; mojibake repaired with ftfy.
 
     ``repair=False`` for containers (JSON, JSONL): ftfy would turn a U+2028 inside a JSON string into a
     raw line break and break the record; their text fields are repaired one by one instead.
@@ -57,6 +57,8 @@ def decode(data: bytes, name: str, *, repair: bool = True) -> str:
             raise InputError(f"{name}: this is {what}, not a text document")
     if data.startswith(codecs.BOM_UTF8):
         text = data[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace")
+    elif data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16: FF FE 00 00 starts both
+        text = data.decode("utf-32", errors="replace")
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text = data.decode("utf-16", errors="replace")
     else:
