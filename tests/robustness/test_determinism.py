@@ -11,16 +11,12 @@ from __future__ import annotations
 
 import pytest
 
+from batch.batch_helpers import table_bytes  # tests/ is on the path (conftest)
 from conftest import STORIES
 from robust_helpers import MODEL, assert_clean, child_env, run_cli
 
 STORY = STORIES / "entity-list-2019"
 FORMATS = ("json", "jsonl", "markdown", "html", "claimreview", "table")
-
-
-def table_bytes(outdir) -> dict[str, bytes]:
-    return {str(p.relative_to(outdir)): p.read_bytes()
-            for sub in ("documents", "mentions", "claims") for p in sorted((outdir / sub).glob("part-*"))}
 
 
 def _jobs(out, workers: int) -> list[dict]:

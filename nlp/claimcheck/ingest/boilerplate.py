@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Sequence
 
+from claimcheck.paths import MODELS
+
 # N_HAND_FEATURES, rule_for, segment and Unit are also re-exported for callers of this module
 from .line_features import N_HAND_FEATURES, unit_rows
 from .noise_rules import _apply_rules, _is_notice, _norm, _title_like, rule_for
@@ -37,7 +39,7 @@ __all__ = [
 ]
 
 # claimcheck/models is the repository's models/ (a symlink in the source tree, package data in wheels)
-DEFAULT_MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "boilerplate" / "line-classifier.skops"
+DEFAULT_MODEL_PATH = MODELS / "boilerplate" / "line-classifier.skops"
 MODEL_ENV = "CLAIMCHECK_BOILERPLATE_MODEL"
 
 #: Types ``skops.io.load`` may instantiate for the line classifier (nothing else).

@@ -17,9 +17,10 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 from claimcheck.errors import ModelError  # noqa: E402
+from claimcheck.paths import MODELS  # noqa: E402
 from claimcheck.schema import Document, Mention  # noqa: E402
 
-MODEL_DIR = Path(__file__).resolve().parents[1] / "models"  # package data (a link to the repository's models/)
+MODEL_DIR = MODELS  # package data (a link to the repository's models/ in a checkout)
 MODELS = {
     # name: description ("default" is "rules" until a trained pipeline beats it on real articles: models/README.md)
     "fast": "trained claim linker over en_core_web_sm 3.8.0's NER and sentence recogniser (models/fast)",

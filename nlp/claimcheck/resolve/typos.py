@@ -32,6 +32,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
+from claimcheck.paths import MODELS
+
 # Pairs that are both correct; compared case-insensitively.
 ACCEPTED_VARIANTS = {
     frozenset({"uighur", "uyghur"}), frozenset({"uighurs", "uyghurs"}), frozenset({"urumqi", "urumchi"}),
@@ -182,7 +184,7 @@ def find_typos(name_counts: dict[str, Counter], contexts: dict[str, dict[str, se
 MIN_SUGGESTION_COUNT = 1_000_000  # a correction must be a common word (symspellpy's counts: 'the' = 2.3e10)
 NAME_THRESHOLD = 0.5
 WORD_THRESHOLD = 0.9
-MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "typos" / "typo-classifier.skops"
+MODEL_PATH = MODELS / "typos" / "typo-classifier.skops"
 MODEL_ENV = "CLAIMCHECK_TYPO_MODEL"
 #: Types ``skops.io.load`` may instantiate for the typo classifier (nothing else).
 TRUSTED_TYPES = [
