@@ -125,7 +125,7 @@ def test_real_annotations_hold_no_text():
     assert len(rows) >= 30
     for row in rows:
         assert set(row) == {"meta", "text_sha1", "spans", "relations"}
-        assert all(set(s) == {"start", "end", "label"} for s in row["spans"])
+        assert all({"start", "end", "label"} <= set(s) <= {"start", "end", "label", "why"} for s in row["spans"])
     assert strip_text(make_task(parse_markup(SAMPLE)))["spans"][0] == {"start": 0, "end": 9, "label": "ORG"}
 
 
@@ -153,3 +153,50 @@ def test_corpus_size_and_coverage():
     for currency in ("US$", "HK$", "£", "€", "¥", "yuan", "RMB"):
         assert currency in text
     assert all(load_split(s) for s in ("train", "dev", "test"))
+
+
+def test_not_a_claim_reason_and_as_of_round_trip():
+    source = ("[Acme]{ORG} raised [$2bn]{MONEY ipo_proceeds @Acme; as_of=estimate}, then [$2.4bn]{MONEY ipo_proceeds"
+              " @Acme; as_of=final}, ahead of forecasts of [$2.1bn]{MONEY no=forecast}; it traded at [$40]{MONEY "
+              "no=per_share} on [2019-11-26]{DATE}, [9%]{PERCENT share_price_change @Acme; as_of=2019-11-26}.")
+    parsed = parse_markup(source)
+    assert [r.get("as_of") for r in parsed.relations] == ["estimate", "final", "2019-11-26"]
+    assert [s.get("why") for s in parsed.spans] == [None, None, None, "forecast", "per_share", None, None]
+    assert to_markup(parsed.text, parsed.spans, parsed.relations) == source
+    row = strip_text(make_task(parsed))
+    assert row["spans"][3] == {"start": parsed.spans[3]["start"], "end": parsed.spans[3]["end"], "label": "MONEY",
+                               "why": "forecast"}
+    assert [r.get("as_of") for r in row["relations"]] == ["estimate", "final", "2019-11-26"]
+
+
+@pytest.mark.parametrize("bad, message", [
+    ("[Acme]{ORG} lost [$5m]{MONEY no=guess}.", "unknown reason 'guess'"),
+    ("[Acme]{ORG no=other} lost [$5m]{MONEY}.", "only MONEY/PERCENT/DATE/CARDINAL/QUANTITY spans take no="),
+    ("[Acme]{ORG} is worth [$5m]{MONEY valuation @Acme; as_of=lunchtime}.", "neither an ISO date"),
+])
+def test_reason_and_as_of_errors(bad, message):
+    with pytest.raises(MarkupError, match=message):
+        parse_markup(bad)
+
+
+def test_real_sources_put_the_headline_first(shared_data):
+    from claimcheck.training.corpus import record_text, shared_records
+
+    record = shared_records("reuters21578", shared_data.parent)["reuters-2"]
+    text = record_text("reuters21578", record)
+    assert text.startswith(record["title"] + "\n\n") and text.endswith(record["text"])
+    bbc = shared_records("bbc_business", shared_data.parent)["bbc_business_001"]
+    assert record_text("bbc_business", bbc) == bbc["text"]
+
+
+def test_real_annotations_export_and_import_back(shared_data, tmp_path):
+    """Stored offsets -> markup copies -> import: the same rows (how an annotation is re-edited)."""
+    from claimcheck.training.corpus import export_real, import_real, read_jsonl
+
+    stored = {(r["meta"]["source"], r["meta"]["id"]): r
+              for r in read_jsonl(ROOT / "corpus" / "real" / "annotations.jsonl")}
+    keys = sorted(stored)[:: max(1, len(stored) // 12)]
+    paths = export_real(shared_data.parent, tmp_path, keys)
+    assert len(paths) == len(keys)
+    for row in import_real(paths, shared_data.parent):
+        assert row == stored[(row["meta"]["source"], row["meta"]["id"])]

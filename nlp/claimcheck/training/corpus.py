@@ -66,12 +66,16 @@ def make_task(parsed: Parsed, meta: dict | None = None) -> dict:
                               f"(tokens: {[t['text'] for t in tokens if t['end'] > s['start'] and t['start'] < s['end']]})")
         spans.append({"start": s["start"], "end": s["end"], "token_start": starts[s["start"]],
                       "token_end": ends[s["end"]], "label": s["label"]})
+        if s.get("why"):
+            spans[-1]["why"] = s["why"]
     relations = []
     for r in parsed.relations:
         head, child = spans[r["head"]], spans[r["child"]]
         relations.append({"head": head["token_end"], "child": child["token_end"], "head_span": head,
                           "child_span": child, "label": r["label"], "period": r.get("period"),
                           "scope": r.get("scope")})
+        if r.get("as_of"):
+            relations[-1]["as_of"] = r["as_of"]
     return {"text": parsed.text, "meta": dict(meta if meta is not None else parsed.meta), "tokens": tokens,
             "spans": spans, "relations": relations, "answer": "accept"}
 
@@ -268,11 +272,42 @@ def from_label_studio(ls_task: dict) -> dict:
 REAL_SOURCES = {
     "bbc_business": "bbc_business/bbc_business.jsonl",
     "meantime": "meantime/meantime_en.jsonl",
+    "reuters21578": "reuters21578/reuters21578.jsonl",
+    "ecbplus": "ecbplus/ecbplus.jsonl",
 }
 
 
+@lru_cache(maxsize=8)
+def shared_records(source: str, shared: Path) -> dict[str, dict]:
+    return {r["id"]: r for r in read_jsonl(shared / "data" / REAL_SOURCES[source])}
+
+
+#: sources whose records keep the headline apart from the body: the annotated text is "title\n\ntext",
+#: as BBC and MEANTIME records already are (their first line is the headline)
+TITLED_SOURCES = ("reuters21578", "ecbplus")
+
+
+def record_text(source: str, record: dict) -> str:
+    """The text an annotation's offsets point into."""
+    if source in TITLED_SOURCES and (record.get("title") or "").strip():
+        return f"{record['title'].strip()}\n\n{record['text']}"
+    return record["text"]
+
+
 def shared_texts(source: str, shared: Path) -> dict[str, str]:
-    return {r["id"]: r["text"] for r in read_jsonl(shared / "data" / REAL_SOURCES[source])}
+    return {k: record_text(source, r) for k, r in shared_records(source, shared).items()}
+
+
+def published_of(source: str, record: dict) -> str | None:
+    """The record's publication date where the corpus gives a clean one (Reuters' ``date``)."""
+    if source == "reuters21578" and record.get("date"):
+        return str(record["date"])[:10]
+    return None
+
+
+def markup_name(source: str, doc_id: str) -> str:
+    """A file name for an article's marked-up copy (MEANTIME ids contain '/')."""
+    return f"{source}-{doc_id.replace('/', '__')}.md"
 
 
 def import_real(paths: Iterable[Path], shared: Path) -> list[dict]:
@@ -296,18 +331,112 @@ def import_real(paths: Iterable[Path], shared: Path) -> list[dict]:
                       min(len(parsed.text), len(original)))
             raise MarkupError(f"{path}: text differs from the shared article at offset {at}: "
                               f"{parsed.text[at:at + 30]!r} vs {original[at:at + 30]!r}")
-        task = make_task(parsed, {"source": source, "id": doc_id})
+        meta = {"source": source, "id": doc_id}
+        published = published_of(source, shared_records(source, shared)[doc_id])
+        if published:
+            meta["published"] = published
+        task = make_task(parsed, meta)
         rows.append(strip_text(task))
     return rows
 
 
+def export_real(shared: Path, out: Path, keys: Iterable[tuple[str, str]] | None = None,
+                corpus: Path | None = None) -> list[Path]:
+    """Marked-up copies of stored real annotations (texts from ``shared``), to edit and import again."""
+    from claimcheck.training.markup import to_markup
+
+    wanted = set(keys) if keys is not None else None
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for task in load_real(shared, corpus):
+        key = (task["meta"]["source"], task["meta"]["id"])
+        if wanted is not None and key not in wanted:
+            continue
+        spans = [dict(s, text=task["text"][s["start"]:s["end"]]) for s in task["spans"]]
+        index = {(s["start"], s["end"]): i for i, s in enumerate(spans)}
+        relations = [{"head": index[(r["head_span"]["start"], r["head_span"]["end"])],
+                      "child": index[(r["child_span"]["start"], r["child_span"]["end"])],
+                      **{k: r.get(k) for k in ("label", "period", "scope", "as_of")}} for r in task["relations"]]
+        path = out / markup_name(*key)
+        path.write_text(to_markup(task["text"], spans, relations, {"source": key[0], "id": key[1]}), encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def preannotate(keys: Iterable[tuple[str, str]], shared: Path, out: Path, model: str = "rules") -> list[Path]:
+    """Marked-up copies of shared articles with the pipeline's mentions and claims, for annotators to check.
+
+    Nothing here is gold: every mark is to be read and corrected by an annotator (the front matter says
+    ``pre: MODEL`` so an unchecked file is never imported by mistake; see ``corpus/real/README.md``).
+    """
+    from datetime import date
+
+    from claimcheck.pipeline import load_pipeline, process
+    from claimcheck.schema import Document
+    from claimcheck.training.markup import SUBJECT_LABELS, to_markup
+
+    keys = list(keys)
+    nlp = load_pipeline(model)
+    docs = []
+    for source, doc_id in keys:
+        record = shared_records(source, shared)[doc_id]
+        published = published_of(source, record)
+        docs.append(Document(id=f"{source}:{doc_id}", text=record_text(source, record),
+                             published=date.fromisoformat(published) if published else None))
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for (source, doc_id), doc, p in zip(keys, docs, process(docs, nlp)):
+        text = doc.text
+        taken: list[tuple[int, int]] = []
+
+        def free(a: int, b: int) -> bool:
+            return all(b <= x or a >= y for x, y in taken)
+
+        spans = []
+        for m in sorted(p.mentions, key=lambda m: (m.start, -m.end)):
+            if m.label in LABELS and free(m.start, m.end) and text[m.start:m.end] == text[m.start:m.end].strip():
+                spans.append({"start": m.start, "end": m.end, "label": m.label, "text": text[m.start:m.end]})
+                taken.append((m.start, m.end))
+        relations = []
+        for d in p.drafts:
+            a, b = d.span.start_char, d.span.end_char
+            child = next((i for i, s in enumerate(spans) if (s["start"], s["end"]) == (a, b)), None)
+            if child is None:
+                continue
+            named = [i for i, s in enumerate(spans) if s["text"] == d.subject_text and s["label"] in SUBJECT_LABELS]
+            before = [i for i in named if i < child]
+            head = before[-1] if before else next((i for i in named if i > child), None)
+            if head is None:
+                continue
+            relations.append({"head": head, "child": child, "label": d.attribute, "period": d.period,
+                              "scope": d.scope})
+        order = sorted(range(len(spans)), key=lambda i: spans[i]["start"])
+        where = {old: new for new, old in enumerate(order)}
+        spans = [spans[i] for i in order]
+        relations = [dict(r, head=where[r["head"]], child=where[r["child"]]) for r in relations]
+        seen, unique = set(), []
+        for r in relations:
+            if r["child"] not in seen:
+                seen.add(r["child"])
+                unique.append(r)
+        try:
+            body = to_markup(text, spans, unique, {"source": source, "id": doc_id, "pre": model})
+        except MarkupError:
+            body = to_markup(text, spans, [], {"source": source, "id": doc_id, "pre": model})
+        path = out / markup_name(source, doc_id)
+        path.write_text(body, encoding="utf-8")
+        written.append(path)
+    return written
+
+
 def strip_text(task: dict) -> dict:
     """Offsets and labels only (what may be stored for texts we did not write)."""
-    spans = [{k: s[k] for k in ("start", "end", "label")} for s in task["spans"]]
+    spans = [{k: s[k] for k in ("start", "end", "label", "why") if k in s} for s in task["spans"]]
     index = {(s["start"], s["end"]): i for i, s in enumerate(spans)}
     relations = [{"head": index[(r["head_span"]["start"], r["head_span"]["end"])],
                   "child": index[(r["child_span"]["start"], r["child_span"]["end"])],
-                  "label": r["label"], "period": r.get("period"), "scope": r.get("scope")}
+                  "label": r["label"], "period": r.get("period"), "scope": r.get("scope"),
+                  **({"as_of": r["as_of"]} if r.get("as_of") else {})}
                  for r in task["relations"]]
     return {"meta": task["meta"], "text_sha1": hashlib.sha1(task["text"].encode()).hexdigest(),
             "spans": spans, "relations": relations}
@@ -331,8 +460,11 @@ def load_real(shared: Path, corpus: Path | None = None) -> list[dict]:
 
 
 def _main(argv: list[str]) -> int:
-    """python -m claimcheck.training.corpus build | check FILE... | import-real SHARED FILE..."""
-    if not argv or argv[0] not in ("build", "check", "import-real"):
+    """python -m claimcheck.training.corpus build | check FILE... | import-real SHARED FILE...
+       | check-real SHARED FILE... | export-real SHARED OUTDIR [SOURCE:ID...]
+       | preannotate SHARED OUTDIR SOURCE:ID..."""
+    commands = ("build", "check", "import-real", "check-real", "export-real", "preannotate")
+    if not argv or argv[0] not in commands:
         print(_main.__doc__)
         return 2
     try:
@@ -346,7 +478,31 @@ def _main(argv: list[str]) -> int:
                 total += len(task["relations"])
                 print(f"{p}: {len(task['spans'])} spans, {len(task['relations'])} claims")
             print(f"total claims: {total}")
+        elif argv[0] == "check-real":
+            for p in argv[2:]:
+                try:
+                    row = import_real([Path(p)], Path(argv[1]))[0]
+                except MarkupError as exc:
+                    print(f"error: {exc}")
+                    continue
+                undecided = sum(1 for i, s in enumerate(row["spans"])
+                                if s["label"] in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY") and "why" not in s
+                                and i not in {r["child"] for r in row["relations"]})
+                print(f"{p}: ok, {len(row['spans'])} spans, {len(row['relations'])} claims"
+                      + (f", {undecided} figures neither claim nor no=REASON" if undecided else ""))
+        elif argv[0] == "export-real":
+            keys = [tuple(k.split(":", 1)) for k in argv[3:]] or None
+            paths = export_real(Path(argv[1]), Path(argv[2]), keys)
+            print(f"{len(paths)} articles written to {argv[2]}")
+        elif argv[0] == "preannotate":
+            keys = [tuple(k.split(":", 1)) for k in argv[3:]]
+            paths = preannotate(keys, Path(argv[1]), Path(argv[2]))
+            print(f"{len(paths)} articles written to {argv[2]}")
         else:
+            pre = [p for p in argv[2:] if parse_markup(Path(p).read_text(encoding="utf-8")).meta.get("pre")
+                   and parse_markup(Path(p).read_text(encoding="utf-8")).meta.get("status") != "checked"]
+            if pre:
+                raise MarkupError(f"{pre[0]}: pre-annotated and not marked 'status: checked'")
             rows = import_real([Path(p) for p in argv[2:]], Path(argv[1]))
             out = corpus_dir() / "real" / "annotations.jsonl"
             out.parent.mkdir(exist_ok=True)

@@ -12,6 +12,8 @@ Prodigy shape that ``claimcheck.training.corpus`` stores)::
   subject is the mention whose text is exactly ``Subject``: the nearest one
   before the value, or else the nearest after it. ``@Subject#2`` picks the
   second such mention before the value (counting back) when two are close.
+- ``[text]{LABEL no=REASON}`` records why a figure is not a claim (``NOT_CLAIM_REASONS``).
+- ``as_of=…`` after a claim's subject gives the moment the figure held (``AS_OF_MOMENTS`` or an ISO date).
 - ``\\[``, ``\\]``, ``\\{`` and ``\\}`` write literal brackets.
 
 An optional front matter block (``---`` lines, ``key: value``) carries the
@@ -31,6 +33,40 @@ ATTRIBUTES = (
     "ipo_proceeds", "funding", "ipo_price", "share_price_change", "stake", "buyback", "listing_date",
     "event_date", "count",
 )
+
+#: why a figure (MONEY, PERCENT, CARDINAL, QUANTITY) is a mention and not a claim: ``[£532m]{MONEY no=forecast}``
+NOT_CLAIM_REASONS = {
+    "forecast": "a forecast, expectation, target, plan or hypothetical figure",
+    "conversion": "a restatement of the figure before it in another currency or unit",
+    "baseline": "a comparison baseline whose period is not known",
+    "unnamed": "about a subject the article does not name",
+    "per_share": "a per-share figure: earnings or dividend per share, a share price, a per-share bid",
+    "price": "a price, rate or level: goods, commodities, currencies, interest rates, index points",
+    "macro": "an economy-wide statistic (output, inflation, trade, budgets, national debt)",
+    "small_count": "a count under three",
+    "other": "fits no attribute (fines, settlements, costs, debts, unit sales, market shares, ages, durations ...)",
+    "furniture": "page furniture: captions, menus, related links",
+}
+#: the moments a figure can hold at (``as_of=close``); an ISO date (``as_of=2019-11-26``) is also allowed
+AS_OF_MOMENTS = {
+    "ipo_price": "at the offer price of a listing (before trading)",
+    "open": "at the opening of trading",
+    "intraday": "during trading, at a high or low",
+    "close": "at the close of trading",
+    "pre_market": "before the market opened",
+    "after_hours": "after the market closed",
+    "estimate": "an earlier or expected figure (a banker's estimate, a planned size)",
+    "final": "the final figure, where the text contrasts it with an estimate",
+    "over_allotment": "including the over-allotment (greenshoe) option",
+    "announced": "when the deal was announced (before later changes)",
+}
+_AS_OF_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?$")
+CLAIM_KEYS = ("period", "scope", "as_of")
+
+
+def check_as_of(value: str) -> bool:
+    return value in AS_OF_MOMENTS or bool(_AS_OF_DATE.match(value))
+
 
 _ESCAPES = {"\\[": "\x01", "\\]": "\x02", "\\{": "\x03", "\\}": "\x04"}
 _UNESCAPE = {v: k[1] for k, v in _ESCAPES.items()}
@@ -98,7 +134,14 @@ def parse_markup(source: str) -> Parsed:
         out.append(text)
         length += len(text)
         rest = rest.strip()
-        if rest:
+        if rest.startswith("no="):
+            reason = rest[3:].strip()
+            if reason not in NOT_CLAIM_REASONS:
+                raise MarkupError(f"line {line}: unknown reason {reason!r} (one of {', '.join(NOT_CLAIM_REASONS)})")
+            if label not in VALUE_LABELS:
+                raise MarkupError(f"line {line}: only {'/'.join(VALUE_LABELS)} spans take no=REASON")
+            spans[-1]["why"] = reason
+        elif rest:
             parts = [p.strip() for p in rest.split(";")]
             first = parts[0].split(None, 1)
             if len(first) != 2 or not first[1].startswith("@"):
@@ -111,9 +154,12 @@ def parse_markup(source: str) -> Parsed:
             extra = {}
             for p in parts[1:]:
                 key, sep, value = p.partition("=")
-                if not sep or key.strip() not in ("period", "scope"):
-                    raise MarkupError(f"line {line}: expected period=… or scope=…, got {p!r}")
+                if not sep or key.strip() not in CLAIM_KEYS:
+                    raise MarkupError(f"line {line}: expected period=…, scope=… or as_of=…, got {p!r}")
                 extra[key.strip()] = value.strip()
+            if extra.get("as_of") and not check_as_of(extra["as_of"]):
+                raise MarkupError(f"line {line}: as_of={extra['as_of']!r} is neither an ISO date nor one of "
+                                  f"{', '.join(AS_OF_MOMENTS)}")
             pending.append((len(spans) - 1, attribute, subject, extra, line))
         pos = m.end()
     tail = body[pos:]
@@ -143,8 +189,11 @@ def _relation(spans: list[dict], child: int, attribute: str, subject: str, extra
         head = after[0]
     else:
         raise MarkupError(f"line {line}: no {'/'.join(SUBJECT_LABELS)} mention '{subject}' for this claim")
-    return {"head": head, "child": child, "label": attribute,
-            "period": extra.get("period") or None, "scope": extra.get("scope") or None}
+    relation = {"head": head, "child": child, "label": attribute,
+                "period": extra.get("period") or None, "scope": extra.get("scope") or None}
+    if extra.get("as_of"):
+        relation["as_of"] = extra["as_of"]
+    return relation
 
 
 def to_markup(text: str, spans: list[dict], relations: list[dict], meta: dict | None = None) -> str:
@@ -166,9 +215,11 @@ def to_markup(text: str, spans: list[dict], relations: list[dict], meta: dict | 
                 raise MarkupError(f"the subject of {s['text']!r} comes after it while another "
                                   f"'{subject}' comes before: not expressible in markup")
             mark += f" {r['label']} @{subject}"
-            for key in ("period", "scope"):
+            for key in CLAIM_KEYS:
                 if r.get(key):
                     mark += f"; {key}={r[key]}"
+        elif s.get("why"):
+            mark += f" no={s['why']}"
         out.append(f"[{_escape(text[s['start']:s['end']])}]{{{mark}}}")
         pos = s["end"]
     out.append(_escape(text[pos:]))

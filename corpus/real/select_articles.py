@@ -1,0 +1,76 @@
+"""Which shared articles the real corpus annotates, and in which batch (a fixed, reproducible rule).
+
+    python corpus/real/select_articles.py SHARED            # prints "batch<TAB>source:id" lines
+
+- bbc_business: every record whose text is not an exact duplicate of an earlier record's, by id;
+- meantime: all 120 records, by id;
+- reuters21578: 300 stories of 150–3,000 characters whose text is not a duplicate: 40 from each of
+  the primary topics earn, acq, money-fx, crude, trade and interest, and 60 from every other topic
+  or none; within a group, in the order of the SHA-1 of the id;
+- ecbplus: whole same-event clusters, the clusters ranked by the share of their articles that state a
+  toll or count ("killed", "dead", "injured", "people", "arrested", "magnitude" next to a number),
+  ties by cluster name, until at least 100 articles.
+
+Articles already in ``annotations.jsonl`` keep their place; the batches only say who annotates what.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+TOPICS = ("earn", "acq", "money-fx", "crude", "trade", "interest")
+COUNT = re.compile(r"\b\d[\d,.]*\s+(?:people|persons|dead|killed|injured|wounded|arrested|died|deaths|"
+                   r"victims|students|miners|passengers|soldiers|police)\b|\bmagnitude\b|\bkilled\s+\d", re.I)
+
+
+def rows(shared: Path, rel: str):
+    with open(shared / "data" / rel, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def sha(s: str) -> str:
+    return hashlib.sha1(s.encode()).hexdigest()
+
+
+def unique(records):
+    seen, out = set(), []
+    for r in records:
+        h = sha(r["text"])
+        if h not in seen:
+            seen.add(h)
+            out.append(r)
+    return out
+
+
+def select(shared: Path) -> dict[str, list[str]]:
+    bbc = [r["id"] for r in unique(sorted(rows(shared, "bbc_business/bbc_business.jsonl"), key=lambda r: r["id"]))]
+    meantime = sorted(r["id"] for r in rows(shared, "meantime/meantime_en.jsonl"))
+    reuters = unique(sorted(rows(shared, "reuters21578/reuters21578.jsonl"), key=lambda r: sha(r["id"])))
+    groups = defaultdict(list)
+    for r in reuters:
+        if 150 <= len(r["text"]) <= 3000:
+            first = r["topics"][0] if r.get("topics") else None
+            groups[first if first in TOPICS else "other"].append(r["id"])
+    picked = [i for t in TOPICS for i in groups[t][:40]] + groups["other"][:60]
+    ecb = rows(shared, "ecbplus/ecbplus.jsonl")
+    clusters = defaultdict(list)
+    for r in ecb:
+        clusters[r["cluster"]].append(r)
+    ranked = sorted(clusters, key=lambda c: (-sum(bool(COUNT.search(r["text"])) for r in clusters[c]) / len(clusters[c]), c))
+    ecb_ids: list[str] = []
+    for c in ranked:
+        if len(ecb_ids) >= 100:
+            break
+        ecb_ids += sorted(r["id"] for r in clusters[c])
+    return {"bbc_business": bbc, "meantime": meantime, "reuters21578": picked, "ecbplus": ecb_ids}
+
+
+if __name__ == "__main__":
+    for source, ids in select(Path(sys.argv[1])).items():
+        for i in ids:
+            print(f"{source}:{i}")
