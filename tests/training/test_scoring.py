@@ -34,3 +34,48 @@ def test_mention_scores_by_hand():
     assert s["per_label"]["MONEY"] == prf(0, 1, 1)  # exact spans only: "$7.5 billion" is not "more than $7.5 billion"
     assert s["per_label"]["PERSON"] == prf(0, 1, 0)
     assert s["all"] == prf(1, 2, 2)
+
+
+def test_bootstrap_interval_brackets_the_point_and_narrows_with_more_articles():
+    from claimcheck.training.scoring import bootstrap_f1
+
+    few = [(3, 1, 1), (0, 2, 2), (4, 0, 1)]
+    b = bootstrap_f1(few, samples=500, seed=1)
+    assert b["f"] == round(2 * 7 / (2 * 7 + 3 + 4), 4)
+    assert b["low"] <= b["f"] <= b["high"]
+    many = bootstrap_f1(few * 40, samples=500, seed=1)
+    assert many["f"] == b["f"]
+    assert many["high"] - many["low"] < (b["high"] - b["low"]) / 2
+    assert bootstrap_f1([(2, 0, 0)] * 5)["low"] == 1.0  # no variation, no width
+    assert bootstrap_f1([])["articles"] == 0
+
+
+def test_subject_and_attribute_accuracy_given_a_found_value():
+    from claimcheck.training.scoring import given_value
+
+    gold = [("acme", "revenue", (5, "USD")), ("acme", "profit", (1, "USD")), ("beta", "stake", (9, "percent"))]
+    pred = [("acme", "revenue", (5, "USD"), None),      # right
+            ("source", "profit", (1, "USD"), None),     # value found, wrong subject
+            ("beta", "count", (7, "count"), None)]      # the 9% never found
+    got = given_value([(gold, pred)])
+    assert got == {"gold": 3, "value_found": 2, "subject_accuracy": 0.5, "attribute_accuracy": 1.0}
+
+
+def test_evaluate_real_dev_per_source_with_intervals_and_side_by_side(nlp, shared_data):
+    from claimcheck.training.corpus import load_real
+    from claimcheck.training.evaluate import evaluate, render_comparison, render_table
+
+    result = evaluate("default", sets=("real-dev",), shared=shared_data.parent, nlp=nlp)
+    s = result["sets"]["real-dev"]
+    tasks = load_real(shared_data.parent, split="dev")
+    assert s["articles"] == len(tasks) and all(t["meta"]["split"] == "dev" for t in tasks)
+    assert set(s["per_source"]) == {t["meta"]["source"] for t in tasks}
+    assert sum(x["articles"] for x in s["per_source"].values()) == len(tasks)
+    ci = s["intervals"]["claims"]
+    assert ci["f"] == s["claims"]["all"]["f"] and ci["low"] < ci["f"] < ci["high"]
+    assert s["given_value"]["gold"] == sum(len(t["relations"]) for t in tasks)
+    table = render_table(result)
+    assert "claim F1" in table and "[95%" in table
+    twin = dict(result, model="twin")
+    side = render_comparison([result, twin])
+    assert "twin" in side and side.count(f"{ci['f']:.3f} [{ci['low']:.3f}") == 2

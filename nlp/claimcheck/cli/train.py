@@ -61,9 +61,12 @@ def train_cli(
 @app.command("evaluate")
 @guard
 def evaluate_cli(
-    model: str = typer.Option("default", "--model", help="Pipeline to score."),
+    model: str = typer.Option("default", "--model",
+                              help="Pipeline(s) to score, comma-separated for a side-by-side table "
+                                   "(default, rules, fast, transformer)."),
     split: str = typer.Option("test", "--split", help="Split of corpus/claims to score."),
-    sets: str = typer.Option("test,real,newsquant", "--sets", help="Comma-separated: test, real, newsquant."),
+    sets: str = typer.Option("test,real-test,newsquant", "--sets",
+                             help="Comma-separated: test, real-test, real-dev, real-train, real, newsquant."),
     shared: Optional[Path] = typer.Option(None, "--shared",
                                           help="The shared data folder (default: $CLAIMCHECK_SHARED or ../shared)."),
     no_peer: bool = typer.Option(False, "--no-peer", help="Do not run quantulum3 beside us on NewsQuant."),
@@ -72,17 +75,25 @@ def evaluate_cli(
 ) -> None:
     """Per-label mention scores, per-attribute claim scores, NewsQuant value and value+unit P/R/F1.
 
-    Example: claimcheck evaluate --sets test,newsquant -o metrics.json
+    The real sets are scored per source and pooled, with bootstrap 95% intervals over articles.
+
+    Example: claimcheck evaluate --model rules,fast --sets real-test,real-dev -o metrics.json
     """
     from claimcheck.errors import UsageError
     from claimcheck.report.output import write_atomic
-    from claimcheck.training.evaluate import SETS, evaluate, render_table
+    from claimcheck.training.evaluate import SETS, evaluate, render_comparison, render_table
 
     chosen = tuple(s.strip() for s in sets.split(",") if s.strip())
     unknown = [s for s in chosen if s not in SETS]
     if unknown:
         raise UsageError(f"unknown set(s) {', '.join(unknown)} (choose from {', '.join(SETS)})")
-    result = evaluate(model, sets=chosen, split=split, shared=_shared(shared), peer=not no_peer)
+    models = [m.strip() for m in model.split(",") if m.strip()] or ["default"]
+    results = [evaluate(m, sets=chosen, split=split, shared=_shared(shared), peer=not no_peer and i == 0)
+               for i, m in enumerate(models)]
     if output is not None:
-        write_atomic(output, json.dumps(result, indent=2) + "\n", force=force)
-    typer.echo(render_table(result), nl=False)
+        payload = results[0] if len(results) == 1 else {"models": results}
+        write_atomic(output, json.dumps(payload, indent=2) + "\n", force=force)
+    for result in results:
+        typer.echo(render_table(result), nl=False)
+    if len(results) > 1:
+        typer.echo(render_comparison(results), nl=False)

@@ -442,20 +442,52 @@ def strip_text(task: dict) -> dict:
             "spans": spans, "relations": relations}
 
 
-def load_real(shared: Path, corpus: Path | None = None) -> list[dict]:
-    """Full Prodigy tasks for the real annotated articles, texts read from ``shared``."""
+REAL_SPLITS = ("train", "dev", "test")
+
+
+def real_key(source: str, doc_id: str) -> str:
+    return f"{source}:{doc_id}"
+
+
+def real_split_of(key: str, splits: dict) -> str:
+    """The frozen split of a real article: recorded ones never move; a new one's comes from a hash of its key.
+
+    New articles: 30% test, 15% dev, 55% train (SHA-1 of ``source:id`` modulo 100), so the split does not
+    depend on when an article was annotated nor on what a model does with it.
+    """
+    if key in splits:
+        return splits[key]
+    h = int(hashlib.sha1(key.encode()).hexdigest(), 16) % 100
+    return "test" if h < 30 else "dev" if h < 45 else "train"
+
+
+def real_splits(corpus: Path | None = None) -> dict[str, str]:
+    path = (corpus or corpus_dir()) / "real" / "splits.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def load_real(shared: Path, corpus: Path | None = None, split: str | None = None) -> list[dict]:
+    """Full Prodigy tasks for the real annotated articles (one ``split`` or all), texts read from ``shared``.
+
+    Each task's meta carries its ``split``.
+    """
     corpus = corpus or corpus_dir()
+    splits = real_splits(corpus)
     texts: dict[str, dict] = {}
     tasks = []
     for row in read_jsonl(corpus / "real" / "annotations.jsonl"):
         source = row["meta"]["source"]
+        part = real_split_of(real_key(source, row["meta"]["id"]), splits)
+        if split is not None and part != split:
+            continue
         if source not in texts:
             texts[source] = shared_texts(source, shared)
         text = texts[source][row["meta"]["id"]]
         if hashlib.sha1(text.encode()).hexdigest() != row["text_sha1"]:
             raise MarkupError(f"shared article {row['meta']['id']} changed since it was annotated")
         spans = [dict(s, text=text[s["start"]:s["end"]]) for s in row["spans"]]
-        tasks.append(make_task(Parsed(text=text, spans=spans, relations=row["relations"]), row["meta"]))
+        tasks.append(make_task(Parsed(text=text, spans=spans, relations=row["relations"]),
+                               {**row["meta"], "split": part}))
     return tasks
 
 
@@ -509,6 +541,14 @@ def _main(argv: list[str]) -> int:
             old = {(r["meta"]["source"], r["meta"]["id"]): r for r in read_jsonl(out)} if out.exists() else {}
             old.update({(r["meta"]["source"], r["meta"]["id"]): r for r in rows})
             write_jsonl(out, [old[k] for k in sorted(old)])
+            splits = real_splits()
+            for source, doc_id in old:  # record each article's split once: it never moves afterwards
+                key = real_key(source, doc_id)
+                splits[key] = real_split_of(key, splits)
+            from claimcheck.report.output import write_atomic
+
+            write_atomic(str(out.parent / "splits.json"),
+                         json.dumps(dict(sorted(splits.items())), indent=1) + "\n", force=True)
             print(f"{len(rows)} articles imported; {len(old)} in {out}")
     except MarkupError as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -3,7 +3,9 @@
 Sets, each scored separately:
 
 - ``test`` (or any split) of the project's annotated corpus;
-- ``real``: the annotated BBC and MEANTIME articles (texts read from the shared data);
+- ``real-test``, ``real-dev``, ``real-train``: the frozen splits of the real annotated articles (BBC
+  business, Reuters-21578, MEANTIME, ECB+; texts read from the shared data), scored per source and
+  pooled, with bootstrap 95% intervals over articles; ``real`` is all of them together;
 - ``newsquant``: the NewsQuant sentences (``claimcheck.training.newsquant``).
 
 Mentions: exact-span P/R/F1 per label over the nine guideline labels. Claims:
@@ -18,7 +20,9 @@ from pathlib import Path
 
 from claimcheck.training.markup import LABELS
 
-SETS = ("test", "real", "newsquant")
+SETS = ("test", "real-test", "real-dev", "real-train", "real", "newsquant")
+REAL_SETS = {"real-test": "test", "real-dev": "dev", "real-train": "train", "real": None}
+BOOTSTRAP_SAMPLES = 1000
 
 
 def _gold_claims(task: dict, sdoc) -> list[tuple]:
@@ -42,17 +46,75 @@ def _gold_claims(task: dict, sdoc) -> list[tuple]:
     return out
 
 
-def score_tasks(tasks: list[dict], nlp) -> dict:
-    """Mention and claim scores of ``nlp`` on Prodigy tasks, plus words per second of the run."""
+def score_tasks(tasks: list[dict], nlp, *, by_source: bool = False, seed: int = 0) -> dict:
+    """Mention and claim scores of ``nlp`` on Prodigy tasks, plus words per second of the run.
+
+    With ``by_source`` (the real sets): also per source, bootstrap 95% intervals of claim and mention F1,
+    subject and attribute accuracy given a correct value, and ``as_of`` accuracy.
+    """
     from claimcheck.training.scoring import claim_scores, mention_scores
 
     started = time.perf_counter()
     mention_pairs, claim_pairs = run_tasks(tasks, nlp)
     seconds = time.perf_counter() - started
     words = sum(len(t["text"].split()) for t in tasks)
-    return {"articles": len(tasks), "words": words, "words_per_second": round(words / seconds) if seconds else None,
-            "mentions": mention_scores(mention_pairs),
-            "claims": claim_scores((gold, [p[:3] for p in pred]) for gold, pred in claim_pairs)}
+    result = {"articles": len(tasks), "words": words,
+              "words_per_second": round(words / seconds) if seconds else None,
+              "mentions": mention_scores(mention_pairs),
+              "claims": claim_scores((gold, [p[:3] for p in pred]) for gold, pred in claim_pairs)}
+    if by_source:
+        from claimcheck.training.scoring import bootstrap_f1, given_value
+
+        sources = [t.get("meta", {}).get("source", "?") for t in tasks]
+        result["intervals"] = {"claims": bootstrap_f1(_claim_counts(claim_pairs), seed=seed,
+                                                      samples=BOOTSTRAP_SAMPLES),
+                               "mentions": bootstrap_f1(_mention_counts(mention_pairs), seed=seed,
+                                                        samples=BOOTSTRAP_SAMPLES)}
+        result["given_value"] = given_value(claim_pairs)
+        result["as_of"] = _as_of(tasks)
+        result["per_source"] = {}
+        for source in sorted(set(sources)):
+            idx = [i for i, s in enumerate(sources) if s == source]
+            cp, mp = [claim_pairs[i] for i in idx], [mention_pairs[i] for i in idx]
+            result["per_source"][source] = {
+                "articles": len(idx),
+                "claims": claim_scores((gold, [p[:3] for p in pred]) for gold, pred in cp)["all"],
+                "claims_interval": bootstrap_f1(_claim_counts(cp), seed=seed, samples=BOOTSTRAP_SAMPLES),
+                "mentions": mention_scores(mp)["all"],
+                "mentions_interval": bootstrap_f1(_mention_counts(mp), seed=seed, samples=BOOTSTRAP_SAMPLES),
+            }
+    return result
+
+
+def _claim_counts(claim_pairs) -> list[tuple[int, int, int]]:
+    from claimcheck.training.scoring import match_counts
+
+    out = []
+    for gold, pred in claim_pairs:
+        c = match_counts(gold, [p[:3] for p in pred])
+        out.append(tuple(sum(x[k] for x in c.values()) for k in ("tp", "fp", "fn")))
+    return out
+
+
+def _mention_counts(mention_pairs) -> list[tuple[int, int, int]]:
+    from collections import Counter
+
+    out = []
+    for gold, pred in mention_pairs:
+        g, p = Counter(gold), Counter(pred)
+        tp = sum(min(g[s], p[s]) for s in g)
+        out.append((tp, sum(p.values()) - tp, sum(g.values()) - tp))
+    return out
+
+
+def _as_of(tasks: list[dict]) -> dict:
+    """Gold ``as_of`` moments; the pipelines do not predict them yet, so there is no accuracy to give."""
+    from collections import Counter
+
+    moments = Counter(r["as_of"] if not r["as_of"][:1].isdigit() else "date"
+                      for t in tasks for r in t["relations"] if r.get("as_of"))
+    return {"gold": sum(moments.values()), "moments": dict(sorted(moments.items())), "accuracy": None,
+            "note": "no pipeline predicts as_of yet"}
 
 
 def run_tasks(tasks: list[dict], nlp) -> tuple[list, list]:
@@ -100,11 +162,15 @@ def evaluate(model: str = "default", *, sets=SETS, split: str = "test", shared: 
                     "version": nlp.meta.get("version"), "sets": {}}
     if "test" in sets:
         result["sets"][split] = score_tasks(load_split(split), nlp)
-    if "real" in sets:
+    for name, part in REAL_SETS.items():
+        if name not in sets:
+            continue
         if shared is None or not (shared / "data").is_dir():
-            result["sets"]["real"] = {"skipped": "shared data not found (--shared PATH)"}
+            result["sets"][name] = {"skipped": "shared data not found (--shared PATH)"}
         else:
-            result["sets"]["real"] = score_tasks(load_real(shared), nlp)
+            tasks = load_real(shared, split=part)
+            result["sets"][name] = (score_tasks(tasks, nlp, by_source=True) if tasks
+                                    else {"skipped": f"no annotated articles in {name}"})
     if "newsquant" in sets:
         from claimcheck.training import newsquant
 
@@ -136,9 +202,59 @@ def render_table(result: dict) -> str:
                 lines.append(f"  ({s['quantulum3_note']})")
             continue
         lines.append(f"\n[{name}] {s['articles']} articles, {s['words']} words, {s['words_per_second']} words/s")
+        if "intervals" in s:
+            ci, mi = s["intervals"]["claims"], s["intervals"]["mentions"]
+            lines.append(f"  claim F1 {ci['f']:.3f} [95% {ci['low']:.3f}–{ci['high']:.3f}]   "
+                         f"mention F1 {mi['f']:.3f} [{mi['low']:.3f}–{mi['high']:.3f}]")
+            gv = s["given_value"]
+            if gv["value_found"]:
+                lines.append(f"  given a found value ({gv['value_found']} of {gv['gold']} gold claims): subject "
+                             f"accuracy {gv['subject_accuracy']:.3f}, attribute accuracy {gv['attribute_accuracy']:.3f}")
+            a = s["as_of"]
+            lines.append(f"  as_of: {a['gold']} gold moments {a['moments']}; accuracy: {a['note']}")
+            lines.append(f"  {'source':<14} {'articles':>8}   {'claim F1 [95%]':<22} {'mention F1 [95%]':<22}")
+            for source, x in s["per_source"].items():
+                c, m = x["claims_interval"], x["mentions_interval"]
+                lines.append(f"  {source:<14} {x['articles']:>8}   {c['f']:.3f} [{c['low']:.3f}–{c['high']:.3f}]"
+                             f"{'':<4} {m['f']:.3f} [{m['low']:.3f}–{m['high']:.3f}]")
         for title, block, key in (("mentions", s["mentions"], "per_label"), ("claims", s["claims"], "per_attribute")):
             lines.append(f"  {title:<20} {'P':>6} {'R':>6} {'F1':>6} {'gold':>5}")
             rows = list(block[key].items()) + [("ALL", block["all"])]
             for label, x in rows:
                 lines.append(f"  {label:<20} {x['p']:>6.3f} {x['r']:>6.3f} {x['f']:>6.3f} {x['tp'] + x['fn']:>5}")
+    return "\n".join(lines) + "\n"
+
+
+def render_comparison(results: list[dict]) -> str:
+    """Pipelines side by side: claim and mention F1 (with intervals on the real sets) per set."""
+    names = [r["model"] for r in results]
+    sets = [k for k in results[0]["sets"] if "skipped" not in results[0]["sets"][k]]
+    lines = ["", "side by side", f"  {'set':<12} {'score':<16} " + " ".join(f"{n:>24}" for n in names)]
+
+    def cell(x: dict | None) -> str:
+        if x is None:
+            return f"{'—':>24}"
+        if "low" in x:
+            return f"{x['f']:.3f} [{x['low']:.3f}–{x['high']:.3f}]".rjust(24)
+        return f"{x['f']:.3f}".rjust(24)
+
+    for name in sets:
+        rows: dict[str, list] = {}
+        for r in results:
+            s = r["sets"].get(name, {})
+            if "skipped" in s or not s:
+                for key in rows:
+                    rows[key].append(None)
+                continue
+            if name == "newsquant":
+                got = {"value F1": {"f": s["claimcheck"]["value"]["f"]},
+                       "value+unit F1": {"f": s["claimcheck"]["value_unit"]["f"]}}
+            elif "intervals" in s:
+                got = {"claim F1": s["intervals"]["claims"], "mention F1": s["intervals"]["mentions"]}
+            else:
+                got = {"claim F1": s["claims"]["all"], "mention F1": s["mentions"]["all"]}
+            for key, value in got.items():
+                rows.setdefault(key, []).append(value)
+        for key, values in rows.items():
+            lines.append(f"  {name:<12} {key:<16} " + " ".join(cell(v) for v in values))
     return "\n".join(lines) + "\n"

@@ -108,3 +108,52 @@ def mention_scores(pairs: Iterable[tuple[list, list]]) -> dict:
         overall.update(c)
     return {"all": prf(overall["tp"], overall["fp"], overall["fn"]),
             "per_label": {k: prf(c["tp"], c["fp"], c["fn"]) for k, c in sorted(per.items())}}
+
+
+def f1_of(tp: int, fp: int, fn: int) -> float:
+    return 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 0.0
+
+
+def bootstrap_f1(counts: list[tuple[int, int, int]], *, samples: int = 1000, seed: int = 0,
+                 level: float = 0.95) -> dict:
+    """Micro F1 over per-article (tp, fp, fn) counts with a percentile bootstrap interval (articles resampled)."""
+    import numpy as np
+
+    if not counts:
+        return {"f": 0.0, "low": 0.0, "high": 0.0, "articles": 0}
+    arr = np.asarray(counts, dtype=float)
+    rng = np.random.default_rng(seed)
+    picks = rng.integers(0, len(arr), size=(samples, len(arr)))
+    tp, fp, fn = (arr[:, k][picks].sum(axis=1) for k in range(3))
+    denom = 2 * tp + fp + fn
+    f = np.where(denom > 0, 2 * tp / np.where(denom > 0, denom, 1), 0.0)
+    lo, hi = np.quantile(f, [(1 - level) / 2, 1 - (1 - level) / 2])
+    total = arr.sum(axis=0)
+    return {"f": round(f1_of(*total), 4), "low": round(float(lo), 4), "high": round(float(hi), 4),
+            "articles": len(arr)}
+
+
+def given_value(claim_pairs) -> dict:
+    """Subject and attribute accuracy over gold claims whose value the pipeline found with some claim.
+
+    A gold claim is paired with an unused predicted claim of the same normalised value in the same article
+    (one with the same attribute first); its subject and attribute are then compared. That separates
+    "found the figure but gave it to the wrong company / wrong attribute" from "missed the figure".
+    """
+    paired = subject_ok = attribute_ok = 0
+    for gold, pred in claim_pairs:
+        left = [p[:3] for p in pred]
+        for g in gold:
+            same_value = [i for i, p in enumerate(left) if p[2] == g[2]]
+            if not same_value:
+                continue
+            best = next((i for i in same_value if left[i][:2] == g[:2]), None)
+            best = best if best is not None else next((i for i in same_value if left[i][1] == g[1]), same_value[0])
+            p = left.pop(best)
+            paired += 1
+            subject_ok += p[0] == g[0]
+            attribute_ok += p[1] == g[1]
+    gold_total = sum(len(g) for g, _ in claim_pairs)
+    return {"gold": gold_total, "value_found": paired,
+            "subject_accuracy": round(subject_ok / paired, 4) if paired else None,
+            "attribute_accuracy": round(attribute_ok / paired, 4) if paired else None}
