@@ -53,8 +53,10 @@ def _documents(sources: Sequence[Source], warn: Callable[[str], None], on_error:
             docs.append(src)
         elif isinstance(src, Path) or src == "-" or _probe(src) or not any(c.isspace() for c in str(src)):
             paths.append(str(src))
-        else:  # a text given directly (notebooks)
-            docs.append(Document(id=f"text-{i + 1}", path=None, text=str(src)))
+        else:  # a text given directly (notebooks): cleaned of invisible characters as a file's text is
+            from claimcheck.ingest.readers import plain_text
+
+            docs.append(Document(id=f"text-{i + 1}", path=None, text=plain_text(str(src))))
     if paths:
         docs.extend(load_documents(paths, warn=warn, on_error=on_error, dayfirst=dayfirst))
     return docs

@@ -387,6 +387,24 @@ def weekday_findings(documents: list[Document], next_id) -> list[Finding]:
     return findings
 
 
+def lookalike_note(found: str, suggestion: str) -> str | None:
+    """Where two names look alike but differ in characters of other scripts: which characters, by name.
+
+    "SenseTіme" vs "SenseTime" reads the same on screen; the note says "і (U+0456 CYRILLIC SMALL LETTER
+    BYELORUSSIAN-UKRAINIAN I) where the others write i".
+    """
+    import unicodedata
+
+    if len(found) != len(suggestion):
+        return None
+    diffs = [(a, b) for a, b in zip(found, suggestion) if a != b]
+    if not diffs or not any(not a.isascii() and a.casefold() != b.casefold() for a, b in diffs):
+        return None
+    parts = [f"{a} (U+{ord(a):04X} {unicodedata.name(a, 'UNNAMED CHARACTER')}) where the others write {b}"
+             for a, b in diffs[:3]]
+    return "; ".join(parts)
+
+
 def typo_findings(typos: list[TypoCandidate], next_id, documents: list[Document] | None = None) -> list[Finding]:
     out = []
     for t in typos:
@@ -395,6 +413,9 @@ def typo_findings(typos: list[TypoCandidate], next_id, documents: list[Document]
         else:
             message = (f"'{t.found}' in {_doc_list(t.docs)} looks like a misspelling of '{t.suggestion}', "
                        f"the form {t.suggestion_docs} other sources use.")
+        lookalike = lookalike_note(t.found, t.suggestion)
+        if lookalike:
+            message = message[:-1] + f" ({lookalike})."
         out.append(Finding(
             id=next_id(), kind="typo", verdict="Refuted", subject=t.suggestion, attribute=None, claims=[],
             docs=list(t.docs), message=message, found=t.found, suggestion=t.suggestion, confidence=t.confidence,

@@ -370,8 +370,25 @@ PAGE_LINES = st.sampled_from([
     "* * *", "| a | b |", "![img](http://x/y.png)", "[link](", "**", "__x__", "1. ", "Subscribe to our newsletter",
     "We use cookies.", "Sign up", "(Reporting by Jane Doe; Editing by John Roe)", "Copyright (c) 2019 Example Media Ltd",
 ])
+@st.composite
+def link_line(draw) -> str:
+    """Lines of Markdown links with separators and runs of spaces (an exponential regex lived here)."""
+    n = draw(st.integers(1, 40))
+    sep = draw(st.sampled_from([" ", "        ", " | ", "\u00b7", " \u2022 ", "\t", "  |  ", ""]))
+    link = draw(st.sampled_from(["[Home](https://x.example/a)", "[a](b)", "[" + "x" * 40 + "](/y)", "[](/)"]))
+    return sep.join([link] * n) + draw(st.sampled_from(["", "        x", " |", "!", "        "]))
+
+
+#: invisible and non-ASCII digit characters (format characters made an article's claims vanish)
+UNICODE_BITS = st.sampled_from(["\u200d", "\u200b", "\u202e", "\u2066", "\ufeff", "\u00ad", "\u066c", "\u066b",
+                                "\u0661", "\u0660", "\u06f5", "\u0967", "\uff11", "\u2009", "\u202f", "\u00a0",
+                                "SenseT\u0456me", "$\u0661\u066c\u0660\u0660\u0660", "$1\u2009000\u2009000"])
+UNICODE_TEXT = st.lists(st.one_of(UNICODE_BITS, newsy(3), st.sampled_from(["$", "%", " ", "1", ",", "."])),
+                        max_size=30).map("".join)
+
 PAGE = st.one_of(
     st.lists(st.one_of(PAGE_LINES, newsy(8), st.text(ANY_CHAR, max_size=80)), max_size=40).map("\n".join),
+    link_line(), UNICODE_TEXT,
     ANY_TEXT, st.text(max_size=3_000),
     st.sampled_from(["a" * 20_000, ("word " * 30 + "\n") * 300, "\n" * 5_000, "#" * 5_000, "[" * 5_000 + "](" * 2_000,
                      "*" * 5_000, "-" * 3_000 + "\n" + "=" * 3_000, ("x" * 70 + "\n") * 500]),
@@ -391,6 +408,8 @@ HTML_BITS = st.sampled_from([
 HTML = st.one_of(
     st.lists(st.one_of(HTML_BITS, newsy(6), st.text(ANY_CHAR, max_size=30)), max_size=40).map("".join),
     ANY_TEXT.map(lambda t: "<html><body><p>" + t + "</p></body></html>"),
+    st.integers(1, 4_000).map(lambda n: "<html><body>" + "<div>" * n + "<p>Acme grew 5%.</p>" + "</div>" * n
+                              + "<p>After the nest.</p></body></html>"),
     st.sampled_from(["<div>" * 3_000 + "text" + "</div>" * 3_000, "<p>" + "x " * 5_000 + "</p>", "<" * 5_000,
                      "<!--" * 1_000, "<script>" + "a" * 10_000]),
 )
@@ -409,4 +428,4 @@ def raw_record(draw):
 
 __all__ = ["warm_up", "COUNTS", "HANG_SECONDS", "Hang", "InputError", "call", "fuzz_settings", "SPAN", "CONTEXT", "PUBLISHED",
            "CURRENCY_CODES", "RAW_BYTES", "reader_file", "json_text", "jsonl_text", "file_bytes", "fresh_dir",
-           "PAGE", "HTML", "raw_record", "ANY_TEXT", "figure", "date_text", "newsy"]
+           "PAGE", "HTML", "raw_record", "ANY_TEXT", "figure", "date_text", "newsy", "UNICODE_TEXT", "link_line"]

@@ -53,6 +53,8 @@ from fuzz_strategies import (
     raw_record,
     reader_file,
     warm_up,
+    UNICODE_TEXT,
+    link_line,
 )
 
 
@@ -288,3 +290,25 @@ def test_dates_at_calendar_edges(text, published):
     _quantity(call("normalize.normalize_date (edges)", normalize_date.__wrapped__, text, published, ""))
     call("normalize.period_of (edges)", period_of.__wrapped__, text, published)
     _quantity(call("normalize.founding_year (edges)", founding_year.__wrapped__, text, published))
+
+
+# =========================================================================== second round (issue 19)
+
+
+@fuzz_settings(150)
+@given(st.one_of(UNICODE_TEXT, ANY_TEXT))
+def test_plain_text_leaves_no_format_characters_nor_foreign_digits(text):
+    from claimcheck.ingest.readers import FORMAT_CHARS, plain_text
+
+    out = call("readers.plain_text", plain_text, text)
+    assert not any(ord(c) in FORMAT_CHARS for c in out)
+    assert not any(c.isdecimal() and not c.isascii() for c in out)
+    assert plain_text(out) == out
+
+
+@fuzz_settings(100)
+@given(link_line())
+def test_menu_rule_on_link_lines(line):
+    from claimcheck.ingest.noise_rules import _is_menu
+
+    call("noise_rules._is_menu", _is_menu, line)

@@ -36,22 +36,52 @@ class PackAnnotator:
         return {k: [o[k] for o in outs] for k in OUTPUTS}
 
 
+#: a local Ray stays on this machine: no usage report (whose cloud detection asks 169.254.169.254 and
+#: metadata.google.internal), and "no cluster", so every process binds to loopback (Ray otherwise finds
+#: "its" address with a UDP connect to 8.8.8.8 and listens on the machine's public address)
+LOCAL_RAY_ENV = {"RAY_USAGE_STATS_ENABLED": "0", "RAY_USAGE_STATS_PROMPT_ENABLED": "0",
+                 "RAY_DISABLE_IMPORT_WARNING": "1", "RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER": "0"}
+
+
+_CLOSED_PORT = "http://127.0.0.1:9"  # discard: nothing listens there, so a connect is refused at once
+_LOOPBACK = "127.0.0.1,localhost,::1"
+_START_ONLY_ENV = {"http_proxy": _CLOSED_PORT, "HTTP_PROXY": _CLOSED_PORT, "no_proxy": _LOOPBACK,
+                   "NO_PROXY": _LOOPBACK}
+
+
 def start_ray(workers: int) -> None:
     """Connect to ``RAY_ADDRESS`` when set, else start a local Ray with ``workers`` CPUs (once per process)."""
+    address = os.environ.get("RAY_ADDRESS")
+    if not address:
+        # before Ray is imported: it reads some of these (the cluster switch) once, at import
+        for key, value in LOCAL_RAY_ENV.items():
+            os.environ.setdefault(key, value)
     try:
         import ray
     except ImportError:
         raise UsageError("--engine ray needs Ray: pip install 'claimcheck[ray]'") from None
     if ray.is_initialized():
         return
-    address = os.environ.get("RAY_ADDRESS")
     env = {"env_vars": {k: os.environ[k] for k in ("PYTHONPATH", "HF_HUB_OFFLINE", "HF_DATASETS_OFFLINE")
                         if k in os.environ}}
     if address:
         ray.init(address=address, runtime_env=env, log_to_driver=False, logging_level=logging.WARNING)
     else:
-        ray.init(num_cpus=workers, include_dashboard=False, log_to_driver=False, runtime_env=env,
-                 logging_level=logging.WARNING)
+        env["env_vars"].update(LOCAL_RAY_ENV)
+        # Ray's head processes ask the cloud-metadata addresses whatever the usage setting (the one dashboard
+        # module a dashboard-less Ray loads does); they inherit this process' environment at start, so for the
+        # start only, plain-HTTP requests go to a closed loopback port and anything on loopback goes direct
+        saved = {k: os.environ.get(k) for k in _START_ONLY_ENV}
+        os.environ.update(_START_ONLY_ENV)
+        try:
+            ray.init(num_cpus=workers, include_dashboard=False, log_to_driver=False, runtime_env=env,
+                     logging_level=logging.WARNING, _node_ip_address="127.0.0.1")
+        finally:
+            for k, v in saved.items():
+                if v is None:
+                    os.environ.pop(k, None)
+                else:
+                    os.environ[k] = v
     logging.getLogger("ray.data").setLevel(logging.WARNING)
     ctx = ray.data.DataContext.get_current()
     ctx.execution_options.preserve_order = True
@@ -62,9 +92,9 @@ def start_ray(workers: int) -> None:
 def map_with_ray(packs: list[dict], *, workers: int, model: str, dayfirst: bool | None, docbin: bool) -> list[dict]:
     """Annotate packs with Ray Data: ``map_batches`` over a pool of ``workers`` actors, results in order."""
     import pyarrow as pa
-    import ray
 
-    start_ray(workers)
+    start_ray(workers)  # first: it sets what a local Ray must know before Ray is imported
+    import ray
     schema = pa.schema([(k, pa.list_(pa.string())) for k in RAW_COLUMNS])
     # one block per pack, made in the driver: the work spreads over the actors, and no task needs a CPU
     # that the actors hold (a local Ray has exactly `workers` CPUs)

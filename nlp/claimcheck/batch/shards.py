@@ -23,12 +23,14 @@ import json
 import os
 import shutil
 import tempfile
+import time
 from pathlib import Path
 from typing import Callable
 
 from claimcheck.errors import OutputError
 from claimcheck.report.output import default_file_mode, write_atomic
 
+LOCK = ".annotate.lock"
 MANIFEST = "manifest.json"
 TABLE_DIRS = ("documents", "mentions", "claims")
 OWN = TABLE_DIRS + ("docbin", "shards", MANIFEST)
@@ -112,6 +114,7 @@ class OutDir:
             self.path.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise OutputError(f"{self.path}: cannot create ({exc.strerror})") from None
+        self.lock()
         old = None if force else self.read_manifest()
         if old is not None and old.get("run_key") == run["run_key"]:
             self._remove_temporaries()
@@ -120,11 +123,41 @@ class OutDir:
             if old is not None:
                 raise OutputError(f"{self.path}: holds the output of a different run ({_difference(old, run)}); "
                                   f"use --force to replace it")
-            if any(self.path.iterdir()):
+            if any(p.name != LOCK for p in self.path.iterdir()):
                 raise OutputError(f"{self.path}: is not empty and holds no annotate output; "
                                   f"use --force to write into it")
         self._clear()
         return None
+
+    def lock(self) -> None:
+        """Hold OUTDIR for this run (an advisory lock the system drops when the process ends, however it ends).
+
+        A second run into the same folder is refused, naming the run that holds it: two runs would each do
+        all the work and overwrite each other's shards.
+        """
+        import fcntl
+        import socket
+
+        if getattr(self, "_lock_fd", None) is not None:
+            return
+        path = self.path / LOCK
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644)
+        except OSError as exc:
+            raise OutputError(f"{path}: cannot create the lock file ({exc.strerror})") from None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            try:
+                holder = os.pread(fd, 400, 0).decode("utf-8", "replace").strip() or "another process"
+            finally:
+                os.close(fd)
+            raise OutputError(f"{self.path}: another annotate run is writing here ({holder}); wait for it to "
+                              f"finish or stop it") from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"pid {os.getpid()} on {socket.gethostname()}, since "
+                      f"{time.strftime('%Y-%m-%d %H:%M:%S')}\n".encode(), 0)
+        self._lock_fd = fd
 
     def _clear(self) -> None:
         for name in OWN:

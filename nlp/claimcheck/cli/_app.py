@@ -6,6 +6,7 @@ import functools
 import os
 import sys
 import traceback
+import warnings
 from typing import Callable
 
 import typer
@@ -43,6 +44,7 @@ def guard(fn: Callable) -> Callable:
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
+        warnings.showwarning = _one_line_warning
         try:
             return fn(*args, **kwargs)
         except (typer.Exit, typer.Abort, SystemExit):
@@ -64,6 +66,14 @@ def guard(fn: Callable) -> Callable:
             raise typer.Exit(EXIT_INTERNAL) from None
 
     return wrapper
+
+
+def _one_line_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    """Python warnings (a damaged optional model, a library's notice) as one 'warning:' line, no source line."""
+    try:
+        (file or sys.stderr).write(f"warning: {one_line(str(message), 300)}\n")
+    except (OSError, ValueError):
+        pass
 
 
 def _stdout_to_devnull() -> None:

@@ -40,8 +40,41 @@ def _drop_inert(html: str) -> str:
     return "".join(out)
 
 
-def _html_main_text(html: str) -> tuple[str, bool]:
-    """The main text of a page (trafilatura), and whether the page was too long to read whole."""
+#: elements nested deeper than this are past what lxml (libxml2) reads: everything after them is lost
+MAX_HTML_DEPTH = 200
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?(/?)>")
+# containers that pages close explicitly (p, li, td … are often left open, so they do not count)
+_NESTING = frozenset("div span section article main aside header footer nav table tbody ul ol dl blockquote "
+                     "b i u em strong a font center form figure small big sup sub".split())
+_BLOCK = frozenset("p div br li tr h1 h2 h3 h4 h5 h6 section article blockquote table ul ol dl dd dt header "
+                   "footer main aside nav figure pre hr".split())
+
+
+def html_depth(html: str) -> int:
+    """How deep the page's explicitly closed containers nest (a linear scan of its tags)."""
+    depth = deepest = 0
+    for m in _TAG.finditer(html):
+        if m.group(3) or m.group(2).lower() not in _NESTING:
+            continue
+        if m.group(1):
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+            deepest = max(deepest, depth)
+    return deepest
+
+
+def _html_as_plain_text(html: str) -> str:
+    """Every piece of text of a page, block elements as paragraph breaks (for pages lxml cannot parse whole)."""
+    import html as html_lib
+
+    out = _TAG.sub(lambda m: "\n\n" if m.group(2).lower() in _BLOCK else " ", _drop_inert(html))
+    return html_lib.unescape(out)
+
+
+def _html_main_text(html: str) -> tuple[str, bool, bool]:
+    """The main text of a page (trafilatura), whether the page was too long to read whole, and whether it was
+    nested too deep for the HTML parser (then all its text is read as plain text, furniture and all)."""
     import trafilatura
 
     cut = False
@@ -50,10 +83,13 @@ def _html_main_text(html: str) -> tuple[str, bool]:
         if len(html) > MAX_HTML_CHARS:
             end = html.rfind("<", MAX_HTML_CHARS // 2, MAX_HTML_CHARS)
             html, cut = html[: end if end > 0 else MAX_HTML_CHARS], True
+    if html_depth(html) > MAX_HTML_DEPTH:
+        text = _html_as_plain_text(html)
+        return "\n\n".join(" ".join(p.split()) for p in text.split("\n\n") if p.strip()), cut, True
     text = trafilatura.extract(html, include_comments=False, include_tables=True, include_images=False,
                                favor_precision=True, deduplicate=False)
     # trafilatura separates blocks with single newlines; the rest of the toolkit uses paragraphs.
-    return "\n\n".join(line.strip() for line in (text or "").splitlines() if line.strip()), cut
+    return "\n\n".join(line.strip() for line in (text or "").splitlines() if line.strip()), cut, False
 
 
 def _cut(text: str, limit: int) -> str:
@@ -98,7 +134,10 @@ def to_documents(raws: Sequence[RawRecord], *, dayfirst: bool | None = None,
     sources, html_meta, cuts = [], [], []
     for raw in raws:
         if raw.kind == "html":
-            main, cut = _html_main_text(raw.text)
+            main, cut, deep = _html_main_text(raw.text)
+            if deep and warn is not None:
+                warn(f"{raw.path}: HTML nested deeper than {MAX_HTML_DEPTH} levels; all of its text is read as "
+                     f"plain text (page furniture may remain)")
             html_meta.append(metadata_from_html(raw.text))
         else:
             main, cut = raw.text, False

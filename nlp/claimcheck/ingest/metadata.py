@@ -652,11 +652,19 @@ def _metadata_from_html(html: str) -> Metadata:
     return md
 
 
+def _names_new_year(html: str, year: int) -> bool:
+    """Does the page write 1 January ``year`` as a full date anywhere (so a 1 January guess may be real)?"""
+    pattern = (rf"{year}-01-01|{year}/01/01|\b(?:1|01)(?:st)?\s+jan(?:uary)?\.?,?\s+{year}"
+               rf"|\bjan(?:uary)?\.?\s+(?:1|01)(?:st)?,?\s+{year}")
+    return re.search(pattern, html, re.I) is not None
+
+
 def _fill_from_trafilatura(html: str, md: Metadata) -> None:
     try:  # optional dependency; any failure just leaves the gaps
         from trafilatura import extract_metadata  # type: ignore[import-untyped]
 
-        doc = extract_metadata(html)
+        # not extensive: the extensive search takes a year from the body text and calls it 1 January of it
+        doc = extract_metadata(html, extensive=False)
     except Exception:
         return
     if doc is None:
@@ -667,6 +675,9 @@ def _fill_from_trafilatura(html: str, md: Metadata) -> None:
         if md.source is None and getattr(doc, "sitename", None):
             md.source = str(doc.sitename).strip() or None
         if md.published is None and getattr(doc, "date", None):
-            md.published = _parse_iso_datetime(str(doc.date))
+            guess = _parse_iso_datetime(str(doc.date))
+            if guess is not None and (guess.month, guess.day) == (1, 1) and not _names_new_year(html, guess.year):
+                guess = None  # a bare year padded to a day is not a publication date
+            md.published = guess
     except Exception:
         return

@@ -390,10 +390,15 @@ def _is_byline(s: str) -> bool:
     return False
 
 
+# a line of Markdown links with optional separators; possessive quantifiers, so no backtracking (a line of
+# 16 links with runs of spaces between them took for ever with plain ones: each link multiplied the work)
+_MENU_LINKS = re.compile(r"(?:\s*+[|\u00b7\u2022]?+\s*+\[[^\]]{1,40}\]\([^)]*+\))++\s*+")
+
+
 def _is_menu(s: str) -> bool:
     if len(_LINKNUM.findall(s)) >= 2:
         return True
-    if s.count("](") >= 2 and re.fullmatch(r"(?:\s*[|\u00b7\u2022]?\s*\[[^\]]{1,40}\]\([^)]*\))+\s*", s):
+    if s.count("](") >= 2 and _MENU_LINKS.fullmatch(s):
         return True
     parts = [p for p in _MENU_SEP.split(s) if p and p.strip()]
     if len(parts) < 3 and not (len(parts) == 2 and "|" in s and s.count("|") == 1 and all(len(p.split()) <= 2 for p in parts)):

@@ -13,8 +13,10 @@ import codecs
 import errno
 import json
 import os
+import re
 import stat
 import sys
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -73,10 +75,40 @@ def decode(data: bytes, name: str, *, repair: bool = True) -> str:
 
 
 def repair_text(text: str) -> str:
-    """Mojibake and odd line breaks repaired (ftfy), NUL characters dropped, NFC."""
+    """Mojibake and odd line breaks repaired (ftfy), NUL characters dropped, NFC, then ``plain_text``."""
     import ftfy
 
-    return ftfy.fix_text(text.replace("\x00", ""), normalization="NFC")
+    return plain_text(ftfy.fix_text(text.replace("\x00", ""), normalization="NFC"))
+
+
+#: invisible characters that change how text reads without being text: zero-width joiners and spaces,
+#: soft hyphens, and the bidirectional controls (an override can make an article's figure display reversed)
+FORMAT_CHARS = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u061c"
+                                      "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+_THIN_GROUP = re.compile(r"(?<=\d)[\u2009\u202f](?=\d{3}(?!\d))")
+
+
+def plain_text(text: str) -> str:
+    """Invisible format characters dropped; digits of every script as ASCII digits (Arabic-Indic ١٬٠٠٠ →
+    1,000, with U+066C/U+066B as the group and decimal marks); thin and narrow no-break spaces between digit
+    groups ("1\u2009000\u2009000") as commas, so each figure is read as the one number it is."""
+    text = text.translate(FORMAT_CHARS)
+    if not text.isascii():
+        text = "".join(_ascii_digit(c) for c in text)
+        text = _THIN_GROUP.sub(",", text)
+    return text
+
+
+def _ascii_digit(c: str) -> str:
+    if c.isascii():
+        return c
+    if c == "\u066c":
+        return ","
+    if c == "\u066b":
+        return "."
+    if c.isdecimal():
+        return str(unicodedata.decimal(c, 0))
+    return c
 
 
 def _decode_guess(data: bytes) -> str:
@@ -174,8 +206,14 @@ def _record_from_obj(obj: object, where: str, default_id: str) -> RawRecord:
         value = obj.get(key)
         return repair_text(str(value)) if isinstance(value, (str, int, float)) and str(value).strip() else None
 
-    return RawRecord(id=printable(str(rid)), path=printable(where), text=repair_text(text), kind=kind, title=opt("title"),
-                     published=opt("published") or opt("date"), source=opt("source"))
+    address = next((v.strip() for v in (obj.get("url"), obj.get("path"))
+                    if isinstance(v, str) and _WEB_ADDRESS.match(v.strip())), None)
+    return RawRecord(id=printable(str(rid)), path=printable(address or where), text=repair_text(text), kind=kind,
+                     title=opt("title"), published=opt("published") or opt("date"), source=opt("source"))
+
+
+#: a record's public address (``url`` or ``path`` field): http(s) only, no spaces or controls
+_WEB_ADDRESS = re.compile(r"https?://[^\s\x00-\x1f\x7f<>\"]+\Z", re.I)
 
 
 def _json_records(text: str, name: str, stem: str, warn: Warn, on_error: str = "skip") -> Iterator[RawRecord]:

@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimcheck.normalize import Quantity, period_of
 from claimcheck.pipeline.mentions import NAME_LABELS, normalize_span
+from claimcheck.pipeline.spans import bounded_sent, ent_of, ents_in
 
 # cue lemmas/lower forms → attribute, per value kind, in priority order
 MONEY_CUES: list[tuple[str, set[str]]] = [
@@ -101,23 +102,41 @@ def _pick(cues: list[tuple[str, set[str]]], words: set[str]) -> str | None:
     return None
 
 
+#: cue words are looked for within this many tokens of the value: a bound on the work per value (a
+#: 2,000-token "sentence" of figures made every value walk the whole parse), far beyond where cues sit
+CUE_WINDOW = 48
+
+
 def _levels(span: Span) -> list[set[str]]:
     """Cue words around the value, nearest first: words right after it ("$2bn of revenue"), its own subtree,
-    then for each node on its path to the root the node itself before the node's other dependents."""
+    then for each node on its path to the root the node itself before the node's other dependents.
+
+    Only tokens within ``CUE_WINDOW`` of the value count, so the work per value is bounded.
+    """
     doc = span.doc
+    sent = bounded_sent(span)
+    lo, hi = max(sent.start, span.start - CUE_WINDOW), min(sent.end, span.end + CUE_WINDOW)
+    window = doc[lo:hi]
     path = _path_to_root(span.root)
     on_path = {t.i for t in path}
     levels = []
-    right = doc[span.end:min(span.end + 3, span.sent.end)]
+    right = doc[span.end:min(span.end + 3, sent.end)]
     if len(right) >= 2 and right[0].lower_ in ("of", "in"):
         levels.append(_lower_words(right[1:]))
-    own = [t for t in span.root.subtree if not (span.start <= t.i < span.end)]
+    # a projective parse's subtree is the contiguous run between the root's edges
+    first, last = max(lo, span.root.left_edge.i), min(hi - 1, span.root.right_edge.i)
+    own = [t for t in doc[first:last + 1] if not (span.start <= t.i < span.end)] if first <= last else []
     if own:
         levels.append(_lower_words(own))
+    children: dict[int, list[Token]] = {}
+    for t in window:
+        if t.head.i != t.i:
+            children.setdefault(t.head.i, []).append(t)
     for node in path[1:]:
         levels.append(_lower_words([node]))
-        toks = [c for c in node.children if c.i not in on_path and not (span.start <= c.i < span.end)]
-        toks += [g for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") for g in c.children
+        near = children.get(node.i, [])
+        toks = [c for c in near if c.i not in on_path and not (span.start <= c.i < span.end)]
+        toks += [g for c in near if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") for g in children.get(c.i, [])
                  if g.dep_ in ("compound", "amod")]
         levels.append(_lower_words(sorted(toks, key=lambda t: t.i)))
     return levels
@@ -157,7 +176,7 @@ def attribute_of(span: Span) -> str | None:
     near = levels[:4]
     if near and set().union(*near) & FORECAST_WORDS - {"estimate"}:
         return None  # "ahead of analysts' forecasts of £532m" states an expectation, not a fact
-    sent = span.sent
+    sent = bounded_sent(span)
     window = _lower_words(sent.doc[max(sent.start, span.start - 8):min(sent.end, span.end + 4)])
     if label == "MONEY":
         attribute = _nearest(MONEY_CUES, levels) or _pick(MONEY_CUES, window)
@@ -247,7 +266,7 @@ def _name_of(token: Token, *, places: bool = False) -> str | None:
     """
     doc = token.doc
     if token.ent_type_:
-        for ent in doc.ents:
+        for ent in filter(None, [ent_of(token)]):
             if ent.start <= token.i < ent.end:
                 if ent.label_ in NOT_SUBJECT_LABELS:
                     return None
@@ -255,14 +274,14 @@ def _name_of(token: Token, *, places: bool = False) -> str | None:
                     return None
                 if ent.label_ in NAME_LABELS:
                     left = ent.start
-                    while left - 1 >= token.sent.start and doc[left - 1].dep_ == "compound" \
+                    while left - 1 >= bounded_sent(token).start and doc[left - 1].dep_ == "compound" \
                             and _is_name_token(doc[left - 1]) and ent.start <= doc[left - 1].head.i < ent.end:
                         left -= 1
                     return _clean_name(doc[left:ent.end].text)
     if not _is_name_token(token):
         return None
     left = token.i
-    while left - 1 >= token.sent.start and _is_name_token(doc[left - 1]) and doc[left - 1].dep_ in ("compound", "flat"):
+    while left - 1 >= bounded_sent(token).start and _is_name_token(doc[left - 1]) and doc[left - 1].dep_ in ("compound", "flat"):
         left -= 1
     return _clean_name(doc[left:token.i + 1].text)
 
@@ -355,7 +374,7 @@ def subject_of(span: Span) -> tuple[str | None, bool, float]:
                 if name or generic:
                     return name, generic, 0.85
     # fallback: the first proper name of the sentence that is not a source
-    for token in span.sent:
+    for token in bounded_sent(span):
         if span.start <= token.i < span.end or _is_source(token):
             continue
         name = _name_of(token)
@@ -411,7 +430,7 @@ def _is_conversion(span: Span) -> bool:
     """'$1.13bn (£600m)', 'A$458.4m ($357.6m; £191m)': figures in parentheses right after a money figure restate it."""
     doc = span.doc
     i = span.start - 1
-    while i >= max(span.sent.start, span.start - 12):
+    while i >= max(bounded_sent(span).start, span.start - 12):
         if doc[i].text in (")", "]"):
             return False
         if doc[i].text in ("(", "["):
@@ -422,7 +441,7 @@ def _is_conversion(span: Span) -> bool:
 
 def _sentence_subject_before(span: Span) -> str | None:
     """The first named clause subject in the sentence before the value ('Hikvision says … its revenue')."""
-    for token in span.sent:
+    for token in bounded_sent(span):
         if token.i >= span.start:
             break
         if token.dep_ in ("nsubj", "nsubjpass"):
@@ -466,7 +485,7 @@ def claims_of(doc: Doc, published: date | None = None, *, dayfirst: bool = False
     last_subject: str | None = None
     topic = _topic(doc)
     for sent in doc.sents:
-        for ent in sent.ents:
+        for ent in ents_in(sent):
             if ent.label_ not in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY", "DATE"):
                 continue
             if ent.label_ == "MONEY" and _is_conversion(ent):
@@ -521,7 +540,7 @@ def claims_of(doc: Doc, published: date | None = None, *, dayfirst: bool = False
 def _period_in(sent: Span, value: Span, published: date | None) -> str | None:
     """The period of the DATE nearest to the value in its sentence ('in 2018', 'in fiscal 2022')."""
     best, best_distance = None, None
-    for ent in sent.ents:
+    for ent in ents_in(sent):
         if ent.label_ != "DATE" or ent.start == value.start:
             continue
         lead = sent.doc[max(sent.start, ent.start - 2):ent.start].text.lower()
@@ -546,14 +565,15 @@ BASELINE_AFTER = ("a year earlier", "a year ago", "a year before", "year-earlier
 def _is_baseline(span: Span) -> bool:
     """'down from $2.70bn a year earlier', 'compared with £125m': a comparison value, of the previous period."""
     doc = span.doc
-    before = doc[max(span.sent.start, span.start - 6):span.start].text.lower()
+    sent = bounded_sent(span)
+    before = doc[max(sent.start, span.start - 6):span.start].text.lower()
     if "compared with" in before or "compared to" in before:
         return True
-    after = doc[span.end:min(span.sent.end, span.end + 5)].text.lower()
+    after = doc[span.end:min(sent.end, span.end + 5)].text.lower()
     if any(after.startswith(b) or f" {b}" in after[:20] for b in BASELINE_AFTER):
         return True
     return before.endswith(("up from", "down from", "compared with", "compared to", "versus", "from")) and \
-        any(w in doc[span.sent.start:span.start].text.lower() for w in ("rose", "fell", "up ", "down ", "increase",
+        any(w in doc[sent.start:span.start].text.lower() for w in ("rose", "fell", "up ", "down ", "increase",
                                                                        "decline", "grew", "compared", "jumped"))
 
 

@@ -20,6 +20,7 @@ from spacy.tokens import Span
 from claimcheck.pipeline.claims import PERIOD_ATTRIBUTES, SCOPE_WORDS, ClaimDraft, _clean_name, _period_in
 from claimcheck.pipeline.mentions import DAYFIRST_KEY, PUBLISHED_KEY, normalize_span
 from claimcheck.pipeline.pairs import sentence_ids
+from claimcheck.pipeline.spans import ents_in
 
 # inflected form → lemma, for the verbs that name what happened to counted things or on a date
 VERBS = {}
@@ -101,7 +102,7 @@ def region_scope(doc, value: Span, sent: Span, subject: str) -> str | None:
     for t in doc[max(sent.start, value.start - 6):min(sent.end, value.end + 8)]:
         if t.lower_ in SCOPE_WORDS:
             return t.lower_
-    for ent in sent.ents:
+    for ent in ents_in(sent):
         if ent.label_ not in ("GPE", "LOC") or ent.text == subject:
             continue
         before = doc[ent.start - 1].lower_ if ent.start > sent.start else ""

@@ -99,7 +99,9 @@ _MONTHS_DAYS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "
 
 
 def left_context(span: Span, words: int = 4) -> str:
-    start = max(span.sent.start if span.doc.has_annotation("SENT_START") else 0, span.start - words)
+    from claimcheck.pipeline.spans import bounded_sent
+
+    start = max(bounded_sent(span).start, span.start - words)
     return span.doc[start:span.start].text
 
 

@@ -123,4 +123,6 @@ def render_claimreview(report: Report, *, url: Optional[str] = None, author: str
                        date_published: Union[date, str, None] = None) -> str:
     """The findings as a JSON-LD list of ClaimReview objects (``url``: base address of the published review)."""
     data = claim_reviews(report, url=url, author=author, date_published=date_published)
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    from claimcheck.report.jsonfmt import html_safe_json
+
+    return html_safe_json(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"

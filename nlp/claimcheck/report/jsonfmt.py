@@ -8,8 +8,20 @@ from typing import Iterable
 from claimcheck.schema import Report
 
 
+#: characters that end or change a <script> block, escaped in every JSON we write: inside JSON they occur only
+#: in strings, where "\u003c" means the same as "<", so parsers read the same data while an HTML parser
+#: never sees "</script>" or "<!--" (ClaimReview is published inside <script type="application/ld+json">)
+_HTML_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+_HTML_UNSAFE_TABLE = str.maketrans(_HTML_UNSAFE)
+
+
+def html_safe_json(text: str) -> str:
+    """Serialised JSON with ``<``, ``>``, ``&``, U+2028 and U+2029 written as ``\\uXXXX`` escapes."""
+    return text.translate(_HTML_UNSAFE_TABLE)
+
+
 def report_json(report: Report) -> str:
-    return report.to_json(indent=2) + "\n"
+    return html_safe_json(report.to_json(indent=2)) + "\n"
 
 
 def report_jsonl(report: Report) -> str:
@@ -19,7 +31,7 @@ def report_jsonl(report: Report) -> str:
     for kind, items in (("document", report.documents), ("claim", report.claims), ("finding", report.findings),
                         ("single_source", report.single_source)):
         for item in items:
-            lines.append(json.dumps({"type": kind, **item.model_dump(mode="json")}, ensure_ascii=False))
+            lines.append(html_safe_json(json.dumps({"type": kind, **item.model_dump(mode="json")}, ensure_ascii=False)))
     return "\n".join(lines) + ("\n" if lines else "")
 
 
@@ -32,4 +44,4 @@ def extraction_record(extraction) -> dict:
 
 
 def extractions_jsonl(extractions: Iterable) -> str:
-    return "".join(json.dumps(extraction_record(e), ensure_ascii=False) + "\n" for e in extractions)
+    return "".join(html_safe_json(json.dumps(extraction_record(e), ensure_ascii=False)) + "\n" for e in extractions)

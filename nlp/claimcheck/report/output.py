@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import tempfile
 import threading
 from pathlib import Path
@@ -32,6 +34,20 @@ def write_atomic(path: str | Path, text: str, *, force: bool = False) -> None:
     temporary file is left. A replaced file keeps its permissions; a new one gets the usual (umask) ones.
     """
     path = Path(path)
+    try:
+        st = os.stat(path)  # follows links: what a write would reach
+    except FileNotFoundError:
+        st = None
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from None
+    if st is not None and (stat.S_ISCHR(st.st_mode) or stat.S_ISFIFO(st.st_mode)):
+        _write_into(path, text)  # a device or a pipe is written into, never renamed over
+        return
+    if st is not None and not (stat.S_ISREG(st.st_mode) or stat.S_ISDIR(st.st_mode)):
+        raise OutputError(f"{path}: not a regular file (a socket or block device); refusing to write over it")
+    if path.is_symlink() and force and st is not None:
+        # replace what the link points to and keep the link (renaming over it would replace the link itself)
+        path = Path(os.path.realpath(path))
     if (path.exists() or path.is_symlink()) and not force:
         raise OutputError(f"{path}: already exists (use --force to overwrite it)")
     if path.is_dir():
@@ -61,6 +77,27 @@ def write_atomic(path: str | Path, text: str, *, force: bool = False) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _write_into(path: Path, text: str) -> None:
+    """Write into a character device or FIFO in place; a FIFO nobody reads is an error, not a hang."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        if exc.errno == errno.ENXIO:
+            raise OutputError(f"{path}: a named pipe with no reader") from None
+        raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from None
+    try:
+        os.set_blocking(fd, True)
+        data = text.encode("utf-8")
+        view = memoryview(data)
+        while view:
+            n = os.write(fd, view)
+            view = view[n:]
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from None
+    finally:
+        os.close(fd)
 
 
 def _link_new(tmp: str, path: Path) -> None:

@@ -292,8 +292,15 @@ def load_model(path: str | os.PathLike | None = None) -> dict:
     """The classifier bundle ``{"pipeline", "features", ...}``, loaded with skops trusting only TRUSTED_TYPES."""
     import skops.io as sio
 
+    from claimcheck.errors import ModelError
+
     p = Path(path) if path is not None else Path(os.environ.get(MODEL_ENV) or MODEL_PATH)
-    bundle = sio.load(p, trusted=TRUSTED_TYPES)
+    try:
+        bundle = sio.load(p, trusted=TRUSTED_TYPES)
+    except FileNotFoundError:
+        raise
+    except Exception as exc:  # a damaged or foreign file: the user's model folder needs fixing
+        raise ModelError(f"{p}: damaged typo model ({type(exc).__name__}: {exc})") from None
     if not isinstance(bundle, dict) or bundle.get("features") != FEATURES:
         raise ValueError(f"{p}: not a typo classifier bundle for these features")
     return bundle

@@ -1,0 +1,72 @@
+"""Entities and sentences around a token, in time bounded by the neighbourhood rather than the document.
+
+spaCy's ``doc.ents`` builds every entity of the document on each read and ``Span.sent`` walks the whole
+sentence on each call; reading them once per value made the claim pass quadratic in the document (and in
+one long sentence). These helpers read the IOB tags near a token and cache sentence bounds per document.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+
+def ent_of(token: Token) -> Span | None:
+    """The entity a token is in, found from its IOB tags (``doc.ents`` rebuilds every entity on each read)."""
+    if not token.ent_type_:
+        return None
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=token.ent_type_)
+
+
+def ents_in(span: Span) -> list[Span]:
+    """The entities inside ``span`` (a sentence), from the IOB tags of its own tokens only.
+
+    ``Span.ents`` reads ``doc.ents``, which builds every entity of the document: once per sentence that
+    made the claim pass quadratic in the document.
+    """
+    out, start = [], None
+    doc = span.doc
+    for t in span:
+        if t.ent_iob_ == "B" or (t.ent_iob_ == "I" and start is None):
+            if start is not None:
+                out.append(Span(doc, start, t.i, label=doc[start].ent_type_))
+            start = t.i
+        elif t.ent_iob_ != "I" and start is not None:
+            out.append(Span(doc, start, t.i, label=doc[start].ent_type_))
+            start = None
+    if start is not None:
+        end = span.end
+        out.append(Span(doc, start, end, label=doc[start].ent_type_))
+    return out
+
+
+#: how far from a value a sentence is read (a bound that no news sentence reaches; a crafted one-sentence
+#: document of thousands of figures would otherwise make every value walk the whole sentence)
+SENT_REACH = 120
+_SENT_CACHE: list = [None, None, None]  # [doc, start per token, end per token]: one document at a time
+
+
+def bounded_sent(span: Span | Token) -> Span:
+    """The sentence of ``span`` (a Span or Token), clipped to ``SENT_REACH`` tokens either side of it.
+
+    Sentence bounds are computed once per document (``Span.sent`` walks the sentence on every call).
+    """
+    doc = span.doc
+    if _SENT_CACHE[0] is not doc:
+        starts, ends = [0] * len(doc), [len(doc)] * len(doc)
+        if doc.has_annotation("SENT_START"):
+            for sent in doc.sents:
+                for i in range(sent.start, sent.end):
+                    starts[i], ends[i] = sent.start, sent.end
+        _SENT_CACHE[:] = [doc, starts, ends]
+    starts, ends = _SENT_CACHE[1], _SENT_CACHE[2]
+    first, last = (span.i, span.i + 1) if isinstance(span, Token) else (span.start, span.end)
+    if first >= len(starts):
+        return doc[first:last]
+    return doc[max(starts[first], first - SENT_REACH):min(ends[first], last + SENT_REACH)]
