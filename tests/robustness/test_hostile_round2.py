@@ -140,9 +140,19 @@ def ray_tmp():
     shutil.rmtree(path, ignore_errors=True)
 
 
-def _ray_sessions(temp: Path) -> list[str]:
-    out = subprocess.run(["ps", "-eo", "pid,args"], capture_output=True, text=True).stdout
-    return [line for line in out.splitlines() if str(temp) in line]
+def _ray_sessions(temp: Path, exclude: int | None = None) -> list[str]:
+    """Processes started with RAY_TMPDIR=temp (Ray renames its workers' titles, but not their environment)."""
+    mark = f"RAY_TMPDIR={temp}".encode()
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit() or int(entry.name) in (os.getpid(), exclude):
+            continue
+        try:
+            if mark in (entry / "environ").read_bytes().split(b"\0"):
+                found.append(f"{entry.name} {(entry / 'cmdline').read_bytes()[:120]!r}")
+        except OSError:
+            continue
+    return found
 
 
 @pytest.mark.skipif(shutil.which("strace") is None, reason="strace not installed")
@@ -178,8 +188,9 @@ def test_a_killed_ray_run_leaves_no_ray_process(tmp_path, ray_tmp):
                              "--engine", "ray", "--workers", "2"], env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
     deadline = time.time() + 240
-    while not any("default_worker" in line for line in _ray_sessions(ray_tmp)) and time.time() < deadline:
+    while len(_ray_sessions(ray_tmp, exclude=proc.pid)) < 4 and time.time() < deadline:  # gcs, raylet, workers
         time.sleep(1)
+    time.sleep(3)
     assert proc.poll() is None, "the run ended before Ray's workers started"
     proc.send_signal(signal.SIGKILL)
     proc.wait(30)

@@ -31,6 +31,10 @@ def train_cli(
     corpus: Optional[Path] = typer.Option(None, "--corpus", metavar="DIR",
                                           help="Annotated corpus (articles/*.md; claims/ is rebuilt from them). "
                                                "Default: the repository's corpus/."),
+    real: bool = typer.Option(False, "--real", help="Also train on the real articles' train split (dev split: "
+                                                    "threshold); needs the shared data."),
+    shared: Optional[Path] = typer.Option(None, "--shared",
+                                          help="The shared data folder (default: $CLAIMCHECK_SHARED or ../shared)."),
 ) -> None:
     """Train a pipeline on corpus/claims with spaCy's training loop.
 
@@ -52,7 +56,10 @@ def train_cli(
     target = output or (MODEL_DIR / model)
     try:
         build(corpus)
-        summary = train(model, target, corpus=corpus, max_steps=max_steps, seed=seed, force=force)
+        shared_path = _shared(shared) if real else None
+        if real and (shared_path is None or not (shared_path / "data").is_dir()):
+            raise InputError("--real needs the shared data (--shared PATH)")
+        summary = train(model, target, corpus=corpus, max_steps=max_steps, seed=seed, force=force, real=shared_path)
     except MarkupError as exc:  # a corpus article that cannot be read or parsed: names the file (and line)
         raise InputError(str(exc)) from None
     typer.echo(json.dumps(summary, indent=2, default=str))

@@ -22,7 +22,7 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 from claimcheck.errors import InputError, ModelError, OutputError  # noqa: E402
 from claimcheck.paths import CONFIGS, corpus_dir  # noqa: E402
-from claimcheck.training.corpus import load_split, to_docbin  # noqa: E402
+from claimcheck.training.corpus import REAL_SOURCES, load_split, to_docbin  # noqa: E402
 
 KEEP = ("README.md",)  # the model card is written by hand and survives a retrain
 
@@ -41,8 +41,13 @@ def register() -> None:
 
 
 def train(model: str, output: Path, *, corpus: Path | None = None, max_steps: int | None = None,
-          config: Path | None = None, seed: int = 0, force: bool = False, quiet: bool = False) -> dict:
-    """Train ``model`` and install it at ``output``; returns a summary (steps, scores, seconds)."""
+          config: Path | None = None, seed: int = 0, force: bool = False, quiet: bool = False,
+          real: Path | None = None) -> dict:
+    """Train ``model`` and install it at ``output``; returns a summary (steps, scores, seconds).
+
+    ``real``: the shared data folder; the real articles' ``train`` split is added to the training data and
+    their ``dev`` split to dev (where the linker's threshold is chosen). ``real-test`` is never read.
+    """
     from spacy.cli.train import train as spacy_train
 
     register()
@@ -54,6 +59,11 @@ def train(model: str, output: Path, *, corpus: Path | None = None, max_steps: in
     if output.exists() and not force:
         raise OutputError(f"{output}: a model is already there (use --force to replace it)")
     train_rows, dev_rows = load_split("train", corpus), load_split("dev", corpus)
+    if real is not None:
+        from claimcheck.training.corpus import load_real
+
+        train_rows += load_real(real, corpus, split="train")
+        dev_rows += load_real(real, corpus, split="dev")
     if not train_rows or not dev_rows:
         raise InputError(f"{corpus}/claims: train and dev splits must both hold articles")
     try:
@@ -95,6 +105,8 @@ def finalize(best: Path, output: Path, model: str, train_rows: list[dict], dev_r
     threshold, linking = tune_threshold(nlp, dev_rows)
     nlp.get_pipe("claim_linker").cfg["threshold"] = threshold
     nlp.meta["claimcheck"] = {"model": model, "train_articles": len(train_rows), "dev_articles": len(dev_rows),
+                              "real_train_articles": sum(1 for r in train_rows
+                                                         if r.get("meta", {}).get("source") in REAL_SOURCES),
                               "train_claims": sum(len(r["relations"]) for r in train_rows), "seed": seed,
                               "threshold": threshold, "dev_claims_at_threshold": linking}
     final = scratch / "final"
