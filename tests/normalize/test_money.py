@@ -110,3 +110,34 @@ def test_money_round_trip(n, cur, scale):
     (sym, code), (word, mult) = cur, scale
     got = normalize_money(f"{sym}{n}{word}")
     assert got is not None and got.unit == code and got.value == n * mult
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("150 mln dlrs", 150_000_000, "USD"),
+    ("4.5 mln dlrs", 4_500_000, "USD"),
+    ("32 cts", 0.32, "USD"),
+    ("1.5 billion marks", 1_500_000_000, "DEM"),
+    ("2.5 bln Canadian dlrs", 2_500_000_000, "CAD"),
+    ("300 mln Australian dlrs", 300_000_000, "AUD"),
+    ("10 mln stg", 10_000_000, "GBP"),
+    ("500 mln guilders", 500_000_000, "NLG"),
+    ("1,000 billion lire", 1_000_000_000_000, "ITL"),
+    ("200 mln French francs", 200_000_000, "FRF"),
+    ("3 billion Belgian francs", 3_000_000_000, "BEF"),
+    ("42-1/2 dlrs", 42.5, "USD"),
+    ("about 1-3/8 dlrs", 1.375, "USD"),
+    ("15-3/4 dlrs", 15.75, "USD"),
+    ("12 mln U.S. dlrs", 12_000_000, "USD"),
+])
+def test_newswire_money(text, value, unit):
+    """1987 Reuters style: mln/bln, dlrs, cts, stg and the currencies before the euro (ISO 4217 codes)."""
+    q = normalize_money(text)
+    assert q is not None and q.unit == unit and q.value == pytest.approx(value), (text, q)
+
+
+def test_newswire_spans_keep_a_price_move_apart_from_the_level():
+    from claimcheck.pipeline.quantities import find_quantities
+
+    text = "Acme agreed to buy Pellin for 150 mln dlrs. Its shares rose 1-3/8 to 42-1/2 dlrs, up 5 pct."
+    found = [(text[a:b], label) for a, b, label in find_quantities(text)]
+    assert found == [("150 mln dlrs", "MONEY"), ("42-1/2 dlrs", "MONEY"), ("5 pct", "PERCENT")]

@@ -56,14 +56,24 @@ _PRE_ATTACHED: list[tuple[str, str]] = [
 
 # Written after the number and its scale ("376.8 billion yuan", "50 cents").
 _POST: list[tuple[str, str]] = [
-    (r"(?:US|U\.S\.|American)\s+dollars?|USD|US\$", "USD"),
-    (r"(?:Hong\s+Kong|HK)\s+dollars?|HKD|HK\$", "HKD"),
-    (r"Canadian\s+dollars?|CAD", "CAD"),
-    (r"Australian\s+dollars?|AUD", "AUD"),
-    (r"New\s+Zealand\s+dollars?|NZD", "NZD"),
+    (r"(?:US|U\.S\.|American)\s+(?:dollars?|dlrs?)|USD|US\$", "USD"),
+    (r"(?:Hong\s+Kong|HK)\s+(?:dollars?|dlrs?)|HKD|HK\$", "HKD"),
+    (r"Canadian\s+(?:dollars?|dlrs?)|CAD", "CAD"),
+    (r"Australian\s+(?:dollars?|dlrs?)|AUD", "AUD"),
+    (r"New\s+Zealand\s+(?:dollars?|dlrs?)|NZD", "NZD"),
     (r"Singapore(?:an)?\s+dollars?|SGD", "SGD"),
     (r"(?:New\s+)?Taiwan(?:ese)?\s+dollars?|TWD", "TWD"),
-    (r"dollars?|bucks", _DEFAULT),
+    (r"dollars?|dlrs?|bucks", _DEFAULT),
+    # newswire names of the currencies before the euro (1987 Reuters: "1.5 billion marks"), ISO 4217 codes
+    (r"(?:West\s+German\s+|Deutsche\s+|D-)?marks|DEM", "DEM"),
+    (r"(?:Dutch\s+)?guilders|NLG", "NLG"),
+    (r"French\s+francs?|FRF", "FRF"),
+    (r"Belgian\s+francs?|BEF", "BEF"),
+    (r"(?:Italian\s+)?lire|ITL", "ITL"),
+    (r"(?:Spanish\s+)?pesetas?|ESP", "ESP"),
+    (r"(?:Austrian\s+)?schillings?|ATS", "ATS"),
+    (r"(?:Finnish\s+)?markkaa?|FIM", "FIM"),
+    (r"Irish\s+punts?|IEP", "IEP"),
     (r"(?:British\s+)?pounds?(?:\s+sterling)?|sterling|quid|GBP|stg", "GBP"),
     (r"euros?|EUR", "EUR"),
     (r"(?:Chinese\s+)?yuan|renminbi|RMB|CNY", "CNY"),
@@ -91,7 +101,7 @@ _POST: list[tuple[str, str]] = [
     (r"Philippine\s+pesos?|PHP", "PHP"),
     (r"\u20ac", "EUR"),
     (r"sen", _SEN),
-    (r"cents?", _CENTS),
+    (r"cents?|cts", _CENTS),
     (r"pence|p", _PENCE),
 ]
 
@@ -203,6 +213,16 @@ def repair_symbols(text: str) -> str:
     return text
 
 
+_FRACTION = re.compile(r"(?<![\d/])(\d{1,6})[- ](1|3|5|7|9|11|13|15|17|19|21|23|25|27|29|31)/(2|4|8|16|32)(?![\d/])")
+
+
+def _fraction_value(m: re.Match) -> str:
+    whole, num, den = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    if num >= den:
+        return m.group(0)
+    return f"{whole + num / den:g}"
+
+
 @total(None)
 def normalize_money(text: str, left_context: str = "", *, default_currency: str = "USD") -> Quantity | None:
     """A MONEY span -> ``Quantity(value, ISO 4217 code, qualifier, low, high)``.
@@ -216,6 +236,7 @@ def normalize_money(text: str, left_context: str = "", *, default_currency: str 
     if not isinstance(text, str) or not isinstance(left_context, str):
         return None
     text = _drop_parentheticals(repair_symbols(text[:MAX_TEXT]))
+    text = _FRACTION.sub(_fraction_value, text)  # newswire prices: "42-1/2 dlrs" is 42.5
     left = left_context[-MAX_CONTEXT:]
     toks = scan_numbers(text)
     found = _find(text, toks, left)

@@ -11,13 +11,15 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-_NUM = r"(?:\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+(?:\.\d+)?|\d{1,15}(?:\.\d+)?|\.\d+)"
+_NUM = r"(?:\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+(?:\.\d+)?|\d{1,15}(?:\.\d+)?(?:-\d{1,2}/\d{1,2})?|\.\d+)"
 _WORDNUM = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty"
             r"|sixty|seventy|eighty|ninety|a|half\s+a|a\s+half|several|a\s+few)")
 _SCALE = r"(?:trillion|billion|million|thousand|crore|lakh|tn|bn|bln|mn|mln|m|b|k)\b"
 _SYMBOL = r"(?:US\$|HK\$|NZ\$|C\$|A\$|S\$|R\$|\$|Â£|â‚¬|Â¥|£|€|¥|₹|RMB|CNY|USD|HKD|GBP|EUR|JPY|INR|CHF|AUD|CAD|SGD)"
-_CURRENCY_WORD = (r"(?:(?:US|U\.S\.|Hong\s+Kong|Canadian|Australian|Singapore)\s+dollars?|dollars?|euros?|pounds?"
-                  r"(?:\s+sterling)?|sterling|yuan|renminbi|yen|rupees?|francs?)\b")
+_CURRENCY_WORD = (r"(?:(?:US|U\.S\.|Hong\s+Kong|Canadian|Australian|Singapore|New\s+Zealand)\s+(?:dollars?|dlrs?)"
+                  r"|dollars?|dlrs?|cts|euros?|pounds?(?:\s+sterling)?|sterling|stg|yuan|renminbi|yen|rupees?"
+                  r"|(?:Swiss\s+|French\s+|Belgian\s+)?francs?|(?:West\s+German\s+)?marks|guilders|lire|pesetas?"
+                  r"|schillings?)\b")
 _QUAL = (r"(?:(?:about|around|roughly|nearly|almost|some|approximately|an\s+estimated|close\s+to|more\s+than|over|"
          r"at\s+least|above|upwards\s+of|in\s+excess\s+of|up\s+to|less\s+than|under|below|as\s+much\s+as|"
          r"no\s+more\s+than|at\s+most)\s+)?")
@@ -39,6 +41,7 @@ PERCENT_RE = re.compile(
 SHARE_RE = re.compile(r"\b(?:one|1)\s+in\s+(?:\d{1,4}|ten|five|four|three|twenty)\b", re.IGNORECASE)
 
 _MAX_SCAN = 2_000_000
+_CHANGE_TO_LEVEL = re.compile(r"\d{1,6}-\d{1,2}/\d{1,2}\s+to\s+")
 
 
 def find_quantities(text: str) -> Iterator[tuple[int, int, str]]:
@@ -55,6 +58,9 @@ def find_quantities(text: str) -> Iterator[tuple[int, int, str]]:
             end = start + len(stripped)
             if label == "MONEY" and not re.search(r"\d|" + _WORDNUM, chunk, re.IGNORECASE):
                 continue
+            move = _CHANGE_TO_LEVEL.match(chunk)
+            if label == "MONEY" and move:  # "rose 1-3/8 to 42-1/2 dlrs": a change, then the price it reached
+                start += move.end()
             spans.append((start, end, label))
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
     result: list[tuple[int, int, str]] = []
