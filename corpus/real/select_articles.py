@@ -7,6 +7,8 @@
 - reuters21578: 300 stories of 150–3,000 characters whose text is not a duplicate: 40 from each of
   the primary topics earn, acq, money-fx, crude, trade and interest, and 60 from every other topic
   or none; within a group, in the order of the SHA-1 of the id;
+- reuters21578, second batch (claim-dense newswire: results tables and takeovers): the next 500 stories of
+  primary topic earn and the next 300 of acq (same order, not already taken) of 150–1,500 characters;
 - ecbplus: whole same-event clusters, the clusters ranked by the share of their articles that state a
   toll or count ("killed", "dead", "injured", "people", "arrested", "magnitude" next to a number),
   ties by cluster name, until at least 100 articles.
@@ -57,6 +59,8 @@ def select(shared: Path) -> dict[str, list[str]]:
             first = r["topics"][0] if r.get("topics") else None
             groups[first if first in TOPICS else "other"].append(r["id"])
     picked = [i for t in TOPICS for i in groups[t][:40]] + groups["other"][:60]
+    short = {r["id"] for r in reuters if 150 <= len(r["text"]) <= 1500}
+    second = [i for t, n in (("earn", 500), ("acq", 300)) for i in [x for x in groups[t][40:] if x in short][:n]]
     ecb = rows(shared, "ecbplus/ecbplus.jsonl")
     clusters = defaultdict(list)
     for r in ecb:
@@ -67,7 +71,7 @@ def select(shared: Path) -> dict[str, list[str]]:
         if len(ecb_ids) >= 100:
             break
         ecb_ids += sorted(r["id"] for r in clusters[c])
-    return {"bbc_business": bbc, "meantime": meantime, "reuters21578": picked, "ecbplus": ecb_ids}
+    return {"bbc_business": bbc, "meantime": meantime, "reuters21578": picked + second, "ecbplus": ecb_ids}
 
 
 if __name__ == "__main__":
