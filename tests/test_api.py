@@ -32,3 +32,26 @@ def test_extract_gives_mentions_and_claims(nlp):
         ("MONEY", 7500000000, "USD", "at_least")]
     [claim] = result.claims
     assert (claim.subject, claim.attribute, claim.low, claim.high) == ("SenseTime", "valuation", 7500000000, None)
+
+
+def test_progress_true_draws_a_bar_and_a_callable_is_called(nlp, capsys):
+    calls = []
+    claimcheck.extract([STORIES / "arm-ipo-2023"], progress=lambda done, total: calls.append((done, total)))
+    assert calls and calls[-1][0] == calls[-1][1] == 5
+    claimcheck.extract([STORIES / "arm-ipo-2023"], progress=True)  # was: TypeError: 'bool' object is not callable
+    assert "5/5" in capsys.readouterr().err
+
+
+def test_report_renders_in_a_notebook_and_says_when_one_source_cannot_disagree(nlp):
+    from claimcheck.report.table import summary_line
+
+    report = claimcheck.check([STORIES / "entity-list-2019"])
+    html = report._repr_html_()
+    assert "5 documents" in html and "<table>" in html and "Xinjang" in html and "<script" not in html
+    one = claimcheck.check([STORIES / "arm-ipo-2023" / "blog.txt"])
+    assert summary_line(one).startswith("1 document, ") and "1 documents" not in one._repr_html_()
+    assert "at least two sources" in one._repr_html_()
+
+
+def test_check_and_extract_are_listed_on_the_package():
+    assert {"check", "extract"} <= set(dir(claimcheck))

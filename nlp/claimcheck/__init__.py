@@ -10,6 +10,10 @@ __version__ = "0.1.0"
 __all__ = ["check", "extract", "__version__"]
 
 
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
+
 def __getattr__(name: str):
     # the API pulls in spaCy; load it on first use so `claimcheck --version` stays instant
     if name in ("check", "extract"):

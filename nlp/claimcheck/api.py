@@ -95,22 +95,49 @@ def _claims(processed: list[Processed], typo_corrections: dict[str, str]) -> lis
     return out
 
 
+def _progress_callback(progress):
+    """``progress``: a callable ``(done, total)``, or ``True`` for a tqdm bar (a notebook widget in Jupyter)."""
+    if progress is None or progress is False:
+        return None, lambda: None
+    if progress is True:
+        from tqdm.auto import tqdm
+
+        bar = tqdm(total=None, unit="doc", desc="claimcheck")
+
+        def update(done: int, total: int) -> None:
+            if bar.total != total:
+                bar.total = total
+            bar.n = done
+            bar.refresh()
+
+        return update, bar.close
+    if not callable(progress):
+        from claimcheck.errors import UsageError
+
+        raise UsageError(f"progress must be True, False, None or a callable (done, total), not {type(progress).__name__}")
+    return progress, lambda: None
+
+
 def _run(sources: Sequence[Source] | None, model: str, warn, on_error: str, dayfirst: bool | None, progress):
     sources = list(sources) if sources else demo_paths()
     warn = warn or _stderr_warn
     docs = _documents(sources, warn, on_error, dayfirst)
     nlp = load_pipeline(model)
     processed = []
-    for p in process(docs, nlp, dayfirst=dayfirst):
-        processed.append(p)
-        if progress is not None:
-            progress(len(processed), len(docs))
+    callback, close = _progress_callback(progress)
+    try:
+        for p in process(docs, nlp, dayfirst=dayfirst):
+            processed.append(p)
+            if callback is not None:
+                callback(len(processed), len(docs))
+    finally:
+        close()
     return docs, processed
 
 
 def extract(sources: Sequence[Source] | None = None, *, model: str = "default",
             warn: Callable[[str], None] | None = None, on_error: str = "skip", dayfirst: bool | None = None,
-            progress: Callable[[int, int], None] | None = None) -> list[Extraction]:
+            progress: Callable[[int, int], None] | bool | None = None) -> list[Extraction]:
     """Mentions and claims per document, without cross-checking (subjects are canonical within the set)."""
     docs, processed = _run(sources, model, warn, on_error, dayfirst, progress)
     return [Extraction(p.doc, p.mentions, claims) for p, claims in zip(processed, _claims(processed, {}))]
@@ -135,7 +162,7 @@ def _prefixed(story: str, docs: list[Document], claims: list[Claim], findings: l
 
 def check(sources: Sequence[Source] | None = None, *, model: str = "default",
           warn: Callable[[str], None] | None = None, on_error: str = "skip", dayfirst: bool | None = None,
-          progress: Callable[[int, int], None] | None = None) -> Report:
+          progress: Callable[[int, int], None] | bool | None = None) -> Report:
     """Read the articles, extract their claims and cross-check them: the whole job.
 
     ``sources``: paths (files, directories, ``-``), :class:`Document` objects, or

@@ -144,6 +144,12 @@ class Report(_Model):
 
         return to_pandas(self)
 
+    def _repr_html_(self) -> str:
+        """Jupyter's rendering: the counts and a table of the findings (``to_html()`` is the full report)."""
+        from claimcheck.report.html import render_summary_html
+
+        return render_summary_html(self)
+
     def to_html(self, **options) -> str:
         """One self-contained HTML page (see ``claimcheck.report.html``)."""
         from claimcheck.report.html import render_html

@@ -94,3 +94,16 @@ def test_cli_errors_are_one_line(tmp_path):
     (tmp_path / "manifest.json").write_text(json.dumps({"status": "running"}))
     result = runner.invoke(app, ["crosscheck", str(tmp_path)])
     assert result.exit_code == 3 and "not complete" in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+def test_a_full_disk_on_standard_output_is_exit_5_as_for_check(corpus):
+    import subprocess
+    import sys
+
+    path, _, _ = corpus
+    for fmt in ("json", "table"):
+        with open("/dev/full", "w") as full:
+            proc = subprocess.run([sys.executable, "-m", "claimcheck", "crosscheck", str(path), "--scope", "corpus",
+                                   "-f", fmt], stdout=full, stderr=subprocess.PIPE, text=True, timeout=300)
+        assert proc.returncode == 5, (fmt, proc.stderr)  # was 70 (internal error)
+        assert proc.stderr.splitlines()[-1].startswith("error: standard output: cannot write")

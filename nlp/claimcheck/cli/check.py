@@ -133,7 +133,6 @@ def check_cli(
 ) -> None:
     """Check articles about the same story against each other and report what disagrees."""
     from claimcheck.api import check
-    from claimcheck.report.output import write_atomic
 
     failing_kinds = parse_fail_on(fail_on)
     check_review_url(review_url)
@@ -141,13 +140,21 @@ def check_cli(
         report = check(paths or None, model=model, on_error=on_error.value, dayfirst=dayfirst or None,
                        progress=progress)
     options = dict(verbose=verbose, title=title, review_url=review_url, review_author=review_author)
+    emit(report, fmt, output=output, force=force, failing_kinds=failing_kinds, **options)
+
+
+def emit(report, fmt: "CheckFormat", *, output: Optional[Path], force: bool, failing_kinds, **options) -> None:
+    """The tail of every command that writes a report (check, crosscheck): the report to ``output`` (atomic)
+    or standard output (a full disk or closed stream is exit 5), then the ``--fail-on`` verdict (exit 1)."""
+    from claimcheck.report.output import write_atomic
+
     if output is not None:
         write_atomic(output, render(report, fmt, **options), force=force)
     elif fmt is CheckFormat.table:
         from claimcheck.report.table import render_table
 
         try:
-            render_table(report, Console(), verbose=verbose)
+            render_table(report, Console(), verbose=options.get("verbose", False))
             sys.stdout.flush()
         except BrokenPipeError:
             raise

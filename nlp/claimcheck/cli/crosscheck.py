@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from enum import Enum
 from pathlib import Path
 from typing import Optional
 
 import typer
-from rich.console import Console
 
 from claimcheck.cli._app import app, guard
-from claimcheck.cli.check import FINDING_KINDS, CheckFormat, parse_fail_on, render
-from claimcheck.errors import EXIT_FINDINGS
+from claimcheck.cli.check import CheckFormat, emit, parse_fail_on
 
 
 class Scope(str, Enum):
@@ -51,22 +48,7 @@ def crosscheck_cli(
 ) -> None:
     """Cross-check the claims of an annotated corpus and report what disagrees."""
     from claimcheck.batch.corpus_check import crosscheck_outdir
-    from claimcheck.report.output import write_atomic
-
     failing_kinds = parse_fail_on(fail_on)
     report = crosscheck_outdir(outdir, scope=scope.value, note=lambda m: typer.echo(m, err=True))
     options = dict(verbose=verbose, title=title, review_url=review_url, review_author=review_author)
-    if output is not None:
-        write_atomic(output, render(report, fmt, **options), force=force)
-    elif fmt is CheckFormat.table:
-        from claimcheck.report.table import render_table
-
-        render_table(report, Console(), verbose=verbose)
-    else:
-        typer.echo(render(report, fmt, **options), nl=False)
-    failing = [f for f in report.findings if f.kind in failing_kinds]
-    if failing:
-        counts = Counter(f.kind for f in failing)
-        typer.echo("failing (--fail-on): " + ", ".join(f"{counts[k]} {k} finding{'s' if counts[k] != 1 else ''}"
-                                                        for k in FINDING_KINDS if counts[k]), err=True)
-        raise typer.Exit(EXIT_FINDINGS)
+    emit(report, fmt, output=output, force=force, failing_kinds=failing_kinds, **options)

@@ -921,3 +921,26 @@ def render_html(report: Report, *, title: str | None = None) -> str:
             f"<title>{esc(page_title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n"
             + "\n".join(parts)
             + f"\n</main>\n<script>{JS}</script>\n</body>\n</html>\n")
+
+
+def plural(n: int, word: str, words: str | None = None) -> str:
+    """"1 document", "2 documents"."""
+    return f"{n:,} {word if n == 1 else (words or word + 's')}"
+
+
+def render_summary_html(report: Report) -> str:
+    """A compact, inert HTML summary of a report (what a notebook shows for a ``Report``)."""
+    head = (f"{plural(len(report.documents), 'document')}, {plural(len(report.claims), 'claim')}, "
+            f"{plural(len(report.findings), 'finding')}, {len(report.single_source):,} single-source")
+    rows = "".join(
+        f"<tr><td>{esc(f.kind)}</td><td>{esc(f.verdict)}</td><td>{esc(f.subject or '')}</td>"
+        f"<td>{esc(attribute_name(f.attribute) if f.attribute else '')}</td><td>{esc(f.message)}</td>"
+        f"<td style=\"text-align:right\">{f.confidence:.2f}</td></tr>" for f in report.findings)
+    table = ("<table><thead><tr><th>kind</th><th>verdict</th><th>subject</th><th>attribute</th><th>message</th>"
+             f"<th>confidence</th></tr></thead><tbody>{rows}</tbody></table>") if report.findings else \
+        ("<p>No findings." + (" Cross-checking needs at least two sources." if len(report.documents) < 2 else "")
+         + "</p>")
+    warnings = "".join(f"<li>{esc(w)}</li>" for w in report.warnings)
+    return (f"<div class=\"claimcheck-report\"><p><b>claimcheck</b>: {esc(head)}</p>{table}"
+            + (f"<details><summary>{plural(len(report.warnings), 'warning')}</summary><ul>{warnings}</ul></details>"
+               if warnings else "") + "</div>")

@@ -185,7 +185,9 @@ def render_markdown(report: Report, *, title: str = "claimcheck report", min_con
 
     out += ["## Findings", ""]
     if not report.findings:
-        out += ["No disagreements found.", ""]
+        from claimcheck.report.table import no_findings_note
+
+        out += [escape_markdown(no_findings_note(report)), ""]
     stories = order_findings(report)
     level = "####" if any(story for story, _ in stories) else "###"
     for story, findings in stories:

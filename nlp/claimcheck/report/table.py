@@ -27,8 +27,17 @@ EVIDENCE_CHARS = 220
 def summary_line(report: Report) -> str:
     kinds = Counter(f.kind for f in report.findings)
     parts = ", ".join(f"{kinds[k]} {k}{'s' if kinds[k] != 1 else ''}" for k in ("conflict", "date", "typo") if kinds[k])
-    return (f"{len(report.documents)} documents, {len(report.claims)} claims, "
-            f"{len(report.findings)} findings" + (f" ({parts})" if parts else ""))
+    from claimcheck.report.html import plural
+
+    return (f"{plural(len(report.documents), 'document')}, {plural(len(report.claims), 'claim')}, "
+            f"{plural(len(report.findings), 'finding')}" + (f" ({parts})" if parts else ""))
+
+
+def no_findings_note(report: Report) -> str:
+    """What to say when nothing disagrees: one article cannot disagree with anything."""
+    if len(report.documents) < 2:
+        return "Cross-checking needs at least two sources; one document was read, so nothing could be compared."
+    return "No disagreements found."
 
 
 def format_value(value, unit: str | None) -> str:
@@ -107,7 +116,7 @@ def render_table(report: Report, console: Console, *, verbose: bool = False) -> 
     claims = {c.id: c for c in report.claims}
     findings = sorted(report.findings, key=lambda f: (SEVERITY.get(f.kind, 9), -f.confidence))
     if not findings:
-        console.print("No disagreements found.")
+        console.print(no_findings_note(report))
     for story, group in _by_story(findings):
         if story:
             console.rule(Text(story, style="bold"), align="left")
