@@ -218,3 +218,16 @@ def test_weekday_is_on_or_before_published(published, wd):
     got = normalize_date(name, published)
     d = date.fromisoformat(got.value)
     assert d.weekday() == wd and 0 <= (published - d).days < 7
+
+
+@pytest.mark.parametrize("left, text, expected", [
+    ("It begins trading on", "Friday", "2019-11-22"),       # the Friday to come, not the one before
+    ("The company will list on", "Monday", "2019-11-25"),
+    ("the shares are due to price on", "Thursday", "2019-11-21"),
+    ("Shares rose on", "Friday", "2019-11-15"),            # told as past: the Friday before
+    ("Acme said on", "Tuesday", "2019-11-19"),
+    ("it said last", "Friday", "2019-11-15"),
+])
+def test_a_weekday_in_the_future_tense_resolves_forward(left, text, expected):
+    thursday = date(2019, 11, 21)
+    assert normalize_date(text, thursday, left).value == expected

@@ -108,6 +108,7 @@ class _Ctx:
     published: date | None
     dayfirst: bool = False
     year: int | None = None  # a year given elsewhere in the text (ranges)
+    future: bool = False  # the words before the date speak of what is to come ("will list on Friday")
 
 
 def _last_day(y: int, m: int) -> int:
@@ -524,6 +525,8 @@ def _h_weekday(m: re.Match[str], ctx: _Ctx) -> _Date | None:
             return _day_of(p + timedelta(days=ahead))
         if rel in ("last", "past", "previous"):
             back = back or 7
+        elif not rel and ctx.future:  # "it begins trading on Friday" in Thursday's paper: the Friday to come
+            return _day_of(p + timedelta(days=(wd - p.weekday()) % 7))
         return _day_of(p - timedelta(days=back))
     except (OverflowError, ValueError):
         return None
@@ -935,6 +938,15 @@ def _iso(d: date | None) -> str | None:
     return d.isoformat() if d is not None else None
 
 
+#: words right before a date that put it in the future: a bare weekday then means the next one, not the last
+_FUTURE_CUE = re.compile(
+    r"(?<![A-Za-z'])(?:will|'ll|shall|is\s+to|are\s+to|(?:is|are|was|were)\s+(?:due|set|expected|scheduled|slated|"
+    r"poised|planning|going)(?:\s+to)?|begins?|starts?|opens?|debuts?|lists?|launch(?:es)?|plans?\s+to|"
+    r"aims?\s+to|intends?\s+to|until|by\s+next)(?:\s+\w+){0,3}\s*(?:on\s+|from\s+|by\s+)?$",
+    re.I,
+)
+
+
 @total(None)
 def normalize_date(
     text: str,
@@ -966,7 +978,7 @@ def normalize_date(
             published = None
     text = text[:MAX_TEXT]
     left = left_context[-MAX_CONTEXT:]
-    ctx = _Ctx(published, bool(dayfirst))
+    ctx = _Ctx(published, bool(dayfirst), future=bool(_FUTURE_CUE.search(left)))
     r = None
     # "last" / "fiscal" / "next" sometimes stays outside the span
     mm = re.search(r"(?<![A-Za-z])(?:last|next|this|fiscal|financial|FY)\s*$", left, re.I)
