@@ -85,3 +85,14 @@ def test_cohen_kappa_by_hand():
     b = ["x", "x", "x", "x", "y", "y", "y", "y", "y", "x"]
     assert cohen_kappa(a, b) == pytest.approx(0.6)
     assert cohen_kappa([], []) is None
+
+
+def test_readme_tables_are_what_the_corpus_holds():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("real_stats", REAL / "stats.py")
+    stats = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(stats)
+    readme = (REAL / "README.md").read_text()
+    block = readme.split(stats.BEGIN, 1)[1].split(stats.END, 1)[0]
+    assert block == "\n" + stats.tables(REAL)
