@@ -227,6 +227,7 @@ def test_weekday_is_on_or_before_published(published, wd):
     ("Shares rose on", "Friday", "2019-11-15"),            # told as past: the Friday before
     ("Acme said on", "Tuesday", "2019-11-19"),
     ("it said last", "Friday", "2019-11-15"),
+    ("added 28 groups to its Entity List late on", "Monday", "2019-11-18"),  # "List" is a noun here
 ])
 def test_a_weekday_in_the_future_tense_resolves_forward(left, text, expected):
     thursday = date(2019, 11, 21)

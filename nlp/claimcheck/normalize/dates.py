@@ -941,7 +941,7 @@ def _iso(d: date | None) -> str | None:
 #: words right before a date that put it in the future: a bare weekday then means the next one, not the last
 _FUTURE_CUE = re.compile(
     r"(?<![A-Za-z'])(?:will|'ll|shall|is\s+to|are\s+to|(?:is|are|was|were)\s+(?:due|set|expected|scheduled|slated|"
-    r"poised|planning|going)(?:\s+to)?|begins?|starts?|opens?|debuts?|lists?|launch(?:es)?|plans?\s+to|"
+    r"poised|planning|going)(?:\s+to)?|begins?|starts?|plans?\s+to|"
     r"aims?\s+to|intends?\s+to|until|by\s+next)(?:\s+\w+){0,3}\s*(?:on\s+|from\s+|by\s+)?$",
     re.I,
 )
