@@ -257,63 +257,66 @@ def annotate(input: str, outdir: str, *, workers: int | None = None, shard_size:
     run["run_key"] = run_key(run)
     warm_up(model, dayfirst)
     out = OutDir(outdir)
-    previous = out.prepare(run, force=force)
-    out.make_dirs(docbin)
-    manifest = {**run, "status": "running", "engine": engine, "workers": workers,
-                "resumed": previous is not None}
-    out.write_manifest(manifest)
+    try:
+        previous = out.prepare(run, force=force)
+        out.make_dirs(docbin)
+        manifest = {**run, "status": "running", "engine": engine, "workers": workers,
+                    "resumed": previous is not None}
+        out.write_manifest(manifest)
 
-    mapper = _mapper(engine, workers)
-    summary = Summary(outdir=str(outdir))
-    read_warnings: list[str] = []
-    records_done = 0
-    records = source.records(warn=read_warnings.append, on_error=on_error)
-    for k, shard in enumerate(_shards(records, shard_size)):
-        marker = out.done(k, docbin)
-        if marker is None:
-            t0 = time.perf_counter()
-            results = mapper(_packs(shard, pack_size), model=model, dayfirst=dayfirst, docbin=docbin)
-            tables, docbin_bytes, doc_warnings = merge_packs(results, docbin)
-            shard_warnings = read_warnings + doc_warnings
-            unreadable = [w for w in doc_warnings if not is_cut_notice(w)]  # a cut article was still read
-            if on_error == "fail" and unreadable:
-                raise InputError(unreadable[0])
-            for w in shard_warnings:
-                warn(w)
-            marker = {"shard": k, "records": len(shard), "documents": tables["documents"].num_rows,
-                      "mentions": tables["mentions"].num_rows, "claims": tables["claims"].num_rows,
-                      "words": int(sum(tables["documents"].column("words").to_pylist())),
-                      "first": shard[0]["id"], "last": shard[-1]["id"], "warnings": shard_warnings,
-                      "seconds": round(time.perf_counter() - t0, 3)}
-            out.write_shard(k, tables, docbin_bytes, marker)
-        else:
-            summary.skipped += 1
-        read_warnings.clear()
-        summary.shards += 1
-        for key in ("documents", "mentions", "claims", "words"):
-            setattr(summary, key, getattr(summary, key) + marker[key])
-        summary.warnings.extend(marker["warnings"])
-        records_done += marker["records"]
-        if progress is not None:
-            progress(records_done, estimate)
-    for w in read_warnings:  # warnings after the last record (an unreadable trailing file)
-        warn(w)
-        summary.warnings.append(w)
-    if summary.documents == 0:
-        raise InputError(f"no readable documents in {input}")
-    summary.seconds = time.perf_counter() - started
-    markers = [out.done(k, docbin) for k in range(summary.shards)]
-    busy = sum(m["seconds"] for m in markers)
-    manifest.update(status="complete", shards=summary.shards, counts={
-        "documents": summary.documents, "mentions": summary.mentions, "claims": summary.claims,
-        "words": summary.words, "warnings": len(summary.warnings), "records": sum(m["records"] for m in markers)},
-        timings={"shard_seconds": round(busy, 3), "last_run_wall_seconds": round(summary.seconds, 3),
-                 "shards_done_in_last_run": summary.shards - summary.skipped,
-                 "documents_per_second": round(summary.documents / busy, 2) if busy else None,
-                 "words_per_second": round(summary.words / busy, 1) if busy else None})
-    out.write_manifest(manifest)
-    summary.manifest = manifest
-    return summary
+        mapper = _mapper(engine, workers)
+        summary = Summary(outdir=str(outdir))
+        read_warnings: list[str] = []
+        records_done = 0
+        records = source.records(warn=read_warnings.append, on_error=on_error)
+        for k, shard in enumerate(_shards(records, shard_size)):
+            marker = out.done(k, docbin)
+            if marker is None:
+                t0 = time.perf_counter()
+                results = mapper(_packs(shard, pack_size), model=model, dayfirst=dayfirst, docbin=docbin)
+                tables, docbin_bytes, doc_warnings = merge_packs(results, docbin)
+                shard_warnings = read_warnings + doc_warnings
+                unreadable = [w for w in doc_warnings if not is_cut_notice(w)]  # a cut article was still read
+                if on_error == "fail" and unreadable:
+                    raise InputError(unreadable[0])
+                for w in shard_warnings:
+                    warn(w)
+                marker = {"shard": k, "records": len(shard), "documents": tables["documents"].num_rows,
+                          "mentions": tables["mentions"].num_rows, "claims": tables["claims"].num_rows,
+                          "words": int(sum(tables["documents"].column("words").to_pylist())),
+                          "first": shard[0]["id"], "last": shard[-1]["id"], "warnings": shard_warnings,
+                          "seconds": round(time.perf_counter() - t0, 3)}
+                out.write_shard(k, tables, docbin_bytes, marker)
+            else:
+                summary.skipped += 1
+            read_warnings.clear()
+            summary.shards += 1
+            for key in ("documents", "mentions", "claims", "words"):
+                setattr(summary, key, getattr(summary, key) + marker[key])
+            summary.warnings.extend(marker["warnings"])
+            records_done += marker["records"]
+            if progress is not None:
+                progress(records_done, estimate)
+        for w in read_warnings:  # warnings after the last record (an unreadable trailing file)
+            warn(w)
+            summary.warnings.append(w)
+        if summary.documents == 0:
+            raise InputError(f"no readable documents in {input}")
+        summary.seconds = time.perf_counter() - started
+        markers = [out.done(k, docbin) for k in range(summary.shards)]
+        busy = sum(m["seconds"] for m in markers)
+        manifest.update(status="complete", shards=summary.shards, counts={
+            "documents": summary.documents, "mentions": summary.mentions, "claims": summary.claims,
+            "words": summary.words, "warnings": len(summary.warnings), "records": sum(m["records"] for m in markers)},
+            timings={"shard_seconds": round(busy, 3), "last_run_wall_seconds": round(summary.seconds, 3),
+                     "shards_done_in_last_run": summary.shards - summary.skipped,
+                     "documents_per_second": round(summary.documents / busy, 2) if busy else None,
+                     "words_per_second": round(summary.words / busy, 1) if busy else None})
+        out.write_manifest(manifest)
+        summary.manifest = manifest
+        return summary
+    finally:
+        out.unlock()
 
 
 def _mapper(engine: str, workers: int) -> Callable[..., list[dict]]:

@@ -159,6 +159,13 @@ class OutDir:
                       f"{time.strftime('%Y-%m-%d %H:%M:%S')}\n".encode(), 0)
         self._lock_fd = fd
 
+    def unlock(self) -> None:
+        """Let the folder go (the end of a run; the system also drops the lock when the process ends)."""
+        fd = getattr(self, "_lock_fd", None)
+        if fd is not None:
+            self._lock_fd = None
+            os.close(fd)
+
     def _clear(self) -> None:
         for name in OWN:
             p = self.path / name

@@ -938,7 +938,7 @@ def render_summary_html(report: Report) -> str:
         f"<td style=\"text-align:right\">{f.confidence:.2f}</td></tr>" for f in report.findings)
     table = ("<table><thead><tr><th>kind</th><th>verdict</th><th>subject</th><th>attribute</th><th>message</th>"
              f"<th>confidence</th></tr></thead><tbody>{rows}</tbody></table>") if report.findings else \
-        ("<p>No findings." + (" Cross-checking needs at least two sources." if len(report.documents) < 2 else "")
+        ("<p>No findings." + (" Cross-checking needs at least two sources." if len(report.documents) == 1 else "")
          + "</p>")
     warnings = "".join(f"<li>{esc(w)}</li>" for w in report.warnings)
     return (f"<div class=\"claimcheck-report\"><p><b>claimcheck</b>: {esc(head)}</p>{table}"

@@ -35,7 +35,7 @@ def summary_line(report: Report) -> str:
 
 def no_findings_note(report: Report) -> str:
     """What to say when nothing disagrees: one article cannot disagree with anything."""
-    if len(report.documents) < 2:
+    if len(report.documents) == 1:
         return "Cross-checking needs at least two sources; one document was read, so nothing could be compared."
     return "No disagreements found."
 
