@@ -53,13 +53,14 @@ def one_line(text: str, limit: int = 300) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-_BIDI_CONTROLS = dict.fromkeys(map(ord, "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+#: the bidirectional controls (marks, embeddings, overrides, isolates): never shown to the user
+BIDI_CONTROLS = dict.fromkeys(map(ord, "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
 
 
 def printable(text: str) -> str:
     """``text`` as valid Unicode: the undecodable bytes of a file name (which Python keeps as lone
     surrogates) and lone surrogates from JSON escapes become U+FFFD, so they can be printed and stored."""
-    text = text.translate(_BIDI_CONTROLS)  # an override in a file name must not reverse the line it is shown on
+    text = text.translate(BIDI_CONTROLS)  # an override in a file name must not reverse the line it is shown on
     try:
         text.encode("utf-8")
         return text

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from claimcheck.errors import InputError, one_line, printable
+from claimcheck.errors import BIDI_CONTROLS, InputError, one_line, printable
 
 SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
             ".json": "json", ".jsonl": "jsonl", ".parquet": "parquet"}
@@ -83,8 +83,7 @@ def repair_text(text: str) -> str:
 
 #: invisible characters that change how text reads without being text: zero-width joiners and spaces,
 #: soft hyphens, and the bidirectional controls (an override can make an article's figure display reversed)
-FORMAT_CHARS = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u061c"
-                                      "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+FORMAT_CHARS = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad")) | BIDI_CONTROLS
 _THIN_GROUP = re.compile(r"(?<=\d)[\u2009\u202f](?=\d{3}(?!\d))")
 
 

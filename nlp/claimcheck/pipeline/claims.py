@@ -265,23 +265,23 @@ def _name_of(token: Token, *, places: bool = False) -> str | None:
     Places (GPE, LOC) and nationalities are not subjects of company figures unless ``places``.
     """
     doc = token.doc
-    if token.ent_type_:
-        for ent in filter(None, [ent_of(token)]):
-            if ent.start <= token.i < ent.end:
-                if ent.label_ in NOT_SUBJECT_LABELS:
-                    return None
-                if ent.label_ in ("GPE", "LOC", "NORP") and not places:
-                    return None
-                if ent.label_ in NAME_LABELS:
-                    left = ent.start
-                    while left - 1 >= bounded_sent(token).start and doc[left - 1].dep_ == "compound" \
-                            and _is_name_token(doc[left - 1]) and ent.start <= doc[left - 1].head.i < ent.end:
-                        left -= 1
-                    return _clean_name(doc[left:ent.end].text)
+    sent_start = bounded_sent(token).start
+    ent = ent_of(token)
+    if ent is not None:
+        if ent.label_ in NOT_SUBJECT_LABELS:
+            return None
+        if ent.label_ in ("GPE", "LOC", "NORP") and not places:
+            return None
+        if ent.label_ in NAME_LABELS:
+            left = ent.start
+            while left - 1 >= sent_start and doc[left - 1].dep_ == "compound" \
+                    and _is_name_token(doc[left - 1]) and ent.start <= doc[left - 1].head.i < ent.end:
+                left -= 1
+            return _clean_name(doc[left:ent.end].text)
     if not _is_name_token(token):
         return None
     left = token.i
-    while left - 1 >= bounded_sent(token).start and _is_name_token(doc[left - 1]) and doc[left - 1].dep_ in ("compound", "flat"):
+    while left - 1 >= sent_start and _is_name_token(doc[left - 1]) and doc[left - 1].dep_ in ("compound", "flat"):
         left -= 1
     return _clean_name(doc[left:token.i + 1].text)
 

@@ -7,6 +7,8 @@ one long sentence). These helpers read the IOB tags near a token and cache sente
 
 from __future__ import annotations
 
+import weakref
+
 from spacy.tokens import Span, Token
 
 
@@ -49,23 +51,25 @@ def ents_in(span: Span) -> list[Span]:
 #: how far from a value a sentence is read (a bound that no news sentence reaches; a crafted one-sentence
 #: document of thousands of figures would otherwise make every value walk the whole sentence)
 SENT_REACH = 120
-_SENT_CACHE: list = [None, None, None]  # [doc, start per token, end per token]: one document at a time
+_SENT_BOUNDS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # doc -> (start, end) per token
 
 
 def bounded_sent(span: Span | Token) -> Span:
     """The sentence of ``span`` (a Span or Token), clipped to ``SENT_REACH`` tokens either side of it.
 
-    Sentence bounds are computed once per document (``Span.sent`` walks the sentence on every call).
+    Sentence bounds are computed once per document (``Span.sent`` walks the sentence on every call) and kept
+    for as long as the document lives.
     """
     doc = span.doc
-    if _SENT_CACHE[0] is not doc:
+    bounds = _SENT_BOUNDS.get(doc)
+    if bounds is None or len(bounds[0]) != len(doc):
         starts, ends = [0] * len(doc), [len(doc)] * len(doc)
         if doc.has_annotation("SENT_START"):
             for sent in doc.sents:
                 for i in range(sent.start, sent.end):
                     starts[i], ends[i] = sent.start, sent.end
-        _SENT_CACHE[:] = [doc, starts, ends]
-    starts, ends = _SENT_CACHE[1], _SENT_CACHE[2]
+        bounds = _SENT_BOUNDS[doc] = (starts, ends)
+    starts, ends = bounds
     first, last = (span.i, span.i + 1) if isinstance(span, Token) else (span.start, span.end)
     if first >= len(starts):
         return doc[first:last]

@@ -930,6 +930,8 @@ def plural(n: int, word: str, words: str | None = None) -> str:
 
 def render_summary_html(report: Report) -> str:
     """A compact, inert HTML summary of a report (what a notebook shows for a ``Report``)."""
+    from claimcheck.report.table import no_findings_note
+
     head = (f"{plural(len(report.documents), 'document')}, {plural(len(report.claims), 'claim')}, "
             f"{plural(len(report.findings), 'finding')}, {len(report.single_source):,} single-source")
     rows = "".join(
@@ -938,8 +940,7 @@ def render_summary_html(report: Report) -> str:
         f"<td style=\"text-align:right\">{f.confidence:.2f}</td></tr>" for f in report.findings)
     table = ("<table><thead><tr><th>kind</th><th>verdict</th><th>subject</th><th>attribute</th><th>message</th>"
              f"<th>confidence</th></tr></thead><tbody>{rows}</tbody></table>") if report.findings else \
-        ("<p>No findings." + (" Cross-checking needs at least two sources." if len(report.documents) == 1 else "")
-         + "</p>")
+        f"<p>{esc(no_findings_note(report))}</p>"
     warnings = "".join(f"<li>{esc(w)}</li>" for w in report.warnings)
     return (f"<div class=\"claimcheck-report\"><p><b>claimcheck</b>: {esc(head)}</p>{table}"
             + (f"<details><summary>{plural(len(report.warnings), 'warning')}</summary><ul>{warnings}</ul></details>"

@@ -20,9 +20,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from claimcheck.training.markup import VALUE_LABELS
 from claimcheck.training.scoring import prf
-
-VALUE_LABELS = ("MONEY", "PERCENT", "CARDINAL", "QUANTITY", "DATE")
 
 
 def _claims(row: dict, text: str) -> list[tuple]:

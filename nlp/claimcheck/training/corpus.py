@@ -531,8 +531,8 @@ def _main(argv: list[str]) -> int:
             paths = preannotate(keys, Path(argv[1]), Path(argv[2]))
             print(f"{len(paths)} articles written to {argv[2]}")
         else:
-            pre = [p for p in argv[2:] if parse_markup(Path(p).read_text(encoding="utf-8")).meta.get("pre")
-                   and parse_markup(Path(p).read_text(encoding="utf-8")).meta.get("status") != "checked"]
+            metas = {p: parse_markup(Path(p).read_text(encoding="utf-8")).meta for p in argv[2:]}
+            pre = [p for p, meta in metas.items() if meta.get("pre") and meta.get("status") != "checked"]
             if pre:
                 raise MarkupError(f"{pre[0]}: pre-annotated and not marked 'status: checked'")
             rows = import_real([Path(p) for p in argv[2:]], Path(argv[1]))

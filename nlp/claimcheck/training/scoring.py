@@ -110,10 +110,6 @@ def mention_scores(pairs: Iterable[tuple[list, list]]) -> dict:
             "per_label": {k: prf(c["tp"], c["fp"], c["fn"]) for k, c in sorted(per.items())}}
 
 
-def f1_of(tp: int, fp: int, fn: int) -> float:
-    return 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 0.0
-
-
 def bootstrap_f1(counts: list[tuple[int, int, int]], *, samples: int = 1000, seed: int = 0,
                  level: float = 0.95) -> dict:
     """Micro F1 over per-article (tp, fp, fn) counts with a percentile bootstrap interval (articles resampled)."""
@@ -128,8 +124,8 @@ def bootstrap_f1(counts: list[tuple[int, int, int]], *, samples: int = 1000, see
     denom = 2 * tp + fp + fn
     f = np.where(denom > 0, 2 * tp / np.where(denom > 0, denom, 1), 0.0)
     lo, hi = np.quantile(f, [(1 - level) / 2, 1 - (1 - level) / 2])
-    total = arr.sum(axis=0)
-    return {"f": round(f1_of(*total), 4), "low": round(float(lo), 4), "high": round(float(hi), 4),
+    tp_all, fp_all, fn_all = (int(x) for x in arr.sum(axis=0))
+    return {"f": prf(tp_all, fp_all, fn_all)["f"], "low": round(float(lo), 4), "high": round(float(hi), 4),
             "articles": len(arr)}
 
 
