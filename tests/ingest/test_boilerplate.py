@@ -1,4 +1,4 @@
-"""Tests for the boilerplate stripper (rules + skops line classifier)."""
+"""Tests for the boilerplate stripper (rules + the line classifier stored as plain arrays)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from claimcheck.ingest.metadata import metadata_from_lines
 REPO = Path(__file__).resolve().parents[2]
 PAGES = REPO / "corpus" / "boilerplate" / "pages.jsonl"
 HOLDOUT = REPO / "corpus" / "boilerplate" / "holdout.txt"
-MODEL = REPO / "models" / "boilerplate" / "line-classifier.skops"
+MODEL = REPO / "models" / "boilerplate" / "line-classifier.npz"
 METRICS = REPO / "models" / "boilerplate" / "metrics.json"
 
 # Measured with the committed model (models/boilerplate/metrics.json), per line:
@@ -64,7 +64,7 @@ def _split_scores(pages):
     from claimcheck.training.boilerplate import _page_decisions, _prob_fn, scores
 
     bundle = load_model(MODEL)
-    pf = _prob_fn(bundle["pipeline"])
+    pf = _prob_fn(bundle["model"])
     decisions = []
     for page in pages:
         decisions += _page_decisions(page, pf, bundle["threshold"])
@@ -544,55 +544,100 @@ def test_model_file_small_and_loads_once(monkeypatch):
     bp._MODEL_CACHE.clear()
 
 
-def test_skops_round_trip(tmp_path):
+def test_model_file_round_trips_and_needs_no_scikit_learn(tmp_path):
+    """The committed model loads from plain arrays, saves again to the same predictions, and loading and
+    predicting import neither scikit-learn nor torch."""
+    import subprocess
+    import sys
+
     import numpy as np
-    import skops.io as sio
+
+    from claimcheck import arraymodels
 
     bundle = load_model(MODEL)
-    out = tmp_path / "copy.skops"
-    sio.dump(bundle, out)
+    header, arrays = arraymodels.load(MODEL, arraymodels.LineClassifier.KIND)
+    out = tmp_path / "copy.npz"
+    arraymodels.save(out, arraymodels.LineClassifier.KIND, arrays, {k: v for k, v in header.items()
+                                                                   if k not in ("kind", "format_version")})
     again = load_model(out)
-    assert again["threshold"] == bundle["threshold"]
+    assert again["threshold"] == bundle["threshold"] == 0.95
     _, units = segment(CASES["news_site_with_inline_chrome"][0])
-    hits = bp._apply_rules(units)
-    rows = bp.unit_rows(units, hits)
-    p1 = bp._noise_proba(bundle, rows)
-    p2 = bp._noise_proba(again, rows)
-    assert np.allclose(p1, p2)
-    assert set(sio.get_untrusted_types(file=MODEL)) <= set(bp.TRUSTED_TYPES)
+    rows = bp.unit_rows(units, bp._apply_rules(units))
+    p1, p2 = bp._noise_proba(bundle, rows), bp._noise_proba(again, rows)
+    assert np.allclose(p1, p2) and len(p1) == len(rows) and any(p >= 0.95 for p in p1) and any(p < 0.5 for p in p1)
+    code = ("import sys; from claimcheck.ingest import boilerplate as bp; "
+            f"print(bp.strip_boilerplate(open({str(REPO / 'corpus' / 'GUIDELINES.md')!r}).read()[:3000]).title); "
+            "print(sorted(m for m in ('sklearn', 'scipy', 'skops', 'torch') if m in sys.modules))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert proc.stdout.splitlines()[-1] == "[]", proc.stdout
+
+
+def test_exported_model_predicts_what_scikit_learn_predicts():
+    """A pipeline fitted here (the training code's own) and its export give the same P(noise) on every row."""
+    import numpy as np
+
+    from claimcheck import arraymodels
+    from claimcheck.training.boilerplate import build_dataset, load_pages, make_pipeline
+
+    pages = load_pages(PAGES)
+    X, y, _ = build_dataset([p for p in pages if p["split"] == "train"][:30])
+    pipe = make_pipeline(X.shape[1]).fit(X, y)
+    model = arraymodels.LineClassifier(*arraymodels.line_classifier_from_sklearn(pipe))
+    expected = pipe.predict_proba(X)[:, list(pipe.classes_).index("noise")]
+    got = model.noise_proba([list(r) for r in X])
+    assert len(X) > 200 and np.allclose(expected, got, rtol=0, atol=1e-12)
+    assert {round(p) for p in got} == {0, 1}
+
+
+def test_murmurhash_is_scikit_learns():
+    from sklearn.utils import murmurhash3_32
+
+    from claimcheck.arraymodels import murmurhash3_32 as ours
+
+    for s in ["", "a", "ab", "abc", "abcd", "abcde", " th", "héllo wörld", "Ünïcode ✓ 12345", "x" * 101]:
+        assert ours(s.encode()) == murmurhash3_32(s.encode(), seed=0), s
+        assert ours(s.encode(), seed=7) == murmurhash3_32(s.encode(), seed=7), s
+
+
+def test_loading_refuses_pickles_and_other_models(tmp_path):
+    """A model file holding objects (a pickle inside the npz), a plain pickle, or another kind of model is
+    refused with one line; nothing in it is executed."""
+    import pickle
+
+    import numpy as np
+
+    from claimcheck import arraymodels
+    from claimcheck.errors import ModelError
+
+    evil = tmp_path / "evil.npz"
+    np.savez(evil, header=np.array('{"kind": "boilerplate-lines", "format_version": 1}'),
+             coef=np.array([NotAllowed()], dtype=object))
+    with pytest.raises(ModelError, match="damaged boilerplate model"):
+        load_model(evil)
+    plain = tmp_path / "plain.npz"
+    plain.write_bytes(pickle.dumps({"pipeline": NotAllowed()}))
+    with pytest.raises(ModelError, match="damaged boilerplate model"):
+        load_model(plain)
+    typo = REPO / "models" / "typos" / "typo-classifier.npz"
+    with pytest.raises(ModelError, match="not a boilerplate-lines model"):
+        load_model(typo)
+    header, arrays = arraymodels.load(MODEL, arraymodels.LineClassifier.KIND)
+    arrays["coef"] = arrays["coef"][:10]
+    short = tmp_path / "short.npz"
+    arraymodels.save(short, arraymodels.LineClassifier.KIND, arrays, header)
+    with pytest.raises(ModelError, match="widths differ"):
+        load_model(short)
 
 
 class NotAllowed:
-    """A type the model loader must refuse to instantiate."""
+    """A type the model loader must never instantiate."""
 
     def __init__(self) -> None:
         self.payload = "anything"
 
 
-def test_loading_refuses_untrusted_type(tmp_path):
-    import skops.io as sio
-    from skops.io.exceptions import UntrustedTypesFoundException
-
-    bundle = dict(load_model(MODEL))
-    bundle["extra"] = NotAllowed()
-    out = tmp_path / "evil.skops"
-    sio.dump(bundle, out)
-    assert any("NotAllowed" in t for t in sio.get_untrusted_types(file=out))
-    with pytest.raises(UntrustedTypesFoundException):
-        load_model(out)
-
-
-def test_loading_refuses_non_bundle(tmp_path):
-    import skops.io as sio
-
-    out = tmp_path / "list.skops"
-    sio.dump([1, 2, 3], out)
-    with pytest.raises(ValueError):
-        load_model(out)
-
-
 def test_missing_model_falls_back_to_rules(tmp_path, monkeypatch):
-    monkeypatch.setenv(bp.MODEL_ENV, str(tmp_path / "nope.skops"))
+    monkeypatch.setenv(bp.MODEL_ENV, str(tmp_path / "nope.npz"))
     bp._MODEL_CACHE.clear()
     with pytest.warns(RuntimeWarning):
         clean = strip_boilerplate(CASES["wordpress"][0])
@@ -609,7 +654,7 @@ def test_train_small(tmp_path):
     small = [p for p in pages if p["split"] == "train"][:12] + [p for p in pages if p["split"] == "test"][:4]
     src = tmp_path / "pages.jsonl"
     src.write_text("".join(json.dumps(p) + "\n" for p in small), encoding="utf-8")
-    out = tmp_path / "m" / "line-classifier.skops"
+    out = tmp_path / "m" / "line-classifier.npz"
     metrics = train(src, out, holdout_path=tmp_path / "none.txt")
     for k in ("accuracy", "noise_precision", "noise_recall", "noise_f1", "content_recall"):
         assert 0.0 <= metrics["test"][k] <= 1.0

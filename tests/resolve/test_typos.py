@@ -2,9 +2,9 @@ from collections import Counter
 
 import pytest
 
-from claimcheck.resolve.typos import (FEATURES, MODEL_PATH, NAME_THRESHOLD, TRUSTED_TYPES, WORD_THRESHOLD, damerau,
+from claimcheck.resolve.typos import (FEATURES, MODEL_PATH, NAME_THRESHOLD, WORD_THRESHOLD, damerau,
                                       edge_edit, find_typos, find_word_typos, known_variant, load_model,
-                                      typo_probability)
+                                      pair_features, typo_probability)
 
 
 @pytest.mark.parametrize("a, b, d", [
@@ -93,14 +93,47 @@ def test_classifier_accepts_slips(found, right):
     assert typo_probability(found, right) >= WORD_THRESHOLD
 
 
-def test_model_loads_with_skops_trusting_only_its_types():
-    import skops.io as sio
-
-    untrusted = sio.get_untrusted_types(file=str(MODEL_PATH))
-    assert set(untrusted) <= set(TRUSTED_TYPES)
+def test_model_loads_from_plain_arrays():
     bundle = load_model()
     assert bundle["features"] == FEATURES
+    assert MODEL_PATH.suffix == ".npz"
     assert not any(MODEL_PATH.parent.glob("*.pkl")) and not any(MODEL_PATH.parent.glob("*.pickle"))
+
+
+def test_exported_trees_predict_what_scikit_learn_predicts():
+    """A classifier fitted here with the training code's settings, exported to arrays, gives scikit-learn's
+    probabilities on real name pairs and on random feature rows (including values on split thresholds)."""
+    import numpy as np
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    from claimcheck import arraymodels
+
+    rng = np.random.default_rng(0)
+    pairs = [("Nvdidia", "Nvidia"), ("Telekom", "Telecom"), ("Liffe", "Life"), ("Dimon", "Dixon"),
+             ("goverment", "government"), ("Megvi", "Megvii"), ("Scholl", "School"), ("Asif", "Asia")]
+    X = np.asarray([pair_features(a, b) for a, b in pairs] * 20, dtype=float)
+    X = np.vstack([X, rng.random((400, len(FEATURES))) * 4])
+    y = (X[:, 0] + rng.random(len(X)) > 2).astype(int)
+    clf = HistGradientBoostingClassifier(max_iter=60, max_leaf_nodes=15, random_state=0).fit(X, y)
+    model = arraymodels.TreeEnsemble(*arraymodels.tree_ensemble_from_sklearn(clf))
+    probe = np.vstack([X, np.round(X * 2) / 2])
+    expected = clf.predict_proba(probe)[:, 1]
+    got = [model.proba(list(row)) for row in probe]
+    assert np.allclose(expected, got, rtol=0, atol=1e-12)
+    assert min(got) < 0.2 and max(got) > 0.8
+
+
+def test_inconsistent_tree_arrays_are_refused(tmp_path):
+    from claimcheck import arraymodels
+    from claimcheck.errors import ModelError
+
+    header, arrays = arraymodels.load(MODEL_PATH, arraymodels.TreeEnsemble.KIND)
+    arrays["left"] = arrays["left"].copy()
+    arrays["left"][arrays["leaf"] == 0] = 0  # a split pointing back at the root would loop for ever
+    bad = tmp_path / "loop.npz"
+    arraymodels.save(bad, arraymodels.TreeEnsemble.KIND, arrays, header)
+    with pytest.raises(ModelError, match="inconsistent"):
+        load_model(bad)
 
 
 def test_common_word_misspellings_with_proper_nouns_protected():
@@ -135,3 +168,46 @@ def test_american_spellings_and_inflections_are_words(word, variant):
 def test_american_spellings_are_not_word_typos():
     texts = {"a": "The offense was somber and the theaters centered on aluminum.", "b": "Nothing here."}
     assert find_word_typos(texts) == []
+
+
+def test_forms_within_the_edit_limit_share_a_deletion_key():
+    """find_typos pairs a form only with the forms its deletion index names: every pair within the edit limit
+    (substitution, insertion, deletion, transposition; two edits for long forms) must share a key."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from claimcheck.resolve.typos import _deletions, _max_edits
+
+    letters = st.text(alphabet="abcdeÄß", min_size=4, max_size=14)
+
+    @settings(max_examples=400, deadline=None)
+    @given(letters, st.data())
+    def check(a, data):
+        b = a
+        for _ in range(data.draw(st.integers(1, 2))):
+            op = data.draw(st.sampled_from(["sub", "ins", "del", "swap"]))
+            i = data.draw(st.integers(0, max(0, len(b) - 2)))
+            c = data.draw(st.sampled_from("abxyz"))
+            b = {"sub": b[:i] + c + b[i + 1:], "ins": b[:i] + c + b[i:], "del": b[:i] + b[i + 1:],
+                 "swap": b[:i] + b[i + 1:i + 2] + b[i:i + 1] + b[i + 2:]}[op]
+        fa, fb = a.casefold(), b.casefold()
+        limit = 2 if min(len(a), len(b)) >= 10 else 1
+        if damerau(fa, fb, limit) <= limit:
+            assert _deletions(fa, _max_edits(a)) & _deletions(fb, _max_edits(b)), (a, b)
+
+    check()
+
+
+def test_typos_in_a_large_story_are_found_among_many_forms():
+    """A story with thousands of name forms still pairs the slip with its right form (and only that)."""
+    import random
+
+    rng = random.Random(0)
+    names = sorted({"".join(rng.choice("bcdfghklmnprstvz") + rng.choice("aeiou") for _ in range(4)).capitalize()
+                    for _ in range(3000)})
+    counts = {f"d{i}": Counter({n: 1 for n in names[i::20]}) for i in range(20)}
+    for i in range(5):
+        counts[f"d{i}"]["Xinjiang"] = 2
+    counts["d9"]["Xinjang"] = 1
+    found = find_typos(counts)
+    assert [(t.found, t.suggestion) for t in found if t.found == "Xinjang"] == [("Xinjang", "Xinjiang")]

@@ -305,7 +305,7 @@ def test_a_homoglyph_finding_names_the_character(tmp_path):
 # -- 9. damaged models ---------------------------------------------------------------------------------------------
 
 def test_a_damaged_typo_model_is_a_model_error(tmp_path):
-    bad = tmp_path / "typo.skops"
+    bad = tmp_path / "typo.npz"
     bad.write_bytes(b"not a zip at all")
     proc = _claimcheck("check", str(STORIES / "entity-list-2019"), env=child_env(CLAIMCHECK_TYPO_MODEL=str(bad)))
     assert proc.returncode == 4, proc.stderr
@@ -313,13 +313,15 @@ def test_a_damaged_typo_model_is_a_model_error(tmp_path):
 
 
 def test_a_damaged_boilerplate_model_is_one_warning_line(tmp_path):
-    bad = tmp_path / "lines.skops"
+    bad = tmp_path / "lines.npz"
     bad.write_bytes(b"not a zip at all")
     proc = _claimcheck("check", str(STORY), "-f", "json",
                        env=child_env(CLAIMCHECK_BOILERPLATE_MODEL=str(bad)))
     assert proc.returncode in (0, 1), proc.stderr
     lines = [line for line in proc.stderr.splitlines() if line.strip()]
-    assert lines == ["warning: boilerplate model unavailable (File is not a zip file); using rules only"], lines
+    assert len(lines) == 1 and lines[0].startswith("warning: boilerplate model unavailable (") \
+        and "damaged boilerplate model (not a numpy .npz archive)" in lines[0] \
+        and lines[0].endswith("; using rules only"), lines
 
 
 # -- 10. public addresses in JSON input ------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 """Nothing executed, nothing fetched: no pickle or torch.load of anything a user can hand us, model
-directories of unexpected kinds refused before spaCy reads them, skops loads only the listed types,
+directories of unexpected kinds refused before spaCy reads them, small models are plain arrays,
 hostile pages come out of every report format inert, and check / extract / annotate open no network
 connection even with the offline switches of the Hugging Face libraries unset."""
 
@@ -42,7 +42,7 @@ def _calls(tree: ast.AST):
 
 def test_no_unsafe_deserialisation_in_the_package():
     """No pickle / torch.load / joblib / eval in claimcheck; numpy never with allow_pickle; skops never
-    trusted=True; transformers weights only from safetensors, offline."""
+    trusted=True (and not used at all); transformers weights only from safetensors, offline."""
     problems = []
     for path in sorted(PACKAGE.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
@@ -120,18 +120,22 @@ def test_a_model_directory_of_the_wrong_kind_is_refused_unexecuted(tmp_path, att
     assert not marker.exists(), "a file of the model directory was executed"
 
 
-def test_skops_loads_only_the_listed_types(tmp_path):
-    """The boilerplate classifier is loaded with an explicit list of types: a bundle holding anything
-    else (here a function, which could be any callable) is refused, and stripping falls back to rules."""
-    import skops.io as sio
-    from skops.io.exceptions import UntrustedTypesFoundException
+def test_small_models_are_plain_arrays(tmp_path):
+    """The boilerplate and typo classifiers are numpy arrays read with allow_pickle=False: a model file holding
+    a callable (here os.system, pickled into an object array) is refused before anything is built from it."""
+    import numpy as np
 
     from claimcheck.ingest import boilerplate
+    from claimcheck.resolve import typos
 
-    bad = tmp_path / "bad.skops"
-    sio.dump({"pipeline": os.system, "threshold": 0.5}, bad)
-    with pytest.raises(UntrustedTypesFoundException):
+    bad = tmp_path / "bad.npz"
+    np.savez(bad, header=np.array('{"kind": "boilerplate-lines", "format_version": 1}'),
+             coef=np.array([os.system], dtype=object))
+    with pytest.raises(ModelError, match="damaged"):
         boilerplate.load_model(bad)
+    with pytest.raises(ModelError, match="damaged"):
+        typos.load_model(bad)
+    assert not [p for p in (ROOT / "models").rglob("*.skops")]
 
 
 # -- reports ---------------------------------------------------------------------------------------------------

@@ -22,13 +22,11 @@ import hashlib
 import json
 import os
 import shutil
-import tempfile
 import time
 from pathlib import Path
-from typing import Callable
 
 from claimcheck.errors import OutputError
-from claimcheck.report.output import default_file_mode, write_atomic
+from claimcheck.report.output import replace_via_temp, write_atomic, write_bytes_atomic
 
 LOCK = ".annotate.lock"
 MANIFEST = "manifest.json"
@@ -43,37 +41,12 @@ def run_key(run: dict) -> str:
     return hashlib.blake2b(json.dumps(essential, sort_keys=True).encode(), digest_size=16).hexdigest()
 
 
-def _replace_via_temp(path: Path, write: Callable[[str], None]) -> None:
-    """Call ``write(tmp_path)``, fsync, then rename over ``path``; the temporary file never survives a failure."""
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        os.close(fd)
-    except OSError as exc:
-        raise OutputError(f"{path}: cannot write ({exc.strerror})") from None
-    try:
-        write(tmp)
-        os.chmod(tmp, default_file_mode())  # mkstemp's 0o600 would make the tables private
-        with open(tmp, "rb") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise OutputError(f"{path}: cannot write ({exc.strerror})") from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def write_parquet_atomic(path: Path, table) -> None:
     import pyarrow.parquet as pq
 
     # fixed writer options: the same table gives the same bytes
-    _replace_via_temp(path, lambda tmp: pq.write_table(table, tmp, compression="zstd", compression_level=3,
+    replace_via_temp(path, lambda tmp: pq.write_table(table, tmp, compression="zstd", compression_level=3,
                                                         use_dictionary=True, write_statistics=True))
-
-
-def write_bytes_atomic(path: Path, data: bytes) -> None:
-    _replace_via_temp(path, lambda tmp: Path(tmp).write_bytes(data))
 
 
 class OutDir:

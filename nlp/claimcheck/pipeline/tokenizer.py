@@ -41,10 +41,18 @@ def adjust_tokenizer(nlp: Language) -> None:
     so a model saved with an older version of these rules gets the current ones)."""
     prefixes = CURRENCY_PREFIXES + list(nlp.Defaults.prefixes)
     suffixes = [SCALE_SUFFIX] + list(nlp.Defaults.suffixes)
-    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
-    nlp.tokenizer.suffix_search = TailSearch(compile_suffix_regex(suffixes))
+    tok = nlp.tokenizer
+    # each setter below rebuilds the tokenizer's special cases (~70 ms): a model saved with these rules
+    # already has the prefixes and rules, so only what differs is set (the suffix search always is: a
+    # saved model brings back a plain regex search, not the TailSearch)
+    prefix_re = compile_prefix_regex(prefixes)
+    if getattr(getattr(tok.prefix_search, "__self__", None), "pattern", None) != prefix_re.pattern:
+        tok.prefix_search = prefix_re.search
+    tok.suffix_search = TailSearch(compile_suffix_regex(suffixes))
     # "$500m." is $ 500 m . - not the abbreviation "m." (spaCy's special case would swallow the full stop)
-    nlp.tokenizer.rules = {k: v for k, v in nlp.tokenizer.rules.items() if k not in SCALE_ABBREVIATIONS}
+    rules = tok.rules
+    if any(k in rules for k in SCALE_ABBREVIATIONS):
+        tok.rules = {k: v for k, v in rules.items() if k not in SCALE_ABBREVIATIONS}
     nlp.meta["_claimcheck_tokenizer"] = True
 
 

@@ -7,6 +7,7 @@ import os
 import stat
 import tempfile
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from claimcheck.errors import OutputError
@@ -126,3 +127,31 @@ def _fsync_dir(directory: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def replace_via_temp(path: Path, write: Callable[[str], None]) -> None:
+    """Call ``write(tmp_path)`` (a file beside ``path``), fsync, rename over ``path`` and sync the directory: the
+    file a writer library produces appears whole or not at all, and the temporary file never survives a failure."""
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        os.close(fd)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write ({exc.strerror})") from None
+    try:
+        write(tmp)
+        os.chmod(tmp, default_file_mode())  # mkstemp's 0o600 would make the tables private
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+        _fsync_dir(path.parent)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise OutputError(f"{path}: cannot write ({exc.strerror})") from None
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    """``data`` at ``path`` whole or not at all (replacing what was there)."""
+    replace_via_temp(path, lambda tmp: Path(tmp).write_bytes(data))

@@ -6,7 +6,7 @@ transposition; two for long names), the other form is used by more sources, and
 the suspect form is used by a minority of sources. Accepted alternative
 spellings and transliterations (Uighur/Uyghur), British/American spellings and
 plural, possessive or derived forms are never flagged. A trained classifier
-(``models/typos/``, scikit-learn saved with skops; training code in
+(``models/typos/``, trained with scikit-learn and stored as plain arrays; training code in
 ``claimcheck.training.typos``) scores every candidate pair from its spelling
 alone — kind of edit, keyboard distance, whether the suspect form is itself an
 English word — and candidates it scores below ``NAME_THRESHOLD`` are dropped. A
@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import math
 import os
-import warnings
 import re
 import threading
 from collections import Counter
@@ -125,6 +124,21 @@ def _accepted(a: str, b: str) -> bool:
     return _transliteration(la, lb) or _spelling_variant(la, lb)
 
 
+def _max_edits(form: str) -> int:
+    """The most edits a pair with ``form`` may differ by (the limit in :func:`find_typos`; casefolding may
+    lengthen a form, so either length counts)."""
+    return 2 if max(len(form), len(form.casefold())) >= 10 else 1
+
+
+def _deletions(s: str, k: int) -> set[str]:
+    """``s`` and every string left after deleting up to ``k`` of its characters."""
+    out, frontier = {s}, {s}
+    for _ in range(k):
+        frontier = {w[:i] + w[i + 1:] for w in frontier for i in range(len(w))}
+        out |= frontier
+    return out
+
+
 def find_typos(name_counts: dict[str, Counter], contexts: dict[str, dict[str, set]] | None = None) -> list[TypoCandidate]:
     """``name_counts``: doc id → Counter of proper-name word forms in that document.
 
@@ -146,12 +160,23 @@ def find_typos(name_counts: dict[str, Counter], contexts: dict[str, dict[str, se
     # a slip is one writer's: the same misspelling in several independent sources is rarely a typo
     minority_limit = max(1, n_docs // 10)
     forms = sorted(total)
+    # only forms within the edit limit can pair: index the possible right forms by their deletions (a pair at
+    # distance <= k shares a string left after at most k deletions from each), so each suspect form meets its
+    # few neighbours instead of every form of the story (a 510-article story has ~20,000 forms)
+    neighbours: dict[str, set[str]] = {}
+    for b in forms:
+        if len(b) >= 4 and doc_freq[b] >= 2:
+            for key in _deletions(b.casefold(), _max_edits(b)):
+                neighbours.setdefault(key, set()).add(b)
     found: list[TypoCandidate] = []
     for a in forms:
         if len(a) < 4 or doc_freq[a] > minority_limit:
             continue
         best = None
-        for b in forms:
+        candidates: set[str] = set()
+        for key in _deletions(a.casefold(), _max_edits(a)):
+            candidates |= neighbours.get(key, set())
+        for b in sorted(candidates):
             if b == a or len(b) < 4 or doc_freq[b] < 2 or doc_freq[b] <= doc_freq[a]:
                 continue
             if _accepted(a, b):
@@ -185,21 +210,8 @@ def find_typos(name_counts: dict[str, Counter], contexts: dict[str, dict[str, se
 MIN_SUGGESTION_COUNT = 1_000_000  # a correction must be a common word (symspellpy's counts: 'the' = 2.3e10)
 NAME_THRESHOLD = 0.5
 WORD_THRESHOLD = 0.9
-MODEL_PATH = MODELS / "typos" / "typo-classifier.skops"
+MODEL_PATH = MODELS / "typos" / "typo-classifier.npz"
 MODEL_ENV = "CLAIMCHECK_TYPO_MODEL"
-#: Types ``skops.io.load`` may instantiate for the typo classifier (nothing else).
-TRUSTED_TYPES = [
-    "sklearn.pipeline.Pipeline",
-    "sklearn.preprocessing._data.StandardScaler",
-    "sklearn.ensemble._hist_gradient_boosting.gradient_boosting.HistGradientBoostingClassifier",
-    "sklearn.ensemble._hist_gradient_boosting.binning._BinMapper",
-    "sklearn.ensemble._hist_gradient_boosting.predictor.TreePredictor",
-    "sklearn._loss.loss.HalfBinomialLoss",
-    "sklearn._loss.link.LogitLink",
-    "sklearn._loss.link.Interval",
-    "sklearn.linear_model._logistic.LogisticRegression",
-    "numpy.ndarray", "numpy.float64", "numpy.dtype", "builtins.slice",
-]
 _LOCK = threading.Lock()
 
 
@@ -290,23 +302,20 @@ def pair_features(found: str, right: str) -> list[float]:
 
 
 def load_model(path: str | os.PathLike | None = None) -> dict:
-    """The classifier bundle ``{"pipeline", "features", ...}``, loaded with skops trusting only TRUSTED_TYPES."""
-    import skops.io as sio
-
-    from claimcheck.errors import ModelError
+    """The classifier bundle ``{"model", "features", "name_threshold", "word_threshold"}``: plain arrays read
+    without pickle (:mod:`claimcheck.arraymodels`), so loading it runs no code and imports no scikit-learn."""
+    from claimcheck.arraymodels import TreeEnsemble, load
 
     p = Path(path) if path is not None else Path(os.environ.get(MODEL_ENV) or MODEL_PATH)
-    try:
-        with warnings.catch_warnings():  # our own committed model: its scores are tested on this scikit-learn
-            warnings.filterwarnings("ignore", message="Trying to unpickle estimator")
-            bundle = sio.load(p, trusted=TRUSTED_TYPES)
-    except FileNotFoundError:
-        raise
-    except Exception as exc:  # a damaged or foreign file: the user's model folder needs fixing
-        raise ModelError(f"{p}: damaged typo model ({type(exc).__name__}: {exc})") from None
-    if not isinstance(bundle, dict) or bundle.get("features") != FEATURES:
+    header, arrays = load(p, TreeEnsemble.KIND, "typo model")  # a damaged or foreign file: ModelError
+    if header.get("features") != FEATURES:
         raise ValueError(f"{p}: not a typo classifier bundle for these features")
-    return bundle
+    try:
+        model = TreeEnsemble(header, arrays)
+    except (KeyError, TypeError, ValueError, IndexError) as exc:
+        raise ValueError(f"{p}: not a typo classifier bundle ({exc})") from None
+    return {"model": model, "features": FEATURES, "name_threshold": header.get("name_threshold", NAME_THRESHOLD),
+            "word_threshold": header.get("word_threshold", WORD_THRESHOLD)}
 
 
 _MODEL: dict = {}
@@ -328,10 +337,7 @@ def typo_probability(found: str, right: str) -> float:
     bundle = _model()
     if bundle is None:
         return 1.0
-    import numpy as np
-
-    x = np.asarray([pair_features(found, right)], dtype=float)
-    return float(bundle["pipeline"].predict_proba(x)[0, 1])
+    return bundle["model"].proba([float(v) for v in pair_features(found, right)])
 
 
 def edge_edit(found: str, right: str) -> bool:

@@ -20,7 +20,7 @@ Scores are measured on the test pages through the same decision path as
 ``strip_boilerplate`` (rules first, then the model, then title rescue), per line.
 
 Run ``python -m claimcheck.training.boilerplate`` to retrain into
-``models/boilerplate/line-classifier.skops`` and write ``models/boilerplate/metrics.json``.
+``models/boilerplate/line-classifier.npz`` and write ``models/boilerplate/metrics.json``.
 """
 
 from __future__ import annotations
@@ -28,7 +28,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import zipfile
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -202,6 +201,10 @@ def scores(decisions: list[tuple[str, str, str]]) -> dict[str, Any]:
 
 
 def _prob_fn(pipe):
+    """P(noise) per unit from a fitted scikit-learn pipeline, or from the exported model
+    (:class:`claimcheck.arraymodels.LineClassifier`) the runtime uses."""
+    if hasattr(pipe, "noise_proba"):
+        return lambda units, hits: pipe.noise_proba(unit_rows(units, hits))
     col = _noise_col(pipe)
 
     def probs(units, hits):
@@ -261,7 +264,6 @@ def train(
 
     Returns the metrics dict (also written as ``metrics.json`` next to ``out_path``).
     """
-    import skops.io as sio
     import sklearn
 
     pages = load_pages(pages_path)
@@ -320,22 +322,27 @@ def train(
     }
     out = Path(out_path)
     out.parent.mkdir(parents=True, exist_ok=True)
-    bundle = {
-        "pipeline": pipe,
-        "threshold": threshold,
-        "format_version": FORMAT_VERSION,
-        "n_columns": int(X.shape[1]),
-    }
-    sio.dump(bundle, out, compression=zipfile.ZIP_DEFLATED, compresslevel=9)
+    save_line_classifier(pipe, out, threshold=threshold, n_columns=int(X.shape[1]))
     metrics["model_bytes"] = out.stat().st_size
     (out.parent / "metrics.json").write_text(json.dumps(metrics, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return metrics
 
 
+def save_line_classifier(pipe, out: str | Path, *, threshold: float, n_columns: int) -> None:
+    """Export the fitted pipeline to plain arrays (:mod:`claimcheck.arraymodels`) at ``out``."""
+    import sklearn
+
+    from claimcheck import arraymodels
+
+    header, arrays = arraymodels.line_classifier_from_sklearn(pipe)
+    header.update(threshold=float(threshold), n_columns=int(n_columns), trained_with=f"scikit-learn {sklearn.__version__}")
+    arraymodels.save(out, arraymodels.LineClassifier.KIND, arrays, header)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m claimcheck.training.boilerplate", description=__doc__.split("\n")[0])
     ap.add_argument("--pages", default=str(DEFAULT_PAGES), help="annotated pages (JSONL)")
-    ap.add_argument("--out", default=str(DEFAULT_MODEL_PATH), help="where to write the .skops model")
+    ap.add_argument("--out", default=str(DEFAULT_MODEL_PATH), help="where to write the .npz model")
     args = ap.parse_args(argv)
     m = train(args.pages, args.out)
     t = m["test"]

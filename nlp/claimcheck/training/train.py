@@ -9,7 +9,6 @@ interrupted run leaves the previous model usable.
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import shutil

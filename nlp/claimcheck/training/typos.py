@@ -1,4 +1,4 @@
-"""Train the typo pair classifier (``models/typos/typo-classifier.skops``).
+"""Train the typo pair classifier (``models/typos/typo-classifier.npz``).
 
 A candidate is a pair (suspect form, right form) one or two edits apart; the
 classifier says whether the suspect is a slip for the right form or a word or
@@ -25,7 +25,7 @@ Split: by right form (a word's misspellings are all in train or all in test),
 80/20, seeded. Scores on the test split go to ``metrics.json`` and the model
 card ``README.md`` beside the model.
 
-    python -m claimcheck.training.typos [--shared ../shared] [--out models/typos/typo-classifier.skops]
+    python -m claimcheck.training.typos [--shared ../shared] [--out models/typos/typo-classifier.npz]
 """
 
 from __future__ import annotations
@@ -160,7 +160,6 @@ def build(shared: Path, seed: int = 0) -> tuple[list, list, list]:
 
 def train(shared: Path, out: Path = MODEL_PATH, seed: int = 0) -> dict:
     import numpy as np
-    import skops.io as sio
     import sklearn
     from sklearn.ensemble import HistGradientBoostingClassifier
     from sklearn.metrics import f1_score, precision_score, recall_score, roc_auc_score
@@ -196,15 +195,25 @@ def train(shared: Path, out: Path = MODEL_PATH, seed: int = 0) -> dict:
         "features": FEATURES, "seed": seed, "sklearn": sklearn.__version__,
     }
     out.parent.mkdir(parents=True, exist_ok=True)
-    bundle = {"pipeline": pipe, "features": FEATURES, "name_threshold": NAME_THRESHOLD,
-              "word_threshold": WORD_THRESHOLD}
-    tmp = out.with_suffix(".tmp")
-    sio.dump(bundle, tmp)
-    tmp.replace(out)
+    save_typo_classifier(pipe, out)
     tmp_metrics = out.parent / "metrics.json.tmp"
     tmp_metrics.write_text(json.dumps(metrics, indent=1) + "\n")
     tmp_metrics.replace(out.parent / "metrics.json")  # both files written whole or not at all
     return metrics
+
+
+def save_typo_classifier(pipe, out: str | Path) -> None:
+    """Export the fitted classifier to plain arrays (:mod:`claimcheck.arraymodels`) at ``out``."""
+    import sklearn
+
+    from claimcheck import arraymodels
+
+    if len(pipe.steps) != 1:
+        raise ValueError("the typo classifier exports alone (no preprocessing steps)")
+    header, arrays = arraymodels.tree_ensemble_from_sklearn(pipe.steps[-1][1])
+    header.update(features=FEATURES, name_threshold=NAME_THRESHOLD, word_threshold=WORD_THRESHOLD,
+                  trained_with=f"scikit-learn {sklearn.__version__}")
+    arraymodels.save(out, arraymodels.TreeEnsemble.KIND, arrays, header)
 
 
 _BIRKBECK: set | None = None
