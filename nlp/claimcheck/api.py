@@ -13,12 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence, Union
 
-from claimcheck.crosscheck import crosscheck_all
 from claimcheck.ingest import load_documents
 from claimcheck.pipeline import Processed, load_pipeline, process
-from claimcheck.resolve.entities import product_makers, resolve_names
-from claimcheck.resolve.typos import find_typos, find_word_typos
 from claimcheck.schema import Claim, Document, Mention, Report
+from claimcheck.story import StoryDoc, check_story, prefix_ids, resolve_subjects
 
 Source = Union[str, Path, Document]
 _HERE = Path(__file__).resolve().parent
@@ -76,23 +74,23 @@ def _stderr_warn(message: str) -> None:
     print(f"warning: {message}", file=sys.stderr)
 
 
-def _claims(processed: list[Processed], typo_corrections: dict[str, str]) -> list[list[Claim]]:
-    canonical = resolve_names((d.subject_text for p in processed for d in p.drafts), typo_corrections,
-                              makers=product_makers(p.doc.text for p in processed))
-    out: list[list[Claim]] = []
-    for p in processed:
-        claims = []
-        for n, draft in enumerate(p.drafts, 1):
-            q, span = draft.quantity, draft.span
-            claims.append(Claim(
-                id=f"{p.doc.id}:c{n}", doc=p.doc.id, subject=canonical.get(draft.subject_text, draft.subject_text),
-                subject_text=draft.subject_text, attribute=draft.attribute, value=q.value, unit=q.unit,
-                qualifier=q.qualifier, low=q.low, high=q.high, period=draft.period, scope=draft.scope,
-                text=span.text, start=span.start_char, end=span.end_char, sentence=span.sent.text.strip(),
-                confidence=round(draft.confidence, 2),
-            ))
-        out.append(claims)
-    return out
+def _draft_claims(p: Processed) -> list[Claim]:
+    """A processed document's claim drafts as claims, subjects as written (the story resolves them)."""
+    claims = []
+    for n, draft in enumerate(p.drafts, 1):
+        q, span = draft.quantity, draft.span
+        claims.append(Claim(
+            id=f"{p.doc.id}:c{n}", doc=p.doc.id, subject=draft.subject_text, subject_text=draft.subject_text,
+            attribute=draft.attribute, value=q.value, unit=q.unit, qualifier=q.qualifier, low=q.low, high=q.high,
+            period=draft.period, scope=draft.scope, text=span.text, start=span.start_char, end=span.end_char,
+            sentence=span.sent.text.strip(), confidence=round(draft.confidence, 2),
+        ))
+    return claims
+
+
+def story_docs(processed: list[Processed]) -> list[StoryDoc]:
+    """What the story check needs of processed documents (their claims with subjects as written)."""
+    return [StoryDoc(p.doc, _draft_claims(p), p.names, p.contexts) for p in processed]
 
 
 def _progress_callback(progress):
@@ -140,24 +138,11 @@ def extract(sources: Sequence[Source] | None = None, *, model: str = "default",
             progress: Callable[[int, int], None] | bool | None = None) -> list[Extraction]:
     """Mentions and claims per document, without cross-checking (subjects are canonical within the set)."""
     docs, processed = _run(sources, model, warn, on_error, dayfirst, progress)
-    return [Extraction(p.doc, p.mentions, claims) for p, claims in zip(processed, _claims(processed, {}))]
-
-
-def _prefixed(story: str, docs: list[Document], claims: list[Claim], findings: list, single: list = ()) -> tuple:
-    """Prefix ids with the story name ("arm-ipo-2023/blog"); messages keep the short names."""
-    def p(x: str) -> str:
-        return f"{story}/{x}"
-
-    def ev(f):
-        return [e.model_copy(update={"doc": p(e.doc), "claim": p(e.claim) if e.claim else None}) for e in f.evidence]
-
-    return ([d.model_copy(update={"id": p(d.id)}) for d in docs],
-            [c.model_copy(update={"id": p(c.id), "doc": p(c.doc)}) for c in claims],
-            [f.model_copy(update={"id": p(f.id), "docs": [p(d) for d in f.docs], "claims": [p(c) for c in f.claims],
-                                  "evidence": ev(f)})
-             for f in findings],
-            [s.model_copy(update={"id": p(s.id), "docs": [p(d) for d in s.docs], "claims": [p(c) for c in s.claims]})
-             for s in single])
+    claims = resolve_subjects(story_docs(processed), {})
+    by_doc: dict[str, list[Claim]] = {}
+    for c in claims:
+        by_doc.setdefault(c.doc, []).append(c)
+    return [Extraction(p.doc, p.mentions, by_doc.get(p.doc.id, [])) for p in processed]
 
 
 def check(sources: Sequence[Source] | None = None, *, model: str = "default",
@@ -182,23 +167,16 @@ def check(sources: Sequence[Source] | None = None, *, model: str = "default",
     for story in stories:
         docs, processed = _run(story, model, collect, on_error, dayfirst, progress)
         part = check_processed(docs, processed)
-        docs, claims, findings, single = part.documents, part.claims, part.findings, part.single_source
         if len(stories) > 1:  # ids are file names: keep them unique across stories
-            docs, claims, findings, single = _prefixed(Path(str(story[0])).name, docs, claims, findings, single)
-        report.documents.extend(docs)
-        report.claims.extend(claims)
-        report.findings.extend(findings)
-        report.single_source.extend(single)
+            part = prefix_ids(Path(str(story[0])).name, part)
+        report.documents.extend(part.documents)
+        report.claims.extend(part.claims)
+        report.findings.extend(part.findings)
+        report.single_source.extend(part.single_source)
     return report
 
 
 def check_processed(docs: list[Document], processed: list[Processed]) -> Report:
     """Cross-check one story whose documents the pipeline has already processed (``check`` without reading and
     without the pipeline; the error-injection benchmark re-processes only the document it changed)."""
-    typos = find_typos({p.doc.id: p.names for p in processed}, {p.doc.id: p.contexts for p in processed})
-    corrections = {t.found: t.suggestion for t in typos}
-    if len(processed) >= 2:  # one writer's slip among several sources, as for names
-        typos += find_word_typos({p.doc.id: p.doc.text for p in processed}, {n for p in processed for n in p.names})
-    claims = [c for cs in _claims(processed, corrections) for c in cs]
-    result = crosscheck_all(docs, claims, typos)
-    return Report(documents=docs, claims=claims, findings=result.findings, single_source=result.single_source)
+    return check_story(story_docs(processed))

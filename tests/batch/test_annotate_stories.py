@@ -104,3 +104,25 @@ def test_crosscheck_corpus_wide_finds_the_conflicts(annotated):
     assert conflicts(story) <= conflicts(corpus)
     cited = {c for f in corpus.findings for c in f.claims}
     assert {c.id for c in corpus.claims} == cited
+
+
+def test_a_misspelt_common_word_is_found_by_both_paths(tmp_path):
+    """The story check is one function: `annotate` + `crosscheck --scope story` gives `check`'s report on a
+    story whose only slip is a common word (the batch copy once left the word-typo check out)."""
+    from claimcheck.api import check
+    from claimcheck.batch.annotate import annotate
+    from claimcheck.batch.corpus_check import crosscheck_outdir
+
+    story = tmp_path / "story"
+    story.mkdir()
+    (story / "wire.txt").write_text("Halden Corp said on Monday the goverment had approved its $3bn purchase of "
+                                    "Mirel, a deal the government first blocked in 2021.\n", encoding="utf-8")
+    (story / "daily.txt").write_text("The government approved Halden Corp's $3bn purchase of Mirel on Monday, "
+                                     "two years after the government blocked it.\n", encoding="utf-8")
+    model = model_name()
+    expected = check([str(story)], model=model, warn=lambda m: None)
+    assert [(f.kind, f.found, f.suggestion) for f in expected.findings if f.kind == "typo"] == \
+        [("typo", "goverment", "government")]
+    annotate(str(story), str(tmp_path / "out"), workers=1, model=model)
+    got = crosscheck_outdir(tmp_path / "out", scope="story")
+    assert json.loads(got.to_json()) == json.loads(expected.to_json())

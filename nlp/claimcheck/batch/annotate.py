@@ -84,11 +84,12 @@ def annotate_pack(pack: dict, *, model: str, dayfirst: bool | None, docbin: bool
     Returns ``{"documents", "mentions", "claims"}`` as Arrow IPC bytes, ``docbin`` (bytes or None) and
     ``warnings`` (one line per document that could not be read).
     """
-    from claimcheck.api import _claims
+    from claimcheck.api import story_docs
     from claimcheck.ingest import to_documents
     from claimcheck.ingest.readers import RawRecord
     from claimcheck.pipeline import load_pipeline, process
     from claimcheck.batch import tables as t
+    from claimcheck.story import resolve_subjects
 
     docs, stories, warnings = [], {}, []
     raws = [RawRecord(**{k: pack[k][i] for k in RAW_COLUMNS if k != "story"}) for i in range(len(pack["id"]))]
@@ -103,7 +104,7 @@ def annotate_pack(pack: dict, *, model: str, dayfirst: bool | None, docbin: bool
     for p in process(docs, nlp, dayfirst=dayfirst, batch_size=max(len(docs), 1)):
         rows["documents"].append(t.document_row(p.doc, stories[p.doc.id], p.names, p.contexts))
         rows["mentions"].extend(t.mention_row(p.doc.id, m) for m in p.mentions)
-        rows["claims"].extend(t.claim_row(c) for c in _claims([p], {})[0])
+        rows["claims"].extend(t.claim_row(c) for c in resolve_subjects(story_docs([p]), {}))  # as `extract` of one document
     out = {name: _ipc(t.to_table(rows[name], name)) for name in TABLES}
     out["docbin"] = _docbin_bytes(nlp.docs) if docbin else None
     out["warnings"] = "\n".join(warnings)

@@ -37,7 +37,7 @@ from claimcheck.batch.tables import (
     names_of,
 )
 from claimcheck.errors import InputError, UsageError
-from claimcheck.schema import Claim, Document, Finding, Report
+from claimcheck.schema import Claim, Finding, Report
 
 SCOPES = ("auto", "story", "corpus")
 STORY_LIMIT = 1000
@@ -93,18 +93,6 @@ def crosscheck_outdir(path: str | Path, *, scope: str = "auto", progress: Callab
 
 # -- story by story: what `check` does ------------------------------------------------------------------------------
 
-def _draft(row: dict) -> SimpleNamespace:
-    """A stored claim in the shape of a pipeline claim draft, so that ``api._claims`` builds it as ``check`` does."""
-    value = claims_from_rows([row])[0]
-    span = SimpleNamespace(text=row["text"], start_char=row["start"], end_char=row["end"],
-                           sent=SimpleNamespace(text=row["sentence"]))
-    quantity = SimpleNamespace(value=value.value, unit=value.unit, qualifier=value.qualifier, low=value.low,
-                               high=value.high)
-    return SimpleNamespace(subject_text=row["subject_text"] or row["subject"], attribute=row["attribute"],
-                           quantity=quantity, span=span, period=row["period"], scope=row["scope"],
-                           confidence=row["confidence"])
-
-
 def _story_slices(stories: list) -> Iterator[tuple[str | None, list[int]]]:
     """(story, row indices) in order of first appearance."""
     order: dict = {}
@@ -117,32 +105,9 @@ def _local_id(story: str, doc_id: str) -> str:
     return doc_id[len(story) + 1:]
 
 
-def check_story(docs: list[Document], processed: list, story: str | None, prefix: bool):
-    """One story, as ``api.check`` checks it: typos → claims with resolved subjects → findings."""
-    from claimcheck import api
-    from claimcheck import crosscheck as cc
-    from claimcheck.resolve.typos import find_typos
-
-    typos = find_typos({p.doc.id: p.names for p in processed}, {p.doc.id: p.contexts for p in processed})
-    claims = [c for cs in api._claims(processed, {t.found: t.suggestion for t in typos}) for c in cs]
-    single: list = []
-    if hasattr(cc, "crosscheck_all"):
-        result = cc.crosscheck_all(docs, claims, typos)
-        findings, single = result.findings, result.single_source
-    else:
-        findings = cc.crosscheck(docs, claims, typos)
-    if prefix:
-        prefixed = api._prefixed(story, docs, claims, findings, single) if single else \
-            api._prefixed(story, docs, claims, findings)
-        docs, claims, findings = prefixed[:3]
-        single = prefixed[3] if len(prefixed) > 3 else single
-    elif story is not None:  # ids already unique: keep them, make finding ids unique across stories
-        findings = [f.model_copy(update={"id": f"{story}/{f.id}"}) for f in findings]
-    return docs, claims, findings, single
-
-
 def check_by_story(out: OutDir, progress: Callable[[int, int], None] | None = None) -> Report:
-    from claimcheck.pipeline import Processed
+    """Each story of the tables checked by :func:`claimcheck.story.check_story`, the function ``check`` uses."""
+    from claimcheck.story import StoryDoc, check_story, prefix_ids
 
     documents = read_table(out, "documents", ["id", "story", "path", "title", "published", "source", "text",
                                               "names"])
@@ -152,30 +117,29 @@ def check_by_story(out: OutDir, progress: Callable[[int, int], None] | None = No
         by_doc.setdefault(row["doc"], []).append(row)
     rows = documents.to_pylist()
     report = Report()
-    single_all: list = []
     slices = list(_story_slices([r["story"] for r in rows]))
     for n, (story, idx) in enumerate(slices, 1):
         story_rows = [rows[i] for i in idx]
         strip = story is not None and all(r["id"].startswith(f"{story}/") for r in story_rows)
-        docs, processed = [], []
+        items = []
         for r in story_rows:
             doc = documents_from_rows([r])[0]
             local = doc.model_copy(update={"id": _local_id(story, doc.id)}) if strip else doc
-            claim_rows = [{**c, "id": f"{local.id}:{c['id'].rsplit(':', 1)[1]}", "doc": local.id}
-                          for c in by_doc.get(r["id"], [])]
+            claim_rows = [{**c, "id": f"{local.id}:{c['id'].rsplit(':', 1)[1]}", "doc": local.id,
+                           "subject": c["subject_text"] or c["subject"]} for c in by_doc.get(r["id"], [])]
             names, contexts = names_of(r)
-            docs.append(local)
-            processed.append(Processed(doc=local, mentions=[], drafts=[_draft(c) for c in claim_rows],
-                                       names=names, contexts=contexts))
-        docs, story_claims, findings, single = check_story(docs, processed, story, strip)
-        report.documents.extend(docs)
-        report.claims.extend(story_claims)
-        report.findings.extend(findings)
-        single_all.extend(single)
+            items.append(StoryDoc(local, claims_from_rows(claim_rows), names, contexts))
+        part = check_story(items)
+        if strip:
+            part = prefix_ids(story, part)
+        elif story is not None:  # ids already unique: keep them, make finding ids unique across stories
+            part.findings = [f.model_copy(update={"id": f"{story}/{f.id}"}) for f in part.findings]
+        report.documents.extend(part.documents)
+        report.claims.extend(part.claims)
+        report.findings.extend(part.findings)
+        report.single_source.extend(part.single_source)
         if progress is not None:
             progress(n, len(slices))
-    if single_all and "single_source" in Report.model_fields:
-        report.single_source.extend(single_all)
     return report
 
 
