@@ -322,7 +322,9 @@ def _num(x: Any, scale: float) -> float | None:
     return x * scale if isinstance(x, (int, float)) and not isinstance(x, bool) else None
 
 
-def score_quantulum(res: tuple[float | None, float | None, str], gold: dict[str, Any], cat: str, factor: float) -> tuple[bool, bool | None]:
+def score_quantulum(
+    res: tuple[float | None, float | None, str], gold: dict[str, Any], cat: str, factor: float
+) -> tuple[bool, bool | None]:
     value, second, uname = res
     low, high = parse_gold_value(str(gold["value"]))  # type: ignore[misc]
     if value is None:
@@ -378,7 +380,8 @@ def run(data_path: Path, show_errors: int = 0, peer: bool = True) -> dict[str, A
                     t.change_ok += change_ok
             if not ok and len(ours["all"].errors) < show_errors:
                 ours["all"].errors.append({"span": span.text, "left": span.left[-30:], "gold": gold["value"],
-                                           "unit": gold["normalized_unit"], "got": None if q is None else (q.value, q.unit, q.qualifier)})
+                                           "unit": gold["normalized_unit"],
+                                           "got": None if q is None else (q.value, q.unit, q.qualifier)})
             if qparser is not None:
                 t0 = time.perf_counter()
                 res = quantulum_value(qparser, span.text)
@@ -433,7 +436,8 @@ def _print(report: dict[str, Any]) -> None:
         return "-" if x is None else f"{x:.1f}"
 
     for key, row in report["claimcheck"].items():
-        line = f"{key:<10}{row['n']:>6}  {cell(row['value_acc']):>17}{cell(row['value_unit_acc']):>12}{cell(row['change_acc']):>9}"
+        line = (f"{key:<10}{row['n']:>6}  {cell(row['value_acc']):>17}{cell(row['value_unit_acc']):>12}"
+                f"{cell(row['change_acc']):>9}")
         if report["quantulum3"] is not None:
             p = report["quantulum3"][key]
             line += f"  {cell(p['value_acc']):>17}{cell(p['value_unit_acc']):>12}"

@@ -1,3 +1,4 @@
+import itertools
 from datetime import date
 
 import pytest
@@ -5,11 +6,12 @@ import pytest
 from claimcheck.crosscheck import compare_group, crosscheck, crosscheck_all, group_key, overlaps, slip_kind
 from claimcheck.schema import Claim, Document
 
+_claim_numbers = itertools.count(1)  # ids c1, c2, ... across the whole module, as the old `n=[0]` default counter
+
 
 def claim(doc, value, text, *, qualifier="exact", low=None, high=None, subject="SenseTime", attribute="valuation",
-          unit="USD", period=None, scope=None, n=[0]):
-    n[0] += 1
-    return Claim(id=f"{doc}:c{n[0]}", doc=doc, subject=subject, attribute=attribute, value=value, unit=unit,
+          unit="USD", period=None, scope=None):
+    return Claim(id=f"{doc}:c{next(_claim_numbers)}", doc=doc, subject=subject, attribute=attribute, value=value, unit=unit,
                  qualifier=qualifier, low=low, high=high, period=period, scope=scope, text=text, start=0,
                  end=len(text), confidence=0.9)
 

@@ -62,8 +62,10 @@ EXPECTED_FINDING = {**{k: "conflict" for k in NUMBER_KINDS}, "date_shifted": "da
 NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 SCALES = {"billion": "million", "million": "billion", "trillion": "billion", "bn": "m", "m": "bn", "tn": "bn"}
 SCALE = re.compile(r"(?<=[\d\s$])(billion|million|trillion|bn|tn|m)\b", re.I)
-MONTH_DAY = re.compile(r"\b(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?P<day>\d{1,2})\b"
-                       r"|\b(?P<day2>\d{1,2})\s+(?P<month2>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b")
+MONTH_DAY = re.compile(
+    r"\b(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?P<day>\d{1,2})\b"
+    r"|\b(?P<day2>\d{1,2})\s+(?P<month2>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b"
+)
 VOWELS = set("aeiouy")
 KEYBOARD = ["qwertyuiop", "asdfghjkl", "zxcvbnm"]
 

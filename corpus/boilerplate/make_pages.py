@@ -993,7 +993,7 @@ def main() -> None:
     for i, art in enumerate(articles):
         SPLIT = "test" if i in test_ids else "train"
         used: list[str] = []
-        for variant in range(VARIANTS):
+        for _variant in range(VARIANTS):
             site, british = R.choice(P(SITES))
             SITE_NAME = site
             YEAR = R.randint(2018, 2025)

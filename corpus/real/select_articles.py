@@ -65,7 +65,8 @@ def select(shared: Path) -> dict[str, list[str]]:
     clusters = defaultdict(list)
     for r in ecb:
         clusters[r["cluster"]].append(r)
-    ranked = sorted(clusters, key=lambda c: (-sum(bool(COUNT.search(r["text"])) for r in clusters[c]) / len(clusters[c]), c))
+    ranked = sorted(clusters,
+                    key=lambda c: (-sum(bool(COUNT.search(r["text"])) for r in clusters[c]) / len(clusters[c]), c))
     ecb_ids: list[str] = []
     for c in ranked:
         if len(ecb_ids) >= 100:

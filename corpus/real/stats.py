@@ -60,7 +60,8 @@ def tables(real: Path = HERE) -> str:
                    + f" | {sum(attrs[(a, s)] for s in SOURCES):,} |")
     out += ["", "Figures that are not claims, by reason: "
             + ", ".join(f"{k} {v:,}" for k, v in sorted(why.items(), key=lambda kv: (-kv[1], kv[0]))) + ".",
-            "", "`as_of` moments: " + ", ".join(f"{k} {v}" for k, v in sorted(as_of.items(), key=lambda kv: (-kv[1], kv[0])))
+            "", "`as_of` moments: "
+            + ", ".join(f"{k} {v}" for k, v in sorted(as_of.items(), key=lambda kv: (-kv[1], kv[0])))
             + "."]
     return "\n".join(out) + "\n"
 

@@ -112,7 +112,9 @@ def _progress_callback(progress):
     if not callable(progress):
         from claimcheck.errors import UsageError
 
-        raise UsageError(f"progress must be True, False, None or a callable (done, total), not {type(progress).__name__}")
+        raise UsageError(
+            f"progress must be True, False, None or a callable (done, total), not {type(progress).__name__}"
+        )
     return progress, lambda: None
 
 

@@ -375,7 +375,7 @@ def test_real_looking_pages(name, use_model):
                 assert line not in clean.text and line in removed, f"noise with a number survived: {line!r}"
     assert clean.title == TITLES[name]
     assert paras[0] == TITLES[name]
-    for line, reason in clean.removed:
+    for _line, reason in clean.removed:
         assert reason == "model" or reason.startswith("rule:")
 
 
@@ -694,7 +694,7 @@ def test_strip_never_raises_on_page_like_text(lines):
     clean = strip_boilerplate(raw)
     kept = [p for p in clean.text.split("\n\n") if p]
     assert len(kept) + len(clean.removed) >= 0
-    for line, reason in clean.removed:
+    for _line, reason in clean.removed:
         assert reason == "model" or reason.startswith("rule:")
 
 

@@ -163,7 +163,7 @@ def test_claims_table_sorts_and_filters(chromium, tmp_path, demo_report, demo_ht
 def test_hostile_page_injects_nothing(chromium, tmp_path):
     payload = "<script>document.body.setAttribute('data-pwned','1')</script><img src=x onerror=alert(1)>"
     texts = [f"Acme Corp was valued at $5 billion {payload} in 2020, the company said.",
-             f"Acme Corp was valued at $50 billion in 2020, according to <b onmouseover=alert(1)>people</b>."]
+             "Acme Corp was valued at $50 billion in 2020, according to <b onmouseover=alert(1)>people</b>."]
     report = claimcheck.check(texts, warn=lambda m: None)
     page = tmp_path / "hostile.html"
     page.write_text(report.to_html(title=payload), encoding="utf-8")

@@ -35,7 +35,7 @@ def _claim(cid, doc, text, value, sentence, start=0):
 def hostile_report() -> Report:
     docs = [
         Document(id="s/evil", path="evil.txt", title=f"Title {HOSTILE}", published=date(2023, 9, 14),
-                 source=f"<b>Evil</b> | *Daily*"),
+                 source="<b>Evil</b> | *Daily*"),
         Document(id="s/good", path="good.txt", title="Fine", published=date(2023, 9, 14), source="Good Wire"),
         Document(id="s/other", path="other.txt", title="Also fine", published=date(2023, 9, 15), source="Other"),
     ]

@@ -18,9 +18,7 @@ import time
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from claimcheck.cli import app
 from claimcheck.errors import OutputError
 from claimcheck.report.output import write_atomic
 from conftest import STORIES

@@ -17,7 +17,8 @@ SYLLABLES = ("ve", "lo", "ran", "ta", "mi", "kor", "sa", "du", "nex", "pa", "ri"
              "fi", "gro", "sen", "val", "mo", "ter", "lux", "ca", "dia", "pho", "net", "ar", "sol", "vi", "ko", "ne")
 FORMS = ("{}", "{} Inc.", "the {} Group", "{} Ltd", "{}'s")
 ATTRIBUTES = (("valuation", "USD"), ("revenue", "USD"), ("ipo_proceeds", "USD"), ("revenue_share", "percent"),
-              ("revenue_growth", "percent"), ("count", "employees"), ("deal_value", "USD"), ("profit_growth", "percent"))
+              ("revenue_growth", "percent"), ("count", "employees"), ("deal_value", "USD"),
+              ("profit_growth", "percent"))
 PERIODS = (None, "2018", "2019", "2020", "2021", "2022", "2023")
 
 

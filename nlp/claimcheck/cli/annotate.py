@@ -33,10 +33,12 @@ Re-running the same command resumes an interrupted run; --force replaces another
 """)
 @guard
 def annotate_cli(
-    input: str = typer.Argument(..., metavar="INPUT",
-                                help="A directory of documents, a JSONL or Parquet file, or a saved `datasets` dataset."),
+    input: str = typer.Argument(
+        ..., metavar="INPUT", help="A directory of documents, a JSONL or Parquet file, or a saved `datasets` dataset."
+    ),
     output: Path = typer.Option(..., "--output", "-o", metavar="OUTDIR", help="Directory for the tables and manifest."),
-    workers: Optional[int] = typer.Option(None, "--workers", "-w", min=1, help="Worker processes (default: all cores)."),
+    workers: Optional[int] = typer.Option(None, "--workers", "-w", min=1,
+                                          help="Worker processes (default: all cores)."),
     shard_size: int = typer.Option(1000, "--shard-size", min=1,
                                    help="Documents per shard: the unit written at once and resumed."),
     model: str = typer.Option("default", "--model", help="Pipeline to use."),

@@ -70,8 +70,10 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"(?<![\d/.-])(?P<year>(?:19|20)\d\d)-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d])")),
     ("ymd", re.compile(r"(?<![\d/.-])(?P<year>(?:19|20)\d\d)/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?![\d/])")),
     ("mdy", re.compile(r"\b" + _MONTH_RE + r"\s+(?P<d>\d{1,2})" + _ORD + r",?\s+(?:of\s+)?" + _YEAR + r"(?!\d)", re.I)),
-    ("dmy", re.compile(r"(?<!\d)(?P<d>\d{1,2})" + _ORD + r"\s+(?:of\s+)?" + _MONTH_RE + r",?\s+" + _YEAR + r"(?!\d)", re.I)),
-    ("num", re.compile(r"(?<![\d/.:-])(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d|\d\d)(?![\d/.:-]|\.\d)")),
+    ("dmy", re.compile(r"(?<!\d)(?P<d>\d{1,2})" + _ORD + r"\s+(?:of\s+)?" + _MONTH_RE + r",?\s+" + _YEAR + r"(?!\d)",
+                       re.I)),
+    ("num", re.compile(r"(?<![\d/.:-])(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)"
+                       r"(?P<y>(?:19|20)\d\d|\d\d)(?![\d/.:-]|\.\d)")),
 ]
 _BRITISH_HINT = re.compile(r"\b(?:BST|GMT|UK|CET|CEST|AEST|IST)\b|£|\.co\.uk\b|\bcolour|\bcentre\b")
 _MONTH_FIRST_HINT = re.compile(r"\b(?:ET|EDT|EST|PT|PDT|PST|CT|CDT|CST|MT|MDT|MST)\b")
@@ -187,9 +189,9 @@ _NOT_A_SITE = {
     "africa", "more", "topics", "tags", "explore", "sections", "index", "archive",
     "tennis", "cricket", "rugby", "golf", "formula 1", "energy", "entertainment", "style",
     "fashion", "music", "film", "tv", "media", "español", "english", "deutsch", "français",
-    "international", "edition", "menu open", "get the app", "app", "games", "quiz",
-    "reply", "replies", "comment", "comments", "discussion", "submit", "sign up", "log out",
-    "print", "save", "share on facebook", "back", "next", "previous", "top",
+    "international", "menu open", "get the app", "app", "games", "quiz",
+    "reply", "replies", "comment", "discussion", "submit", "sign up", "log out",
+    "save", "share on facebook", "back", "next", "previous", "top",
     "name", "website", "post comment", "submit comment", "leave a reply", "have your say",
     "min read", "read more", "updated", "published", "posted",
 }
@@ -199,7 +201,10 @@ _NOT_NAME_START = re.compile(
     r"topics|photo|image|credit|read|share|listen|follow|reporting|editing|copyright)\b",
     re.I,
 )
-_DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?([a-z0-9][a-z0-9-]{1,40})\.(?:com|co\.uk|net|org|news|io|co|media|info|ca|com\.au)/?$", re.I)
+_DOMAIN = re.compile(
+    r"^(?:https?://)?(?:www\.)?([a-z0-9][a-z0-9-]{1,40})\.(?:com|co\.uk|net|org|news|io|co|media|info|ca|com\.au)/?$",
+    re.I,
+)
 _SECTION_SPLIT = re.compile(r"\s+(?:[\u2014\u2013|\u00b7\u2022:>\u203a\u00bb]|--|-)\s+")
 
 
@@ -332,7 +337,8 @@ def _looks_british(lines: Iterable[str]) -> bool | None:
     for ln in lines:
         if re.search(r"\b(?:BST|GMT)\b|£|\.co\.uk\b", ln) or _DMY_TEXT.search(ln):
             uk += 1
-        if _MONTH_FIRST_HINT.search(ln) or re.search(r"\b" + _MONTH_RE + r"\s+\d{1,2}(?:st|nd|rd|th)?,\s+(?:19|20)\d\d", ln, re.I):
+        if (_MONTH_FIRST_HINT.search(ln)
+                or re.search(r"\b" + _MONTH_RE + r"\s+\d{1,2}(?:st|nd|rd|th)?,\s+(?:19|20)\d\d", ln, re.I)):
             us += 1
     if uk > us:
         return True
@@ -529,7 +535,10 @@ def _walk_jsonld(obj, out: dict[str, str], depth: int = 0) -> None:
         return
     typ = obj.get("@type")
     types = typ if isinstance(typ, list) else [typ]
-    articleish = any(isinstance(t, str) and ("Article" in t or t in ("Report", "BlogPosting", "WebPage", "LiveBlogPosting")) for t in types)
+    articleish = any(
+        isinstance(t, str) and ("Article" in t or t in ("Report", "BlogPosting", "WebPage", "LiveBlogPosting"))
+        for t in types
+    )
     if articleish or "datePublished" in obj or "headline" in obj:
         for k in ("datePublished", "dateCreated", "dateModified", "headline", "name"):
             v = obj.get(k)

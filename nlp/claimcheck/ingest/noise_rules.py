@@ -97,11 +97,11 @@ _BYLINE_STOP = {"the", "this", "that", "then", "contrast", "comparison", "far", 
                 "mid", "late", "early", "end", "close", "midday", "noon", "monday", "tuesday",
                 "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
                 "march", "april", "may", "june", "july", "august", "september", "october",
-                "november", "december", "christmas", "easter", "then", "default", "design",
+                "november", "december", "christmas", "easter", "default", "design",
                 "definition", "nature", "chance", "accident", "volume", "value", "itself",
                 "themselves", "all", "some", "most", "one", "two", "many", "his", "her", "their",
                 "its", "our", "my", "your", "a", "an", "and", "in", "on", "at", "to", "for", "making",
-                "using", "cutting", "raising", "taking", "2020", "next", "last", "year", "his", "way"}
+                "using", "cutting", "raising", "taking", "2020", "next", "last", "year", "way"}
 _ROLE = re.compile(
     r"\b(?:staff (?:reporter|writer)|reporter|correspondent|editor|writer|contributor|columnist|"
     r"journalist|bureau chief|analyst at|special to)\b(?!['\u2019]s)",

@@ -32,9 +32,11 @@ _VAGUE: list[tuple[re.Pattern[str], int]] = [
         (r"billions", 2_000_000_000),
     ]
 ]
-_YEAR_PREPS = {"in", "since", "until", "till", "during", "by", "from", "before", "after", "through", "of", "year", "fiscal"}
+_YEAR_PREPS = {"in", "since", "until", "till", "during", "by", "from", "before", "after", "through", "of", "year",
+               "fiscal"}
 _FRACTION_AFTER_RE = re.compile(
-    r"[\s\-]*(?:halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)(?![A-Za-z])", re.I
+    r"[\s\-]*(?:halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)(?![A-Za-z])",
+    re.I,
 )
 _DATEISH_AFTER_RE = re.compile(
     r"\s*(?:[-\u2013/]\s*\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?![a-z])"
@@ -170,7 +172,8 @@ def normalize_count(text: str, left_context: str = "") -> Quantity | None:
         # "2000-2500 calories": a range of counts, not years, when a noun follows the second figure
         b_after = text[toks[1].end :]
         b_noun = re.match(r"\s*[A-Za-z]", b_after) is not None and not _DATEISH_AFTER_RE.match(b_after)
-        b_noun = b_noun and not _year_like(toks[1]) and re.fullmatch(r"\s*(?:-|\u2013|to)\s*", text[t.end : toks[1].start]) is not None
+        b_noun = (b_noun and not _year_like(toks[1])
+                  and re.fullmatch(r"\s*(?:-|\u2013|to)\s*", text[t.end : toks[1].start]) is not None)
     if _year_like(t) and not b_noun:
         words = re.findall(r"[a-z]+", prefix.lower())
         if not re.search(r"[A-Za-z]", after) or (words and words[-1] in _YEAR_PREPS) or _DATEISH_AFTER_RE.match(after):

@@ -311,7 +311,8 @@ def _parse_words(words: list[str]) -> tuple[int, Decimal, Decimal, Decimal, bool
                 break
         elif w == "and":
             after = nxt(i + 1)
-            if last in ("hundred", "big") and (after in SMALL or after in TENS or after in ORD_SMALL or after in ORD_TENS):
+            if last in ("hundred", "big") and (after in SMALL or after in TENS
+                                               or after in ORD_SMALL or after in ORD_TENS):
                 last = "and"
             elif last in ("unit", "ten") and after in ("a", "an") and nxt(i + 2) == "half":
                 last = "and_pre"
@@ -417,7 +418,8 @@ def scan_numbers(text: str) -> list[NumToken]:
             continue
         run = [words[i]]
         k = i + 1
-        while k < len(words) and len(run) < _MAX_WORDS and _WORD_GAP_RE.fullmatch(text, words[k - 1].end(), words[k].start()):
+        while (k < len(words) and len(run) < _MAX_WORDS
+               and _WORD_GAP_RE.fullmatch(text, words[k - 1].end(), words[k].start())):
             run.append(words[k])
             k += 1
         res = _parse_words([w.group().lower() for w in run])

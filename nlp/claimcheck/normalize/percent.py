@@ -34,8 +34,12 @@ _DOWN = (
 # "rose 5%", "rose by 5%", "a rise of 5%", "cut rates by 0.25 percentage point"
 _UP_RE = re.compile(rf"(?:^|[^a-z])(?:{_UP})(?:\s+(?:by|of)|(?:\s+[a-z']+){{1,2}}\s+by)?\s*$", re.I)
 _DOWN_RE = re.compile(rf"(?:^|[^a-z])(?:{_DOWN})(?:\s+(?:by|of)|(?:\s+[a-z']+){{1,2}}\s+by)?\s*$", re.I)
-_UP_AFTER_RE = re.compile(r"^\s*(?:-\s*)?(?:rise|increase|gain|jump|growth|hike|surge|climb|uplift|improvement|year-on-year rise)\b", re.I)
-_DOWN_AFTER_RE = re.compile(r"^\s*(?:-\s*)?(?:drop|decline|fall|decrease|cut|reduction|slump|plunge|dip|contraction)\b", re.I)
+_UP_AFTER_RE = re.compile(
+    r"^\s*(?:-\s*)?(?:rise|increase|gain|jump|growth|hike|surge|climb|uplift|improvement|year-on-year rise)\b", re.I
+)
+_DOWN_AFTER_RE = re.compile(
+    r"^\s*(?:-\s*)?(?:drop|decline|fall|decrease|cut|reduction|slump|plunge|dip|contraction)\b", re.I
+)
 _OWNS_RE = re.compile(
     r"(?:^|[^a-z])(?:owns?|owned|owning|holds?|held|holding|controls?|controlled|acquired|bought|buys?|sold|sells?"
     r"|took|takes?|raised|cut)(?:\s+(?:a|an|its|their|the|his|her))?\s*$",
@@ -58,7 +62,8 @@ _FRACTION_RE = re.compile(
     r"(?P<den>halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)(?![A-Za-z])",
     re.I,
 )
-_NOT_BEFORE_HALF = {"first", "second", "1st", "2nd", "the", "latter", "former", "back", "front", "other", "this", "that"}
+_NOT_BEFORE_HALF = {"first", "second", "1st", "2nd", "the", "latter", "former", "back", "front", "other", "this",
+                    "that"}
 _IN_RE = re.compile(r"\s+(?:in|out\s+of|of\s+every)\s+(?:every\s+)?", re.I)
 
 
@@ -148,7 +153,9 @@ def normalize_percent(text: str, left_context: str = "") -> Quantity | None:
         if nxt is not None and mk2 is not None and (mk is None or mk[0] == mk2[0]) and _negative(prefix):
             # "-5% to 3%", "-5% to -3%": signed bounds
             gap = text[t.end : nxt.start]
-            m = re.fullmatch(rf"\s*(?:{_PCT_UNIT})?\s*(?:to|and|\u2013|\u2014)\s*(?P<neg>[-\u2212]|minus\s)?\s*", gap, re.I)
+            m = re.fullmatch(
+                rf"\s*(?:{_PCT_UNIT})?\s*(?:to|and|\u2013|\u2014)\s*(?P<neg>[-\u2212]|minus\s)?\s*", gap, re.I
+            )
             if m is not None:
                 unit, factor, end = mk2
                 low = -t.value * factor

@@ -410,7 +410,8 @@ def scope_of(span: Span, attribute: str, subject: str | None = None) -> str | No
     for token in _own_clause(span):
         if span.start <= token.i < span.end:
             continue
-        if token.dep_ in ("nsubj", "nsubjpass") or token.lower_ in REVENUE_NOUNS or token.lemma_ in ("project", "market"):
+        if (token.dep_ in ("nsubj", "nsubjpass") or token.lower_ in REVENUE_NOUNS
+                or token.lemma_ in ("project", "market")):
             place = _place_in(token)
             if place and place != subject:
                 return place
@@ -496,7 +497,8 @@ def claims_of(doc: Doc, published: date | None = None, *, dayfirst: bool = False
             quantity = normalize_span(ent, published, dayfirst=dayfirst)
             if quantity is None:
                 continue
-            if attribute in ("listing_date", "event_date") and (quantity.kind == "year" or len(str(quantity.value)) < 10):
+            if (attribute in ("listing_date", "event_date")
+                    and (quantity.kind == "year" or len(str(quantity.value)) < 10)):
                 continue  # a year or month is a period, not an event date
             if attribute == "count":
                 if not isinstance(quantity.value, (int, float)) or quantity.value < MIN_COUNT:

@@ -534,7 +534,7 @@ def _claims_table(report: Report, kinds_of: dict[str, set[str]], roles: dict[str
     head = "".join(f'<th scope="col" aria-sort="none"><button type="button" data-type="{t}">{esc(name)}'
                    '<span class="arrow" aria-hidden="true"></span></button></th>' for name, t in cols)
     rows = []
-    for i, c in enumerate(report.claims):
+    for c in report.claims:
         kinds = sorted(kinds_of.get(c.id, ()))
         if isinstance(c.value, (int, float)) and not isinstance(c.value, bool):
             sort_value = repr(float(c.value))
@@ -562,7 +562,8 @@ def _single_source_table(report: Report, claims: dict[str, Claim]) -> str:
     n = len(report.single_source)
     rows = []
     for s in report.single_source:
-        what = attribute_name(s.attribute) + (f" ({s.period})" if s.period else "") + (f", {s.scope}" if s.scope else "")
+        what = (attribute_name(s.attribute) + (f" ({s.period})" if s.period else "")
+                + (f", {s.scope}" if s.scope else ""))
         written = ", ".join(claims[c].text for c in s.claims if c in claims)
         rows.append(f"<tr><td>{esc(s.docs[0] if s.docs else '')}</td><td>{esc(s.subject)}</td><td>{esc(what)}</td>"
                     f"<td>{esc(written)}</td></tr>")
@@ -686,7 +687,8 @@ th button{font:inherit;font-weight:700;color:inherit;background:none;border:0;pa
 th[aria-sort=ascending] .arrow::after{content:" ▲"}th[aria-sort=descending] .arrow::after{content:" ▼"}
 td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
 td.ev{min-width:300px;color:var(--muted)}
-td.doc{max-width:130px}td.doc small{display:block;color:var(--muted);font-size:.75rem;overflow-wrap:anywhere;line-height:1.3}
+td.doc{max-width:130px}""" \
+"""td.doc small{display:block;color:var(--muted);font-size:.75rem;overflow-wrap:anywhere;line-height:1.3}
 td.ev mark{color:var(--fg)}
 td.path{overflow-wrap:anywhere;color:var(--muted)}
 tr.out td:first-child{box-shadow:inset 4px 0 0 var(--out)}

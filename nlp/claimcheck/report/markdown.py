@@ -127,7 +127,8 @@ def sentence_with(text: str, needle: str) -> Optional[str]:
 
 def source_label(doc: Optional[Document], doc_id: str) -> str:
     name = doc.source if doc is not None and doc.source else None
-    return f"{escape_markdown(name)} ({escape_markdown(short_id(doc_id))})" if name else escape_markdown(short_id(doc_id))
+    return (f"{escape_markdown(name)} ({escape_markdown(short_id(doc_id))})" if name
+            else escape_markdown(short_id(doc_id)))
 
 
 def _table(header: Iterable[str], rows: list[list[str]]) -> list[str]:

@@ -209,7 +209,7 @@ def resolve_names(names: Iterable[str], corrections: dict[str, str] | None = Non
     for key, counter in by_key.items():
         groups[_root(parent, key)].update(counter)
     mapping: dict[str, str] = {}
-    for key, counter in groups.items():
+    for _key, counter in groups.items():
         # the most used surface form that is not an acronym; on a tie the shortest, then alphabetical
         display = min(counter, key=lambda s: (is_acronym(s) and len(counter) > 1, -counter[s], len(s), s))
         display = display.removeprefix("the ").removeprefix("The ")
@@ -334,7 +334,7 @@ def resolve_mentions(mentions: Sequence[MentionRef], texts: Iterable[str] = (), 
     named: dict[int, str] = {}
     for i, m in enumerate(mentions):
         maker = maker_reference(m.text, makers) if makers else None
-        part = maker or (_named_part(m.text) if not m.text.lower() in PRONOUNS else None)
+        part = maker or (_named_part(m.text) if m.text.lower() not in PRONOUNS else None)
         if part and name_key(part):
             named[i] = part
     mapping = resolve_names(list(named.values()))

@@ -139,7 +139,9 @@ def _deletions(s: str, k: int) -> set[str]:
     return out
 
 
-def find_typos(name_counts: dict[str, Counter], contexts: dict[str, dict[str, set]] | None = None) -> list[TypoCandidate]:
+def find_typos(
+    name_counts: dict[str, Counter], contexts: dict[str, dict[str, set]] | None = None
+) -> list[TypoCandidate]:
     """``name_counts``: doc id → Counter of proper-name word forms in that document.
 
     ``contexts`` (doc id → form → words beside it), when given, must show the two forms used in a shared
@@ -355,10 +357,12 @@ def edge_edit(found: str, right: str) -> bool:
 
 
 # American spellings the bundled (British) dictionary lacks, as rewrites to a British form it has
-AMERICAN = [(r"ense(s?)$", r"ence\1"), (r"ter(s|ed|ing)?$", r"tre\1"), (r"ber(s?)$", r"bre\1"), (r"or(s|ed|ing|ful)?$", r"our\1"),
+AMERICAN = [(r"ense(s?)$", r"ence\1"), (r"ter(s|ed|ing)?$", r"tre\1"), (r"ber(s?)$", r"bre\1"),
+            (r"or(s|ed|ing|ful)?$", r"our\1"),
             (r"olde?r(s|ed|ing)?$", r"oulder\1"), (r"um$", r"ium"), (r"iz(e|es|ed|ing|ation)$", r"is\1"),
             (r"yz(e|es|ed|ing)$", r"ys\1"), (r"og$", r"ogue"), (r"l(ed|ing|er)$", r"ll\1"), (r"alty$", r"ality"),
-            (r"^(p|an|h)e", r"\1ae"), (r"^(man|f)e", r"\1oe"), (r"ter(s?)$", r"tre\1"), (r"ent(er|ered|ering)$", r"entr\1")]
+            (r"^(p|an|h)e", r"\1ae"), (r"^(man|f)e", r"\1oe"), (r"ter(s?)$", r"tre\1"),
+            (r"ent(er|ered|ering)$", r"entr\1")]
 INFLECTIONS = ("ing", "ed", "d", "er", "ers", "s", "es", "ly", "ily", "ness", "ment", "ings", "ier", "iest", "ied")
 EXTRA_WORDS = {"snuck", "naught", "rarified", "specialty", "photog", "photogs", "tased", "taser", "putback"}
 

@@ -335,7 +335,8 @@ def save_line_classifier(pipe, out: str | Path, *, threshold: float, n_columns: 
     from claimcheck import arraymodels
 
     header, arrays = arraymodels.line_classifier_from_sklearn(pipe)
-    header.update(threshold=float(threshold), n_columns=int(n_columns), trained_with=f"scikit-learn {sklearn.__version__}")
+    header.update(threshold=float(threshold), n_columns=int(n_columns),
+                  trained_with=f"scikit-learn {sklearn.__version__}")
     arraymodels.save(out, arraymodels.LineClassifier.KIND, arrays, header)
 
 

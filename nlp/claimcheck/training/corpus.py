@@ -63,7 +63,8 @@ def make_task(parsed: Parsed, meta: dict | None = None) -> dict:
     for s in parsed.spans:
         if s["start"] not in starts or s["end"] not in ends:
             raise MarkupError(f"span {s['text']!r} at {s['start']} does not start and end on token boundaries "
-                              f"(tokens: {[t['text'] for t in tokens if t['end'] > s['start'] and t['start'] < s['end']]})")
+                              "(tokens: "
+                              f"{[t['text'] for t in tokens if t['end'] > s['start'] and t['start'] < s['end']]})")
         spans.append({"start": s["start"], "end": s["end"], "token_start": starts[s["start"]],
                       "token_end": ends[s["end"]], "label": s["label"]})
         if s.get("why"):
@@ -389,7 +390,7 @@ def preannotate(keys: Iterable[tuple[str, str]], shared: Path, out: Path, model:
         text = doc.text
         taken: list[tuple[int, int]] = []
 
-        def free(a: int, b: int) -> bool:
+        def free(a: int, b: int, taken: list[tuple[int, int]] = taken) -> bool:
             return all(b <= x or a >= y for x, y in taken)
 
         spans = []

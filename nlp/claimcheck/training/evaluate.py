@@ -190,8 +190,10 @@ def render_table(result: dict) -> str:
             lines.append(f"\n[{name}] skipped: {s['skipped']}")
             continue
         if name == "newsquant":
-            lines.append(f"\n[newsquant] {s['claimcheck']['sentences']} sentences, {s['claimcheck']['gold']} gold quantities")
-            lines.append(f"  {'system':<12} {'value P':>8} {'R':>6} {'F1':>6}   {'value+unit P':>12} {'R':>6} {'F1':>6}")
+            lines.append(f"\n[newsquant] {s['claimcheck']['sentences']} sentences, "
+                         f"{s['claimcheck']['gold']} gold quantities")
+            lines.append(f"  {'system':<12} {'value P':>8} {'R':>6} {'F1':>6}   "
+                         f"{'value+unit P':>12} {'R':>6} {'F1':>6}")
             for system in ("claimcheck", "quantulum3"):
                 x = s.get(system)
                 if x:
@@ -209,7 +211,8 @@ def render_table(result: dict) -> str:
             gv = s["given_value"]
             if gv["value_found"]:
                 lines.append(f"  given a found value ({gv['value_found']} of {gv['gold']} gold claims): subject "
-                             f"accuracy {gv['subject_accuracy']:.3f}, attribute accuracy {gv['attribute_accuracy']:.3f}")
+                             f"accuracy {gv['subject_accuracy']:.3f}, "
+                             f"attribute accuracy {gv['attribute_accuracy']:.3f}")
             a = s["as_of"]
             lines.append(f"  as_of: {a['gold']} gold moments {a['moments']}; accuracy: {a['note']}")
             lines.append(f"  {'source':<14} {'articles':>8}   {'claim F1 [95%]':<22} {'mention F1 [95%]':<22}")

@@ -16,12 +16,9 @@ import tempfile
 import time
 from pathlib import Path
 
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
-os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-
-from claimcheck.errors import InputError, ModelError, OutputError  # noqa: E402
-from claimcheck.paths import CONFIGS, corpus_dir  # noqa: E402
-from claimcheck.training.corpus import REAL_SOURCES, load_split, to_docbin  # noqa: E402
+from claimcheck.errors import InputError, ModelError, OutputError
+from claimcheck.paths import CONFIGS, corpus_dir, hub_offline
+from claimcheck.training.corpus import REAL_SOURCES, load_split, to_docbin
 
 KEEP = ("README.md",)  # the model card is written by hand and survives a retrain
 
@@ -49,6 +46,7 @@ def train(model: str, output: Path, *, corpus: Path | None = None, max_steps: in
     """
     from spacy.cli.train import train as spacy_train
 
+    hub_offline()  # the transformer pipeline's encoder loads from its pip package, never from the hub
     register()
     corpus = corpus or corpus_dir()
     cfg = config or config_path(model)
