@@ -7,7 +7,7 @@
 """
 
 __version__ = "0.1.0"
-__all__ = ["check", "extract", "__version__"]
+__all__ = ["check", "extract", "load", "__version__"]
 
 
 def __dir__() -> list[str]:
@@ -20,4 +20,20 @@ def __getattr__(name: str):
         from claimcheck import api
 
         return getattr(api, name)
+    if name == "load":
+        return _load
     raise AttributeError(f"module 'claimcheck' has no attribute {name!r}")
+
+
+def _load(model: str = "default"):
+    """The spaCy ``Language`` of a claimcheck pipeline (``default``, ``fast``, ``rules``, ``transformer``):
+    ``nlp(text)`` or ``nlp.pipe(texts)`` give docs with ``doc._.claims`` (claim drafts) and ``doc._.mentions``
+    (normalised value and name mentions). Set ``doc.user_data["claimcheck.published"]`` (a date) before the
+    claim component runs to read relative dates against it; ``claimcheck.check`` does the rest of the job
+    (reading, cleaning, cross-checking)."""
+    from claimcheck.pipeline import load_pipeline
+
+    return load_pipeline(model)
+
+
+_load.__name__ = _load.__qualname__ = "load"

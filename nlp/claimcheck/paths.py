@@ -15,6 +15,16 @@ import os
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent
+#: Hugging Face libraries never reach the network: weights come from pip packages, datasets from disk
+OFFLINE_ENV = {"HF_HUB_OFFLINE": "1", "HF_DATASETS_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
+
+
+def hub_offline() -> None:
+    """Set :data:`OFFLINE_ENV` (keeping values the user set) before a loader imports ``transformers`` or
+    ``datasets``; called by those loaders, never at import, so importing claimcheck leaves the environment
+    alone."""
+    for key, value in OFFLINE_ENV.items():
+        os.environ.setdefault(key, value)
 MODELS = PACKAGE / "models"
 CONFIGS = MODELS / "configs"
 

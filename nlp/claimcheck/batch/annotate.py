@@ -15,11 +15,8 @@ import time
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
-os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
-
-from claimcheck.batch.inputs import RAW_COLUMNS, open_input  # noqa: E402
-from claimcheck.batch.shards import OutDir, run_key  # noqa: E402
+from claimcheck.batch.inputs import RAW_COLUMNS, open_input
+from claimcheck.batch.shards import OutDir, run_key
 from claimcheck.batch.tables import TABLES  # noqa: E402
 from claimcheck.errors import InputError, UsageError  # noqa: E402
 from claimcheck.ingest import is_cut_notice  # noqa: E402
@@ -104,7 +101,8 @@ def annotate_pack(pack: dict, *, model: str, dayfirst: bool | None, docbin: bool
     for p in process(docs, nlp, dayfirst=dayfirst, batch_size=max(len(docs), 1)):
         rows["documents"].append(t.document_row(p.doc, stories[p.doc.id], p.names, p.contexts))
         rows["mentions"].extend(t.mention_row(p.doc.id, m) for m in p.mentions)
-        rows["claims"].extend(t.claim_row(c) for c in resolve_subjects(story_docs([p]), {}))  # as `extract` of one document
+        # as `extract` of one document
+        rows["claims"].extend(t.claim_row(c) for c in resolve_subjects(story_docs([p]), {}))
     out = {name: _ipc(t.to_table(rows[name], name)) for name in TABLES}
     out["docbin"] = _docbin_bytes(nlp.docs) if docbin else None
     out["warnings"] = "\n".join(warnings)
@@ -168,6 +166,9 @@ def _datasets_batch(batch: dict, model: str, dayfirst: bool | None, docbin: bool
 def map_with_datasets(packs: list[dict], *, workers: int, model: str, dayfirst: bool | None,
                       docbin: bool) -> list[dict]:
     """Annotate packs with ``datasets``: one batched ``map`` over a dataset whose rows are packs."""
+    from claimcheck.paths import hub_offline
+
+    hub_offline()
     import datasets
 
     datasets.disable_progress_bars()

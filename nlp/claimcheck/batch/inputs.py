@@ -41,8 +41,8 @@ def _opt_str(value) -> str | None:
 
 def _raw(rec, story: str | None, prefix: str = "") -> dict:
     rid = f"{printable(prefix)}/{rec.id}" if prefix else rec.id
-    return {"id": rid, "story": printable(story) if story else story, "path": rec.path, "text": rec.text, "kind": rec.kind, "title": rec.title,
-            "published": rec.published, "source": rec.source}
+    return {"id": rid, "story": printable(story) if story else story, "path": rec.path, "text": rec.text,
+            "kind": rec.kind, "title": rec.title, "published": rec.published, "source": rec.source}
 
 
 def _from_obj(obj: dict, where: str, default_id: str, story: str | None, prefix: str) -> dict:
@@ -232,6 +232,9 @@ def _dataset_records(spec: str, warn: Warn, on_error: str) -> Iterator[dict]:
 
 
 def _load_dataset(spec: str):
+    from claimcheck.paths import hub_offline
+
+    hub_offline()
     import datasets
 
     try:

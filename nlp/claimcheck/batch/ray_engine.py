@@ -62,8 +62,10 @@ def start_ray(workers: int) -> None:
         raise UsageError("--engine ray needs Ray: pip install 'claimcheck[ray]'") from None
     if ray.is_initialized():
         return
-    env = {"env_vars": {k: os.environ[k] for k in ("PYTHONPATH", "HF_HUB_OFFLINE", "HF_DATASETS_OFFLINE")
-                        if k in os.environ}}
+    from claimcheck.paths import OFFLINE_ENV, hub_offline
+
+    hub_offline()
+    env = {"env_vars": {k: os.environ[k] for k in ("PYTHONPATH", *OFFLINE_ENV) if k in os.environ}}
     if address:
         ray.init(address=address, runtime_env=env, log_to_driver=False, logging_level=logging.WARNING)
     else:

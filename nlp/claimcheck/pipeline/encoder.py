@@ -12,7 +12,6 @@ encoder always comes from the installed package.
 from __future__ import annotations
 
 import hashlib
-import os
 from collections import OrderedDict
 from typing import List
 
@@ -33,8 +32,9 @@ _ENCODERS: dict = {}
 def _load(package: str):
     if package in _ENCODERS:
         return _ENCODERS[package]
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    from claimcheck.paths import hub_offline
+
+    hub_offline()
     try:
         import importlib
 

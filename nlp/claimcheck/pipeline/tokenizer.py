@@ -56,12 +56,15 @@ def adjust_tokenizer(nlp: Language) -> None:
     nlp.meta["_claimcheck_tokenizer"] = True
 
 
+def make_adjust():
+    """The ``claimcheck.adjust_tokenizer.v1`` callback (models/configs/*.cfg, ``[initialize] before_init``)."""
+    return adjust_tokenizer
+
+
 def _register_callback() -> None:
     from spacy.util import registry
 
-    @registry.callbacks("claimcheck.adjust_tokenizer.v1")
-    def make_adjust():  # used by models/configs/*.cfg as [initialize] before_init
-        return adjust_tokenizer
+    registry.callbacks.register("claimcheck.adjust_tokenizer.v1", func=make_adjust)
 
 
 _register_callback()
