@@ -185,6 +185,21 @@ def strip_boilerplate(raw: str, *, use_model: bool = True) -> CleanText:
         return CleanText(text="\n\n".join(paras), removed=[], header=[], title=None)
 
 
+def _keep_results_tables(units: list[Unit], reasons: list[str | None]) -> list[bool]:
+    """Newswire results tables are the article ("Net 4.5 mln vs 3.2 mln"), not page furniture: their lines,
+    and the period headings between them ("Year", "Nine mths"), are kept whatever the model scored.
+    Returns which units are table lines (the body starts at the first)."""
+    from claimcheck.pipeline.tables import is_section_line, is_table_line
+
+    table = [is_table_line(u.text) for u in units]
+    if not any(table):
+        return table
+    for k, u in enumerate(units):
+        if table[k] or (is_section_line(u.text) and any(table[k + 1:k + 3]) and any(table[max(0, k - 3):k])):
+            reasons[k] = None
+    return table
+
+
 def decide_units(
     units: list[Unit], hits: Sequence[str | None], probs: Sequence[float | None], threshold: float
 ) -> tuple[list[str | None], int | None]:
@@ -203,6 +218,7 @@ def decide_units(
             reasons.append(None)
     n = len(units)
     norm = [_norm(u.text) for u in units]
+    table = _keep_results_tables(units, reasons)
     # subheadings inside the body: a short unpunctuated line the model dropped, with
     # kept body paragraphs on both sides (rule-caught chrome in between is skipped)
     base = list(reasons)
@@ -215,6 +231,8 @@ def decide_units(
                 and _is_long_para(norm[before]) and _is_long_para(norm[after]):
             reasons[k] = None
     def opens_body(k: int) -> bool:
+        if table[k]:
+            return True
         if reasons[k] is not None or not _is_long_para(norm[k]):
             return False
         # a reader-facing notice the rules missed, sitting above the headline, is not the body

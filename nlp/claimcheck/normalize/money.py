@@ -101,7 +101,7 @@ _POST: list[tuple[str, str]] = [
     (r"Philippine\s+pesos?|PHP", "PHP"),
     (r"\u20ac", "EUR"),
     (r"sen", _SEN),
-    (r"cents?|cts", _CENTS),
+    (r"cents?|cts?", _CENTS),
     (r"pence|p", _PENCE),
 ]
 
@@ -224,14 +224,17 @@ def _fraction_value(m: re.Match) -> str:
 
 
 @total(None)
-def normalize_money(text: str, left_context: str = "", *, default_currency: str = "USD") -> Quantity | None:
+def normalize_money(text: str, left_context: str = "", *, default_currency: str = "USD",
+                    bare: bool = False) -> Quantity | None:
     """A MONEY span -> ``Quantity(value, ISO 4217 code, qualifier, low, high)``.
 
     "$" and "dollars" without a country mean ``default_currency``; "¥" is JPY
     ("CN¥", "RMB", "yuan", "renminbi" are CNY).  A figure with no currency marker
-    at all gives None.  Ranges ("$1.2m to $23.5m", "between $10m and $12m",
-    "$10-12 million") have qualifier "range", the stated bounds as low/high and
-    their midpoint as value.  A bracketed conversion ("$1.13bn (£600m)") is ignored.
+    at all gives None, unless ``bare``: the span is known to be money (a figure of a newswire results
+    table, "Revs 456.7 mln vs 401.2 mln"), so its first figure is an amount of ``default_currency``.
+    Ranges ("$1.2m to $23.5m", "between $10m and $12m", "$10-12 million") have qualifier "range", the
+    stated bounds as low/high and their midpoint as value.  A bracketed conversion ("$1.13bn (£600m)")
+    is ignored.
     """
     if not isinstance(text, str) or not isinstance(left_context, str):
         return None
@@ -240,6 +243,9 @@ def normalize_money(text: str, left_context: str = "", *, default_currency: str 
     left = left_context[-MAX_CONTEXT:]
     toks = scan_numbers(text)
     found = _find(text, toks, left)
+    if found is None and bare:
+        first = next((k for k, t in enumerate(toks) if not (t.ordinal or t.leading_zero)), None)
+        found = None if first is None else (first, _DEFAULT, toks[first].end)
     if found is None:
         return None
     i, code, end = found

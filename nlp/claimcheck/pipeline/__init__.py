@@ -6,19 +6,15 @@ runs it over cleaned documents and returns their mentions and claim drafts.
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
-os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-
-from claimcheck.errors import ModelError  # noqa: E402
-from claimcheck.paths import MODELS  # noqa: E402
-from claimcheck.schema import Document, Mention  # noqa: E402
+from claimcheck.errors import ModelError
+from claimcheck.paths import MODELS
+from claimcheck.schema import Document, Mention
 
 MODEL_DIR = MODELS  # package data (a link to the repository's models/ in a checkout)
 MODELS = {
@@ -62,6 +58,7 @@ def load_pipeline(model: str = "default"):
     nlp.add_pipe("claimcheck_paragraphs_v1", before="parser")
     nlp.add_pipe("claimcheck_quantities_v1", after="ner")
     nlp.add_pipe("claimcheck_claims_v1", last=True)
+    nlp.add_pipe("claimcheck_tables_v1", last=True)
     return nlp
 
 
@@ -82,6 +79,8 @@ def load_trained(path: Path, name: str = "model"):
     except Exception as exc:  # a damaged or foreign model directory
         raise ModelError(f"{path}: cannot load model '{name}' ({type(exc).__name__}: {exc})") from None
     adjust_tokenizer(nlp)
+    if "claimcheck_tables_v1" not in nlp.pipe_names:  # newswire results tables (no weights: added at load)
+        nlp.add_pipe("claimcheck_tables_v1", last=True)
     return nlp
 
 
@@ -94,7 +93,7 @@ def process(documents: Iterable[Document], nlp=None, *, dayfirst: bool | None = 
     the writer never converts to US$) and its day order (``infer_dayfirst`` unless ``dayfirst`` is given).
     """
     from claimcheck.normalize import currency_context, infer_dayfirst
-    from claimcheck.pipeline.mentions import CURRENCY_KEY, DAYFIRST_KEY, PUBLISHED_KEY, mentions_of
+    from claimcheck.pipeline.mentions import CURRENCY_KEY, DAYFIRST_KEY, PUBLISHED_KEY, TITLE_KEY, mentions_of
 
     nlp = nlp or load_pipeline()
     documents = list(documents)
@@ -106,6 +105,8 @@ def process(documents: Iterable[Document], nlp=None, *, dayfirst: bool | None = 
             sdoc.user_data[PUBLISHED_KEY] = d.published
             sdoc.user_data[DAYFIRST_KEY] = first
             sdoc.user_data[CURRENCY_KEY] = currency_context(d.text[:MAX_CHARS], strict=True)
+            if d.title and not d.text.startswith(d.title):
+                sdoc.user_data[TITLE_KEY] = d.title
             yield sdoc
 
     for d, first, sdoc in zip(documents, day_orders, nlp.pipe(docs(), batch_size=batch_size)):

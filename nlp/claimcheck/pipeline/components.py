@@ -16,10 +16,21 @@ from claimcheck.pipeline.claims import claims_of
 from claimcheck.pipeline.mentions import DAYFIRST_KEY, PUBLISHED_KEY, merge_quantity_spans
 
 
+def _mentions(doc: Doc) -> list:
+    from claimcheck.pipeline.mentions import mentions_of
+
+    return list(mentions_of(doc, doc.user_data.get(PUBLISHED_KEY),
+                            dayfirst=bool(doc.user_data.get(DAYFIRST_KEY, False))))
+
+
 def register_extensions() -> None:
-    """Register Doc extensions once (idempotent)."""
+    """Register the Doc extensions once (idempotent): ``doc._.claims``, the claim drafts the claim component
+    sets (subject as written, attribute, quantity, span, period, scope, confidence), and ``doc._.mentions``,
+    every value and name mention of the document with its normalised value (computed when read)."""
     if not Doc.has_extension("claims"):
         Doc.set_extension("claims", default=None)
+    if not Doc.has_extension("mentions"):
+        Doc.set_extension("mentions", getter=_mentions)
 
 
 register_extensions()
@@ -63,3 +74,12 @@ def make_quantities(nlp: Language, name: str) -> QuantitySpans:
                   default_score_weights={})
 def make_claims(nlp: Language, name: str) -> RuleClaims:
     return RuleClaims()
+
+
+@Language.factory("claimcheck_tables_v1", requires=["doc.ents"], assigns=["doc.ents", "doc._.claims"],
+                  default_score_weights={})
+def make_tables(nlp: Language, name: str):
+    """Newswire results tables (:mod:`claimcheck.pipeline.tables`), after the claim component."""
+    from claimcheck.pipeline.tables import ResultsTables
+
+    return ResultsTables()

@@ -28,6 +28,7 @@ from claimcheck.schema import Mention
 PUBLISHED_KEY = "claimcheck.published"
 DAYFIRST_KEY = "claimcheck.dayfirst"
 CURRENCY_KEY = "claimcheck.currency"
+TITLE_KEY = "claimcheck.title"  # the document's title when ingest took it off the text
 
 VALUE_LABELS = ("MONEY", "PERCENT", "CARDINAL", "QUANTITY", "DATE")
 NAME_LABELS = ("ORG", "PERSON", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW")
@@ -78,7 +79,7 @@ def _is_bare_number(t) -> bool:
             return False  # 737-800, 24/7, 10:30, #3
     if prev is not None and prev.lower_ in ("no", "no.", "number", "code", "ticker", "route", "flight", "model"):
         return False
-    return nxt is None or not nxt.lower_ in ("st", "nd", "rd", "th", "am", "pm", "a.m.", "p.m.", "gmt", "bst", "et")
+    return nxt is None or nxt.lower_ not in ("st", "nd", "rd", "th", "am", "pm", "a.m.", "p.m.", "gmt", "bst", "et")
 
 
 def _trim_date(ent: Span) -> Span:
@@ -110,7 +111,9 @@ def normalize_span(span: Span, published: date | None, *, dayfirst: bool = False
     label = span.label_
     try:
         if label == "MONEY":
-            return normalize_money(text, ctx, default_currency=span.doc.user_data.get(CURRENCY_KEY) or "USD")
+            # the label says money: a bare figure (a results-table column) is an amount in the document's currency
+            return normalize_money(text, ctx, default_currency=span.doc.user_data.get(CURRENCY_KEY) or "USD",
+                                   bare=True)
         if label == "PERCENT":
             return normalize_percent(text, ctx)
         if label in ("CARDINAL", "QUANTITY"):

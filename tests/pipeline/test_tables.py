@@ -1,0 +1,139 @@
+"""Newswire results tables (claimcheck.pipeline.tables), on tables of our own in the wire layout."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from claimcheck.pipeline.tables import headline_company, period_label, table_figures
+
+TABLE = """HALDEN MINING CORP <HMC> 4TH QTR NET
+
+Shr profit four cts vs loss two cts
+
+Net profit 812,000 vs loss 95,000
+
+Revs 14.2 mln vs 11.9 mln
+
+Avg shrs 20.1 mln vs 19.8 mln
+
+Year
+
+Shr 1.05 dlrs vs 88 cts
+
+Net 21.4 mln dlrs vs 17.3 mln
+
+Sales 402.6 mln vs 371.0 mln
+
+Note - Net includes gain of 1.2 mln vs 400,000 from asset sales.
+"""
+
+
+def _figures(text):
+    return [(text[s:e], attr, col) for _, _, s, e, attr, col in table_figures(text)]
+
+
+def test_figures_labels_and_columns():
+    got = _figures(TABLE)
+    assert ("812,000", "profit", 0) in got and ("95,000", "loss", 1) in got
+    assert ("14.2 mln", "revenue", 0) in got and ("11.9 mln", "revenue", 1) in got
+    assert ("21.4 mln dlrs", "profit", 0) in got and ("402.6 mln", "revenue", 0) in got
+    assert ("20.1 mln", None, 0) in got  # average shares: a table line, no claim
+    assert not [g for g in got if g[0] in ("1.2 mln", "400,000")]  # a note is not a table line
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Net loss 262,000 vs loss 88,000", [("262,000", "loss", 0), ("88,000", "loss", 1)]),
+    ("Oper net 3.4 mln vs 2.9 mln", [("3.4 mln", "profit", 0), ("2.9 mln", "profit", 1)]),
+    ("Group net 23.5 mln dlrs vs 20.8 mln", [("23.5 mln dlrs", "profit", 0), ("20.8 mln", "profit", 1)]),
+    ("Turnover 212.7 mln stg vs 195.4 mln", [("212.7 mln stg", "revenue", 0), ("195.4 mln", "revenue", 1)]),
+    ("Pretax profit 5.5 billion yen vs 4.1 billion", [("5.5 billion yen", "profit", 0), ("4.1 billion", "profit", 1)]),
+    ("Revs 1,004,000 vs 1,248,000", [("1,004,000", "revenue", 0), ("1,248,000", "revenue", 1)]),
+    ("Net profit 27,000 vs loss 69,000", [("27,000", "profit", 0), ("69,000", "loss", 1)]),
+    ("Qtly div 12 cts vs 12 cts prior", [("12 cts", None, 0), ("12 cts", None, 1)]),
+    ("Assets 1.2 billion vs 980.4 mln", [("1.2 billion", None, 0), ("980.4 mln", None, 1)]),
+])
+def test_one_line(line, expected):
+    assert _figures(line + "\n") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Analysts said net income was 4.5 mln dlrs vs 3.2 mln a year ago, a strong quarter.",  # prose
+    "The company earned 4.5 mln dlrs in the quarter.",
+    "Halden vs Mirel: the court case resumes on Monday.",
+])
+def test_prose_is_not_a_table(text):
+    assert table_figures(text) == []
+
+
+@pytest.mark.parametrize("headline, company", [
+    ("HALDEN MINING CORP <HMC> 4TH QTR NET", "HALDEN MINING CORP"),
+    ("MIREL FOODS INC 1ST QTR LOSS", "MIREL FOODS INC"),
+    ("CORVEX GROUP PLC YEAR PROFIT RISES", "CORVEX GROUP PLC"),
+    ("Halden Mining posts higher profit", None),  # an ordinary headline names no table's company
+])
+def test_headline_company(headline, company):
+    assert headline_company(headline + "\n\nNet 1.2 mln vs 1.0 mln\n") == company
+
+
+@pytest.mark.parametrize("kind, published, back, expected", [
+    (("Q", 4), datetime.date(1987, 2, 26), 0, "1986-Q4"),
+    (("Q", 4), datetime.date(1987, 2, 26), 1, "1985-Q4"),
+    (("Q", 1), datetime.date(1987, 4, 20), 0, "1987-Q1"),
+    (("Q", 3), datetime.date(1987, 3, 2), 0, "1986-Q3"),
+    (("Y", 12), datetime.date(1987, 3, 1), 0, "1986"),
+    (("9M", 9), datetime.date(1987, 10, 19), 0, "1987-9M"),
+    (("H1", 6), datetime.date(1987, 3, 1), 1, "1985-H1"),
+    (None, datetime.date(1987, 3, 1), 0, None),
+    (("Q", 2), None, 0, "Q2"),
+    (("Y", 12), None, 1, "year a year earlier"),
+])
+def test_periods(kind, published, back, expected):
+    assert period_label(kind, published, back) == expected
+
+
+@pytest.mark.parametrize("model", ["default", "rules"])
+def test_the_component_makes_the_claims_and_drops_the_linkers_guesses(model):
+    import claimcheck
+    from claimcheck.pipeline.mentions import PUBLISHED_KEY
+
+    nlp = claimcheck.load(model)
+    assert nlp.pipe_names[-1] == "claimcheck_tables_v1"
+    doc = nlp.make_doc(TABLE)
+    doc.user_data[PUBLISHED_KEY] = datetime.date(1987, 2, 26)
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    got = [(d.subject_text, d.attribute, d.span.text, d.quantity.value, d.quantity.unit, d.period)
+           for d in doc._.claims]
+    assert got == [
+        ("HALDEN MINING CORP", "profit", "812,000", 812_000, "USD", "1986-Q4"),
+        ("HALDEN MINING CORP", "loss", "95,000", 95_000, "USD", "1985-Q4"),
+        ("HALDEN MINING CORP", "revenue", "14.2 mln", 14_200_000, "USD", "1986-Q4"),
+        ("HALDEN MINING CORP", "revenue", "11.9 mln", 11_900_000, "USD", "1985-Q4"),
+        ("HALDEN MINING CORP", "profit", "21.4 mln dlrs", 21_400_000, "USD", "1986"),
+        ("HALDEN MINING CORP", "profit", "17.3 mln", 17_300_000, "USD", "1985"),
+        ("HALDEN MINING CORP", "revenue", "402.6 mln", 402_600_000, "USD", "1986"),
+        ("HALDEN MINING CORP", "revenue", "371.0 mln", 371_000_000, "USD", "1985"),
+    ]
+    money = {e.text for e in doc.ents if e.label_ == "MONEY"}
+    assert {"812,000", "95,000", "14.2 mln", "371.0 mln"} <= money
+
+
+def test_a_story_check_reads_both_periods_without_a_conflict(tmp_path):
+    """The current and the year-earlier figure of a table are two periods, not two disagreeing sources."""
+    import claimcheck
+
+    a = tmp_path / "story" / "wire.txt"
+    a.parent.mkdir()
+    a.write_text(TABLE, encoding="utf-8")
+    (a.parent / "other.txt").write_text(TABLE.replace("Sales 402.6 mln", "Sales 420.6 mln"), encoding="utf-8")
+    report = claimcheck.check([str(a.parent)], warn=lambda m: None)
+    conflicts = [f for f in report.findings if f.kind == "conflict"]
+    # no date line: periods are named relative to the table; ingest kept every table line and the headline
+    assert [f.attribute for f in conflicts] == ["revenue"], [f.message for f in report.findings]
+    claims = {c.id: c for c in report.claims}
+    assert {(claims[c].value, claims[c].period) for c in conflicts[0].claims} == \
+        {(402_600_000, "year"), (420_600_000, "year")}
+    assert {d.title for d in report.documents} == {"HALDEN MINING CORP <HMC> 4TH QTR NET"}
+    assert len([c for c in report.claims if c.doc == "wire"]) == 8
