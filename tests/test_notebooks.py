@@ -22,6 +22,8 @@ from nbclient.exceptions import CellExecutionError
 
 from conftest import ROOT
 
+pytestmark = pytest.mark.slow  # executes the notebooks in kernels
+
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 CELL_TIMEOUT = 300  # seconds per cell
 

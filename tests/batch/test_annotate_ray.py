@@ -6,6 +6,8 @@ import pytest
 
 from batch_helpers import model_name, story_records, table_bytes, write_jsonl
 
+pytestmark = pytest.mark.slow  # starts a local Ray
+
 ray = pytest.importorskip("ray", reason="the ray extra is not installed")
 
 

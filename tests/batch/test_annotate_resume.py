@@ -25,6 +25,7 @@ def _command(corpus, out, model):
             "--workers", "1", "--model", model, "--quiet"]
 
 
+@pytest.mark.slow  # kills and resumes annotate
 def test_killed_run_resumes_to_the_same_tables(corpus, tmp_path):
     from claimcheck.batch.annotate import annotate
 

@@ -48,6 +48,7 @@ def _loaded(stderr: str) -> list[str]:
     return json.loads(next(line for line in stderr.splitlines() if line.startswith("LOADED "))[7:])
 
 
+@pytest.mark.slow  # two checks in fresh processes
 def test_default_check_needs_none_of_the_training_stack():
     rc, out, err = _run("check", str(STORY), "-f", "json", blocked=EXTRAS)
     assert rc == 0, err
@@ -60,6 +61,7 @@ def test_default_check_needs_none_of_the_training_stack():
     assert blocked_report["claims"] == full_report["claims"]
 
 
+@pytest.mark.slow  # a check in a fresh process
 def test_default_check_does_not_import_torch_even_when_installed():
     """With the extras installed (as in this test environment) the default path still leaves them alone;
     only thinc, spaCy's own layer library, imports torch when it finds it, so it is the one exception."""

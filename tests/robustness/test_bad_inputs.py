@@ -23,6 +23,8 @@ import pytest
 
 from robust_helpers import MODEL, assert_clean, error_line, readable_anyway, run_cli, warnings_of
 
+pytestmark = pytest.mark.slow  # every bad input through every command: minutes
+
 ARTICLE = ("Acme Corp valued at $7.5 billion\n\n"
            "Acme Corp was valued at $7.5 billion after its latest funding round, the company said on Monday. "
            "Its revenue rose 12% to $1.2 billion in 2019, according to people familiar with the matter.\n\n"

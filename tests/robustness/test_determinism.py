@@ -15,6 +15,8 @@ from batch.batch_helpers import table_bytes  # tests/ is on the path (conftest)
 from conftest import STORIES
 from robust_helpers import MODEL, assert_clean, child_env, run_cli
 
+pytestmark = pytest.mark.slow  # runs every command twice in fresh processes
+
 STORY = STORIES / "entity-list-2019"
 FORMATS = ("json", "jsonl", "markdown", "html", "claimreview", "table")
 

@@ -34,6 +34,7 @@ def _claimcheck(*args: str, timeout: int = 300, **kw) -> subprocess.CompletedPro
 
 # -- 1. special files given as -o ------------------------------------------------------------------------------
 
+@pytest.mark.slow  # subprocesses per output
 def test_a_character_device_is_written_into_not_replaced(tmp_path):
     dev = tmp_path / "null"
     try:
@@ -105,6 +106,7 @@ def test_a_line_of_links_with_runs_of_spaces_is_read_at_once(tmp_path):
 BREAKOUT = "Acme IPO </script><script>alert(1)</script> <!-- \u2028 & more"
 
 
+@pytest.mark.slow  # every output format in subprocesses
 def test_no_json_output_can_close_a_script_element(tmp_path):
     page = tmp_path / "story"
     page.mkdir()
@@ -154,6 +156,7 @@ def _ray_sessions(temp: Path, exclude: int | None = None) -> list[str]:
 
 
 @pytest.mark.skipif(shutil.which("strace") is None, reason="strace not installed")
+@pytest.mark.slow  # starts Ray
 def test_ray_engine_connects_only_to_loopback_and_leaves_no_process(tmp_path, ray_tmp):
     pytest.importorskip("ray")
     trace = tmp_path / "net.trace"
@@ -175,6 +178,7 @@ def test_ray_engine_connects_only_to_loopback_and_leaves_no_process(tmp_path, ra
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="process listing")
+@pytest.mark.slow  # starts and kills Ray
 def test_a_killed_ray_run_leaves_no_ray_process(tmp_path, ray_tmp):
     pytest.importorskip("ray")
     corpus = tmp_path / "in"
@@ -217,6 +221,7 @@ def test_claim_pass_work_is_bounded_per_value(nlp):
         assert large < 8 * 2.5 * max(small, 0.05), (unit, small, large)  # linear, with room for noise
 
 
+@pytest.mark.slow  # a 100k-character document
 def test_a_100k_character_document_of_figures_is_checked(tmp_path):
     doc = tmp_path / "figures.txt"
     doc.write_text(("Acme said its sales rose 5%. " * 3500)[:99_000])
@@ -227,6 +232,7 @@ def test_a_100k_character_document_of_figures_is_checked(tmp_path):
 
 # -- 6. deep HTML ----------------------------------------------------------------------------------------------
 
+@pytest.mark.slow  # a deep HTML tree
 def test_deeply_nested_html_keeps_its_text_and_says_so(tmp_path):
     page = tmp_path / "deep.html"
     page.write_text("<html><head><title>Acme</title></head><body>" + "<div>" * 300
@@ -272,6 +278,7 @@ def test_figures_in_other_digits_and_thin_spaces(written, tmp_path):
     assert [(m.value, m.unit) for m in e.mentions if m.label == "MONEY"] == [(1_000_000_000, "USD")]
 
 
+@pytest.mark.slow  # every output format in subprocesses
 def test_format_characters_do_not_hide_claims_or_reach_the_output(tmp_path):
     from claimcheck.api import check
 
@@ -310,6 +317,7 @@ def test_a_damaged_typo_model_is_a_model_error(tmp_path):
     assert proc.stderr.startswith("error:") and proc.stderr.count("\n") == 1 and "damaged typo model" in proc.stderr
 
 
+@pytest.mark.slow  # a check in a fresh process
 def test_a_damaged_boilerplate_model_is_one_warning_line(tmp_path):
     bad = tmp_path / "lines.npz"
     bad.write_bytes(b"not a zip at all")
@@ -337,6 +345,7 @@ def test_url_and_path_fields_become_the_appearance_address(tmp_path):
 
 # -- 11. one annotate run per output folder ------------------------------------------------------------------------
 
+@pytest.mark.slow  # two annotate processes
 def test_a_second_annotate_into_the_same_folder_is_refused_naming_the_holder(tmp_path):
     from claimcheck.batch.shards import OutDir
 

@@ -269,6 +269,7 @@ socket.socket.connect, socket.socket.connect_ex, socket.getaddrinfo = connect, c
 '''
 
 
+@pytest.mark.slow  # every command under a network tracer
 def test_no_network_connection(tmp_path):
     """check, extract and annotate (two worker processes) with every socket connection and name lookup
     blocked and recorded, and HF_HUB_OFFLINE / TRANSFORMERS_OFFLINE / HF_DATASETS_OFFLINE unset."""

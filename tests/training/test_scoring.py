@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from claimcheck.training.scoring import claim_scores, match_counts, mention_scores, prf
 
 
@@ -61,6 +63,7 @@ def test_subject_and_attribute_accuracy_given_a_found_value():
     assert got == {"gold": 3, "value_found": 2, "subject_accuracy": 0.5, "attribute_accuracy": 1.0}
 
 
+@pytest.mark.slow  # two pipelines over real-dev
 def test_evaluate_real_dev_per_source_with_intervals_and_side_by_side(nlp, shared_data):
     from claimcheck.training.corpus import load_real
     from claimcheck.training.evaluate import evaluate, render_comparison, render_table

@@ -40,6 +40,7 @@ def test_fast_scores_on_the_test_split(fast):
         assert s["mentions"]["per_label"][label]["f"] >= 0.92, label
 
 
+@pytest.mark.slow  # scores 273 real articles
 def test_fast_scores_on_real_dev(fast, shared_data):
     s = score_tasks(load_real(shared_data.parent, split="dev"), fast, by_source=True)
     assert s["claims"]["all"]["f"] >= FLOORS["claims"]
