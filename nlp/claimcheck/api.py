@@ -165,7 +165,7 @@ def check(sources: Sequence[Source] | None = None, *, model: str = "default",
 
     story_dirs = [s for s in sources if not isinstance(s, Document) and _probe(s) == "dir"]
     stories = [[s] for s in story_dirs] if len(story_dirs) > 1 and len(story_dirs) == len(sources) else [sources]
-    report = Report(warnings=warnings)
+    report = Report()
     for story in stories:
         docs, processed = _run(story, model, collect, on_error, dayfirst, progress)
         part = check_processed(docs, processed)
@@ -175,6 +175,9 @@ def check(sources: Sequence[Source] | None = None, *, model: str = "default",
         report.claims.extend(part.claims)
         report.findings.extend(part.findings)
         report.single_source.extend(part.single_source)
+    # set at the end: pydantic copies a list given to the constructor, so warnings collected while reading
+    # would not reach a report built first (an empty file in a folder gave a stderr line and "warnings": [])
+    report.warnings = list(warnings)
     return report
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import jsonschema
 import pytest
@@ -62,9 +63,17 @@ def test_extract_jsonl_contract(nlp):
     records = [json.loads(x) for x in result.stdout.splitlines()]
     assert len(records) == 5
     for r in records:
-        assert set(r) == {"doc", "mentions", "claims"}
+        assert set(r) == {"doc", "document", "text", "mentions", "claims"}
+        assert r["document"]["id"] == r["doc"] and Path(r["document"]["path"]).is_file()
+        assert {"title", "published", "source"} <= set(r["document"])
         for m in r["mentions"]:
             assert {"label", "text", "start", "end", "value", "unit", "qualifier"} <= set(m)
+            assert r["text"][m["start"]:m["end"]] == m["text"]  # the record is usable alone
+        for c in r["claims"]:
+            assert r["text"][c["start"]:c["end"]] == c["text"]
+    assert any(r["document"]["published"] for r in records) and any(r["document"]["title"] for r in records)
+    bare = [json.loads(x) for x in run("extract", STORY, "--no-text").stdout.splitlines()]
+    assert [set(r) for r in bare] == [{"doc", "document", "mentions", "claims"}] * 5
     money = [m for r in records for m in r["mentions"] if m["label"] == "MONEY"]
     assert any(m["value"] == 4870000000 and m["unit"] == "USD" for m in money)
 
@@ -128,3 +137,26 @@ def test_output_is_atomic_and_never_overwritten_without_force(tmp_path, nlp):
 def test_python_dash_m_entry_point():
     result = subprocess.run([sys.executable, "-m", "claimcheck", "--version"], capture_output=True, text=True)
     assert result.returncode == 0 and result.stdout.strip() == f"claimcheck {__version__}"
+
+
+def test_every_warning_printed_is_in_the_report(tmp_path):
+    """Per-document problems reach the report's ``warnings`` as well as stderr, one for one (an empty file in
+    a folder used to give a stderr line and ``"warnings": []``)."""
+    import subprocess
+    import sys
+
+    folder = tmp_path / "story"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Acme Corp was valued at $5bn, the company said on Monday.\n", encoding="utf-8")
+    (folder / "b.txt").write_text("Acme Corp was valued at $6bn, the company said on Monday.\n", encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "blank.md").write_bytes(b"  \n\n \t\n")
+    (folder / "img.png.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    proc = subprocess.run([sys.executable, "-m", "claimcheck", "check", str(folder), "-f", "json"],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode in (0, 1), proc.stderr
+    printed = [line.removeprefix("warning: ") for line in proc.stderr.splitlines() if line.startswith("warning: ")]
+    report = json.loads(proc.stdout)
+    assert len(printed) == 3, proc.stderr
+    assert report["warnings"] == printed
+    assert {d["id"] for d in report["documents"]} == {"a", "b"}

@@ -29,8 +29,10 @@ def extract_cli(
     model: str = typer.Option("default", "--model", help="Pipeline to use."),
     on_error: OnError = typer.Option(OnError.skip, "--on-error", help="Skip unreadable documents or stop."),
     dayfirst: bool = typer.Option(False, "--dayfirst", help="Read 12/10/2021 as 12 October (UK style)."),
+    no_text: bool = typer.Option(False, "--no-text", help="Leave each document's cleaned text out."),
 ) -> None:
-    """Print every money, percent, count and date mention and every claim, per document."""
+    """Print every money, percent, count and date mention and every claim, per document, with the document's
+    metadata and the cleaned text the offsets point into."""
     from claimcheck.api import extract
     from claimcheck.report.jsonfmt import extraction_record, extractions_jsonl
     from claimcheck.report.output import write_atomic
@@ -39,9 +41,10 @@ def extract_cli(
         extractions = extract(paths, model=model, on_error=on_error.value, dayfirst=dayfirst or None,
                               progress=progress)
     if fmt is ExtractFormat.jsonl:
-        text = extractions_jsonl(extractions)
+        text = extractions_jsonl(extractions, text=not no_text)
     else:
-        text = json.dumps([extraction_record(e) for e in extractions], indent=2, ensure_ascii=False) + "\n"
+        text = json.dumps([extraction_record(e, text=not no_text) for e in extractions], indent=2,
+                          ensure_ascii=False) + "\n"
     if output is not None:
         write_atomic(output, text, force=force)
     else:

@@ -35,13 +35,19 @@ def report_jsonl(report: Report) -> str:
     return "\n".join(lines) + ("\n" if lines else "")
 
 
-def extraction_record(extraction) -> dict:
-    return {
-        "doc": extraction.doc.id,
-        "mentions": [m.model_dump(mode="json") for m in extraction.mentions],
-        "claims": [c.model_dump(mode="json") for c in extraction.claims],
-    }
+def extraction_record(extraction, *, text: bool = True) -> dict:
+    """One document's extraction, usable alone: its metadata (id, where it was read from — a path or the
+    article's URL —, title, publication date, source), the cleaned text every offset points into (unless
+    ``text`` is false), its mentions and its claims."""
+    doc = extraction.doc
+    record = {"doc": doc.id, "document": doc.model_dump(mode="json")}
+    if text:
+        record["text"] = doc.text
+    record["mentions"] = [m.model_dump(mode="json") for m in extraction.mentions]
+    record["claims"] = [c.model_dump(mode="json") for c in extraction.claims]
+    return record
 
 
-def extractions_jsonl(extractions: Iterable) -> str:
-    return "".join(html_safe_json(json.dumps(extraction_record(e), ensure_ascii=False)) + "\n" for e in extractions)
+def extractions_jsonl(extractions: Iterable, *, text: bool = True) -> str:
+    return "".join(html_safe_json(json.dumps(extraction_record(e, text=text), ensure_ascii=False)) + "\n"
+                   for e in extractions)
