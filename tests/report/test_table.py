@@ -53,3 +53,21 @@ def test_evidence_highlights_the_figure_and_shortens_long_sentences():
     assert text.plain.startswith("…") and text.plain.endswith("…")
     [span] = text.spans
     assert text.plain[span.start:span.end] == "$7.5 billion"
+
+
+@pytest.mark.parametrize("n_claims, n_single, expected", [
+    (1, 1, ["1 claim extracted;", "1 figure stated by one source only"]),
+    (2, 3, ["2 claims extracted;", "3 figures stated by one source only"]),
+])
+def test_counts_are_worded_in_singular_and_plural(n_claims, n_single, expected):
+    from claimcheck.schema import Report, SingleSource
+
+    claims = [Claim(id=f"a:c{i}", doc="a", subject="Acme", attribute="valuation", value=5e9 + i, unit="USD",
+                    text="$5bn", start=0, end=4, sentence="Acme is valued at $5bn.", confidence=0.9)
+              for i in range(n_claims)]
+    single = [SingleSource(id=f"s{i}", subject="Acme", attribute="valuation", docs=["a"], claims=["a:c0"],
+                           message="only one source", confidence=0.5)
+              for i in range(n_single)]
+    text = " ".join(render(Report(claims=claims, single_source=single), 200).split())
+    for phrase in expected:
+        assert phrase in text, text

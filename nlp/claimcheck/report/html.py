@@ -34,7 +34,7 @@ from datetime import date
 from typing import Iterable, Optional
 
 from claimcheck.crosscheck import ATTRIBUTE_NAMES, overlaps
-from claimcheck.report.stories import finding_story, short_id, story_of
+from claimcheck.report.stories import finding_story, plural, short_id, story_of
 from claimcheck.report.table import SEVERITY, summary_line
 from claimcheck.schema import Claim, Document, Finding, Report
 
@@ -923,11 +923,6 @@ def render_html(report: Report, *, title: str | None = None) -> str:
             f"<title>{esc(page_title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n"
             + "\n".join(parts)
             + f"\n</main>\n<script>{JS}</script>\n</body>\n</html>\n")
-
-
-def plural(n: int, word: str, words: str | None = None) -> str:
-    """"1 document", "2 documents"."""
-    return f"{n:,} {word if n == 1 else (words or word + 's')}"
 
 
 def render_summary_html(report: Report) -> str:

@@ -18,3 +18,8 @@ def short_id(doc_id: str) -> str:
 def finding_story(finding: Finding) -> str:
     """The story of a finding: that of its first document (or of its id)."""
     return story_of(finding.docs[0]) if finding.docs else story_of(finding.id)
+
+
+def plural(n: int, word: str, words: str | None = None) -> str:
+    """"1 document", "2 documents" (every report format words counts through this)."""
+    return f"{n:,} {word if n == 1 else (words or word + 's')}"

@@ -16,7 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from claimcheck.crosscheck import ATTRIBUTE_NAMES
-from claimcheck.report.stories import finding_story, short_id
+from claimcheck.report.stories import finding_story, plural, short_id
 from claimcheck.schema import Claim, Finding, Report
 
 KIND_STYLE = {"conflict": "bold red", "date": "bold yellow", "typo": "bold magenta"}
@@ -27,7 +27,6 @@ EVIDENCE_CHARS = 220
 def summary_line(report: Report) -> str:
     kinds = Counter(f.kind for f in report.findings)
     parts = ", ".join(f"{kinds[k]} {k}{'s' if kinds[k] != 1 else ''}" for k in ("conflict", "date", "typo") if kinds[k])
-    from claimcheck.report.html import plural
 
     return (f"{plural(len(report.documents), 'document')}, {plural(len(report.claims), 'claim')}, "
             f"{plural(len(report.findings), 'finding')}" + (f" ({parts})" if parts else ""))
@@ -131,7 +130,7 @@ def render_table(report: Report, console: Console, *, verbose: bool = False) -> 
                           escape(c.text), escape(c.period or ""), f"{c.confidence:.2f}")
         console.print(table)
     elif report.claims:
-        console.print(Text(f"{len(report.claims)} claims extracted; --verbose lists them.", style="dim"))
+        console.print(Text(f"{plural(len(report.claims), 'claim')} extracted; --verbose lists them.", style="dim"))
     if verbose and report.single_source:
         table = Table(title="Single-source figures (Not Enough Evidence)")
         for col in ("source", "subject", "attribute", "as written"):
@@ -144,6 +143,5 @@ def render_table(report: Report, console: Console, *, verbose: bool = False) -> 
                           escape(", ".join(texts.get(c, "") for c in s.claims)))
         console.print(table)
     elif report.single_source:
-        n = len(report.single_source)
-        console.print(Text(f"{n} figure{'s' if n != 1 else ''} stated by one source only (Not Enough Evidence); "
-                           "--verbose lists them.", style="dim"))
+        console.print(Text(f"{plural(len(report.single_source), 'figure')} stated by one source only "
+                           "(Not Enough Evidence); --verbose lists them.", style="dim"))
