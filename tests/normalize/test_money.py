@@ -141,3 +141,28 @@ def test_newswire_spans_keep_a_price_move_apart_from_the_level():
     text = "Acme agreed to buy Pellin for 150 mln dlrs. Its shares rose 1-3/8 to 42-1/2 dlrs, up 5 pct."
     found = [(text[a:b], label) for a, b, label in find_quantities(text)]
     assert found == [("150 mln dlrs", "MONEY"), ("42-1/2 dlrs", "MONEY"), ("5 pct", "PERCENT")]
+
+
+@pytest.mark.parametrize("text, currency, value", [
+    ("27,000", "USD", 27_000),
+    ("20.8 mln", "USD", 20_800_000),
+    ("1,004,000", "GBP", 1_004_000),
+    ("456.7 mln", "CAD", 456_700_000),
+    ("23.5 mln dlrs", "HKD", 23_500_000),  # a written marker is read as before: dlrs are the document's dollars
+    ("1.5 billion marks", "USD", 1_500_000_000),
+])
+def test_a_bare_figure_known_to_be_money(text, currency, value):
+    """Results-table figures carry no currency ("Revs 456.7 mln vs 401.2 mln"): with ``bare`` the span is an
+    amount of the document's currency; without it, no currency marker means no money."""
+    q = normalize_money(text, "", default_currency=currency, bare=True)
+    assert q is not None and q.value == value
+    marked = normalize_money(text, "", default_currency=currency)
+    if text.endswith(("dlrs", "marks")):
+        assert marked == q and q.unit == ("DEM" if text.endswith("marks") else currency)
+    else:
+        assert q.unit == currency and marked is None
+
+
+def test_one_cent_is_a_cent():
+    assert normalize_money("one ct", "").value == 0.01
+    assert normalize_money("1 ct", "").unit == "USD"
