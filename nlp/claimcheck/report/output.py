@@ -58,19 +58,28 @@ def write_atomic(path: str | Path, text: str, *, force: bool = False) -> None:
         raise OutputError(f"{directory}: no such directory")
     try:
         mode = path.stat().st_mode & 0o7777 if path.exists() else default_file_mode()
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write ({exc.strerror})") from None
+    _via_temp(path, directory, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"), mode,
+              os.replace if force else _link_new)
+
+
+def _via_temp(path: Path, directory: Path, write: Callable[[str], None], mode: int,
+              place: Callable[[str, Path], None]) -> None:
+    """The one temporary-file dance of every writer here: ``write(tmp)`` beside ``path``, set ``mode``, fsync,
+    ``place(tmp, path)`` (a rename, or a link that refuses to replace), sync the directory; on any failure the
+    temporary file is removed and ``path`` is as it was."""
+    try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+        os.close(fd)
     except OSError as exc:
         raise OutputError(f"{path}: cannot write ({exc.strerror})") from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fchmod(fh.fileno(), mode)
+        write(tmp)
+        os.chmod(tmp, mode)
+        with open(tmp, "rb") as fh:
             os.fsync(fh.fileno())
-        if force:
-            os.replace(tmp, path)
-        else:
-            _link_new(tmp, path)
+        place(tmp, path)
         _fsync_dir(directory)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
@@ -132,24 +141,8 @@ def _fsync_dir(directory: Path) -> None:
 def replace_via_temp(path: Path, write: Callable[[str], None]) -> None:
     """Call ``write(tmp_path)`` (a file beside ``path``), fsync, rename over ``path`` and sync the directory: the
     file a writer library produces appears whole or not at all, and the temporary file never survives a failure."""
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        os.close(fd)
-    except OSError as exc:
-        raise OutputError(f"{path}: cannot write ({exc.strerror})") from None
-    try:
-        write(tmp)
-        os.chmod(tmp, default_file_mode())  # mkstemp's 0o600 would make the tables private
-        with open(tmp, "rb") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-        _fsync_dir(path.parent)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise OutputError(f"{path}: cannot write ({exc.strerror})") from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    path = Path(path)
+    _via_temp(path, path.parent, write, default_file_mode(), os.replace)  # mkstemp's 0o600 would make it private
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
