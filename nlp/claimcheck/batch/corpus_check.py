@@ -125,8 +125,8 @@ def check_by_story(out: OutDir, progress: Callable[[int, int], None] | None = No
         for r in story_rows:
             doc = documents_from_rows([r])[0]
             local = doc.model_copy(update={"id": _local_id(story, doc.id)}) if strip else doc
-            claim_rows = [{**c, "id": f"{local.id}:{c['id'].rsplit(':', 1)[1]}", "doc": local.id,
-                           "subject": c["subject_text"] or c["subject"]} for c in by_doc.get(r["id"], [])]
+            claim_rows = [{**c, "id": f"{local.id}:{c['id'].rsplit(':', 1)[1]}", "doc": local.id}
+                          for c in by_doc.get(r["id"], [])]
             names, contexts = names_of(r)
             items.append(StoryDoc(local, claims_from_rows(claim_rows), names, contexts))
         part = check_story(items)

@@ -123,11 +123,13 @@ def _attribute(label: str) -> str | None:
     return None
 
 
-def table_figures(doc_text: str) -> list[tuple[int, int, int, int, str | None, int]]:
-    """Every table line of a text as (line start, line end, figure start, figure end, attribute, column), one
-    row per figure; ``attribute`` None on lines that state no claim; column 0 is the current period."""
+def table_figures(doc_text: str, lines: list[re.Match[str]] | None = None,
+                  ) -> list[tuple[int, int, int, int, str | None, int]]:
+    """Every table line of a text (or the ``lines`` already matched by :data:`TABLE_LINE`) as (line start, line
+    end, figure start, figure end, attribute, column), one row per figure; ``attribute`` None on lines that
+    state no claim; column 0 is the current period."""
     out = []
-    for m in TABLE_LINE.finditer(doc_text):
+    for m in TABLE_LINE.finditer(doc_text) if lines is None else lines:
         attribute = _attribute(m["label"])
         values_start = m.start("values")
         pieces = _SEPARATOR.split(m["values"])
@@ -154,10 +156,11 @@ class ResultsTables:
         from claimcheck.pipeline.claims import ClaimDraft
         from claimcheck.pipeline.mentions import DAYFIRST_KEY, PUBLISHED_KEY, TITLE_KEY, normalize_span
 
-        lines = [(m.start(), m.end()) for m in TABLE_LINE.finditer(doc.text)]
-        if not lines:
+        matches = list(TABLE_LINE.finditer(doc.text))
+        if not matches:
             return doc
-        rows = table_figures(doc.text)
+        lines = [(m.start(), m.end()) for m in matches]
+        rows = table_figures(doc.text, matches)
         # the headline: the document's title when ingest took it off the text, else the text's first line
         headline = doc.user_data.get(TITLE_KEY) or doc.text.split("\n", 1)[0]
         company = headline_company(headline)
@@ -180,13 +183,11 @@ class ResultsTables:
             for span, attribute, column, line in new_spans:
                 if attribute is None:
                     continue
-                quantity = normalize_span(doc.char_span(span.start_char, span.end_char, label="MONEY"),
-                                          published, dayfirst=dayfirst)
+                quantity = normalize_span(span, published, dayfirst=dayfirst)
                 if quantity is None:
                     continue
                 kind = sections.get(line)
-                drafts.append(ClaimDraft(subject_text=company, attribute=attribute, quantity=quantity,
-                                         span=doc.char_span(span.start_char, span.end_char, label="MONEY"),
+                drafts.append(ClaimDraft(subject_text=company, attribute=attribute, quantity=quantity, span=span,
                                          period=period_label(kind, published, years_back=min(column, 1)),
                                          scope=None, confidence=0.9))
         doc._.claims = sorted(drafts, key=lambda d: d.span.start_char)
@@ -202,9 +203,8 @@ def _section_periods(text: str, lines: list[tuple[int, int]],
     pos = len(headline) if text.startswith(headline) else 0
     for start, end in lines:
         for between in text[pos:start].split("\n"):
-            between = between.strip()
-            if between and len(between.split()) <= 4 and (p := _period(between)):
-                current = p
+            if is_section_line(between):  # the same test ingest uses to keep such headings
+                current = _period(between)
         out[(start, end)] = current
         pos = end
     return out
@@ -216,6 +216,7 @@ def is_table_line(line: str) -> bool:
 
 
 def is_section_line(line: str) -> bool:
-    """A results-table section heading ("Year", "Nine mths", "4th qtr"): a short line naming a period."""
+    """A results-table section heading ("Year", "Nine mths", "4th qtr", "Six mths to June"): a line of at most
+    four words naming a period, not a sentence."""
     words = line.strip().split()
-    return 0 < len(words) <= 3 and _period(line) is not None and not re.search(r"[.!?]$", line.strip())
+    return 0 < len(words) <= 4 and _period(line) is not None and not re.search(r"[.!?]$", line.strip())
