@@ -114,14 +114,20 @@ def test_fail_on_is_repeatable(nlp):
     assert run("check", STORY, "-f", "json", "--fail-on", "date", "--fail-on", "typo").exit_code == 1
 
 
-@pytest.mark.parametrize("kinds", ["conflcit", "conflict,typoo", "", ",", "all"])
+@pytest.mark.parametrize("kinds", ["conflcit", "conflict,typoo", "", ",", "every"])
 def test_fail_on_unknown_kind_is_a_one_line_usage_error(kinds):
     result = run("check", STORY, "--fail-on", kinds)
     assert result.exit_code == 2
     assert result.stdout == ""
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: --fail-on: unknown finding kind")
-    assert "conflict, typo, date" in lines[0]
+    assert "conflict, typo, date" in lines[0] and "or all" in lines[0]
+
+
+def test_fail_on_all_is_every_kind(nlp):
+    result = run("check", STORY, "-f", "json", "--fail-on", "all")
+    assert result.exit_code == 1
+    assert result.stderr.strip() == "failing (--fail-on): 1 conflict finding, 1 typo finding"
 
 
 def test_fail_on_still_writes_the_output_file(tmp_path, nlp):

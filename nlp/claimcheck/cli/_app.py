@@ -10,17 +10,65 @@ import warnings
 from typing import Callable
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 
 from claimcheck import __version__
 from claimcheck.errors import ClaimcheckError, one_line
 
 EXIT_INTERNAL = 70
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a tool killed by a closed pipe
+EXIT_USAGE = 2
+#: what ``--model`` accepts (checked before any model is loaded)
+MODEL_CHOICES = ("default", "fast", "rules", "transformer")
+#: the base of every command-line error (typer ships its own copy of click, so it is found from typer's export)
+_ClickException = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
+
+
+def _flags_as_flags(params: list) -> list:
+    """Help shows flags as flags (``--force``, not ``--force <bool>``): typer shows a parameter's metavar in
+    place of its type, and an empty one shows nothing."""
+    for param in params:
+        if param.param_type_name == "option" and getattr(param, "is_flag", False) and param.metavar is None:
+            param.metavar = ""
+    return params
+
+
+class _Command(TyperCommand):
+    def get_params(self, ctx: typer.Context) -> list:
+        return _flags_as_flags(super().get_params(ctx))
+
+
+class _Group(TyperGroup):
+    """The command group; a command-line mistake is one ``error:`` line and exit 2, like every other error."""
+
+    def get_params(self, ctx: typer.Context) -> list:
+        return _flags_as_flags(super().get_params(ctx))
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        try:
+            rv = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except _ClickException as exc:
+            if type(exc).__name__ == "NoArgsIsHelpError":  # a command alone, when it shows its help
+                exc.show()
+                sys.exit(exc.exit_code)
+            ctx = getattr(exc, "ctx", None)
+            hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
+            message = exc.format_message().replace("Value error, ", "")  # pydantic's prefix on a bad choice
+            typer.echo(f"error: {one_line(message, 400)}{hint}", err=True)
+            sys.exit(exc.exit_code)
+        except typer.Abort:
+            typer.echo("error: aborted", err=True)
+            sys.exit(1)
+        sys.exit(rv if isinstance(rv, int) else 0)
+
 
 app = typer.Typer(
+    cls=_Group,
     name="claimcheck",
     help="Extract factual claims from news articles and cross-check them across sources.",
-    no_args_is_help=False,
+    no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode="rich",
@@ -37,6 +85,24 @@ def _version(value: bool) -> None:
 def _root(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
                                        help="Show the version and exit.")) -> None:
     """Extract factual claims from news articles and cross-check them across sources."""
+
+
+def command(name: str, **kwargs) -> Callable:
+    """``@command("check")``: register a command of the one app, with flags shown as flags."""
+    return app.command(name, cls=_Command, **kwargs)
+
+
+def _check_model(value: str) -> str:
+    if value not in MODEL_CHOICES:
+        raise typer.BadParameter(f"unknown model {value!r} (choose from {', '.join(MODEL_CHOICES)})")
+    return value
+
+
+def model_option() -> typer.models.OptionInfo:
+    """``--model``, the same for every command that runs a pipeline."""
+    return typer.Option("default", "--model", metavar="|".join(MODEL_CHOICES), callback=_check_model,
+                        help="Pipeline to use: default (the one that scores best on real articles: fast), fast, "
+                             "rules or transformer (built by `claimcheck train`).")
 
 
 def guard(fn: Callable) -> Callable:

@@ -8,7 +8,7 @@ from typing import Optional
 
 import typer
 
-from claimcheck.cli._app import app, guard
+from claimcheck.cli._app import command, model_option, guard
 from claimcheck.cli.check import OnError
 
 
@@ -17,7 +17,7 @@ class Engine(str, Enum):
     ray = "ray"
 
 
-@app.command("annotate", epilog="""Examples:
+@command("annotate", epilog="""Examples:
 
   claimcheck annotate articles/ -o annotated/            # all cores, datasets engine
 
@@ -41,7 +41,7 @@ def annotate_cli(
                                           help="Worker processes (default: all cores)."),
     shard_size: int = typer.Option(1000, "--shard-size", min=1,
                                    help="Documents per shard: the unit written at once and resumed."),
-    model: str = typer.Option("default", "--model", help="Pipeline to use."),
+    model: str = model_option(),
     engine: Engine = typer.Option(Engine.datasets, "--engine",
                                   help="datasets (one machine) or ray (RAY_ADDRESS cluster, else local Ray)."),
     docbin: bool = typer.Option(False, "--docbin", help="Also write the parsed spaCy Docs as DocBin shards."),
@@ -49,6 +49,7 @@ def annotate_cli(
     on_error: OnError = typer.Option(OnError.skip, "--on-error", help="Skip unreadable documents or stop."),
     dayfirst: bool = typer.Option(False, "--dayfirst", help="Read 12/10/2021 as 12 October (UK style)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary line."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Let the engine's own notices (Ray's) through."),
 ) -> None:
     """Annotate a corpus: documents, mentions and claims as Parquet tables, written shard by shard."""
     from claimcheck.batch.annotate import annotate
@@ -58,7 +59,7 @@ def annotate_cli(
         summary = annotate(input, str(output), workers=workers, shard_size=shard_size, model=model,
                            engine=engine.value, docbin=docbin, force=force, dayfirst=dayfirst or None,
                            on_error=on_error.value, warn=lambda m: typer.echo(f"warning: {m}", err=True),
-                           progress=progress)
+                           progress=progress, verbose=verbose)
     if not quiet:
         t = summary.manifest["timings"]
         rate = f", {t['words_per_second']:,.0f} words/s" if t.get("words_per_second") else ""

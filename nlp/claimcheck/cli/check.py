@@ -12,7 +12,7 @@ from typing import Optional
 import typer
 from rich.console import Console
 
-from claimcheck.cli._app import app, echo_out, guard
+from claimcheck.cli._app import command, model_option, echo_out, guard
 from claimcheck.cli._progress import progress_on_stderr
 from claimcheck.errors import EXIT_FINDINGS
 
@@ -37,16 +37,30 @@ CLAIMS_TABLE_MIN_CONFIDENCE = 0.6
 
 
 def parse_fail_on(values: Optional[list[str]]) -> frozenset[str]:
-    """``--fail-on conflict,typo`` (repeatable) → {"conflict", "typo"}; an unknown kind is a usage error."""
+    """``--fail-on conflict,typo`` (repeatable) → {"conflict", "typo"}; ``all`` is every kind; an unknown kind is a
+    usage error."""
     from claimcheck.errors import UsageError
 
     kinds = [k.strip().lower() for v in values or () for k in v.split(",")]
+    if "all" in kinds:
+        kinds = [k for k in kinds if k != "all"] + list(FINDING_KINDS)
     unknown = sorted({k for k in kinds if k not in FINDING_KINDS})
     if unknown or (values is not None and not kinds):
         bad = ", ".join(repr(k) for k in unknown) or "an empty list"
         raise UsageError(f"--fail-on: unknown finding kind {bad} (choose from {', '.join(FINDING_KINDS)}, "
-                         f"comma-separated)")
+                         f"comma-separated, or all)")
     return frozenset(kinds)
+
+
+def fail_on_option() -> typer.models.OptionInfo:
+    """``--fail-on``, the same for every command that writes a report."""
+    return typer.Option(None, "--fail-on", metavar="KINDS",
+                        help="Exit with code 1 when there are findings of these kinds: conflict, typo, date "
+                             "(comma-separated, or all).")
+
+
+def no_text_option() -> typer.models.OptionInfo:
+    return typer.Option(False, "--no-text", help="JSON and JSONL: leave each document's cleaned text out.")
 
 
 def check_review_url(url: str | None) -> None:
@@ -63,16 +77,17 @@ def check_review_url(url: str | None) -> None:
 
 
 def render(report, fmt: CheckFormat, *, verbose: bool = False, width: int | None = None, title: str | None = None,
-           review_url: str | None = None, review_author: str = "claimcheck") -> str:
-    """``report`` in format ``fmt`` as text (what goes to stdout or to ``--output``)."""
+           review_url: str | None = None, review_author: str = "claimcheck", text: bool = True) -> str:
+    """``report`` in format ``fmt`` as text (what goes to stdout or to ``--output``); ``text=False`` leaves the
+    documents' cleaned text out of JSON and JSONL."""
     if fmt is CheckFormat.json:
         from claimcheck.report.jsonfmt import report_json
 
-        return report_json(report)
+        return report_json(report, text=text)
     if fmt is CheckFormat.jsonl:
         from claimcheck.report.jsonfmt import report_jsonl
 
-        return report_jsonl(report)
+        return report_jsonl(report, text=text)
     if fmt is CheckFormat.markdown:
         from claimcheck.report.markdown import render_markdown
 
@@ -93,7 +108,7 @@ def render(report, fmt: CheckFormat, *, verbose: bool = False, width: int | None
     return console.export_text()
 
 
-@app.command("check", epilog="""Examples:
+@command("check", epilog="""Examples:
 
   claimcheck check                          # the embedded demo stories
 
@@ -118,10 +133,8 @@ def check_cli(
     fmt: CheckFormat = typer.Option(CheckFormat.table, "--format", "-f", help="Output format."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to FILE (atomically) instead of stdout."),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing --output file."),
-    fail_on: Optional[list[str]] = typer.Option(
-        None, "--fail-on", metavar="KINDS",
-        help="Exit with code 1 when there are findings of these kinds: conflict, typo, date (comma-separated)."),
-    model: str = typer.Option("default", "--model", help="Pipeline to use."),
+    fail_on: Optional[list[str]] = fail_on_option(),
+    model: str = model_option(),
     on_error: OnError = typer.Option(OnError.skip, "--on-error", help="Skip unreadable documents or stop."),
     dayfirst: bool = typer.Option(False, "--dayfirst", help="Read 12/10/2021 as 12 October (UK style)."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Show every claim in the table and Markdown reports."),
@@ -130,6 +143,7 @@ def check_cli(
         None, "--review-url", metavar="BASE",
         help="ClaimReview: address where the review is published; each review's url is BASE#<finding id>."),
     review_author: str = typer.Option("claimcheck", "--review-author", help="ClaimReview: the reviewing organisation."),
+    no_text: bool = no_text_option(),
 ) -> None:
     """Check articles about the same story against each other and report what disagrees."""
     from claimcheck.api import check
@@ -139,7 +153,7 @@ def check_cli(
     with progress_on_stderr() as progress:
         report = check(paths or None, model=model, on_error=on_error.value, dayfirst=dayfirst or None,
                        progress=progress)
-    options = dict(verbose=verbose, title=title, review_url=review_url, review_author=review_author)
+    options = dict(verbose=verbose, title=title, review_url=review_url, review_author=review_author, text=not no_text)
     emit(report, fmt, output=output, force=force, failing_kinds=failing_kinds, **options)
 
 

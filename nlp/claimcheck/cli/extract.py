@@ -9,9 +9,9 @@ from typing import Optional
 
 import typer
 
-from claimcheck.cli._app import app, echo_out, guard
+from claimcheck.cli._app import command, model_option, echo_out, guard
 from claimcheck.cli._progress import progress_on_stderr
-from claimcheck.cli.check import OnError
+from claimcheck.cli.check import OnError, no_text_option
 
 
 class ExtractFormat(str, Enum):
@@ -19,17 +19,17 @@ class ExtractFormat(str, Enum):
     json = "json"
 
 
-@app.command("extract")
+@command("extract")
 @guard
 def extract_cli(
     paths: list[str] = typer.Argument(..., help="Files, directories or '-' (stdin)."),
     fmt: ExtractFormat = typer.Option(ExtractFormat.jsonl, "--format", "-f", help="jsonl: one line per document."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to FILE (atomically)."),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing --output file."),
-    model: str = typer.Option("default", "--model", help="Pipeline to use."),
+    model: str = model_option(),
     on_error: OnError = typer.Option(OnError.skip, "--on-error", help="Skip unreadable documents or stop."),
     dayfirst: bool = typer.Option(False, "--dayfirst", help="Read 12/10/2021 as 12 October (UK style)."),
-    no_text: bool = typer.Option(False, "--no-text", help="Leave each document's cleaned text out."),
+    no_text: bool = no_text_option(),
 ) -> None:
     """Print every money, percent, count and date mention and every claim, per document, with the document's
     metadata and the cleaned text the offsets point into."""

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 
-from claimcheck.cli._app import app, echo_out, guard
+from claimcheck.cli._app import command, echo_out, guard
 
 
-@app.command("schema")
+@command("schema")
 @guard
 def schema_cli() -> None:
     """Print the JSON Schema of the report."""

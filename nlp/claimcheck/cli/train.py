@@ -8,7 +8,7 @@ from typing import Optional
 
 import typer
 
-from claimcheck.cli._app import app, guard
+from claimcheck.cli._app import command, guard
 
 
 def _shared(path: Optional[Path]) -> Optional[Path]:
@@ -19,7 +19,7 @@ def _shared(path: Optional[Path]) -> Optional[Path]:
     return shared_dir()
 
 
-@app.command("train")
+@command("train")
 @guard
 def train_cli(
     model: str = typer.Option("fast", "--model", help="Which config of models/configs/ to train: fast or transformer."),
@@ -65,7 +65,7 @@ def train_cli(
     typer.echo(json.dumps(summary, indent=2, default=str))
 
 
-@app.command("evaluate")
+@command("evaluate")
 @guard
 def evaluate_cli(
     model: str = typer.Option("default", "--model",
