@@ -23,7 +23,12 @@ def test_demo_report_follows_the_contract_and_validates(story_reports):
             assert data[section], section
             for item in data[section]:
                 assert fields <= set(item), (section, fields - set(item))
-        assert all("text" not in d for d in data["documents"])  # the cleaned text stays out of the report
+        # each document carries the cleaned text its claims' offsets point into, unless asked to leave it out
+        texts = {d["id"]: d["text"] for d in data["documents"]}
+        assert all(texts[c["doc"]][c["start"]:c["end"]] == c["text"] for c in data["claims"])
+        bare = json.loads(report.to_json(text=False))
+        jsonschema.validate(bare, schema)
+        assert all("text" not in d for d in bare["documents"]) and bare["claims"] == data["claims"]
         for c in data["claims"]:
             assert c["qualifier"] in ("exact", "approx", "at_least", "at_most", "range")
             if c["unit"] == "date":

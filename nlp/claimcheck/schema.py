@@ -37,7 +37,10 @@ class Document(_Model):
     title: Optional[str] = None
     published: Optional[date] = Field(default=None, description="publication date, ISO YYYY-MM-DD")
     source: Optional[str] = Field(default=None, description="site or outlet name")
-    text: str = Field(default="", exclude=True, description="cleaned main text; offsets point here")
+    url: Optional[str] = Field(default=None, description="the article's public address: the page's canonical link "
+                               "or og:url, or the `url` field of a JSON/JSONL record")
+    text: str = Field(default="", description="cleaned main text; every offset points here (left out of reports "
+                                              "made with --no-text)")
 
 
 class Mention(_Model):
@@ -135,8 +138,9 @@ class Report(_Model):
                                               "only: Not Enough Evidence to confirm or refute them")
     warnings: list[str] = Field(default_factory=list, description="per-document problems that did not stop the run")
 
-    def to_json(self, indent: int | None = 2) -> str:
-        return self.model_dump_json(indent=indent)
+    def to_json(self, indent: int | None = 2, *, text: bool = True) -> str:
+        """The report as JSON; ``text=False`` leaves each document's cleaned text out."""
+        return self.model_dump_json(indent=indent, exclude=None if text else {"documents": {"__all__": {"text"}}})
 
     def to_pandas(self) -> dict:
         """``{"documents", "claims", "findings"}`` as pandas DataFrames (see ``claimcheck.report.frames``)."""

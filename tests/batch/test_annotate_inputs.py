@@ -50,6 +50,17 @@ def test_jsonl_parquet_and_datasets_give_the_same_records(tmp_path):
     assert key(from_uri) == key(from_parquet)
 
 
+def test_url_column_is_read_from_every_input_kind(tmp_path):
+    """A corpus's article addresses survive into the records (and from there into the documents table)."""
+    rows = [{"id": "a", "text": "Arm raised $4.87bn.", "url": "https://wire.example/a"},
+            {"id": "b", "text": "Arm raised $4.8bn.", "url": "not an address"}]
+    jsonl = write_jsonl(tmp_path / "u.jsonl", rows)
+    pq.write_table(pa.Table.from_pylist(rows), tmp_path / "u.parquet")
+    for spec in (jsonl, tmp_path / "u.parquet"):
+        records, _ = _records(spec)
+        assert [r["url"] for r in records] == ["https://wire.example/a", None], spec
+
+
 def test_repeated_ids_and_bad_lines(tmp_path):
     path = tmp_path / "x.jsonl"
     path.write_text('{"id": "a", "text": "One."}\n{"id": "a", "text": "Two."}\nnot json\n\n{"text": "Three."}\n')

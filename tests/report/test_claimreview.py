@@ -62,8 +62,8 @@ def report() -> Report:
                  published=date(2023, 9, 15), source="Silicon Musings", text="Arm raised about $3.5 billion."),
         Document(id="arm/old", path="old.txt", title="Old news", published=date(2023, 9, 13), source="Old Wire",
                  text="Arm raised $3.5bn."),
-        Document(id="arm/wire", path="wire.txt", title="Arm soars", published=date(2023, 9, 14), source="Wire",
-                 text="Arm raised $4.87 billion. SoftBnak owns 90%."),
+        Document(id="arm/wire", path="wire.txt", url="https://wire.example/arm-soars", title="Arm soars",
+                 published=date(2023, 9, 14), source="Wire", text="Arm raised $4.87 billion. SoftBnak owns 90%."),
     ]
 
     def claim(cid, doc, text, value):
@@ -104,7 +104,7 @@ def test_conflict_review_names_the_disputed_claim_and_where_it_appears(report):
     review = claim_review(report.findings[0], report, date_published=date(2024, 5, 1))
     assert review["claimReviewed"] == "Arm raised $4.87 billion."
     item = review["itemReviewed"]
-    assert item["appearance"] == [{"@type": "CreativeWork", "url": "wire.txt", "headline": "Arm soars",
+    assert item["appearance"] == [{"@type": "CreativeWork", "url": "https://wire.example/arm-soars", "headline": "Arm soars",
                                    "datePublished": "2023-09-14",
                                    "publisher": {"@type": "Organization", "name": "Wire"}}]
     assert item["datePublished"] == "2023-09-14"
@@ -112,12 +112,25 @@ def test_conflict_review_names_the_disputed_claim_and_where_it_appears(report):
     assert review["reviewRating"]["ratingValue"] == 2
 
 
+def test_appearance_url_is_the_articles_address_never_a_local_path(report):
+    """A file read from disk has no public address unless the page names one (its canonical link or og:url)."""
+    docs = {d.id: d for d in report.documents}
+    wire = docs["arm/wire"]
+    for doc, expected in ((wire, "https://wire.example/arm-soars"),
+                          (wire.model_copy(update={"url": None}), None),
+                          (docs["arm/blog"], "https://blog.example/arm"),  # a JSON record's http(s) path
+                          (docs["arm/old"], None)):
+        from claimcheck.report.claimreview import _appearance
+
+        assert _appearance(doc).get("url") == expected
+
+
 def test_claim_appearing_in_several_sources_dates_from_the_earliest(report):
     flipped = report.findings[0].model_copy(update={"docs": ["arm/blog", "arm/old", "arm/wire"],
                                                     "found": "about $3.5 billion", "suggestion": "$4.87 billion"})
     review = claim_review(flipped, report, date_published="2024-05-01")
-    urls = [w["url"] for w in review["itemReviewed"]["appearance"]]
-    assert urls == ["https://blog.example/arm", "old.txt"]
+    headlines = [(w["headline"], w.get("url")) for w in review["itemReviewed"]["appearance"]]
+    assert headlines == [("Was it a success?", "https://blog.example/arm"), ("Old news", None)]
     assert review["itemReviewed"]["datePublished"] == "2023-09-13"
     assert review["itemReviewed"]["author"]["name"] == "Silicon Musings"
     assert review["claimReviewed"] == "Arm raised about $3.5 billion."

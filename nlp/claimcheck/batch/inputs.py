@@ -27,8 +27,8 @@ from claimcheck.errors import InputError, one_line, printable
 from claimcheck.ingest.readers import (MAX_BYTES, SUFFIXES, _record_from_obj, _walk, decode, loads_json, probe,
                                        read_path)
 
-RAW_COLUMNS = ("id", "story", "path", "text", "kind", "title", "published", "source")
-_RECORD_FIELDS = ("id", "text", "title", "published", "date", "source", "format", "story")
+RAW_COLUMNS = ("id", "story", "path", "text", "kind", "title", "published", "source", "url")
+_RECORD_FIELDS = ("id", "text", "title", "published", "date", "source", "url", "path", "format", "story")
 _CHUNK = 1 << 20
 Warn = Callable[[str], None]
 
@@ -42,7 +42,8 @@ def _opt_str(value) -> str | None:
 def _raw(rec, story: str | None, prefix: str = "") -> dict:
     rid = f"{printable(prefix)}/{rec.id}" if prefix else rec.id
     return {"id": rid, "story": printable(story) if story else story, "path": rec.path, "text": rec.text,
-            "kind": rec.kind, "title": rec.title, "published": rec.published, "source": rec.source}
+            "kind": rec.kind, "title": rec.title, "published": rec.published, "source": rec.source,
+            "url": rec.url}
 
 
 def _from_obj(obj: dict, where: str, default_id: str, story: str | None, prefix: str) -> dict:

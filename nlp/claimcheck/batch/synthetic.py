@@ -74,7 +74,8 @@ def synthetic_tables(n_claims: int, *, seed: int = 7, claims_per_doc: int = 10) 
     }, schema=CLAIMS)
     documents = pa.table({
         "id": docs, "story": [None] * n_docs, "path": [f"{d}.txt" for d in docs], "title": [None] * n_docs,
-        "published": [None] * n_docs, "source": [d.split("/")[0] for d in docs], "chars": [0] * n_docs,
+        "published": [None] * n_docs, "source": [d.split("/")[0] for d in docs], "url": [None] * n_docs,
+        "chars": [0] * n_docs,
         "words": [0] * n_docs, "text": [""] * n_docs, "names": [[]] * n_docs,
     }, schema=DOCUMENTS)
     return documents, claims

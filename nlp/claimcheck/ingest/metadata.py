@@ -48,6 +48,19 @@ class Metadata:
     title: str | None = None
     published: dt.date | None = None
     source: str | None = None
+    url: str | None = None
+
+
+#: a public address: http(s) only, no spaces, controls, quotes or angle brackets
+_WEB_ADDRESS = re.compile(r"https?://[^\s\x00-\x1f\x7f<>\"]+\Z", re.I)
+
+
+def web_address(value) -> str | None:
+    """``value`` stripped if it is an absolute http(s) address (a page's or a record's public URL), else None."""
+    if not isinstance(value, str) or len(value) > 2048:
+        return None
+    value = value.strip()
+    return value if _WEB_ADDRESS.match(value) else None
 
 
 # --------------------------------------------------------------------------- dates
@@ -304,6 +317,18 @@ _ROLE_WORDS = re.compile(
     re.I,
 )
 
+#: words that name an outlet rather than a person
+_SITE_WORDS = re.compile(
+    r"\b(?:times|news|post|journal|herald|daily|tribune|press|wire|media|guardian|telegraph|gazette|chronicle|"
+    r"review|magazine|insider|weekly|observer|standard|mail|express|star|sun|financial|economist|reuters|"
+    r"bloomberg|associated|agency|network|broadcasting|radio|tv|television|channel|online|digest|report|"
+    r"record|register|courier|bulletin|globe|mirror|independent|monitor|dispatch|today|world|business|"
+    r"markets?|brief|briefing|blog|caixin|nikkei|xinhua|bbc|cnn|cnbc|npr|abc|nbc|cbs|ap|afp|upi|dpa)\b",
+    re.I,
+)
+#: a headline or a ticker line, never a site name
+_HEADLINE_LIKE = re.compile(r"<[A-Z.]+>|\b(?:to|for|of|in|on|at)\s+\S+\s+\S+", re.I)
+
 _COPYRIGHT = re.compile(
     r"^\s*(?:copyright\s*)?(?:\u00a9|\(c\)|copyright)\s*(?:(?:19|20)\d\d(?:\s*[-\u2013]\s*(?:19|20)\d\d)?\s*,?\s*)?(?P<name>.*)$",
     re.I,
@@ -388,9 +413,13 @@ def _metadata_from_lines(header_lines: list[str] | None, dayfirst: bool | None) 
             if source:
                 break
     if source is None:
+        candidates = []
         for k, ln in enumerate(lines[:12]):
             if _COPYRIGHT.match(ln) and re.search(r"\u00a9|\(c\)|copyright", ln, re.I):
                 continue
+            if _HEADLINE_LIKE.search(ln) or (ln.strip().isupper() and len(ln.split()) >= 3
+                                              and not _SITE_WORDS.search(ln)):
+                continue  # a headline ("BAHIA COCOA REVIEW", "STANDARD OIL <SRD> TO FORM ..."), not a site
             cand = _site_name(ln)
             if not cand:
                 continue
@@ -399,8 +428,10 @@ def _metadata_from_lines(header_lines: list[str] | None, dayfirst: bool | None) 
                 near = [lines[j].strip() for j in (k - 1, k + 1) if 0 <= j < len(lines)]
                 if any(re.fullmatch(r"[A-Z][a-z]+|[A-Z]+", x) for x in near):
                     continue
-            source = cand
-            break
+            candidates.append(cand)
+        # a line naming an outlet ("The Epoch Times") beats a bare name that may be the byline ("Eva Fu")
+        source = next((c for c in candidates if _SITE_WORDS.search(c) or _DOMAIN.match(c)), None) \
+            or next(iter(candidates), None)
     if source is None:
         for ln in lines:
             if find_date(ln) is None:
@@ -439,10 +470,21 @@ def _metadata_from_lines(header_lines: list[str] | None, dayfirst: bool | None) 
     return Metadata(title=title, published=date, source=source)
 
 
+_AGENCIES = {"reuters": "Reuters", "reuter": "Reuters", "ap": "AP", "afp": "AFP", "bloomberg": "Bloomberg",
+             "upi": "UPI", "xinhua": "Xinhua", "dpa": "dpa", "kyodo": "Kyodo", "ians": "IANS", "pti": "PTI"}
+#: "WASHINGTON (Reuters) -", "NEW YORK, Oct 7 (AP) —", "Hong Kong (AFP) -": capitalised place words, an
+#: optional day, the agency in brackets, a dash
+_PLACE_WORD = r"[A-Z][A-Za-z.'\u2019-]*"
+_AGENCY_DATELINE = re.compile(r"(?m)^" + _PLACE_WORD + r"(?:[ /]" + _PLACE_WORD + r"){0,3}"
+                              r"(?:,\s*[A-Za-z]{3,9}\.?\s+\d{1,2})?\s*\((?P<agency>(?i:" + "|".join(_AGENCIES)
+                              + r"))\)\s*[-\u2013\u2014]")
+
+
 def metadata_from_clean(clean, *, dayfirst: bool | None = None) -> Metadata:
     """Metadata for a :class:`~claimcheck.ingest.boilerplate.CleanText`: date and source
     from its ``header``, the detected ``title``, and, when the header names no site, a
-    copyright line from its ``footer`` (``(c) 2019 Example Media Ltd`` -> ``Example Media Ltd``)."""
+    copyright line from its ``footer`` (``(c) 2019 Example Media Ltd`` -> ``Example Media Ltd``) or the news
+    agency of a wire dateline (``WASHINGTON (Reuters) -`` -> ``Reuters``)."""
     try:
         header = list(getattr(clean, "header", []) or [])
         footer = list(getattr(clean, "footer", []) or [])
@@ -453,6 +495,10 @@ def metadata_from_clean(clean, *, dayfirst: bool | None = None) -> Metadata:
                 if src:
                     md.source = src
                     break
+        if md.source is None:  # a wire dateline: "WASHINGTON (Reuters) - ..."
+            m = _AGENCY_DATELINE.search(str(getattr(clean, "text", "") or "")[:600])
+            if m:
+                md.source = _AGENCIES[m["agency"].lower()]
         title = getattr(clean, "title", None)
         if isinstance(title, str) and title.strip():
             md.title = title.strip()
@@ -485,6 +531,7 @@ class _HeadParser(HTMLParser):
         self.times: list[tuple[str, bool]] = []
         self.h1: list[str] = []
         self.in_h1 = False
+        self.canonical: str | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k.lower(): (v or "") for k, v in attrs if k}
@@ -506,6 +553,8 @@ class _HeadParser(HTMLParser):
         elif tag == "h1":
             self.in_h1 = True
             self.h1.append("")
+        elif tag == "link" and "canonical" in a.get("rel", "").lower().split() and self.canonical is None:
+            self.canonical = web_address(a.get("href"))
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
@@ -583,7 +632,8 @@ def metadata_from_html(html: str) -> Metadata:
     Looks at ``article:published_time``/``og:published_time``/``datePublished`` meta
     tags, JSON-LD (``datePublished``, ``headline``, ``publisher.name``), ``<time
     datetime>``, ``og:site_name``/``application-name`` and ``og:title``/``<title>``
-    (with `` | Site`` suffixes removed). trafilatura fills gaps when importable.
+    (with `` | Site`` suffixes removed); the page's address from ``<link rel="canonical">`` or ``og:url``.
+    trafilatura fills gaps when importable.
     """
     try:
         return _metadata_from_html(html)
@@ -655,7 +705,8 @@ def _metadata_from_html(html: str) -> Metadata:
     if title:
         title = _strip_site_suffix(title, source) or None
 
-    md = Metadata(title=title, published=published, source=source)
+    url = p.canonical or web_address(_html.unescape(meta.get("og:url", "")))
+    md = Metadata(title=title, published=published, source=source, url=url)
     if md.published is None or md.source is None or md.title is None:
         _fill_from_trafilatura(html, md)
     return md

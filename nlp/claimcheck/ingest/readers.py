@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from claimcheck.errors import BIDI_CONTROLS, InputError, one_line, printable
+from claimcheck.ingest.metadata import web_address
 
 SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
             ".json": "json", ".jsonl": "jsonl", ".parquet": "parquet"}
@@ -45,6 +46,7 @@ class RawRecord:
     title: str | None = None
     published: str | None = None
     source: str | None = None
+    url: str | None = None  # the article's public address, when the record gives one
     extra: dict = field(default_factory=dict)
 
 
@@ -205,14 +207,10 @@ def _record_from_obj(obj: object, where: str, default_id: str) -> RawRecord:
         value = obj.get(key)
         return repair_text(str(value)) if isinstance(value, (str, int, float)) and str(value).strip() else None
 
-    address = next((v.strip() for v in (obj.get("url"), obj.get("path"))
-                    if isinstance(v, str) and _WEB_ADDRESS.match(v.strip())), None)
+    address = next(filter(None, (web_address(obj.get("url")), web_address(obj.get("path")))), None)
     return RawRecord(id=printable(str(rid)), path=printable(address or where), text=repair_text(text), kind=kind,
-                     title=opt("title"), published=opt("published") or opt("date"), source=opt("source"))
-
-
-#: a record's public address (``url`` or ``path`` field): http(s) only, no spaces or controls
-_WEB_ADDRESS = re.compile(r"https?://[^\s\x00-\x1f\x7f<>\"]+\Z", re.I)
+                     title=opt("title"), published=opt("published") or opt("date"), source=opt("source"),
+                     url=address)
 
 
 def _json_records(text: str, name: str, stem: str, warn: Warn, on_error: str = "skip") -> Iterator[RawRecord]:

@@ -60,9 +60,12 @@ def claim_sentence(finding: Finding, docs: dict[str, Document], claims: dict[str
 
 
 def _appearance(doc: Document) -> dict:
+    from claimcheck.ingest.metadata import web_address
+
     work: dict = {"@type": "CreativeWork"}
-    if doc.path and doc.path != "-":
-        work["url"] = doc.path
+    url = doc.url or web_address(doc.path)  # the article's public address; a local file path is not one
+    if url:
+        work["url"] = url
     if doc.title:
         work["headline"] = doc.title
     if doc.published:

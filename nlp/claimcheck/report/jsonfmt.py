@@ -20,18 +20,22 @@ def html_safe_json(text: str) -> str:
     return text.translate(_HTML_UNSAFE_TABLE)
 
 
-def report_json(report: Report) -> str:
-    return html_safe_json(report.to_json(indent=2)) + "\n"
+def report_json(report: Report, *, text: bool = True) -> str:
+    """The report as one JSON object; each document carries its cleaned text unless ``text`` is false."""
+    return html_safe_json(report.to_json(indent=2, text=text)) + "\n"
 
 
-def report_jsonl(report: Report) -> str:
+def report_jsonl(report: Report, *, text: bool = True) -> str:
     """One object per line: each document, claim, finding and single-source figure, tagged with its ``type``
-    (``document``, ``claim``, ``finding``, ``single_source``)."""
+    (``document``, ``claim``, ``finding``, ``single_source``); documents carry their text unless ``text`` is
+    false."""
     lines = []
     for kind, items in (("document", report.documents), ("claim", report.claims), ("finding", report.findings),
                         ("single_source", report.single_source)):
+        leave_out = {"text"} if kind == "document" and not text else None
         for item in items:
-            lines.append(html_safe_json(json.dumps({"type": kind, **item.model_dump(mode="json")}, ensure_ascii=False)))
+            row = {"type": kind, **item.model_dump(mode="json", exclude=leave_out)}
+            lines.append(html_safe_json(json.dumps(row, ensure_ascii=False)))
     return "\n".join(lines) + ("\n" if lines else "")
 
 
@@ -40,7 +44,7 @@ def extraction_record(extraction, *, text: bool = True) -> dict:
     article's URL —, title, publication date, source), the cleaned text every offset points into (unless
     ``text`` is false), its mentions and its claims."""
     doc = extraction.doc
-    record = {"doc": doc.id, "document": doc.model_dump(mode="json")}
+    record = {"doc": doc.id, "document": doc.model_dump(mode="json", exclude={"text"})}
     if text:
         record["text"] = doc.text
     record["mentions"] = [m.model_dump(mode="json") for m in extraction.mentions]
