@@ -7,7 +7,7 @@
 """
 
 __version__ = "0.1.0"
-__all__ = ["check", "extract", "load", "__version__"]
+__all__ = ["check", "extract", "load", "read_annotations", "__version__"]
 
 
 def __dir__() -> list[str]:
@@ -22,6 +22,10 @@ def __getattr__(name: str):
         return getattr(api, name)
     if name == "load":
         return _load
+    if name == "read_annotations":
+        from claimcheck.batch.results import read_annotations
+
+        return read_annotations
     raise AttributeError(f"module 'claimcheck' has no attribute {name!r}")
 
 

@@ -126,3 +126,60 @@ def test_a_misspelt_common_word_is_found_by_both_paths(tmp_path):
     annotate(str(story), str(tmp_path / "out"), workers=1, model=model)
     got = crosscheck_outdir(tmp_path / "out", scope="story")
     assert json.loads(got.to_json()) == json.loads(expected.to_json())
+
+
+def test_read_annotations_gives_the_tables_as_frames(annotated, tmp_path):
+    import importlib.util
+    import shutil
+
+    import pyarrow as pa
+
+    import claimcheck
+    from claimcheck.errors import InputError, UsageError
+
+    _, one, *_ = annotated
+    frames = claimcheck.read_annotations(one)
+    assert set(frames) == {"documents", "mentions", "claims"}
+    for name, frame in frames.items():
+        assert len(frame) == pq.read_table(one / name).num_rows > 0
+    docs = frames["documents"].set_index("id")
+    for claim in frames["claims"].itertuples():  # offsets point into the documents' text
+        assert docs.loc[claim.doc, "text"][claim.start:claim.end] == claim.text
+    assert "url" in docs.columns
+    arrow = claimcheck.read_annotations(one, engine="arrow", tables=("claims",))
+    assert list(arrow) == ["claims"] and arrow["claims"].equals(pq.read_table(one / "claims"))
+    assert "text" not in claimcheck.read_annotations(one, text=False, tables=("documents",))["documents"].columns
+    with pytest.raises(UsageError, match="choose from pandas, polars, duckdb, arrow"):
+        claimcheck.read_annotations(one, engine="spark")
+    with pytest.raises(UsageError, match="unknown table"):
+        claimcheck.read_annotations(one, tables=("names",))
+    for engine in ("polars", "duckdb"):
+        if importlib.util.find_spec(engine) is None:
+            with pytest.raises(UsageError, match=f"pip install {engine}"):
+                claimcheck.read_annotations(one, engine=engine)
+    with pytest.raises(InputError, match="not the output of `claimcheck annotate`"):
+        claimcheck.read_annotations(tmp_path)
+
+    # an output written before documents had a url column still reads, with nulls there
+    old = tmp_path / "old"
+    shutil.copytree(one, old)
+    for part in (old / "documents").glob("*.parquet"):
+        table = pq.read_table(part)
+        pq.write_table(table.drop_columns(["url"]), part)
+    docs_old = claimcheck.read_annotations(old, engine="arrow")["documents"]
+    assert docs_old.column("url").null_count == docs_old.num_rows
+    assert docs_old.drop_columns(["url"]).equals(pq.read_table(one / "documents").drop_columns(["url"]))
+    assert isinstance(docs_old, pa.Table)
+
+
+def test_progress_counts_documents_inside_a_shard(tmp_path):
+    """One shard of 15 documents: the bar moves as packs finish, not once at the end of the shard."""
+    from claimcheck.batch.annotate import PACKS_PER_WORKER_STEP, annotate
+
+    calls = []
+    annotate(str(STORIES), str(tmp_path / "out"), workers=1, shard_size=1000, pack_size=2, model=model_name(),
+             progress=lambda done, total: calls.append((done, total)))
+    done = [d for d, _ in calls]
+    assert {t for _, t in calls} == {15}
+    assert done == sorted(done) and done[-1] == 15
+    assert done[0] == 2 * PACKS_PER_WORKER_STEP < 15  # the first update after one step of packs

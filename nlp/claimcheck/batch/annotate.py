@@ -22,7 +22,9 @@ from claimcheck.errors import InputError, UsageError  # noqa: E402
 from claimcheck.ingest import is_cut_notice  # noqa: E402
 
 PACK = 16  # documents per pipeline batch (spaCy's nlp.pipe batch): part of the output's definition
-FORMAT = 1
+#: packs each datasets worker takes between two progress updates (a new process pool per step: not too small)
+PACKS_PER_WORKER_STEP = 4
+FORMAT = 2  # 2: documents carry `url`
 ENGINES = ("datasets", "ray")
 
 
@@ -164,8 +166,10 @@ def _datasets_batch(batch: dict, model: str, dayfirst: bool | None, docbin: bool
 
 
 def map_with_datasets(packs: list[dict], *, workers: int, model: str, dayfirst: bool | None,
-                      docbin: bool) -> list[dict]:
-    """Annotate packs with ``datasets``: one batched ``map`` over a dataset whose rows are packs."""
+                      docbin: bool, done: Callable[[int], None] = lambda n: None) -> list[dict]:
+    """Annotate packs with ``datasets``: batched ``map`` calls over datasets whose rows are packs, a few packs per
+    worker at a time so that ``done(documents)`` can report progress between them (the results do not depend
+    on the grouping)."""
     from claimcheck.paths import hub_offline
 
     hub_offline()
@@ -177,13 +181,19 @@ def map_with_datasets(packs: list[dict], *, workers: int, model: str, dayfirst: 
         "documents": datasets.Value("binary"), "mentions": datasets.Value("binary"),
         "claims": datasets.Value("binary"), "docbin": datasets.Value("binary"), "warnings": datasets.Value("string"),
     })
-    ds = datasets.Dataset.from_dict({k: [p[k] for p in packs] for k in RAW_COLUMNS})
-    num_proc = min(workers, len(packs))
-    out = ds.map(_datasets_batch, batched=True, batch_size=1, num_proc=num_proc if num_proc > 1 else None,
-                 fn_kwargs={"model": model, "dayfirst": dayfirst, "docbin": docbin},
-                 remove_columns=ds.column_names, features=features, keep_in_memory=True,
-                 load_from_cache_file=False, new_fingerprint=f"claimcheck-annotate-{time.time_ns()}")
-    return [out[i] for i in range(len(out))]
+    results: list[dict] = []
+    step = workers * PACKS_PER_WORKER_STEP
+    for at in range(0, len(packs), step):
+        group = packs[at:at + step]
+        ds = datasets.Dataset.from_dict({k: [p[k] for p in group] for k in RAW_COLUMNS})
+        num_proc = min(workers, len(group))
+        out = ds.map(_datasets_batch, batched=True, batch_size=1, num_proc=num_proc if num_proc > 1 else None,
+                     fn_kwargs={"model": model, "dayfirst": dayfirst, "docbin": docbin},
+                     remove_columns=ds.column_names, features=features, keep_in_memory=True,
+                     load_from_cache_file=False, new_fingerprint=f"claimcheck-annotate-{time.time_ns()}")
+        results.extend(out[i] for i in range(len(out)))
+        done(sum(len(p["id"]) for p in group))
+    return results
 
 
 # -- the run -------------------------------------------------------------------------------------------------------
@@ -213,7 +223,7 @@ def warm_up(model: str, dayfirst: bool | None = None) -> None:
     html = f"<html><head><title>Warm-up</title></head><body><p>{text}</p></body></html>"
     annotate_pack({"id": ["a", "b"], "story": [None, None], "path": ["a", "b"], "text": [text, html],
                    "kind": ["text", "html"], "title": [None, None], "published": ["2019-10-08", None],
-                   "source": [None, None]}, model=model, dayfirst=dayfirst, docbin=False)
+                   "source": [None, None], "url": [None, None]}, model=model, dayfirst=dayfirst, docbin=False)
 
 
 def model_info(model: str) -> dict:
@@ -231,13 +241,16 @@ def annotate(input: str, outdir: str, *, workers: int | None = None, shard_size:
              model: str = "default", engine: str = "datasets", docbin: bool = False, force: bool = False,
              dayfirst: bool | None = None, on_error: str = "skip",
              warn: Callable[[str], None] | None = None,
-             progress: Callable[[int, int | None], None] | None = None, pack_size: int = PACK) -> Summary:
+             progress: Callable[[int, int | None], None] | None = None, pack_size: int = PACK,
+             verbose: bool = False) -> Summary:
     """Annotate every document of ``input`` into ``outdir`` (Parquet tables; see the package docstring).
 
     ``workers``: processes (datasets) or actors (ray); default all cores. Re-running with the same input,
-    model and options resumes: complete shards are kept. ``progress(done, total)`` is called after each shard
-    (``total`` may be None when the input's size is unknown). ``pack_size``: documents per pipeline batch
-    and unit of work handed to a worker (part of the run's definition, like ``shard_size``).
+    model and options resumes: complete shards are kept. ``progress(done, total)`` counts documents: it is
+    called as packs of documents finish inside a shard and after each shard (``total`` may be None when the
+    input's size is unknown). ``pack_size``: documents per pipeline batch
+    and unit of work handed to a worker (part of the run's definition, like ``shard_size``). ``verbose``: let
+    the engine's own notices (Ray's) through to the terminal.
     """
     from claimcheck import __version__
 
@@ -266,7 +279,7 @@ def annotate(input: str, outdir: str, *, workers: int | None = None, shard_size:
                     "resumed": previous is not None}
         out.write_manifest(manifest)
 
-        mapper = _mapper(engine, workers)
+        mapper = _mapper(engine, workers, verbose)
         summary = Summary(outdir=str(outdir))
         read_warnings: list[str] = []
         records_done = 0
@@ -275,7 +288,8 @@ def annotate(input: str, outdir: str, *, workers: int | None = None, shard_size:
             marker = out.done(k, docbin)
             if marker is None:
                 t0 = time.perf_counter()
-                results = mapper(_packs(shard, pack_size), model=model, dayfirst=dayfirst, docbin=docbin)
+                results = mapper(_packs(shard, pack_size), model=model, dayfirst=dayfirst, docbin=docbin,
+                                 done=_counter(progress, records_done, len(shard), estimate))
                 tables, docbin_bytes, doc_warnings = merge_packs(results, docbin)
                 shard_warnings = read_warnings + doc_warnings
                 unreadable = [w for w in doc_warnings if not is_cut_notice(w)]  # a cut article was still read
@@ -321,9 +335,22 @@ def annotate(input: str, outdir: str, *, workers: int | None = None, shard_size:
         out.unlock()
 
 
-def _mapper(engine: str, workers: int) -> Callable[..., list[dict]]:
+def _counter(progress, base: int, size: int, estimate: int | None) -> Callable[[int], None]:
+    """``done(n)`` for a mapper: ``n`` more documents of a shard of ``size`` finished, after ``base`` before it."""
+    finished = 0
+
+    def done(n: int) -> None:
+        nonlocal finished
+        finished += n
+        if progress is not None:
+            progress(base + min(finished, size), estimate)
+
+    return done
+
+
+def _mapper(engine: str, workers: int, verbose: bool = False) -> Callable[..., list[dict]]:
     if engine == "ray":
         from claimcheck.batch.ray_engine import map_with_ray
 
-        return lambda packs, **kw: map_with_ray(packs, workers=workers, **kw)
+        return lambda packs, **kw: map_with_ray(packs, workers=workers, verbose=verbose, **kw)
     return lambda packs, **kw: map_with_datasets(packs, workers=workers, **kw)

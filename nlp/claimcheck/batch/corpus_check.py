@@ -27,47 +27,21 @@ from typing import Callable, Iterator
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from claimcheck.batch.shards import MANIFEST, OutDir
+from claimcheck.batch.results import open_outdir, read_table
+from claimcheck.batch.shards import OutDir
 from claimcheck.batch.tables import (
-    CLAIMS,
-    DOCUMENTS,
     claims_from_rows,
     claims_from_table,
     documents_from_rows,
     names_of,
 )
-from claimcheck.errors import InputError, UsageError
+from claimcheck.errors import UsageError
 from claimcheck.schema import Claim, Finding, Report
 
 SCOPES = ("auto", "story", "corpus")
 STORY_LIMIT = 1000
 SEVERITY = {"conflict": 0, "date": 1, "typo": 2}  # the order of crosscheck's findings
 _NULL = "\x00"  # stands for null in group-by keys (pyarrow joins never match nulls)
-
-
-def read_table(outdir: OutDir, name: str, columns: list[str] | None = None) -> pa.Table:
-    import pyarrow.parquet as pq
-
-    schema = {"documents": DOCUMENTS, "claims": CLAIMS}[name]
-    parts = outdir.parts(name)
-    tables = [pq.read_table(p, columns=columns) for p in parts]
-    if not tables:
-        cols = columns or schema.names
-        return pa.schema([schema.field(c) for c in cols]).empty_table()
-    return pa.concat_tables(tables).combine_chunks()
-
-
-def open_outdir(path: str | Path) -> OutDir:
-    """An annotate output that is complete; a clear error otherwise."""
-    out = OutDir(path)
-    if not out.path.is_dir():
-        raise InputError(f"{path}: no such directory (expected the output of `claimcheck annotate`)")
-    manifest = out.read_manifest()
-    if manifest is None:
-        raise InputError(f"{path}: no {MANIFEST} here; not the output of `claimcheck annotate`")
-    if manifest.get("status") != "complete":
-        raise InputError(f"{path}: the annotate run is not complete (run it again to finish it)")
-    return out
 
 
 def crosscheck_outdir(path: str | Path, *, scope: str = "auto", progress: Callable[[int, int], None] | None = None,
@@ -109,8 +83,8 @@ def check_by_story(out: OutDir, progress: Callable[[int, int], None] | None = No
     """Each story of the tables checked by :func:`claimcheck.story.check_story`, the function ``check`` uses."""
     from claimcheck.story import StoryDoc, check_story, prefix_ids
 
-    documents = read_table(out, "documents", ["id", "story", "path", "title", "published", "source", "text",
-                                              "names"])
+    documents = read_table(out, "documents", ["id", "story", "path", "title", "published", "source", "url",
+                                              "text", "names"])
     claims = read_table(out, "claims")
     by_doc: dict[str, list[dict]] = {}
     for row in claims.to_pylist():
@@ -235,7 +209,7 @@ def check_corpus(out: OutDir, note: Callable[[str], None] = lambda m: None) -> R
     cited_claims = {c for f in findings for c in f.claims}
     cited_docs = {d for f in findings for d in f.docs}
     cited = candidates.filter(pc.is_in(candidates.column("id"), value_set=pa.array(sorted(cited_claims), pa.string())))
-    documents = read_table(out, "documents", ["id", "path", "title", "published", "source"])
+    documents = read_table(out, "documents", ["id", "path", "title", "published", "source", "url"])
     documents = documents.filter(pc.is_in(documents.column("id"), value_set=pa.array(sorted(cited_docs), pa.string())))
     report = Report(documents=documents_from_rows(documents.to_pylist()),
                     claims=claims_from_table(cited.drop_columns(["group", "rank", "row"])),

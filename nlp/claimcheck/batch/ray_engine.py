@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import logging
 import os
+import warnings
+from typing import Callable
 
 from claimcheck.batch.inputs import RAW_COLUMNS
 from claimcheck.errors import UsageError
@@ -49,8 +51,17 @@ _START_ONLY_ENV = {"http_proxy": _CLOSED_PORT, "HTTP_PROXY": _CLOSED_PORT, "no_p
                    "NO_PROXY": _LOOPBACK}
 
 
-def start_ray(workers: int) -> None:
-    """Connect to ``RAY_ADDRESS`` when set, else start a local Ray with ``workers`` CPUs (once per process)."""
+def quiet_ray_logs(verbose: bool) -> None:
+    """Ray's Python notices (token authentication, progress bars off, "execution finished") at ERROR only,
+    unless ``verbose``; they still go to Ray's own log files."""
+    level = logging.INFO if verbose else logging.ERROR
+    for name in ("ray", "ray.data", "ray.data._internal.execution.streaming_executor"):
+        logging.getLogger(name).setLevel(level)
+
+
+def start_ray(workers: int, verbose: bool = False) -> None:
+    """Connect to ``RAY_ADDRESS`` when set, else start a local Ray with ``workers`` CPUs (once per process).
+    Ray's own notices reach the terminal only when ``verbose``."""
     address = os.environ.get("RAY_ADDRESS")
     if not address:
         # before Ray is imported: it reads some of these (the cluster switch) once, at import
@@ -60,48 +71,69 @@ def start_ray(workers: int) -> None:
         import ray
     except ImportError:
         raise UsageError("--engine ray needs Ray: pip install 'claimcheck[ray]'") from None
+    quiet_ray_logs(verbose)
     if ray.is_initialized():
         return
     from claimcheck.paths import OFFLINE_ENV, hub_offline
 
     hub_offline()
     env = {"env_vars": {k: os.environ[k] for k in ("PYTHONPATH", *OFFLINE_ENV) if k in os.environ}}
-    if address:
-        ray.init(address=address, runtime_env=env, log_to_driver=False, logging_level=logging.WARNING)
-    else:
+    level = logging.INFO if verbose else logging.ERROR
+    start_env = {}
+    if not address:
         env["env_vars"].update(LOCAL_RAY_ENV)
         # Ray's head processes ask the cloud-metadata addresses whatever the usage setting (the one dashboard
         # module a dashboard-less Ray loads does); they inherit this process' environment at start, so for the
         # start only, plain-HTTP requests go to a closed loopback port and anything on loopback goes direct
-        saved = {k: os.environ.get(k) for k in _START_ONLY_ENV}
-        os.environ.update(_START_ONLY_ENV)
-        try:
-            ray.init(num_cpus=workers, include_dashboard=False, log_to_driver=False, runtime_env=env,
-                     logging_level=logging.WARNING, _node_ip_address="127.0.0.1")
-        finally:
-            for k, v in saved.items():
-                if v is None:
-                    os.environ.pop(k, None)
-                else:
-                    os.environ[k] = v
-    logging.getLogger("ray.data").setLevel(logging.WARNING)
+        start_env.update(_START_ONLY_ENV)
+    saved = {k: os.environ.get(k) for k in start_env}
+    os.environ.update(start_env)
+    try:
+        if address:
+            ray.init(address=address, runtime_env=env, log_to_driver=verbose, logging_level=level)
+        else:
+            ray.init(num_cpus=workers, include_dashboard=False, log_to_driver=verbose, runtime_env=env,
+                     logging_level=level, _node_ip_address="127.0.0.1")
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+    import ray.data  # noqa: F401  (configures its loggers on import)
+
+    quiet_ray_logs(verbose)  # ray.init and ray.data configure their loggers again
     ctx = ray.data.DataContext.get_current()
     ctx.execution_options.preserve_order = True
     ctx.enable_progress_bars = False
     ctx.print_on_execution_start = False
 
 
-def map_with_ray(packs: list[dict], *, workers: int, model: str, dayfirst: bool | None, docbin: bool) -> list[dict]:
-    """Annotate packs with Ray Data: ``map_batches`` over a pool of ``workers`` actors, results in order."""
+def map_with_ray(packs: list[dict], *, workers: int, model: str, dayfirst: bool | None, docbin: bool,
+                 done: Callable[[int], None] = lambda n: None, verbose: bool = False) -> list[dict]:
+    """Annotate packs with Ray Data: ``map_batches`` over a pool of ``workers`` actors, results in order;
+    ``done(documents)`` after each pack's result arrives."""
     import pyarrow as pa
 
-    start_ray(workers)  # first: it sets what a local Ray must know before Ray is imported
+    start_ray(workers, verbose)  # first: it sets what a local Ray must know before Ray is imported
     import ray
     schema = pa.schema([(k, pa.list_(pa.string())) for k in RAW_COLUMNS])
     # one block per pack, made in the driver: the work spreads over the actors, and no task needs a CPU
     # that the actors hold (a local Ray has exactly `workers` CPUs)
     ds = ray.data.from_arrow([pa.Table.from_pylist([pack], schema=schema) for pack in packs])
-    out = ds.map_batches(PackAnnotator, fn_constructor_kwargs={"model": model, "dayfirst": dayfirst, "docbin": docbin},
-                         batch_size=1, batch_format="pyarrow", num_cpus=1,
-                         compute=ray.data.ActorPoolStrategy(size=min(workers, len(packs))))
-    return [{k: row[k] for k in OUTPUTS} for row in out.iter_rows()]
+    # a local Ray's actors are not restarted: on one machine a dead actor is a bug or memory, and annotate
+    # resumes by shard anyway (a restartable actor also makes Ray print a notice on every start). Ray's own
+    # comment names the extra keyword for this, which its Dataset API now calls deprecated: that notice is
+    # kept off the user's terminal.
+    restarts = {} if os.environ.get("RAY_ADDRESS") else {"max_restarts": 0}
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="`ray_remote_args` is deprecated")
+        out = ds.map_batches(PackAnnotator, fn_constructor_kwargs={"model": model, "dayfirst": dayfirst,
+                                                                   "docbin": docbin},
+                             batch_size=1, batch_format="pyarrow", num_cpus=1,
+                             compute=ray.data.ActorPoolStrategy(size=min(workers, len(packs))), **restarts)
+    results = []
+    for pack, row in zip(packs, out.iter_rows(), strict=True):
+        results.append({k: row[k] for k in OUTPUTS})
+        done(len(pack["id"]))
+    return results
