@@ -235,3 +235,41 @@ def test_group_key_and_compare_group_signatures_stay():
     ids = iter(range(1, 10))
     f = compare_group([a, b], lambda: f"f{next(ids)}")
     assert f is not None and f.verdict == "Conflicting Evidence/Cherrypicking" and f.id == "f1"
+
+
+@pytest.mark.parametrize("scope,words", [
+    ("entity (add)", "entities added"), ("body (name)", "bodies named"), ("company (list)", "companies listed"),
+    ("job (cut)", "jobs cut"), ("share (sell)", "shares sold"), ("order (ship)", "orders shipped"),
+    ("store (close)", "stores closed"), ("box", "boxes"), ("bureaus (list)", "bureaus listed"), (None, "items"),
+])
+def test_count_scopes_are_written_in_plain_words(scope, words):
+    from claimcheck.crosscheck import count_scope_words
+
+    assert count_scope_words(scope) == words
+
+
+def test_count_conflict_message_reads_as_words():
+    docs = [Document(id=d, text="x") for d in ("a", "b", "c")]
+    claims = [Claim(id=f"c{i}", doc=d, subject="Commerce", attribute="count", value=v, unit="count",
+                    scope="entity (add)", text=str(v), start=0, end=2, confidence=0.9)
+              for i, (d, v) in enumerate((("a", 28), ("b", 28), ("c", 38)))]
+    [finding] = crosscheck(docs, claims, [])
+    assert "the number of entities added (Commerce)" in finding.message
+    assert "(add)" not in finding.message
+
+
+def test_typo_message_counts_the_other_sources_only():
+    """Five sources, the misspelling in one that also writes the right form: four *other* sources use it."""
+    from claimcheck.crosscheck import typo_findings
+    from claimcheck.resolve.typos import find_typos
+
+    names = {d: {"Xinjiang": 2} for d in ("a", "b", "c", "d")}
+    names["e"] = {"Xinjiang": 1, "Xinjang": 2}
+    [typo] = find_typos(names)
+    assert typo.found == "Xinjang" and typo.suggestion_docs == 4
+    [finding] = typo_findings([typo], iter(["f1"]).__next__)
+    assert "the form 4 other sources use" in finding.message
+    names = {"a": {"Xinjiang": 2}, "e": {"Xinjiang": 1, "Xinjang": 2}}
+    [typo] = find_typos(names)
+    [finding] = typo_findings([typo], iter(["f1"]).__next__)
+    assert "the form 1 other source uses" in finding.message

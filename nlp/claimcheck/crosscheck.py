@@ -127,10 +127,50 @@ def _evidence(c: Claim) -> Evidence:
     return Evidence(doc=c.doc, claim=c.id, text=c.text, sentence=c.sentence, start=c.start, end=c.end)
 
 
+_PARTICIPLES = {"take": "taken", "sell": "sold", "buy": "bought", "build": "built", "lay": "laid", "cut": "cut",
+                "hold": "held", "make": "made", "win": "won", "lose": "lost", "pay": "paid", "find": "found",
+                "give": "given", "send": "sent", "spend": "spent", "keep": "kept", "leave": "left", "put": "put",
+                "set": "set", "hit": "hit", "run": "run", "begin": "begun", "grow": "grown", "see": "seen"}
+
+
+def _plural(noun: str) -> str:
+    if noun.endswith("s") or not noun.isalpha():
+        return noun
+    if re.search(r"[^aeiou]y$", noun):
+        return noun[:-1] + "ies"
+    if re.search(r"(?:x|z|ch|sh)$", noun):
+        return noun + "es"
+    return noun + "s"
+
+
+def _participle(verb: str) -> str:
+    if verb in _PARTICIPLES:
+        return _PARTICIPLES[verb]
+    if verb.endswith("e"):
+        return verb + "d"
+    if re.search(r"[^aeiou]y$", verb):
+        return verb[:-1] + "ied"
+    if re.fullmatch(r"[^aeiou]*[aeiou][bdgmnpt]", verb):  # ban → banned, ship → shipped
+        return verb + verb[-1] + "ed"
+    return verb + "ed"
+
+
+def count_scope_words(scope: str | None) -> str:
+    """A count's scope key in plain words: ``entity (add)`` → ``entities added``, ``body (name)`` → ``bodies
+    named``, ``company`` → ``companies``; no scope → ``items``."""
+    if not scope:
+        return "items"
+    m = re.fullmatch(r"\s*([^()]+?)\s*(?:\(([a-z]+)\))?\s*", scope)
+    if not m:
+        return scope
+    noun, verb = m[1], m[2]
+    return _plural(noun) + (f" {_participle(verb)}" if verb else "")
+
+
 def _what(c: Claim) -> str:
     attribute = ATTRIBUTE_NAMES.get(c.attribute, c.attribute.replace("_", " "))
     if c.attribute == "count":
-        return f"the number of {c.scope or 'items'} ({c.subject})"
+        return f"the number of {count_scope_words(c.scope)} ({c.subject})"
     return f"{c.subject} {attribute}" + (f" ({c.period})" if c.period else "") + (f" from {c.scope}" if c.scope else "")
 
 
@@ -405,6 +445,14 @@ def lookalike_note(found: str, suggestion: str) -> str | None:
     return "; ".join(parts)
 
 
+def _form_used_by(other_docs: int) -> str:
+    if other_docs == 0:
+        return "the form the same source uses elsewhere"
+    from claimcheck.report.stories import plural
+
+    return f"the form {plural(other_docs, 'other source')} {'uses' if other_docs == 1 else 'use'}"
+
+
 def typo_findings(typos: list[TypoCandidate], next_id, documents: list[Document] | None = None) -> list[Finding]:
     out = []
     for t in typos:
@@ -412,7 +460,7 @@ def typo_findings(typos: list[TypoCandidate], next_id, documents: list[Document]
             message = (f"'{t.found}' in {_doc_list(t.docs)} looks like a misspelling of the word '{t.suggestion}'.")
         else:
             message = (f"'{t.found}' in {_doc_list(t.docs)} looks like a misspelling of '{t.suggestion}', "
-                       f"the form {t.suggestion_docs} other sources use.")
+                       f"{_form_used_by(t.suggestion_docs)}.")
         lookalike = lookalike_note(t.found, t.suggestion)
         if lookalike:
             message = message[:-1] + f" ({lookalike})."

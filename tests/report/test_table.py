@@ -44,6 +44,38 @@ def test_narrow_terminal_keeps_every_finding_readable(report, width):
     assert text.count(" · Refuted · ") == len(report.findings)
 
 
+@pytest.mark.parametrize("width", [60, 80, 120])
+def test_claims_table_values_are_never_cut_and_keep_their_qualifier(report, width):
+    """'5,700,00… USD' at 80 columns was a cut value; the value column also showed no '≥' for 'more than'."""
+    from claimcheck.report.stories import format_value
+
+    text = render(report, width, verbose=True)
+    table = text[text.index("Claims"):]
+    assert "…" not in table  # a narrow column wraps its words; it never cuts them
+    assert "≥" in table and "≈" in table
+    if width >= 120:
+        for c in report.claims:
+            assert format_value(c.value, c.unit, c.qualifier, compact=True) in table
+    more_than = next(c for c in report.claims if c.text == "more than $7.5 billion")
+    assert format_value(more_than.value, more_than.unit, more_than.qualifier, compact=True) == "≥ 7.5bn USD"
+
+
+@pytest.mark.parametrize("value,unit,qualifier,full,compact", [
+    (7_500_000_000, "USD", "at_least", "≥ 7,500,000,000 USD", "≥ 7.5bn USD"),
+    (4_870_000_000, "USD", "exact", "4,870,000,000 USD", "4.87bn USD"),
+    (1_234_567, "GBP", "approx", "≈ 1,234,567 GBP", "≈ 1.235m GBP"),
+    (1, "percent", "at_most", "≤ 1%", "≤ 1%"),
+    (28, "count", None, "28", "28"),
+    ("2019-10-07", "date", "exact", "2019-10-07", "2019-10-07"),
+    (None, None, None, "", ""),
+])
+def test_one_value_format_for_every_report(value, unit, qualifier, full, compact):
+    from claimcheck.report.stories import format_value
+
+    assert format_value(value, unit, qualifier) == full
+    assert format_value(value, unit, qualifier, compact=True) == compact
+
+
 def test_evidence_highlights_the_figure_and_shortens_long_sentences():
     long = "Intro words " * 40 + "SenseTime was valued at $7.5 billion " + "trailing words " * 40
     claim = Claim(id="c", doc="d", subject="SenseTime", attribute="valuation", value=7.5e9, text="$7.5 billion",

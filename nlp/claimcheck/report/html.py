@@ -34,7 +34,7 @@ from datetime import date
 from typing import Iterable, Optional
 
 from claimcheck.crosscheck import ATTRIBUTE_NAMES, overlaps
-from claimcheck.report.stories import finding_story, plural, short_id, story_of
+from claimcheck.report.stories import finding_story, format_value, plural, short_id, story_of
 from claimcheck.report.table import SEVERITY, summary_line
 from claimcheck.schema import Claim, Document, Finding, Report
 
@@ -43,7 +43,6 @@ __all__ = ["render_html", "chart_groups", "highlight"]
 KINDS = ("conflict", "date", "typo")
 EVIDENCE_CHARS = 320
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-QUALIFIER_SIGN = {"approx": "≈ ", "at_least": "≥ ", "at_most": "≤ ", "range": "", "exact": ""}
 
 
 def esc(value: object) -> str:
@@ -61,20 +60,6 @@ def attribute_name(attribute: str | None) -> str:
     if attribute == "published":
         return "publication date"
     return ATTRIBUTE_NAMES.get(attribute, attribute.replace("_", " "))
-
-
-def format_value(value: object, unit: str | None) -> str:
-    """7500000000 USD → '7,500,000,000 USD'; 1 percent → '1%'; counts and dates bare."""
-    if isinstance(value, bool) or value is None:
-        return "" if value is None else str(value)
-    if isinstance(value, (int, float)):
-        number = f"{value:,}"
-        if unit == "percent":
-            return f"{number}%"
-        if unit in (None, "count", "date"):
-            return number
-        return f"{number} {unit}"
-    return str(value)
 
 
 def _compact(x: float, unit: str | None) -> str:
@@ -349,7 +334,7 @@ def _svg_chart(title: str, rows: list[tuple[str, str, list[tuple[Claim, str]]]],
                 continue
             seen.add(key)
             x = axis.x(v)
-            tip_parts = [f"{short_id(c.doc)}: {c.text}", format_value(c.value, c.unit)]
+            tip_parts = [f"{short_id(c.doc)}: {c.text}", format_value(c.value, c.unit, c.qualifier)]
             if c.period:
                 tip_parts.append(f"period {c.period}")
             if c.scope:
@@ -548,7 +533,7 @@ def _claims_table(report: Report, kinds_of: dict[str, set[str]], roles: dict[str
             + (f"<small>{esc(story_of(c.doc))}</small>" if story_of(c.doc) else "") + f"</td><td>{esc(c.subject)}</td>"
             f'<td data-sort="{esc(c.attribute)}">{esc(attribute_name(c.attribute))}</td>'
             f'<td class="num" data-sort="{esc(sort_value)}" title="{esc(c.qualifier.replace("_", " "))}">'
-            f'{esc(QUALIFIER_SIGN.get(c.qualifier, ""))}{esc(format_value(c.value, c.unit))}</td>'
+            f'{esc(format_value(c.value, c.unit, c.qualifier))}</td>'
             f"<td>{esc(c.text)}</td><td>{esc(c.period or '')}</td>"
             f'<td>{esc(c.scope or "")}</td><td class="num" data-sort="{c.confidence:.4f}">{c.confidence:.2f}</td>'
             f'<td class="ev">{highlight(c.sentence or c.text, c.text, 200)}</td></tr>')

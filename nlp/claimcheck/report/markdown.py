@@ -169,9 +169,9 @@ def _summary(report: Report) -> str:
 
 
 def _value(claim: Claim) -> str:
-    from claimcheck.report.table import format_value
+    from claimcheck.report.stories import format_value
 
-    return format_value(claim.value, claim.unit)
+    return format_value(claim.value, claim.unit, claim.qualifier)
 
 
 def render_markdown(report: Report, *, title: str = "claimcheck report", min_confidence: float = 0.0) -> str:

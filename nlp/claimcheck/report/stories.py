@@ -1,4 +1,5 @@
-"""Story prefixes of document ids: a multi-story run names documents ``story/doc``."""
+"""What every report format words the same way: story prefixes of document ids (a multi-story run names
+documents ``story/doc``), counts of things, and values with their unit and qualifier."""
 
 from __future__ import annotations
 
@@ -23,3 +24,31 @@ def finding_story(finding: Finding) -> str:
 def plural(n: int, word: str, words: str | None = None) -> str:
     """"1 document", "2 documents" (every report format words counts through this)."""
     return f"{n:,} {word if n == 1 else (words or word + 's')}"
+
+
+#: how a claim's qualifier is shown before its value (a range shows its value; its bounds are in low/high)
+QUALIFIER_SIGN = {"approx": "≈ ", "at_least": "≥ ", "at_most": "≤ ", "range": "", "exact": ""}
+
+
+def format_value(value: object, unit: str | None, qualifier: str | None = None, *, compact: bool = False) -> str:
+    """7500000000 USD → '7,500,000,000 USD' (``compact``: '7.5bn USD'); 1 percent → '1%'; counts and dates bare;
+    a qualifier as its sign ('≥ 7,500,000,000 USD'); None → ''."""
+    sign = QUALIFIER_SIGN.get(qualifier or "exact", "")
+    if isinstance(value, bool) or value is None:
+        return "" if value is None else str(value)
+    if isinstance(value, (int, float)):
+        number = _compact_number(value) if compact else f"{value:,}"
+        if unit == "percent":
+            return f"{sign}{number}%"
+        if unit in (None, "count", "date"):
+            return f"{sign}{number}"
+        return f"{sign}{number} {unit}"
+    return f"{sign}{value}"
+
+
+def _compact_number(x: float) -> str:
+    """4870000000 → '4.87bn', 1234567 → '1.235m', 25000 → '25,000': up to four significant digits past a million."""
+    for limit, suffix in ((1e12, "tn"), (1e9, "bn"), (1e6, "m")):
+        if abs(x) >= limit:
+            return f"{x / limit:.4g}{suffix}"
+    return f"{x:,}"

@@ -16,7 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from claimcheck.crosscheck import ATTRIBUTE_NAMES
-from claimcheck.report.stories import finding_story, plural, short_id
+from claimcheck.report.stories import finding_story, format_value, plural, short_id
 from claimcheck.schema import Claim, Finding, Report
 
 KIND_STYLE = {"conflict": "bold red", "date": "bold yellow", "typo": "bold magenta"}
@@ -37,18 +37,6 @@ def no_findings_note(report: Report) -> str:
     if len(report.documents) == 1:
         return "Cross-checking needs at least two sources; one document was read, so nothing could be compared."
     return "No disagreements found."
-
-
-def format_value(value, unit: str | None) -> str:
-    """7500000000 USD → '7,500,000,000 USD'; 1 percent → '1%'; counts and dates bare."""
-    if isinstance(value, (int, float)):
-        number = f"{value:,}"
-        if unit == "percent":
-            return f"{number}%"
-        if unit in (None, "count"):
-            return number
-        return f"{number} {unit}"
-    return str(value)
 
 
 def evidence(claim: Claim, limit: int = EVIDENCE_CHARS) -> Text:
@@ -124,9 +112,10 @@ def render_table(report: Report, console: Console, *, verbose: bool = False) -> 
     if verbose and report.claims:
         table = Table(title="Claims")
         for col in ("doc", "subject", "attribute", "value", "as written", "period", "conf."):
-            table.add_column(col)
+            table.add_column(col, overflow="fold")  # a narrow terminal wraps a value, never cuts it
         for c in report.claims:
-            table.add_row(escape(c.doc), escape(c.subject), c.attribute, escape(format_value(c.value, c.unit)),
+            table.add_row(escape(c.doc), escape(c.subject), c.attribute,
+                          escape(format_value(c.value, c.unit, c.qualifier, compact=True)),
                           escape(c.text), escape(c.period or ""), f"{c.confidence:.2f}")
         console.print(table)
     elif report.claims:

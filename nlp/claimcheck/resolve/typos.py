@@ -50,7 +50,7 @@ class TypoCandidate:
     suggestion: str
     docs: tuple[str, ...]
     found_count: int
-    suggestion_docs: int
+    suggestion_docs: int  # sources other than ``docs`` that write ``suggestion``
     confidence: float
     kind: str = "name"  # "name" (spelt differently across sources) or "word" (a common word misspelt)
 
@@ -203,7 +203,8 @@ def find_typos(
         # more sources for the majority form, and the suspect form also beside the right one, raise confidence
         beside = any(best in name_counts[d] for d in docs)
         confidence = min(0.95, 0.55 + 0.1 * (doc_freq[best] - 1) + (0.1 if beside else 0.0))
-        found.append(TypoCandidate(a, best, docs, total[a], doc_freq[best], round(confidence, 2)))
+        others = doc_freq[best] - sum(best in name_counts[d] for d in docs)
+        found.append(TypoCandidate(a, best, docs, total[a], others, round(confidence, 2)))
     return found
 
 
