@@ -49,7 +49,8 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from claimcheck.crosscheck import DATE_ATTRIBUTES, group_key, overlaps, slip_kind
+from claimcheck.crosscheck import group_key, overlaps, slip_kind
+from claimcheck.vocabulary import DATE_ATTRIBUTES
 from claimcheck.resolve.entities import name_key
 from claimcheck.resolve.typos import is_word
 from claimcheck.schema import Claim, Document, Finding, Report

@@ -38,12 +38,8 @@ from typing import Iterable
 from claimcheck.resolve.entities import name_key
 from claimcheck.resolve.typos import TypoCandidate
 from claimcheck.schema import Claim, Document, Evidence, Finding, SingleSource
+from claimcheck.vocabulary import DATE_ATTRIBUTES, PUBLISHED, SEVERITY, attribute_name
 
-DATE_ATTRIBUTES = {"listing_date", "event_date"}
-ATTRIBUTE_NAMES = {"ipo_proceeds": "IPO proceeds", "ipo_price": "IPO price", "revenue_share": "revenue share",
-                   "revenue_growth": "revenue growth", "profit_growth": "profit growth", "listing_date": "listing date",
-                   "event_date": "date", "deal_value": "deal value", "share_price_change": "share price change",
-                   "published": "publication date"}
 PUBLISHED_TOLERANCE_DAYS = 180
 # a claim whose subject the extractor could not find at all (below the article-topic fallback, 0.5) may be about
 # something else: it can corroborate, but a disagreement resting on it alone is not reported. Topic-subject
@@ -168,7 +164,7 @@ def count_scope_words(scope: str | None) -> str:
 
 
 def _what(c: Claim) -> str:
-    attribute = ATTRIBUTE_NAMES.get(c.attribute, c.attribute.replace("_", " "))
+    attribute = attribute_name(c.attribute)
     if c.attribute == "count":
         return f"the number of {count_scope_words(c.scope)} ({c.subject})"
     return f"{c.subject} {attribute}" + (f" ({c.period})" if c.period else "") + (f" from {c.scope}" if c.scope else "")
@@ -337,7 +333,7 @@ def published_date_findings(documents: list[Document], next_id) -> list[Finding]
         years = abs(gap) / 365.25
         span = f"about {round(years)} year{'s' if round(years) != 1 else ''}" if years >= 0.75 else f"{abs(gap)} days"
         findings.append(Finding(
-            id=next_id(), kind="date", verdict="Refuted", subject=None, attribute="published",
+            id=next_id(), kind="date", verdict="Refuted", subject=None, attribute=PUBLISHED,
             claims=[], docs=[doc_id],
             message=(f"{doc_id} is dated {published.isoformat()}, {span} {'before' if gap < 0 else 'after'} "
                      f"the other sources on this story (around {middle.isoformat()}); "
@@ -373,7 +369,7 @@ def reported_before_published_findings(documents: list[Document], claims: list[C
             continue
         first = min(late, key=lambda c: c.value)
         findings.append(Finding(
-            id=next_id(), kind="date", verdict="Refuted", subject=None, attribute="published",
+            id=next_id(), kind="date", verdict="Refuted", subject=None, attribute=PUBLISHED,
             claims=[c.id for c in late], docs=[doc_id],
             message=(f"{doc_id} is dated {d.published.isoformat()} but reports as past an event of {first.value} "
                      f"('{first.text}'); its date line is probably wrong."),
@@ -470,9 +466,6 @@ def typo_findings(typos: list[TypoCandidate], next_id, documents: list[Document]
             evidence=_name_evidence(documents, t.docs, t.found) if documents else [],
         ))
     return out
-
-
-SEVERITY = {"conflict": 0, "date": 1, "typo": 2}
 
 
 def _sort_key(k: tuple) -> tuple:

@@ -12,11 +12,12 @@ from typing import Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from claimcheck.vocabulary import Attribute, FindingKind
+
 SCHEMA_VERSION = "1"
 
 Value = Union[int, float, str, None]
 Qualifier = Literal["exact", "approx", "at_least", "at_most", "range"]
-FindingKind = Literal["conflict", "typo", "date"]
 Verdict = Literal[
     "Supported",
     "Refuted",
@@ -64,7 +65,7 @@ class Claim(_Model):
     doc: str
     subject: str = Field(description="canonical subject entity")
     subject_text: Optional[str] = Field(default=None, description="the subject as written in the document")
-    attribute: str
+    attribute: Attribute = Field(description="what the figure states (corpus/GUIDELINES.md defines each)")
     value: Value
     unit: Optional[str] = None
     qualifier: Qualifier = "exact"
@@ -97,7 +98,8 @@ class Finding(_Model):
     kind: FindingKind
     verdict: Verdict
     subject: Optional[str] = None
-    attribute: Optional[str] = None
+    attribute: Optional[Union[Attribute, Literal["published"]]] = Field(
+        default=None, description="the claims' attribute; 'published' for a page's own publication date")
     claims: list[str] = Field(default_factory=list)
     docs: list[str] = Field(default_factory=list)
     message: str
@@ -120,7 +122,7 @@ class SingleSource(_Model):
     id: str
     verdict: Literal["Not Enough Evidence"] = "Not Enough Evidence"
     subject: str
-    attribute: str
+    attribute: Attribute
     period: Optional[str] = None
     scope: Optional[str] = None
     claims: list[str] = Field(default_factory=list)

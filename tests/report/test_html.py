@@ -253,6 +253,9 @@ def test_title(demo_report):
 
 
 def hostile_report() -> Report:
+    """A report as hostile as one read from a crafted JSON file. Attributes outside the vocabulary are refused
+    when a report is validated (test_hostile_attribute_is_refused), so those records are built unvalidated, as
+    a renderer may still meet them (``model_construct``)."""
     story = "evil<script>alert(1)</script>"
     docs = [Document(id=f"{story}/a{PAYLOAD}", path="javascript:alert(1)", title=PAYLOAD, source=PAYLOAD,
                      published=date(2019, 1, 1), text=f"Acme{HOSTILE[1]} said it. Acmee {PAYLOAD} was big."),
@@ -260,10 +263,10 @@ def hostile_report() -> Report:
                      published=date(2020, 6, 1), text="Acme was big. Acme again."),
             Document(id=f"{story}/c", title=PAYLOAD, published=date(2020, 6, 3), text="Acme.")]
     claims = [
-        Claim(id=f"{docs[0].id}:c1", doc=docs[0].id, subject=PAYLOAD, attribute=f"valuation{HOSTILE[2]}",
+        Claim.model_construct(id=f"{docs[0].id}:c1", doc=docs[0].id, subject=PAYLOAD, attribute=f"valuation{HOSTILE[2]}",
               value=5e9, unit=HOSTILE[1], text=HOSTILE[0], start=0, end=5, sentence=f"x {PAYLOAD} y",
               period=PAYLOAD, scope=PAYLOAD, confidence=0.5),
-        Claim(id=f"{docs[1].id}:c1", doc=docs[1].id, subject=PAYLOAD, attribute=f"valuation{HOSTILE[2]}",
+        Claim.model_construct(id=f"{docs[1].id}:c1", doc=docs[1].id, subject=PAYLOAD, attribute=f"valuation{HOSTILE[2]}",
               value=50e9, unit=HOSTILE[1], qualifier="at_least", text="$50 <b>bn</b>", start=0, end=5,
               sentence=f"{PAYLOAD} $50 <b>bn</b>", confidence=0.9),
         Claim(id=f"{docs[1].id}:c2", doc=docs[1].id, subject="Acme", attribute="listing_date", value="2020-06-01",
@@ -271,12 +274,12 @@ def hostile_report() -> Report:
               sentence=PAYLOAD, confidence=0.9),
         Claim(id=f"{docs[2].id}:c1", doc=docs[2].id, subject="Acme", attribute="listing_date", value="0001-01-01",
               unit="date", text="year one", start=0, end=5, sentence="", confidence=0.9),
-        Claim(id=f"{docs[2].id}:c2", doc=docs[2].id, subject=PAYLOAD, attribute=f"valuation{HOSTILE[2]}",
+        Claim.model_construct(id=f"{docs[2].id}:c2", doc=docs[2].id, subject=PAYLOAD, attribute=f"valuation{HOSTILE[2]}",
               value="not a number", unit=HOSTILE[1], text=PAYLOAD, start=0, end=5, sentence=PAYLOAD,
               confidence=0.9),
     ]
     findings = [
-        Finding(id=f"{story}/f1", kind="conflict", verdict="Refuted", subject=PAYLOAD,
+        Finding.model_construct(id=f"{story}/f1", kind="conflict", verdict="Refuted", subject=PAYLOAD,
                 attribute=f"valuation{HOSTILE[2]}", claims=[claims[0].id, claims[1].id],
                 docs=[docs[0].id, docs[1].id], message=PAYLOAD, found=HOSTILE[0], suggestion="$50 <b>bn</b>",
                 confidence=0.7),
@@ -290,9 +293,17 @@ def hostile_report() -> Report:
         Finding(id=HOSTILE[2], kind="typo", verdict="Refuted", docs=[], message=PAYLOAD, found=HOSTILE[1],
                 suggestion=HOSTILE[0], confidence=0.9),
     ]
-    single = [SingleSource(id=f"{story}/s1", subject=PAYLOAD, attribute=f"revenue{HOSTILE[2]}", period=PAYLOAD,
+    single = [SingleSource.model_construct(id=f"{story}/s1", subject=PAYLOAD, attribute=f"revenue{HOSTILE[2]}", period=PAYLOAD,
                            scope=HOSTILE[1], claims=[claims[4].id], docs=[docs[2].id], message=PAYLOAD, confidence=0.5)]
     return Report(documents=docs, claims=claims, findings=findings, single_source=single, warnings=[PAYLOAD])
+
+
+def test_hostile_attribute_is_refused():
+    import pydantic
+
+    with pytest.raises(pydantic.ValidationError):
+        Claim(id="x", doc="d", subject="Acme", attribute=f"valuation{HOSTILE[2]}", value=1, text="1", start=0,
+              end=1, confidence=0.5)
 
 
 def test_hostile_report_is_escaped():

@@ -37,10 +37,10 @@ from claimcheck.batch.tables import (
 )
 from claimcheck.errors import UsageError
 from claimcheck.schema import Claim, Finding, Report
+from claimcheck.vocabulary import SEVERITY
 
 SCOPES = ("auto", "story", "corpus")
 STORY_LIMIT = 1000
-SEVERITY = {"conflict": 0, "date": 1, "typo": 2}  # the order of crosscheck's findings
 _NULL = "\x00"  # stands for null in group-by keys (pyarrow joins never match nulls)
 
 

@@ -15,6 +15,7 @@ from rich.console import Console
 from claimcheck.cli._app import command, model_option, echo_out, guard
 from claimcheck.cli._progress import progress_on_stderr
 from claimcheck.errors import EXIT_FINDINGS
+from claimcheck.vocabulary import FINDING_KINDS
 
 
 class CheckFormat(str, Enum):
@@ -31,7 +32,6 @@ class OnError(str, Enum):
     fail = "fail"
 
 
-FINDING_KINDS = ("conflict", "typo", "date")
 #: the terminal and Markdown claims tables leave out claims below this confidence unless --verbose
 CLAIMS_TABLE_MIN_CONFIDENCE = 0.6
 

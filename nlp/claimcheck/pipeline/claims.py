@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from claimcheck.normalize import Quantity, period_of
 from claimcheck.pipeline.mentions import NAME_LABELS, normalize_span
 from claimcheck.pipeline.spans import bounded_sent, ent_of, ents_in
+from claimcheck.vocabulary import DATE_ATTRIBUTES, PERIOD_ATTRIBUTES
 
 # cue lemmas/lower forms → attribute, per value kind, in priority order
 MONEY_CUES: list[tuple[str, set[str]]] = [
@@ -475,7 +476,6 @@ def _is_model_number(span: Span) -> bool:
     return prev is not None and prev.text == "-" and span.start >= 2 and doc[span.start - 2].like_num
 
 
-PERIOD_ATTRIBUTES = {"revenue", "revenue_share", "profit", "loss", "revenue_growth", "profit_growth"}
 DISTRIBUTIVE = {"each", "per", "every", "apiece", "represents", "represent"}
 MIN_COUNT = 3  # "two people", "one of" are not checkable figures
 
@@ -497,7 +497,7 @@ def claims_of(doc: Doc, published: date | None = None, *, dayfirst: bool = False
             quantity = normalize_span(ent, published, dayfirst=dayfirst)
             if quantity is None:
                 continue
-            if (attribute in ("listing_date", "event_date")
+            if (attribute in DATE_ATTRIBUTES
                     and (quantity.kind == "year" or len(str(quantity.value)) < 10)):
                 continue  # a year or month is a period, not an event date
             if attribute == "count":

@@ -17,10 +17,11 @@ import re
 
 from spacy.tokens import Span
 
-from claimcheck.pipeline.claims import PERIOD_ATTRIBUTES, SCOPE_WORDS, ClaimDraft, _clean_name, _period_in
+from claimcheck.pipeline.claims import SCOPE_WORDS, ClaimDraft, _clean_name, _period_in
 from claimcheck.pipeline.mentions import DAYFIRST_KEY, PUBLISHED_KEY, normalize_span
 from claimcheck.pipeline.pairs import sentence_ids
 from claimcheck.pipeline.spans import ents_in
+from claimcheck.vocabulary import DATE_ATTRIBUTES, PERIOD_ATTRIBUTES
 
 # inflected form → lemma, for the verbs that name what happened to counted things or on a date
 VERBS = {}
@@ -127,7 +128,7 @@ def drafts_from_links(doc, links) -> list[ClaimDraft]:
         quantity = normalize_span(value, published, dayfirst=dayfirst)
         if quantity is None:
             continue
-        if attribute in ("listing_date", "event_date") and (quantity.kind == "year" or len(str(quantity.value)) < 10):
+        if attribute in DATE_ATTRIBUTES and (quantity.kind == "year" or len(str(quantity.value)) < 10):
             continue  # a year or a month is a period, not the day of an event
         if attribute == "count" and not isinstance(quantity.value, (int, float)):
             continue

@@ -29,7 +29,7 @@ from claimcheck.pipeline.claims import (
     REVENUE_NOUNS,
     SOURCE_PREPS,
 )
-from claimcheck.training.markup import ATTRIBUTES, SUBJECT_LABELS, VALUE_LABELS
+from claimcheck.vocabulary import ATTRIBUTES, SUBJECT_LABELS, VALUE_LABELS
 
 CLASSES = ("none",) + ATTRIBUTES
 MAX_CANDIDATES = 10

@@ -18,6 +18,7 @@ from typing import Optional, Union
 from urllib.parse import quote
 
 from claimcheck.schema import Claim, Document, Finding, Report
+from claimcheck.vocabulary import PUBLISHED, attribute_name
 
 RATING = {"Refuted": 1, "Conflicting Evidence/Cherrypicking": 2, "Not Enough Evidence": 3, "Supported": 5}
 BEST_RATING = 5
@@ -41,7 +42,7 @@ def claim_sentence(finding: Finding, docs: dict[str, Document], claims: dict[str
         if c.sentence.strip():
             return " ".join(c.sentence.split())
     lead = docs.get(finding.docs[0]) if finding.docs else None
-    if finding.attribute == "published" and lead is not None:
+    if finding.attribute == PUBLISHED and lead is not None:
         name = f"“{lead.title}”" if lead.title else lead.id
         return f"{name} was published on {finding.found or lead.published}."
     if finding.kind == "typo" and finding.found:
@@ -53,8 +54,6 @@ def claim_sentence(finding: Finding, docs: dict[str, Document], claims: dict[str
         if sentence:
             return " ".join(sentence.split())
     if finding.found and finding.subject and finding.attribute:
-        from claimcheck.report.markdown import attribute_name
-
         return f"{finding.subject} {attribute_name(finding.attribute)}: {finding.found}."
     return finding.message
 

@@ -33,10 +33,11 @@ from collections import Counter, defaultdict
 from datetime import date
 from typing import Iterable, Optional
 
-from claimcheck.crosscheck import ATTRIBUTE_NAMES, overlaps
+from claimcheck.crosscheck import overlaps
 from claimcheck.report.stories import finding_story, format_value, plural, short_id, story_of
-from claimcheck.report.table import SEVERITY, summary_line
+from claimcheck.report.table import summary_line
 from claimcheck.schema import Claim, Document, Finding, Report
+from claimcheck.vocabulary import PUBLISHED, SEVERITY, attribute_name
 
 __all__ = ["render_html", "chart_groups", "highlight"]
 
@@ -52,14 +53,6 @@ def esc(value: object) -> str:
 
 # ---------------------------------------------------------------------------------------------
 # small helpers
-
-
-def attribute_name(attribute: str | None) -> str:
-    if not attribute:
-        return ""
-    if attribute == "published":
-        return "publication date"
-    return ATTRIBUTE_NAMES.get(attribute, attribute.replace("_", " "))
 
 
 def _compact(x: float, unit: str | None) -> str:
@@ -383,8 +376,10 @@ def _published_chart(story: str, report: Report, outlier_doc: str, suggestion: o
     for d in report.documents:
         if story_of(d.id) != story or d.published is None:
             continue
-        fake = Claim(id=d.id, doc=d.id, subject=d.source or d.id, attribute="published", value=d.published.isoformat(),
-                     unit="date", text=d.published.isoformat(), start=0, end=0, confidence=1.0)
+        # a chart point for the page's date: a claim-shaped record, not a claim (its attribute is no Attribute)
+        fake = Claim.model_construct(id=d.id, doc=d.id, subject=d.source or d.id, attribute=PUBLISHED,
+                                     value=d.published.isoformat(), unit="date", text=d.published.isoformat(),
+                                     start=0, end=0, confidence=1.0, qualifier="exact", low=None, high=None)
         rows.append((short_id(d.id), d.id + (f" — {d.source}" if d.source else ""),
                      [(fake, "out" if d.id == outlier_doc else "ok")]))
     if len(rows) < 2:
@@ -451,7 +446,7 @@ def _evidence_cards(f: Finding, claims: dict[str, Claim], docs: dict[str, Docume
                              f"<blockquote>{highlight(_sentence_around(d.text, m.start(), m.end()), f.suggestion)}"
                              "</blockquote></div>")
                 break
-    elif f.attribute == "published":
+    elif f.attribute == PUBLISHED:
         for doc_id in f.docs:
             d = docs.get(doc_id)
             title = f"<blockquote>{esc(d.title)}</blockquote>" if d is not None and d.title else ""
@@ -804,7 +799,7 @@ def render_html(report: Report, *, title: str | None = None) -> str:
             consensus_of[f.id] = cons
 
     for f in findings:  # a misdated page's relative dates are off with it (crosscheck leaves them out)
-        if f.kind == "date" and f.attribute == "published" and not f.claims:
+        if f.kind == "date" and f.attribute == PUBLISHED and not f.claims:
             for c in report.claims:
                 if c.doc in f.docs[:1] and c.unit == "date":
                     roles.setdefault(c.id, "out")
@@ -818,7 +813,7 @@ def render_html(report: Report, *, title: str | None = None) -> str:
         if key is not None and key not in drawn:
             drawn.add(key)
             finding_chart[n] = _claim_chart(key, groups[key], docs, roles, consensus_of.get(f.id))
-        elif f.attribute == "published" and f.docs and not f.claims:
+        elif f.attribute == PUBLISHED and f.docs and not f.claims:
             finding_chart[n] = _published_chart(story_of(f.docs[0]), report, f.docs[0], f.suggestion)
 
     kinds = Counter(f.kind for f in report.findings)

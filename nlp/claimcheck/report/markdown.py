@@ -17,9 +17,9 @@ from typing import Iterable, Optional
 
 from claimcheck.report.stories import finding_story, short_id, story_of
 from claimcheck.schema import Claim, Document, Finding, Report
+from claimcheck.vocabulary import SEVERITY, attribute_name
 
-#: most severe first; ties broken by verdict, then confidence
-KIND_ORDER = {"conflict": 0, "date": 1, "typo": 2}
+#: most severe first (SEVERITY); ties broken by verdict, then confidence
 VERDICT_ORDER = {"Refuted": 0, "Conflicting Evidence/Cherrypicking": 1, "Not Enough Evidence": 2, "Supported": 3}
 KIND_LABEL = {"conflict": "Conflict", "date": "Date", "typo": "Typo"}
 
@@ -55,7 +55,7 @@ def order_findings(report: Report) -> list[tuple[str, list[Finding]]]:
 
 
 def severity_key(f: Finding) -> tuple:
-    return (KIND_ORDER.get(f.kind, 9), VERDICT_ORDER.get(f.verdict, 9), -f.confidence)
+    return (SEVERITY.get(f.kind, 9), VERDICT_ORDER.get(f.verdict, 9), -f.confidence)
 
 
 def split_claims(finding: Finding, claims: dict[str, Claim]) -> tuple[list[Claim], list[Claim]]:
@@ -243,10 +243,3 @@ def render_markdown(report: Report, *, title: str = "claimcheck report", min_con
         out += ["## Warnings", ""] + [f"- {escape_markdown(w)}" for w in report.warnings] + [""]
     return "\n".join(out).rstrip("\n") + "\n"
 
-
-def attribute_name(attribute: Optional[str]) -> str:
-    if not attribute:
-        return ""
-    from claimcheck.crosscheck import ATTRIBUTE_NAMES
-
-    return ATTRIBUTE_NAMES.get(attribute, attribute.replace("_", " "))

@@ -15,12 +15,11 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from claimcheck.crosscheck import ATTRIBUTE_NAMES
 from claimcheck.report.stories import finding_story, format_value, plural, short_id
 from claimcheck.schema import Claim, Finding, Report
+from claimcheck.vocabulary import SEVERITY, attribute_name
 
 KIND_STYLE = {"conflict": "bold red", "date": "bold yellow", "typo": "bold magenta"}
-SEVERITY = {"conflict": 0, "date": 1, "typo": 2}
 EVIDENCE_CHARS = 220
 
 
@@ -58,7 +57,7 @@ def _finding_block(f: Finding, claims: dict[str, Claim], console: Console) -> No
     head.append(f.kind, style=KIND_STYLE.get(f.kind, "bold"))
     head.append(f" · {f.verdict} · confidence {f.confidence:.2f}")
     if f.subject or f.attribute:
-        attribute = ATTRIBUTE_NAMES.get(f.attribute or "", (f.attribute or "").replace("_", " "))
+        attribute = attribute_name(f.attribute)
         head.append(" — " + " ".join(x for x in (f.subject, attribute) if x), style="bold")
     console.print(head)
     console.print(Padding(Text(f.message), (0, 0, 0, 2)))
@@ -127,7 +126,7 @@ def render_table(report: Report, console: Console, *, verbose: bool = False) -> 
         texts = {c.id: c.text for c in report.claims}
         for s in report.single_source:
             table.add_row(escape(short_id(s.docs[0]) if s.docs else ""), escape(s.subject),
-                          escape(ATTRIBUTE_NAMES.get(s.attribute, s.attribute.replace("_", " "))
+                          escape(attribute_name(s.attribute)
                                  + (f" ({s.period})" if s.period else "")),
                           escape(", ".join(texts.get(c, "") for c in s.claims)))
         console.print(table)

@@ -25,14 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-LABELS = ("ORG", "PERSON", "GPE", "NORP", "MONEY", "PERCENT", "DATE", "CARDINAL", "QUANTITY")
-SUBJECT_LABELS = ("ORG", "PERSON", "GPE", "NORP")
-VALUE_LABELS = ("MONEY", "PERCENT", "DATE", "CARDINAL", "QUANTITY")
-ATTRIBUTES = (
-    "valuation", "deal_value", "revenue", "revenue_share", "revenue_growth", "profit", "loss", "profit_growth",
-    "ipo_proceeds", "funding", "ipo_price", "share_price_change", "stake", "buyback", "listing_date",
-    "event_date", "count",
-)
+from claimcheck.vocabulary import ATTRIBUTES, LABELS, SUBJECT_LABELS, VALUE_LABELS  # noqa: F401  (the markup's)
 
 #: why a figure (MONEY, PERCENT, CARDINAL, QUANTITY) is a mention and not a claim: ``[£532m]{MONEY no=forecast}``
 NOT_CLAIM_REASONS = {
