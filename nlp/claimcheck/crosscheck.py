@@ -37,6 +37,7 @@ from typing import Iterable
 
 from claimcheck.resolve.entities import name_key
 from claimcheck.resolve.typos import TypoCandidate
+from claimcheck.normalize.locate import weekday_contradictions
 from claimcheck.schema import Claim, Document, Evidence, Finding, SingleSource
 from claimcheck.vocabulary import DATE_ATTRIBUTES, PUBLISHED, SEVERITY, attribute_name
 
@@ -378,47 +379,21 @@ def reported_before_published_findings(documents: list[Document], claims: list[C
     return findings
 
 
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
-                                       "september", "october", "november", "december"], 1)}
-MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
-MONTHS["sept"] = 9
-WEEKDAY_DATE = re.compile(
-    r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?:(?:the\s+)?(?P<d1>\d{1,2})(?:st|nd|rd|th)?"
-    r"\s+(?:of\s+)?(?P<m1>[A-Z][a-z]{2,8})\.?|(?P<m2>[A-Z][a-z]{2,8})\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?)"
-    r"(?:,?\s+(?P<y>(?:19|20)\d\d))?\b")
-
-
 def weekday_findings(documents: list[Document], next_id) -> list[Finding]:
     """'Tuesday, November 25' in a 2019 page: November 25, 2019 was a Monday — the document contradicts itself."""
     findings = []
     for d in documents:
         if not d.text:
             continue
-        for m in WEEKDAY_DATE.finditer(d.text):
-            month = MONTHS.get((m["m1"] or m["m2"] or "").casefold())
-            day = int(m["d1"] or m["d2"] or 0)
-            year = int(m["y"]) if m["y"] else (d.published.year if d.published else None)
-            if month is None or year is None:
-                continue
-            try:
-                when = date(year, month, day)
-            except ValueError:
-                continue
-            if not m["y"] and d.published is not None and (when - d.published).days > 200:
-                when = date(year - 1, month, day) if day <= 28 or month != 2 else when  # December page, January date
-            said = m["wd"].casefold()
-            actual = WEEKDAYS[when.weekday()]
-            if said == actual:
-                continue
+        for w in weekday_contradictions(d.text, d.published):
             findings.append(Finding(
                 id=next_id(), kind="date", verdict="Refuted", subject=None, attribute="event_date", claims=[],
                 docs=[d.id],
-                message=(f"{d.id} writes '{m.group(0)}', but {when.strftime('%B')} {when.day}, {when.year} was a "
-                         f"{actual.capitalize()}: the weekday or the date is wrong."),
-                found=m.group(0), suggestion=None, confidence=0.75,
-                evidence=[Evidence(doc=d.id, text=m.group(0), sentence=_sentence_at(d.text, m.start(), m.end()),
-                                   start=m.start(), end=m.end())],
+                message=(f"{d.id} writes '{w.text}', but {w.when.strftime('%B')} {w.when.day}, {w.when.year} was a "
+                         f"{w.actual.capitalize()}: the weekday or the date is wrong."),
+                found=w.text, suggestion=None, confidence=0.75,
+                evidence=[Evidence(doc=d.id, text=w.text, sentence=_sentence_at(d.text, w.start, w.end),
+                                   start=w.start, end=w.end)],
             ))
     return findings
 

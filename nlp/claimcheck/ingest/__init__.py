@@ -157,7 +157,8 @@ def to_documents(raws: Sequence[RawRecord], *, dayfirst: bool | None = None,
 
 def _finish(raw: RawRecord, clean, html_meta, cut: bool, dayfirst: bool | None,
             warn: Callable[[str], None] | None) -> Document:
-    from claimcheck.ingest.metadata import Metadata, metadata_from_clean, parse_header_date
+    from claimcheck.ingest.metadata import Metadata, metadata_from_clean
+    from claimcheck.normalize.locate import parse_header_date
 
     meta = metadata_from_clean(clean, dayfirst=dayfirst)
     if html_meta is not None:

@@ -9,7 +9,7 @@ import math
 import re
 from typing import Any, Sequence
 
-from .metadata import find_date
+from claimcheck.normalize.locate import find_date
 from .segment import _LIST_START, _NORM_RE, _TERMINAL, Unit, _is_long_para
 
 __all__ = ["N_HAND_FEATURES", "unit_rows"]

@@ -28,7 +28,8 @@ import json
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from typing import Iterable
+
+from claimcheck.normalize.locate import dayfirst_hint, find_date, parse_header_date, parse_iso_datetime
 
 from .segment import MD_LINK
 
@@ -61,123 +62,6 @@ def web_address(value) -> str | None:
         return None
     value = value.strip()
     return value if _WEB_ADDRESS.match(value) else None
-
-
-# --------------------------------------------------------------------------- dates
-
-_MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
-    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
-    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11,
-    "november": 11, "dec": 12, "december": 12,
-}
-_MONTH_RE = (
-    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-_ORD = r"(?:st|nd|rd|th)?"
-_YEAR = r"(?P<year>(?:19|20)\d\d)"
-
-# Order matters only for overlapping matches; the earliest match in the line wins.
-_DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", re.compile(r"(?<![\d/.-])(?P<year>(?:19|20)\d\d)-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d])")),
-    ("ymd", re.compile(r"(?<![\d/.-])(?P<year>(?:19|20)\d\d)/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?![\d/])")),
-    ("mdy", re.compile(r"\b" + _MONTH_RE + r"\s+(?P<d>\d{1,2})" + _ORD + r",?\s+(?:of\s+)?" + _YEAR + r"(?!\d)", re.I)),
-    ("dmy", re.compile(r"(?<!\d)(?P<d>\d{1,2})" + _ORD + r"\s+(?:of\s+)?" + _MONTH_RE + r",?\s+" + _YEAR + r"(?!\d)",
-                       re.I)),
-    ("num", re.compile(r"(?<![\d/.:-])(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)"
-                       r"(?P<y>(?:19|20)\d\d|\d\d)(?![\d/.:-]|\.\d)")),
-]
-_BRITISH_HINT = re.compile(r"\b(?:BST|GMT|UK|CET|CEST|AEST|IST)\b|£|\.co\.uk\b|\bcolour|\bcentre\b")
-_MONTH_FIRST_HINT = re.compile(r"\b(?:ET|EDT|EST|PT|PDT|PST|CT|CDT|CST|MT|MDT|MST)\b")
-
-
-def _mk(year: int, month: int, day: int) -> dt.date | None:
-    if not 1900 <= year <= 2100:
-        return None
-    try:
-        return dt.date(year, month, day)
-    except (ValueError, OverflowError):
-        return None
-
-
-def find_date(line: str, *, dayfirst: bool | None = None) -> tuple[dt.date, int, int] | None:
-    """The first date written in ``line`` as ``(date, start, end)``, or ``None``.
-
-    Numeric dates like ``12/10/2021`` are read month first (US) unless ``dayfirst``
-    is true, the first number is above 12, dots separate the parts (``08.10.2019``),
-    or the line itself looks British (``BST``/``GMT``/``£``) and ``dayfirst`` is None.
-    """
-    try:
-        return _find_date(line, dayfirst)
-    except Exception:  # pragma: no cover - defensive: never raise
-        return None
-
-
-def _find_date(line: str, dayfirst: bool | None) -> tuple[dt.date, int, int] | None:
-    """Locate the header's date with the patterns above; its value comes from the one date parser,
-    :func:`claimcheck.normalize.normalize_date` (this module only decides the day order from the line)."""
-    from claimcheck.normalize import normalize_date
-
-    if not isinstance(line, str) or not line:
-        return None
-    line = re.sub(r"[*_`]+", " ", line[:2000])
-    found: list[tuple[int, int, dt.date]] = []
-    for kind, pat in _DATE_PATTERNS:
-        for m in pat.finditer(line):
-            first_is_day = False
-            if kind == "num":
-                a, b, y = int(m["a"]), int(m["b"]), m["y"]
-                if len(y) == 2 and m["sep"] != "/":
-                    continue  # "1.2.34" is more likely a version than a date
-                if a > 12 and b <= 12:
-                    first_is_day = True
-                elif b > 12 and a <= 12:
-                    first_is_day = False
-                elif dayfirst is not None:
-                    first_is_day = dayfirst
-                elif m["sep"] == ".":
-                    first_is_day = True
-                elif _BRITISH_HINT.search(line) and not _MONTH_FIRST_HINT.search(line):
-                    first_is_day = True
-            d = _as_day(normalize_date(m.group(0), None, dayfirst=first_is_day))
-            if d is not None:
-                found.append((m.start(), m.end(), d))
-                break  # first valid match of this pattern is enough
-    if not found:
-        return None
-    start, end, d = min(found, key=lambda t: (t[0], -(t[1] - t[0])))
-    return d, start, end
-
-
-def _as_day(q) -> dt.date | None:
-    if q is None or not isinstance(q.value, str) or len(q.value) != 10:
-        return None
-    try:
-        d = dt.date.fromisoformat(q.value)
-    except ValueError:
-        return None
-    return d if 1900 <= d.year <= 2100 else None
-
-
-def parse_header_date(line: str, *, dayfirst: bool | None = None) -> dt.date | None:
-    """The date in a header line such as ``Updated: 10:32 AM ET, Tue October 8, 2019``."""
-    hit = find_date(line, dayfirst=dayfirst)
-    return hit[0] if hit else None
-
-
-def _parse_iso_datetime(value: str) -> dt.date | None:
-    """Dates in meta tags: ``2019-10-08T09:03:00+00:00``, ``20191008``, or anything
-    :func:`parse_header_date` reads."""
-    if not isinstance(value, str):
-        return None
-    v = value.strip()
-    m = re.match(r"^((?:19|20)\d\d)-?(\d\d)-?(\d\d)(?:$|[T\s_])", v)
-    if m:
-        d = _mk(int(m[1]), int(m[2]), int(m[3]))
-        if d:
-            return d
-    return parse_header_date(v)
 
 
 # --------------------------------------------------------------------------- site names
@@ -354,24 +238,6 @@ def _source_from_copyright(line: str) -> str | None:
 
 _PUBLISHED = re.compile(r"\b(?:published|posted|first published|date|pub(?:lished)? date|issued)\b", re.I)
 _UPDATED = re.compile(r"\b(?:updated|modified|last updated|last modified|amended|edited)\b", re.I)
-_DMY_TEXT = re.compile(r"(?<!\d)\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH_RE + r",?\s+(?:19|20)\d\d", re.I)
-
-
-def _looks_british(lines: Iterable[str]) -> bool | None:
-    uk = us = 0
-    for ln in lines:
-        if re.search(r"\b(?:BST|GMT)\b|£|\.co\.uk\b", ln) or _DMY_TEXT.search(ln):
-            uk += 1
-        if (_MONTH_FIRST_HINT.search(ln)
-                or re.search(r"\b" + _MONTH_RE + r"\s+\d{1,2}(?:st|nd|rd|th)?,\s+(?:19|20)\d\d", ln, re.I)):
-            us += 1
-    if uk > us:
-        return True
-    if us > uk:
-        return False
-    return None
-
-
 def metadata_from_lines(header_lines: list[str], *, dayfirst: bool | None = None) -> Metadata:
     """Title, publication date and source from header (and footer) lines.
 
@@ -391,7 +257,7 @@ def metadata_from_lines(header_lines: list[str], *, dayfirst: bool | None = None
 def _metadata_from_lines(header_lines: list[str] | None, dayfirst: bool | None) -> Metadata:
     lines = [ln for ln in (header_lines or []) if isinstance(ln, str) and ln.strip()]
     if dayfirst is None:
-        dayfirst = _looks_british(lines)
+        dayfirst = dayfirst_hint(lines)
     published = plain = updated = None
     for ln in lines:
         d = parse_header_date(ln, dayfirst=dayfirst)
@@ -662,19 +528,19 @@ def _metadata_from_html(html: str) -> Metadata:
     for key in ("ld:datePublished",) + tuple(_DATE_KEYS[:17]) + ("ld:dateCreated",):
         v = ld.get(key) if key.startswith("ld:") else meta.get(key)
         if v:
-            published = _parse_iso_datetime(v)
+            published = parse_iso_datetime(v)
             if published:
                 break
     if published is None:
         times = sorted(p.times, key=lambda t: not t[1])
         for value, _pub in times:
-            published = _parse_iso_datetime(value)
+            published = parse_iso_datetime(value)
             if published:
                 break
     if published is None:
         for key in ("ld:dateModified",) + tuple(_DATE_KEYS[17:]):
             v = ld.get(key) if key.startswith("ld:") else meta.get(key)
-            if v and (published := _parse_iso_datetime(v)):
+            if v and (published := parse_iso_datetime(v)):
                 break
 
     source = None
@@ -735,7 +601,7 @@ def _fill_from_trafilatura(html: str, md: Metadata) -> None:
         if md.source is None and getattr(doc, "sitename", None):
             md.source = str(doc.sitename).strip() or None
         if md.published is None and getattr(doc, "date", None):
-            guess = _parse_iso_datetime(str(doc.date))
+            guess = parse_iso_datetime(str(doc.date))
             if guess is not None and (guess.month, guess.day) == (1, 1) and not _names_new_year(html, guess.year):
                 guess = None  # a bare year padded to a day is not a publication date
             md.published = guess

@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .metadata import find_date, site_name_from_line
+from claimcheck.normalize.locate import find_date
+
+from .metadata import site_name_from_line
 from .segment import _NORM_RE, _TERMINAL, MD_LINK, Unit, _is_long_para
 
 __all__ = ["rule_for"]

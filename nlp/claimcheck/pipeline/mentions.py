@@ -21,6 +21,7 @@ from claimcheck.normalize import (
     normalize_money,
     normalize_percent,
 )
+from claimcheck.normalize.dates import MONTHS, WEEKDAYS
 from claimcheck.pipeline.quantities import find_quantities
 from claimcheck.schema import Mention
 
@@ -95,8 +96,7 @@ def _trim_date(ent: Span) -> Span:
     return ent
 
 
-_MONTHS_DAYS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-                "mon", "tue", "wed", "thu", "fri", "sat", "sun"}
+_MONTHS_DAYS = {name[:3] for name in (*MONTHS, *WEEKDAYS)}  # "oct", "mon": what may follow a date's comma
 
 
 def left_context(span: Span, words: int = 4) -> str:

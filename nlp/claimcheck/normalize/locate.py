@@ -1,0 +1,190 @@
+"""Finding dates in text: the date a page's header line prints, the day order its lines suggest, and a weekday
+written beside a date that it does not fall on.
+
+Reading what a date *means* is :func:`claimcheck.normalize.dates.normalize_date`'s job, and every function here
+reads through it; this module only locates dates and decides the day order from the surrounding line. With
+``dates`` it is the one place that knows months, weekdays and how a year-less date gets its year
+(``ingest.metadata`` and ``crosscheck`` call it). Nothing here raises on any input.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from .dates import MONTHS, WEEKDAYS, _Ctx, _infer_year, normalize_date
+
+__all__ = ["find_date", "parse_header_date", "parse_iso_datetime", "dayfirst_hint", "weekday_contradictions",
+           "WeekdayContradiction"]
+
+_MONTH_RE = (
+    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_ORD = r"(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+
+# Order matters only for overlapping matches; the earliest match in the line wins.
+_DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"(?<![\d/.-])(?P<year>(?:19|20)\d\d)-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d])")),
+    ("ymd", re.compile(r"(?<![\d/.-])(?P<year>(?:19|20)\d\d)/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?![\d/])")),
+    ("mdy", re.compile(r"\b" + _MONTH_RE + r"\s+(?P<d>\d{1,2})" + _ORD + r",?\s+(?:of\s+)?" + _YEAR + r"(?!\d)", re.I)),
+    ("dmy", re.compile(r"(?<!\d)(?P<d>\d{1,2})" + _ORD + r"\s+(?:of\s+)?" + _MONTH_RE + r",?\s+" + _YEAR + r"(?!\d)",
+                       re.I)),
+    ("num", re.compile(r"(?<![\d/.:-])(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)"
+                       r"(?P<y>(?:19|20)\d\d|\d\d)(?![\d/.:-]|\.\d)")),
+]
+_BRITISH_HINT = re.compile(r"\b(?:BST|GMT|UK|CET|CEST|AEST|IST)\b|£|\.co\.uk\b|\bcolour|\bcentre\b")
+_MONTH_FIRST_HINT = re.compile(r"\b(?:ET|EDT|EST|PT|PDT|PST|CT|CDT|CST|MT|MDT|MST)\b")
+_DMY_TEXT = re.compile(r"(?<!\d)\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH_RE + r",?\s+(?:19|20)\d\d", re.I)
+_MDY_TEXT = re.compile(r"\b" + _MONTH_RE + r"\s+\d{1,2}(?:st|nd|rd|th)?,\s+(?:19|20)\d\d", re.I)
+
+
+def _mk(year: int, month: int, day: int) -> dt.date | None:
+    if not 1900 <= year <= 2100:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except (ValueError, OverflowError):
+        return None
+
+
+def find_date(line: str, *, dayfirst: bool | None = None) -> tuple[dt.date, int, int] | None:
+    """The first date written in ``line`` as ``(date, start, end)``, or ``None``.
+
+    Numeric dates like ``12/10/2021`` are read month first (US) unless ``dayfirst``
+    is true, the first number is above 12, dots separate the parts (``08.10.2019``),
+    or the line itself looks British (``BST``/``GMT``/``£``) and ``dayfirst`` is None.
+    """
+    try:
+        return _find_date(line, dayfirst)
+    except Exception:  # pragma: no cover - defensive: never raise
+        return None
+
+
+def _find_date(line: str, dayfirst: bool | None) -> tuple[dt.date, int, int] | None:
+    """Locate the line's date with the patterns above; its value comes from the one date parser,
+    :func:`normalize_date` (this function only decides the day order from the line)."""
+    if not isinstance(line, str) or not line:
+        return None
+    line = re.sub(r"[*_`]+", " ", line[:2000])
+    found: list[tuple[int, int, dt.date]] = []
+    for kind, pat in _DATE_PATTERNS:
+        for m in pat.finditer(line):
+            first_is_day = False
+            if kind == "num":
+                a, b, y = int(m["a"]), int(m["b"]), m["y"]
+                if len(y) == 2 and m["sep"] != "/":
+                    continue  # "1.2.34" is more likely a version than a date
+                if a > 12 and b <= 12:
+                    first_is_day = True
+                elif b > 12 and a <= 12:
+                    first_is_day = False
+                elif dayfirst is not None:
+                    first_is_day = dayfirst
+                elif m["sep"] == ".":
+                    first_is_day = True
+                elif _BRITISH_HINT.search(line) and not _MONTH_FIRST_HINT.search(line):
+                    first_is_day = True
+            d = _as_day(normalize_date(m.group(0), None, dayfirst=first_is_day))
+            if d is not None:
+                found.append((m.start(), m.end(), d))
+                break  # first valid match of this pattern is enough
+    if not found:
+        return None
+    start, end, d = min(found, key=lambda t: (t[0], -(t[1] - t[0])))
+    return d, start, end
+
+
+def _as_day(q) -> dt.date | None:
+    if q is None or not isinstance(q.value, str) or len(q.value) != 10:
+        return None
+    try:
+        d = dt.date.fromisoformat(q.value)
+    except ValueError:
+        return None
+    return d if 1900 <= d.year <= 2100 else None
+
+
+def parse_header_date(line: str, *, dayfirst: bool | None = None) -> dt.date | None:
+    """The date in a header line such as ``Updated: 10:32 AM ET, Tue October 8, 2019``."""
+    hit = find_date(line, dayfirst=dayfirst)
+    return hit[0] if hit else None
+
+
+def parse_iso_datetime(value: str) -> dt.date | None:
+    """Dates in meta tags: ``2019-10-08T09:03:00+00:00``, ``20191008``, or anything
+    :func:`parse_header_date` reads."""
+    if not isinstance(value, str):
+        return None
+    v = value.strip()
+    m = re.match(r"^((?:19|20)\d\d)-?(\d\d)-?(\d\d)(?:$|[T\s_])", v)
+    if m:
+        d = _mk(int(m[1]), int(m[2]), int(m[3]))
+        if d:
+            return d
+    return parse_header_date(v)
+
+
+def dayfirst_hint(lines: Iterable[str]) -> bool | None:
+    """Do a page's header lines write dates day first (True: BST/GMT, ``£``, ``8 October 2019``), month first
+    (False: US time zones, ``October 8, 2019``) or give no sign (None)? The document-wide counterpart, from
+    the numeric dates of the whole text, is :func:`claimcheck.normalize.infer_dayfirst`."""
+    uk = us = 0
+    for ln in lines:
+        if re.search(r"\b(?:BST|GMT)\b|£|\.co\.uk\b", ln) or _DMY_TEXT.search(ln):
+            uk += 1
+        if _MONTH_FIRST_HINT.search(ln) or _MDY_TEXT.search(ln):
+            us += 1
+    if uk > us:
+        return True
+    if us > uk:
+        return False
+    return None
+
+
+# --------------------------------------------------------------------------- weekdays beside dates
+
+_WEEKDAY_NAMES = "|".join(w.capitalize() for w in WEEKDAYS)
+WEEKDAY_DATE = re.compile(
+    rf"\b(?P<wd>{_WEEKDAY_NAMES}),?\s+(?:(?:the\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?"
+    r"\s+(?:of\s+)?(?P<m1>[A-Z][a-z]{2,8})\.?|(?P<m2>[A-Z][a-z]{2,8})\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?)"
+    r"(?:,?\s+(?P<y>(?:19|20)\d\d))?\b")
+
+
+@dataclass(frozen=True)
+class WeekdayContradiction:
+    """``text`` (at ``start``:``end``) names weekday ``said`` for ``when``, which fell on ``actual``."""
+
+    text: str
+    start: int
+    end: int
+    when: dt.date
+    said: str
+    actual: str
+
+
+def weekday_contradictions(text: str, published: dt.date | None) -> Iterator[WeekdayContradiction]:
+    """'Tuesday, November 25' in a page of 2019: November 25, 2019 was a Monday, so the text contradicts itself.
+
+    A date without a year gets its year as :func:`normalize_date` gives one (the page's year, or the year
+    before when that would put the date more than ``FUTURE_DAYS`` after the page: a January page's
+    "Friday, December 20" is last December); without a year or a publication date nothing is checked.
+    """
+    if not isinstance(text, str):
+        return
+    for m in WEEKDAY_DATE.finditer(text):
+        month = MONTHS.get((m["m1"] or m["m2"] or "").casefold())
+        day = int(m["d1"] or m["d2"] or 0)
+        if month is None:
+            continue
+        year = int(m["y"]) if m["y"] else _infer_year(month, day, _Ctx(published))
+        when = _mk(year, month, day) if year is not None else None
+        if when is None:
+            continue
+        said = m["wd"].casefold()
+        actual = next(w for w, i in WEEKDAYS.items() if i == when.weekday())
+        if said != actual:
+            yield WeekdayContradiction(m.group(0), m.start(), m.end(), when, said, actual)
