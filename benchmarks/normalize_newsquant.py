@@ -50,35 +50,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from claimcheck.training.newsquant import _PER_RE, gold_category, parse_gold_value
+
 ROOT = Path(__file__).resolve().parents[1]
 
 # --------------------------------------------------------------------------- gold units
 
-#: gold normalized_unit (lower case) -> ISO 4217, and the factor gold values carry
-#: ("cent": gold 50 means 0.50 of the currency)
-CURRENCIES: dict[str, tuple[str, float]] = {
-    "dollar": ("USD", 1), "united states dollar": ("USD", 1), "australian dollar": ("AUD", 1),
-    "canadian dollar": ("CAD", 1), "hong kong dollar": ("HKD", 1), "new zealand dollar": ("NZD", 1),
-    "singaporean dollar": ("SGD", 1), "singapore dollar": ("SGD", 1), "euro": ("EUR", 1),
-    "pound sterling": ("GBP", 1), "japanese yen": ("JPY", 1), "chinese yuan": ("CNY", 1),
-    "indian rupee": ("INR", 1), "malaysian ringgit": ("MYR", 1), "shekel": ("ILS", 1),
-    "south african rand": ("ZAR", 1), "danish krone": ("DKK", 1), "cent": ("", 0.01), "sen": ("MYR", 0.01),
-}
-_PER_RE = re.compile(r"\s+per\s+.*$")
-
-
-def gold_category(norm_unit: str) -> tuple[str, str, float]:
-    """("money" | "percent" | "bp" | "other", expected unit, factor) for a gold normalized_unit."""
-    u = norm_unit.strip().lower()
-    base = _PER_RE.sub("", u)
-    if base in CURRENCIES:
-        iso, factor = CURRENCIES[base]
-        return "money", iso, factor
-    if base in ("percentage", "%", "% -"):
-        return "percent", "percent", 1
-    if base == "basis point":
-        return "bp", "percentage_points", 0.01
-    return "other", "", 1
+# gold_category and parse_gold_value (the NewsQuant gold's units and values) are claimcheck.training.newsquant's,
+# which `claimcheck evaluate` scores with too
 
 
 # --------------------------------------------------------------------------- span finder
@@ -152,18 +131,6 @@ def candidates(text: str) -> list[Cand]:
 
 def _matches(c: Cand, g: float) -> bool:
     return any(math.isclose(c.value * s, g, rel_tol=1e-6, abs_tol=1e-9) for s in _SCALES)
-
-
-def parse_gold_value(s: str) -> tuple[float, float | None] | None:
-    """'6.0' -> (6.0, None); '1.5-2.0' -> (1.5, 2.0); unparsable -> None."""
-    s = s.strip()
-    m = re.fullmatch(r"(-?[\d.]+)\s*-\s*(-?[\d.]+)", s)
-    try:
-        if m:
-            return float(m.group(1)), float(m.group(2))
-        return float(s.replace(",", "")), None
-    except ValueError:
-        return None
 
 
 @dataclass
