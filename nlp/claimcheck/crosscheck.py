@@ -28,15 +28,17 @@ written beside it ("Tuesday, November 25" in 2019).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Iterable
+from typing import Callable, Iterable
 
 from claimcheck.resolve.entities import name_key
 from claimcheck.resolve.typos import TypoCandidate
+from claimcheck.ingest.segment import sentence_around
 from claimcheck.normalize.locate import weekday_contradictions
 from claimcheck.schema import Claim, Document, Evidence, Finding, SingleSource
 from claimcheck.vocabulary import DATE_ATTRIBUTES, PUBLISHED, SEVERITY, attribute_name
@@ -285,14 +287,6 @@ def single_source_entry(claims: list[Claim], n: int) -> SingleSource:
     )
 
 
-def _sentence_at(text: str, start: int, end: int) -> str:
-    """The sentence (or line) around a character span of a document."""
-    left = max([text.rfind("\n", 0, start)] + [text.rfind(p, 0, start) + 1 for p in (". ", "? ", "! ")])
-    ends = [i for i in [text.find("\n", end)] + [text.find(p, end) for p in (". ", "? ", "! ")] if i >= 0]
-    right = min(ends) + 1 if ends else len(text)
-    return text[max(left, 0):right].strip()
-
-
 def _name_evidence(documents: list[Document], doc_ids: Iterable[str], form: str) -> list[Evidence]:
     by_id = {d.id: d for d in documents}
     out = []
@@ -302,7 +296,7 @@ def _name_evidence(documents: list[Document], doc_ids: Iterable[str], form: str)
         if d is None or not d.text:
             continue
         for m in pattern.finditer(d.text):
-            out.append(Evidence(doc=doc_id, text=form, sentence=_sentence_at(d.text, m.start(), m.end()),
+            out.append(Evidence(doc=doc_id, text=form, sentence=sentence_around(d.text, m.start(), m.end()),
                                 start=m.start(), end=m.end()))
     return out
 
@@ -392,7 +386,7 @@ def weekday_findings(documents: list[Document], next_id) -> list[Finding]:
                 message=(f"{d.id} writes '{w.text}', but {w.when.strftime('%B')} {w.when.day}, {w.when.year} was a "
                          f"{w.actual.capitalize()}: the weekday or the date is wrong."),
                 found=w.text, suggestion=None, confidence=0.75,
-                evidence=[Evidence(doc=d.id, text=w.text, sentence=_sentence_at(d.text, w.start, w.end),
+                evidence=[Evidence(doc=d.id, text=w.text, sentence=sentence_around(d.text, w.start, w.end),
                                    start=w.start, end=w.end)],
             ))
     return findings
@@ -447,13 +441,22 @@ def _sort_key(k: tuple) -> tuple:
     return tuple("" if x is None else str(x) for x in k)
 
 
+def finding_ids() -> Callable[[], str]:
+    """``next_id()`` giving f1, f2, ...: the order findings are made in (``numbered`` keeps it as a tie-break)."""
+    counter = itertools.count(1)
+    return lambda: f"f{next(counter)}"
+
+
+def numbered(findings: list[Finding]) -> list[Finding]:
+    """Findings in report order — most severe kind first, then by confidence, then in the order they were made —
+    numbered f1, f2, ... (every cross-check, story or corpus-wide, ends with this)."""
+    ordered = sorted(findings, key=lambda f: (SEVERITY[f.kind], -f.confidence, int(f.id[1:])))
+    return [f.model_copy(update={"id": f"f{i}"}) for i, f in enumerate(ordered, 1)]
+
+
 def crosscheck_all(documents: list[Document], claims: list[Claim], typos: list[TypoCandidate]) -> CrossCheck:
     """Findings and single-source figures for a set of documents about one story."""
-    counter = iter(range(1, 1_000_000_000))
-
-    def next_id() -> str:
-        return f"f{next(counter)}"
-
+    next_id = finding_ids()
     findings = published_date_findings(documents, next_id)
     misdated = {f.docs[0] for f in findings}
     findings += reported_before_published_findings(documents, claims, next_id, misdated)
@@ -475,8 +478,7 @@ def crosscheck_all(documents: list[Document], claims: list[Claim], typos: list[T
         if finding is not None:
             findings.append(finding)
     findings.extend(typo_findings(typos, next_id, documents))
-    findings.sort(key=lambda f: (SEVERITY[f.kind], -f.confidence, int(f.id[1:])))
-    return CrossCheck([f.model_copy(update={"id": f"f{i}"}) for i, f in enumerate(findings, 1)], single)
+    return CrossCheck(numbered(findings), single)
 
 
 def crosscheck(documents: list[Document], claims: list[Claim], typos: list[TypoCandidate]) -> list[Finding]:

@@ -37,7 +37,6 @@ from claimcheck.batch.tables import (
 )
 from claimcheck.errors import UsageError
 from claimcheck.schema import Claim, Finding, Report
-from claimcheck.vocabulary import SEVERITY
 
 SCOPES = ("auto", "story", "corpus")
 STORY_LIMIT = 1000
@@ -94,18 +93,21 @@ def check_by_story(out: OutDir, progress: Callable[[int, int], None] | None = No
     slices = list(_story_slices([r["story"] for r in rows]))
     for n, (story, idx) in enumerate(slices, 1):
         story_rows = [rows[i] for i in idx]
-        strip = story is not None and all(r["id"].startswith(f"{story}/") for r in story_rows)
+        # the story's name when every id starts with it: documents get their short ids, the report the long ones
+        strip: str | None = None
+        if story is not None and all(r["id"].startswith(f"{story}/") for r in story_rows):
+            strip = story
         items = []
         for r in story_rows:
             doc = documents_from_rows([r])[0]
-            local = doc.model_copy(update={"id": _local_id(story, doc.id)}) if strip else doc
+            local = doc.model_copy(update={"id": _local_id(strip, doc.id)}) if strip is not None else doc
             claim_rows = [{**c, "id": f"{local.id}:{c['id'].rsplit(':', 1)[1]}", "doc": local.id}
                           for c in by_doc.get(r["id"], [])]
             names, contexts = names_of(r)
             items.append(StoryDoc(local, claims_from_rows(claim_rows), names, contexts))
         part = check_story(items)
-        if strip:
-            part = prefix_ids(story, part)
+        if strip is not None:
+            part = prefix_ids(strip, part)
         elif story is not None:  # ids already unique: keep them, make finding ids unique across stories
             part.findings = [f.model_copy(update={"id": f"{story}/{f.id}"}) for f in part.findings]
         report.documents.extend(part.documents)
@@ -221,13 +223,9 @@ def check_corpus(out: OutDir, note: Callable[[str], None] = lambda m: None) -> R
 
 
 def _compare_groups(candidates: pa.Table, chunk: int = 50_000) -> list[Finding]:
-    from claimcheck.crosscheck import compare_group
+    from claimcheck.crosscheck import compare_group, finding_ids, numbered
 
-    counter = iter(range(1, 1 << 62))
-
-    def next_id() -> str:
-        return f"f{next(counter)}"
-
+    next_id = finding_ids()
     findings: list[Finding] = []
     group: list[Claim] = []
     current = None
@@ -246,5 +244,4 @@ def _compare_groups(candidates: pa.Table, chunk: int = 50_000) -> list[Finding]:
         f = compare_group(group, next_id)
         if f is not None:
             findings.append(f)
-    findings.sort(key=lambda f: (SEVERITY[f.kind], -f.confidence, int(f.id[1:])))
-    return [f.model_copy(update={"id": f"f{i}"}) for i, f in enumerate(findings, 1)]
+    return numbered(findings)

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-__all__ = ["Unit", "segment"]
+__all__ = ["Unit", "segment", "sentence_around", "sentence_with"]
 
 
 @dataclass
@@ -29,6 +29,26 @@ _NORM_RE = re.compile(r"[\s\u00a0]+")  # whitespace runs (rule normalisation, mo
 #: part may run past another bracket of its kind (the url may hold one level of parentheses): ``[^\]]*`` and
 #: ``[^)]*`` made a line of thousands of "[" or "](" cost quadratic time (9,000 characters: 2.3 s).
 MD_LINK = re.compile(r"\[([^\[\]]*)\]\([^()]*(?:\([^()]*\)[^()]*)*\)")
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*(?=\s|$)|\n")  # closing quotes stay with their sentence
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence (or line) of cleaned ``text`` that holds ``text[start:end]``: a punctuation split, for the
+    evidence quotes of findings and reports (every report and the cross-check quote through this)."""
+    begin = 0
+    for m in _SENTENCE_END.finditer(text, 0, start):
+        begin = m.end()
+    m = _SENTENCE_END.search(text, end)
+    stop = m.end() if m else len(text)
+    return text[begin:stop].strip()
+
+
+def sentence_with(text: str, needle: str) -> str | None:
+    """The sentence of ``text`` holding the first ``needle``; None when it is not there."""
+    at = text.find(needle) if needle else -1
+    return sentence_around(text, at, at + len(needle)) if at >= 0 else None
 
 
 def _split_lines(raw: str) -> list[str]:

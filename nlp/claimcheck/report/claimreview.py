@@ -34,7 +34,8 @@ def review_url(base: Optional[str], finding_id: str) -> Optional[str]:
 
 def claim_sentence(finding: Finding, docs: dict[str, Document], claims: dict[str, Claim]) -> str:
     """The disputed claim as a sentence: the evidence sentence of the disputed figure when there is one."""
-    from claimcheck.report.markdown import sentence_with, split_claims
+    from claimcheck.ingest.segment import sentence_with
+    from claimcheck.report.markdown import split_claims
 
     disputed, _ = split_claims(finding, claims)
     exact = [c for c in disputed if c.text == finding.found] or disputed

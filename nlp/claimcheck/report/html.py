@@ -34,6 +34,7 @@ from datetime import date
 from typing import Iterable, Optional
 
 from claimcheck.crosscheck import overlaps
+from claimcheck.ingest.segment import sentence_around
 from claimcheck.report.stories import finding_story, format_value, plural, short_id, story_of
 from claimcheck.report.table import summary_line
 from claimcheck.schema import Claim, Document, Finding, Report
@@ -88,19 +89,6 @@ def highlight(sentence: str, needle: str, limit: int = EVIDENCE_CHARS) -> str:
     stop = max(end_at, min(len(sentence), start + limit))
     return (("…" if start else "") + esc(sentence[start:at]) + "<mark>" + esc(sentence[at:end_at]) + "</mark>"
             + esc(sentence[end_at:stop]) + ("…" if stop < len(sentence) else ""))
-
-
-_SENTENCE_END = re.compile(r"[.!?](?=[\s\"'”’)\]]|$)|\n")
-
-
-def _sentence_around(text: str, at: int, end: int) -> str:
-    """The sentence of ``text`` that contains ``text[at:end]`` (a simple punctuation split)."""
-    begin = 0
-    for m in _SENTENCE_END.finditer(text, 0, at):
-        begin = m.end()
-    m = _SENTENCE_END.search(text, end)
-    stop = m.end() if m else len(text)
-    return text[begin:stop].strip()
 
 
 def _find_word(text: str, word: str) -> Optional[re.Match]:
@@ -430,7 +418,7 @@ def _evidence_cards(f: Finding, claims: dict[str, Claim], docs: dict[str, Docume
         for doc_id in f.docs:
             d = docs.get(doc_id)
             m = _find_word(d.text, f.found) if d is not None else None
-            quote = (highlight(_sentence_around(d.text, m.start(), m.end()), f.found) if m else "")
+            quote = (highlight(sentence_around(d.text, m.start(), m.end()), f.found) if m else "")
             cards.append(f'<div class="card out"><div class="card-head">{_doc_head(doc_id, docs)}</div>'
                          f'<p class="says">writes <strong>{esc(f.found)}</strong></p>'
                          + (f"<blockquote>{quote}</blockquote>" if quote else "") + "</div>")
@@ -443,7 +431,7 @@ def _evidence_cards(f: Finding, claims: dict[str, Claim], docs: dict[str, Docume
             if m:
                 cards.append(f'<div class="card ok"><div class="card-head">{_doc_head(d.id, docs)}</div>'
                              f'<p class="says">writes <strong>{esc(f.suggestion)}</strong></p>'
-                             f"<blockquote>{highlight(_sentence_around(d.text, m.start(), m.end()), f.suggestion)}"
+                             f"<blockquote>{highlight(sentence_around(d.text, m.start(), m.end()), f.suggestion)}"
                              "</blockquote></div>")
                 break
     elif f.attribute == PUBLISHED:

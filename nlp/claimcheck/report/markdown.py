@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Optional
 
+from claimcheck.ingest.segment import sentence_with
 from claimcheck.report.stories import finding_story, short_id, story_of
 from claimcheck.schema import Claim, Document, Finding, Report
 from claimcheck.vocabulary import SEVERITY, attribute_name
@@ -111,18 +112,6 @@ def _sentence_offset(claim: Claim, doc: Optional[Document]) -> Optional[int]:
     head = claim.sentence[:40]
     pos = doc.text.rfind(head, 0, claim.start + 1)
     return claim.start - pos if pos >= 0 else None
-
-
-def sentence_with(text: str, needle: str) -> Optional[str]:
-    """The sentence (roughly) of ``text`` that contains ``needle``."""
-    i = text.find(needle)
-    if i < 0 or not needle:
-        return None
-    starts = [m.end() for m in re.finditer(r"[.!?]\s+|\n\s*", text[:i])]
-    begin = starts[-1] if starts else 0
-    m = re.search(r"[.!?](?=\s|$)|\n", text[i + len(needle):])
-    end = i + len(needle) + m.end() if m else len(text)
-    return text[begin:end].strip()
 
 
 def source_label(doc: Optional[Document], doc_id: str) -> str:
