@@ -6,7 +6,12 @@
 ['conflict', 'typo']
 """
 
+import logging
+
 __version__ = "0.1.0"
+# a library logs, the application decides where it goes: without a handler of theirs, nothing is printed
+# (the CLI shows claimcheck's warnings as one `warning:` line, and everything with CLAIMCHECK_DEBUG=1)
+logging.getLogger("claimcheck").addHandler(logging.NullHandler())
 __all__ = ["check", "extract", "load", "read_annotations", "__version__"]
 
 

@@ -54,6 +54,11 @@ FINDING_KINDS: tuple[str, ...] = get_args(FindingKind)
 #: the order findings are listed in, most serious first
 SEVERITY = {"conflict": 0, "date": 1, "typo": 2}
 
+#: the confidence the claim rules give a figure whose subject is only the article's topic (no name in its
+#: sentence); cross-checking reports a disagreement only when the outlier's confidence reaches it
+#: (``crosscheck.MIN_OUTLIER_CONFIDENCE``): topic claims may be outliers, claims with no subject at all may not
+TOPIC_SUBJECT_CONFIDENCE = 0.5
+
 #: mention labels: the names a claim can be about, and the figures it can state
 SUBJECT_LABELS = ("ORG", "PERSON", "GPE", "NORP")
 VALUE_LABELS = ("MONEY", "PERCENT", "DATE", "CARDINAL", "QUANTITY")

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import functools
+import logging
 import os
 import sys
 import traceback
 import warnings
-from typing import Callable
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 import typer
 from typer.core import TyperCommand, TyperGroup
@@ -20,8 +21,12 @@ EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a tool killed 
 EXIT_USAGE = 2
 #: what ``--model`` accepts (checked before any model is loaded)
 MODEL_CHOICES = ("default", "fast", "rules", "transformer")
-#: the base of every command-line error (typer ships its own copy of click, so it is found from typer's export)
-_ClickException = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
+if TYPE_CHECKING:  # the checker reads the copy of click that the installed typer ships
+    from typer._click.core import Context as _ClickContext
+    from typer._click.exceptions import ClickException as _ClickException
+else:
+    #: the base of every command-line error (typer ships its own copy of click, so it is found from typer's export)
+    _ClickException = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
 
 
 def _flags_as_flags(params: list) -> list:
@@ -34,21 +39,24 @@ def _flags_as_flags(params: list) -> list:
 
 
 class _Command(TyperCommand):
-    def get_params(self, ctx: typer.Context) -> list:
+    def get_params(self, ctx: _ClickContext) -> list:
         return _flags_as_flags(super().get_params(ctx))
 
 
 class _Group(TyperGroup):
     """The command group; a command-line mistake is one ``error:`` line and exit 2, like every other error."""
 
-    def get_params(self, ctx: typer.Context) -> list:
+    def get_params(self, ctx: _ClickContext) -> list:
         return _flags_as_flags(super().get_params(ctx))
 
-    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None, complete_var: str | None = None,
+             standalone_mode: bool = True, windows_expand_args: bool = True, **extra: Any) -> Any:
         if not standalone_mode:
-            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            return super().main(args, prog_name, complete_var, standalone_mode=False,
+                                windows_expand_args=windows_expand_args, **extra)
         try:
-            rv = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            rv = super().main(args, prog_name, complete_var, standalone_mode=False,
+                              windows_expand_args=windows_expand_args, **extra)
         except _ClickException as exc:
             if type(exc).__name__ == "NoArgsIsHelpError":  # a command alone, when it shows its help
                 exc.show()
@@ -98,7 +106,7 @@ def _check_model(value: str) -> str:
     return value
 
 
-def model_option() -> typer.models.OptionInfo:
+def model_option() -> Any:  # typer.Option is typed as returning Any
     """``--model``, the same for every command that runs a pipeline."""
     return typer.Option("default", "--model", metavar="|".join(MODEL_CHOICES), callback=_check_model,
                         help="Pipeline to use: default (the one that scores best on real articles: fast), fast, "
@@ -111,6 +119,7 @@ def guard(fn: Callable) -> Callable:
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
         warnings.showwarning = _one_line_warning
+        _log_to_stderr()
         try:
             return fn(*args, **kwargs)
         except (typer.Exit, typer.Abort, SystemExit):
@@ -132,6 +141,32 @@ def guard(fn: Callable) -> Callable:
             raise typer.Exit(EXIT_INTERNAL) from None
 
     return wrapper
+
+
+class _OneLineLog(logging.Handler):
+    """claimcheck's log records on stderr: a warning as one ``warning:`` line, like every other warning; with
+    CLAIMCHECK_DEBUG=1 every record, with its logger's name and any traceback."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            if self.level <= logging.DEBUG:
+                sys.stderr.write(f"{record.levelname.lower()}: {record.name}: {record.getMessage()}\n")
+                if record.exc_info:
+                    traceback.print_exception(*record.exc_info, file=sys.stderr)
+            else:
+                sys.stderr.write(f"{record.levelname.lower()}: {one_line(record.getMessage(), 300)}\n")
+        except (OSError, ValueError):
+            pass
+
+
+def _log_to_stderr() -> None:
+    logger = logging.getLogger("claimcheck")
+    if any(isinstance(h, _OneLineLog) for h in logger.handlers):
+        return
+    level = logging.DEBUG if os.environ.get("CLAIMCHECK_DEBUG") else logging.WARNING
+    handler = _OneLineLog(level)
+    logger.addHandler(handler)
+    logger.setLevel(level)
 
 
 def _one_line_warning(message, category, filename, lineno, file=None, line=None) -> None:

@@ -7,6 +7,7 @@ alone when there is no model."""
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import threading
@@ -105,7 +106,8 @@ def classify_pages(
     """:func:`classify_units` for several pages with one classifier call (rows are scored independently,
     so each page gets what it would get alone; the call's fixed cost is what many short documents pay)."""
     hits = [_apply_rules(units) for units in pages]
-    rules_only = [(h, [None] * len(units), 1.0) for h, units in zip(hits, pages)]
+    no_probs: list[float | None] = [None]
+    rules_only = [(h, no_probs * len(units), 1.0) for h, units in zip(hits, pages)]
     if not use_model or not any(pages):
         return rules_only
     if bundle is None:
@@ -124,7 +126,8 @@ def classify_pages(
         _warn_once(f"boilerplate model failed ({exc!r}); using rules only")
         return rules_only
     threshold = float(bundle.get("threshold", 0.5))
-    out, k = [], 0
+    out: list[tuple[list[str | None], list[float | None], float]] = []
+    k = 0
     for h, page in zip(hits, rows):
         out.append((h, list(probs[k:k + len(page)]), threshold if page else 1.0))
         k += len(page)
@@ -164,6 +167,8 @@ def strip_boilerplate_many(raws: Sequence[str], *, use_model: bool = True) -> li
     try:
         return _strip_many(list(raws), use_model=use_model)
     except Exception:  # pragma: no cover - one page at a time, each with its own safety net
+        logging.getLogger(__name__).warning("cleaning %d pages together failed; cleaning them one by one",
+                                            len(raws), exc_info=True)
         return [strip_boilerplate(r, use_model=use_model) for r in raws]
 
 
@@ -239,6 +244,11 @@ def decide_units(
         nxt = next((j for j in range(k + 1, n) if reasons[j] is None), None)
         return not (_is_notice(norm[k]) and nxt is not None and _title_like(norm[nxt]))
 
+    def prob(k: int, missing: float) -> float:
+        """The model's P(noise) for unit ``k``, ``missing`` where there is none."""
+        p = probs[k]
+        return p if p is not None else missing
+
     first_body = next((k for k in range(n) if opens_body(k)), n)
     title_idx = None
     for k in range(first_body):
@@ -252,15 +262,15 @@ def decide_units(
                 # a title is followed by a byline/date line or by the body itself
                 near = any((reasons[j] or "") in ("rule:byline", "rule:dateline") for j in range(k + 1, min(n, k + 4)))
                 near = near or k + 1 == first_body or k + 2 == first_body
-                p = probs[k] if probs[k] is not None else 0.5
+                p = prob(k, 0.5)
                 return (round(p, 1), not near, -min(len(norm[k].split()), 12), -k)
             title_idx = min(cands, key=score)
     if title_idx is None:
         # rescue the most content-like title-shaped line the model dropped
         cands = [k for k in range(first_body) if reasons[k] == "model" and _title_like(norm[k])
-                 and len(norm[k].split()) >= 4 and (probs[k] if probs[k] is not None else 1.0) < 0.9]
+                 and len(norm[k].split()) >= 4 and prob(k, 1.0) < 0.9]
         if cands:
-            title_idx = min(cands, key=lambda k: probs[k] if probs[k] is not None else 1.0)
+            title_idx = min(cands, key=lambda k: prob(k, 1.0))
     if title_idx is not None:
         if reasons[title_idx] == "model" or re.match(r"^#\s", units[title_idx].text.strip()):
             reasons[title_idx] = None

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from claimcheck.normalize import Quantity, period_of
 from claimcheck.pipeline.mentions import NAME_LABELS, normalize_span
 from claimcheck.pipeline.spans import bounded_sent, ent_of, ents_in
-from claimcheck.vocabulary import DATE_ATTRIBUTES, PERIOD_ATTRIBUTES
+from claimcheck.vocabulary import DATE_ATTRIBUTES, PERIOD_ATTRIBUTES, TOPIC_SUBJECT_CONFIDENCE
 
 # cue lemmas/lower forms → attribute, per value kind, in priority order
 MONEY_CUES: list[tuple[str, set[str]]] = [
@@ -381,7 +381,7 @@ def subject_of(span: Span) -> tuple[str | None, bool, float]:
         name = _name_of(token)
         if name:
             return name, False, 0.55
-    return None, True, 0.5
+    return None, True, TOPIC_SUBJECT_CONFIDENCE
 
 
 def _own_clause(span: Span) -> list[Token]:
@@ -513,7 +513,7 @@ def claims_of(doc: Doc, published: date | None = None, *, dayfirst: bool = False
                 subject = _sentence_subject_before(ent) or last_subject
                 confidence = min(confidence, 0.7)
                 if subject is None and topic:
-                    subject, confidence = topic, 0.5
+                    subject, confidence = topic, TOPIC_SUBJECT_CONFIDENCE
             if subject is None:
                 continue
             if confidence >= 0.85:

@@ -7,6 +7,7 @@ qualifier. Pure functions over a parsed ``Doc``.
 
 from __future__ import annotations
 
+import logging
 import re
 from datetime import date
 from typing import Iterable
@@ -24,6 +25,9 @@ from claimcheck.normalize import (
 from claimcheck.normalize.dates import MONTHS, WEEKDAYS
 from claimcheck.pipeline.quantities import find_quantities
 from claimcheck.schema import Mention
+
+log = logging.getLogger(__name__)
+_WARNED: set[tuple[str, str, str]] = set()  # normaliser failures already logged (once each per process)
 
 # per-document context the normalisers need, carried in Doc.user_data
 PUBLISHED_KEY = "claimcheck.published"
@@ -120,7 +124,12 @@ def normalize_span(span: Span, published: date | None, *, dayfirst: bool = False
             return normalize_count(text, ctx)
         if label == "DATE":
             return normalize_date(text, published, ctx, dayfirst=dayfirst)
-    except Exception:  # a normaliser bug must not lose the document; the span stays unnormalised
+    except Exception as exc:  # a normaliser bug must not lose the document; the span stays unnormalised
+        key = (label, text[:80], type(exc).__name__)
+        if key not in _WARNED and len(_WARNED) < 10_000:  # the mention and claim passes both read each span
+            _WARNED.add(key)
+            log.warning("could not normalise %s %r (%s: %s); it is kept unnormalised", label, text[:80],
+                        type(exc).__name__, exc, exc_info=log.isEnabledFor(logging.DEBUG))
         return None
     return None
 

@@ -27,6 +27,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+import logging
 import math
 import re
 from collections import Counter, defaultdict
@@ -132,6 +133,7 @@ def _finding_roles(f: Finding, claims: dict[str, Claim]) -> tuple[list[str], lis
         try:
             agrees = overlaps(c, consensus)
         except Exception:  # hand-built reports with odd values: fall back to the outlier doc
+            logging.getLogger(__name__).debug("cannot compare claim %s with the consensus", c.id, exc_info=True)
             agrees = c.doc not in outlier_docs
         (agreeing if agrees else outliers).append(c.id)
     return outliers, agreeing
