@@ -76,3 +76,16 @@ def test_bare_command_prints_the_help():
 def test_version_and_help_exit_0():
     assert run("--version").exit_code == 0
     assert run("check", "--help").exit_code == 0
+
+
+def test_report_formats_are_rendered_by_the_report_package():
+    """render() lives in claimcheck.report.render; the CLI's --format choices are its formats."""
+    from claimcheck.cli.check import CheckFormat
+    from claimcheck.errors import UsageError
+    from claimcheck.report.render import FORMATS, render
+    from claimcheck.schema import Report
+
+    assert tuple(f.value for f in CheckFormat) == FORMATS
+    assert render(Report(), "json").startswith("{")
+    with pytest.raises(UsageError, match="unknown report format 'yaml'"):
+        render(Report(), "yaml")

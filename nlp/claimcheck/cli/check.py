@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import io
 import sys
 from collections import Counter
 from enum import Enum
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 import typer
 from rich.console import Console
@@ -15,6 +14,7 @@ from rich.console import Console
 from claimcheck.cli._app import command, model_option, echo_out, guard
 from claimcheck.cli._progress import progress_on_stderr
 from claimcheck.errors import EXIT_FINDINGS
+from claimcheck.report.render import render
 from claimcheck.vocabulary import FINDING_KINDS
 
 
@@ -32,8 +32,6 @@ class OnError(str, Enum):
     fail = "fail"
 
 
-#: the terminal and Markdown claims tables leave out claims below this confidence unless --verbose
-CLAIMS_TABLE_MIN_CONFIDENCE = 0.6
 
 
 def parse_fail_on(values: Optional[list[str]]) -> frozenset[str]:
@@ -52,14 +50,14 @@ def parse_fail_on(values: Optional[list[str]]) -> frozenset[str]:
     return frozenset(kinds)
 
 
-def fail_on_option() -> typer.models.OptionInfo:
+def fail_on_option() -> Any:  # typer.Option is typed as returning Any
     """``--fail-on``, the same for every command that writes a report."""
     return typer.Option(None, "--fail-on", metavar="KINDS",
                         help="Exit with code 1 when there are findings of these kinds: conflict, typo, date "
                              "(comma-separated, or all).")
 
 
-def no_text_option() -> typer.models.OptionInfo:
+def no_text_option() -> Any:  # typer.Option is typed as returning Any
     return typer.Option(False, "--no-text", help="JSON and JSONL: leave each document's cleaned text out.")
 
 
@@ -74,38 +72,6 @@ def check_review_url(url: str | None) -> None:
     parts = urlsplit(url)
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc or any(c.isspace() for c in url):
         raise UsageError(f"--review-url: {url!r} is not an absolute http(s) address")
-
-
-def render(report, fmt: CheckFormat, *, verbose: bool = False, width: int | None = None, title: str | None = None,
-           review_url: str | None = None, review_author: str = "claimcheck", text: bool = True) -> str:
-    """``report`` in format ``fmt`` as text (what goes to stdout or to ``--output``); ``text=False`` leaves the
-    documents' cleaned text out of JSON and JSONL."""
-    if fmt is CheckFormat.json:
-        from claimcheck.report.jsonfmt import report_json
-
-        return report_json(report, text=text)
-    if fmt is CheckFormat.jsonl:
-        from claimcheck.report.jsonfmt import report_jsonl
-
-        return report_jsonl(report, text=text)
-    if fmt is CheckFormat.markdown:
-        from claimcheck.report.markdown import render_markdown
-
-        return render_markdown(report, **({"title": title} if title else {}),
-                               min_confidence=0.0 if verbose else CLAIMS_TABLE_MIN_CONFIDENCE)
-    if fmt is CheckFormat.html:
-        from claimcheck.report.html import render_html
-
-        return render_html(report, title=title)
-    if fmt is CheckFormat.claimreview:
-        from claimcheck.report.claimreview import render_claimreview
-
-        return render_claimreview(report, url=review_url, author=review_author)
-    from claimcheck.report.table import render_table
-
-    console = Console(record=True, width=width or 120, file=io.StringIO())
-    render_table(report, console, verbose=verbose)
-    return console.export_text()
 
 
 @command("check", epilog="""Examples:
@@ -163,7 +129,7 @@ def emit(report, fmt: "CheckFormat", *, output: Optional[Path], force: bool, fai
     from claimcheck.report.output import write_atomic
 
     if output is not None:
-        write_atomic(output, render(report, fmt, **options), force=force)
+        write_atomic(output, render(report, fmt.value, **options), force=force)
     elif fmt is CheckFormat.table:
         from claimcheck.report.table import render_table
 
@@ -179,7 +145,7 @@ def emit(report, fmt: "CheckFormat", *, output: Optional[Path], force: bool, fai
             _stdout_to_devnull()
             raise OutputError(f"standard output: cannot write ({exc.strerror or exc})") from None
     else:
-        echo_out(render(report, fmt, **options), nl=False)
+        echo_out(render(report, fmt.value, **options), nl=False)
     failing = [f for f in report.findings if f.kind in failing_kinds]
     if failing:
         counts = Counter(f.kind for f in failing)
