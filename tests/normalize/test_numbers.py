@@ -124,9 +124,9 @@ COUNT_CASES = [
     ("a dozen", "", 12, "exact", 11.5, 12.5, ""),
     ("100-plus", "", 100, "at_least", 100, None, ""),
     ("2000 people", "", 2000, "exact", 1999.5, 2000.5, ""),
-    ("dozens", "", 24, "at_least", 24, None, "vague"),
-    ("hundreds", "", 200, "at_least", 200, None, "vague"),
-    ("tens of thousands", "", 20_000, "at_least", 20_000, None, "vague"),
+    ("dozens", "", 24, "range", 24, 199, "vague"),  # two dozen up to where "hundreds" starts
+    ("hundreds", "", 200, "range", 200, 1_999, "vague"),
+    ("tens of thousands", "", 20_000, "range", 20_000, 199_999, "vague"),
 ]
 
 

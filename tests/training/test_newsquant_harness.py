@@ -58,3 +58,18 @@ def test_quantulum_side_by_side_on_the_same_sentences():
     found = nq.quantulum([r["text"] for r in RECORDS], parser)
     assert len(found) == 3
     assert any(q["unit"] == "USD" and q["value"] == 3.4e9 for q in found[0])
+
+
+def test_newsquant_has_a_fixed_dev_and_test_half(shared_data):
+    """Rules are looked at on dev only and test is what is reported: the halves never move (a hash of each
+    sentence's text), cover every sentence once, and are about the same size."""
+    from claimcheck.training.evaluate import NEWSQUANT_SETS, SETS
+
+    path = shared_data / "newsquant" / "NewsQuant.json"
+    records = nq.load(path)
+    dev, test = nq.load(path, "dev"), nq.load(path, "test")
+    assert (len(records), len(dev), len(test)) == (590, 300, 290)
+    assert {r["text"] for r in dev}.isdisjoint(r["text"] for r in test)
+    assert [nq.split_of(r) for r in records] == [nq.split_of(dict(r)) for r in records]
+    assert nq.split_of({"text": "Acme sold 5 mln shares."}) == nq.split_of({"text": "Acme sold 5 mln shares."})
+    assert {"newsquant", "newsquant-dev", "newsquant-test"} <= set(SETS) and NEWSQUANT_SETS["newsquant-test"] == "test"

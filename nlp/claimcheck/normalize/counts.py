@@ -9,12 +9,13 @@ from .numbers import MAX_CONTEXT, MAX_TEXT, Quantity, scan_numbers, to_py, total
 from .percent import _marker
 from .qualifiers import GENERIC_UNIT_RE, interval, qualify, range_pair
 
-__all__ = ["normalize_count", "YEAR_MIN", "YEAR_MAX"]
+__all__ = ["normalize_count", "unit_name", "YEAR_MIN", "YEAR_MAX"]
 
 #: a bare four-digit number in this range reads as a year, not a count
 YEAR_MIN, YEAR_MAX = 1800, 2100
 
-# Vague plurals: the smallest amount the word can mean, as an "at_least" count.
+# Vague plurals as ranges: from the smallest amount the word can mean ("dozens": two dozen) to just below ten
+# times that, where the next word takes over ("hundreds" starts at 200, so "dozens" ends at 199).
 _VAGUE: list[tuple[re.Pattern[str], int]] = [
     (re.compile(rf"(?<![A-Za-z]){rx}(?![A-Za-z])", re.I), v)
     for rx, v in [
@@ -32,6 +33,7 @@ _VAGUE: list[tuple[re.Pattern[str], int]] = [
         (r"billions", 2_000_000_000),
     ]
 ]
+_VAGUE_HIGH = {24: 199, 40: 199}  # below "hundreds"; the others end below ten times where they start
 _YEAR_PREPS = {"in", "since", "until", "till", "during", "by", "from", "before", "after", "through", "of", "year",
                "fiscal"}
 _FRACTION_AFTER_RE = re.compile(
@@ -51,6 +53,19 @@ _DATEISH_AFTER_RE = re.compile(
 # forms come first; single capitals ("5G", "37M") are not units here, and an
 # attached "m" is "million", not metres.
 _MEASURES: list[tuple[str, str]] = [
+    (r"[\s-]?years?[\s-]old", "year of age"),
+    (r"rpm|revolutions?\s+(?:per|a)\s+minute", "rpm"),
+    (r"ppm|parts[\s-]per[\s-]million", "ppm"),
+    (r"ppb|parts[\s-]per[\s-]billion", "ppb"),
+    (r"mAh|milliamp(?:ere)?[\s-]hours?", "mAh"),
+    (r"ksi", "ksi"),
+    (r"psi", "psi"),
+    (r"[kMG]Pa|(?:kilo|mega|giga)pascals?", "Pa"),
+    (r"\u00b5m|\u03bcm|micromet(?:re|er)s?|microns?", "\u00b5m"),
+    (r"cu\.?\s?ft|cubic\s+f(?:ee|oo)t", "cu ft"),
+    (r"cubic\s+met(?:re|er)s?|m3|m\u00b3", "m3"),
+    (r"sq\.?\s?mi|square\s+miles?", "sq mi"),
+    (r"gigatonnes?|gigatons?|Gt", "Gt"),
     (r"km/h|km/hr|kph|kmh|kilomet(?:re|er)s?\s+(?:per|an)\s+hour", "km/h"),
     (r"mph|m\.p\.h\.?|miles?\s+(?:per|an)\s+hour", "mph"),
     (r"mpg|miles?\s+per\s+gallon", "mpg"),
@@ -97,8 +112,41 @@ _MEASURE_RE = re.compile(
     re.I,
 )
 _MEASURE_UNIT_RE = "(?:" + "|".join(rx for rx, _ in _MEASURES) + ")"
-#: the canonical symbol for "Wh", "W", "Hz", "B" keeps its written prefix (kW, GB ...)
-_PREFIXED = {"Wh", "W", "V", "Hz", "bit/s", "B"}
+#: the canonical symbol for "Wh", "W", "Hz", "B", "Pa" keeps its written prefix (kW, GB, MPa ...)
+_PREFIXED = {"Wh", "W", "V", "Hz", "bit/s", "B", "Pa"}
+
+
+#: a measurement unit's symbol (the ``unit`` normalize_count gives) → its name, singular, as unit vocabularies
+#: (SI, and the unit list NewsQuant's gold uses) write it
+_UNIT_NAMES = {
+    "km/h": "kilometre per hour", "mph": "mile per hour", "mpg": "mile per gallon", "km2": "square kilometre",
+    "m2": "square metre", "sq ft": "square foot", "km": "kilometre", "mm": "millimetre", "cm": "centimetre",
+    "nm": "nanometre", "m": "metre", "mi": "mile", "yd": "yard", "ft": "foot", "in": "inch", "ha": "hectare",
+    "acre": "acre", "mg": "milligram", "kg": "kilogram", "g": "gram", "t": "tonne", "lb": "pound-mass",
+    "oz": "ounce", "ml": "millilitre", "l": "litre", "gal": "gallon", "bbl": "barrel", "hp": "horsepower",
+    "kcal": "kilocalorie", "\u00b0C": "celsius", "\u00b0F": "fahrenheit", "min": "minute", "h": "hour", "s": "second",
+    "year of age": "year of age", "rpm": "revolution per minute", "ppm": "parts-per-million",
+    "ppb": "parts-per-billion", "mAh": "milliampere-hour", "ksi": "kilopound per square inch",
+    "psi": "pound per square inch", "\u00b5m": "micrometre", "cu ft": "cubic foot", "m3": "cubic metre",
+    "sq mi": "square mile", "Gt": "gigaton",
+}
+_PREFIX_NAMES = {"": "", "k": "kilo", "M": "mega", "G": "giga", "T": "tera", "m": "milli"}
+_PREFIXED_NAMES = {"Wh": "watt-hour", "W": "watt", "V": "volt", "Hz": "hertz", "bit/s": "bit per second",
+                   "B": "byte", "Pa": "pascal"}
+
+
+def unit_name(symbol: str | None) -> str | None:
+    """'km' → 'kilometre', 'GB' → 'gigabyte', 'kWh' → 'kilowatt-hour', 'mph' → 'mile per hour'; a counted noun
+    or an unknown symbol comes back as it is."""
+    if not symbol:
+        return symbol
+    if symbol in _UNIT_NAMES:
+        return _UNIT_NAMES[symbol]
+    for base, name in _PREFIXED_NAMES.items():
+        prefix = symbol[:-len(base)] if symbol.endswith(base) else None
+        if prefix is not None and prefix in _PREFIX_NAMES:
+            return _PREFIX_NAMES[prefix] + name
+    return symbol
 
 
 def _measure(after: str) -> tuple[str, int] | None:
@@ -136,8 +184,8 @@ def normalize_count(text: str, left_context: str = "") -> Quantity | None:
 
     None for ordinals ("third", "28th"), years ("2019", "in 2019"), percentages,
     money, times ("3:30"), phone-like digit groups and fractions ("two-thirds").
-    Vague plurals are at-least counts with kind "vague": "dozens" -> at_least 24,
-    "hundreds" -> 200, "thousands" -> 2000, "tens of thousands" -> 20000.
+    Vague plurals are ranges with kind "vague": "dozens" -> 24-199, "hundreds" -> 200-1,999,
+    "thousands" -> 2,000-19,999, "tens of thousands" -> 20,000-199,999.
     "several", "a few", "a handful" give None.
     """
     if not isinstance(text, str) or not isinstance(left_context, str):
@@ -148,7 +196,7 @@ def normalize_count(text: str, left_context: str = "") -> Quantity | None:
     if not toks:
         for rx, v in _VAGUE:
             if rx.search(text):
-                return Quantity(v, "count", "at_least", v, None, "vague")
+                return Quantity(v, "count", "range", v, _VAGUE_HIGH.get(v, 10 * v - 1), "vague")
         return None
     t = toks[0]
     if t.ordinal or t.leading_zero:
@@ -194,7 +242,10 @@ def normalize_count(text: str, left_context: str = "") -> Quantity | None:
             low, high, _ = r
             m2 = _measure(b_after)
             runit = m2[0] if m2 else unit
-            return Quantity(to_py((low + high) / 2, 6), runit, "range", to_py(low, 6), to_py(high, 6))
+            mid = to_py((low + high) / 2, 6)
+            if mid is None:
+                return None
+            return Quantity(mid, runit, "range", to_py(low, 6), to_py(high, 6))
         if t.plain and b.plain and re.fullmatch(r"[\s.()\-\u2013]*", text[t.end : b.start]):
             return None  # "020 7946 0000"-like groups of digits
     value = to_py(t.value, 6)

@@ -23,7 +23,7 @@ _CURRENCY_WORD = (r"(?:(?:US|U\.S\.|Hong\s+Kong|Canadian|Australian|Singapore|Ne
 _QUAL = (r"(?:(?:about|around|roughly|nearly|almost|some|approximately|an\s+estimated|close\s+to|more\s+than|over|"
          r"at\s+least|above|upwards\s+of|in\s+excess\s+of|up\s+to|less\s+than|under|below|as\s+much\s+as|"
          r"no\s+more\s+than|at\s+most)\s+)?")
-_AMOUNT = rf"(?:{_NUM})(?:\s*{_SCALE})?"
+_AMOUNT = rf"(?:{_NUM})(?:\s*-?\s*{_SCALE})?"  # "$2.5bn", "$2.5 billion", "$2.5-billion"
 _AMOUNT_ANY = rf"(?:{_NUM}|{_WORDNUM})(?:\s*-?\s*{_SCALE})?"
 
 MONEY_RE = re.compile(
@@ -37,21 +37,41 @@ PERCENT_RE = re.compile(
     rf"\s*(?:%|per\s*cent\b|percent\b|percentage\s+points?\b|pct\b)",
     re.IGNORECASE,
 )
-# "one in 12", "a third of", "half of" as shares
+# "one in 12", "a third of", "two-thirds of", "half of" as shares
 SHARE_RE = re.compile(r"\b(?:one|1)\s+in\s+(?:\d{1,4}|ten|five|four|three|twenty)\b", re.IGNORECASE)
+FRACTION_RE = re.compile(
+    r"(?<![\w-])(?:(?:a|one|two|three|four|nine)[\s-]+(?:half|thirds?|quarters?|fifths?|tenths?)|half"
+    r"|three[\s-]+quarters)(?=\s+of\s+(?!(?:the\s+)?(?:year|decade|century|season|quarter|month|week|day|"
+    r"(?:19|20)\d\d)\b))",
+    re.IGNORECASE,
+)
+#: words before "half of"/"a quarter of" that make it a period or an ordinal, not a share ("the second half of")
+_NOT_SHARE_BEFORE = re.compile(r"(?:first|second|third|fourth|final|last|next|the|this|that|latter|former)\s*$",
+                               re.IGNORECASE)
+# "1.2m passengers", "450M users", "half a million customers": a count with a scale word before a noun (money
+# spans, which start earlier or end later, win over these)
+COUNT_RE = re.compile(
+    rf"(?<![\w$£€¥.])(?i:{_QUAL})(?:{_NUM}|(?i:half\s+a|a))\s*-?\s*(?:(?i:trillion|billion|million|thousand)|bn|mn|mln"
+    r"|m|M|k)"
+    r"(?![\w$£€¥])(?=\s+(?:new\s+|more\s+|extra\s+|additional\s+)?[a-z]{3,})",
+)
 
 _MAX_SCAN = 2_000_000
 _CHANGE_TO_LEVEL = re.compile(r"\d{1,6}-\d{1,2}/\d{1,2}\s+to\s+")
 
 
 def find_quantities(text: str) -> Iterator[tuple[int, int, str]]:
-    """(start, end, label) for money and percent expressions, non-overlapping, in text order."""
+    """(start, end, label) for money and percent expressions, shares ("a third of") and counts with a scale word
+    ("1.2m passengers"), non-overlapping, in text order."""
     if len(text) > _MAX_SCAN:
         text = text[:_MAX_SCAN]
     spans: list[tuple[int, int, str]] = []
-    for label, pattern in (("MONEY", MONEY_RE), ("PERCENT", PERCENT_RE), ("PERCENT", SHARE_RE)):
+    for label, pattern in (("MONEY", MONEY_RE), ("PERCENT", PERCENT_RE), ("PERCENT", SHARE_RE),
+                           ("PERCENT", FRACTION_RE), ("CARDINAL", COUNT_RE)):
         for m in pattern.finditer(text):
             start, end = m.span()
+            if pattern is FRACTION_RE and _NOT_SHARE_BEFORE.search(text[max(0, start - 12):start]):
+                continue
             chunk = m.group(0)
             # never end on whitespace; never start a money span on a bare scale-less single letter
             stripped = chunk.rstrip()

@@ -6,7 +6,8 @@ Sets, each scored separately:
 - ``real-test``, ``real-dev``, ``real-train``: the frozen splits of the real annotated articles (BBC
   business, Reuters-21578, MEANTIME, ECB+; texts read from the shared data), scored per source and
   pooled, with bootstrap 95% intervals over articles; ``real`` is all of them together;
-- ``newsquant``: the NewsQuant sentences (``claimcheck.training.newsquant``).
+- ``newsquant``: the NewsQuant sentences (``claimcheck.training.newsquant``); ``newsquant-dev`` and
+  ``newsquant-test`` its two fixed halves (rules are looked at on dev only; test is what is reported).
 
 Mentions: exact-span P/R/F1 per label over the nine guideline labels. Claims:
 subject + attribute + normalised value must all match (``claimcheck.training.scoring``).
@@ -20,7 +21,8 @@ from pathlib import Path
 
 from claimcheck.training.markup import LABELS
 
-SETS = ("test", "real-test", "real-dev", "real-train", "real", "newsquant")
+SETS = ("test", "real-test", "real-dev", "real-train", "real", "newsquant", "newsquant-dev", "newsquant-test")
+NEWSQUANT_SETS = {"newsquant": None, "newsquant-dev": "dev", "newsquant-test": "test"}
 REAL_SETS = {"real-test": "test", "real-dev": "dev", "real-train": "train", "real": None}
 BOOTSTRAP_SAMPLES = 1000
 
@@ -72,11 +74,12 @@ def score_tasks(tasks: list[dict], nlp, *, by_source: bool = False, seed: int = 
                                                         samples=BOOTSTRAP_SAMPLES)}
         result["given_value"] = given_value(claim_pairs)
         result["as_of"] = _as_of(tasks)
-        result["per_source"] = {}
+        per_source: dict[str, dict] = {}
+        result["per_source"] = per_source
         for source in sorted(set(sources)):
             idx = [i for i, s in enumerate(sources) if s == source]
             cp, mp = [claim_pairs[i] for i in idx], [mention_pairs[i] for i in idx]
-            result["per_source"][source] = {
+            per_source[source] = {
                 "articles": len(idx),
                 "claims": claim_scores((gold, [p[:3] for p in pred]) for gold, pred in cp)["all"],
                 "claims_interval": bootstrap_f1(_claim_counts(cp), seed=seed, samples=BOOTSTRAP_SAMPLES),
@@ -89,10 +92,11 @@ def score_tasks(tasks: list[dict], nlp, *, by_source: bool = False, seed: int = 
 def _claim_counts(claim_pairs) -> list[tuple[int, int, int]]:
     from claimcheck.training.scoring import match_counts
 
-    out = []
+    out: list[tuple[int, int, int]] = []
     for gold, pred in claim_pairs:
         c = match_counts(gold, [p[:3] for p in pred])
-        out.append(tuple(sum(x[k] for x in c.values()) for k in ("tp", "fp", "fn")))
+        tp, fp, fn = (sum(x[k] for x in c.values()) for k in ("tp", "fp", "fn"))
+        out.append((tp, fp, fn))
     return out
 
 
@@ -171,14 +175,16 @@ def evaluate(model: str = "default", *, sets=SETS, split: str = "test", shared: 
             tasks = load_real(shared, split=part)
             result["sets"][name] = (score_tasks(tasks, nlp, by_source=True) if tasks
                                     else {"skipped": f"no annotated articles in {name}"})
-    if "newsquant" in sets:
+    for name, half in NEWSQUANT_SETS.items():
+        if name not in sets:
+            continue
         from claimcheck.training import newsquant
 
         path = shared / "data" / "newsquant" / "NewsQuant.json" if shared else None
         if path is None or not path.exists():
-            result["sets"]["newsquant"] = {"skipped": "shared data not found (--shared PATH)"}
+            result["sets"][name] = {"skipped": "shared data not found (--shared PATH)"}
         else:
-            result["sets"]["newsquant"] = newsquant.evaluate(newsquant.load(path), nlp, peer=peer)
+            result["sets"][name] = newsquant.evaluate(newsquant.load(path, half), nlp, peer=peer)
     return result
 
 
@@ -189,8 +195,8 @@ def render_table(result: dict) -> str:
         if "skipped" in s:
             lines.append(f"\n[{name}] skipped: {s['skipped']}")
             continue
-        if name == "newsquant":
-            lines.append(f"\n[newsquant] {s['claimcheck']['sentences']} sentences, "
+        if name in NEWSQUANT_SETS:
+            lines.append(f"\n[{name}] {s['claimcheck']['sentences']} sentences, "
                          f"{s['claimcheck']['gold']} gold quantities")
             lines.append(f"  {'system':<12} {'value P':>8} {'R':>6} {'F1':>6}   "
                          f"{'value+unit P':>12} {'R':>6} {'F1':>6}")
@@ -249,7 +255,7 @@ def render_comparison(results: list[dict]) -> str:
                 for key in rows:
                     rows[key].append(None)
                 continue
-            if name == "newsquant":
+            if name in NEWSQUANT_SETS:
                 got = {"value F1": {"f": s["claimcheck"]["value"]["f"]},
                        "value+unit F1": {"f": s["claimcheck"]["value_unit"]["f"]}}
             elif "intervals" in s:

@@ -1,0 +1,67 @@
+"""The number grammar's new spans (issue: phrasings still missed): a hyphenated scale, counts with a scale word,
+fractions as shares — and what must stay out (periods, ordinals)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.pipeline.quantities import find_quantities
+
+
+def spans(text: str) -> list[tuple[str, str]]:
+    return [(text[s:e], label) for s, e, label in find_quantities(text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Corvex is valued at more than $2.5-billion.", [("more than $2.5-billion", "MONEY")]),
+    ("The airline lost 1.2m passengers last year.", [("1.2m", "CARDINAL")]),
+    ("The app has 450M users a month.", [("450M", "CARDINAL")]),
+    ("Half a million customers left the bank.", [("Half a million", "CARDINAL")]),
+    ("About 2 million people voted.", [("About 2 million", "CARDINAL")]),
+    ("A third of its revenue came from China.", [("A third", "PERCENT")]),
+    ("Two-thirds of staff agreed to the deal.", [("Two-thirds", "PERCENT")]),
+    ("Nearly half of the shares were sold.", [("half", "PERCENT")]),
+    # money wins over a count at the same figure
+    ("It raised $1.2m from investors.", [("$1.2m", "MONEY")]),
+    ("Sales reached 3 million euros.", [("3 million euros", "MONEY")]),
+    # periods and ordinals are not shares or counts
+    ("In the second half of 2019 sales fell.", []),
+    ("Profit rose in the first half of the year.", []),
+    ("Half of 2019 was lost to the strike.", []),
+    ("It was the third quarter in a row.", []),
+])
+def test_spans(text, expected):
+    assert spans(text) == expected
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("1.2m", 1_200_000, "count"),
+    ("450M", 450_000_000, "count"),
+    ("Half a million", 500_000, "count"),
+])
+def test_counts_with_scale_words_read_whole(text, value, unit):
+    from claimcheck.normalize import normalize_count
+
+    q = normalize_count(text)
+    assert (q.value, q.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("symbol,name", [
+    ("km", "kilometre"), ("GB", "gigabyte"), ("kWh", "kilowatt-hour"), ("MHz", "megahertz"), ("MPa", "megapascal"),
+    ("mph", "mile per hour"), ("hp", "horsepower"), ("mAh", "milliampere-hour"), ("ppb", "parts-per-billion"),
+    ("\u00b0C", "celsius"), ("year of age", "year of age"), ("passenger", "passenger"), (None, None),
+])
+def test_unit_names(symbol, name):
+    from claimcheck.normalize.counts import unit_name
+
+    assert unit_name(symbol) == name
+
+
+@pytest.mark.parametrize("text,symbol", [
+    ("65-year-old", "year of age"), ("3000 rpm", "rpm"), ("4 ppb", "ppb"), ("4500 mAh", "mAh"), ("61.4 MPa", "MPa"),
+    ("352 \u03bcm", "\u00b5m"), ("24.5 cubic feet", "cu ft"), ("311 square miles", "sq mi"), ("49.55 HZ", "Hz"),
+])
+def test_more_measurement_units(text, symbol):
+    from claimcheck.normalize import normalize_count
+
+    assert normalize_count(text).unit == symbol
