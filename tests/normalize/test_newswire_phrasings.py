@@ -1,0 +1,562 @@
+"""Newswire phrasings, 1980s wire copy to today's business pages: money, percentages, counts and dates.
+
+A table of business-news figures as Reuters-style copy writes them - ``mln``/``bln`` and ``dlrs``/``cts``,
+``stg``, the currencies before the euro (marks, francs, guilders, lire, pesetas, schillings ...), Canadian and
+Australian dollars, fractional prices ("42-1/2 dlrs"), ``pct``/"per cent"/"percent", percentage and basis
+points, fractions ("a third", "one in five"), counts, vague plurals, measurements, ordinals and years that are
+not counts, and dates from "3/3/87" and "the year to March 31" to "Q4 FY21" - each with the reading a careful
+reader would write down, checked through the public normalisers.
+
+Every phrase here was written for this project: the companies and the figures are invented, and no
+sentence is copied from a corpus or any other source.  The expectations follow the documented conventions
+(``nlp/claimcheck/normalize/README.md``): exact figures stand for ``value +- step/2``, "about" for
+``+- max(step/2, 2.5%)``, "more than"/"up to" are open intervals, ranges keep their stated bounds.  Where a
+row's bounds are not what it tests (a fractional price, a fiscal quarter), its bounds are ``ANY``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from claimcheck.normalize import normalize_count, normalize_date, normalize_money, normalize_percent
+
+K = 1_000
+M = 1_000_000
+B = 1_000_000_000
+T = 1_000_000_000_000
+ANY = ...  # bounds not asserted for this row
+
+
+def _ids(rows: list[tuple]) -> list[str]:
+    """'left context | span' as each row's test id."""
+    return [f"{r[1]} | {r[0]}" if r[1] else str(r[0]) for r in rows]
+
+
+def _bound(expected):
+    return None if expected is None else pytest.approx(expected, abs=1e-6, rel=1e-9)
+
+
+# ---------------------------------------------------------------- money
+# (span, left context, value, ISO 4217 unit, qualifier, low, high)
+MONEY = [
+    # mln / bln / billion with dlrs
+    ("165 mln dlrs", "Halvorsen Corp said it agreed to pay", 165 * M, "USD", "exact", 164.5 * M, 165.5 * M),
+    ("2.3 billion dlrs", "Dunmore Industries had 1986 sales of", 2.3 * B, "USD", "exact", 2.25 * B, 2.35 * B),
+    ("4.6 bln dlrs", "the combined group would hold assets of", 4.6 * B, "USD", "exact", 4.55 * B, 4.65 * B),
+    ("875,000 dlrs", "net income fell to", 875_000, "USD", "exact", 874_999.5, 875_000.5),
+    ("12.4 mln dlrs", "Orrin Foods posted a first-quarter loss of", 12.4 * M, "USD", "exact", 12.35 * M, 12.45 * M),
+    ("1.12 dlrs", "earnings per share rose to", 1.12, "USD", "exact", 1.115, 1.125),
+    ("2.05 dlrs a share", "Pellam Chemical earned", 2.05, "USD", "exact", 2.045, 2.055),
+    ("three dlrs per share", "a special dividend of", 3, "USD", "exact", 2.5, 3.5),
+    ("31 dlrs a share", "Carrow Group offered", 31, "USD", "exact", 30.5, 31.5),
+    ("5.5 mln dlrs, or 22 cts a share", "net profit was", 5.5 * M, "USD", "exact", 5.45 * M, 5.55 * M),
+    ("1.05 billion dlrs", "revenues climbed to", 1.05 * B, "USD", "exact", 1.045 * B, 1.055 * B),
+    ("one billion dlrs", "a revolving credit line of", 1 * B, "USD", "exact", 0.5 * B, 1.5 * B),
+    ("250,000 dlrs", "the broker was fined", 250_000, "USD", "exact", 249_999.5, 250_000.5),
+    ("18 dlrs", "the stock closed at", 18, "USD", "exact", 17.5, 18.5),
+    ("7.2 billion dollars", "Kestrel Aviation valued the order at", 7.2 * B, "USD", "exact", 7.15 * B, 7.25 * B),
+    ("46.3 mln dlrs", "operating profit rose to", 46.3 * M, "USD", "exact", 46.25 * M, 46.35 * M),
+    ("310.6 mln dlrs", "", 310.6 * M, "USD", "exact", 310.55 * M, 310.65 * M),
+    ("1.9 mln dlrs", "against a year-earlier loss of", 1.9 * M, "USD", "exact", 1.85 * M, 1.95 * M),
+    ("600,000 dlrs", "it will take a charge of", 600_000, "USD", "exact", 599_999.5, 600_000.5),
+    # cts: cents of the default currency
+    ("18 cts", "profit per share of", 0.18, "USD", "exact", 0.175, 0.185),
+    ("22 cts a share", "or", 0.22, "USD", "exact", 0.215, 0.225),
+    ("95 cts", "up from", 0.95, "USD", "exact", 0.945, 0.955),
+    ("five cts", "a quarterly dividend of", 0.05, "USD", "exact", 0.045, 0.055),
+    ("12-1/2 cts", "raised its quarterly payout to", 0.125, "USD", "exact", ANY, ANY),
+    ("40 cts a share", "the board declared", 0.4, "USD", "exact", 0.395, 0.405),
+    ("3 cts", "a loss of", 0.03, "USD", "exact", 0.025, 0.035),
+    # U.S., Canadian, Australian and other dollars
+    ("1.8 mln U.S. dlrs", "the contract is worth", 1.8 * M, "USD", "exact", 1.75 * M, 1.85 * M),
+    ("40 mln U.S. dlrs", "a syndicated loan of", 40 * M, "USD", "exact", 39.5 * M, 40.5 * M),
+    ("2.25 billion U.S. dlrs", "", 2.25 * B, "USD", "exact", 2.245 * B, 2.255 * B),
+    ("500 mln Canadian dlrs", "Lakehurst Resources will spend", 500 * M, "CAD", "exact", 499.5 * M, 500.5 * M),
+    ("1.3 billion Canadian dlrs", "", 1.3 * B, "CAD", "exact", 1.25 * B, 1.35 * B),
+    ("4.50 Canadian dlrs", "the shares were priced at", 4.5, "CAD", "exact", 4.495, 4.505),
+    ("85 mln Australian dlrs", "Tarrin Mining raised", 85 * M, "AUD", "exact", 84.5 * M, 85.5 * M),
+    ("2.1 bln Australian dlrs", "", 2.1 * B, "AUD", "exact", 2.05 * B, 2.15 * B),
+    ("220 mln Hong Kong dlrs", "", 220 * M, "HKD", "exact", 219.5 * M, 220.5 * M),
+    ("60 mln New Zealand dlrs", "", 60 * M, "NZD", "exact", 59.5 * M, 60.5 * M),
+    ("3.2 billion Taiwan dollars", "", 3.2 * B, "TWD", "exact", 3.15 * B, 3.25 * B),
+    # stg
+    ("10.5 mln stg", "Brackley Holdings made a pre-tax profit of", 10.5 * M, "GBP", "exact", 10.45 * M, 10.55 * M),
+    ("320 mln stg", "pre-tax profits rose to", 320 * M, "GBP", "exact", 319.5 * M, 320.5 * M),
+    ("1.2 billion stg", "a takeover bid worth", 1.2 * B, "GBP", "exact", 1.15 * B, 1.25 * B),
+    ("850,000 stg", "", 850_000, "GBP", "exact", 849_999.5, 850_000.5),
+    ("about 75 mln stg", "", 75 * M, "GBP", "approx", 73.125 * M, 76.875 * M),
+    ("4.2 mln pounds sterling", "", 4.2 * M, "GBP", "exact", 4.15 * M, 4.25 * M),
+    ("600 mln sterling", "", 600 * M, "GBP", "exact", 599.5 * M, 600.5 * M),
+    ("315p", "Brackley shares closed at", 3.15, "GBP", "exact", 3.145, 3.155),
+    ("27.6 mln stg", "", 27.6 * M, "GBP", "exact", 27.55 * M, 27.65 * M),
+    ("2.95 stg", "the offer values each share at", 2.95, "GBP", "exact", 2.945, 2.955),
+    # marks
+    ("2.4 billion marks", "Veltheim AG's group turnover rose to", 2.4 * B, "DEM", "exact", 2.35 * B, 2.45 * B),
+    ("350 mln marks", "", 350 * M, "DEM", "exact", 349.5 * M, 350.5 * M),
+    ("475 mln West German marks", "", 475 * M, "DEM", "exact", 474.5 * M, 475.5 * M),
+    ("12 mln Deutsche marks", "", 12 * M, "DEM", "exact", 11.5 * M, 12.5 * M),
+    ("780 mln D-marks", "", 780 * M, "DEM", "exact", 779.5 * M, 780.5 * M),
+    ("about 90 mln marks", "", 90 * M, "DEM", "approx", 87.75 * M, 92.25 * M),
+    ("18.50 marks", "the shares fell to", 18.5, "DEM", "exact", 18.495, 18.505),
+    ("1.05 billion marks", "", 1.05 * B, "DEM", "exact", 1.045 * B, 1.055 * B),
+    # francs: French, Swiss, Belgian
+    ("640 mln French francs", "", 640 * M, "FRF", "exact", 639.5 * M, 640.5 * M),
+    ("3.4 billion French francs", "", 3.4 * B, "FRF", "exact", 3.35 * B, 3.45 * B),
+    ("90 mln Swiss francs", "", 90 * M, "CHF", "exact", 89.5 * M, 90.5 * M),
+    ("1.25 billion Swiss francs", "", 1.25 * B, "CHF", "exact", 1.245 * B, 1.255 * B),
+    ("2.5 billion Belgian francs", "", 2.5 * B, "BEF", "exact", 2.45 * B, 2.55 * B),
+    ("410 mln Belgian francs", "", 410 * M, "BEF", "exact", 409.5 * M, 410.5 * M),
+    ("1,850 Swiss francs", "bearer shares closed at", 1850, "CHF", "exact", 1849.5, 1850.5),
+    ("SFr 45 mln", "", 45 * M, "CHF", "exact", 44.5 * M, 45.5 * M),
+    # guilders
+    ("300 mln guilders", "", 300 * M, "NLG", "exact", 299.5 * M, 300.5 * M),
+    ("1.75 billion guilders", "", 1.75 * B, "NLG", "exact", 1.745 * B, 1.755 * B),
+    ("62.40 guilders", "the shares ended at", 62.4, "NLG", "exact", 62.395, 62.405),
+    ("850 mln Dutch guilders", "", 850 * M, "NLG", "exact", 849.5 * M, 850.5 * M),
+    # yen
+    ("15 billion yen", "Tomoda Electric's parent-company profit of", 15 * B, "JPY", "exact", 14.5 * B, 15.5 * B),
+    ("320 mln yen", "", 320 * M, "JPY", "exact", 319.5 * M, 320.5 * M),
+    ("1.2 trillion yen", "", 1.2 * T, "JPY", "exact", 1.15 * T, 1.25 * T),
+    ("about 500 billion yen", "", 500 * B, "JPY", "approx", 487.5 * B, 512.5 * B),
+    ("780 yen", "the shares ended at", 780, "JPY", "exact", 779.5, 780.5),
+    ("6.3 billion Japanese yen", "", 6.3 * B, "JPY", "exact", 6.25 * B, 6.35 * B),
+    # lire
+    ("450 billion lire", "", 450 * B, "ITL", "exact", 449.5 * B, 450.5 * B),
+    ("2,300 billion lire", "", 2.3 * T, "ITL", "exact", 2299.5 * B, 2300.5 * B),
+    ("1,250 lire", "the shares rose to", 1250, "ITL", "exact", 1249.5, 1250.5),
+    ("800 mln Italian lire", "", 800 * M, "ITL", "exact", 799.5 * M, 800.5 * M),
+    # pesetas
+    ("12 billion pesetas", "", 12 * B, "ESP", "exact", 11.5 * B, 12.5 * B),
+    ("45,000 mln pesetas", "", 45 * B, "ESP", "exact", 45 * B - 0.5 * M, 45 * B + 0.5 * M),
+    ("640 pesetas", "", 640, "ESP", "exact", 639.5, 640.5),
+    ("1.8 billion Spanish pesetas", "", 1.8 * B, "ESP", "exact", 1.75 * B, 1.85 * B),
+    # schillings
+    ("1.4 billion schillings", "", 1.4 * B, "ATS", "exact", 1.35 * B, 1.45 * B),
+    ("220 mln Austrian schillings", "", 220 * M, "ATS", "exact", 219.5 * M, 220.5 * M),
+    ("95 mln schillings", "a net loss of", 95 * M, "ATS", "exact", 94.5 * M, 95.5 * M),
+    # other currencies of the period
+    ("500 mln Danish crowns", "", 500 * M, "DKK", "exact", 499.5 * M, 500.5 * M),
+    ("2.8 billion Swedish crowns", "", 2.8 * B, "SEK", "exact", 2.75 * B, 2.85 * B),
+    ("3 billion Norwegian crowns", "", 3 * B, "NOK", "exact", 2.5 * B, 3.5 * B),
+    ("900 mln Finnish markkaa", "", 900 * M, "FIM", "exact", 899.5 * M, 900.5 * M),
+    ("75 mln Irish punts", "", 75 * M, "IEP", "exact", 74.5 * M, 75.5 * M),
+    # fractional prices
+    ("37-1/4 dlrs", "Fenwick Oil shares rose 1-1/2 to", 37.25, "USD", "exact", ANY, ANY),
+    ("58-3/4 dlrs", "", 58.75, "USD", "exact", ANY, ANY),
+    ("3-5/8 dlrs", "", 3.625, "USD", "exact", ANY, ANY),
+    ("1-1/8 dlrs", "the stock gained", 1.125, "USD", "exact", ANY, ANY),
+    ("24-7/8 dlrs", "", 24.875, "USD", "exact", ANY, ANY),
+    ("112-1/2 dlrs", "", 112.5, "USD", "exact", ANY, ANY),
+    ("9-15/16 dlrs", "", 9.9375, "USD", "exact", ANY, ANY),
+    ("65-1/2 dlrs a share", "a tender offer at", 65.5, "USD", "exact", ANY, ANY),
+    ("1-3/8 dlrs", "Marlow Steel fell", 1.375, "USD", "exact", ANY, ANY),
+    ("about 40-1/2 dlrs", "", 40.5, "USD", "approx", ANY, ANY),
+    ("29-1/2 to 31-1/4 dlrs", "", 30.375, "USD", "range", 29.5, 31.25),
+    # qualifiers and ranges in wire copy
+    ("about 40 mln dlrs", "", 40 * M, "USD", "approx", 39 * M, 41 * M),
+    ("more than 100 mln dlrs", "", 100 * M, "USD", "at_least", 100 * M, None),
+    ("up to 250 mln dlrs", "", 250 * M, "USD", "at_most", None, 250 * M),
+    ("150 to 200 mln dlrs", "", 175 * M, "USD", "range", 150 * M, 200 * M),
+    ("between 1.2 and 1.5 billion dlrs", "", 1.35 * B, "USD", "range", 1.2 * B, 1.5 * B),
+    ("20-25 mln dlrs", "", 22.5 * M, "USD", "range", 20 * M, 25 * M),
+    ("nearly 3 bln dlrs", "", 3 * B, "USD", "approx", 2.5 * B, 3.5 * B),
+    ("some 600 mln dlrs", "", 600 * M, "USD", "approx", 585 * M, 615 * M),
+    ("roughly 75 mln dlrs", "", 75 * M, "USD", "approx", 73.125 * M, 76.875 * M),
+    ("at least 30 mln dlrs", "", 30 * M, "USD", "at_least", 30 * M, None),
+    ("in excess of 500 mln stg", "", 500 * M, "GBP", "at_least", 500 * M, None),
+    ("as much as 1.5 billion marks", "", 1.5 * B, "DEM", "at_most", None, 1.5 * B),
+    ("around 400 mln guilders", "", 400 * M, "NLG", "approx", 390 * M, 410 * M),
+    ("300 to 350 billion yen", "", 325 * B, "JPY", "range", 300 * B, 350 * B),
+    ("50 mln dlrs or more", "", 50 * M, "USD", "at_least", 50 * M, None),
+    ("under 10 mln dlrs", "", 10 * M, "USD", "at_most", None, 10 * M),
+    ("an estimated 2.2 billion dlrs", "", 2.2 * B, "USD", "approx", 2.145 * B, 2.255 * B),
+    ("over 1 billion dlrs", "", 1 * B, "USD", "at_least", 1 * B, None),
+    ("upwards of 200 mln dlrs", "", 200 * M, "USD", "at_least", 200 * M, None),
+    ("140 mln dlrs", "the unit fetched more than", 140 * M, "USD", "at_least", 140 * M, None),
+    # today's forms
+    ("$2.5bn", "Corvane agreed to buy the unit for", 2.5 * B, "USD", "exact", 2.45 * B, 2.55 * B),
+    ("$2.5-billion", "a", 2.5 * B, "USD", "exact", 2.45 * B, 2.55 * B),
+    ("US$3.8 billion", "", 3.8 * B, "USD", "exact", 3.75 * B, 3.85 * B),
+    ("US$640 million", "", 640 * M, "USD", "exact", 639.5 * M, 640.5 * M),
+    ("US$7.5 billion", "a market value of about", 7.5 * B, "USD", "approx", 7.3125 * B, 7.6875 * B),
+    ("HK$176", "the shares were priced at", 176, "HKD", "exact", 175.5, 176.5),
+    ("HK$4.2bn", "", 4.2 * B, "HKD", "exact", 4.15 * B, 4.25 * B),
+    ("£600m", "the bank set aside a further", 600 * M, "GBP", "exact", 599.5 * M, 600.5 * M),
+    ("£425m", "", 425 * M, "GBP", "exact", 424.5 * M, 425.5 * M),
+    ("£1.7bn", "", 1.7 * B, "GBP", "exact", 1.65 * B, 1.75 * B),
+    ("€1.2bn", "Ostrava Energie wrote down", 1.2 * B, "EUR", "exact", 1.15 * B, 1.25 * B),
+    ("€3.4bn", "", 3.4 * B, "EUR", "exact", 3.35 * B, 3.45 * B),
+    ("€850m", "", 850 * M, "EUR", "exact", 849.5 * M, 850.5 * M),
+    ("€2.75 billion", "", 2.75 * B, "EUR", "exact", 2.745 * B, 2.755 * B),
+    ("Rs 500 crore", "an investment of", 5 * B, "INR", "exact", 4.995 * B, 5.005 * B),
+    ("Rs 1,200 crore", "", 12 * B, "INR", "exact", 12 * B - 5 * M, 12 * B + 5 * M),
+    ("Rs 3,450 crore", "", 34.5 * B, "INR", "exact", 34.5 * B - 5 * M, 34.5 * B + 5 * M),
+    ("Rs 45 lakh", "", 4.5 * M, "INR", "exact", 4.45 * M, 4.55 * M),
+    ("$14.2m", "", 14.2 * M, "USD", "exact", 14.15 * M, 14.25 * M),
+    ("$780,000", "", 780_000, "USD", "exact", 779_999.5, 780_000.5),
+    ("$1.1 trillion", "", 1.1 * T, "USD", "exact", 1.05 * T, 1.15 * T),
+    ("C$1.9 billion", "", 1.9 * B, "CAD", "exact", 1.85 * B, 1.95 * B),
+    ("A$650 million", "", 650 * M, "AUD", "exact", 649.5 * M, 650.5 * M),
+    ("S$1.2bn", "", 1.2 * B, "SGD", "exact", 1.15 * B, 1.25 * B),
+    ("NZ$85m", "", 85 * M, "NZD", "exact", 84.5 * M, 85.5 * M),
+    ("\u00a5320bn", "", 320 * B, "JPY", "exact", 319.5 * B, 320.5 * B),
+    ("$900mn", "", 900 * M, "USD", "exact", 899.5 * M, 900.5 * M),
+    ("$45bn-plus", "", 45 * B, "USD", "at_least", 45 * B, None),
+    ("$3.5-$4.0 billion", "", 3.75 * B, "USD", "range", 3.5 * B, 4.0 * B),
+    ("$300-$350 million", "", 325 * M, "USD", "range", 300 * M, 350 * M),
+    ("between $4bn and $5bn", "", 4.5 * B, "USD", "range", 4 * B, 5 * B),
+    ("more than $1bn (£780m)", "", 1 * B, "USD", "at_least", 1 * B, None),
+    ("€500m ($560m)", "", 500 * M, "EUR", "exact", 499.5 * M, 500.5 * M),
+    ("12.6 billion yuan", "", 12.6 * B, "CNY", "exact", 12.55 * B, 12.65 * B),
+    ("$2.5bn", "a rights issue of up to", 2.5 * B, "USD", "at_most", None, 2.5 * B),
+    ("£3.20", "shares fell 12p to", 3.2, "GBP", "exact", 3.195, 3.205),
+    ("75 cents", "", 0.75, "USD", "exact", 0.745, 0.755),
+    ("$4.8 billion", "valued at roughly", 4.8 * B, "USD", "approx", 4.68 * B, 4.92 * B),
+]
+
+
+@pytest.mark.parametrize("text, left, value, unit, qualifier, low, high", MONEY, ids=_ids(MONEY))
+def test_newswire_money(text, left, value, unit, qualifier, low, high):
+    got = normalize_money(text, left, default_currency="USD")
+    assert got is not None, (text, left)
+    assert (got.unit, got.qualifier) == (unit, qualifier), (text, got)
+    assert got.value == pytest.approx(value, rel=1e-9), (text, got)
+    if low is not ANY:
+        assert got.low == _bound(low), (text, got)
+    if high is not ANY:
+        assert got.high == _bound(high), (text, got)
+
+
+# (span, left context, the document's default currency, value, unit): "dlrs" and "cts" are the document's dollars
+MONEY_IN_A_DOLLAR_DOCUMENT = [
+    ("180 mln dlrs", "Lakehurst said it would spend", "CAD", 180 * M, "CAD"),
+    ("$45m", "", "AUD", 45 * M, "AUD"),
+    ("US$45m", "", "AUD", 45 * M, "USD"),
+    ("14 cts", "a dividend of", "CAD", 0.14, "CAD"),
+    ("1.6 billion marks", "", "CAD", 1.6 * B, "DEM"),
+    ("HK$3.2bn", "", "SGD", 3.2 * B, "HKD"),
+    ("2.4 mln Canadian dlrs", "", "AUD", 2.4 * M, "CAD"),
+]
+
+
+@pytest.mark.parametrize("text, left, default, value, unit", MONEY_IN_A_DOLLAR_DOCUMENT,
+                         ids=_ids(MONEY_IN_A_DOLLAR_DOCUMENT))
+def test_newswire_money_default_currency(text, left, default, value, unit):
+    got = normalize_money(text, left, default_currency=default)
+    assert got is not None and got.unit == unit and got.value == pytest.approx(value), (text, got)
+
+
+# ---------------------------------------------------------------- percentages
+# (span, left context, value, unit, qualifier, low, high, kind)
+PERCENT = [
+    # pct
+    ("5.2 pct", "Arden Stores said sales rose", 5.2, "percent", "exact", 5.15, 5.25, "growth"),
+    ("12 pct", "net profit fell", 12, "percent", "exact", 11.5, 12.5, "decline"),
+    ("0.4 pct", "the index slipped", 0.4, "percent", "exact", 0.35, 0.45, "decline"),
+    ("3.1 pct", "consumer inflation was", 3.1, "percent", "exact", 3.05, 3.15, ""),
+    ("51 pct", "Corvell Holdings owns", 51, "percent", "exact", 50.5, 51.5, "share"),
+    ("49.9 pct stake", "it bought a", 49.9, "percent", "exact", 49.85, 49.95, "share"),
+    ("about 15 pct", "", 15, "percent", "approx", 14.5, 15.5, ""),
+    ("more than 20 pct", "", 20, "percent", "at_least", 20, None, ""),
+    ("up to 10 pct", "", 10, "percent", "at_most", None, 10, ""),
+    ("7.5 to 8 pct", "", 7.75, "percent", "range", 7.5, 8, ""),
+    ("two to three pct", "", 2.5, "percent", "range", 2, 3, ""),
+    ("10.25 pct", "the prime rate was raised to", 10.25, "percent", "exact", 10.245, 10.255, ""),
+    ("0.5 pct", "the discount rate was cut by", 0.5, "percent", "exact", 0.45, 0.55, "decline"),
+    ("1.5 pct", "real GNP grew", 1.5, "percent", "exact", 1.45, 1.55, "growth"),
+    ("2.3 pct", "a rise of", 2.3, "percent", "exact", 2.25, 2.35, "growth"),
+    ("18.6 pct", "down", 18.6, "percent", "exact", 18.55, 18.65, "decline"),
+    ("4.4 pct increase", "a", 4.4, "percent", "exact", 4.35, 4.45, "growth"),
+    ("11 pct drop", "an", 11, "percent", "exact", 10.5, 11.5, "decline"),
+    ("9.8 pct of", "Selwick Trust acquired", 9.8, "percent", "exact", 9.75, 9.85, "share"),
+    ("minus 0.3 pct", "", -0.3, "percent", "exact", -0.35, -0.25, ""),
+    ("22.5 pct", "the government holds", 22.5, "percent", "exact", 22.45, 22.55, "share"),
+    ("6.25 pct", "the yield eased to", 6.25, "percent", "exact", 6.245, 6.255, ""),
+    ("3.75 pct", "money supply expanded by", 3.75, "percent", "exact", 3.745, 3.755, "growth"),
+    # per cent
+    ("15 per cent", "turnover rose", 15, "percent", "exact", 14.5, 15.5, "growth"),
+    ("2.5 per cent", "base rates stand at", 2.5, "percent", "exact", 2.45, 2.55, ""),
+    ("about 30 per cent", "", 30, "percent", "approx", 29.25, 30.75, ""),
+    ("74.9 per cent", "Halden Brewery holds", 74.9, "percent", "exact", 74.85, 74.95, "share"),
+    ("40 per cent of", "", 40, "percent", "exact", 39.5, 40.5, "share"),
+    ("between 3 and 4 per cent", "", 3.5, "percent", "range", 3, 4, ""),
+    ("nearly 9 per cent", "", 9, "percent", "approx", 8.5, 9.5, ""),
+    ("0.75 per cent", "the yield on gilts fell", 0.75, "percent", "exact", 0.745, 0.755, "decline"),
+    # percent, %
+    ("6 percent", "shares jumped", 6, "percent", "exact", 5.5, 6.5, "growth"),
+    ("3.7 percent", "unemployment fell to", 3.7, "percent", "exact", 3.65, 3.75, ""),
+    ("a 25 percent stake", "", 25, "percent", "exact", 24.5, 25.5, "share"),
+    ("14 percent", "revenue declined", 14, "percent", "exact", 13.5, 14.5, "decline"),
+    ("at least 5 percent", "", 5, "percent", "at_least", 5, None, ""),
+    ("less than 1 percent", "", 1, "percent", "at_most", None, 1, ""),
+    ("10 percent or more", "", 10, "percent", "at_least", 10, None, ""),
+    ("8-10 percent", "", 9, "percent", "range", 8, 10, ""),
+    ("4.9%", "third-quarter profit climbed", 4.9, "percent", "exact", 4.85, 4.95, "growth"),
+    ("12%", "the shares have tumbled", 12, "percent", "exact", 11.5, 12.5, "decline"),
+    # percentage points
+    ("1.5 percentage points", "", 1.5, "percentage_points", "exact", 1.45, 1.55, ""),
+    ("0.75 percentage point", "raised rates by", 0.75, "percentage_points", "exact", 0.745, 0.755, "growth"),
+    ("two percentage points", "", 2, "percentage_points", "exact", 1.5, 2.5, ""),
+    ("1 percentage point", "", 1, "percentage_points", "exact", 0.5, 1.5, ""),
+    ("4.5 percentage points", "the gap narrowed by", 4.5, "percentage_points", "exact", 4.45, 4.55, "decline"),
+    ("3 percentage points", "margins improved by", 3, "percentage_points", "exact", 2.5, 3.5, "growth"),
+    # basis points
+    ("75 basis points", "", 0.75, "percentage_points", "exact", 0.745, 0.755, ""),
+    ("25 basis points", "the Fed raised rates by", 0.25, "percentage_points", "exact", 0.245, 0.255, "growth"),
+    ("150 bps", "", 1.5, "percentage_points", "exact", 1.495, 1.505, ""),
+    ("10 basis points", "spreads widened", 0.1, "percentage_points", "exact", 0.095, 0.105, "growth"),
+    ("about 30 basis points", "", 0.3, "percentage_points", "approx", 0.2925, 0.3075, ""),
+    ("12.5 basis points", "", 0.125, "percentage_points", "exact", 0.1245, 0.1255, ""),
+    ("40bp", "yields fell", 0.4, "percentage_points", "exact", 0.395, 0.405, "decline"),
+    # fractions: shares, approx unless qualified
+    ("a third", "Velmont Oil will sell", 33.333, "percent", "approx", 32.5, 34.167, "share"),
+    ("two-thirds of", "the bank controls", 66.667, "percent", "approx", 65.0, 68.334, "share"),
+    ("one in five", "", 20, "percent", "approx", 19.5, 20.5, "share"),
+    ("one in three", "", 33.333, "percent", "approx", 32.5, 34.167, "share"),
+    ("one-third", "", 33.333, "percent", "approx", 32.5, 34.167, "share"),
+    ("three-fifths", "", 60, "percent", "approx", 58.5, 61.5, "share"),
+    ("about a quarter", "", 25, "percent", "approx", 24.375, 25.625, "share"),
+    ("more than half", "", 50, "percent", "at_least", 50, None, "share"),
+    ("two in three", "", 66.667, "percent", "approx", 65.0, 68.334, "share"),
+    ("one in 10", "", 10, "percent", "approx", 9.75, 10.25, "share"),
+    ("one-fifth", "", 20, "percent", "approx", 19.5, 20.5, "share"),
+    ("less than a third", "", 33.333, "percent", "at_most", None, 33.333, "share"),
+    ("half", "Pellam will sell", 50, "percent", "approx", 48.75, 51.25, "share"),
+    ("an eighth", "", 12.5, "percent", "approx", 12.1875, 12.8125, "share"),
+    ("a tenth", "", 10, "percent", "approx", 9.75, 10.25, "share"),
+    ("four out of five", "", 80, "percent", "approx", 78, 82, "share"),
+]
+
+
+@pytest.mark.parametrize("text, left, value, unit, qualifier, low, high, kind", PERCENT, ids=_ids(PERCENT))
+def test_newswire_percent(text, left, value, unit, qualifier, low, high, kind):
+    got = normalize_percent(text, left)
+    assert got is not None, (text, left)
+    assert (got.unit, got.qualifier, got.kind) == (unit, qualifier, kind), (text, got)
+    assert got.value == pytest.approx(value, abs=1e-3), (text, got)
+    if low is not ANY:
+        assert got.low == (None if low is None else pytest.approx(low, abs=1e-3)), (text, got)
+    if high is not ANY:
+        assert got.high == (None if high is None else pytest.approx(high, abs=1e-3)), (text, got)
+
+
+# ---------------------------------------------------------------- counts and measurements
+# (span, left context, value, unit, qualifier, low, high, kind)
+COUNTS = [
+    ("28", "Arlo Bancorp said it would close", 28, "count", "exact", 27.5, 28.5, ""),
+    ("eight", "the group operates", 8, "count", "exact", 7.5, 8.5, ""),
+    ("Eleven", "", 11, "count", "exact", 10.5, 11.5, ""),
+    ("1.2m", "", 1.2 * M, "count", "exact", 1.15 * M, 1.25 * M, ""),
+    ("450M", "", 450 * M, "count", "exact", 449.5 * M, 450.5 * M, ""),
+    ("half a million", "", 500 * K, "count", "exact", 450 * K, 550 * K, ""),
+    ("2.5 mln", "the company has", 2.5 * M, "count", "exact", 2.45 * M, 2.55 * M, ""),
+    ("3,400 workers", "it will lay off", 3400, "count", "exact", 3399.5, 3400.5, ""),
+    ("1,200 employees", "about", 1200, "count", "approx", 1170, 1230, ""),
+    ("more than 500 jobs", "", 500, "count", "at_least", 500, None, ""),
+    ("up to 2,000 staff", "", 2000, "count", "at_most", None, 2000, ""),
+    ("12 banks", "a group of", 12, "count", "exact", 11.5, 12.5, ""),
+    ("two dozen", "", 24, "count", "exact", 23.5, 24.5, ""),
+    ("three million shares", "", 3 * M, "count", "exact", 2.5 * M, 3.5 * M, ""),
+    ("1.5 mln shares", "", 1.5 * M, "count", "exact", 1.45 * M, 1.55 * M, ""),
+    ("850,000 shares", "", 850 * K, "count", "exact", 849_999.5, 850_000.5, ""),
+    ("seven", "", 7, "count", "exact", 6.5, 7.5, ""),
+    ("Twelve", "", 12, "count", "exact", 11.5, 12.5, ""),
+    ("Forty-two", "", 42, "count", "exact", 41.5, 42.5, ""),
+    ("one hundred", "", 100, "count", "exact", 99.5, 100.5, ""),
+    ("about 60", "", 60, "count", "approx", 58.5, 61.5, ""),
+    ("10 to 15", "", 12.5, "count", "range", 10, 15, ""),
+    ("300-400 jobs", "", 350, "count", "range", 300, 400, ""),
+    ("nearly 4,000", "", 4000, "count", "approx", 3900, 4100, ""),
+    ("some 150 dealers", "", 150, "count", "approx", 146.25, 153.75, ""),
+    ("fewer than 50 employees", "", 50, "count", "at_most", None, 50, ""),
+    ("at least 17", "", 17, "count", "at_least", 17, None, ""),
+    ("9,500", "the airline employs", 9500, "count", "exact", 9499.5, 9500.5, ""),
+    ("six", "", 6, "count", "exact", 5.5, 6.5, ""),
+    ("1.8 million subscribers", "", 1.8 * M, "count", "exact", 1.75 * M, 1.85 * M, ""),
+    ("120M subscribers", "", 120 * M, "count", "exact", 119.5 * M, 120.5 * M, ""),
+    ("7.9bn", "a world population of", 7.9 * B, "count", "exact", 7.85 * B, 7.95 * B, ""),
+    ("half a dozen", "", 6, "count", "exact", 5.5, 6.5, ""),
+    ("2 mln", "", 2 * M, "count", "exact", 1.5 * M, 2.5 * M, ""),
+    # vague plurals: from the least the word means to where the next word takes over
+    ("dozens of banks", "", 24, "count", "range", 24, 199, "vague"),
+    ("Dozens", "", 24, "count", "range", 24, 199, "vague"),
+    ("scores of small investors", "", 40, "count", "range", 40, 199, "vague"),
+    ("hundreds of jobs", "", 200, "count", "range", 200, 1_999, "vague"),
+    ("thousands of workers", "", 2000, "count", "range", 2000, 19_999, "vague"),
+    ("tens of thousands of shareholders", "", 20_000, "count", "range", 20_000, 199_999, "vague"),
+    ("millions of savers", "", 2 * M, "count", "range", 2 * M, 20 * M - 1, "vague"),
+    ("tens of millions of viewers", "", 20 * M, "count", "range", 20 * M, 200 * M - 1, "vague"),
+    ("hundreds of millions", "", 200 * M, "count", "range", 200 * M, 2 * B - 1, "vague"),
+    # measurements keep their unit symbol
+    ("600 horsepower", "", 600, "hp", "exact", 599.5, 600.5, ""),
+    ("5 km", "", 5, "km", "exact", 4.5, 5.5, ""),
+    ("4500 mAh", "", 4500, "mAh", "exact", 4499.5, 4500.5, ""),
+    ("120,000 barrels per day", "", 120 * K, "bbl", "exact", 119_999.5, 120_000.5, ""),
+    ("3,500 tonnes", "", 3500, "t", "exact", 3499.5, 3500.5, ""),
+    ("250 megawatts", "", 250, "MW", "exact", 249.5, 250.5, ""),
+    ("40 miles", "", 40, "mi", "exact", 39.5, 40.5, ""),
+    ("2,000 acres", "", 2000, "acre", "exact", 1999.5, 2000.5, ""),
+    ("800 hectares", "", 800, "ha", "exact", 799.5, 800.5, ""),
+    ("1.2 mln tonnes", "", 1.2 * M, "t", "exact", 1.15 * M, 1.25 * M, ""),
+    ("300,000 ounces", "", 300 * K, "oz", "exact", 299_999.5, 300_000.5, ""),
+    ("15 mln barrels", "", 15 * M, "bbl", "exact", 14.5 * M, 15.5 * M, ""),
+    ("9,000 sq ft", "", 9000, "sq ft", "exact", 8999.5, 9000.5, ""),
+    ("about 50 km", "", 50, "km", "approx", 48.75, 51.25, ""),
+    ("1,100-megawatt", "a", 1100, "MW", "exact", 1099.5, 1100.5, ""),
+    ("8.5 mln tons", "", 8.5 * M, "t", "exact", 8.45 * M, 8.55 * M, ""),
+    ("3.2 mln bpd", "", 3.2 * M, "bbl", "exact", 3.15 * M, 3.25 * M, ""),
+    ("500 MW", "", 500, "MW", "exact", 499.5, 500.5, ""),
+]
+
+
+@pytest.mark.parametrize("text, left, value, unit, qualifier, low, high, kind", COUNTS, ids=_ids(COUNTS))
+def test_newswire_counts(text, left, value, unit, qualifier, low, high, kind):
+    got = normalize_count(text, left)
+    assert got is not None, (text, left)
+    assert (got.unit, got.qualifier, got.kind) == (unit, qualifier, kind), (text, got)
+    assert got.value == pytest.approx(value, rel=1e-9), (text, got)
+    assert got.low == _bound(low), (text, got)
+    assert got.high == _bound(high), (text, got)
+
+
+# (span, left context): ordinals, years and other figures that are not counts
+NOT_COUNTS = [
+    ("third", ""),
+    ("28th", ""),
+    ("fifth", ""),
+    ("second", "the"),
+    ("41st", ""),
+    ("12th", ""),
+    ("twentieth", ""),
+    ("fourth-quarter", ""),
+    ("1987", ""),
+    ("1986", "in"),
+    ("1990", "by"),
+    ("1985", "since"),
+    ("1988", "fiscal"),
+    ("5 pct", ""),
+    ("40 mln dlrs", ""),
+    ("1/2", ""),
+]
+
+
+@pytest.mark.parametrize("text, left", NOT_COUNTS, ids=_ids(NOT_COUNTS))
+def test_newswire_not_counts(text, left):
+    assert normalize_count(text, left) is None
+
+
+# ---------------------------------------------------------------- dates
+P87 = date(1987, 3, 4)  # a Wednesday
+APR87 = date(1987, 4, 22)
+FEB87 = date(1987, 2, 10)
+NOV87 = date(1987, 11, 20)
+JUN87 = date(1987, 6, 15)
+
+# (span, published, left context, dayfirst, value, qualifier, low, high, kind)
+DATES = [
+    ("March 3", P87, "Kendal Corp said on", False, "1987-03-03", "exact", "1987-03-03", "1987-03-03", "relative"),
+    ("Feb 26", P87, "", False, "1987-02-26", "exact", "1987-02-26", "1987-02-26", "relative"),
+    ("Feb. 27", P87, "", False, "1987-02-27", "exact", "1987-02-27", "1987-02-27", "relative"),
+    ("April 1", P87, "effective", False, "1987-04-01", "exact", "1987-04-01", "1987-04-01", "relative"),
+    ("Jan. 5", date(1988, 1, 12), "", False, "1988-01-05", "exact", "1988-01-05", "1988-01-05", "relative"),
+    ("Dec. 30", date(1988, 1, 12), "", False, "1987-12-30", "exact", "1987-12-30", "1987-12-30", "relative"),
+    ("3/3/87", None, "", False, "1987-03-03", "exact", "1987-03-03", "1987-03-03", "day"),
+    ("12/31/86", None, "", False, "1986-12-31", "exact", "1986-12-31", "1986-12-31", "day"),
+    ("31/12/86", None, "", True, "1986-12-31", "exact", "1986-12-31", "1986-12-31", "day"),
+    ("04/05/87", None, "", True, "1987-05-04", "exact", "1987-05-04", "1987-05-04", "day"),
+    ("Feb 26, 1987", None, "", False, "1987-02-26", "exact", "1987-02-26", "1987-02-26", "day"),
+    ("March 31, 1987", None, "the record date is", False, "1987-03-31", "exact", "1987-03-31", "1987-03-31", "day"),
+    ("3 March 1987", None, "", False, "1987-03-03", "exact", "1987-03-03", "1987-03-03", "day"),
+    ("Oct 19, 1987", None, "", False, "1987-10-19", "exact", "1987-10-19", "1987-10-19", "day"),
+    ("March 1987", None, "", False, "1987-03", "exact", "1987-03-01", "1987-03-31", "month"),
+    ("1987", None, "", False, "1987", "exact", "1987-01-01", "1987-12-31", "year"),
+    ("1986", None, "in", False, "1986", "exact", "1986-01-01", "1986-12-31", "year"),
+    ("the 1980s", None, "", False, "1980s", "exact", "1980-01-01", "1989-12-31", "decade"),
+    # weekdays and relative words against the publication date
+    ("Tuesday", P87, "the company said on", False, "1987-03-03", "exact", "1987-03-03", "1987-03-03", "relative"),
+    ("Friday", P87, "the company said on", False, "1987-02-27", "exact", "1987-02-27", "1987-02-27", "relative"),
+    ("yesterday", P87, "", False, "1987-03-03", "exact", "1987-03-03", "1987-03-03", "relative"),
+    ("last week", P87, "", False, "1987-02-25", "approx", "1987-02-23", "1987-03-01", "relative"),
+    ("last year", P87, "", False, "1986", "exact", "1986-01-01", "1986-12-31", "relative"),
+    ("this year", P87, "", False, "1987", "exact", "1987-01-01", "1987-12-31", "relative"),
+    ("next month", P87, "", False, "1987-04", "exact", "1987-04-01", "1987-04-30", "relative"),
+    ("January", P87, "in", False, "1987-01", "exact", "1987-01-01", "1987-01-31", "relative"),
+    ("December", P87, "in", False, "1986-12", "exact", "1986-12-01", "1986-12-31", "relative"),
+    # quarters and halves
+    ("first quarter", APR87, "", False, "1987-Q1", "exact", "1987-01-01", "1987-03-31", "relative"),
+    ("the third quarter", date(1987, 10, 21), "", False, "1987-Q3", "exact", "1987-07-01", "1987-09-30", "relative"),
+    ("the fourth quarter", FEB87, "", False, "1986-Q4", "exact", "1986-10-01", "1986-12-31", "relative"),
+    ("the December quarter", FEB87, "", False, "1986-Q4", "exact", "1986-10-01", "1986-12-31", "relative"),
+    ("first-quarter", date(2021, 4, 28), "", False, "2021-Q1", "exact", "2021-01-01", "2021-03-31", "relative"),
+    ("the first quarter of 1987", None, "", False, "1987-Q1", "exact", "1987-01-01", "1987-03-31", "quarter"),
+    ("the three months ended March 31, 1987", None, "", False, "1987-Q1", "exact", "1987-01-01", "1987-03-31",
+     "quarter"),
+    ("the three months to December", date(2021, 2, 3), "", False, "2020-Q4", "exact", "2020-10-01", "2020-12-31",
+     "relative"),
+    ("the half year to June 30, 1987", None, "", False, "1987-H1", "exact", "1987-01-01", "1987-06-30", "half"),
+    ("the first half of 1987", None, "", False, "1987-H1", "exact", "1987-01-01", "1987-06-30", "half"),
+    ("first-half", NOV87, "", False, "1987-H1", "exact", "1987-01-01", "1987-06-30", "relative"),
+    ("the second half", P87, "", False, "1987-H2", "exact", "1987-07-01", "1987-12-31", "relative"),
+    ("H2 2021", None, "", False, "2021-H2", "exact", "2021-07-01", "2021-12-31", "half"),
+    ("the six months to September 30", NOV87, "", False, "1987-04/1987-09", "exact", "1987-04-01", "1987-09-30",
+     "relative"),
+    ("the nine months to September 30, 1987", None, "", False, "1987-01/1987-09", "exact", "1987-01-01",
+     "1987-09-30", "period"),
+    ("the first nine months of 2021", None, "", False, "2021-01/2021-09", "exact", "2021-01-01", "2021-09-30",
+     "period"),
+    # fiscal years: named after the year they end in
+    ("fiscal 1987", None, "", False, "FY1987", "exact", "1986-02-01", "1987-12-31", "fiscal_year"),
+    ("fiscal 1988", None, "profits in", False, "FY1988", "exact", "1987-02-01", "1988-12-31", "fiscal_year"),
+    ("1986/87", None, "fiscal", False, "FY1987", "exact", "1986-02-01", "1987-12-31", "fiscal_year"),
+    ("fiscal 1987/88", None, "", False, "FY1988", "exact", "1987-02-01", "1988-12-31", "fiscal_year"),
+    ("fiscal 1986-87", None, "", False, "FY1987", "exact", "1986-02-01", "1987-12-31", "fiscal_year"),
+    ("FY 1987", None, "", False, "FY1987", "exact", "1986-02-01", "1987-12-31", "fiscal_year"),
+    ("FY20", None, "", False, "FY2020", "exact", "2019-02-01", "2020-12-31", "fiscal_year"),
+    ("fiscal 2022-23", None, "", False, "FY2023", "exact", "2022-02-01", "2023-12-31", "fiscal_year"),
+    ("the 2022-23 financial year", None, "", False, "FY2023", "exact", "2022-02-01", "2023-12-31", "fiscal_year"),
+    ("the year to March 31", JUN87, "", False, "FY1987", "exact", "1986-04-01", "1987-03-31", "relative"),
+    ("the year to June 30", date(1987, 9, 2), "", False, "FY1987", "exact", "1986-07-01", "1987-06-30",
+     "relative"),
+    ("the year ending September 30", NOV87, "", False, "FY1987", "exact", "1986-10-01", "1987-09-30", "relative"),
+    ("the 12 months to September", NOV87, "", False, "FY1987", "exact", "1986-10-01", "1987-09-30", "relative"),
+    ("the year to March 1988", None, "", False, "FY1988", "exact", "1987-04-01", "1988-03-31", "fiscal_year"),
+    ("the year ended June 30, 1987", None, "", False, "FY1987", "exact", "1986-07-01", "1987-06-30", "fiscal_year"),
+    ("the fourth quarter of fiscal 1987", None, "", False, "FY1987-Q4", "exact", ANY, ANY, "fiscal_quarter"),
+    ("Q4 FY21", None, "", False, "FY2021-Q4", "exact", ANY, ANY, "fiscal_quarter"),
+    # runs of years, ranges, qualifiers
+    ("1986/87", None, "", False, "1986", "range", "1986-01-01", "1987-12-31", "year"),
+    ("1987-88", None, "", False, "1987", "range", "1987-01-01", "1988-12-31", "year"),
+    ("between 1985 and 1987", None, "", False, "1985", "range", "1985-01-01", "1987-12-31", "year"),
+    ("Oct 19-20, 1987", None, "", False, "1987-10-19", "range", "1987-10-19", "1987-10-20", "day"),
+    ("March to June 1987", None, "", False, "1987-03", "range", "1987-03-01", "1987-06-30", "month"),
+    ("mid-1987", None, "", False, "1987", "approx", "1987-05-01", "1987-08-31", "year"),
+    ("early 1988", None, "", False, "1988", "approx", "1988-01-01", "1988-04-30", "year"),
+    ("late 1986", None, "", False, "1986", "approx", "1986-09-01", "1986-12-31", "year"),
+    ("since 1982", None, "", False, "1982", "at_least", "1982-01-01", None, "year"),
+    ("by 1990", None, "", False, "1990", "at_most", None, "1990-12-31", "year"),
+    # today's copy
+    ("Feb. 26, 2019", None, "", False, "2019-02-26", "exact", "2019-02-26", "2019-02-26", "day"),
+    ("26 February 2019", None, "", False, "2019-02-26", "exact", "2019-02-26", "2019-02-26", "day"),
+    ("2021-07-15", None, "", False, "2021-07-15", "exact", "2021-07-15", "2021-07-15", "day"),
+]
+
+
+@pytest.mark.parametrize("text, published, left, dayfirst, value, qualifier, low, high, kind", DATES,
+                         ids=[f"{r[2]} | {r[0]} @{r[1]}" if r[2] else f"{r[0]} @{r[1]}" for r in DATES])
+def test_newswire_dates(text, published, left, dayfirst, value, qualifier, low, high, kind):
+    got = normalize_date(text, published, left, dayfirst=dayfirst)
+    assert got is not None, (text, published, left)
+    assert (got.value, got.unit, got.qualifier, got.kind) == (value, "date", qualifier, kind), (text, got)
+    if low is not ANY:
+        assert got.low == low, (text, got)
+    if high is not ANY:
+        assert got.high == high, (text, got)
+
+
+def test_the_table_is_large_enough():
+    """The issue asks for at least 300 phrasings, and at least 15 in each group."""
+    groups = [MONEY + MONEY_IN_A_DOLLAR_DOCUMENT, PERCENT, COUNTS + NOT_COUNTS, DATES]
+    assert sum(len(g) for g in groups) >= 300
+    assert all(len(g) >= 15 for g in groups)
