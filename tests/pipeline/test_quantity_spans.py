@@ -65,3 +65,21 @@ def test_more_measurement_units(text, symbol):
     from claimcheck.normalize import normalize_count
 
     assert normalize_count(text).unit == symbol
+
+
+@pytest.mark.parametrize("text", ["I am sure of it.", "The meeting starts at 10 am.", "A man said so."])
+def test_a_is_not_a_count_before_an_abbreviation(text):
+    assert [label for _, label in spans(text)] == []
+
+
+@pytest.mark.parametrize("text,figure,label", [
+    ("Norsk Hydro's revenue rose to 36bn kroner last year.", "36bn kroner", "MONEY"),
+    ("The field has reserves of 28.6 mln barrels of oil.", "28.6 mln barrels", "QUANTITY"),
+    ("The airline lost 1.2m passengers last year.", "1.2m", "CARDINAL"),
+])
+def test_the_ners_currency_or_unit_beats_a_grammar_count(nlp, text, figure, label):
+    """A count the grammar finds inside what the NER reads as money or a quantity keeps the NER's span, with
+    the currency or unit the grammar does not know."""
+    doc = nlp(text)
+    assert any(e.text.endswith(figure.split()[-1]) and e.label_ == label and figure.split()[0] in e.text
+               for e in doc.ents), [(e.text, e.label_) for e in doc.ents]

@@ -46,9 +46,9 @@ def merge_quantity_spans(doc: Doc) -> None:
     grammar: list[Span] = []
     for start, end, label in find_quantities(doc.text):
         span = doc.char_span(start, end, label=label, alignment_mode="expand")
-        if span is not None:
+        if span is not None and not (label == "CARDINAL" and _inside_measure(span)):
             grammar.append(span)
-    taken = set()
+    taken: set[int] = set()
     for span in grammar:
         taken.update(range(span.start, span.end))
     others = [_relabel(_trim_date(e)) for e in doc.ents if not taken.intersection(range(e.start, e.end))]
@@ -56,6 +56,13 @@ def merge_quantity_spans(doc: Doc) -> None:
         taken.update(range(e.start, e.end))
     bare = [Span(doc, t.i, t.i + 1, label="CARDINAL") for t in doc if t.i not in taken and _is_bare_number(t)]
     doc.ents = filter_spans(grammar + others + bare)
+
+
+def _inside_measure(span: Span) -> bool:
+    """A grammar count the NER saw as money or a quantity with a unit ("183 mln crowns", "28.6 mln barrels"): the
+    NER's span, with the currency or unit, is the better one."""
+    return any(e.label_ in ("MONEY", "QUANTITY", "PERCENT") and e.start <= span.start < e.end
+               for e in span.doc.ents)
 
 
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")

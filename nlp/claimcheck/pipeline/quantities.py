@@ -49,10 +49,11 @@ FRACTION_RE = re.compile(
 _NOT_SHARE_BEFORE = re.compile(r"(?:first|second|third|fourth|final|last|next|the|this|that|latter|former)\s*$",
                                re.IGNORECASE)
 # "1.2m passengers", "450M users", "half a million customers": a count with a scale word before a noun (money
-# spans, which start earlier or end later, win over these)
+# spans, which start earlier or end later, win over these; so do the NER's money and quantity entities, whose
+# currency or unit this grammar does not know: "36bn kroner", "28.6 mln barrels")
 COUNT_RE = re.compile(
-    rf"(?<![\w$£€¥.])(?i:{_QUAL})(?:{_NUM}|(?i:half\s+a|a))\s*-?\s*(?:(?i:trillion|billion|million|thousand)|bn|mn|mln"
-    r"|m|M|k)"
+    rf"(?<![\w$£€¥.])(?i:{_QUAL})(?:{_NUM}\s*-?\s*(?:(?i:trillion|billion|million|thousand)|bn|mn|mln|m|M|k)"
+    r"|(?i:half\s+a|a)\s+(?i:trillion|billion|million|thousand))"
     r"(?![\w$£€¥])(?=\s+(?:new\s+|more\s+|extra\s+|additional\s+)?[a-z]{3,})",
 )
 
