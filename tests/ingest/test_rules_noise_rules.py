@@ -403,3 +403,22 @@ def test_reader_comments_under_a_comment_header():
 
 def test_apply_rules_of_no_units():
     assert N._apply_rules([]) == []
+
+
+@pytest.mark.parametrize("line", [
+    "Copyright disputes cost the studio $40m in 2019.",  # "[A-Z]" once matched any letter under re.I
+    "Lenders set three tests for the new loan: (a) revenue, (b) profit and (c) cash flow",
+    "Net profit    1,234    1,100",  # a space-aligned results row, not a menu
+])
+def test_news_lines_are_not_furniture(line):
+    assert N.rule_for(line) is None
+
+
+def test_a_space_aligned_results_table_survives_cleaning():
+    from claimcheck.ingest.boilerplate import strip_boilerplate
+
+    page = ("Acme Corp results for 2019\n\nAcme Corp said on Monday its profit rose sharply in 2019 as sales of its "
+            "widgets grew in Europe and Asia.\n\nNet profit    1,234    1,100\nRevenue    5,000    4,800\n\nThe "
+            "company said it expected further growth next year, its chief executive told reporters in London.")
+    clean = strip_boilerplate(page)
+    assert "Net profit    1,234    1,100" in clean.text and "Revenue    5,000    4,800" in clean.text

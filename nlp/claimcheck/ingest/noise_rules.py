@@ -18,7 +18,10 @@ __all__ = ["rule_for"]
 
 
 def _rx(*parts: str) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in parts), re.I)
+    """The parts as one case-insensitive pattern, except that a class of capitals (``[A-Z]``, ``[A-Z&]``) still
+    means a capital: "Copyright [A-Z]" is a notice ("Copyright Reuters"), not "Copyright disputes cost …"."""
+    pattern = "|".join(f"(?:{p})" for p in parts)
+    return re.compile(re.sub(r"\[A-Z([^\]a-z]*)\]", r"(?-i:[A-Z\1])", pattern), re.I)
 
 
 def _norm(s: str) -> str:
@@ -397,6 +400,9 @@ def _is_byline(s: str) -> bool:
 _MENU_LINKS = re.compile(r"(?:\s*+[|\u00b7\u2022]?+\s*+\[[^\]]{1,40}\]\([^)]*+\))++\s*+")
 
 
+_FIGURE_CELL = re.compile(r"[-(]?[$\u00a3\u20ac]?\d[\d,.]*%?\)?")
+
+
 def _is_menu(s: str) -> bool:
     if len(_LINKNUM.findall(s)) >= 2:
         return True
@@ -408,6 +414,8 @@ def _is_menu(s: str) -> bool:
     limit = 5 if len(parts) >= 4 else 4
     if any(len(p.split()) > limit or _TERMINAL.search(p.strip()) for p in parts):
         return False
+    if sum(bool(_FIGURE_CELL.fullmatch(p.strip())) for p in parts) >= 2:
+        return False  # "Net profit    1,234    1,100": a table row with figures in its columns, not a menu
     if sum(1 for p in parts if p.strip()[:1].isupper() or p.strip()[:1].isdigit() or p.strip()[:1] in "$\u00a3\u20ac+-#") < len(parts) - 1:
         return False
     return True
