@@ -37,12 +37,19 @@ PERCENT_RE = re.compile(
     rf"\s*(?:%|per\s*cent\b|percent\b|percentage\s+points?\b|pct\b)",
     re.IGNORECASE,
 )
-# "one in 12", "a third of", "two-thirds of", "half of" as shares
+# "one in 12" as a share; "a third of its revenue", "half of the group's sales", "three quarters of Beta" as a
+# share of a company or its figures (corpus/GUIDELINES.md: other fractions, "about half of the staff", are not
+# mentions)
 SHARE_RE = re.compile(r"\b(?:one|1)\s+in\s+(?:\d{1,4}|ten|five|four|three|twenty)\b", re.IGNORECASE)
+_OWNER = (r"(?:(?:its|their|the|this|that)\s+(?:company's\s+|group's\s+|firm's\s+)?"
+          r"|(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*){0,2}['\u2019]s?\s+)?")
+_COMPANY_FIGURE = (r"(?:total\s+|annual\s+|global\s+|overall\s+)?(?:revenues?|sales|turnover|income|profits?|earnings"
+                   r"|shares|stock|stake|business|market|output|exports)")
 FRACTION_RE = re.compile(
     r"(?<![\w-])(?:(?:a|one|two|three|four|nine)[\s-]+(?:half|thirds?|quarters?|fifths?|tenths?)|half"
-    r"|three[\s-]+quarters)(?=\s+of\s+(?!(?:the\s+)?(?:year|decade|century|season|quarter|month|week|day|"
-    r"(?:19|20)\d\d)\b))",
+    r"|three[\s-]+quarters)"
+    rf"(?=\s+of\s+(?:{_OWNER}{_COMPANY_FIGURE}"
+    r"|(?-i:[A-Z])[\w&-]+(?![\w&-]*['\u2019])))",  # "three quarters of Beta": a stake in a named company
     re.IGNORECASE,
 )
 #: words before "half of"/"a quarter of" that make it a period or an ordinal, not a share ("the second half of")
