@@ -25,8 +25,11 @@ def broken_percent(monkeypatch):
 
 @pytest.fixture()
 def fresh_cli_logging():
+    """The package logger as a fresh import leaves it (earlier CLI tests in this process added their handler)."""
     logger = logging.getLogger("claimcheck")
     saved = (logger.handlers[:], logger.level)
+    logger.handlers[:] = [h for h in logger.handlers if isinstance(h, logging.NullHandler)]
+    logger.setLevel(logging.NOTSET)
     yield
     logger.handlers[:], logger.level = saved[0], saved[1]
 

@@ -40,7 +40,9 @@ def save(path: str | os.PathLike[str], kind: str, arrays: dict[str, np.ndarray],
     import io
 
     buf = io.BytesIO()
-    np.savez_compressed(buf, header=np.array(json.dumps(head, sort_keys=True)), **arrays)
+    # recent numpy's stubs match **arrays against the allow_pickle flag it gained after 2.1; passing the flag would
+    # store an array named "allow_pickle" with the numpy 1.26-2.1 that is still supported
+    np.savez_compressed(buf, header=np.array(json.dumps(head, sort_keys=True)), **arrays)  # type: ignore[arg-type]
     write_bytes_atomic(Path(path), buf.getvalue())
 
 
@@ -163,7 +165,8 @@ class HashedText:
         doc = text.lower() if self.lowercase else text
         if self.analyzer == "char_wb":
             return char_wb_ngrams(doc, *self.ngram_range)
-        return self._token_re.findall(doc)  # type: ignore[union-attr]
+        assert self._token_re is not None  # compiled in __post_init__ for the word analyzer
+        return self._token_re.findall(doc)
 
     def weighted_dot(self, texts: list[str], coef: np.ndarray) -> np.ndarray:
         """For each text, its l2-normalised tf-idf row times ``coef`` (one number per text), computed for all
@@ -228,7 +231,8 @@ class LineClassifier:
 def line_classifier_from_sklearn(pipe: Any) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
     """(header, arrays) of a fitted ``training.boilerplate.make_pipeline`` pipeline."""
     features, clf = pipe.named_steps["features"], pipe.named_steps["clf"]
-    texts, arrays = [], {}
+    texts: list[dict[str, Any]] = []
+    arrays: dict[str, np.ndarray] = {}
     hand = None
     for name, trans, cols in features.transformers_:
         if name == "remainder":

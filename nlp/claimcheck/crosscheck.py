@@ -34,14 +34,21 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Protocol
 
 from claimcheck.resolve.entities import name_key
 from claimcheck.resolve.typos import TypoCandidate
 from claimcheck.ingest.segment import sentence_around
 from claimcheck.normalize.locate import weekday_contradictions
-from claimcheck.schema import Claim, Document, Evidence, Finding, SingleSource
-from claimcheck.vocabulary import DATE_ATTRIBUTES, PUBLISHED, SEVERITY, TOPIC_SUBJECT_CONFIDENCE, attribute_name
+from claimcheck.schema import Claim, Document, Evidence, Finding, SingleSource, Value, Verdict
+from claimcheck.vocabulary import (
+    DATE_ATTRIBUTES,
+    PUBLISHED,
+    SEVERITY,
+    TOPIC_SUBJECT_CONFIDENCE,
+    FindingKind,
+    attribute_name,
+)
 
 PUBLISHED_TOLERANCE_DAYS = 180
 # a claim whose subject the extractor could not find at all (below the article-topic fallback, 0.5) may be about
@@ -61,7 +68,7 @@ class CrossCheck:
     single_source: list[SingleSource] = field(default_factory=list)
 
 
-def _bounds(c: Claim) -> tuple[object, object]:
+def _bounds(c: Claim) -> tuple[Value, Value]:
     low, high = c.low, c.high
     if c.qualifier == "at_least":
         return (low if low is not None else c.value), None
@@ -70,12 +77,21 @@ def _bounds(c: Claim) -> tuple[object, object]:
     return (low if low is not None else c.value), (high if high is not None else c.value)
 
 
+def _above(x: int | float | str, y: int | float | str) -> bool:
+    """``x > y`` for two numbers or two ISO dates; a TypeError for a date against a number, as from ``>``."""
+    if isinstance(x, str) and isinstance(y, str):
+        return x > y
+    if isinstance(x, str) or isinstance(y, str):
+        raise TypeError(f"'>' not supported between {type(x).__name__} and {type(y).__name__}")
+    return x > y
+
+
 def overlaps(a: Claim, b: Claim) -> bool:
     (al, ah), (bl, bh) = _bounds(a), _bounds(b)
     try:
-        if al is not None and bh is not None and al > bh:
+        if al is not None and bh is not None and _above(al, bh):
             return False
-        if bl is not None and ah is not None and bl > ah:
+        if bl is not None and ah is not None and _above(bl, ah):
             return False
     except TypeError:  # a date against a number: not comparable, so not a disagreement
         return True
@@ -87,7 +103,22 @@ def _subject_key(subject: str) -> str:
     return name_key(subject)
 
 
-def group_key(c: Claim) -> tuple:
+class _Keyed(Protocol):
+    """What :func:`group_key` reads of a claim (the corpus-wide check passes a stand-in with just these)."""
+
+    @property
+    def subject(self) -> str: ...
+    @property
+    def attribute(self) -> str: ...
+    @property
+    def period(self) -> str | None: ...
+    @property
+    def scope(self) -> str | None: ...
+    @property
+    def unit(self) -> str | None: ...
+
+
+def group_key(c: _Keyed) -> tuple:
     """Claims with equal keys are about the same thing: (subject, attribute, period, scope, unit)."""
     return (_subject_key(c.subject), c.attribute, c.period, (c.scope or "").casefold(), c.unit)
 
@@ -244,10 +275,10 @@ def compare_group(claims: list[Claim], next_id, *, published: dict[str, date | N
     if _different_magnitude(worst, consensus, claims, agreeing_docs):
         return None
     outlier_docs = sorted({c.doc for c in outliers})
-    kind = "date" if consensus.attribute in DATE_ATTRIBUTES else "conflict"
+    kind: FindingKind = "date" if consensus.attribute in DATE_ATTRIBUTES else "conflict"
     camp = {d for c in outliers for d in support[c.id]}  # the sources agreeing with an outlier
     majority = len(agreeing_docs) >= 2 and len(agreeing_docs) > len(camp)
-    verdict = "Refuted" if majority else "Conflicting Evidence/Cherrypicking"
+    verdict: Verdict = "Refuted" if majority else "Conflicting Evidence/Cherrypicking"
     slip = slip_kind(worst.value, consensus.value)
     if slip is None and consensus.qualifier in ("exact", "approx", "at_least", "at_most"):
         for c in claims:  # the consensus written another way ("$7.5bn" beside "more than $7.5 billion")
@@ -258,9 +289,10 @@ def compare_group(claims: list[Claim], next_id, *, published: dict[str, date | N
     what = _what(consensus)
     message = (f"{_doc_list(outlier_docs)} {'says' if len(outlier_docs) == 1 else 'say'} {worst.text} for {what}; "
                f"{_doc_list(sorted(agreeing_docs))} {'says' if len(agreeing_docs) == 1 else 'say'} {consensus.text}")
-    if kind == "date" and published and RELATIVE_DATE.search(worst.text) and published.get(worst.doc):
+    worst_published = published.get(worst.doc) if published else None
+    if kind == "date" and worst_published and RELATIVE_DATE.search(worst.text):
         message += (f" ('{worst.text}' is read against {worst.doc}'s date line, "
-                    f"{published[worst.doc].isoformat()}: the relative dates resolve to different days)")
+                    f"{worst_published.isoformat()}: the relative dates resolve to different days)")
     message += f" — likely {slip}." if slip else "."
     involved = outliers + [c for c in claims if c.doc in agreeing_docs and overlaps(c, consensus)]
     confidence = sum(c.confidence for c in involved) / len(involved)
@@ -362,7 +394,7 @@ def reported_before_published_findings(documents: list[Document], claims: list[C
                 and c.value > cutoff and EXPLICIT_YEAR.search(c.text) and not FUTURE_CUES.search(c.sentence)]
         if not late:
             continue
-        first = min(late, key=lambda c: c.value)
+        first = min(late, key=lambda c: str(c.value))  # all ISO date strings (above)
         findings.append(Finding(
             id=next_id(), kind="date", verdict="Refuted", subject=None, attribute=PUBLISHED,
             claims=[c.id for c in late], docs=[doc_id],

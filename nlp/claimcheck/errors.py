@@ -47,7 +47,7 @@ class OutputError(ClaimcheckError):
     exit_code = EXIT_OUTPUT
 
 
-def one_line(text: str, limit: int = 300) -> str:
+def one_line(text: object, limit: int = 300) -> str:
     """Collapse a message to one line of bounded length, printable whatever file names it quotes."""
     flat = " ".join(printable(str(text)).split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"

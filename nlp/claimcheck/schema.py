@@ -8,13 +8,13 @@ prints, and every report carries ``schema_version``.
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal, Optional, Union
+from typing import Final, Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from claimcheck.vocabulary import Attribute, FindingKind
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION: Final = "1"
 
 Value = Union[int, float, str, None]
 Qualifier = Literal["exact", "approx", "at_least", "at_most", "range"]

@@ -8,7 +8,7 @@ here (and documenting it in corpus/GUIDELINES.md); nothing else keeps a list.
 
 from __future__ import annotations
 
-from typing import Literal, Optional, get_args
+from typing import Final, Literal, Optional, get_args
 
 #: what a claim states about its subject (corpus/GUIDELINES.md defines each)
 Attribute = Literal[
@@ -33,7 +33,7 @@ DATE_ATTRIBUTES = frozenset(a for a, kind in ATTRIBUTE_KINDS.items() if kind == 
 PERIOD_ATTRIBUTES = frozenset({"revenue", "revenue_share", "profit", "loss", "revenue_growth", "profit_growth"})
 
 #: the pseudo-attribute of a date finding about a page's own publication date
-PUBLISHED = "published"
+PUBLISHED: Final = "published"
 #: how reports name attributes; the others are written with spaces ("funding", "stake")
 ATTRIBUTE_NAMES = {"ipo_proceeds": "IPO proceeds", "ipo_price": "IPO price", "revenue_share": "revenue share",
                    "revenue_growth": "revenue growth", "profit_growth": "profit growth", "listing_date": "listing date",

@@ -13,13 +13,16 @@ from __future__ import annotations
 import os
 import time
 from dataclasses import dataclass, field
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from claimcheck.batch.inputs import RAW_COLUMNS, open_input
 from claimcheck.batch.shards import OutDir, run_key
 from claimcheck.batch.tables import TABLES  # noqa: E402
 from claimcheck.errors import InputError, UsageError  # noqa: E402
 from claimcheck.ingest import is_cut_notice  # noqa: E402
+
+if TYPE_CHECKING:
+    from claimcheck.schema import Document
 
 PACK = 16  # documents per pipeline batch (spaCy's nlp.pipe batch): part of the output's definition
 #: packs each datasets worker takes between two progress updates (a new process pool per step: not too small)
@@ -90,7 +93,9 @@ def annotate_pack(pack: dict, *, model: str, dayfirst: bool | None, docbin: bool
     from claimcheck.batch import tables as t
     from claimcheck.story import resolve_subjects
 
-    docs, stories, warnings = [], {}, []
+    docs: list[Document] = []
+    stories: dict[str, str | None] = {}
+    warnings: list[str] = []
     raws = [RawRecord(**{k: pack[k][i] for k in RAW_COLUMNS if k != "story"}) for i in range(len(pack["id"]))]
     for i, doc in enumerate(to_documents(raws, dayfirst=dayfirst, warn=warnings.append)):  # one noise-model call
         if isinstance(doc, InputError):
@@ -105,7 +110,7 @@ def annotate_pack(pack: dict, *, model: str, dayfirst: bool | None, docbin: bool
         rows["mentions"].extend(t.mention_row(p.doc.id, m) for m in p.mentions)
         # as `extract` of one document
         rows["claims"].extend(t.claim_row(c) for c in resolve_subjects(story_docs([p]), {}))
-    out = {name: _ipc(t.to_table(rows[name], name)) for name in TABLES}
+    out: dict[str, bytes | str | None] = {name: _ipc(t.to_table(rows[name], name)) for name in TABLES}
     out["docbin"] = _docbin_bytes(nlp.docs) if docbin else None
     out["warnings"] = "\n".join(warnings)
     return out
@@ -319,7 +324,11 @@ def annotate(input: str, outdir: str, *, workers: int | None = None, shard_size:
         if summary.documents == 0:
             raise InputError(f"no readable documents in {input}")
         summary.seconds = time.perf_counter() - started
-        markers = [out.done(k, docbin) for k in range(summary.shards)]
+        markers = []
+        for k in range(summary.shards):
+            shard_marker = out.done(k, docbin)
+            assert shard_marker is not None  # each shard was found complete or written in this run
+            markers.append(shard_marker)
         busy = sum(m["seconds"] for m in markers)
         manifest.update(status="complete", shards=summary.shards, counts={
             "documents": summary.documents, "mentions": summary.mentions, "claims": summary.claims,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import warnings
-from typing import Callable
+from typing import Any, Callable
 
 from claimcheck.batch.inputs import RAW_COLUMNS
 from claimcheck.errors import UsageError
@@ -26,7 +26,7 @@ class PackAnnotator:
     def __init__(self, model: str, dayfirst: bool | None, docbin: bool):
         from claimcheck.batch.annotate import warm_up
 
-        self.options = {"model": model, "dayfirst": dayfirst, "docbin": docbin}
+        self.model, self.dayfirst, self.docbin = model, dayfirst, docbin
         warm_up(model, dayfirst)
 
     def __call__(self, batch):
@@ -34,7 +34,8 @@ class PackAnnotator:
 
         _one_thread_per_worker()
         rows = batch.to_pylist()  # pyarrow batch format: one dict per pack
-        outs = [annotate_pack({k: row[k] for k in RAW_COLUMNS}, **self.options) for row in rows]
+        outs = [annotate_pack({k: row[k] for k in RAW_COLUMNS}, model=self.model, dayfirst=self.dayfirst,
+                              docbin=self.docbin) for row in rows]
         return {k: [o[k] for o in outs] for k in OUTPUTS}
 
 
@@ -125,7 +126,7 @@ def map_with_ray(packs: list[dict], *, workers: int, model: str, dayfirst: bool 
     # resumes by shard anyway (a restartable actor also makes Ray print a notice on every start). Ray's own
     # comment names the extra keyword for this, which its Dataset API now calls deprecated: that notice is
     # kept off the user's terminal.
-    restarts = {} if os.environ.get("RAY_ADDRESS") else {"max_restarts": 0}
+    restarts: dict[str, Any] = {} if os.environ.get("RAY_ADDRESS") else {"max_restarts": 0}  # ray_remote_args
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message="`ray_remote_args` is deprecated")
         out = ds.map_batches(PackAnnotator, fn_constructor_kwargs={"model": model, "dayfirst": dayfirst,

@@ -52,6 +52,8 @@ def write_parquet_atomic(path: Path, table) -> None:
 class OutDir:
     """One annotate output directory."""
 
+    _lock_fd: int | None  # the lock file's descriptor while this run holds the folder (set by lock)
+
     def __init__(self, path: str | Path):
         self.path = Path(path)
 

@@ -22,6 +22,7 @@ back gives integral numbers as ``int``.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from datetime import date
 from typing import Any, Iterable
 
@@ -131,11 +132,10 @@ def documents_from_rows(rows: Iterable[dict]) -> list[Document]:
     return out
 
 
-def names_of(row: dict) -> tuple[dict, dict]:
+def names_of(row: dict) -> tuple[Counter[str], dict[str, set[str]]]:
     """A documents row's name forms as (Counter-like counts, form → set of neighbouring words)."""
-    from collections import Counter
-
-    names, contexts = Counter(), {}
+    names: Counter[str] = Counter()
+    contexts: dict[str, set[str]] = {}
     for item in row.get("names") or ():
         names[item["form"]] = item["count"]
         contexts[item["form"]] = set(item["near"] or ())

@@ -160,12 +160,15 @@ class _OneLineLog(logging.Handler):
 
 
 def _log_to_stderr() -> None:
+    """One handler for the process (a second command in the same process reuses it), its level set anew by each
+    command from CLAIMCHECK_DEBUG."""
     logger = logging.getLogger("claimcheck")
-    if any(isinstance(h, _OneLineLog) for h in logger.handlers):
-        return
     level = logging.DEBUG if os.environ.get("CLAIMCHECK_DEBUG") else logging.WARNING
-    handler = _OneLineLog(level)
-    logger.addHandler(handler)
+    handler = next((h for h in logger.handlers if isinstance(h, _OneLineLog)), None)
+    if handler is None:
+        handler = _OneLineLog(level)
+        logger.addHandler(handler)
+    handler.setLevel(level)
     logger.setLevel(level)
 
 

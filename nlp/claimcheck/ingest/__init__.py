@@ -8,11 +8,14 @@ publication date and source (metadata.py).
 from __future__ import annotations
 
 import re
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
 from claimcheck.errors import InputError
 from claimcheck.ingest.readers import RawRecord, iter_records
 from claimcheck.schema import Document
+
+if TYPE_CHECKING:
+    from claimcheck.ingest.metadata import Metadata
 
 __all__ = ["load_documents", "to_document", "to_documents", "is_cut_notice", "RawRecord", "MAX_TEXT_CHARS"]
 
@@ -86,10 +89,10 @@ def _html_main_text(html: str) -> tuple[str, bool, bool]:
     if html_depth(html) > MAX_HTML_DEPTH:
         text = _html_as_plain_text(html)
         return "\n\n".join(" ".join(p.split()) for p in text.split("\n\n") if p.strip()), cut, True
-    text = trafilatura.extract(html, include_comments=False, include_tables=True, include_images=False,
-                               favor_precision=True, deduplicate=False)
+    extracted = trafilatura.extract(html, include_comments=False, include_tables=True, include_images=False,
+                                    favor_precision=True, deduplicate=False)
     # trafilatura separates blocks with single newlines; the rest of the toolkit uses paragraphs.
-    return "\n\n".join(line.strip() for line in (text or "").splitlines() if line.strip()), cut, False
+    return "\n\n".join(line.strip() for line in (extracted or "").splitlines() if line.strip()), cut, False
 
 
 def _cut(text: str, limit: int) -> str:
@@ -131,7 +134,9 @@ def to_documents(raws: Sequence[RawRecord], *, dayfirst: bool | None = None,
     from claimcheck.ingest.boilerplate import strip_boilerplate_many
     from claimcheck.ingest.metadata import metadata_from_html
 
-    sources, html_meta, cuts = [], [], []
+    sources: list[str] = []
+    html_meta: list[Metadata | None] = []
+    cuts: list[bool] = []
     for raw in raws:
         if raw.kind == "html":
             main, cut, deep = _html_main_text(raw.text)

@@ -587,7 +587,7 @@ def _names_new_year(html: str, year: int) -> bool:
 
 def _fill_from_trafilatura(html: str, md: Metadata) -> None:
     try:  # optional dependency; any failure just leaves the gaps
-        from trafilatura import extract_metadata  # type: ignore[import-untyped]
+        from trafilatura import extract_metadata
 
         # not extensive: the extensive search takes a year from the body text and calls it 1 January of it
         doc = extract_metadata(html, extensive=False)

@@ -139,9 +139,11 @@ def probe(spec: str | Path) -> str:
     except PermissionError:
         raise InputError(f"{name}: permission denied") from None
     except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the name
-        why = {errno.ELOOP: "symbolic link loop", errno.ENAMETOOLONG: "file name too long",
-               errno.ENOTDIR: "no such file or directory (a parent is not a directory)"}.get(
-            getattr(exc, "errno", None), f"cannot read ({one_line(getattr(exc, 'strerror', None) or exc)})")
+        reasons: dict[int | None, str] = {
+            errno.ELOOP: "symbolic link loop", errno.ENAMETOOLONG: "file name too long",
+            errno.ENOTDIR: "no such file or directory (a parent is not a directory)"}
+        why = reasons.get(getattr(exc, "errno", None),
+                          f"cannot read ({one_line(getattr(exc, 'strerror', None) or exc)})")
         raise InputError(f"{one_line(name, 200)}: {why}") from None
     if stat.S_ISDIR(st.st_mode):
         return "dir"

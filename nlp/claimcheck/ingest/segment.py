@@ -40,8 +40,8 @@ def sentence_around(text: str, start: int, end: int) -> str:
     begin = 0
     for m in _SENTENCE_END.finditer(text, 0, start):
         begin = m.end()
-    m = _SENTENCE_END.search(text, end)
-    stop = m.end() if m else len(text)
+    after = _SENTENCE_END.search(text, end)
+    stop = after.end() if after else len(text)
     return text[begin:stop].strip()
 
 

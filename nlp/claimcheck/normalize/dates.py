@@ -38,8 +38,9 @@ import functools
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from typing import Callable
 
-from .numbers import MAX_CONTEXT, MAX_TEXT, SMALL, TENS, Quantity, total
+from .numbers import MAX_CONTEXT, MAX_TEXT, SMALL, TENS, Qualifier, Quantity, total
 
 __all__ = ["normalize_date", "period_of", "infer_dayfirst", "founding_year", "YEAR_MIN", "YEAR_MAX"]
 
@@ -98,7 +99,7 @@ class _Date:
     high: date
     kind: str
     relative: bool = False
-    qualifier: str = "exact"
+    qualifier: Qualifier = "exact"
     start: int = 0
     end: int = 0
 
@@ -228,8 +229,16 @@ def _two_digit_year(yy: str, ctx: _Ctx) -> int:
     v = int(yy)
     if len(yy) == 4:
         return v
-    pivot = (ctx.published.year % 100 + 20) if ctx.published else 50
-    return (2000 + v) if v <= min(pivot, 99) else (1900 + v)
+    if ctx.published is None:
+        return (2000 + v) if v <= 50 else (1900 + v)
+    # the year in the page's century, moved by a century when that puts it more than 20 years after the page
+    # or 80 or more before it: '87' on a 1987 page is 1987, '05' on a 2019 page 2005, '99' on a 2019 page 1999
+    year = ctx.published.year // 100 * 100 + v
+    if year > ctx.published.year + 20:
+        year -= 100
+    elif year <= ctx.published.year - 80:
+        year += 100
+    return year
 
 
 def _word_int(w: str | None) -> int | None:
@@ -257,6 +266,7 @@ def _rel_year(rel: str | None, ctx: _Ctx) -> int | None:
 
 # ------------------------------------------------------------------ patterns
 # Each handler gets (match, ctx) and returns a _Date or None.
+_Handler = Callable[[re.Match[str], _Ctx], _Date | None]
 
 def _h_mdy(m: re.Match[str], ctx: _Ctx) -> _Date | None:
     return _day(int(m["y"]), MONTHS[m["m"].lower()], int(m["d"]))
@@ -313,6 +323,7 @@ def _h_year_to(m: re.Match[str], ctx: _Ctx) -> _Date | None:
     if n is None:
         return None
     fiscal = (m["fis"] or "").lower() in ("fiscal", "financial")
+    y: int | None
     if m["y"]:
         y, rel = int(m["y"]), False
     else:
@@ -440,6 +451,7 @@ def _h_year_range(m: re.Match[str], ctx: _Ctx) -> _Date | None:
 def _h_day_range(m: re.Match[str], ctx: _Ctx) -> _Date | None:
     mo = MONTHS[m["m"].lower()]
     d1, d2 = int(m["d1"]), int(m["d2"])
+    y: int | None
     if m["y"]:
         y, rel = int(m["y"]), False
     else:
@@ -557,6 +569,7 @@ def _h_month_alone(m: re.Match[str], ctx: _Ctx) -> _Date | None:
         return _month(ctx.year, mo)
     if p is None:
         return None
+    y: int | None
     if rel == "last":
         y = p.year if mo < p.month else p.year - 1
     elif rel == "next":
@@ -656,7 +669,7 @@ def _h_window(m: re.Match[str], ctx: _Ctx) -> _Date | None:
     return _Date(f"{lo.isoformat()}/{hi.isoformat()}", lo, hi, "window", True)
 
 
-_FULL_DATE_PATTERNS: list[tuple[re.Pattern[str], object]] = [
+_FULL_DATE_PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
     (_rx(rf"{_WD}{_mon('m')}\s*{_d('d')}\s*(?:,\s*|\s+)(?:of\s+)?{_y('y')}"), _h_mdy),
     (_rx(rf"{_WD}{_d('d')}\s+(?:of\s+)?{_mon('m')}\s*,?\s*{_y('y')}"), _h_mdy),
     (_rx(r"(?<![\d/.\-])(?P<y>\d{4})([-/.])(?P<m>\d{1,2})\2(?P<d>\d{1,2})(?![\d\-/]|\.\d)"), _h_iso),
@@ -665,7 +678,7 @@ _FULL_DATE_PATTERNS: list[tuple[re.Pattern[str], object]] = [
     (_rx(rf"{_WD}{_mon('m')}\s*{_d('d')}\s*,?\s*['\u2019](?P<y>\d{{2}})(?!\d)"), _h_dmy2),
     (_rx(r"(?<![\d/.\-])(?P<a>\d{1,2})(?P<sep>[/.\-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/\-]|\.\d)"), _h_numeric),
 ]
-_MD_PATTERNS: list[tuple[re.Pattern[str], object]] = [
+_MD_PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
     (_rx(rf"{_WD}{_mon('m')}\s*{_d('d')}(?!\s*,?\s*\d)"), _h_md),
     (_rx(rf"(?:the\s+)?{_d('d')}\s+(?:of\s+)?{_mon('m')}"), _h_md),
 ]
@@ -675,7 +688,7 @@ _YEAR_TO = (
     rf"\s+(?:to|ended|ending|through|until|that\s+ended|which\s+ended)\s+(?:in\s+)?(?:the\s+end\s+of\s+)?"
     rf"(?:{_d('d1')}\s+)?{_mon('m')}\s*(?:{_d('d2')})?\s*,?\s*(?:{_y('y')})?"
 )
-_PERIOD_PATTERNS: list[tuple[re.Pattern[str], object]] = [
+_PERIOD_PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
     (_rx(_YEAR_TO), _h_year_to),
     (_rx(r"(?<![A-Za-z])(?:fiscal\s+|F)Q(?P<q>[1-4])(?:\s*(?:of\s+)?(?:fiscal\s+|FY\s?)?'?(?P<y>\d{4}|\d{2}))?(?![\d%])"), _h_fiscal_quarter_code),
     (_rx(r"(?<![A-Za-z0-9])Q(?P<q>[1-4])\s*(?:of\s+)?(?:fiscal\s+(?:year\s+)?|FY\s?)'?(?P<y>\d{4}|\d{2})(?![\d%])"), _h_fiscal_quarter_code),
@@ -706,13 +719,13 @@ _PERIOD_PATTERNS: list[tuple[re.Pattern[str], object]] = [
     ), _h_first_months),
     (_rx(rf"{_mon('m')}\s*,?\s*(?:of\s+)?{_y('y')}"), _h_month_year),
 ]
-_YEAR_PATTERNS: list[tuple[re.Pattern[str], object]] = [
+_YEAR_PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
     (_rx(r"(?<![\d/.\-])(?P<y>\d{4})-(?P<m>\d{2})(?![\d\-/%]|\.\d)"), _h_iso_month),
     (_rx(r"(?<![\d.,$\u00a3\u20ac\u00a5'\u2019])(?P<c>1[89]|20)(?P<dd>\d)0['\u2019]?s(?![A-Za-z])"), _h_decade),
     (_rx(r"(?<![\dA-Za-z])['\u2019](?P<c>)(?P<dd>\d)0s(?![A-Za-z])"), _h_decade),
     (_rx(r"(?<![\d.,$\u00a3\u20ac\u00a5/])(?<!\d[\-/])(?P<y>\d{4})(?![\d%]|[.,]\d|\s*(?:per\s*cent|percent|pc)\b)"), _h_year),
 ]
-_RELATIVE_PATTERNS: list[tuple[re.Pattern[str], object]] = [
+_RELATIVE_PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
     (_rx(r"(?<![A-Za-z])(?:the\s+day\s+before\s+yesterday|yesterday|last\s+night|earlier\s+today|today|tonight"
          r"|this\s+(?:morning|afternoon|evening)|tomorrow)(?![A-Za-z])"), _h_deictic),
     (_rx(r"(?<![A-Za-z\d])(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})"
@@ -734,7 +747,7 @@ _RELATIVE_PATTERNS: list[tuple[re.Pattern[str], object]] = [
 # "the six months to June 30, 2019" is a period, not the day it ends on: _YEAR_TO goes first
 _ALL_SINGLE = _PERIOD_PATTERNS[:1] + _FULL_DATE_PATTERNS + _PERIOD_PATTERNS[1:] + _MD_PATTERNS + _YEAR_PATTERNS + _RELATIVE_PATTERNS
 
-_RANGE_PATTERNS: list[tuple[re.Pattern[str], object]] = [
+_RANGE_PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
     (_rx(rf"{_mon('m')}\s*{_d('d1')}\s*{_CONN}\s*{_d('d2')}(?:\s*,?\s*{_y('y')})?"), _h_day_range),
     (_rx(rf"{_d('d1')}\s*{_CONN}\s*{_d('d2')}\s+(?:of\s+)?{_mon('m')}(?:\s*,?\s*{_y('y')})?"), _h_day_range),
     (_rx(r"(?<![\d.,$\u00a3\u20ac/\-])(?P<y1>\d{4})\s*(?P<conn>-|\u2010|\u2011|\u2013|\u2014|/|to|through|and)\s*"
@@ -833,7 +846,9 @@ def _dateparser_day(text: str, ctx: _Ctx) -> _Date | None:
     for tok in toks:
         low = tok.lower().rstrip(".")
         if tok[0].isdigit():
-            digits = re.match(r"\d+", tok).group()
+            lead = re.match(r"\d+", tok)
+            assert lead is not None  # tok starts with a digit
+            digits = lead.group()
             if len(digits) == 4 and tok == digits:
                 years.append(int(digits))
             elif len(digits) <= 2 and 1 <= int(digits) <= 31:
@@ -870,7 +885,7 @@ _MODIFIER_RE = _rx(
     r"|(?P<late>late|the\s+end\s+of|end\s+of|end)"
     r")[\s\-]*(?:the\s+)?$"
 )
-_DATE_QUALIFIERS: list[tuple[re.Pattern[str], str, str]] = [
+_DATE_QUALIFIERS: list[tuple[re.Pattern[str], Qualifier, str]] = [
     # (phrase right before the date, qualifier, which bound it keeps)
     (_rx(r"(?:since|from|starting(?:\s+(?:in|on|from))?|beginning(?:\s+(?:in|on))?|as\s+of|no\s+earlier\s+than)\s*$"), "at_least", "low"),
     (_rx(r"(?:after|later\s+than)\s*$"), "at_least", "after"),
@@ -905,7 +920,9 @@ def _narrow(r: _Date, which: str) -> _Date:
     return replace(r, low=lo, high=max(lo, hi), qualifier="approx")
 
 
-def _apply_context(r: _Date, prefix: str) -> _Date:
+def _apply_context(r: _Date, prefix: str) -> tuple[_Date, date | None, date | None]:
+    """``r`` with the qualifier the words before it give, and its (low, high) bounds: None where that makes the
+    interval open ("since 2015" has no high)."""
     prefix = prefix.rstrip()
     if r.kind != "day" and r.qualifier != "range":
         mm = _MODIFIER_RE.search(prefix)
@@ -914,24 +931,24 @@ def _apply_context(r: _Date, prefix: str) -> _Date:
             r = _narrow(r, which)
             prefix = prefix[: mm.start()].rstrip()
     if r.qualifier == "range":
-        return r
+        return r, r.low, r.high
     for rx, q, bound in _DATE_QUALIFIERS:
         mm = rx.search(prefix)
         if not mm or (mm.start() > 0 and prefix[mm.start() - 1].isalnum()):
             continue
         if q == "approx":
-            return replace(r, qualifier="approx")
+            return replace(r, qualifier="approx"), r.low, r.high
         try:
             if bound == "low":
-                return replace(r, qualifier=q, high=None)
+                return replace(r, qualifier=q), r.low, None
             if bound == "after":
-                return replace(r, qualifier=q, low=r.high + timedelta(days=1), high=None)
+                return replace(r, qualifier=q), r.high + timedelta(days=1), None
             if bound == "before":
-                return replace(r, qualifier=q, low=None, high=r.low - timedelta(days=1))
-            return replace(r, qualifier=q, low=None)
+                return replace(r, qualifier=q), None, r.low - timedelta(days=1)
+            return replace(r, qualifier=q), None, r.high
         except OverflowError:
-            return r
-    return r
+            return r, r.low, r.high
+    return r, r.low, r.high
 
 
 def _iso(d: date | None) -> str | None:
@@ -996,9 +1013,9 @@ def normalize_date(
                 r = replace(d, start=0, end=len(text))
     if r is None:
         return None
-    r = _apply_context(r, left + " " + text[: r.start])
+    r, low, high = _apply_context(r, left + " " + text[: r.start])
     kind = "relative" if r.relative else r.kind
-    return Quantity(r.value, "date", r.qualifier, _iso(r.low), _iso(r.high), kind)
+    return Quantity(r.value, "date", r.qualifier, _iso(low), _iso(high), kind)
 
 
 # ------------------------------------------------------------------ period_of

@@ -256,14 +256,17 @@ def normalize_money(text: str, left_context: str = "", *, default_currency: str 
         r = range_pair(text, t, toks[i + 1], prefix, _UNIT_RE)
         if r is not None:
             low, high, _ = r
-            mid = (low + high) / 2 * factor
-            return Quantity(to_py(mid, 6), currency, "range", to_py(low * factor, 6), to_py(high * factor, 6))
+            mid = to_py((low + high) / 2 * factor, 6)
+            if mid is None:
+                return None
+            return Quantity(mid, currency, "range", to_py(low * factor, 6), to_py(high * factor, 6))
     value = t.value * factor
     q = qualify(prefix, text[end:])
     lo, hi = interval(to_py(value, 6), to_py(t.step * factor, 6), q)
-    if to_py(value, 6) is None:
+    point = to_py(value, 6)
+    if point is None:
         return None
-    return Quantity(to_py(value, 6), currency, q, lo, hi)
+    return Quantity(point, currency, q, lo, hi)
 
 
 # ------------------------------------------------------------------ document context
@@ -384,7 +387,9 @@ def split_conversion(text: str, left_context: str = "", *, default_currency: str
             continue
         if q.qualifier == "exact" and main.qualifier in ("approx", "at_least", "at_most"):
             lo, hi = interval(q.value, 0, main.qualifier)
-            if main.qualifier == "approx" and q.low is not None and q.high is not None:
+            # money's bounds are numbers (never the ISO strings of dates), and finite: interval gives both ends
+            if (main.qualifier == "approx" and lo is not None and hi is not None
+                    and isinstance(q.low, (int, float)) and isinstance(q.high, (int, float))):
                 lo, hi = min(lo, q.low), max(hi, q.high)
             q = Quantity(q.value, q.unit, main.qualifier, lo, hi)
         out.append(Quantity(q.value, q.unit, q.qualifier, q.low, q.high, "conversion"))

@@ -18,7 +18,7 @@ import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import Any, Callable, TypeVar
+from typing import Any, Callable, Literal, TypeVar, cast
 
 __all__ = ["Quantity", "NumToken", "parse_number", "scan_numbers", "total", "MAX_TEXT", "MAX_DIGITS"]
 
@@ -30,6 +30,7 @@ MAX_CONTEXT = 100
 MAX_DIGITS = 30
 
 Number = int | float | str | None
+Qualifier = Literal["exact", "approx", "at_least", "at_most", "range"]  # as claimcheck.schema.Qualifier
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ class Quantity:
 
     value: int | float | str
     unit: str
-    qualifier: str
+    qualifier: Qualifier
     low: Number
     high: Number
     kind: str = ""
@@ -60,7 +61,7 @@ def total(default: Any) -> Callable[[F], F]:
             except Exception:  # noqa: BLE001 - deliberate: these functions are total
                 return default
 
-        return wrapper  # type: ignore[return-value]
+        return cast(F, wrapper)  # called as fn is; returns what fn returns, or default
 
     return deco
 
@@ -319,7 +320,8 @@ def _parse_words(words: list[str]) -> tuple[int, Decimal, Decimal, Decimal, bool
             else:
                 break
         elif w == "point":
-            if last in ("unit", "ten") and cur is not None and nxt(i + 1) in SMALL and SMALL[nxt(i + 1)] <= 9:
+            digit = nxt(i + 1)
+            if last in ("unit", "ten") and cur is not None and digit in SMALL and SMALL[digit] <= 9:
                 j = i + 1
                 digits = ""
                 while j < n and words[j] in SMALL and SMALL[words[j]] <= 9 and len(digits) < MAX_DIGITS:

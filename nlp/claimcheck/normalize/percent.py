@@ -125,6 +125,7 @@ def _fraction(text: str, left: str) -> Quantity | None:
 
 def _share(ratio: Decimal, prefix: str, after: str) -> Quantity:
     value = to_py(ratio * 100, 3)
+    assert value is not None  # a fraction below one, in percent: a finite number
     q = prefix_qualifier(prefix) or "approx"
     lo, hi = interval(value, 0, q)
     return Quantity(value, "percent", q, lo, hi, "share")
@@ -162,7 +163,10 @@ def normalize_percent(text: str, left_context: str = "") -> Quantity | None:
                 high = nxt.value * factor * (-1 if m.group("neg") else 1)
                 if low <= high:
                     kind = _kind(prefix, text[end:])
-                    return Quantity(to_py((low + high) / 2, 6), unit, "range", to_py(low, 6), to_py(high, 6), kind)
+                    mid = to_py((low + high) / 2, 6)
+                    if mid is None:
+                        return None
+                    return Quantity(mid, unit, "range", to_py(low, 6), to_py(high, 6), kind)
         if nxt is not None and mk2 is not None and (mk is None or mk[0] == mk2[0]):
             r = range_pair(text, t, nxt, prefix, _PCT_UNIT)
             if r is not None:
@@ -170,7 +174,10 @@ def normalize_percent(text: str, left_context: str = "") -> Quantity | None:
                 low, high, _ = r
                 low, high = low * factor, high * factor
                 kind = _kind(prefix, text[end:])
-                return Quantity(to_py((low + high) / 2, 6), unit, "range", to_py(low, 6), to_py(high, 6), kind)
+                mid = to_py((low + high) / 2, 6)
+                if mid is None:
+                    return None
+                return Quantity(mid, unit, "range", to_py(low, 6), to_py(high, 6), kind)
         if mk is None:
             continue
         unit, factor, end = mk

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from .numbers import MAX_TEXT, NumToken, scan_numbers, to_decimal, to_py, total
+from .numbers import MAX_TEXT, Number, NumToken, Qualifier, scan_numbers, to_decimal, to_py, total
 
 __all__ = ["detect_qualifier", "interval", "QUALIFIERS"]
 
-QUALIFIERS = ("exact", "approx", "at_least", "at_most", "range")
+QUALIFIERS: tuple[Qualifier, ...] = ("exact", "approx", "at_least", "at_most", "range")
 
 #: the share of the value an "approx" figure may be off by (at least)
 APPROX_TOLERANCE = Decimal("0.025")
@@ -37,7 +37,7 @@ _AT_MOST = (
     "not exceeding", "no higher than", "<", "\u2264", "<=",
 )
 
-_PHRASES: list[tuple[str, str]] = sorted(
+_PHRASES: list[tuple[str, Qualifier]] = sorted(
     [(p, "approx") for p in _APPROX] + [(p, "at_least") for p in _AT_LEAST] + [(p, "at_most") for p in _AT_MOST],
     key=lambda pq: -len(pq[0]),
 )
@@ -50,7 +50,7 @@ _UNIT_TAIL_RE = re.compile(
     r"|[\s(\[\u2212-])\s*$"
 )
 
-_SUFFIX_RES: list[tuple[re.Pattern[str], str]] = [
+_SUFFIX_RES: list[tuple[re.Pattern[str], Qualifier]] = [
     (re.compile(r"^(?:\s*-\s*|\s*)plus\b|^\s*\+", re.I), "at_least"),
     (re.compile(r"^(?:\s*-\s*|\s*)odd\b", re.I), "approx"),
     (re.compile(r"^\s*(?:[^\s\d]+\s+){0,3}?or\s+(?:so|thereabouts)\b", re.I), "approx"),
@@ -81,7 +81,7 @@ def strip_unit_tail(prefix: str) -> str:
     return prefix
 
 
-def prefix_qualifier(prefix: str) -> str | None:
+def prefix_qualifier(prefix: str) -> Qualifier | None:
     """The qualifier a phrase ending right before a number carries, if any."""
     p = " ".join(strip_unit_tail(prefix[-MAX_TEXT:]).split()).lower()
     for phrase, q in _PHRASES:
@@ -104,7 +104,7 @@ def strip_qualifier(prefix: str) -> str:
     return p
 
 
-def suffix_qualifier(after: str) -> str | None:
+def suffix_qualifier(after: str) -> Qualifier | None:
     """"or more", "-plus", "+", "or so" and friends right after a number."""
     after = after[:60]
     for rx, q in _SUFFIX_RES:
@@ -145,7 +145,7 @@ def range_pair(
 
 
 @total((None, None))
-def interval(value: float, precision_step: float, qualifier: str) -> tuple[float | None, float | None]:
+def interval(value: Number, precision_step: Number, qualifier: str) -> tuple[float | None, float | None]:
     """The interval a stated figure stands for.
 
     * exact: ``value +- step/2``  ("$7.5 billion" -> 7.45bn..7.55bn)
@@ -170,13 +170,13 @@ def interval(value: float, precision_step: float, qualifier: str) -> tuple[float
     return (to_py(v - half), to_py(v + half))
 
 
-def qualify(prefix: str, after: str) -> str:
+def qualify(prefix: str, after: str) -> Qualifier:
     """Qualifier from the words just before a number and just after it."""
     return prefix_qualifier(prefix) or suffix_qualifier(after) or "exact"
 
 
 @total("exact")
-def detect_qualifier(text: str) -> str:
+def detect_qualifier(text: str) -> Qualifier:
     """exact / approx / at_least / at_most / range, from span text plus left context.
 
     ``detect_qualifier("valued at more than $7.5 billion") == "at_least"``;

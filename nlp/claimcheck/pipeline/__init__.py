@@ -13,10 +13,9 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from claimcheck.errors import ModelError
-from claimcheck.paths import MODELS
+from claimcheck.paths import MODELS as MODEL_DIR  # package data (a link to the repository's models/ in a checkout)
 from claimcheck.schema import Document, Mention
 
-MODEL_DIR = MODELS  # package data (a link to the repository's models/ in a checkout)
 MODELS = {
     # name: description ("default" is the pipeline that wins on the real articles' dev split: models/README.md)
     "fast": "trained claim linker over en_core_web_sm 3.8.0's NER and sentence recogniser (models/fast)",

@@ -121,7 +121,7 @@ def drafts_from_links(doc, links) -> list[ClaimDraft]:
     sents = None if doc.has_annotation("SENT_START") else sentence_ids(doc)
     drafts = []
     for pair, attribute, probability, attribute_score in links:
-        value = ents.get(pair.value) or Span(doc, *pair.value, label=pair.value_label)
+        value = ents.get(pair.value) or Span(doc, pair.value[0], pair.value[1], label=pair.value_label)
         subject = _clean_name(doc[pair.subject[0]:pair.subject[1]].text)
         if subject is None:
             continue

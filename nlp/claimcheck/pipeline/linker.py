@@ -23,7 +23,7 @@ the chosen pair (``claimcheck.pipeline.context``), not learnt.
 
 from __future__ import annotations
 
-from typing import Callable, Iterable
+from typing import Callable, Iterable, cast
 
 import numpy
 from spacy.language import Language
@@ -34,7 +34,7 @@ from spacy.util import registry
 from thinc.api import set_dropout_rate
 from thinc.api import Model, Optimizer, chain, concatenate
 from thinc.layers import Linear, Maxout, Softmax
-from thinc.types import Floats2d
+from thinc.types import Floats2d, Ints1d
 
 from claimcheck.pipeline.pairs import (
     CLASSES,
@@ -55,12 +55,12 @@ N_POOLS = 5
 
 @registry.architectures("claimcheck.ClaimPairClassifier.v1")
 def build_pair_classifier(tok2vec: Model, hidden_width: int = 128, dropout: float = 0.2) -> Model:
-    features = Model("claim_pair_features", _features_forward, layers=[tok2vec], refs={"tok2vec": tok2vec},
-                     init=_features_init)
+    features: Model = Model("claim_pair_features", _features_forward, layers=[tok2vec],
+                            refs={"tok2vec": tok2vec}, init=_features_init)
     width = tok2vec.get_dim("nO") if tok2vec.has_dim("nO") else None
-    attribute = chain(Model("value_columns", _value_columns_forward, attrs={"width": width}),
-                      Maxout(nO=hidden_width, dropout=dropout, normalize=True), Softmax(nO=len(CLASSES)))
-    link = chain(Maxout(nO=hidden_width, dropout=dropout, normalize=True), Linear(nO=1))
+    attribute: Model = chain(Model("value_columns", _value_columns_forward, attrs={"width": width}),
+                             Maxout(nO=hidden_width, dropout=dropout, normalize=True), Softmax(nO=len(CLASSES)))
+    link: Model = chain(Maxout(nO=hidden_width, dropout=dropout, normalize=True), Linear(nO=1))
     return chain(features, concatenate(attribute, link))
 
 
@@ -72,7 +72,7 @@ def value_columns(width: int) -> numpy.ndarray:
 
 def _value_columns_forward(model: Model, X, is_train: bool):
     width = model.attrs["width"] or (X.shape[1] - N_FEATURES) // N_POOLS
-    cols = value_columns(width)
+    cols = cast(Ints1d, value_columns(width))  # thinc's array types are nominal; a numpy array never is one
     n_in = X.shape[1]
 
     def backprop(dY):
@@ -116,10 +116,10 @@ def _features_forward(model: Model, inputs, is_train: bool):
         meta.append((k, starts, ends, length))
     if not rows:
         return ops.alloc2f(0, N_POOLS * width + N_FEATURES), lambda d: []
-    X = ops.asarray2f(numpy.vstack(rows))
+    X = ops.asarray2f(cast(Floats2d, numpy.vstack(rows)))
 
-    def backprop(dX: Floats2d):
-        dX = ops.to_numpy(dX)
+    def backprop(d_rows: Floats2d):
+        dX = ops.to_numpy(d_rows)
         grads = [numpy.zeros((len(d), width), dtype="float32") for d in docs]
         offset = 0
         for k, starts, ends, length in meta:
@@ -130,7 +130,7 @@ def _features_forward(model: Model, inputs, is_train: bool):
             numpy.add.at(diff, starts.ravel(), d_pooled.reshape(-1, width))
             numpy.subtract.at(diff, ends.ravel(), d_pooled.reshape(-1, width))
             grads[k] = numpy.cumsum(diff, axis=0)[:-1]
-        bp_tokvecs([ops.asarray2f(g) for g in grads])
+        bp_tokvecs([ops.asarray2f(cast(Floats2d, g)) for g in grads])
         return []
 
     return X, backprop

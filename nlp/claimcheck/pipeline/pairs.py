@@ -13,6 +13,7 @@ the model learns when to trust). Nothing here needs a tagger or parser.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy
 
@@ -30,6 +31,9 @@ from claimcheck.pipeline.claims import (
     SOURCE_PREPS,
 )
 from claimcheck.vocabulary import ATTRIBUTES, SUBJECT_LABELS, VALUE_LABELS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
 
 CLASSES = ("none",) + ATTRIBUTES
 MAX_CANDIDATES = 10
@@ -102,7 +106,7 @@ def candidate_pairs(doc, ents=None, sents: numpy.ndarray | None = None) -> list[
 
 def _topic(names):
     counts: dict[str, int] = {}
-    first = {}
+    first: dict[str, Span] = {}
     for n in names:
         if n.label_ == "ORG":
             counts[n.text] = counts.get(n.text, 0) + 1

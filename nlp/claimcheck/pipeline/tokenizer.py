@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.util import compile_prefix_regex, compile_suffix_regex
 
 CURRENCY_PREFIXES = [r"US\$", r"HK\$", r"NZ\$", r"C\$", r"A\$", r"S\$", r"R\$", r"Â£", r"â‚¬"]  # and mojibake £ €
@@ -39,9 +40,12 @@ class TailSearch:
 def adjust_tokenizer(nlp: Language) -> None:
     """Set the financial prefix/suffix rules on ``nlp``'s tokenizer (idempotent: rebuilt from spaCy's defaults,
     so a model saved with an older version of these rules gets the current ones)."""
-    prefixes = CURRENCY_PREFIXES + list(nlp.Defaults.prefixes)
-    suffixes = [SCALE_SUFFIX] + list(nlp.Defaults.suffixes)
+    default_prefixes, default_suffixes = nlp.Defaults.prefixes, nlp.Defaults.suffixes
+    assert default_prefixes is not None and default_suffixes is not None  # every language's defaults have both
+    prefixes: list[str | re.Pattern] = [*CURRENCY_PREFIXES, *default_prefixes]
+    suffixes: list[str | re.Pattern] = [SCALE_SUFFIX, *default_suffixes]
     tok = nlp.tokenizer
+    assert isinstance(tok, Tokenizer)  # spaCy's own, whose prefix, suffix and special-case rules are set here
     # each setter below rebuilds the tokenizer's special cases (~70 ms): a model saved with these rules
     # already has the prefixes and rules, so only what differs is set (the suffix search always is: a
     # saved model brings back a plain regex search, not the TailSearch)

@@ -32,18 +32,18 @@ import math
 import re
 from collections import Counter, defaultdict
 from datetime import date
-from typing import Iterable, Optional
+from typing import Iterable, Optional, TypeGuard
 
 from claimcheck.crosscheck import overlaps
 from claimcheck.ingest.segment import sentence_around
 from claimcheck.report.stories import finding_story, format_value, plural, short_id, story_of
 from claimcheck.report.table import summary_line
 from claimcheck.schema import Claim, Document, Finding, Report
-from claimcheck.vocabulary import PUBLISHED, SEVERITY, attribute_name
+from claimcheck.vocabulary import PUBLISHED, SEVERITY, FindingKind, attribute_name
 
 __all__ = ["render_html", "chart_groups", "highlight"]
 
-KINDS = ("conflict", "date", "typo")
+KINDS: tuple[FindingKind, ...] = ("conflict", "date", "typo")
 EVIDENCE_CHARS = 320
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -109,7 +109,7 @@ def _as_date(value: object) -> Optional[date]:
     return None
 
 
-def _is_number(value: object) -> bool:
+def _is_number(value: object) -> TypeGuard[int | float]:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
 
@@ -128,7 +128,8 @@ def _finding_roles(f: Finding, claims: dict[str, Claim]) -> tuple[list[str], lis
         consensus = next((c for c in involved if c.doc not in outlier_docs), None)
     if consensus is None:
         return [c.id for c in involved], []
-    outliers, agreeing = [], []
+    outliers: list[str] = []
+    agreeing: list[str] = []
     for c in involved:
         try:
             agrees = overlaps(c, consensus)
@@ -243,7 +244,7 @@ def _svg_chart(title: str, rows: list[tuple[str, str, list[tuple[Claim, str]]]],
     x0, x1 = left + 12, width - right - 14
     is_date = unit == "date" or any(_as_date(c.value) and not _is_number(c.value) for _, _, cs in rows for c, _ in cs)
     # the plottable points: (row index, claim, role, value, low, high) on a numeric scale
-    points = []
+    points: list[tuple[int, Claim, str, float, float | None, float | None]] = []
     for i, (_, _, cs) in enumerate(rows):
         for c, role in cs:
             if is_date:
@@ -289,12 +290,13 @@ def _svg_chart(title: str, rows: list[tuple[str, str, list[tuple[Claim, str]]]],
         out.append(f'<text x="{x0 - 26}" y="{base + 20}" text-anchor="end">{esc(axis.caption)}</text>')
     out.append("</g>")
     if consensus is not None:
-        cv = _as_date(consensus) if is_date else consensus
         cx = None
-        if is_date and cv is not None:
-            cx = axis.x(cv.toordinal())
-        elif _is_number(cv):
-            cx = axis.x(float(cv))
+        if is_date:
+            cd = _as_date(consensus)
+            if cd is not None:
+                cx = axis.x(cd.toordinal())
+        elif _is_number(consensus):
+            cx = axis.x(float(consensus))
         if cx is not None:
             out.append(f'<line class="consensus" x1="{_fmt_n(cx)}" y1="{top - 4}" x2="{_fmt_n(cx)}" '
                        f'y2="{base + 4}"/>')
@@ -420,7 +422,7 @@ def _evidence_cards(f: Finding, claims: dict[str, Claim], docs: dict[str, Docume
         for doc_id in f.docs:
             d = docs.get(doc_id)
             m = _find_word(d.text, f.found) if d is not None else None
-            quote = (highlight(sentence_around(d.text, m.start(), m.end()), f.found) if m else "")
+            quote = (highlight(sentence_around(d.text, m.start(), m.end()), f.found) if m and d is not None else "")
             cards.append(f'<div class="card out"><div class="card-head">{_doc_head(doc_id, docs)}</div>'
                          f'<p class="says">writes <strong>{esc(f.found)}</strong></p>'
                          + (f"<blockquote>{quote}</blockquote>" if quote else "") + "</div>")

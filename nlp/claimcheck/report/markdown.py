@@ -144,10 +144,10 @@ def evidence_rows(finding: Finding, docs: dict[str, Document], claims: dict[str,
             rows.append([source_label(doc, doc_id), escape_markdown(finding.found or doc.published or ""),
                          escape_markdown(doc.title or "")])
         elif finding.found and doc is not None and doc.text:
-            sentence = sentence_with(doc.text, finding.found)
-            if sentence:
+            found_in = sentence_with(doc.text, finding.found)
+            if found_in:
                 rows.append([source_label(doc, doc_id), escape_markdown(finding.found),
-                             bold_figure(sentence, finding.found)])
+                             bold_figure(found_in, finding.found)])
     return rows
 
 

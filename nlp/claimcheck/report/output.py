@@ -64,7 +64,7 @@ def write_atomic(path: str | Path, text: str, *, force: bool = False) -> None:
               os.replace if force else _link_new)
 
 
-def _via_temp(path: Path, directory: Path, write: Callable[[str], None], mode: int,
+def _via_temp(path: Path, directory: Path, write: Callable[[str], object], mode: int,
               place: Callable[[str, Path], None]) -> None:
     """The one temporary-file dance of every writer here: ``write(tmp)`` beside ``path``, set ``mode``, fsync,
     ``place(tmp, path)`` (a rename, or a link that refuses to replace), sync the directory; on any failure the
@@ -138,7 +138,7 @@ def _fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
-def replace_via_temp(path: Path, write: Callable[[str], None]) -> None:
+def replace_via_temp(path: Path, write: Callable[[str], object]) -> None:
     """Call ``write(tmp_path)`` (a file beside ``path``), fsync, rename over ``path`` and sync the directory: the
     file a writer library produces appears whole or not at all, and the temporary file never survives a failure."""
     path = Path(path)

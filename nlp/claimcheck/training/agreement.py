@@ -51,9 +51,9 @@ def agreement(first: list[dict], second: list[dict], texts: dict[tuple[str, str]
     a_rows = {(r["meta"]["source"], r["meta"]["id"]): r for r in first}
     b_rows = {(r["meta"]["source"], r["meta"]["id"]): r for r in second}
     keys = sorted(set(a_rows) & set(b_rows))
-    m = Counter()
-    strict = Counter()
-    lenient = Counter()
+    m: Counter[str] = Counter()
+    strict: Counter[str] = Counter()
+    lenient: Counter[str] = Counter()
     labels_a, labels_b = [], []
     shared_claims = period_same = as_of_same = 0
     per_source: dict[str, Counter] = {}

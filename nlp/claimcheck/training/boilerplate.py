@@ -30,7 +30,7 @@ import json
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import numpy as np
 
@@ -224,7 +224,7 @@ def choose_threshold(train_pages: list[dict[str, Any]], n_splits: int = 5, seed:
     rng = np.random.default_rng(seed)
     rng.shuffle(idx)
     folds = np.array_split(idx, n_splits)
-    cv_probs: dict[int, tuple[list, list, list]] = {}
+    cv_probs: dict[int, Callable[[list[Unit], list[str | None]], list[float]]] = {}
     for k in range(n_splits):
         held = set(folds[k].tolist())
         fit_pages = [train_pages[i] for i in range(len(train_pages)) if i not in held]
@@ -232,7 +232,7 @@ def choose_threshold(train_pages: list[dict[str, Any]], n_splits: int = 5, seed:
         pipe = make_pipeline(X.shape[1]).fit(X, y)
         pf = _prob_fn(pipe)
         for i in held:
-            cv_probs[i] = pf  # type: ignore[assignment]
+            cv_probs[i] = pf
     grid = [round(t, 2) for t in np.arange(0.30, 0.96, 0.05)]
     curve = {}
     cache: dict[int, tuple] = {}

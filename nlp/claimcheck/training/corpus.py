@@ -182,7 +182,12 @@ def task_to_doc(task: dict, nlp=None):
     ents = [doc[s["token_start"]:s["token_end"] + 1] for s in task["spans"]]
     for span, s in zip(ents, task["spans"]):
         span.label_ = s["label"]
-    doc.set_ents([doc.char_span(s["start"], s["end"], label=s["label"]) for s in task["spans"]])
+    gold_ents = []
+    for s in task["spans"]:
+        ent = doc.char_span(s["start"], s["end"], label=s["label"])
+        assert ent is not None, s  # make_task's spans start and end on its tokens
+        gold_ents.append(ent)
+    doc.set_ents(gold_ents)
     doc.user_data[GOLD_KEY] = [
         {"head": [r["head_span"]["token_start"], r["head_span"]["token_end"] + 1],
          "child": [r["child_span"]["token_start"], r["child_span"]["token_end"] + 1],
@@ -249,7 +254,7 @@ def from_label_studio(ls_task: dict) -> dict:
     ordered = sorted(regions.items(), key=lambda kv: (kv[1]["start"], kv[1]["end"]))
     position = {rid: i for i, (rid, _) in enumerate(ordered)}
     spans = [dict(r, text=text[r["start"]:r["end"]]) for _, r in ordered]
-    notes = {}
+    notes: dict[str, dict[str, str]] = {}
     for item in result:
         if item.get("type") == "textarea" and item.get("from_name") == "notes":
             for note in item["value"]["text"]:
@@ -320,13 +325,13 @@ def import_real(paths: Iterable[Path], shared: Path) -> list[dict]:
     for path in paths:
         parsed = parse_markup(path.read_text(encoding="utf-8"))
         source, doc_id = parsed.meta.get("source"), parsed.meta.get("id")
-        if source not in REAL_SOURCES:
+        if not isinstance(source, str) or source not in REAL_SOURCES:
             raise MarkupError(f"{path}: front matter needs source: {' or '.join(REAL_SOURCES)}")
         if source not in texts:
             texts[source] = shared_texts(source, shared)
-        original = texts[source].get(doc_id)
-        if original is None:
+        if not isinstance(doc_id, str) or doc_id not in texts[source]:
             raise MarkupError(f"{path}: no article {doc_id!r} in {source}")
+        original = texts[source][doc_id]
         if parsed.text != original:
             at = next((i for i, (a, b) in enumerate(zip(parsed.text, original)) if a != b),
                       min(len(parsed.text), len(original)))
@@ -393,7 +398,7 @@ def preannotate(keys: Iterable[tuple[str, str]], shared: Path, out: Path, model:
         def free(a: int, b: int, taken: list[tuple[int, int]] = taken) -> bool:
             return all(b <= x or a >= y for x, y in taken)
 
-        spans = []
+        spans: list[dict] = []
         for m in sorted(p.mentions, key=lambda m: (m.start, -m.end)):
             if m.label in LABELS and free(m.start, m.end) and text[m.start:m.end] == text[m.start:m.end].strip():
                 spans.append({"start": m.start, "end": m.end, "label": m.label, "text": text[m.start:m.end]})
@@ -492,6 +497,12 @@ def load_real(shared: Path, corpus: Path | None = None, split: str | None = None
     return tasks
 
 
+def _source_id(key: str) -> tuple[str, str]:
+    """``SOURCE:ID`` of the command line as (source, id)."""
+    source, doc_id = key.split(":", 1)
+    return source, doc_id
+
+
 def _main(argv: list[str]) -> int:
     """python -m claimcheck.training.corpus build | check FILE... | import-real SHARED FILE...
        | check-real SHARED FILE... | export-real SHARED OUTDIR [SOURCE:ID...]
@@ -524,11 +535,11 @@ def _main(argv: list[str]) -> int:
                 print(f"{p}: ok, {len(row['spans'])} spans, {len(row['relations'])} claims"
                       + (f", {undecided} figures neither claim nor no=REASON" if undecided else ""))
         elif argv[0] == "export-real":
-            keys = [tuple(k.split(":", 1)) for k in argv[3:]] or None
+            keys = [_source_id(k) for k in argv[3:]] or None
             paths = export_real(Path(argv[1]), Path(argv[2]), keys)
             print(f"{len(paths)} articles written to {argv[2]}")
         elif argv[0] == "preannotate":
-            keys = [tuple(k.split(":", 1)) for k in argv[3:]]
+            keys = [_source_id(k) for k in argv[3:]]
             paths = preannotate(keys, Path(argv[1]), Path(argv[2]))
             print(f"{len(paths)} articles written to {argv[2]}")
         else:

@@ -74,7 +74,7 @@ def load_quantulum():
     """quantulum3's parser, or a message saying why not. Its bundled classifier was pickled with an older
     scikit-learn; when it does not load, quantulum3's own no-classifier disambiguation is used."""
     try:
-        from quantulum3 import classifier, parser  # type: ignore[import-not-found]
+        from quantulum3 import classifier, parser
     except Exception as exc:  # noqa: BLE001
         return None, f"quantulum3 not installed ({type(exc).__name__}); `pip install quantulum3` to compare"
     note = "quantulum3 with its classifier"

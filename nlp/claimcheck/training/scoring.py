@@ -77,7 +77,7 @@ def claim_scores(pairs: Iterable[tuple[list, list]]) -> dict:
     for gold, pred in pairs:
         for attribute, c in match_counts(gold, pred).items():
             total.setdefault(attribute, Counter()).update(c)
-    overall = Counter()
+    overall: Counter[str] = Counter()
     for c in total.values():
         overall.update(c)
     return {"all": prf(overall["tp"], overall["fp"], overall["fn"]),
@@ -103,7 +103,7 @@ def mention_scores(pairs: Iterable[tuple[list, list]]) -> dict:
             c["tp"] += tp
             c["fp"] += p[span] - tp
             c["fn"] += g[span] - tp
-    overall = Counter()
+    overall: Counter[str] = Counter()
     for c in per.values():
         overall.update(c)
     return {"all": prf(overall["tp"], overall["fp"], overall["fn"]),

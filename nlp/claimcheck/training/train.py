@@ -68,8 +68,8 @@ def train(model: str, output: Path, *, corpus: Path | None = None, max_steps: in
     except OSError as exc:
         raise OutputError(f"{output.parent}: cannot create ({exc.strerror or exc})") from None
     started = time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix="claimcheck-train-") as tmp:
-        tmp = Path(tmp)
+    with tempfile.TemporaryDirectory(prefix="claimcheck-train-") as tmpdir:
+        tmp = Path(tmpdir)
         to_docbin(train_rows, tmp / "train.spacy")
         to_docbin(dev_rows, tmp / "dev.spacy")
         overrides = {"paths.train": str(tmp / "train.spacy"), "paths.dev": str(tmp / "dev.spacy"),
@@ -98,9 +98,13 @@ def finalize(best: Path, output: Path, model: str, train_rows: list[dict], dev_r
     """Tune the linker's threshold on dev, record the training data in the meta, install at ``output``."""
     import spacy
 
+    from claimcheck.pipeline.linker import ClaimLinker
+
     nlp = spacy.load(best)
     threshold, linking = tune_threshold(nlp, dev_rows)
-    nlp.get_pipe("claim_linker").cfg["threshold"] = threshold
+    linker = nlp.get_pipe("claim_linker")
+    assert isinstance(linker, ClaimLinker)  # every trained pipeline's linker (configs/*.cfg)
+    linker.cfg["threshold"] = threshold
     nlp.meta["claimcheck"] = {"model": model, "train_articles": len(train_rows), "dev_articles": len(dev_rows),
                               "real_train_articles": sum(1 for r in train_rows
                                                          if r.get("meta", {}).get("source") in REAL_SOURCES),
@@ -128,12 +132,14 @@ def tune_threshold(nlp, rows: list[dict]) -> tuple[float, dict]:
         _mentions, pairs = run_tasks(rows, nlp)
     finally:
         linker.cfg["threshold"] = saved
-    best = (saved, None)
+    best: tuple[float, dict | None] = (saved, None)
     for threshold in [x / 100 for x in range(5, 100, 5)]:
         score = claim_scores((gold, [p[:3] for p in pred if (p[3] or 0) >= threshold]) for gold, pred in pairs)["all"]
         if best[1] is None or score["f"] > best[1]["f"]:
             best = (threshold, score)
-    return best
+    best_threshold, best_score = best
+    assert best_score is not None  # the grid of thresholds is not empty
+    return best_threshold, best_score
 
 
 def install(built: Path, output: Path) -> None:

@@ -103,8 +103,9 @@ def variant(word: str, rng: random.Random) -> str | None:
     return word + rng.choice(["s", "n", "an", "ian", "ese", "'s"])
 
 
-def build(shared: Path, seed: int = 0) -> tuple[list, list, list]:
-    """(pairs, labels, groups): every training pair with its label (1 = slip) and its right form."""
+def build(shared: Path, seed: int = 0) -> tuple[list[tuple[str, str]], list[int], list[str], dict[str, int]]:
+    """(pairs, labels, groups, counts): every training pair with its label (1 = slip) and its right form, and
+    how many pairs of each source there are."""
     rng = random.Random(seed)
     freq = word_frequencies()
     pairs, labels, groups = [], [], []
