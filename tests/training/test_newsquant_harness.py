@@ -51,6 +51,7 @@ def test_range_matches_both_ends_or_one_value():
     assert nq._value_match({"value": 2.0, "low": None, "high": None, "unit": ""}, g)
 
 
+@pytest.mark.slow  # seconds: a subprocess, a browser or a training run (quick tier leaves it out)
 def test_quantulum_side_by_side_on_the_same_sentences():
     parser, note = nq.load_quantulum()
     if parser is None:
