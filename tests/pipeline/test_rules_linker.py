@@ -19,29 +19,16 @@ from thinc.api import Model
 
 from claimcheck.pipeline import linker as L
 from claimcheck.pipeline.pairs import CLASSES, N_FEATURES, VALUE_FEATURES, Pair
-from claimcheck.pipeline.tokenizer import adjust_tokenizer
+from rule_docs import make, tokenizer_only
 
 K = len(CLASSES)
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    """The project's tokenizer alone (this overrides the session pipeline fixture: no model is needed here)."""
-    nlp = spacy.blank("en")
-    adjust_tokenizer(nlp)
-    return nlp
+    """The project's tokenizer alone (this overrides the session pipeline fixture)."""
+    return tokenizer_only()
 
-
-def make(nlp, text: str, ents) -> Doc:
-    """``text`` with ``ents`` ((text, label), in order of appearance) as its entities."""
-    doc = nlp(text)
-    spans, offset = [], 0
-    for words, label in ents:
-        start = text.index(words, offset)
-        offset = start + len(words)
-        spans.append(doc.char_span(start, offset, label=label))
-    doc.ents = spans
-    return doc
 
 
 # --- the ranges pooled per pair -------------------------------------------------------------------------------

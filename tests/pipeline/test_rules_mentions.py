@@ -10,38 +10,18 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-import spacy
 from spacy.tokens import Doc, Span
 
 from claimcheck.pipeline import mentions as M
-from claimcheck.pipeline.tokenizer import adjust_tokenizer
 from claimcheck.schema import Mention
+from rule_docs import make, tokenizer_only
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    """The project's tokenizer alone (this overrides the session pipeline fixture: no model is needed here)."""
-    nlp = spacy.blank("en")
-    adjust_tokenizer(nlp)
-    return nlp
+    """The project's tokenizer alone (this overrides the session pipeline fixture)."""
+    return tokenizer_only()
 
-
-def make(nlp, text: str, ents=(), *, sentences: bool = False, **user_data) -> Doc:
-    """``text`` with ``ents`` ((text, label), in order of appearance) as the NER's entities."""
-    doc = nlp(text)
-    spans, offset = [], 0
-    for words, label in ents:
-        start = text.index(words, offset)
-        offset = start + len(words)
-        span = doc.char_span(start, offset, label=label)
-        assert span is not None, f"{words!r} is not a run of whole tokens"
-        spans.append(span)
-    doc.ents = spans
-    if sentences:  # one sentence per full stop
-        for token in doc:
-            token.is_sent_start = token.i == 0 or doc[token.i - 1].text == "."
-    doc.user_data.update(user_data)
-    return doc
 
 
 def ents(doc: Doc) -> list[tuple[str, str]]:

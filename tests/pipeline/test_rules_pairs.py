@@ -9,38 +9,18 @@ from __future__ import annotations
 
 import numpy
 import pytest
-import spacy
 from spacy.tokens import Doc
 
 from claimcheck.pipeline import pairs as P
-from claimcheck.pipeline.tokenizer import adjust_tokenizer
 from claimcheck.training.markup import SUBJECT_LABELS, VALUE_LABELS
+from rule_docs import make, tokenizer_only
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    """The project's tokenizer alone (this overrides the session pipeline fixture: no model is needed here)."""
-    nlp = spacy.blank("en")
-    adjust_tokenizer(nlp)
-    return nlp
+    """The project's tokenizer alone (this overrides the session pipeline fixture)."""
+    return tokenizer_only()
 
-
-def make(nlp, text: str, ents=(), *, sentences: bool = False) -> Doc:
-    """``text`` with ``ents`` ((text, label), in order of appearance) as its entities; ``sentences``: one sentence
-    per full stop set as sentence starts, else no sentence annotation."""
-    doc = nlp(text)
-    spans, offset = [], 0
-    for words, label in ents:
-        start = text.index(words, offset)
-        offset = start + len(words)
-        span = doc.char_span(start, offset, label=label)
-        assert span is not None, f"{words!r} is not a run of whole tokens"
-        spans.append(span)
-    doc.ents = spans
-    if sentences:
-        for token in doc:
-            token.is_sent_start = token.i == 0 or doc[token.i - 1].text == "."
-    return doc
 
 
 # --- sentence_ids ------------------------------------------------------------------------------------------
