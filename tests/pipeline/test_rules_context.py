@@ -208,3 +208,27 @@ def test_drafts_read_the_documents_day_order(nlp):
     doc = make(nlp, "Acme listed on 7/10/2019.", [("Acme", "ORG"), ("7/10/2019", "DATE")], **{DAYFIRST_KEY: True})
     [draft] = X.drafts_from_links(doc, links_for(doc, [("7/10/2019", "Acme", "listing_date")]))
     assert draft.quantity.value == "2019-10-07"
+
+
+def test_a_capitalised_name_is_not_the_event_verb(nlp):
+    """'its Entity List': 'List' is part of a name; the event of the date is 'added' (found by these tests)."""
+    doc = make(nlp, "The US Commerce Department added 28 Chinese entities to its Entity List on October 7, 2019.",
+               [("US", "GPE"), ("Commerce Department", "ORG"), ("28", "CARDINAL"), ("Chinese", "NORP"),
+                ("October 7, 2019", "DATE")])
+    assert X.nearest_verb(doc, *value_and_sentence(doc, "October 7, 2019")) == "add"
+
+
+@pytest.mark.parametrize(("text", "ents", "noun"), [
+    ("The Commerce Department added 8 US companies to the list.", [("8", "CARDINAL"), ("US", "GPE")], "company"),
+    ("Regulators fined 3 big US banks on Monday.", [("3", "CARDINAL"), ("US", "GPE")], "bank"),
+])
+def test_counted_noun_reads_past_a_capitalised_stop_word(nlp, text, ents, noun):
+    doc = make(nlp, text, ents)
+    value = next(e for e in doc.ents if e.label_ == "CARDINAL")
+    assert X.counted_noun(doc, value, X.sentence_span(doc, value.start)) == noun
+
+
+@pytest.mark.parametrize(("word", "singular"), [("series", "series"), ("species", "species"), ("buses", "bus"),
+                                               ("gases", "gas"), ("news", "news")])
+def test_singular_of_plurals_the_suffix_rules_miss(word, singular):
+    assert X._singular(word) == singular

@@ -51,8 +51,16 @@ for _lemma, _forms in {
 WEAK_VERBS = {"have"}
 
 
+#: plurals the suffix rules would get wrong
+_SAME_IN_PLURAL = {"series", "species", "means", "news", "headquarters", "aircraft", "sheep", "data"}
+
+
 def _singular(word: str) -> str:
     w = word.lower()
+    if w in _SAME_IN_PLURAL:
+        return w
+    if len(w) > 4 and re.search(r"(?:bus|gas)es$", w):
+        return w[:-2]  # buses, gases
     if len(w) > 4 and w.endswith("ies"):
         return w[:-3] + "y"
     if len(w) > 4 and re.search(r"(ss|sh|ch|x)es$", w):
@@ -78,7 +86,8 @@ def counted_noun(doc, value: Span, sent: Span) -> str | None:
     """'28 Chinese entities' → 'entity': the last word of the run of plain words right after the number."""
     run = []
     for t in doc[value.end:min(sent.end, value.end + 4)]:
-        if t.is_alpha and not t.is_stop and (not t.ent_type_ or t.ent_type_ in ("NORP", "GPE")):
+        # "US" is no stop word "us": a capitalised stop word inside the run is a name
+        if t.is_alpha and not (t.is_stop and t.is_lower) and (not t.ent_type_ or t.ent_type_ in ("NORP", "GPE")):
             run.append(t)
         else:
             break
@@ -92,6 +101,8 @@ def nearest_verb(doc, value: Span, sent: Span) -> str | None:
         lemma = VERBS.get(t.lower_)
         if lemma is None or value.start <= t.i < value.end:
             continue
+        if t.i > sent.start and t.text[:1].isupper():
+            continue  # a capitalised word inside the sentence is a name ("its Entity List"), not the verb
         distance = value.start - t.i if t.i < value.start else t.i - value.end + 2
         if best is None or (lemma not in WEAK_VERBS, -distance) > (best[0] not in WEAK_VERBS, -best[1]):
             best = (lemma, distance)
