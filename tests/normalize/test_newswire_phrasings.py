@@ -253,6 +253,10 @@ def test_newswire_money_default_currency(text, left, default, value, unit):
 PERCENT = [
     # pct
     ("5.2 pct", "Arden Stores said sales rose", 5.2, "percent", "exact", 5.15, 5.25, "growth"),
+    # fractional rates, as bonds and prime rates were quoted, and "pct point"
+    ("8-3/4 pct", "the bonds carry a coupon of", 8.75, "percent", "exact", 8.745, 8.755, ""),
+    ("7-1/2 pct", "the prime rate stands at", 7.5, "percent", "exact", 7.45, 7.55, ""),
+    ("0.2 pct point", "", 0.2, "percentage_points", "exact", 0.15, 0.25, ""),
     ("12 pct", "net profit fell", 12, "percent", "exact", 11.5, 12.5, "decline"),
     ("0.4 pct", "the index slipped", 0.4, "percent", "exact", 0.35, 0.45, "decline"),
     ("3.1 pct", "consumer inflation was", 3.1, "percent", "exact", 3.05, 3.15, ""),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from .numbers import MAX_CONTEXT, MAX_TEXT, NumToken, Quantity, scan_numbers, to_py, total
+from .numbers import MAX_CONTEXT, MAX_TEXT, NumToken, Quantity, expand_fractions, scan_numbers, to_py, total
 from .qualifiers import interval, qualify, range_pair
 
 __all__ = ["normalize_money", "CURRENCY_CODES"]
@@ -213,16 +213,6 @@ def repair_symbols(text: str) -> str:
     return text
 
 
-_FRACTION = re.compile(r"(?<![\d/])(\d{1,6})[- ](1|3|5|7|9|11|13|15|17|19|21|23|25|27|29|31)/(2|4|8|16|32)(?![\d/])")
-
-
-def _fraction_value(m: re.Match) -> str:
-    whole, num, den = int(m.group(1)), int(m.group(2)), int(m.group(3))
-    if num >= den:
-        return m.group(0)
-    return f"{whole + num / den:g}"
-
-
 @total(None)
 def normalize_money(text: str, left_context: str = "", *, default_currency: str = "USD",
                     bare: bool = False) -> Quantity | None:
@@ -239,7 +229,7 @@ def normalize_money(text: str, left_context: str = "", *, default_currency: str 
     if not isinstance(text, str) or not isinstance(left_context, str):
         return None
     text = _drop_parentheticals(repair_symbols(text[:MAX_TEXT]))
-    text = _FRACTION.sub(_fraction_value, text)  # newswire prices: "42-1/2 dlrs" is 42.5
+    text = expand_fractions(text)  # newswire prices: "42-1/2 dlrs" is 42.5
     left = left_context[-MAX_CONTEXT:]
     toks = scan_numbers(text)
     found = _find(text, toks, left)

@@ -400,6 +400,22 @@ def _digit_token(m: re.Match[str]) -> NumToken | None:
     )
 
 
+_FRACTION = re.compile(r"(?<![\d/])(\d{1,6})[- ](1|3|5|7|9|11|13|15|17|19|21|23|25|27|29|31)/(2|4|8|16|32)(?![\d/])")
+
+
+def _fraction_value(m: re.Match) -> str:
+    whole, num, den = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    if num >= den:
+        return m.group(0)
+    return f"{whole + num / den:g}"
+
+
+def expand_fractions(text: str) -> str:
+    """Newswire's fractional prices and rates as decimals: "42-1/2" → "42.5", "8-3/4" → "8.75" (halves to
+    thirty-seconds, the way prices and yields were quoted)."""
+    return _FRACTION.sub(_fraction_value, text)
+
+
 def scan_numbers(text: str) -> list[NumToken]:
     """All numbers in ``text[:MAX_TEXT]``, left to right."""
     if not isinstance(text, str):

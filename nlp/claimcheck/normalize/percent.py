@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from .numbers import MAX_CONTEXT, MAX_TEXT, NumToken, Quantity, scan_numbers, to_py, total
+from .numbers import MAX_CONTEXT, MAX_TEXT, NumToken, Quantity, expand_fractions, scan_numbers, to_py, total
 from .qualifiers import interval, prefix_qualifier, qualify, range_pair, strip_qualifier
 
 __all__ = ["normalize_percent"]
 
 _PP_RE = re.compile(
     r"\s?-?\s?(?:percentage[\s-]+points?|per\s?cent(?:age)?[\s-]+points?|percent[\s-]+points?"
-    r"|%[\s-]*points?|%[\s-]*pts?|pct\.?\s?pts?|ppts?|pp)(?![A-Za-z])",
+    r"|%[\s-]*points?|%[\s-]*pts?|pct\.?\s?(?:pts?|points?)|ppts?|pp)(?![A-Za-z])",
     re.I,
 )
 _BP_RE = re.compile(r"\s?-?\s?(?:basis[\s-]+points?|bps|bp)(?![A-Za-z])", re.I)
@@ -143,7 +143,7 @@ def normalize_percent(text: str, left_context: str = "") -> Quantity | None:
     """
     if not isinstance(text, str) or not isinstance(left_context, str):
         return None
-    text = text[:MAX_TEXT]
+    text = expand_fractions(text[:MAX_TEXT])  # newswire rates: "8-3/4 pct" is 8.75
     left = left_context[-MAX_CONTEXT:]
     toks: list[NumToken] = [t for t in scan_numbers(text) if not t.ordinal and not t.leading_zero]
     for i, t in enumerate(toks):
