@@ -43,6 +43,11 @@ def _bound(expected):
 MONEY = [
     # mln / bln / billion with dlrs
     ("165 mln dlrs", "Halvorsen Corp said it agreed to pay", 165 * M, "USD", "exact", 164.5 * M, 165.5 * M),
+    # a spelt-out number before mln/bln, and Singapore dlrs
+    ("one mln dlrs", "the regulator imposed a fine of", 1 * M, "USD", "exact", 0.5 * M, 1.5 * M),
+    ("less than one mln dlrs", "", 1 * M, "USD", "at_most", None, 1 * M),
+    ("two bln marks", "", 2 * B, "DEM", "exact", 1.5 * B, 2.5 * B),
+    ("14.5 mln Singapore dlrs", "", 14.5 * M, "SGD", "exact", 14.45 * M, 14.55 * M),
     ("2.3 billion dlrs", "Dunmore Industries had 1986 sales of", 2.3 * B, "USD", "exact", 2.25 * B, 2.35 * B),
     ("4.6 bln dlrs", "the combined group would hold assets of", 4.6 * B, "USD", "exact", 4.55 * B, 4.65 * B),
     ("875,000 dlrs", "net income fell to", 875_000, "USD", "exact", 874_999.5, 875_000.5),
@@ -352,6 +357,7 @@ COUNTS = [
     ("28", "Arlo Bancorp said it would close", 28, "count", "exact", 27.5, 28.5, ""),
     ("eight", "the group operates", 8, "count", "exact", 7.5, 8.5, ""),
     ("Eleven", "", 11, "count", "exact", 10.5, 11.5, ""),
+    ("two mln shares", "the company will sell", 2_000_000, "count", "exact", 1_500_000, 2_500_000, ""),
     ("1.2m", "", 1.2 * M, "count", "exact", 1.15 * M, 1.25 * M, ""),
     ("450M", "", 450 * M, "count", "exact", 449.5 * M, 450.5 * M, ""),
     ("half a million", "", 500 * K, "count", "exact", 450 * K, 550 * K, ""),

@@ -61,8 +61,8 @@ _POST: list[tuple[str, str]] = [
     (r"Canadian\s+(?:dollars?|dlrs?)|CAD", "CAD"),
     (r"Australian\s+(?:dollars?|dlrs?)|AUD", "AUD"),
     (r"New\s+Zealand\s+(?:dollars?|dlrs?)|NZD", "NZD"),
-    (r"Singapore(?:an)?\s+dollars?|SGD", "SGD"),
-    (r"(?:New\s+)?Taiwan(?:ese)?\s+dollars?|TWD", "TWD"),
+    (r"Singapore(?:an)?\s+(?:dollars?|dlrs?)|SGD", "SGD"),
+    (r"(?:New\s+)?Taiwan(?:ese)?\s+(?:dollars?|dlrs?)|TWD", "TWD"),
     (r"dollars?|dlrs?|bucks", _DEFAULT),
     # newswire names of the currencies before the euro (1987 Reuters: "1.5 billion marks"), ISO 4217 codes
     (r"(?:West\s+German\s+|Deutsche\s+|D-)?marks|DEM", "DEM"),

@@ -204,6 +204,7 @@ TENS: dict[str, int] = {
 BIG: dict[str, int] = {
     "thousand": 10**3, "lakh": 10**5, "million": 10**6, "crore": 10**7,
     "billion": 10**9, "trillion": 10**12,
+    "mln": 10**6, "bln": 10**9,  # newswire after a spelt-out number: "one mln dlrs", "two bln marks"
 }
 ORD_SMALL: dict[str, int] = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
