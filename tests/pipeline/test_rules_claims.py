@@ -950,3 +950,51 @@ fell  10 ROOT    VERB  O     fall
     assert C._topic(doc) == "Beta"  # two mentions each: the shorter name wins the tie
     assert C._topic(parsed(*REVENUE_ROSE)) == "Alibaba"
     assert C._topic(parsed(*INFLATION_ROSE)) is None  # a place is no topic
+
+
+# found by these tests: a figure for last year is last year's; a growth 'from a year earlier' is the stated year's
+
+GROWTH = ("Alibaba said revenue was $5bn in 2018, up 12% from a year earlier.", """
+Alibaba 1  nsubj    PROPN B-ORG
+said    1  ROOT     VERB  O  say
+revenue 3  nsubj    NOUN
+was     1  ccomp    AUX   O  be
+$       6  nmod     SYM   B-MONEY
+5       6  nummod   NUM   I-MONEY
+bn      3  attr     NOUN  I-MONEY
+in      3  prep     ADP
+2018    7  pobj     NUM   B-DATE
+,       3  punct    PUNCT
+up      3  advmod   ADV
+12      12 nummod   NUM   B-PERCENT
+%       10 npadvmod NOUN  I-PERCENT
+from    10 prep     ADP
+a       15 det      DET   B-DATE
+year    16 npadvmod NOUN  I-DATE
+earlier 13 pcomp    ADV   I-DATE
+.       1  punct    PUNCT
+""")
+
+
+def test_growth_from_a_year_earlier_is_growth_in_the_stated_year():
+    got = {(d.attribute, d.span.text): d.period for d in C.claims_of(parsed(*GROWTH))}
+    assert got[("revenue_growth", "12%")] == "2018"
+
+
+LAST_YEAR = ("Acme's revenue was $5bn last year.", """
+Acme    2 poss     PROPN B-ORG
+'s      0 case     PART
+revenue 3 nsubj    NOUN
+was     3 ROOT     AUX   O  be
+$       6 nmod     SYM   B-MONEY
+5       6 nummod   NUM   I-MONEY
+bn      3 attr     NOUN  I-MONEY
+last    8 amod     ADJ   B-DATE
+year    3 npadvmod NOUN  I-DATE
+.       3 punct    PUNCT
+""")
+
+
+def test_a_figure_for_last_year_is_last_years():
+    [draft] = C.claims_of(parsed(*LAST_YEAR), date(2019, 6, 1))
+    assert draft.period == "2018"

@@ -555,12 +555,14 @@ def _period_in(sent: Span, value: Span, published: date | None) -> str | None:
         distance = ent.start - value.end if ent.start >= value.end else value.start - ent.end + 1
         if best_distance is None or distance < best_distance:
             best, best_distance = period, distance
-    if _is_baseline(value):
+    if value.label_ != "PERCENT" and _is_baseline(value):  # a change's "from a year earlier" is its base
         return _previous_period(best) if best else None
     return best
 
 
-BASELINE_AFTER = ("a year earlier", "a year ago", "a year before", "year-earlier", "the previous year", "last year",
+#: words after a figure that make it the comparison figure of the previous period ("$2.7bn a year earlier");
+#: "last year" is not one: "$5bn last year" is last year's figure, dated by the phrase itself
+BASELINE_AFTER = ("a year earlier", "a year ago", "a year before", "year-earlier", "the previous year",
                   "the year before", "in the same period")
 
 
