@@ -473,6 +473,7 @@ DATES = [
     ("Jan. 5", date(1988, 1, 12), "", False, "1988-01-05", "exact", "1988-01-05", "1988-01-05", "relative"),
     ("Dec. 30", date(1988, 1, 12), "", False, "1987-12-30", "exact", "1987-12-30", "1987-12-30", "relative"),
     ("3/3/87", None, "", False, "1987-03-03", "exact", "1987-03-03", "1987-03-03", "day"),
+    ("the year ended December 31, 1986", None, "", False, "1986", "exact", "1986-01-01", "1986-12-31", "year"),
     # a two-digit year on a page of 1987 is 1987, not 2087 (its century is the page's)
     ("3/3/87", P87, "", False, "1987-03-03", "exact", "1987-03-03", "1987-03-03", "day"),
     ("12/31/86", P87, "", False, "1986-12-31", "exact", "1986-12-31", "1986-12-31", "day"),

@@ -769,9 +769,12 @@ def _first(patterns, text: str, ctx: _Ctx) -> _Date | None:
 def _parse_single(text: str, ctx: _Ctx) -> _Date | None:
     r = _first(_ALL_SINGLE, text, ctx)
     if r is not None and r.kind in ("year", "decade", "month") and not r.relative:
-        # "February 30, 2019" is a wrong date, not the year 2019
-        if any(rx.search(text) for rx, _ in _FULL_DATE_PATTERNS):
-            return None
+        # "February 30, 2019" is a wrong date, not the year 2019; "the year ended December 31, 1986" holds a
+        # right one and is the year 1986
+        for rx, handler in _FULL_DATE_PATTERNS:
+            m = rx.search(text)
+            if m is not None and handler(m, ctx) is None:
+                return None
     return r
 
 
