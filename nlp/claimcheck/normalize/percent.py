@@ -95,6 +95,9 @@ def _negative(prefix: str) -> bool:
     return re.search(r"(?:^|[\s(:=])(?:[-\u2212]|minus|negative)\s?$", prefix, re.I) is not None
 
 
+_OF_A_POINT = re.compile(r"\s+(?:of\s+)?an?\s+(?:percentage|pct|per\s?cent(?:age)?)\s+points?\b", re.I)
+
+
 def _fraction(text: str, left: str) -> Quantity | None:
     toks = [t for t in scan_numbers(text) if not t.ordinal and not t.leading_zero]
     # "one in 12", "1 in 5", "nine out of 10"
@@ -119,6 +122,14 @@ def _fraction(text: str, left: str) -> Quantity | None:
             continue
         if den_word.endswith("s") and num == 1 and den_word != "halves":
             continue  # "one thirds" is not English
+        points = _OF_A_POINT.match(text, m.end())
+        if points is not None:  # "half a percentage point", "a quarter of a point": a fraction of one point
+            value = to_py(Decimal(num) / Decimal(den), 3)
+            assert value is not None
+            q = prefix_qualifier(left + " " + text[: m.start()]) or "exact"
+            lo, hi = interval(value, 0, q)
+            return Quantity(value, "percentage_points", q, lo, hi,
+                            _kind(left + " " + text[: m.start()], text[points.end():]))
         return _share(Decimal(num) / Decimal(den), left + " " + text[: m.start()], text[m.end() :])
     return None
 
