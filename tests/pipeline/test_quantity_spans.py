@@ -87,3 +87,12 @@ def test_the_ners_currency_or_unit_beats_a_grammar_count(nlp, text, figure, labe
     doc = nlp(text)
     assert any(e.text.endswith(figure.split()[-1]) and e.label_ == label and figure.split()[0] in e.text
                for e in doc.ents), [(e.text, e.label_) for e in doc.ents]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Acme paid $5m and 5% of its shares.", [("$5m", "MONEY"), ("5%", "PERCENT")]),
+    ("Acme paid $5m and 50% of its shares.", [("$5m", "MONEY"), ("50%", "PERCENT")]),
+    ("It sold between $5bn and $7bn of bonds.", [("between $5bn and $7bn", "MONEY")]),
+])
+def test_a_money_range_never_swallows_a_percent(text, expected):
+    assert spans(text) == expected

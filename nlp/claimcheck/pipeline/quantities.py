@@ -26,9 +26,11 @@ _QUAL = (r"(?:(?:about|around|roughly|nearly|almost|some|approximately|an\s+esti
 _AMOUNT = rf"(?:{_NUM})(?:\s*-?\s*{_SCALE})?"  # "$2.5bn", "$2.5 billion", "$2.5-billion"
 _AMOUNT_ANY = rf"(?:{_NUM}|{_WORDNUM})(?:\s*-?\s*{_SCALE})?"
 
+_NOT_PERCENT = r"(?!\s*(?:%|(?:per\s*cent|percent|pct)\b)|[\d.])"  # "$5m and 5% of its shares": two figures
+
 MONEY_RE = re.compile(
     rf"(?<![\w$])(?:between\s+)?{_QUAL}"
-    rf"(?:{_SYMBOL}\s?{_AMOUNT}(?:\s*(?:to|-|–|and)\s*(?:{_SYMBOL}\s?)?{_AMOUNT})?"
+    rf"(?:{_SYMBOL}\s?{_AMOUNT}(?:\s*(?:to|-|–|and)\s*(?:{_SYMBOL}\s?)?{_AMOUNT}{_NOT_PERCENT})?"
     rf"|{_AMOUNT_ANY}(?:\s*(?:to|-|–|and)\s*{_AMOUNT})?\s+{_CURRENCY_WORD})",
     re.IGNORECASE,
 )
