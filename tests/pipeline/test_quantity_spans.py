@@ -96,3 +96,13 @@ def test_the_ners_currency_or_unit_beats_a_grammar_count(nlp, text, figure, labe
 ])
 def test_a_money_range_never_swallows_a_percent(text, expected):
     assert spans(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Growth of between 5% and 7% is expected.", [("between 5% and 7%", "PERCENT")]),
+    ("Shares rose 5% to 7%.", [("5%", "PERCENT"), ("7%", "PERCENT")]),  # a move: two figures
+    ("The bank had a sterling year.", []),
+    ("It cost a pound sterling.", [("a pound sterling", "MONEY")]),
+])
+def test_percent_ranges_and_a_sterling_year(text, expected):
+    assert spans(text) == expected

@@ -35,7 +35,8 @@ MONEY_RE = re.compile(
     re.IGNORECASE,
 )
 PERCENT_RE = re.compile(
-    rf"(?<![\w.]){_QUAL}(?:between\s+)?(?:{_NUM}|{_WORDNUM})(?:\s*(?:to|-|–|and)\s*{_NUM})?"
+    rf"(?<![\w.]){_QUAL}(?:between\s+{_NUM}\s*(?:%|per\s*cent|percent|pct)\s*and\s*{_NUM}"  # "between 5% and 7%"
+    rf"|(?:between\s+)?(?:{_NUM}|{_WORDNUM})(?:\s*(?:to|-|–|and)\s*{_NUM})?)"
     rf"\s*(?:%|per\s*cent\b|percent\b|percentage\s+points?\b|pct\b)",
     re.IGNORECASE,
 )
@@ -88,6 +89,8 @@ def find_quantities(text: str) -> Iterator[tuple[int, int, str]]:
             end = start + len(stripped)
             if label == "MONEY" and not re.search(r"\d|" + _WORDNUM, chunk, re.IGNORECASE):
                 continue
+            if label == "MONEY" and re.fullmatch(r"an?\s+sterling", stripped, re.IGNORECASE):
+                continue  # "a sterling year": the adjective, not a pound
             move = _CHANGE_TO_LEVEL.match(chunk)
             if label == "MONEY" and move:  # "rose 1-3/8 to 42-1/2 dlrs": a change, then the price it reached
                 start += move.end()
