@@ -59,6 +59,15 @@ SEVERITY = {"conflict": 0, "date": 1, "typo": 2}
 #: (``crosscheck.MIN_OUTLIER_CONFIDENCE``): topic claims may be outliers, claims with no subject at all may not
 TOPIC_SUBJECT_CONFIDENCE = 0.5
 
+#: the pipelines ``--model`` and ``load_pipeline`` accept, with what each is
+MODELS = {
+    # name: description ("default" is the pipeline that wins on the real articles' dev split: models/README.md)
+    "fast": "trained claim linker over en_core_web_sm 3.8.0's NER and sentence recogniser (models/fast)",
+    "transformer": "the same heads on all-MiniLM-L6-v2 (models/transformer, built by `claimcheck train`)",
+    "rules": "en_core_web_sm 3.8.0 (tagger, parser, NER) + the first, rule-based claim linker",
+}
+MODEL_ALIASES = {"default": "fast"}
+
 #: mention labels: the names a claim can be about, and the figures it can state
 SUBJECT_LABELS = ("ORG", "PERSON", "GPE", "NORP")
 VALUE_LABELS = ("MONEY", "PERCENT", "DATE", "CARDINAL", "QUANTITY")

@@ -15,12 +15,12 @@ from typer.core import TyperCommand, TyperGroup
 
 from claimcheck import __version__
 from claimcheck.errors import ClaimcheckError, one_line
+from claimcheck.vocabulary import MODEL_ALIASES, MODELS
 
 EXIT_INTERNAL = 70
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a tool killed by a closed pipe
-EXIT_USAGE = 2
 #: what ``--model`` accepts (checked before any model is loaded)
-MODEL_CHOICES = ("default", "fast", "rules", "transformer")
+MODEL_CHOICES = (*MODEL_ALIASES, *sorted(MODELS))
 if TYPE_CHECKING:  # the checker reads the copy of click that the installed typer ships
     from typer._click.core import Context as _ClickContext
     from typer._click.exceptions import ClickException as _ClickException

@@ -32,8 +32,6 @@ class OnError(str, Enum):
     fail = "fail"
 
 
-
-
 def parse_fail_on(values: Optional[list[str]]) -> frozenset[str]:
     """``--fail-on conflict,typo`` (repeatable) → {"conflict", "typo"}; ``all`` is every kind; an unknown kind is a
     usage error."""

@@ -15,14 +15,9 @@ from typing import Iterable, Iterator
 from claimcheck.errors import ModelError
 from claimcheck.paths import MODELS as MODEL_DIR  # package data (a link to the repository's models/ in a checkout)
 from claimcheck.schema import Document, Mention
+from claimcheck.vocabulary import MODEL_ALIASES as ALIASES
+from claimcheck.vocabulary import MODELS
 
-MODELS = {
-    # name: description ("default" is the pipeline that wins on the real articles' dev split: models/README.md)
-    "fast": "trained claim linker over en_core_web_sm 3.8.0's NER and sentence recogniser (models/fast)",
-    "transformer": "the same heads on all-MiniLM-L6-v2 (models/transformer, built by `claimcheck train`)",
-    "rules": "en_core_web_sm 3.8.0 (tagger, parser, NER) + the first, rule-based claim linker",
-}
-ALIASES = {"default": "fast"}
 MAX_CHARS = 1_000_000  # spaCy's own default limit per document
 
 
