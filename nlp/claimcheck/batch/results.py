@@ -36,8 +36,9 @@ def read_table(outdir: OutDir, name: str, columns: list[str] | None = None) -> p
     wanted = pa.schema([schema.field(c) for c in (columns or schema.names)])
     tables = []
     for part in outdir.parts(name):
-        present = set(pq.read_schema(part).names)
-        table = pq.read_table(part, columns=[c for c in wanted.names if c in present])
+        file = pq.ParquetFile(part)  # one open: its footer gives the columns, then they are read
+        present = set(file.schema_arrow.names)
+        table = file.read(columns=[c for c in wanted.names if c in present])
         for field in wanted:
             if field.name not in present:
                 table = table.append_column(field, pa.nulls(table.num_rows, field.type))
