@@ -1,0 +1,226 @@
+"""Story grouping (``claimcheck.resolve.stories``) on ECB+'s gold clusters, and BBC business as a pile.
+
+ECB+ has 43 topics × 2 sub-events = 86 clusters of articles about one event (``cluster``). The split of
+TOPICS was fixed before any result was looked at: **dev = odd topic numbers, test = even topic numbers**.
+Features and the threshold are chosen on dev only; test is measured once with the constants committed in
+``claimcheck/resolve/stories.py``.
+
+Two settings, both scored with B³ precision/recall/F1 and ARI (``sklearn.metrics.adjusted_rand_score``):
+
+* ``pile``: every article of the half's topics mixed into one pile (the real use: a folder of unrelated
+  articles);
+* ``topic``: each topic's articles alone (two sub-events of the same kind, e.g. two rehab stories of two
+  actresses: the hard part, and small piles).
+
+Intervals: 95% bootstrap over topics (1,000 resamples). The clustering is computed once; a resample draws
+topics with replacement and scores the chosen topics' documents (B³: the mean of their per-document
+precision and recall; ARI: the labels of those documents, each copy of a topic with its own gold and
+predicted labels).
+
+    python benchmarks/story_grouping.py              # test figures with the committed constants
+    python benchmarks/story_grouping.py --tune       # the dev grid the constants came from
+    python benchmarks/story_grouping.py --bbc 20     # BBC business as one pile: groups, and 20 to read
+
+Needs ``CLAIMCHECK_SHARED`` (the shared data folder) and scikit-learn (for ARI).
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import os
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import numpy as np
+
+from claimcheck.ingest.metadata import metadata_from_lines
+from claimcheck.resolve import stories as st
+from claimcheck.schema import Document
+
+SHARED = Path(os.environ.get("CLAIMCHECK_SHARED", "/work/shared"))
+ECB = SHARED / "data" / "ecbplus" / "ecbplus.jsonl"
+BBC = SHARED / "data" / "bbc_business" / "bbc_business.jsonl"
+
+
+def load_ecb() -> list[tuple[Document, int, str]]:
+    """(document, topic, gold cluster) for every ECB+ article; the publication date read from ``date_raw``."""
+    out = []
+    for line in ECB.read_text(encoding="utf-8").splitlines():
+        r = json.loads(line)
+        published = metadata_from_lines([r["date_raw"]]).published if r.get("date_raw") else None
+        doc = Document(id=r["id"], title=r.get("title") or None, text=r["text"], published=published)
+        out.append((doc, int(r["topic"]), r["cluster"]))
+    return out
+
+
+def half(rows, name: str):
+    return [r for r in rows if (r[1] % 2 == 1) == (name == "dev")]
+
+
+def b3_items(gold: list, pred: list) -> tuple[np.ndarray, np.ndarray]:
+    """Per-item B³ precision and recall."""
+    g, p = defaultdict(set), defaultdict(set)
+    for i, (a, b) in enumerate(zip(gold, pred)):
+        g[a].add(i)
+        p[b].add(i)
+    prec = np.array([len(g[a] & p[b]) / len(p[b]) for a, b in zip(gold, pred)])
+    rec = np.array([len(g[a] & p[b]) / len(g[a]) for a, b in zip(gold, pred)])
+    return prec, rec
+
+
+def f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def scores(gold: list, pred: list) -> dict:
+    from sklearn.metrics import adjusted_rand_score
+
+    prec, rec = b3_items(gold, pred)
+    p, r = float(prec.mean()), float(rec.mean())
+    ari = adjusted_rand_score([str(x) for x in gold], [str(x) for x in pred])
+    return {"b3_p": p, "b3_r": r, "b3_f1": f1(p, r), "ari": float(ari)}
+
+
+def bootstrap(topics: list[int], gold: list, pred: list, n: int = 1000, seed: int = 0) -> dict:
+    """95% intervals over topics, the clustering fixed (see the module docstring)."""
+    from sklearn.metrics import adjusted_rand_score
+
+    prec, rec = b3_items(gold, pred)
+    by_topic = defaultdict(list)
+    for i, t in enumerate(topics):
+        by_topic[t].append(i)
+    keys = sorted(by_topic)
+    rng = np.random.default_rng(seed)
+    out = defaultdict(list)
+    for _ in range(n):
+        pick = rng.choice(len(keys), size=len(keys), replace=True)
+        idx = [i for k in pick for i in by_topic[keys[k]]]
+        copy = [c for c, k in enumerate(pick) for _ in by_topic[keys[k]]]
+        p, r = prec[idx].mean(), rec[idx].mean()
+        out["b3_p"].append(p)
+        out["b3_r"].append(r)
+        out["b3_f1"].append(f1(p, r))
+        out["ari"].append(adjusted_rand_score([f"{gold[i]}|{c}" for i, c in zip(idx, copy)],
+                                              [f"{pred[i]}|{c}" for i, c in zip(idx, copy)]))
+    return {k: (float(np.percentile(v, 2.5)), float(np.percentile(v, 97.5))) for k, v in out.items()}
+
+
+def ordered(rows):
+    """Rows in the order the grouping itself uses (so that precomputed features line up)."""
+    order = st._canonical_order([r[0] for r in rows])
+    return [rows[i] for i in order]
+
+
+def run_pile(rows, params: st.Params, feats: st.Features | None = None) -> list[int]:
+    """Labels for ``rows`` (already in canonical order) as one pile."""
+    feats = feats or st.features([r[0] for r in rows])
+    return st.average_linkage(st.combine(feats, params), params.threshold)
+
+
+def run_topics(rows, params: st.Params, feats: dict | None = None) -> list:
+    """Labels for ``rows`` with each topic a pile of its own."""
+    by_topic = defaultdict(list)
+    for i, r in enumerate(rows):
+        by_topic[r[1]].append(i)
+    pred: list = [None] * len(rows)
+    for t, idx in sorted(by_topic.items()):
+        sub = [rows[i] for i in idx]
+        f = feats[t] if feats else st.features([r[0] for r in sub])
+        for i, label in zip(idx, st.average_linkage(st.combine(f, params), params.threshold)):
+            pred[i] = (t, label)
+    return pred
+
+
+GRID = {
+    "threshold": [0.06, 0.10, 0.14, 0.16, 0.18, 0.20, 0.22, 0.24, 0.26, 0.30],
+    "name_weight": [0.0, 0.25, 0.5, 0.75, 1.0],
+    "date_gap_days": [None, 30, 365],
+    "date_factor": [0.5, 0.0],
+}
+
+
+def tune(rows) -> None:
+    rows = ordered(half(rows, "dev"))
+    gold = [r[2] for r in rows]
+    t0 = time.time()
+    feats = st.features([r[0] for r in rows])
+    by_topic = defaultdict(list)
+    for r in rows:
+        by_topic[r[1]].append(r)
+    tfeats = {t: st.features([r[0] for r in sub]) for t, sub in by_topic.items()}
+    print(f"dev: {len(rows)} documents, {len(set(gold))} clusters, {len(by_topic)} topics; "
+          f"features {time.time() - t0:.1f}s", file=sys.stderr)
+    results = []
+    for th, nw, gap, fac in itertools.product(*GRID.values()):
+        if gap is None and fac != GRID["date_factor"][0]:
+            continue
+        p = st.Params(threshold=th, name_weight=nw, date_gap_days=gap, date_factor=fac)
+        pile = scores(gold, run_pile(rows, p, feats))
+        top = scores(gold, run_topics(rows, p, tfeats))
+        results.append((p, pile, top))
+    results.sort(key=lambda x: -x[1]["b3_f1"])
+    print("threshold name_weight date_gap date_factor | pile B3 P/R/F1 ARI | topic B3 F1 ARI")
+    for p, pile, top in results[:25]:
+        print(f"{p.threshold:.2f} {p.name_weight:.2f} {p.date_gap_days} {p.date_factor:.1f} | "
+              f"{pile['b3_p']:.3f}/{pile['b3_r']:.3f}/{pile['b3_f1']:.3f} {pile['ari']:.3f} | "
+              f"{top['b3_f1']:.3f} {top['ari']:.3f}")
+
+
+def report(rows, name: str) -> None:
+    rows = ordered(half(rows, name))
+    gold, topics = [r[2] for r in rows], [r[1] for r in rows]
+    params = st.Params()
+    print(f"## ECB+ {name} half: {len(rows)} documents, {len(set(gold))} gold clusters, {len(set(topics))} topics; "
+          f"{params}")
+    t0 = time.time()
+    # the public entry point, as check calls it (its labels are in the order given)
+    pile = st.cluster_documents([r[0] for r in rows], params)
+    elapsed = time.time() - t0
+    for setting, pred in (("pile", pile), ("topic", run_topics(rows, params))):
+        s, ci = scores(gold, pred), bootstrap(topics, gold, pred)
+        print(f"{setting:5}: {len(set(pred))} groups  "
+              + "  ".join(f"{k} {s[k]:.3f} [{ci[k][0]:.3f}–{ci[k][1]:.3f}]" for k in ("b3_p", "b3_r", "b3_f1", "ari")))
+    print(f"(whole pile grouped in {elapsed:.1f}s)")
+
+
+def bbc(n_show: int) -> None:
+    docs = []
+    for line in BBC.read_text(encoding="utf-8").splitlines():
+        r = json.loads(line)
+        docs.append(Document(id=r["id"], title=r.get("title") or None, text=r["text"]))
+    t0 = time.time()
+    stories = st.group_documents(docs)
+    sizes = sorted((len(s.docs) for s in stories), reverse=True)
+    print(f"## BBC business as one pile: {len(docs)} documents → {len(stories)} groups in {time.time() - t0:.1f}s; "
+          f"{sum(1 for s in sizes if s == 1)} single documents; largest groups {sizes[:10]}")
+    titles = {d.id: d.title for d in docs}
+    multi = [s for s in stories if len(s.docs) > 1]
+    for s in multi[:n_show]:
+        print(f"{s.name}  ({len(s.docs)}: {', '.join(s.keywords)})")
+        for d in s.docs[:8]:
+            print(f"    {d}  {titles[d]}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--tune", action="store_true", help="the dev grid (dev topics only)")
+    ap.add_argument("--dev", action="store_true", help="also report the dev half with the committed constants")
+    ap.add_argument("--bbc", type=int, default=0, metavar="N", help="group BBC business and print N groups")
+    args = ap.parse_args()
+    rows = load_ecb()
+    if args.tune:
+        tune(rows)
+        return
+    if args.dev:
+        report(rows, "dev")
+    report(rows, "test")
+    if args.bbc:
+        bbc(args.bbc)
+
+
+if __name__ == "__main__":
+    main()
