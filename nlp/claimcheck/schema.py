@@ -42,6 +42,9 @@ class Document(_Model):
                                "or og:url, or the `url` field of a JSON/JSONL record")
     text: str = Field(default="", description="cleaned main text; every offset points here (left out of reports "
                                               "made with --no-text)")
+    copy_of: Optional[str] = Field(default=None, description="id of the document of the same story this one "
+                                   "copies (syndicated or near-duplicate text): its figures that repeat the "
+                                   "original's do not vote again (resolve/copies.py)")
 
 
 class Mention(_Model):

@@ -2,16 +2,17 @@
 
 ``check`` (through :func:`claimcheck.api.check_processed`), ``crosscheck --scope story`` on an ``annotate``
 output and the error-injection benchmark all end here, so the three give the same findings for the same
-story: name typos across its sources, common-word typos (with two sources or more), subjects resolved with
-those corrections, then conflicts, date findings and single-source figures (:func:`crosscheck.crosscheck_all`).
+story: copies of another document of the story first (``resolve/copies.py``: they are one voice, not two), name
+typos across its sources, common-word typos (with two sources or more), subjects resolved with those
+corrections, then conflicts, date findings and single-source figures (:func:`crosscheck.crosscheck_all`).
 """
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from claimcheck.schema import Claim, Document, Report
+from claimcheck.schema import Claim, Document, Finding, Report
 
 
 @dataclass
@@ -42,19 +43,96 @@ def resolve_subjects(items: list[StoryDoc], corrections: dict[str, str]) -> list
     return out
 
 
+def find_story_copies(items: list[StoryDoc]) -> dict[str, str]:
+    """copy id → original id among the story's documents (``resolve/copies.py``); a date line the story's
+    date checks show wrong does not make its page the original."""
+    from claimcheck.crosscheck import finding_ids, published_date_findings, reported_before_published_findings
+    from claimcheck.resolve.copies import find_copies
+
+    if len(items) < 2:
+        return {}
+    docs = [it.doc for it in items]
+    next_id = finding_ids()
+    misdated = {f.docs[0] for f in published_date_findings(docs, next_id)}
+    misdated |= {f.docs[0] for f in reported_before_published_findings(
+        docs, [c for it in items for c in it.claims], next_id, misdated)}
+    return {copy: pair.original for copy, pair in find_copies(docs, untrusted_dates=misdated).items()}
+
+
+def _voices(items: list[StoryDoc], copies: dict[str, str]) -> list[StoryDoc]:
+    """The story as independent voices for the typo checks: a copy keeps only the name forms its original does
+    not write (its own slips), so a misspelling repeated by a copy is still one source's slip."""
+    names = {it.doc.id: it.names for it in items}
+    out = []
+    for it in items:
+        original = copies.get(it.doc.id)
+        if original is None:
+            out.append(it)
+            continue
+        own = Counter({f: n for f, n in it.names.items() if f not in names.get(original, {})})
+        out.append(StoryDoc(it.doc, it.claims, own, {f: w for f, w in it.contexts.items() if f in own}))
+    return out
+
+
+def voting_claims(claims: list[Claim], copies: dict[str, str]) -> list[Claim]:
+    """The claims that vote: all but a copy's figures that agree with a figure of its original about the same
+    thing (one voice, counted once). A copy's figure its original does not state — a changed figure, an added
+    sentence — still speaks for the copy."""
+    from claimcheck.crosscheck import group_key, overlaps
+
+    if not copies:
+        return claims
+    originals: dict[tuple, list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.doc not in copies:
+            originals[(c.doc, group_key(c))].append(c)
+    return [c for c in claims if c.doc not in copies
+            or not any(overlaps(c, o) for o in originals.get((copies[c.doc], group_key(c)), []))]
+
+
 def check_story(items: list[StoryDoc]) -> Report:
-    """The report of one story (no reading, no pipeline: ``items`` carry what they produced)."""
+    """The report of one story (no reading, no pipeline: ``items`` carry what they produced).
+
+    Copies (syndicated, near-duplicate) are found first: each document that copies another gets ``copy_of``,
+    and neither the typo checks nor the votes count it again (independent voices only).
+    """
     from claimcheck.crosscheck import crosscheck_all
     from claimcheck.resolve.typos import find_typos, find_word_typos
 
-    typos = find_typos({it.doc.id: it.names for it in items}, {it.doc.id: it.contexts for it in items})
+    copies = find_story_copies(items)
+    voices = _voices(items, copies)
+    typos = find_typos({it.doc.id: it.names for it in voices}, {it.doc.id: it.contexts for it in voices},
+                       {it.doc.id: it.doc.text for it in voices})
     corrections = {t.found: t.suggestion for t in typos}
-    if len(items) >= 2:  # one writer's slip among several sources, as for names
-        typos += find_word_typos({it.doc.id: it.doc.text for it in items}, {n for it in items for n in it.names})
+    independent = [it for it in items if it.doc.id not in copies]
+    if len(independent) >= 2:  # one writer's slip among several sources, as for names
+        typos += find_word_typos({it.doc.id: it.doc.text for it in independent},
+                                 {n for it in items for n in it.names})
     claims = resolve_subjects(items, corrections)
-    docs = [it.doc for it in items]
-    result = crosscheck_all(docs, claims, typos)
-    return Report(documents=docs, claims=claims, findings=result.findings, single_source=result.single_source)
+    docs = [it.doc.model_copy(update={"copy_of": copies[it.doc.id]}) if it.doc.id in copies else it.doc
+            for it in items]
+    result = crosscheck_all(docs, voting_claims(claims, copies), typos)
+    findings = result.findings
+    if copies:  # a copy's own wrong date line is still its own: the checks that left its claims out miss it
+        findings = _copy_date_findings(docs, claims, copies, findings)
+    return Report(documents=docs, claims=claims, findings=findings, single_source=result.single_source,
+                  timelines=result.timelines)
+
+
+def _copy_date_findings(docs: list[Document], claims: list[Claim], copies: dict[str, str],
+                        findings: list[Finding]) -> list[Finding]:
+    """``findings`` plus the 'dated before the events it reports' finding of a copy whose dated claims did not
+    vote (they repeat the original's), renumbered."""
+    from claimcheck.crosscheck import finding_ids, numbered, reported_before_published_findings
+    from claimcheck.vocabulary import PUBLISHED
+
+    flagged = {f.docs[0] for f in findings if f.attribute == PUBLISHED and f.docs}
+    late = [f for f in reported_before_published_findings(docs, claims, finding_ids(), flagged)
+            if f.docs[0] in copies]
+    if not late:
+        return findings
+    start = len(findings)
+    return numbered(findings + [f.model_copy(update={"id": f"f{start + n}"}) for n, f in enumerate(late, 1)])
 
 
 def prefix_ids(story: str, report: Report) -> Report:
