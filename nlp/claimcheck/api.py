@@ -147,15 +147,35 @@ def extract(sources: Sequence[Source] | None = None, *, model: str = "default",
     return [Extraction(p.doc, p.mentions, by_doc.get(p.doc.id, [])) for p in processed]
 
 
+#: ``check(stories=...)`` and ``check --stories``: how documents become stories
+STORY_MODES = ("auto", "directory", "cluster", "one")
+
+
 def check(sources: Sequence[Source] | None = None, *, model: str = "default",
           warn: Callable[[str], None] | None = None, on_error: str = "skip", dayfirst: bool | None = None,
-          progress: Callable[[int, int], None] | bool | None = None) -> Report:
+          progress: Callable[[int, int], None] | bool | None = None, stories: str = "auto") -> Report:
     """Read the articles, extract their claims and cross-check them: the whole job.
 
     ``sources``: paths (files, directories, ``-``), :class:`Document` objects, or
-    article texts; ``None`` checks the embedded demo corpus. When several
-    directories are given, each is checked as its own story.
+    article texts; ``None`` checks the embedded demo corpus.
+
+    ``stories``: how the documents become stories, each cross-checked on its own
+    (the report's ``stories`` lists them):
+
+    * ``directory``: each directory given is a story (loose files and texts together one more);
+    * ``cluster``: the documents are grouped into stories by what they report
+      (:mod:`claimcheck.resolve.stories`): a pile of unrelated articles;
+    * ``one``: all documents are one story;
+    * ``auto`` (default): ``directory`` when the sources are several directories (a
+      folder per story, as the demo corpus), else ``cluster``.
+
+    With several stories every id is prefixed with its story's name (``arm-ipo-2023/blog``).
     """
+    from claimcheck.errors import UsageError
+    from claimcheck.schema import Story
+
+    if stories not in STORY_MODES:
+        raise UsageError(f"stories must be one of {', '.join(STORY_MODES)}, not {stories!r}")
     sources = list(sources) if sources else demo_paths()
     warnings: list[str] = []
 
@@ -163,18 +183,37 @@ def check(sources: Sequence[Source] | None = None, *, model: str = "default",
         warnings.append(message)
         (warn or _stderr_warn)(message)
 
-    story_dirs = [s for s in sources if not isinstance(s, Document) and _probe(s) == "dir"]
-    stories = [[s] for s in story_dirs] if len(story_dirs) > 1 and len(story_dirs) == len(sources) else [sources]
+    is_dir = [not isinstance(s, Document) and _probe(s) == "dir" for s in sources]
+    mode = stories
+    if mode == "auto":
+        mode = "directory" if len(sources) > 1 and all(is_dir) else "cluster"
+    parts: list[tuple[Story, list[Processed]]] = []
+    if mode == "directory" and any(is_dir):
+        groups = [(Path(str(s)).name, [s]) for s, d in zip(sources, is_dir) if d]
+        loose = [s for s, d in zip(sources, is_dir) if not d]
+        for name, group in groups + ([("loose", loose)] if loose else []):
+            _, processed = _run(group, model, collect, on_error, dayfirst, progress)
+            parts.append((Story(name=name, how="directory", docs=[p.doc.id for p in processed]), processed))
+    else:
+        docs, processed = _run(sources, model, collect, on_error, dayfirst, progress)
+        if mode == "cluster":
+            from claimcheck.resolve.stories import find_stories
+
+            parts = [(story, [processed[i] for i in idx]) for story, idx in find_stories([p.doc for p in processed])]
+        else:  # one story ("directory" without a directory is the same)
+            name = Path(str(sources[0])).name if len(sources) == 1 and is_dir[0] else "all"
+            parts = [(Story(name=name, how="one", docs=[p.doc.id for p in processed]), processed)]
     report = Report()
-    for story in stories:
-        docs, processed = _run(story, model, collect, on_error, dayfirst, progress)
-        part = check_processed(docs, processed)
-        if len(stories) > 1:  # ids are file names: keep them unique across stories
-            part = prefix_ids(Path(str(story[0])).name, part)
+    for story, processed in parts:
+        part = check_processed([p.doc for p in processed], processed)
+        if len(parts) > 1:  # ids are file names: keep them unique across stories
+            part = prefix_ids(story.name, part)
+            story = story.model_copy(update={"docs": [f"{story.name}/{d}" for d in story.docs]})
         report.documents.extend(part.documents)
         report.claims.extend(part.claims)
         report.findings.extend(part.findings)
         report.single_source.extend(part.single_source)
+        report.stories.append(story)
     # set at the end: pydantic copies a list given to the constructor, so warnings collected while reading
     # would not reach a report built first (an empty file in a folder gave a stderr line and "warnings": [])
     report.warnings = list(warnings)

@@ -134,6 +134,18 @@ class SingleSource(_Model):
     confidence: float = Field(ge=0.0, le=1.0)
 
 
+class Story(_Model):
+    """One story of a report: the documents checked against each other (``check --stories``)."""
+
+    name: str = Field(description="the story's name; a report of several stories prefixes its ids with it "
+                      "('arm-ipo-2023/blog')")
+    how: Literal["directory", "cluster", "one"] = Field(description="how it was formed: a story directory, a group "
+                                                        "found in a pile of documents, or all documents as one")
+    docs: list[str] = Field(default_factory=list, description="ids of its documents, as in `documents`")
+    keywords: list[str] = Field(default_factory=list, description="cluster: the names and words most of its "
+                                "documents share")
+
+
 class Report(_Model):
     schema_version: Literal["1"] = SCHEMA_VERSION
     documents: list[Document] = Field(default_factory=list)
@@ -142,6 +154,8 @@ class Report(_Model):
     single_source: list[SingleSource] = Field(default_factory=list, description="figures stated by one source "
                                               "only: Not Enough Evidence to confirm or refute them")
     warnings: list[str] = Field(default_factory=list, description="per-document problems that did not stop the run")
+    stories: list[Story] = Field(default_factory=list, description="the stories checked: documents are "
+                                 "cross-checked only within their story")
 
     def to_json(self, indent: int | None = 2, *, text: bool = True) -> str:
         """The report as JSON; ``text=False`` leaves each document's cleaned text out."""

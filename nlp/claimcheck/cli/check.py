@@ -32,6 +32,13 @@ class OnError(str, Enum):
     fail = "fail"
 
 
+class StoryMode(str, Enum):
+    auto = "auto"
+    directory = "directory"
+    cluster = "cluster"
+    one = "one"
+
+
 def parse_fail_on(values: Optional[list[str]]) -> frozenset[str]:
     """``--fail-on conflict,typo`` (repeatable) → {"conflict", "typo"}; ``all`` is every kind; an unknown kind is a
     usage error."""
@@ -88,6 +95,8 @@ def check_review_url(url: str | None) -> None:
 
   claimcheck check articles/ --fail-on conflict,date   # CI: exit 1 on those
 
+  claimcheck check pile/ --stories cluster  # group unrelated articles into stories
+
 Exit codes: 0 ok, 1 --fail-on matched, 2 usage, 3 input, 4 model, 5 output.
 Shell completion: claimcheck --install-completion
 """)
@@ -100,6 +109,11 @@ def check_cli(
     fail_on: Optional[list[str]] = fail_on_option(),
     model: str = model_option(),
     on_error: OnError = typer.Option(OnError.skip, "--on-error", help="Skip unreadable documents or stop."),
+    stories: StoryMode = typer.Option(
+        StoryMode.auto, "--stories",
+        help="How documents become stories, each checked on its own: directory (one per directory given), "
+             "cluster (group a pile of articles by what they report), one (all together), auto (directory "
+             "for several directories, else cluster)."),
     dayfirst: bool = typer.Option(False, "--dayfirst", help="Read 12/10/2021 as 12 October (UK style)."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Show every claim in the table and Markdown reports."),
     title: Optional[str] = typer.Option(None, "--title", help="Title of the Markdown and HTML reports."),
@@ -116,7 +130,7 @@ def check_cli(
     check_review_url(review_url)
     with progress_on_stderr() as progress:
         report = check(paths or None, model=model, on_error=on_error.value, dayfirst=dayfirst or None,
-                       progress=progress)
+                       progress=progress, stories=stories.value)
     options = dict(verbose=verbose, title=title, review_url=review_url, review_author=review_author, text=not no_text)
     emit(report, fmt, output=output, force=force, failing_kinds=failing_kinds, **options)
 

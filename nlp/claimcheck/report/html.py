@@ -36,7 +36,7 @@ from typing import Iterable, Optional, TypeGuard
 
 from claimcheck.crosscheck import overlaps
 from claimcheck.ingest.segment import sentence_around
-from claimcheck.report.stories import finding_story, format_value, plural, short_id, story_of
+from claimcheck.report.stories import finding_story, format_value, plural, short_id, story_lines, story_of
 from claimcheck.report.table import summary_line
 from claimcheck.schema import Claim, Document, Finding, Report
 from claimcheck.vocabulary import PUBLISHED, SEVERITY, FindingKind, attribute_name
@@ -823,7 +823,10 @@ def render_html(report: Report, *, title: str | None = None) -> str:
     parts.append('<ul class="stats">' + "".join(
         f'<li class="{cls}"><b>{v}</b>{esc(label)}</li>' if cls else f"<li><b>{v}</b>{esc(label)}</li>"
         for label, v, cls in stats) + "</ul>")
-    if stories:
+    if len(report.stories) > 1:  # the stories checked, each with its documents (check --stories)
+        parts.append('<p class="muted">Stories, each checked on its own:</p><ul class="muted stories">' + "".join(
+            f"<li>{esc(line)}</li>" for line in story_lines(report)) + "</ul>")
+    elif stories:
         parts.append('<p class="muted">Stories: ' + ", ".join(f"<code>{esc(s)}</code>" for s in stories) + "</p>")
     parts.append('<nav class="toc"><a href="#findings">Findings</a><a href="#figures">Figures by source</a>'
                  + ('<a href="#single-source">Single-source figures</a>' if report.single_source else "")

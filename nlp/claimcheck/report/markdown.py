@@ -16,7 +16,7 @@ import re
 from typing import Iterable, Optional
 
 from claimcheck.ingest.segment import sentence_with
-from claimcheck.report.stories import finding_story, short_id, story_of
+from claimcheck.report.stories import finding_story, short_id, story_lines, story_of
 from claimcheck.schema import Claim, Document, Finding, Report
 from claimcheck.vocabulary import SEVERITY, attribute_name
 
@@ -172,6 +172,10 @@ def render_markdown(report: Report, *, title: str = "claimcheck report", min_con
     docs = {d.id: d for d in report.documents}
     claims = {c.id: c for c in report.claims}
     out = [f"# {escape_markdown(title)}", "", f"**{escape_markdown(_summary(report))}**", ""]
+    lines = story_lines(report)
+    if lines:
+        out += ["## Stories", "", "Each story was checked on its own.", ""] + [f"- {escape_markdown(x)}" for x in lines]
+        out += [""]
 
     out += ["## Findings", ""]
     if not report.findings:

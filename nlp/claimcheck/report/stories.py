@@ -3,7 +3,7 @@ documents ``story/doc``), counts of things, and values with their unit and quali
 
 from __future__ import annotations
 
-from claimcheck.schema import Finding
+from claimcheck.schema import Finding, Report
 
 
 def story_of(doc_id: str) -> str:
@@ -19,6 +19,21 @@ def short_id(doc_id: str) -> str:
 def finding_story(finding: Finding) -> str:
     """The story of a finding: that of its first document (or of its id)."""
     return story_of(finding.docs[0]) if finding.docs else story_of(finding.id)
+
+
+def story_lines(report: Report, limit: int = 6) -> list[str]:
+    """One line per story of a report that checked several ("1-arm-ipo: 2 documents (blog, wire); cluster: arm,
+    ipo"): which documents were checked together. None for a one-story report."""
+    if len(report.stories) < 2:
+        return []
+    out = []
+    for s in report.stories:
+        names = [short_id(d) for d in s.docs[:limit]] + (["…"] if len(s.docs) > limit else [])
+        line = f"{s.name}: {plural(len(s.docs), 'document')} ({', '.join(names)})"
+        if s.how == "cluster" and s.keywords:
+            line += f"; shared: {', '.join(s.keywords)}"
+        out.append(line)
+    return out
 
 
 def plural(n: int, word: str, words: str | None = None) -> str:

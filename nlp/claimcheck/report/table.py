@@ -15,7 +15,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from claimcheck.report.stories import finding_story, format_value, plural, short_id
+from claimcheck.report.stories import finding_story, format_value, plural, short_id, story_lines
 from claimcheck.schema import Claim, Finding, Report
 from claimcheck.vocabulary import SEVERITY, attribute_name
 
@@ -98,6 +98,11 @@ def _by_story(findings: list[Finding]) -> list[tuple[str, list[Finding]]]:
 
 def render_table(report: Report, console: Console, *, verbose: bool = False) -> None:
     console.print(Text(summary_line(report), style="bold"))
+    lines = story_lines(report)
+    if lines:
+        console.print(Text(f"{plural(len(lines), 'story', 'stories')}, each checked on its own:", style="dim"))
+        for line in lines:
+            console.print(Text(f"  {line}", style="dim"))
     console.print()
     claims = {c.id: c for c in report.claims}
     findings = sorted(report.findings, key=lambda f: (SEVERITY.get(f.kind, 9), -f.confidence))
