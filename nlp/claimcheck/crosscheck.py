@@ -39,7 +39,7 @@ from typing import Callable, Iterable, Protocol
 from claimcheck.resolve.entities import name_key
 from claimcheck.resolve.typos import TypoCandidate
 from claimcheck.ingest.segment import sentence_around
-from claimcheck.normalize.locate import weekday_contradictions
+from claimcheck.normalize.locate import dates_with_years, weekday_contradictions
 from claimcheck.schema import Claim, Document, Evidence, Finding, SingleSource, Value, Verdict
 from claimcheck.vocabulary import (
     DATE_ATTRIBUTES,
@@ -390,8 +390,12 @@ def reported_before_published_findings(documents: list[Document], claims: list[C
             continue
         cutoff = (d.published + timedelta(days=31)).isoformat()
         # ISO dates compare as strings: only full dates (10 characters) after the cutoff, written with their year
-        late = [c for c in dates_by_doc[doc_id] if isinstance(c.value, str) and len(c.value) == 10
-                and c.value > cutoff and EXPLICIT_YEAR.search(c.text) and not FUTURE_CUES.search(c.sentence)]
+        after = [c for c in dates_by_doc[doc_id] if isinstance(c.value, str) and len(c.value) == 10
+                 and c.value > cutoff and not FUTURE_CUES.search(c.sentence)]
+        late = [c for c in after if EXPLICIT_YEAR.search(c.text)]
+        yearless = not late
+        if yearless:  # no written year: only dates a past-tense verb tells as past, read against the date line
+            late = [c for c in after if not RELATIVE_DATE.search(c.text) and _told_as_past(c)]
         if not late:
             continue
         first = min(late, key=lambda c: str(c.value))  # all ISO date strings (above)
@@ -399,8 +403,66 @@ def reported_before_published_findings(documents: list[Document], claims: list[C
             id=next_id(), kind="date", verdict="Refuted", subject=None, attribute=PUBLISHED,
             claims=[c.id for c in late], docs=[doc_id],
             message=(f"{doc_id} is dated {d.published.isoformat()} but reports as past an event of {first.value} "
-                     f"('{first.text}'); its date line is probably wrong."),
-            found=d.published.isoformat(), suggestion=None, confidence=0.7, evidence=[_evidence(c) for c in late],
+                     f"('{first.text}'{how}); its date line is probably wrong."),
+            found=d.published.isoformat(), suggestion=None, confidence=0.6 if yearless else 0.7,
+            evidence=[_evidence(c) for c in late],
+        ))
+    return findings
+
+
+#: a page whose every dated event is more than this many days before its date line may be an old story republished
+#: (18 months, not 12: on the Reuters dev half a year-old month, "12 pct higher than in February 1986" in a March
+#: 1987 story, was most of the alarms; benchmarks/README.md "Republished old stories")
+REPUBLISHED_DAYS = 548
+#: ... when it dates at least this many distinct events to the day or the month ("in 2015" alone is a period)
+REPUBLISHED_MIN_EVENTS = 2
+#: a date after these words is a point of comparison, not an event the page reports: "the lowest since March
+#: 1980", "higher than in February 1986", "between July 1983 and April 1985", "since his April 2006 victory"
+REFERENCE_POINT = re.compile(r"(?:\bsince(?:\s+\w+){0,2}|\bthan(?:\s+(?:in|on|at|of))?|\bbetween|\bfrom|\bthrough|"
+                             r"\bto|\buntil|\brecord|\bdated|\bsame)\s+(?:(?:early|late|mid|the\s+end\s+of|end|the)\s+)?$",
+                             re.I)
+
+
+def republished_findings(documents: list[Document], next_id, skip: set[str]) -> list[Finding]:
+    """A page dated more than a year after every event it reports: a republished old story, its relative dates
+    ("on Monday") read against the wrong week. Every date the text writes with its year counts (the page's own
+    date line left out): all of them, bare years included, must end more than ``REPUBLISHED_DAYS`` (18 months)
+    before the page's date, and at least ``REPUBLISHED_MIN_EVENTS`` different days or months must be named as
+    events (not points of comparison: ``REFERENCE_POINT``). A date after the page's date, or a year as recent as
+    the last 18 months ("its 2019 results"), says the story is not old, so a retrospective that reaches the
+    present is not one. Dates without a year ("on Monday", "October 7") say nothing: their year comes from the
+    date line. A story about old events told against today ("the trial, which opened on Monday, concerns a 2005
+    murder") can still raise it: on real pages it fires on about 1 in 1,000 Reuters stories and a few in 100 ECB+
+    pages (benchmarks/republished_dates.py), hence the low confidence (0.55-0.7) and the Cherrypicking verdict."""
+    findings = []
+    for d in documents:
+        if d.published is None or not d.text or d.id in skip:
+            continue
+        dated = dates_with_years(d.text, d.published)
+        recent = d.published - timedelta(days=REPUBLISHED_DAYS)
+        if not dated or any(y.high >= recent for y in dated):
+            continue
+        events = [y for y in dated if y.precision in ("day", "month")
+                  and not REFERENCE_POINT.search(d.text[max(0, y.start - 40):y.start])]
+        if len({(y.low, y.precision) for y in events}) < REPUBLISHED_MIN_EVENTS:
+            continue
+        latest = max(events, key=lambda y: y.high)
+        first = min(events, key=lambda y: y.low)
+        span = d.text[latest.start:latest.end]
+        years = (d.published - latest.high).days / 365.25
+        confidence = min(0.7, 0.5 + 0.05 * len(events))
+        when = first.low.year if first.low.year == latest.high.year else f"{first.low.year}-{latest.high.year}"
+        findings.append(Finding(
+            id=next_id(), kind="date", verdict="Conflicting Evidence/Cherrypicking", subject=None,
+            attribute=PUBLISHED, claims=[], docs=[d.id],
+            message=(f"{d.id} is dated {d.published.isoformat()}, but every event it reports is from {when} "
+                     f"(the latest, '{span}', about {round(years)} year{'s' if round(years) != 1 else ''} before): "
+                     f"a republished old story? Its relative dates ('on Monday') would then be read against the "
+                     f"wrong date line."),
+            found=d.published.isoformat(), suggestion=latest.high.isoformat(), confidence=round(confidence, 2),
+            evidence=[Evidence(doc=d.id, text=d.text[y.start:y.end],
+                               sentence=sentence_around(d.text, y.start, y.end), start=y.start, end=y.end)
+                      for y in events[:6]],
         ))
     return findings
 
@@ -454,6 +516,16 @@ def typo_findings(typos: list[TypoCandidate], next_id, documents: list[Document]
     out = []
     for t in typos:
         if getattr(t, "kind", "name") == "word":
+#: a verb in the past just before a date: "began trading on November 26", "was founded on", "said on"
+PAST_VERB = re.compile(r"\b(?:was|were|had|did|said|began|rose|fell|went|took|made|won|lost|sold|bought|paid|"
+                       r"[a-z]{3,}ed)\b(?:\s+\S+){0,4}\s*$", re.I)
+
+
+def _told_as_past(c: Claim) -> bool:
+    """The words just before the date in its sentence are a past-tense verb and its object."""
+    sentence = c.sentence or ""
+    at = sentence.find(c.text)
+    return at > 0 and bool(PAST_VERB.search(sentence[max(0, at - 60):at]))
             message = (f"'{t.found}' in {_doc_list(t.docs)} looks like a misspelling of the word '{t.suggestion}'.")
         else:
             message = (f"'{t.found}' in {_doc_list(t.docs)} looks like a misspelling of '{t.suggestion}', "
@@ -479,6 +551,7 @@ def finding_ids() -> Callable[[], str]:
     return lambda: f"f{next(counter)}"
 
 
+        how = " (its year taken from that date line)" if yearless else ""
 def numbered(findings: list[Finding]) -> list[Finding]:
     """Findings in report order — most severe kind first, then by confidence, then in the order they were made —
     numbered f1, f2, ... (every cross-check, story or corpus-wide, ends with this)."""
@@ -516,3 +589,4 @@ def crosscheck_all(documents: list[Document], claims: list[Claim], typos: list[T
 def crosscheck(documents: list[Document], claims: list[Claim], typos: list[TypoCandidate]) -> list[Finding]:
     """All findings for a set of documents about one story (or several)."""
     return crosscheck_all(documents, claims, typos).findings
+    findings += republished_findings(documents, next_id, misdated | {f.docs[0] for f in findings})

@@ -974,6 +974,7 @@ def normalize_date(
     left_context: str = "",
     *,
     dayfirst: bool = False,
+    tense: str | None = None,
 ) -> Quantity | None:
     """A DATE span -> ``Quantity(value=ISO string, unit="date", ...)`` or None.
 
@@ -986,6 +987,13 @@ def normalize_date(
     (at_most, high 2018-12-31), "by 2020" (at_most), "about"/"around" (approx),
     "early/mid/late 2019" (approx, first/middle/last third), ranges
     ("Oct. 7-9, 2019", "2015-18", "March to May 2019").
+
+    A bare weekday ("on Friday") is the one on or before ``published`` when the sentence tells the past and the
+    one on or after it when it tells the future ("will list on Friday", "begins trading on Friday", "is due to
+    price on Friday"); on the page's own weekday both are that day (a Thursday wire story's "will report on
+    Thursday" is today).  ``tense`` ("past" or "future", from a parse: :func:`claimcheck.pipeline.tense.
+    clause_tense`) decides where given; without it the words just before the date do (``_FUTURE_CUE``), and
+    with neither the weekday is the one before.
     """
     if not isinstance(text, str) or not isinstance(left_context, str):
         return None
@@ -998,7 +1006,8 @@ def normalize_date(
             published = None
     text = text[:MAX_TEXT]
     left = left_context[-MAX_CONTEXT:]
-    ctx = _Ctx(published, bool(dayfirst), future=bool(_FUTURE_CUE.search(left)))
+    future = tense == "future" if tense in ("past", "future") else bool(_FUTURE_CUE.search(left))
+    ctx = _Ctx(published, bool(dayfirst), future=future)
     r = None
     # "last" / "fiscal" / "next" sometimes stays outside the span
     mm = re.search(r"(?<![A-Za-z])(?:last|next|this|fiscal|financial|FY)\s*$", left, re.I)

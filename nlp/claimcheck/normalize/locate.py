@@ -17,7 +17,7 @@ from typing import Iterable, Iterator
 from .dates import MONTHS, WEEKDAYS, _Ctx, _infer_year, normalize_date
 
 __all__ = ["find_date", "parse_header_date", "parse_iso_datetime", "dayfirst_hint", "weekday_contradictions",
-           "WeekdayContradiction"]
+           "WeekdayContradiction", "dates_with_years", "YearDate"]
 
 _MONTH_RE = (
     r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -188,3 +188,87 @@ def weekday_contradictions(text: str, published: dt.date | None) -> Iterator[Wee
         actual = next(w for w, i in WEEKDAYS.items() if i == when.weekday())
         if said != actual:
             yield WeekdayContradiction(m.group(0), m.start(), m.end(), when, said, actual)
+
+
+# --------------------------------------------------------------------------- every date written with its year
+
+#: "March 2015", "Sept. of 2009": a month with its year and no day (a day before or after makes it a full date)
+_MONTH_YEAR = re.compile(r"(?<![\d])(?<!\d\s)\b" + _MONTH_RE + r",?\s+(?:of\s+)?" + _YEAR + r"(?!\d)", re.I)
+#: a bare year: "in 2015", "2015's results"; not "2,015", "$2015", "2015%", "20150"
+_BARE_YEAR = re.compile(r"(?<![\d.,$£€/:-])(?P<year>(?:19|20)\d\d)(?![\d%]|[.,]\d)")
+#: the first characters of a page, where its own date line sits ("March 01, 2007" on MEANTIME's second line)
+_HEADER_CHARS = 300
+
+
+@dataclass(frozen=True)
+class YearDate:
+    """A date written with its year at ``start``:``end``: the days ``low``..``high`` it covers, at ``precision``
+    "day", "month" or "year"."""
+
+    low: dt.date
+    high: dt.date
+    precision: str
+    start: int
+    end: int
+
+
+def dates_with_years(text: str, published: dt.date | None = None, *, dayfirst: bool | None = None,
+                     limit: int = 200_000) -> list[YearDate]:
+    """Every date in ``text`` written with its year, in order: full dates ("Oct. 7, 2019", "7 October 2019",
+    "2019-10-07", "10/7/2019"), months ("March 2015") and bare years ("in 2015"; a four-digit figure from 1900
+    to 2099 that is not part of a larger number, an amount or a percentage).
+
+    The page's own date line is left out: a full date equal to ``published`` in a short line among the first
+    300 characters.  Dates without a year ("on Friday", "October 7", "last year") are not here: their year
+    comes from the page's date, so they cannot tell how old the story is.  Never raises.
+    """
+    try:
+        return _dates_with_years(text, published, dayfirst, limit)
+    except Exception:  # pragma: no cover - defensive: never raise
+        return []
+
+
+def _dates_with_years(text: str, published: dt.date | None, dayfirst: bool | None, limit: int) -> list[YearDate]:
+    if not isinstance(text, str) or not text:
+        return []
+    text = text[:limit]
+    out: list[YearDate] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return not any(a < y and x < b for x, y in taken)
+
+    for kind, pat in _DATE_PATTERNS:
+        for m in pat.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            line_end = text.find("\n", m.end())
+            line = text[line_start:line_end if line_end >= 0 else len(text)]
+            hit = find_date(m.group(0) + " " + line, dayfirst=dayfirst) if kind == "num" else find_date(m.group(0))
+            if hit is None or hit[1] != 0:
+                continue
+            d = hit[0]
+            taken.append((m.start(), m.end()))
+            if d == published and m.start() < _HEADER_CHARS and len(line.strip()) <= 120:
+                continue  # the page's own date line
+            out.append(YearDate(d, d, "day", m.start(), m.end()))
+    for m in _MONTH_YEAR.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        month, year = MONTHS.get(m["mon"].casefold().rstrip(".")), int(m["year"])
+        if month is None or _mk(year, month, 1) is None:
+            continue
+        taken.append((m.start(), m.end()))
+        last = _mk(year, month, 28)
+        assert last is not None
+        while (nxt := last + dt.timedelta(days=1)).month == month:
+            last = nxt
+        out.append(YearDate(dt.date(year, month, 1), last, "month", m.start(), m.end()))
+    for m in _BARE_YEAR.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        year = int(m["year"])
+        taken.append((m.start(), m.end()))
+        out.append(YearDate(dt.date(year, 1, 1), dt.date(year, 12, 31), "year", m.start(), m.end()))
+    return sorted(out, key=lambda y: (y.start, y.end))

@@ -24,6 +24,7 @@ from claimcheck.normalize import (
 )
 from claimcheck.normalize.dates import MONTHS, WEEKDAYS
 from claimcheck.pipeline.quantities import find_quantities
+from claimcheck.pipeline.tense import clause_tense
 from claimcheck.schema import Mention
 
 log = logging.getLogger(__name__)
@@ -130,7 +131,8 @@ def normalize_span(span: Span, published: date | None, *, dayfirst: bool = False
         if label in ("CARDINAL", "QUANTITY"):
             return normalize_count(text, ctx)
         if label == "DATE":
-            return normalize_date(text, published, ctx, dayfirst=dayfirst)
+            # the clause's tense (from the parse, where the pipeline has one) decides which way "on Friday" goes
+            return normalize_date(text, published, ctx, dayfirst=dayfirst, tense=clause_tense(span))
     except Exception as exc:  # a normaliser bug must not lose the document; the span stays unnormalised
         key = (label, text[:80], type(exc).__name__)
         if key not in _WARNED and len(_WARNED) < 10_000:  # the mention and claim passes both read each span
