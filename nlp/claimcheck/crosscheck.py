@@ -373,12 +373,25 @@ def published_date_findings(documents: list[Document], next_id) -> list[Finding]
 FUTURE_CUES = re.compile(r"\b(will|would|shall|due|expected|expects|plans?|planned|scheduled|set to|is to|are to|"
                          r"from|until|by|deadline|takes? effect|begins?|starts?)\b", re.I)
 EXPLICIT_YEAR = re.compile(r"\b(19|20)\d\d\b")
+#: a verb in the past just before a date: "began trading on November 26", "was founded on", "said on"
+PAST_VERB = re.compile(r"\b(?:was|were|had|did|said|began|rose|fell|went|took|made|won|lost|sold|bought|paid|"
+                       r"[a-z]{3,}ed)\b(?:\s+\S+){0,4}\s*$", re.I)
+
+
+def _told_as_past(c: Claim) -> bool:
+    """The words just before the date in its sentence are a past-tense verb and its object."""
+    sentence = c.sentence or ""
+    at = sentence.find(c.text)
+    return at > 0 and bool(PAST_VERB.search(sentence[max(0, at - 60):at]))
 
 
 def reported_before_published_findings(documents: list[Document], claims: list[Claim], next_id,
                                        skip: set[str]) -> list[Finding]:
     """A page dated before events it reports as past: 'shares began trading on November 26, 2019' in a page dated
-    2018. Only event dates written with their year count, and none in a sentence about the future."""
+    2018. Event dates written with their year count, and none in a sentence about the future; a date without its
+    year ('began trading on November 26' in a page dated October 8) counts, at lower confidence, when a past-tense
+    verb stands right before it: its year was read from the date line, so told as past it means the date line
+    is off (or the event is last year's)."""
     by_id = {d.id: d for d in documents}
     dates_by_doc: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
@@ -399,6 +412,7 @@ def reported_before_published_findings(documents: list[Document], claims: list[C
         if not late:
             continue
         first = min(late, key=lambda c: str(c.value))  # all ISO date strings (above)
+        how = " (its year taken from that date line)" if yearless else ""
         findings.append(Finding(
             id=next_id(), kind="date", verdict="Refuted", subject=None, attribute=PUBLISHED,
             claims=[c.id for c in late], docs=[doc_id],
@@ -516,16 +530,6 @@ def typo_findings(typos: list[TypoCandidate], next_id, documents: list[Document]
     out = []
     for t in typos:
         if getattr(t, "kind", "name") == "word":
-#: a verb in the past just before a date: "began trading on November 26", "was founded on", "said on"
-PAST_VERB = re.compile(r"\b(?:was|were|had|did|said|began|rose|fell|went|took|made|won|lost|sold|bought|paid|"
-                       r"[a-z]{3,}ed)\b(?:\s+\S+){0,4}\s*$", re.I)
-
-
-def _told_as_past(c: Claim) -> bool:
-    """The words just before the date in its sentence are a past-tense verb and its object."""
-    sentence = c.sentence or ""
-    at = sentence.find(c.text)
-    return at > 0 and bool(PAST_VERB.search(sentence[max(0, at - 60):at]))
             message = (f"'{t.found}' in {_doc_list(t.docs)} looks like a misspelling of the word '{t.suggestion}'.")
         else:
             message = (f"'{t.found}' in {_doc_list(t.docs)} looks like a misspelling of '{t.suggestion}', "
@@ -551,7 +555,6 @@ def finding_ids() -> Callable[[], str]:
     return lambda: f"f{next(counter)}"
 
 
-        how = " (its year taken from that date line)" if yearless else ""
 def numbered(findings: list[Finding]) -> list[Finding]:
     """Findings in report order — most severe kind first, then by confidence, then in the order they were made —
     numbered f1, f2, ... (every cross-check, story or corpus-wide, ends with this)."""
@@ -565,6 +568,7 @@ def crosscheck_all(documents: list[Document], claims: list[Claim], typos: list[T
     findings = published_date_findings(documents, next_id)
     misdated = {f.docs[0] for f in findings}
     findings += reported_before_published_findings(documents, claims, next_id, misdated)
+    findings += republished_findings(documents, next_id, misdated | {f.docs[0] for f in findings})
     misdated |= {f.docs[0] for f in findings}
     findings += weekday_findings(documents, next_id)
     published = {d.id: d.published for d in documents}
@@ -589,4 +593,3 @@ def crosscheck_all(documents: list[Document], claims: list[Claim], typos: list[T
 def crosscheck(documents: list[Document], claims: list[Claim], typos: list[TypoCandidate]) -> list[Finding]:
     """All findings for a set of documents about one story (or several)."""
     return crosscheck_all(documents, claims, typos).findings
-    findings += republished_findings(documents, next_id, misdated | {f.docs[0] for f in findings})
