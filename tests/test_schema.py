@@ -18,7 +18,7 @@ def test_demo_report_follows_the_contract_and_validates(story_reports):
     for report in story_reports.values():
         data = json.loads(report.to_json())
         jsonschema.validate(data, schema)
-        assert data["schema_version"] == SCHEMA_VERSION == "1"
+        assert data["schema_version"] == SCHEMA_VERSION == "2"
         for section, fields in CONTRACT.items():
             assert data[section], section
             for item in data[section]:

@@ -82,7 +82,7 @@ def _draft_claims(p: Processed) -> list[Claim]:
         claims.append(Claim(
             id=f"{p.doc.id}:c{n}", doc=p.doc.id, subject=draft.subject_text, subject_text=draft.subject_text,
             attribute=draft.attribute, value=q.value, unit=q.unit, qualifier=q.qualifier, low=q.low, high=q.high,
-            period=draft.period, scope=draft.scope, text=span.text, start=span.start_char, end=span.end_char,
+            period=draft.period, scope=draft.scope, as_of=draft.as_of, text=span.text, start=span.start_char, end=span.end_char,
             sentence=span.sent.text.strip(), confidence=round(draft.confidence, 2),
         ))
     return claims
@@ -213,6 +213,7 @@ def check(sources: Sequence[Source] | None = None, *, model: str = "default",
         report.claims.extend(part.claims)
         report.findings.extend(part.findings)
         report.single_source.extend(part.single_source)
+        report.timelines.extend(part.timelines)
         report.stories.append(story)
     # set at the end: pydantic copies a list given to the constructor, so warnings collected while reading
     # would not reach a report built first (an empty file in a folder gave a stderr line and "warnings": [])

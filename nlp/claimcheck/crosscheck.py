@@ -14,6 +14,10 @@ million/billion) when the numbers show one. When a source states two figures
 in one group that do not agree with each other, the group mixes different
 things (two games' scores, two kinds of casualties) and is not a conflict.
 
+Moments: figures of a group that hold at different named moments (a claim's ``as_of``: at the open and at the
+close, a banker's estimate and the final price, with and without the over-allotment) are a timeline
+(``Report.timelines``), compared only moment by moment (:func:`split_moments`).
+
 Verdicts (AVeriTeC's labels): ``Refuted`` when at least two sources agree and
 outnumber the disagreeing ones; ``Conflicting Evidence/Cherrypicking`` when the
 sources split. A figure only one source states is not a finding: it goes to the
@@ -40,7 +44,7 @@ from claimcheck.resolve.entities import name_key
 from claimcheck.resolve.typos import TypoCandidate
 from claimcheck.ingest.segment import sentence_around
 from claimcheck.normalize.locate import dates_with_years, weekday_contradictions
-from claimcheck.schema import Claim, Document, Evidence, Finding, SingleSource, Value, Verdict
+from claimcheck.schema import Claim, Document, Evidence, Finding, SingleSource, Timeline, Value, Verdict
 from claimcheck.vocabulary import (
     DATE_ATTRIBUTES,
     PUBLISHED,
@@ -66,6 +70,7 @@ class CrossCheck:
 
     findings: list[Finding] = field(default_factory=list)
     single_source: list[SingleSource] = field(default_factory=list)
+    timelines: list[Timeline] = field(default_factory=list)
 
 
 def _bounds(c: Claim) -> tuple[Value, Value]:
@@ -305,6 +310,82 @@ def compare_group(claims: list[Claim], next_id, *, published: dict[str, date | N
         message=message, found=worst.text, suggestion=consensus.text, confidence=round(confidence, 2),
         slip=slip, evidence=[_evidence(c) for c in involved],
     )
+
+
+#: the order moments are told in: plans and estimates, the listing price, the trading day, the final figures
+MOMENT_ORDER = ("announced", "estimate", "ipo_price", "pre_market", "open", "intraday", "close", "after_hours",
+                "final", "over_allotment")
+MOMENT_WORDS = {"announced": "when announced", "estimate": "estimated", "ipo_price": "at the IPO price",
+                "pre_market": "before the market opened", "open": "at the open", "intraday": "during trading",
+                "close": "at the close", "after_hours": "after hours", "final": "final",
+                "over_allotment": "with the over-allotment"}
+
+
+def _moment_rank(moment: str | None) -> tuple:
+    if moment is None:
+        return (2, "")
+    if moment in MOMENT_ORDER:
+        return (0, f"{MOMENT_ORDER.index(moment):02d}")
+    return (1, moment)  # an ISO date
+
+
+def moment_words(moment: str | None) -> str:
+    """'close' → 'at the close', '2019-11-26' → 'on 2019-11-26', None → 'at a moment not named'."""
+    if moment is None:
+        return "at a moment not named"
+    return MOMENT_WORDS.get(moment, f"on {moment}")
+
+
+def split_moments(claims: list[Claim]) -> list[tuple[str | None, list[Claim]]]:
+    """A group's claims by the moment they held at, in the order of the moments; one part when the sources name
+    fewer than two moments (a figure with no moment is then at the one named).
+
+    With two moments or more, a figure that names none joins the first moment whose figures it agrees with,
+    else a part of its own (``None``): "rose 4%" beside "4% in morning trade" and "9% at the close" is the
+    morning figure; a figure that fits no named moment may be a third one and is compared only with others
+    like it.
+    """
+    moments = sorted({c.as_of for c in claims if c.as_of}, key=_moment_rank)
+    if len(moments) < 2:
+        return [(moments[0] if moments else None, claims)]
+    parts: dict[str | None, list[Claim]] = {m: [c for c in claims if c.as_of == m] for m in moments}
+    named = {m: list(cs) for m, cs in parts.items()}
+    for c in claims:
+        if c.as_of:
+            continue
+        fit = next((m for m in moments if any(overlaps(c, o) for o in named[m])), None)
+        parts.setdefault(fit, []).append(c)
+    return [(m, parts[m]) for m in sorted(parts, key=_moment_rank)]
+
+
+def _point_text(claims: list[Claim]) -> str:
+    support = _support(claims)
+    return max(claims, key=lambda c: (len(support[c.id]), c.confidence, -len(c.id))).text
+
+
+def timeline_entry(parts: list[tuple[str | None, list[Claim]]], n: int) -> Timeline:
+    """The timeline of a group whose sources name two moments or more."""
+    from claimcheck.schema import TimelinePoint
+
+    first = parts[0][1][0]
+    points = [TimelinePoint(as_of=m, text=_point_text(cs), claims=[c.id for c in cs],
+                            docs=sorted({c.doc for c in cs})) for m, cs in parts]
+    steps = "; ".join(f"{p.text} {moment_words(p.as_of)} ({', '.join(p.docs)})" for p in points)
+    return Timeline(id=f"t{n}", subject=first.subject, attribute=first.attribute, period=first.period,
+                    scope=first.scope, points=points,
+                    message=f"{_what(first)} at different moments, not a conflict: {steps}.")
+
+
+def compare_moments(claims: list[Claim], next_id, *, published: dict[str, date | None] | None = None,
+                    timeline_number: int = 1) -> tuple[list[Finding], Timeline | None]:
+    """The findings of one group compared moment by moment, and its timeline when it has two moments or more."""
+    parts = split_moments(claims)
+    findings = []
+    for _, part in parts:
+        finding = compare_group(part, next_id, published=published)
+        if finding is not None:
+            findings.append(finding)
+    return findings, (timeline_entry(parts, timeline_number) if len(parts) > 1 else None)
 
 
 def single_source_entry(claims: list[Claim], n: int) -> SingleSource:
@@ -578,16 +659,17 @@ def crosscheck_all(documents: list[Document], claims: list[Claim], typos: list[T
             continue  # relative dates of a misdated page are already explained by its date finding
         groups[group_key(c)].append(c)
     single: list[SingleSource] = []
+    timelines: list[Timeline] = []
     for key in sorted(groups, key=_sort_key):
         group = groups[key]
         if len({c.doc for c in group}) == 1:
             single.append(single_source_entry(group, len(single) + 1))
-            continue
-        finding = compare_group(group, next_id, published=published)
-        if finding is not None:
-            findings.append(finding)
+        found, timeline = compare_moments(group, next_id, published=published, timeline_number=len(timelines) + 1)
+        findings += found
+        if timeline is not None:
+            timelines.append(timeline)
     findings.extend(typo_findings(typos, next_id, documents))
-    return CrossCheck(numbered(findings), single)
+    return CrossCheck(numbered(findings), single, timelines)
 
 
 def crosscheck(documents: list[Document], claims: list[Claim], typos: list[TypoCandidate]) -> list[Finding]:

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from claimcheck.vocabulary import Attribute, FindingKind
 
-SCHEMA_VERSION: Final = "1"
+SCHEMA_VERSION: Final = "2"  # 2: claims carry `as_of`, reports `timelines`
 
 Value = Union[int, float, str, None]
 Qualifier = Literal["exact", "approx", "at_least", "at_most", "range"]
@@ -76,6 +76,10 @@ class Claim(_Model):
     high: Value = None
     period: Optional[str] = Field(default=None, description="time the figure refers to: '2018', '2019-H1'")
     scope: Optional[str] = Field(default=None, description="what part of the subject a figure covers, e.g. 'Xinjiang'")
+    as_of: Optional[str] = Field(default=None, description="the moment the figure held, when the text ties it to one: "
+                                 "'open', 'close', 'intraday', 'pre_market', 'after_hours', 'ipo_price', 'estimate', "
+                                 "'final', 'over_allotment', 'announced', or an ISO date; figures at different moments "
+                                 "form a timeline, never a conflict")
     text: str = Field(description="the value as written")
     start: int
     end: int
@@ -146,13 +150,37 @@ class Story(_Model):
                                 "documents share")
 
 
+class TimelinePoint(_Model):
+    """The figures of a timeline at one moment."""
+
+    as_of: Optional[str] = Field(description="the moment (a claim's `as_of`); null: a moment the texts do not name")
+    text: str = Field(description="the figure as written (the one most sources at this moment agree with)")
+    claims: list[str] = Field(default_factory=list)
+    docs: list[str] = Field(default_factory=list)
+
+
+class Timeline(_Model):
+    """One subject's figure at different moments ("$60bn at the open, $65bn at the close"): read in order, not
+    compared across moments. Disagreements inside one moment are findings as usual."""
+
+    id: str
+    subject: str
+    attribute: Attribute
+    period: Optional[str] = None
+    scope: Optional[str] = None
+    points: list[TimelinePoint] = Field(default_factory=list, description="in the order of the moments")
+    message: str
+
+
 class Report(_Model):
-    schema_version: Literal["1"] = SCHEMA_VERSION
+    schema_version: Literal["2"] = SCHEMA_VERSION
     documents: list[Document] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list)
     single_source: list[SingleSource] = Field(default_factory=list, description="figures stated by one source "
                                               "only: Not Enough Evidence to confirm or refute them")
+    timelines: list[Timeline] = Field(default_factory=list, description="figures of one subject at different "
+                                      "moments (open and close, estimate and final …): a sequence, not a conflict")
     warnings: list[str] = Field(default_factory=list, description="per-document problems that did not stop the run")
     stories: list[Story] = Field(default_factory=list, description="the stories checked: documents are "
                                  "cross-checked only within their story")

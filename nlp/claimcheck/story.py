@@ -152,4 +152,7 @@ def prefix_ids(story: str, report: Report) -> Report:
                      for f in report.findings],
         "single_source": [s.model_copy(update={"id": p(s.id), "docs": [p(d) for d in s.docs],
                                                "claims": [p(c) for c in s.claims]}) for s in report.single_source],
+        "timelines": [t.model_copy(update={"id": p(t.id), "points": [
+            pt.model_copy(update={"docs": [p(d) for d in pt.docs], "claims": [p(c) for c in pt.claims]})
+            for pt in t.points]}) for t in report.timelines],
     })

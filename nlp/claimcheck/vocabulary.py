@@ -59,6 +59,21 @@ SEVERITY = {"conflict": 0, "date": 1, "typo": 2}
 #: (``crosscheck.MIN_OUTLIER_CONFIDENCE``): topic claims may be outliers, claims with no subject at all may not
 TOPIC_SUBJECT_CONFIDENCE = 0.5
 
+#: the moments a figure can hold at (a claim's ``as_of``; corpus markup ``as_of=close``); an ISO date
+#: (``2019-11-26``) is also allowed. Figures of one subject at different moments form a timeline, not a conflict
+AS_OF_MOMENTS = {
+    "ipo_price": "at the offer price of a listing (before trading)",
+    "open": "at the opening of trading",
+    "intraday": "during trading, at a high or low",
+    "close": "at the close of trading",
+    "pre_market": "before the market opened",
+    "after_hours": "after the market closed",
+    "estimate": "an earlier or expected figure (a banker's estimate, a planned size)",
+    "final": "the final figure, where the text contrasts it with an estimate",
+    "over_allotment": "including the over-allotment (greenshoe) option",
+    "announced": "when the deal was announced (before later changes)",
+}
+
 #: the pipelines ``--model`` and ``load_pipeline`` accept, with what each is
 MODELS = {
     # name: description ("default" is the pipeline that wins on the real articles' dev split: models/README.md)

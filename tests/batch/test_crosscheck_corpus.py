@@ -75,7 +75,7 @@ def test_cli_formats_and_fail_on(corpus, tmp_path):
     result = runner.invoke(app, ["crosscheck", str(path), "--scope", "corpus", "--format", "json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert data["schema_version"] == "1" and data["findings"] and data["findings"][0]["id"] == "f1"
+    assert data["schema_version"] == "2" and data["findings"] and data["findings"][0]["id"] == "f1"
     result = runner.invoke(app, ["crosscheck", str(path), "--scope", "corpus", "--fail-on", "conflict",
                                  "-f", "markdown", "-o", str(tmp_path / "r.md")])
     assert result.exit_code == 1 and "conflict finding" in result.stderr

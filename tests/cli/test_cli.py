@@ -29,7 +29,7 @@ def run(*args, input=None):
 def test_version_and_schema():
     assert run("--version").stdout.strip() == f"claimcheck {__version__}"
     schema = json.loads(run("schema").stdout)
-    assert schema["properties"]["schema_version"]["const"] == "1"
+    assert schema["properties"]["schema_version"]["const"] == "2"
 
 
 def test_check_json_is_clean_and_valid(nlp):
@@ -130,7 +130,7 @@ def test_output_is_atomic_and_never_overwritten_without_force(tmp_path, nlp):
     assert refused.exit_code == 5 and "already exists" in refused.stderr
     assert out.read_text() == "previous result"
     assert run("check", STORY, "--format", "json", "-o", str(out), "--force").exit_code == 0
-    assert json.loads(out.read_text())["schema_version"] == "1"
+    assert json.loads(out.read_text())["schema_version"] == "2"
     assert [p.name for p in tmp_path.iterdir()] == ["report.json"]  # no temporary file left behind
 
 

@@ -9,8 +9,8 @@ Two scopes:
 ``corpus``
     every claim of the corpus against every other: columnar group-bys (pyarrow) find the groups of claims
     about the same thing (``crosscheck.group_key``) that more than one document speaks to, and only those
-    groups are turned into :class:`Claim` objects and compared (``crosscheck.compare_group``). Conflicting
-    figures and dates across all outlets; typos and publication dates are story-level checks and are not
+    groups are turned into :class:`Claim` objects and compared moment by moment (``crosscheck.compare_moments``).
+    Conflicting figures and dates across all outlets; typos and publication dates are story-level checks and are not
     run corpus-wide. The report lists the documents and claims its findings cite (the full tables stay in
     OUTDIR).
 
@@ -36,7 +36,7 @@ from claimcheck.batch.tables import (
     names_of,
 )
 from claimcheck.errors import UsageError
-from claimcheck.schema import Claim, Finding, Report
+from claimcheck.schema import Claim, Document, Finding, Report
 
 SCOPES = ("auto", "story", "corpus")
 STORY_LIMIT = 1000
@@ -110,10 +110,12 @@ def check_by_story(out: OutDir, progress: Callable[[int, int], None] | None = No
             part = prefix_ids(strip, part)
         elif story is not None:  # ids already unique: keep them, make finding ids unique across stories
             part.findings = [f.model_copy(update={"id": f"{story}/{f.id}"}) for f in part.findings]
+            part.timelines = [t.model_copy(update={"id": f"{story}/{t.id}"}) for t in part.timelines]
         report.documents.extend(part.documents)
         report.claims.extend(part.claims)
         report.findings.extend(part.findings)
         report.single_source.extend(part.single_source)
+        report.timelines.extend(part.timelines)
         if progress is not None:
             progress(n, len(slices))
     return report
@@ -193,9 +195,41 @@ def _sort_key(key: tuple) -> tuple:
     return tuple("" if x is None else str(x) for x in key)
 
 
+def without_copy_repeats(out: OutDir, claims: pa.Table) -> tuple[pa.Table, int, int]:
+    """``claims`` less the figures of copies that repeat their original's (``story.voting_claims``): copies are
+    found across the whole corpus (``resolve/copies.py``, MinHash/LSH candidates), so a wire story and its
+    syndicated copies are one voice corpus-wide as in a story. Returns the table, the copies found and the
+    claims left out."""
+    from claimcheck.crosscheck import finding_ids, published_date_findings
+    from claimcheck.resolve.copies import find_copies
+    from claimcheck.story import voting_claims
+
+    rows = read_table(out, "documents", ["id", "story", "published", "source", "text"]).to_pylist()
+    docs = [Document(id=r["id"], text=r["text"] or "", published=r["published"], source=r["source"]) for r in rows]
+    by_story: dict[str, list[Document]] = {}
+    for r, d in zip(rows, docs):
+        if r["story"] is not None:
+            by_story.setdefault(r["story"], []).append(d)
+    # a date line its story shows wrong does not make its page the original (as in story.find_story_copies)
+    untrusted = {f.docs[0] for story_docs in by_story.values()
+                 for f in published_date_findings(story_docs, finding_ids())}
+    copies = {copy: pair.original for copy, pair in find_copies(docs, untrusted_dates=untrusted).items()}
+    if not copies:
+        return claims, 0, 0
+    involved = pa.array(sorted(set(copies) | set(copies.values())), pa.string())
+    mine = claims_from_table(claims.filter(pc.is_in(claims.column("doc"), value_set=involved)))
+    kept = {c.id for c in voting_claims(mine, copies)}
+    dropped = pa.array(sorted(c.id for c in mine if c.id not in kept), pa.string())
+    return claims.filter(pc.invert(pc.is_in(claims.column("id"), value_set=dropped))), len(copies), len(dropped)
+
+
 def check_corpus(out: OutDir, note: Callable[[str], None] = lambda m: None) -> Report:
     claims = read_table(out, "claims")
     claims = claims.set_column(claims.schema.get_field_index("subject"), "subject", _canonical_subjects(claims))
+    claims, n_copies, repeats = without_copy_repeats(out, claims)
+    if n_copies:
+        note(f"{n_copies} documents are copies of another; {repeats} of their figures repeat the original's and "
+             "are counted once")
     groups, keys = group_ids(claims)
     claims = claims.append_column("group", groups)
     per_group = claims.group_by("group").aggregate([("doc", "count_distinct")])
@@ -223,7 +257,7 @@ def check_corpus(out: OutDir, note: Callable[[str], None] = lambda m: None) -> R
 
 
 def _compare_groups(candidates: pa.Table, chunk: int = 50_000) -> list[Finding]:
-    from claimcheck.crosscheck import compare_group, finding_ids, numbered
+    from claimcheck.crosscheck import compare_moments, finding_ids, numbered
 
     next_id = finding_ids()
     findings: list[Finding] = []
@@ -234,14 +268,10 @@ def _compare_groups(candidates: pa.Table, chunk: int = 50_000) -> list[Finding]:
     for start in range(0, table.num_rows, chunk):  # Claim objects for one slice at a time
         for rank, claim in zip(ranks[start:start + chunk], claims_from_table(table.slice(start, chunk))):
             if rank != current and group:
-                f = compare_group(group, next_id)
-                if f is not None:
-                    findings.append(f)
+                findings += compare_moments(group, next_id)[0]
                 group = []
             current = rank
             group.append(claim)
     if group:
-        f = compare_group(group, next_id)
-        if f is not None:
-            findings.append(f)
+        findings += compare_moments(group, next_id)[0]
     return numbered(findings)

@@ -75,6 +75,13 @@ class ClaimDraft:
     scope: str | None
     confidence: float
     attribute_score: float | None = None  # the trained linker's probability of the attribute (None: rules)
+    as_of: str | None = None  # the moment the figure held (``pipeline.moments``); read from the text when not given
+
+    def __post_init__(self) -> None:
+        if self.as_of is None:
+            from claimcheck.pipeline.moments import moment_of
+
+            self.as_of = moment_of(self.span, self.attribute)
 
 
 def _lower_words(tokens: Iterable[Token]) -> set[str]:

@@ -36,7 +36,15 @@ from typing import Iterable, Optional, TypeGuard
 
 from claimcheck.crosscheck import overlaps
 from claimcheck.ingest.segment import sentence_around
-from claimcheck.report.stories import finding_story, format_value, plural, short_id, story_lines, story_of
+from claimcheck.report.stories import (
+    finding_story,
+    format_value,
+    plural,
+    short_id,
+    story_lines,
+    story_of,
+    timeline_line,
+)
 from claimcheck.report.table import summary_line
 from claimcheck.schema import Claim, Document, Finding, Report
 from claimcheck.vocabulary import PUBLISHED, SEVERITY, FindingKind, attribute_name
@@ -501,7 +509,7 @@ def _claims_table(report: Report, kinds_of: dict[str, set[str]], roles: dict[str
                     f'<output id="claims-count" aria-live="polite">{len(report.claims)} of '
                     f"{len(report.claims)} claims</output></div>")
     cols = [("source", "text"), ("subject", "text"), ("attribute", "text"), ("value", "num"),
-            ("as written", "text"), ("period", "text"), ("scope", "text"),
+            ("as written", "text"), ("period", "text"), ("scope", "text"), ("as of", "text"),
             ("conf.", "num"), ("evidence", "text")]
     head = "".join(f'<th scope="col" aria-sort="none"><button type="button" data-type="{t}">{esc(name)}'
                    '<span class="arrow" aria-hidden="true"></span></button></th>' for name, t in cols)
@@ -522,7 +530,8 @@ def _claims_table(report: Report, kinds_of: dict[str, set[str]], roles: dict[str
             f'<td class="num" data-sort="{esc(sort_value)}" title="{esc(c.qualifier.replace("_", " "))}">'
             f'{esc(format_value(c.value, c.unit, c.qualifier))}</td>'
             f"<td>{esc(c.text)}</td><td>{esc(c.period or '')}</td>"
-            f'<td>{esc(c.scope or "")}</td><td class="num" data-sort="{c.confidence:.4f}">{c.confidence:.2f}</td>'
+            f'<td>{esc(c.scope or "")}</td><td>{esc(c.as_of or "")}</td>'
+            f'<td class="num" data-sort="{c.confidence:.4f}">{c.confidence:.2f}</td>'
             f'<td class="ev">{highlight(c.sentence or c.text, c.text, 200)}</td></tr>')
     return ("".join(controls) + '<div class="scroll"><table id="claims-table" class="sortable">'
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
@@ -551,13 +560,16 @@ def _documents_table(report: Report, claims_per_doc: Counter, findings_per_doc: 
     if not report.documents:
         return "<p>No documents.</p>"
     rows = []
+    copies = any(d.copy_of for d in report.documents)  # a copy counts as one source with its original
     for d in report.documents:
-        rows.append(f"<tr><td>{esc(d.id)}</td><td>{esc(d.title or '')}</td><td>{esc(d.source or '')}</td>"
+        copy_of = f"<td>{esc(d.copy_of or '')}</td>" if copies else ""
+        rows.append(f"<tr><td>{esc(d.id)}</td>{copy_of}<td>{esc(d.title or '')}</td><td>{esc(d.source or '')}</td>"
                     f"<td>{esc(d.published.isoformat() if d.published else '')}</td>"
                     f'<td class="num">{claims_per_doc[d.id]}</td><td class="num">{findings_per_doc[d.id]}</td>'
                     f'<td class="path">{esc(d.path or "")}</td></tr>')
     return ('<div class="scroll"><table class="docs"><thead><tr><th scope="col">document</th>'
-            '<th scope="col">title</th><th scope="col">source</th><th scope="col">published</th>'
+            + ('<th scope="col">copy of</th>' if copies else '')
+            + '<th scope="col">title</th><th scope="col">source</th><th scope="col">published</th>'
             '<th scope="col">claims</th><th scope="col">findings</th><th scope="col">path</th></tr></thead>'
             f"<tbody>{''.join(rows)}</tbody></table></div>")
 
@@ -829,6 +841,7 @@ def render_html(report: Report, *, title: str | None = None) -> str:
     elif stories:
         parts.append('<p class="muted">Stories: ' + ", ".join(f"<code>{esc(s)}</code>" for s in stories) + "</p>")
     parts.append('<nav class="toc"><a href="#findings">Findings</a><a href="#figures">Figures by source</a>'
+                 + ('<a href="#timelines">Timelines</a>' if report.timelines else "")
                  + ('<a href="#single-source">Single-source figures</a>' if report.single_source else "")
                  + '<a href="#claims">Claims</a><a href="#documents">Documents</a>'
                  + ('<a href="#warnings">Warnings</a>' if report.warnings else "") + "</nav></header>")
@@ -878,6 +891,10 @@ def render_html(report: Report, *, title: str | None = None) -> str:
         parts.append("</details>")
     parts.append("</section>")
 
+    if report.timelines:
+        parts.append('<section id="timelines"><h2>Timelines</h2><p class="muted">Figures of one subject at different '
+                     'moments: a sequence, not a conflict.</p><ul>'
+                     + "".join(f"<li>{esc(timeline_line(t))}</li>" for t in report.timelines) + "</ul></section>")
     if report.single_source:
         parts.append('<section id="single-source"><h2>Single-source figures</h2>'
                      f"{_single_source_table(report, claims)}</section>")

@@ -27,11 +27,11 @@ def report_json(report: Report, *, text: bool = True) -> str:
 
 def report_jsonl(report: Report, *, text: bool = True) -> str:
     """One object per line: each document, claim, finding and single-source figure, tagged with its ``type``
-    (``document``, ``claim``, ``finding``, ``single_source``); documents carry their text unless ``text`` is
+    (``document``, ``claim``, ``finding``, ``single_source``, ``timeline``); documents carry their text unless ``text`` is
     false."""
     lines = []
     for kind, items in (("document", report.documents), ("claim", report.claims), ("finding", report.findings),
-                        ("single_source", report.single_source)):
+                        ("single_source", report.single_source), ("timeline", report.timelines)):
         leave_out = {"text"} if kind == "document" and not text else None
         for item in items:
             row = {"type": kind, **item.model_dump(mode="json", exclude=leave_out)}

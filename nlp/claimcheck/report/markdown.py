@@ -16,7 +16,7 @@ import re
 from typing import Iterable, Optional
 
 from claimcheck.ingest.segment import sentence_with
-from claimcheck.report.stories import finding_story, short_id, story_lines, story_of
+from claimcheck.report.stories import finding_story, short_id, story_lines, story_of, timeline_line
 from claimcheck.schema import Claim, Document, Finding, Report
 from claimcheck.vocabulary import SEVERITY, attribute_name
 
@@ -202,6 +202,10 @@ def render_markdown(report: Report, *, title: str = "claimcheck report", min_con
             if rows:
                 out += _table(("source", "value as written", "evidence"), rows) + [""]
 
+    if report.timelines:
+        out += ["## Timelines", "", "Figures of one subject at different moments: a sequence, not a conflict.", ""]
+        out += [f"- {escape_markdown(timeline_line(t))}" for t in report.timelines] + [""]
+
     if report.single_source:
         out += ["## Single-source figures", "",
                 f"{len(report.single_source)} figure{'s' if len(report.single_source) != 1 else ''} stated by one "
@@ -220,18 +224,20 @@ def render_markdown(report: Report, *, title: str = "claimcheck report", min_con
         out += [f"Claims with confidence ≥ {min_confidence:g}; {left_out} lower-confidence "
                 f"claim{'s' if left_out != 1 else ''} left out.", ""]
     if shown:
-        out += _table(("doc", "subject", "attribute", "value", "as written", "period", "conf."), [
+        out += _table(("doc", "subject", "attribute", "value", "as written", "period", "as of", "conf."), [
             [escape_markdown(c.doc), escape_markdown(c.subject), escape_markdown(c.attribute),
              escape_markdown(_value(c)), escape_markdown(c.text), escape_markdown(c.period or ""),
-             f"{c.confidence:.2f}"] for c in shown]) + [""]
+             escape_markdown(c.as_of or ""), f"{c.confidence:.2f}"] for c in shown]) + [""]
     else:
         out += ["No claims.", ""]
 
     if report.documents:
         out += ["## Sources", ""]
-        out += _table(("doc", "source", "published", "title"), [
+        copies = any(d.copy_of for d in report.documents)  # a copy counts as one source with its original
+        out += _table(("doc", "source", "published", "title") + (("copy of",) if copies else ()), [
             [escape_markdown(d.id), escape_markdown(d.source or ""), escape_markdown(d.published or ""),
-             escape_markdown(d.title or "")] for d in report.documents]) + [""]
+             escape_markdown(d.title or "")] + ([escape_markdown(d.copy_of or "")] if copies else [])
+            for d in report.documents]) + [""]
     if report.warnings:
         out += ["## Warnings", ""] + [f"- {escape_markdown(w)}" for w in report.warnings] + [""]
     return "\n".join(out).rstrip("\n") + "\n"

@@ -3,7 +3,7 @@ documents ``story/doc``), counts of things, and values with their unit and quali
 
 from __future__ import annotations
 
-from claimcheck.schema import Finding, Report
+from claimcheck.schema import Finding, Report, Timeline
 
 
 def story_of(doc_id: str) -> str:
@@ -67,3 +67,15 @@ def _compact_number(x: float) -> str:
         if abs(x) >= limit:
             return f"{x / limit:.4g}{suffix}"
     return f"{x:,}"
+
+
+def timeline_line(t: Timeline) -> str:
+    """'Lumen valuation: almost $60bn at the open (a) → more than $65bn at the close (b, c)' — every report
+    format writes a timeline this way."""
+    from claimcheck.crosscheck import moment_words
+    from claimcheck.vocabulary import attribute_name
+
+    what = f"{t.subject} {attribute_name(t.attribute)}" + (f" ({t.period})" if t.period else "") + (
+        f", {t.scope}" if t.scope else "")
+    return what + ": " + " → ".join(f"{p.text} {moment_words(p.as_of)} ({', '.join(short_id(d) for d in p.docs)})"
+                                     for p in t.points)

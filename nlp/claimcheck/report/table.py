@@ -15,7 +15,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from claimcheck.report.stories import finding_story, format_value, plural, short_id, story_lines
+from claimcheck.report.stories import finding_story, format_value, plural, short_id, story_lines, timeline_line
 from claimcheck.schema import Claim, Finding, Report
 from claimcheck.vocabulary import SEVERITY, attribute_name
 
@@ -113,14 +113,22 @@ def render_table(report: Report, console: Console, *, verbose: bool = False) -> 
             console.rule(Text(story, style="bold"), align="left")
         for f in group:
             _finding_block(f, claims, console)
+    if report.timelines:  # figures at different moments: read in order, never a conflict
+        console.print(Text(f"{plural(len(report.timelines), 'timeline')} (figures at different moments, "
+                           "not conflicts):", style="bold"))
+        for t in report.timelines:
+            console.print(Text(f"  {timeline_line(t)}"))
+    for d in report.documents:  # independent voices: a copy's figures that repeat its original's count once
+        if d.copy_of:
+            console.print(Text(f"{d.id} is a copy of {d.copy_of}: counted as one source with it.", style="dim"))
     if verbose and report.claims:
         table = Table(title="Claims")
-        for col in ("doc", "subject", "attribute", "value", "as written", "period", "conf."):
+        for col in ("doc", "subject", "attribute", "value", "as written", "period", "as of", "conf."):
             table.add_column(col, overflow="fold")  # a narrow terminal wraps a value, never cuts it
         for c in report.claims:
             table.add_row(escape(c.doc), escape(c.subject), c.attribute,
                           escape(format_value(c.value, c.unit, c.qualifier, compact=True)),
-                          escape(c.text), escape(c.period or ""), f"{c.confidence:.2f}")
+                          escape(c.text), escape(c.period or ""), escape(c.as_of or ""), f"{c.confidence:.2f}")
         console.print(table)
     elif report.claims:
         console.print(Text(f"{plural(len(report.claims), 'claim')} extracted; --verbose lists them.", style="dim"))

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from claimcheck.vocabulary import ATTRIBUTES, LABELS, SUBJECT_LABELS, VALUE_LABELS  # noqa: F401  (the markup's)
+from claimcheck.vocabulary import AS_OF_MOMENTS, ATTRIBUTES, LABELS, SUBJECT_LABELS, VALUE_LABELS  # noqa: F401  (the markup's)
 
 #: why a figure (MONEY, PERCENT, CARDINAL, QUANTITY) is a mention and not a claim: ``[£532m]{MONEY no=forecast}``
 NOT_CLAIM_REASONS = {
@@ -39,19 +39,6 @@ NOT_CLAIM_REASONS = {
     "small_count": "a count under three",
     "other": "fits no attribute (fines, settlements, costs, debts, unit sales, market shares, ages, durations ...)",
     "furniture": "page furniture: captions, menus, related links",
-}
-#: the moments a figure can hold at (``as_of=close``); an ISO date (``as_of=2019-11-26``) is also allowed
-AS_OF_MOMENTS = {
-    "ipo_price": "at the offer price of a listing (before trading)",
-    "open": "at the opening of trading",
-    "intraday": "during trading, at a high or low",
-    "close": "at the close of trading",
-    "pre_market": "before the market opened",
-    "after_hours": "after the market closed",
-    "estimate": "an earlier or expected figure (a banker's estimate, a planned size)",
-    "final": "the final figure, where the text contrasts it with an estimate",
-    "over_allotment": "including the over-allotment (greenshoe) option",
-    "announced": "when the deal was announced (before later changes)",
 }
 _AS_OF_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?$")
 CLAIM_KEYS = ("period", "scope", "as_of")
