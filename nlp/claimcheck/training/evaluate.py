@@ -21,7 +21,11 @@ from pathlib import Path
 
 from claimcheck.training.markup import LABELS
 
-SETS = ("test", "real-test", "real-dev", "real-train", "real", "newsquant", "newsquant-dev", "newsquant-test")
+SETS = ("test", "real-test", "real-dev", "real-train", "real", "newsquant", "newsquant-dev", "newsquant-test",
+        "reuters-figures", "reuters-figures-dev")
+#: real Reuters-21578 figures read by the mention layer (``claimcheck.training.reuters_figures``); -dev is the
+#: separate sample rules may be fixed on
+FIGURE_SETS = {"reuters-figures": False, "reuters-figures-dev": True}
 NEWSQUANT_SETS = {"newsquant": None, "newsquant-dev": "dev", "newsquant-test": "test"}
 REAL_SETS = {"real-test": "test", "real-dev": "dev", "real-train": "train", "real": None}
 BOOTSTRAP_SAMPLES = 1000
@@ -185,6 +189,18 @@ def evaluate(model: str = "default", *, sets=SETS, split: str = "test", shared: 
             result["sets"][name] = {"skipped": "shared data not found (--shared PATH)"}
         else:
             result["sets"][name] = newsquant.evaluate(newsquant.load(path, half), nlp, peer=peer)
+    for name, dev in FIGURE_SETS.items():
+        if name not in sets:
+            continue
+        from claimcheck.training import reuters_figures
+
+        gold = reuters_figures.gold_path(dev=dev)
+        if shared is None or not (shared / "data").is_dir():
+            result["sets"][name] = {"skipped": "shared data not found (--shared PATH)"}
+        elif not gold.exists():
+            result["sets"][name] = {"skipped": f"no gold file {gold.name}"}
+        else:
+            result["sets"][name] = reuters_figures.evaluate(reuters_figures.load(gold), shared, nlp, peer=peer)
     return result
 
 
@@ -194,6 +210,11 @@ def render_table(result: dict) -> str:
     for name, s in result["sets"].items():
         if "skipped" in s:
             lines.append(f"\n[{name}] skipped: {s['skipped']}")
+            continue
+        if name in FIGURE_SETS:
+            from claimcheck.training.reuters_figures import render
+
+            lines.extend(render(name, s))
             continue
         if name in NEWSQUANT_SETS:
             lines.append(f"\n[{name}] {s['claimcheck']['sentences']} sentences, "
@@ -255,7 +276,10 @@ def render_comparison(results: list[dict]) -> str:
                 for key in rows:
                     rows[key].append(None)
                 continue
-            if name in NEWSQUANT_SETS:
+            if name in FIGURE_SETS:
+                read = s["claimcheck"]["all"]["read"]
+                got = {"read right": {"f": read["p"], "low": read["low"], "high": read["high"]}}
+            elif name in NEWSQUANT_SETS:
                 got = {"value F1": {"f": s["claimcheck"]["value"]["f"]},
                        "value+unit F1": {"f": s["claimcheck"]["value_unit"]["f"]}}
             elif "intervals" in s:
