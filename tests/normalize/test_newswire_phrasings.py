@@ -243,6 +243,19 @@ MONEY_IN_A_DOLLAR_DOCUMENT = [
     ("1.6 billion marks", "", "CAD", 1.6 * B, "DEM"),
     ("HK$3.2bn", "", "SGD", 3.2 * B, "HKD"),
     ("2.4 mln Canadian dlrs", "", "AUD", 2.4 * M, "CAD"),
+    # Reuters figures dev sample (claimcheck issue 15): a country's cents, abbreviated dollars, plain francs,
+    # SDRs and ECUs (the phrases are this project's own)
+    ("64 Canadian cts", "the refiner cut its posted price by", "USD", 0.64, "CAD"),
+    ("1/2 Canadian cts", "zinc was lowered by", "USD", 0.005, "CAD"),
+    ("12 U.S. cts", "the co-op raised its price by", "CAD", 0.12, "USD"),
+    ("35 Australian cts", "Pindara Gold paid", "USD", 0.35, "AUD"),
+    ("30 mln N.Z. dlrs", "Marlow Finance will raise", "USD", 30 * M, "NZD"),
+    ("75 mln Aust dlrs", "the bond issue was raised to", "USD", 75 * M, "AUD"),
+    ("almost 13 francs", "Vernay shares lost", "USD", 13, "FRF"),
+    ("12 mln Luxembourg francs", "", "USD", 12 * M, "LUF"),
+    ("100 mln Special Drawing Rights", "a stand-by credit of", "USD", 100 * M, "XDR"),
+    ("250 mln SDRs", "", "USD", 250 * M, "XDR"),
+    ("850 mln ECUs", "the loan totals", "USD", 850 * M, "XEU"),
 ]
 
 
@@ -262,6 +275,10 @@ PERCENT = [
     ("8-3/4 pct", "the bonds carry a coupon of", 8.75, "percent", "exact", 8.745, 8.755, ""),
     ("7-1/2 pct", "the prime rate stands at", 7.5, "percent", "exact", 7.45, 7.55, ""),
     ("0.2 pct point", "", 0.2, "percentage_points", "exact", 0.15, 0.25, ""),
+    # a fraction with no whole part (Reuters figures dev sample): fees and concessions
+    ("5/8 pct", "the management fee is", 0.625, "percent", "exact", 0.6245, 0.6255, ""),
+    ("3/4 pct", "a selling concession of", 0.75, "percent", "exact", 0.745, 0.755, ""),
+    ("1/8 pct", "the spread narrowed to", 0.125, "percent", "exact", ANY, ANY, ""),
     ("half a percentage point", "the central bank cut rates by", 0.5, "percentage_points", "exact", 0.5, 0.5,
      "decline"),
     ("a quarter of a percentage point", "the bank raised its rate by", 0.25, "percentage_points", "exact", 0.25, 0.25,
@@ -573,6 +590,77 @@ def test_newswire_dates(text, published, left, dayfirst, value, qualifier, low, 
         assert got.low == low, (text, got)
     if high is not ANY:
         assert got.high == high, (text, got)
+
+
+# ---------------------------------------------------------------- per-share amounts kept apart from totals
+# (sentence, the money figure in it, is it an amount per share?)
+PER_SHARE = [
+    ("Shr 57 cts vs 49 cts", "57 cts", True),
+    ("Oper shr loss 14 cts vs loss one ct", "14 cts", True),
+    ("Qtly div 17 cts vs 17 cts prior", "17 cts", True),
+    ("Earnings per share 16.00 guilders vs 15.80", "16.00 guilders", True),
+    ("Net 20.1 mln vs 23.0 mln", "20.1 mln", False),
+    ("Avg shrs 5,281,387 vs 3,616,183", "5,281,387", False),
+    ("Halvorsen earned 5.5 mln dlrs, or 22 cts a share, in the quarter.", "22 cts", True),
+    ("Halvorsen earned 5.5 mln dlrs, or 22 cts a share, in the quarter.", "5.5 mln dlrs", False),
+    ("Carrow made a 30 dlr-a-share offer for the group.", "30 dlr", True),
+    ("The note excludes a gain of four cts shr in the quarter.", "four cts", True),
+    ("Pellam will pay 2.05 dlrs per common share.", "2.05 dlrs", True),
+    ("Dunmore bid for all shares at 18 dlrs each.", "18 dlrs", True),
+    ("Dunmore sold 420,000 units at 10 dlrs each.", "10 dlrs", False),
+    ("Brackley shares closed at 40 dlrs in heavy trade.", "40 dlrs", True),
+    ("Vernay stock dropped almost 13 francs in two days.", "almost 13 francs", True),
+    ("Holders may buy one additional share at 2.50 dlrs.", "2.50 dlrs", True),
+    ("It sold two mln shares for 40 mln dlrs.", "40 mln dlrs", False),
+    ("The group paid 114 mln dlrs for its shares.", "114 mln dlrs", False),
+]
+
+
+@pytest.mark.parametrize("sentence, figure, expected", PER_SHARE, ids=[f"{r[1]} | {r[0]}" for r in PER_SHARE])
+def test_newswire_per_share(sentence, figure, expected):
+    from claimcheck.normalize.money import per_share
+
+    start = sentence.index(figure)
+    assert per_share(sentence, start, start + len(figure)) is expected
+
+
+# ---------------------------------------------------------------- the mention layer on newswire copy
+# (story, the mention's text, label, value, unit): what the pipeline's mentions read, where the reading needs
+# the words around the figure - the counted noun, the table line, the currency written once before
+MENTIONS = [
+    ("Corvin Air carried 1.2 mln passengers last year.", "1.2 mln", "CARDINAL", 1.2 * M, "passenger"),
+    ("The union represents 40,000 engineering workers in the region.", "40,000", "CARDINAL", 40_000, "worker"),
+    ("Rasmussen Oil said it sold 119,800 of its Tandem Corp common shares.", "119,800", "CARDINAL", 119_800,
+     "share"),
+    ("The tax credits will cut 850,000 people from the rolls.", "850,000", "CARDINAL", 850_000, "person"),
+    ("Harlow Mills said its board authorized the repurchase of up to two mln of its common shares.",
+     "up to two mln", "CARDINAL", 2 * M, "share"),
+    ("KESTREL FOODS <KSF> 2ND QTR NET\n\nShr 31 cts vs 28 cts\n\nNet 4,120,000 vs 3,800,000\n\n"
+     "Avg shrs 13.3 mln vs 13.1 mln", "13.3 mln", "CARDINAL", 13.3 * M, "share"),
+    ("ORIEL TRADING CO <ORTC.T> YEAR\n\nGroup shr 21.40 yen vs 19.80\n\nNet 12.35 billion vs 11.02 billion",
+     "12.35 billion", "MONEY", 12.35 * B, "JPY"),
+    ("Teller Corp reported a loss in the quarter of 612,000 or 14 cts a share.", "612,000", "MONEY", 612_000,
+     "USD"),
+    ("The eurobond was raised to 60 MLN AUST DLRS.", "60 MLN AUST DLRS", "MONEY", 60 * M, "AUD"),
+    ("Ten pct of the crop was planted, 12 points below the average.", "12 points", "PERCENT", 12,
+     "percentage_points"),
+    ("The Geneva fund raised 80 mln Swiss francs last year and 95 mln francs this year.", "95 mln francs", "MONEY",
+     95 * M, "CHF"),
+    ("Paris-based Vernay said the offer was worth 300 mln francs.", "300 mln francs", "MONEY", 300 * M, "FRF"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("story, text, label, value, unit", MENTIONS, ids=[f"{r[1]} | {r[0][:40]}" for r in MENTIONS])
+def test_newswire_mentions(nlp, story, text, label, value, unit):
+    from claimcheck.pipeline import process
+    from claimcheck.schema import Document
+
+    [processed] = process([Document(id="phrasing", text=story)], nlp)
+    got = [m for m in processed.mentions if m.text == text]
+    assert got, (text, [(m.label, m.text) for m in processed.mentions])
+    assert (got[0].label, got[0].unit) == (label, unit), got[0]
+    assert got[0].value == pytest.approx(value, rel=1e-9), got[0]
 
 
 def test_the_table_is_large_enough():

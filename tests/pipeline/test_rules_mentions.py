@@ -196,8 +196,8 @@ def test_mentions_of(nlp):
                            ("third", "ORDINAL")])
     assert list(M.mentions_of(doc)) == [
         Mention(label="ORG", text="Acme", start=0, end=4, value=None, unit=None, qualifier=None, low=None, high=None),
-        Mention(label="CARDINAL", text="1,200", start=11, end=16, value=1200, unit="count", qualifier="exact",
-                low=1199.5, high=1200.5),
+        Mention(label="CARDINAL", text="1,200", start=11, end=16, value=1200, unit="staff", qualifier="exact",
+                low=1199.5, high=1200.5),  # a count's unit is its counted noun
         Mention(label="GPE", text="Ohio", start=26, end=30, value=None, unit=None, qualifier=None, low=None,
                 high=None),
         Mention(label="MONEY", text="about $3bn", start=40, end=50, value=3_000_000_000, unit="USD",

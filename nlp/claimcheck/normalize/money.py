@@ -58,9 +58,13 @@ _PRE_ATTACHED: list[tuple[str, str]] = [
 _POST: list[tuple[str, str]] = [
     (r"(?:US|U\.S\.|American)\s+(?:dollars?|dlrs?)|USD|US\$", "USD"),
     (r"(?:Hong\s+Kong|HK)\s+(?:dollars?|dlrs?)|HKD|HK\$", "HKD"),
-    (r"Canadian\s+(?:dollars?|dlrs?)|CAD", "CAD"),
-    (r"Australian\s+(?:dollars?|dlrs?)|AUD", "AUD"),
-    (r"New\s+Zealand\s+(?:dollars?|dlrs?)|NZD", "NZD"),
+    # a country's cents: "24 Canadian cts" is 0.24 CAD
+    (r"Canadian\s+(?:cents?|cts?)", "CAD_CENTS"),
+    (r"(?:Australian|Aust\.?)\s+(?:cents?|cts?)", "AUD_CENTS"),
+    (r"(?:U\.S\.|US)\s+(?:cents?|cts?)", "USD_CENTS"),
+    (r"(?:Canadian|Cdn\.?|Can\.)\s+(?:dollars?|dlrs?)|CAD", "CAD"),
+    (r"(?:Australian|Aust\.?|Austr\.)\s+(?:dollars?|dlrs?)|AUD", "AUD"),
+    (r"(?:New\s+Zealand|N\.\s?Z\.|NZ)\s+(?:dollars?|dlrs?)|NZD", "NZD"),
     (r"Singapore(?:an)?\s+(?:dollars?|dlrs?)|SGD", "SGD"),
     (r"(?:New\s+)?Taiwan(?:ese)?\s+(?:dollars?|dlrs?)|TWD", "TWD"),
     (r"dollars?|dlrs?|bucks", _DEFAULT),
@@ -69,6 +73,7 @@ _POST: list[tuple[str, str]] = [
     (r"(?:Dutch\s+)?guilders|NLG", "NLG"),
     (r"French\s+francs?|FRF", "FRF"),
     (r"Belgian\s+francs?|BEF", "BEF"),
+    (r"(?:Luxembourg|Lux\.)\s+francs?|LUF", "LUF"),
     (r"(?:Italian\s+)?lire|ITL", "ITL"),
     (r"(?:Spanish\s+)?pesetas?|ESP", "ESP"),
     (r"(?:Austrian\s+)?schillings?|ATS", "ATS"),
@@ -80,6 +85,10 @@ _POST: list[tuple[str, str]] = [
     (r"(?:Japanese\s+)?yen|JPY", "JPY"),
     (r"(?:Indian\s+)?rupees?|INR", "INR"),
     (r"Swiss\s+francs?|CHF", "CHF"),
+    # plain "francs" in 1980s wire copy are French francs unless the story says Swiss or Belgian first
+    (r"francs?", "FRF"),
+    (r"Special\s+Drawing\s+Rights?|SDRs?|XDR", "XDR"),
+    (r"European\s+Currency\s+Units?|ECUs?|XEU", "XEU"),
     (r"(?:South\s+Korean\s+|Korean\s+)?won|KRW", "KRW"),
     (r"(?:Russian\s+)?r[o]?ubles?|RUB", "RUB"),
     (r"(?:Brazilian\s+)?(?:reais|reals?)|BRL", "BRL"),
@@ -106,7 +115,8 @@ _POST: list[tuple[str, str]] = [
 ]
 
 #: ISO 4217 codes this module can return (besides ``default_currency``)
-CURRENCY_CODES = sorted({c for _, c in _PRE + _POST + _PRE_ATTACHED if c not in (_DEFAULT, _CENTS, _PENCE, _SEN)})
+CURRENCY_CODES = sorted({c for _, c in _PRE + _POST + _PRE_ATTACHED
+                         if c not in (_DEFAULT, _CENTS, _PENCE, _SEN) and not c.endswith("_CENTS")})
 
 
 def _alternation(table: list[tuple[str, str]]) -> tuple[str, list[str]]:
@@ -176,6 +186,8 @@ def _resolve(code: str, default_currency: str) -> tuple[str, Decimal]:
         return "GBP", Decimal("0.01")
     if code == _SEN:
         return "MYR", Decimal("0.01")
+    if code.endswith("_CENTS"):
+        return code[:3], Decimal("0.01")
     return code, Decimal(1)
 
 
@@ -391,3 +403,67 @@ _NOT_CONVERSION_RE = re.compile(
     re.I,
 )
 _DOLLARS = {"USD", "HKD", "AUD", "CAD", "NZD", "SGD", "TWD", "MXN"}
+
+
+# ------------------------------------------------------------------ per-share amounts
+
+#: right after the figure: "22 cts a share", "1.05 dlrs per common share", "30 dlr-a-share", "four cts shr",
+#: "seven cts/shr", "2.05 dlrs per diluted share"
+_PER_SHARE_AFTER = re.compile(
+    r"^(?:\s*,)?(?:\s+|-)(?:a|an|per|each)[- ](?:(?:common|ordinary|preferred|class\s+\w|diluted|primary|"
+    r"fully\s+diluted|new|old)\s+)?(?:share|shr)s?\b|^\s*/\s*shr?\b|^\s+shr\b",
+    re.I,
+)
+#: a line that states per-share amounts: results-table rows (``Shr``, ``Oper shr``, ``Shr loss``, ``Qtly div``),
+#: "Earnings per share ...", "Dividend ..." - not ``Avg shrs`` (a number of shares)
+_PER_SHARE_LINE = re.compile(
+    r"^\s*(?:(?:oper(?:ating)?|primary|diluted|fully\s+diluted|net|final|interim|proposed|qtly|quarterly|"
+    r"annual|special|extra|semi-annual|monthly)\s+)*(?:shr|shr\.|share|earnings\s+per\s+share|eps|div|div\.|"
+    r"dividend|dividend\s+per\s+share|payout)\b(?!\s+(?:capital|outstanding|issued))",
+    re.I,
+)
+#: "each"/"apiece" after the figure is per share when shares are what the sentence prices
+_EACH_AFTER = re.compile(r"^\s+(?:each|apiece)\b", re.I)
+#: a share price: "the shares closed at 40 dlrs", "its stock rose 1-1/2 to", "one additional share at"
+_SHARE_PRICE_BEFORE = re.compile(
+    r"(?:\b(?:shares?|stock)\b[^.;]{0,40}\b(?:closed|ended|opened|rose|fell|gained|lost|dropped|slipped|"
+    r"climbed|jumped|traded|trading|stood|priced|quoted|was|were)\b[^.;]{0,25}\b(?:at|to|from|by)"
+    r"|\b(?:shares?|stock)\b[^.;]{0,25}\b(?:drop|fall|rise|gain|lose|dropped|fell|rose|gained|lost|slipped|"
+    r"climbed|jumped|up|down)(?:\s+(?:almost|about|nearly|some|around|over|more\s+than))?"
+    r"|\bshares?\s+at)\s*$",
+    re.I,
+)
+
+
+@total(False)
+def per_share(text: str, start: int, end: int) -> bool:
+    """Is the money figure at ``text[start:end]`` an amount per share ("or 32 cts a share", a ``Shr`` line)?
+
+    Newswire keeps per-share figures apart from totals in three ways: words right after the figure ("22 cts
+    a share", "30 dlr-a-share offer", "four cts shr"), the figure's own text ("2.05 dlrs a share"), and the
+    label of a results-table line ("Shr 57 cts vs 49 cts", "Qtly div 17 cts vs 17 cts", "Earnings per share
+    16.00 guilders").  "each"/"apiece" counts when "share" comes shortly before the figure in its sentence
+    ("tender offer for all shares at 18 dlrs each"), and so does a share price ("the shares closed at 40 dlrs",
+    "one additional share at 2.50 dlrs").  ``Avg shrs`` lines count shares and are not per share.
+    """
+    if not isinstance(text, str) or not 0 <= start < end <= len(text):
+        return False
+    own = text[start:end]
+    if re.search(r"\b(?:a|per)\s+share\b|-a-share\b", own, re.I):
+        return True
+    after = text[end:end + 60]
+    if _PER_SHARE_AFTER.match(after):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    line = text[line_start:start]
+    if len(line) <= 60 and _PER_SHARE_LINE.match(line) and not re.match(r"\s*avg\b", line, re.I):
+        # the figure must be one of the line's own figures, not in a sentence that follows the label
+        if not re.search(r"[.;]\s", line):
+            return True
+    if _SHARE_PRICE_BEFORE.search(text[max(0, start - 90):start]):
+        return True
+    if _EACH_AFTER.match(after):
+        sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+        if re.search(r"\bshares?\b", text[max(sentence_start, start - 80):start], re.I):
+            return True
+    return False

@@ -411,10 +411,21 @@ def _fraction_value(m: re.Match) -> str:
     return f"{whole + num / den:g}"
 
 
+#: a fraction with no whole part before a unit word or at the end: "5/8 pct", "1/2 Canadian cts", "up 3/4"
+_BARE_FRACTION = re.compile(r"(?<![\d/.,-])(1|3|5|7|9|11|13|15|17|19|21|23|25|27|29|31)/(2|4|8|16|32)"
+                            r"(?![\d/])(?=\s*(?:[A-Za-z%]|$))")
+
+
+def _bare_fraction_value(m: re.Match) -> str:
+    num, den = int(m.group(1)), int(m.group(2))
+    return m.group(0) if num >= den else f"{num / den:g}"
+
+
 def expand_fractions(text: str) -> str:
     """Newswire's fractional prices and rates as decimals: "42-1/2" → "42.5", "8-3/4" → "8.75" (halves to
-    thirty-seconds, the way prices and yields were quoted)."""
-    return _FRACTION.sub(_fraction_value, text)
+    thirty-seconds, the way prices and yields were quoted); a fraction alone before its unit, "5/8 pct" →
+    "0.625 pct", "1/2 cent" → "0.5 cent"."""
+    return _BARE_FRACTION.sub(_bare_fraction_value, _FRACTION.sub(_fraction_value, text))
 
 
 def scan_numbers(text: str) -> list[NumToken]:

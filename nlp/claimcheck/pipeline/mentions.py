@@ -123,9 +123,13 @@ def normalize_span(span: Span, published: date | None, *, dayfirst: bool = False
     label = span.label_
     try:
         if label == "MONEY":
-            # the label says money: a bare figure (a results-table column) is an amount in the document's currency
-            return normalize_money(text, ctx, default_currency=span.doc.user_data.get(CURRENCY_KEY) or "USD",
-                                   bare=True)
+            # the label says money: a bare figure (a results-table column, "from 195 mln") is an amount in the
+            # currency of the figure just before it, else in the document's currency
+            default = span.doc.user_data.get(CURRENCY_KEY) or "USD"
+            q = normalize_money(text, ctx, default_currency=default)
+            if q is None:
+                q = normalize_money(text, ctx, default_currency=_preceding_currency(span) or default, bare=True)
+            return _franc_context(span.doc, text, q)
         if label == "PERCENT":
             return normalize_percent(text, ctx)
         if label in ("CARDINAL", "QUANTITY"):
@@ -143,14 +147,181 @@ def normalize_span(span: Span, published: date | None, *, dayfirst: bool = False
     return None
 
 
+#: the money figure that sets the currency of a bare amount after it ("Net 20.07 billion" under "Shr 18.83 yen")
+#: is at most this many characters before it
+_CURRENCY_REACH = 400
+
+
+def _preceding_currency(span: Span) -> str | None:
+    """The currency of the nearest money figure before ``span`` that names one ("profit 245 mln stg against 257
+    mln", "Shr 18.83 yen vs 18.73 / Net 20.07 billion"): wire copy writes the currency once and leaves it off
+    the figures that follow."""
+    doc = span.doc
+    default = doc.user_data.get(CURRENCY_KEY) or "USD"
+    for ent in reversed(doc.ents):
+        if ent.end > span.start or ent.label_ != "MONEY":
+            continue
+        if span.start_char - ent.end_char > _CURRENCY_REACH:
+            return None
+        q = normalize_money(ent.text, left_context(ent), default_currency=default)
+        if q is not None and isinstance(q.unit, str):
+            return q.unit
+    return None
+
+
+_FRANCS = re.compile(r"\b(French|Swiss|Belgian|Luxembourg)\s+francs?\b", re.I)
+_FRANC_CODES = {"french": "FRF", "swiss": "CHF", "belgian": "BEF", "luxembourg": "LUF"}
+
+
+def _franc_context(doc: Doc, text: str, q: Quantity | None) -> Quantity | None:
+    """Plain "francs" are French francs (see ``normalize.money``) unless the story names only Swiss (Belgian,
+    Luxembourg) francs: then they are those."""
+    if q is None or q.unit != "FRF" or re.search(r"\bFrench\b|FRF", text, re.I):
+        return q
+    named = {_FRANC_CODES[m.group(1).lower()] for m in _FRANCS.finditer(doc.text[:200_000])}
+    if len(named) == 1 and "FRF" not in named:
+        return Quantity(q.value, named.pop(), q.qualifier, q.low, q.high, q.kind)
+    return q
+
+
+#: a results-table line that counts shares: "Avg shrs 5,281,387 vs 3,616,183", "Shares outstanding 12.1 mln"
+_SHARE_COUNT_LINE = re.compile(
+    r"^[ \t]*(?:(?:avg\.?|average)[ \t]+(?:shrs?|shares)|(?:shrs?|shares)[ \t]+(?:outstanding|out|o/s))\b", re.I)
+_IRREGULAR_PLURALS = {"people": "person", "men": "man", "women": "woman", "children": "child", "feet": "foot",
+                      "head": "head", "staff": "staff", "cattle": "cattle"}
+_SCALE_WORDS = {"mln", "bln", "million", "billion", "thousand", "trillion", "mn", "bn"}
+_OWNER_WORDS = {"its", "their", "the", "his", "her", "our", "your", "which", "these", "those"}
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,}")  # "U.S.", "U.K." inside a noun phrase ("1,751 U.S. adults")
+
+
+def counted_unit(ent: Span) -> str | None:
+    """The counted noun after a count, singular: "1.2 mln passengers" → "passenger", "556,500 shares of Syncor"
+    → "share", "119,800 of its common shares" → "share", "five Spectrayne senior managers" → "manager",
+    "850,000 people" → "person".  The run of words right after the number (up to four, through capitalised
+    names, initials such as "U.S." and hyphens, stopping at a stop word, a figure or punctuation) gives its
+    first plural, else its last lower-case word; None when no word follows."""
+    from claimcheck.pipeline.context import _singular
+
+    doc = ent.doc
+    toks = list(doc[ent.end:min(len(doc), ent.end + 12)])
+    if len(toks) >= 2 and toks[0].lower_ == "of" and toks[1].lower_ in _OWNER_WORDS:
+        toks = toks[2:]  # "600,000 of the company's common shares"
+    words: list[str] = []
+    for t in toks:
+        if "\n" in t.text_with_ws[:-1] or "\n" in t.text:
+            break
+        if t.text in ('"', "'", "``", "''", "'s", "’s", "-") or _INITIALS.fullmatch(t.text):
+            continue
+        if not words and t.lower_ in _SCALE_WORDS:
+            continue  # "two mln shares" where the span stopped before the scale word
+        if not t.is_alpha or (t.is_stop and t.is_lower) or t.lower_ in ("vs", "versus"):
+            break
+        words.append(t.text)
+        if len(words) == 4 or t.whitespace_ and "\n" in t.whitespace_:
+            break
+    plain = [w for w in words if w.islower() or (w.isupper() and len(w) > 2)]
+    if not plain:
+        return None
+    plural = next((w for w in plain if w.lower() in _IRREGULAR_PLURALS or (
+        len(w) > 3 and w.lower().endswith("s") and not w.lower().endswith(("ss", "us", "is")))), None)
+    word = (plural or plain[-1]).lower()
+    return _IRREGULAR_PLURALS.get(word) or _singular(word)
+
+
 def mentions_of(doc: Doc, published: date | None = None, *, dayfirst: bool = False) -> Iterable[Mention]:
-    """Every value and name mention of ``doc`` (values normalised where possible)."""
+    """Every value and name mention of ``doc`` (values normalised where possible).
+
+    A count's unit is its counted noun ("1.2 mln passengers": ``passenger``, see :func:`counted_unit`; "count"
+    when no noun follows); a figure on a results-table line that counts shares ("Avg shrs 5,281,387 vs ...") is
+    a CARDINAL of ``share``, whatever the table component made of it."""
     for ent in doc.ents:
         if ent.label_ not in CONTRACT_LABELS:
             continue
-        q = normalize_span(ent, published, dayfirst=dayfirst) if ent.label_ in VALUE_LABELS else None
+        label, count_unit = ent.label_, None
+        if label == "MONEY":
+            line_start = doc.text.rfind("\n", 0, ent.start_char) + 1
+            if _SHARE_COUNT_LINE.match(doc.text[line_start:ent.start_char]):
+                label, count_unit = "CARDINAL", "share"
+            elif _bare_count(ent):
+                label, count_unit = "CARDINAL", counted_unit(ent)
+        text, end = ent.text, ent.end_char
+        if label != ent.label_:
+            q = normalize_count(ent.text, left_context(ent))
+            unit = count_unit if q is not None else None
+        else:
+            q = normalize_span(ent, published, dayfirst=dayfirst) if label in VALUE_LABELS else None
+            unit = q.unit if q else None
+            if q is not None and label in ("CARDINAL", "QUANTITY") and unit == "count":
+                unit = counted_unit(ent) or unit
+                read = _count_as_other(ent, unit)
+                if read is not None:
+                    label, q, end = read
+                    text, unit = doc.text[ent.start_char:end], q.unit
         yield Mention(
-            label=ent.label_, text=ent.text, start=ent.start_char, end=ent.end_char,
-            value=q.value if q else None, unit=q.unit if q else None,
+            label=label, text=text, start=ent.start_char, end=end,
+            value=q.value if q else None, unit=unit,
             qualifier=q.qualifier if q else None, low=q.low if q else None, high=q.high if q else None,
         )
+
+
+def _bare_count(ent: Span) -> bool:
+    """A MONEY span with no currency of its own, outside a results table, before a counted noun that is no
+    currency ("up to one mln of its common shares"): a count the NER took for money."""
+    doc = ent.doc
+    line_start = doc.text.rfind("\n", 0, ent.start_char) + 1
+    line_end = doc.text.find("\n", ent.end_char)
+    from claimcheck.pipeline.tables import is_table_line
+
+    if is_table_line(doc.text[line_start:line_end if line_end >= 0 else len(doc.text)]):
+        return False
+    default = doc.user_data.get(CURRENCY_KEY) or "USD"
+    if normalize_money(ent.text, left_context(ent), default_currency=default) is not None:
+        return False
+    noun = counted_unit(ent)
+    return noun is not None and noun not in _CURRENCY_NOUNS
+
+
+#: nouns after a number that make it money ("75 MLN AUST DLRS" where the NER stopped at "MLN")
+_CURRENCY_NOUNS = {"dlr", "dollar", "ct", "cent", "stg", "sterling", "mark", "franc", "yen", "guilder", "lira", "lire",
+                   "peseta", "schilling", "crown", "rand", "rupee", "riyal", "yuan"}
+_PCT_WORDS = re.compile(r"\b(?:pct|percent|per\s+cent)\b|%", re.I)
+#: "799,000 or 22 cts a share": a results total followed by its per-share figure is money
+_OR_PER_SHARE = re.compile(r"^,?\s+or\s+\S+\s+(?:cts?|cents?|dlrs?|dollars?|p|pence)\b[^.;\n]{0,12}\b(?:a|per)\s+"
+                           r"(?:share|shr)\b", re.I)
+
+
+def _count_as_other(ent: Span, unit: str) -> tuple[str, Quantity, int] | None:
+    """A count the NER took for a plain number but whose words make it something else: (label, reading, end).
+
+    * money when a currency word follows ("75 MLN AUST DLRS") or when ", or 22 cts a share" follows a total
+      ("a loss of 799,000 or 22 cts a share");
+    * percentage points when it counts "points" in a sentence about percentages ("10 pct of seedbeds, 15
+      points below average").
+    """
+    doc = ent.doc
+    after = doc.text[ent.end_char:ent.end_char + 60]
+    default = doc.user_data.get(CURRENCY_KEY) or "USD"
+    if unit in _CURRENCY_NOUNS:
+        for k in range(3, 0, -1):  # the longest run of words after the number that reads as money
+            m = re.match(r"(?:[ \t]+[A-Za-z.]+){%d}" % k, after)
+            if m is None:
+                continue
+            words = m.group(0).rstrip(".") if not re.search(r"\b[A-Za-z]\.$", m.group(0)) else m.group(0)
+            q = normalize_money(ent.text + words, left_context(ent), default_currency=default)
+            if q is not None:
+                return "MONEY", _franc_context(doc, ent.text + words, q) or q, ent.end_char + len(words)
+        return None
+    if _OR_PER_SHARE.match(after):
+        q = normalize_money(ent.text, left_context(ent), default_currency=_preceding_currency(ent) or default,
+                            bare=True)
+        return ("MONEY", q, ent.end_char) if q is not None else None
+    if unit == "point":
+        line_start = max(doc.text.rfind("\n", 0, ent.start_char), doc.text.rfind(". ", 0, ent.start_char)) + 1
+        line_end = min((i for i in (doc.text.find("\n", ent.end_char), doc.text.find(". ", ent.end_char)) if i >= 0),
+                       default=len(doc.text))
+        if _PCT_WORDS.search(doc.text[line_start:line_end]):
+            m = re.match(r"\s+points?\b", after, re.I)
+            q = normalize_percent(ent.text + " percentage points", left_context(ent))
+            if q is not None:
+                return "PERCENT", q, ent.end_char + (m.end() if m else 0)
+    return None
