@@ -178,8 +178,10 @@ def value_right(pred: dict, gold: dict) -> bool:
 
 
 def _unit_key(unit: str | None) -> str:
+    """A unit as compared: ISO codes as they are; symbols by name (``t`` → ``tonne``); words in lower case
+    without a plural "s" (the mention layer and the gold already give singular nouns; this only forgives
+    "passengers" for "passenger")."""
     from claimcheck.normalize.counts import unit_name
-    from claimcheck.training.newsquant import _singular
 
     u = (unit or "").strip()
     if not u or u == "count":
@@ -187,8 +189,9 @@ def _unit_key(unit: str | None) -> str:
     if u.isupper() and len(u) == 3:  # an ISO 4217 code
         return u
     u = _UNIT_FAMILIES.get(u, u)
-    named = unit_name(u) or u
-    key = _singular(named.lower())
+    named = (unit_name(u) or u).lower()
+    key = " ".join(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+                   for w in named.split())
     return _UNIT_FAMILIES.get(key, key)
 
 
