@@ -10,9 +10,9 @@ _claim_numbers = itertools.count(1)  # ids c1, c2, ... across the whole module, 
 
 
 def claim(doc, value, text, *, qualifier="exact", low=None, high=None, subject="SenseTime", attribute="valuation",
-          unit="USD", period=None, scope=None):
+          unit="USD", period=None, scope=None, as_of=None):
     return Claim(id=f"{doc}:c{next(_claim_numbers)}", doc=doc, subject=subject, attribute=attribute, value=value, unit=unit,
-                 qualifier=qualifier, low=low, high=high, period=period, scope=scope, text=text, start=0,
+                 qualifier=qualifier, low=low, high=high, period=period, scope=scope, as_of=as_of, text=text, start=0,
                  end=len(text), confidence=0.9)
 
 
@@ -273,3 +273,51 @@ def test_typo_message_counts_the_other_sources_only():
     [typo] = find_typos(names)
     [finding] = typo_findings([typo], iter(["f1"]).__next__)
     assert "the form 1 other source uses" in finding.message
+
+
+# -- moments: a timeline, never a conflict ----------------------------------------------------------------------
+
+def _valuation(doc, bn, moment=None):
+    return claim(doc, bn * 1e9, f"${bn}bn", low=(bn - 0.05) * 1e9, high=(bn + 0.05) * 1e9, as_of=moment)
+
+
+def test_figures_at_the_open_and_at_the_close_are_a_timeline_not_a_conflict():
+    claims = [_valuation("a", 60, "open"), _valuation("b", 65, "close"), _valuation("c", 65, "close")]
+    result = crosscheck_all(docs("a", "b", "c"), claims, [])
+    assert result.findings == []
+    [t] = result.timelines
+    assert [(p.as_of, p.text, p.docs) for p in t.points] == [("open", "$60bn", ["a"]), ("close", "$65bn", ["b", "c"])]
+    assert "at the open" in t.message and "at the close" in t.message and "not a conflict" in t.message
+    # without the moments the same figures are a conflict: the moments are what keeps them apart
+    plain = [c.model_copy(update={"as_of": None}) for c in claims]
+    assert [f.kind for f in crosscheck_all(docs("a", "b", "c"), plain, []).findings] == ["conflict"]
+
+
+def test_a_wrong_figure_inside_one_moment_is_still_found():
+    claims = [_valuation("a", 60, "open"), _valuation("b", 60, "open"), _valuation("c", 65, "close"),
+              _valuation("d", 65, "close"), _valuation("e", 56, "close")]
+    result = crosscheck_all(docs(*"abcde"), claims, [])
+    [f] = result.findings
+    assert f.docs[0] == "e" and f.found == "$56bn" and f.suggestion == "$65bn"
+    assert len(result.timelines) == 1
+
+
+def test_a_figure_without_a_moment_joins_the_moment_it_agrees_with():
+    claims = [_valuation("a", 60, "open"), _valuation("b", 65, "close"), _valuation("c", 65), _valuation("d", 71)]
+    result = crosscheck_all(docs(*"abcd"), claims, [])
+    assert result.findings == []  # 71 fits no named moment: maybe a third one, not an outlier of either
+    [t] = result.timelines
+    assert [(p.as_of, p.docs) for p in t.points] == [("open", ["a"]), ("close", ["b", "c"]), (None, ["d"])]
+
+
+def test_one_named_moment_is_no_timeline():
+    claims = [_valuation("a", 65, "close"), _valuation("b", 65), _valuation("c", 56)]
+    result = crosscheck_all(docs("a", "b", "c"), claims, [])
+    assert result.timelines == [] and [f.found for f in result.findings] == ["$56bn"]
+
+
+def test_estimate_and_final_proceeds_are_told_in_order():
+    claims = [claim(d, v * 1e9, f"${v}bn", attribute="ipo_proceeds", low=(v - .05) * 1e9, high=(v + .05) * 1e9,
+                    as_of=m) for d, v, m in (("b", 2.4, "final"), ("a", 2.0, "estimate"), ("c", 2.4, None))]
+    [t] = crosscheck_all(docs("a", "b", "c"), claims, []).timelines
+    assert [p.as_of for p in t.points] == ["estimate", "final"] and t.points[1].docs == ["b", "c"]

@@ -82,7 +82,8 @@ def _draft_claims(p: Processed) -> list[Claim]:
         claims.append(Claim(
             id=f"{p.doc.id}:c{n}", doc=p.doc.id, subject=draft.subject_text, subject_text=draft.subject_text,
             attribute=draft.attribute, value=q.value, unit=q.unit, qualifier=q.qualifier, low=q.low, high=q.high,
-            period=draft.period, scope=draft.scope, as_of=draft.as_of, text=span.text, start=span.start_char, end=span.end_char,
+            period=draft.period, scope=draft.scope, as_of=draft.as_of, text=span.text, start=span.start_char,
+            end=span.end_char,
             sentence=span.sent.text.strip(), confidence=round(draft.confidence, 2),
         ))
     return claims

@@ -42,8 +42,9 @@ _DATE_FIELDS = [("date", _STR), ("date_low", _STR), ("date_high", _STR)]
 MENTIONS = pa.schema([("doc", _STR), ("label", _STR), ("text", _STR), ("start", _I64), ("end", _I64)]
                      + _VALUE_FIELDS + _DATE_FIELDS)
 CLAIMS = pa.schema([("id", _STR), ("doc", _STR), ("subject", _STR), ("subject_text", _STR), ("attribute", _STR)]
-                   + _VALUE_FIELDS + [("period", _STR), ("scope", _STR), ("as_of", _STR), ("text", _STR), ("start", _I64),
-                                      ("end", _I64), ("sentence", _STR), ("confidence", _F64)] + _DATE_FIELDS)
+                   + _VALUE_FIELDS + [("period", _STR), ("scope", _STR), ("as_of", _STR), ("text", _STR),
+                                      ("start", _I64), ("end", _I64), ("sentence", _STR), ("confidence", _F64)]
+                   + _DATE_FIELDS)
 SCHEMAS = {"documents": DOCUMENTS, "mentions": MENTIONS, "claims": CLAIMS}
 TABLES = tuple(SCHEMAS)
 

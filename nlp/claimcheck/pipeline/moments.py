@@ -38,6 +38,7 @@ MARKET_CUES: list[tuple[str, re.Pattern]] = [
     ("close", re.compile(r"\bclos(?:e|ed|es|ing)\b(?! (?:to|in on|ties)\b)|\bat the (?:closing )?bell\b|"
                          r"\bend(?:ed|ing|s)? (?:\w+ ){0,3}(?:day|session|trading|week)\b|"
                          r"\bend(?:ed|ing)? (?:\w+ ){0,2}(?:higher|lower|up|down)\b|\bfinish(?:ed|ing|es)?\b|"
+                         r"\bend(?:ed|ing|s)? (?:on )?(?:monday|tuesday|wednesday|thursday|friday)\b|"
                          r"\bsettled\b|\bby the end of (?:the )?(?:day|session|trading)\b", re.I)),
     ("intraday", re.compile(r"\bin " + _PART_OF_DAY + r"(?: \w+)? " + _TRADE + r"\b|"
                             r"\bby (?:late |mid-?|early )?(?:morning|midday|mid-day|lunchtime|lunch|afternoon|"
@@ -70,7 +71,8 @@ DEAL_CUES: list[tuple[str, re.Pattern]] = [
 CLAUSE_BREAK = re.compile(r";|\bwhile\b|\bwhereas\b|\bbut\b|\balthough\b|\bthough\b|\bbefore\b|\bthen\b|"
                           r"\bhaving\b|—|, and\b|\band then\b", re.I)
 #: "rose 1% before ending the day 0.2% lower": a figure followed by its closing figure is from during the day
-BEFORE_CLOSING = re.compile(r"^\s*before (?:\w+ ){0,2}(?:clos|end|finish|settl|pare|paring|trimm|eas|fall|slipp|"
+BEFORE_CLOSING = re.compile(r"^[^.;,\d]{0,30}?\bbefore (?:\w+ ){0,2}(?:clos|end|finish|settl|pare|paring|trimm|eas|"
+                            r"fall|slipp|"
                             r"retreat|giving)", re.I)
 WINDOW = 90  # characters of the clause on either side of the figure that may carry its moment
 
@@ -85,9 +87,9 @@ def _nearest(cues: list[tuple[str, re.Pattern]], left: str, right: str, inside: 
             d = len(left) - m.end()
             if best is None or (d, rank) < best[:2]:
                 best = (d, rank, moment)
-        m = pattern.search(right)
-        if m is not None:
-            d = m.start()
+        after = pattern.search(right)
+        if after is not None:
+            d = after.start()
             if best is None or (d, rank) < best[:2]:
                 best = (d, rank, moment)
     return best[2] if best else None

@@ -26,9 +26,9 @@ def report_json(report: Report, *, text: bool = True) -> str:
 
 
 def report_jsonl(report: Report, *, text: bool = True) -> str:
-    """One object per line: each document, claim, finding and single-source figure, tagged with its ``type``
-    (``document``, ``claim``, ``finding``, ``single_source``, ``timeline``); documents carry their text unless ``text`` is
-    false."""
+    """One object per line: each document, claim, finding, single-source figure and timeline, tagged with its
+    ``type`` (``document``, ``claim``, ``finding``, ``single_source``, ``timeline``); documents carry their text
+    unless ``text`` is false."""
     lines = []
     for kind, items in (("document", report.documents), ("claim", report.claims), ("finding", report.findings),
                         ("single_source", report.single_source), ("timeline", report.timelines)):

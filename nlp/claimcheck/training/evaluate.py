@@ -77,7 +77,7 @@ def score_tasks(tasks: list[dict], nlp, *, by_source: bool = False, seed: int = 
                                "mentions": bootstrap_f1(_mention_counts(mention_pairs), seed=seed,
                                                         samples=BOOTSTRAP_SAMPLES)}
         result["given_value"] = given_value(claim_pairs)
-        result["as_of"] = _as_of(tasks)
+        result["as_of"] = _as_of(tasks, claim_pairs)
         per_source: dict[str, dict] = {}
         result["per_source"] = per_source
         for source in sorted(set(sources)):
@@ -115,14 +115,33 @@ def _mention_counts(mention_pairs) -> list[tuple[int, int, int]]:
     return out
 
 
-def _as_of(tasks: list[dict]) -> dict:
-    """Gold ``as_of`` moments; the pipelines do not predict them yet, so there is no accuracy to give."""
+def _as_of(tasks: list[dict], claim_pairs: list) -> dict:
+    """``as_of`` scored on the gold claims the pipeline found (same subject, attribute and value): accuracy over
+    them all (no moment = no moment counts as right), and precision / recall of the named moments among them
+    (a gold ISO date counts as a moment no pipeline names yet)."""
     from collections import Counter
 
     moments = Counter(r["as_of"] if not r["as_of"][:1].isdigit() else "date"
                       for t in tasks for r in t["relations"] if r.get("as_of"))
-    return {"gold": sum(moments.values()), "moments": dict(sorted(moments.items())), "accuracy": None,
-            "note": "no pipeline predicts as_of yet"}
+    matched = right = named_gold = named_pred = named_right = 0
+    for task, (gold, pred) in zip(tasks, claim_pairs):
+        left = list(pred)
+        for g, r in zip(gold, task["relations"]):
+            i = next((i for i, p in enumerate(left) if tuple(p[:3]) == tuple(g)), None)
+            if i is None:
+                continue
+            p = left.pop(i)
+            want, got = r.get("as_of"), (p[4] if len(p) > 4 else None)
+            matched += 1
+            right += want == got
+            named_gold += bool(want)
+            named_pred += bool(got)
+            named_right += bool(want) and want == got
+    return {"gold": sum(moments.values()), "moments": dict(sorted(moments.items())), "matched_claims": matched,
+            "accuracy": round(right / matched, 4) if matched else None,
+            "moment_precision": round(named_right / named_pred, 4) if named_pred else None,
+            "moment_recall": round(named_right / named_gold, 4) if named_gold else None,
+            "moments_found": named_pred, "moments_in_matched_gold": named_gold}
 
 
 def run_tasks(tasks: list[dict], nlp) -> tuple[list, list]:
@@ -154,7 +173,8 @@ def run_tasks(tasks: list[dict], nlp) -> tuple[list, list]:
         sdoc.user_data[PUBLISHED_KEY] = doc.published
         sdoc.user_data[DAYFIRST_KEY] = bool(infer_dayfirst([doc.text]))
         sdoc.user_data[CURRENCY_KEY] = currency_context(doc.text, strict=True)
-        pred = [(name_key(d.subject_text), d.attribute, _value_key(d.quantity), d.attribute_score) for d in p.drafts]
+        pred = [(name_key(d.subject_text), d.attribute, _value_key(d.quantity), d.attribute_score, d.as_of)
+                for d in p.drafts]
         claim_pairs.append((_gold_claims(task, sdoc), pred))
     return mention_pairs, claim_pairs
 
@@ -241,7 +261,10 @@ def render_table(result: dict) -> str:
                              f"accuracy {gv['subject_accuracy']:.3f}, "
                              f"attribute accuracy {gv['attribute_accuracy']:.3f}")
             a = s["as_of"]
-            lines.append(f"  as_of: {a['gold']} gold moments {a['moments']}; accuracy: {a['note']}")
+            lines.append(f"  as_of: {a['gold']} gold moments {a['moments']}; on the {a['matched_claims']} gold "
+                         f"claims found: accuracy {a['accuracy']}, moments named {a['moments_found']} "
+                         f"(precision {a['moment_precision']}), gold moments among them "
+                         f"{a['moments_in_matched_gold']} (recall {a['moment_recall']})")
             lines.append(f"  {'source':<14} {'articles':>8}   {'claim F1 [95%]':<22} {'mention F1 [95%]':<22}")
             for source, x in s["per_source"].items():
                 c, m = x["claims_interval"], x["mentions_interval"]
