@@ -201,3 +201,22 @@ def test_check_end_to_end_counts_a_republished_copy_once(tmp_path):
     report = check([str(story)])
     copies = {d.id.rsplit("/", 1)[-1]: d.copy_of for d in report.documents if d.copy_of}
     assert list(copies) == ["aggregator"] and copies["aggregator"].endswith("wire")
+
+
+def test_the_reports_say_copy_of():
+    from rich.console import Console
+
+    from claimcheck.report.html import render_html
+    from claimcheck.report.markdown import render_markdown
+    from claimcheck.report.table import render_table
+    from claimcheck.schema import Report
+
+    report = Report(documents=[doc("wire", WIRE), Document(id="aggregator", text=REPUBLISHED, copy_of="wire")])
+    assert "| aggregator |   |   |   | wire |" in render_markdown(report)
+    assert "<td>aggregator</td><td>wire</td>" in render_html(report)
+    console = Console(record=True, width=120)
+    render_table(report, console)
+    assert "aggregator is a copy of wire" in console.export_text()
+    assert report.to_pandas()["documents"]["copy_of"].tolist()[1] == "wire"
+    plain = Report(documents=[doc("wire", WIRE)])
+    assert "copy of" not in render_markdown(plain) and "copy of" not in render_html(plain)

@@ -42,7 +42,7 @@ import pandas as pd
 
 from claimcheck.schema import Claim, Report
 
-DOCUMENT_COLUMNS = ["id", "path", "title", "published", "source", "url", "chars"]
+DOCUMENT_COLUMNS = ["id", "path", "title", "published", "source", "url", "chars", "copy_of"]
 CLAIM_COLUMNS = ["id", "doc", "subject", "subject_text", "attribute", "value", "unit", "qualifier", "low", "high",
                  "period", "scope", "text", "start", "end", "sentence", "confidence", "date", "date_low", "date_high"]
 FINDING_COLUMNS = ["id", "kind", "verdict", "subject", "attribute", "claims", "docs", "message", "found",
