@@ -74,7 +74,7 @@ def evaluate_cli(
     split: str = typer.Option("test", "--split", help="Split of corpus/claims to score."),
     sets: str = typer.Option("test,real-test,newsquant", "--sets",
                              help="Comma-separated: test, real-test, real-dev, real-train, real, newsquant, "
-                                  "newsquant-dev, newsquant-test."),
+                                  "newsquant-dev, newsquant-test, reuters-figures, reuters-figures-dev."),
     shared: Optional[Path] = typer.Option(None, "--shared",
                                           help="The shared data folder (default: $CLAIMCHECK_SHARED or ../shared)."),
     no_peer: bool = typer.Option(False, "--no-peer", help="Do not run quantulum3 beside us on NewsQuant."),
