@@ -22,7 +22,10 @@ from pathlib import Path
 from claimcheck.training.markup import LABELS
 
 SETS = ("test", "real-test", "real-dev", "real-train", "real", "newsquant", "newsquant-dev", "newsquant-test",
-        "reuters-figures", "reuters-figures-dev")
+        "reuters-figures", "reuters-figures-dev", "challenge", "challenge-dev")
+#: our own sentences, one file per hard construction (``claimcheck.training.challenge``); -dev is the separate
+#: set rule fixes are written against
+CHALLENGE_SETS = {"challenge": False, "challenge-dev": True}
 #: real Reuters-21578 figures read by the mention layer (``claimcheck.training.reuters_figures``); -dev is the
 #: separate sample rules may be fixed on
 FIGURE_SETS = {"reuters-figures": False, "reuters-figures-dev": True}
@@ -221,6 +224,14 @@ def evaluate(model: str = "default", *, sets=SETS, split: str = "test", shared: 
             result["sets"][name] = {"skipped": f"no gold file {gold.name}"}
         else:
             result["sets"][name] = reuters_figures.evaluate(reuters_figures.load(gold), shared, nlp, peer=peer)
+    for name, dev in CHALLENGE_SETS.items():
+        if name not in sets:
+            continue
+        from claimcheck.training import challenge
+
+        items = challenge.load(dev=dev)
+        result["sets"][name] = (challenge.score(items, nlp) if items
+                                else {"skipped": f"no files in {challenge.challenge_dir(dev)}"})
     return result
 
 
@@ -235,6 +246,11 @@ def render_table(result: dict) -> str:
             from claimcheck.training.reuters_figures import render
 
             lines.extend(render(name, s))
+            continue
+        if name in CHALLENGE_SETS:
+            from claimcheck.training.challenge import render as render_challenge
+
+            lines.extend(render_challenge(name, s))
             continue
         if name in NEWSQUANT_SETS:
             lines.append(f"\n[{name}] {s['claimcheck']['sentences']} sentences, "
@@ -299,7 +315,10 @@ def render_comparison(results: list[dict]) -> str:
                 for key in rows:
                     rows[key].append(None)
                 continue
-            if name in FIGURE_SETS:
+            if name in CHALLENGE_SETS:
+                got = {c: {"f": x["claims"]["f"], "low": x["f1_interval"]["low"], "high": x["f1_interval"]["high"]}
+                       for c, x in [*s["constructions"].items(), ("ALL", s["all"])]}
+            elif name in FIGURE_SETS:
                 read = s["claimcheck"]["all"]["read"]
                 got = {"read right": {"f": read["p"], "low": read["low"], "high": read["high"]}}
             elif name in NEWSQUANT_SETS:
