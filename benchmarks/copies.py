@@ -39,6 +39,7 @@ from claimcheck.resolve import copies as C
 HERE = Path(__file__).resolve().parent
 JUDGED = HERE / "copies_judged.json"
 SAMPLES = 200  # Reuters stories per half
+LSH_CHECK = 3000  # stories compared pair by pair to measure what the LSH candidates miss
 SEED = 14
 
 
@@ -199,6 +200,13 @@ def run_reuters(show: bool) -> None:
     exact = sum(1 for p in pairs if p[2] >= 0.999)
     print(f"  of the pairs: {exact} identical shingle sets, {sum(1 for p in pairs if p[2] < C.MIN_JACCARD)} "
           "found through containment only (a shortened copy)")
+    # what the MinHash/LSH candidates miss: every pair of the first LSH_CHECK stories compared exhaustively
+    prints = [C.fingerprint(r["text"], date.fromisoformat(r["date"]) if r.get("date") else None)
+              for r in rows[:LSH_CHECK]]
+    exhaustive = {p[:2] for p in C.find_copy_pairs(prints, exact_limit=LSH_CHECK)}
+    lsh = {p[:2] for p in C.find_copy_pairs(prints, exact_limit=0)}
+    print(f"  first {LSH_CHECK} stories: {len(exhaustive)} copy pairs comparing every pair, {len(exhaustive & lsh)} "
+          f"of them among the MinHash/LSH candidates ({len(lsh - exhaustive)} others)")
     sample = random.Random(SEED).sample(sorted(pairs), 30)
     judged = json.loads(JUDGED.read_text())["reuters_sample"] if JUDGED.exists() else {}
     labels = []
