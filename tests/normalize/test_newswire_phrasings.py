@@ -644,6 +644,9 @@ MENTIONS = [
     ("The eurobond was raised to 60 MLN AUST DLRS.", "60 MLN AUST DLRS", "MONEY", 60 * M, "AUD"),
     ("Ten pct of the crop was planted, 12 points below the average.", "12 points", "PERCENT", 12,
      "percentage_points"),
+    # a stock index's points stay points, even beside a percentage
+    ("The Dow Jones average had risen 20.54 points, or 0.2 pct, by late morning.", "20.54", "CARDINAL", 20.54,
+     "point"),
     ("The Geneva fund raised 80 mln Swiss francs last year and 95 mln francs this year.", "95 mln francs", "MONEY",
      95 * M, "CHF"),
     ("Paris-based Vernay said the offer was worth 300 mln francs.", "300 mln francs", "MONEY", 300 * M, "FRF"),

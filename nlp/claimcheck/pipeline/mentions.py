@@ -290,13 +290,24 @@ _OR_PER_SHARE = re.compile(r"^,?\s+or\s+\S+\s+(?:cts?|cents?|dlrs?|dollars?|p|pe
                            r"(?:share|shr)\b", re.I)
 
 
+#: a stock index's points are no percentage points ("the Dow fell 20.54 points, or 0.2%")
+_INDEX_WORDS = re.compile(r"\b(?:Dow|DJIA|Nasdaq|FTSE|Footsie|Nikkei|DAX|CAC|Hang\s+Seng|S&P|Standard\s+(?:&|and)\s+"
+                          r"Poor's|stock\s+index|share\s+index|industrial\s+average|stock\s+market)\b", re.I)
+
+
+def _num_value(ent: Span) -> float | None:
+    q = normalize_count(ent.text, "")
+    return float(q.value) if q is not None and isinstance(q.value, (int, float)) else None
+
+
 def _count_as_other(ent: Span, unit: str) -> tuple[str, Quantity, int] | None:
     """A count the NER took for a plain number but whose words make it something else: (label, reading, end).
 
     * money when a currency word follows ("75 MLN AUST DLRS") or when ", or 22 cts a share" follows a total
       ("a loss of 799,000 or 22 cts a share");
-    * percentage points when it counts "points" in a sentence about percentages ("10 pct of seedbeds, 15
-      points below average").
+    * percentage points when it counts "points" (under 100) in a sentence about percentages ("10 pct of
+      seedbeds, 15 points below average"), unless they are a stock index's ("the Dow fell 20.54 points, or
+      0.2%").
     """
     doc = ent.doc
     after = doc.text[ent.end_char:ent.end_char + 60]
@@ -319,7 +330,11 @@ def _count_as_other(ent: Span, unit: str) -> tuple[str, Quantity, int] | None:
         line_start = max(doc.text.rfind("\n", 0, ent.start_char), doc.text.rfind(". ", 0, ent.start_char)) + 1
         line_end = min((i for i in (doc.text.find("\n", ent.end_char), doc.text.find(". ", ent.end_char)) if i >= 0),
                        default=len(doc.text))
-        if _PCT_WORDS.search(doc.text[line_start:line_end]):
+        sentence, before = doc.text[line_start:line_end], doc.text[max(line_start, ent.start_char - 30):ent.start_char]
+        index_points = (_INDEX_WORDS.search(sentence) or re.match(r"\s+points?,?\s+(?:or|which\s+is)\b", after, re.I)
+                        or re.search(r"(?:pct|%)\s+(?:or|which\s+is)\s*$", before, re.I))
+        value = _num_value(ent)
+        if _PCT_WORDS.search(sentence) and not index_points and value is not None and value < 100:
             m = re.match(r"\s+points?\b", after, re.I)
             q = normalize_percent(ent.text + " percentage points", left_context(ent))
             if q is not None:

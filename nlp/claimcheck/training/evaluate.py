@@ -151,6 +151,8 @@ def run_tasks(tasks: list[dict], nlp) -> tuple[list, list]:
     """Per task: (gold spans, predicted spans) and (gold claims, predicted claims + attribute score)."""
     from datetime import date
 
+    from spacy.util import filter_spans
+
     from claimcheck.normalize import currency_context, infer_dayfirst
     from claimcheck.pipeline import process
     from claimcheck.pipeline.mentions import CURRENCY_KEY, DAYFIRST_KEY, PUBLISHED_KEY
@@ -176,6 +178,11 @@ def run_tasks(tasks: list[dict], nlp) -> tuple[list, list]:
         sdoc.user_data[PUBLISHED_KEY] = doc.published
         sdoc.user_data[DAYFIRST_KEY] = bool(infer_dayfirst([doc.text]))
         sdoc.user_data[CURRENCY_KEY] = currency_context(doc.text, strict=True)
+        # the gold spans as entities: a bare gold amount takes the currency of the gold money figure before it
+        # ("Net 20.07 billion" under "Shr 18.83 yen"), as the pipeline reads its own
+        gold_ents = [sdoc.char_span(s["start"], s["end"], label=s["label"], alignment_mode="expand")
+                     for s in task["spans"]]
+        sdoc.ents = filter_spans([e for e in gold_ents if e is not None])
         pred = [(name_key(d.subject_text), d.attribute, _value_key(d.quantity), d.attribute_score, d.as_of)
                 for d in p.drafts]
         claim_pairs.append((_gold_claims(task, sdoc), pred))
