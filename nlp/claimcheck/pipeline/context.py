@@ -17,7 +17,7 @@ import re
 
 from spacy.tokens import Span
 
-from claimcheck.pipeline.claims import SCOPE_WORDS, ClaimDraft, _clean_name, _period_in
+from claimcheck.pipeline.claims import SCOPE_WORDS, ClaimDraft, _clean_name, _period_in, revise_drafts
 from claimcheck.pipeline.mentions import DAYFIRST_KEY, PUBLISHED_KEY, normalize_span
 from claimcheck.pipeline.pairs import sentence_ids
 from claimcheck.pipeline.spans import ents_in
@@ -156,4 +156,4 @@ def drafts_from_links(doc, links) -> list[ClaimDraft]:
             scope = region_scope(doc, value, sent, subject)
         drafts.append(ClaimDraft(subject, attribute, quantity, value, period, scope, round(probability, 3),
                                  attribute_score))
-    return drafts
+    return revise_drafts(doc, drafts)
