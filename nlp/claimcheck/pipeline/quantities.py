@@ -29,9 +29,10 @@ _AMOUNT_ANY = rf"(?:{_NUM}|{_WORDNUM})(?:\s*-?\s*{_SCALE})?"
 _NOT_PERCENT = r"(?!\s*(?:%|(?:per\s*cent|percent|pct)\b)|[\d.])"  # "$5m and 5% of its shares": two figures
 
 MONEY_RE = re.compile(
-    rf"(?<![\w$])(?:between\s+)?{_QUAL}"
-    rf"(?:{_SYMBOL}\s?{_AMOUNT}(?:\s*(?:to|-|–|and)\s*(?:{_SYMBOL}\s?)?{_AMOUNT}{_NOT_PERCENT})?"
-    rf"|{_AMOUNT_ANY}(?:\s*(?:to|-|–|and)\s*{_AMOUNT})?\s+{_CURRENCY_WORD})",
+    # "and" joins a range only after "between": "$9bn and $3bn respectively" are two figures
+    rf"(?<![\w$])(?:(?P<between>between\s+))?{_QUAL}"
+    rf"(?:{_SYMBOL}\s?{_AMOUNT}(?:\s*(?:to|-|–|(?(between)and|(?!)))\s*(?:{_SYMBOL}\s?)?{_AMOUNT}{_NOT_PERCENT})?"
+    rf"|{_AMOUNT_ANY}(?:\s*(?:to|-|–|(?(between)and|(?!)))\s*{_AMOUNT})?\s+{_CURRENCY_WORD})",
     re.IGNORECASE,
 )
 PERCENT_RE = re.compile(
