@@ -17,8 +17,8 @@ The constants were chosen on the odd-numbered topics of ECB+ (the dev half) and 
 ``benchmarks/story_grouping.py`` and the "Story grouping" section of ``benchmarks/README.md``.
 
 The result does not depend on the order of the input: documents are sorted by id, title and text before
-anything is computed, and ties go to the first pair in that order. Memory grows with the square of the pile
-(a 5,000-document pile needs about 100 MB for the similarities).
+anything is computed, and ties go to the first pair in that order. Time and memory grow with the square of the
+pile: 486 ECB+ articles take about 2 s, 3,000 Reuters articles 27 s and 0.3 GB on one CPU core.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ from claimcheck.schema import Document, Story
 THRESHOLD = 0.20
 NAME_WEIGHT = 0.5
 #: publication-date proximity: off (None), as dev chose it (B³ F1 0.900 without, 0.897 with a 365-day gap at
-#: half weight, 0.886 with 30 days): ECB+'s older articles carry no date, so the feature has little to act on
+#: half weight, 0.888 with 30 days): ECB+'s older articles carry no date, so the feature has little to act on
 DATE_GAP_DAYS: int | None = None
 DATE_FACTOR = 0.5
 #: terms found in more than this share of a pile's documents (of at least 10) are left out; dev chose to keep
