@@ -1,0 +1,222 @@
+"""Unit tests of the draft revisions written for the challenge set (``claims.revise_drafts``, the money range
+grammar, the verb attributes of the rules). Our own sentences, from corpus/challenge/dev's kind.
+
+The quick tests build each ``Doc`` by hand (words and entity tags) with the drafts a linker could have made, so
+they state exactly what the revision sees; the slow ones run the real pipelines.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from claimcheck.pipeline import claims as C
+from claimcheck.pipeline.mentions import normalize_span
+from claimcheck.pipeline.quantities import find_quantities
+from claimcheck.pipeline.tokenizer import adjust_tokenizer
+
+NLP = spacy.blank("en")
+adjust_tokenizer(NLP)
+
+
+def doc_with(text: str, ents: list[tuple[str, str]]) -> Doc:
+    """``text`` tokenised as in the pipeline, with each (surface text, label) of ``ents`` tagged (first match
+    after the previous one)."""
+    doc = NLP.make_doc(text)
+    spans, offset = [], 0
+    for surface, label in ents:
+        start = text.index(surface, offset)
+        span = doc.char_span(start, start + len(surface), label=label)
+        assert span is not None, surface
+        spans.append(span)
+        offset = start + len(surface)
+    doc.ents = spans
+    return doc
+
+
+def ent(doc: Doc, surface: str, nth: int = 0):
+    return [e for e in doc.ents if e.text == surface][nth]
+
+
+def draft(doc: Doc, subject: str, attribute: str, value: str) -> C.ClaimDraft:
+    span = ent(doc, value)
+    return C.ClaimDraft(subject, attribute, normalize_span(span, None), span, None, None, 0.9)
+
+
+def claims(drafts) -> set[tuple[str, str, str]]:
+    return {(d.subject_text, d.attribute, d.span.text) for d in drafts}
+
+
+# --- parallel lists -----------------------------------------------------------------------------------------
+
+def test_respectively_pairs_names_and_values_in_order():
+    doc = doc_with("Arden and Vessa are worth $6bn and $2bn respectively.",
+                   [("Arden", "ORG"), ("Vessa", "ORG"), ("$6bn", "MONEY"), ("$2bn", "MONEY")])
+    got = C.revise_drafts(doc, [draft(doc, "Vessa", "valuation", "$6bn")])
+    assert claims(got) == {("Arden", "valuation", "$6bn"), ("Vessa", "valuation", "$2bn")}
+    added = next(d for d in got if d.span.text == "$2bn")
+    assert added.quantity.value == 2_000_000_000
+
+
+def test_respectively_with_three_names_and_a_newswire_unit():
+    doc = doc_with("Arden, Kolt and Vessa raised 30 mln dlrs, 22 mln dlrs and 9 mln dlrs respectively.",
+                   [("Arden", "ORG"), ("Kolt", "ORG"), ("Vessa", "ORG"), ("30 mln dlrs", "MONEY"),
+                    ("22 mln dlrs", "MONEY"), ("9 mln dlrs", "MONEY")])
+    got = C.revise_drafts(doc, [draft(doc, "Vessa", "funding", "30 mln dlrs"),
+                                draft(doc, "Vessa", "funding", "9 mln dlrs")])
+    assert claims(got) == {("Arden", "funding", "30 mln dlrs"), ("Kolt", "funding", "22 mln dlrs"),
+                           ("Vessa", "funding", "9 mln dlrs")}
+
+
+def test_lists_of_unequal_length_or_without_respectively_are_left_alone():
+    doc = doc_with("Arden and Vessa said revenue was $6bn and $2bn.",
+                   [("Arden", "ORG"), ("Vessa", "ORG"), ("$6bn", "MONEY"), ("$2bn", "MONEY")])
+    before = [draft(doc, "Arden", "revenue", "$6bn")]
+    assert claims(C.revise_drafts(doc, before)) == {("Arden", "revenue", "$6bn")}
+    doc = doc_with("Arden, Kolt and Vessa are worth $6bn and $2bn respectively.",
+                   [("Arden", "ORG"), ("Kolt", "ORG"), ("Vessa", "ORG"), ("$6bn", "MONEY"), ("$2bn", "MONEY")])
+    assert claims(C.revise_drafts(doc, [draft(doc, "Vessa", "valuation", "$6bn")])) == {
+        ("Vessa", "valuation", "$6bn")}
+
+
+# --- gapping ------------------------------------------------------------------------------------------------
+
+def test_gapped_name_takes_its_value_and_the_first_value_goes_back_to_the_clause_subject():
+    doc = doc_with("Kolt is valued at $5bn and Sibley at $1.5bn.",
+                   [("Kolt", "ORG"), ("$5bn", "MONEY"), ("Sibley", "ORG"), ("$1.5bn", "MONEY")])
+    got = C.revise_drafts(doc, [draft(doc, "Sibley", "valuation", "$5bn"),
+                                draft(doc, "Sibley", "valuation", "$1.5bn")])
+    assert claims(got) == {("Kolt", "valuation", "$5bn"), ("Sibley", "valuation", "$1.5bn")}
+
+
+def test_gapped_value_the_linker_left_out_is_added_with_the_first_values_attribute():
+    doc = doc_with("Kolt earned €300m, Sibley €90m.", [("Kolt", "ORG"), ("€300m", "MONEY"), ("Sibley", "ORG"),
+                                                       ("€90m", "MONEY")])
+    got = C.revise_drafts(doc, [draft(doc, "Kolt", "profit", "€300m")])
+    assert claims(got) == {("Kolt", "profit", "€300m"), ("Sibley", "profit", "€90m")}
+
+
+def test_a_name_with_its_own_verb_is_no_gap():
+    doc = doc_with("Kolt paid $5bn for Sibley, and Arden said its shares rose 3%.",
+                   [("Kolt", "ORG"), ("$5bn", "MONEY"), ("Sibley", "ORG"), ("Arden", "ORG"), ("3%", "PERCENT")])
+    before = [draft(doc, "Kolt", "deal_value", "$5bn"), draft(doc, "Arden", "share_price_change", "3%")]
+    assert claims(C.revise_drafts(doc, before)) == claims(before)
+
+
+# --- sources ------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,ents,source", [
+    ("Sibley earned $80m, Pike Journal reported.", [("Sibley", "ORG"), ("$80m", "MONEY"), ("Pike Journal", "ORG")],
+     "Pike Journal"),
+    ("Sibley earned $80m, according to Pike Journal.",
+     [("Sibley", "ORG"), ("$80m", "MONEY"), ("Pike Journal", "ORG")], "Pike Journal"),
+    ("According to Marlow Data, Sibley earned $80m.", [("Marlow Data", "ORG"), ("Sibley", "ORG"), ("$80m", "MONEY")],
+     "Marlow Data"),
+    ("Sibley lost $80m, analysts at Kolt estimate.", [("Sibley", "ORG"), ("$80m", "MONEY"), ("Kolt", "ORG")], "Kolt"),
+])
+def test_a_source_gives_way_to_the_company(text, ents, source):
+    doc = doc_with(text, ents)
+    got = C.revise_drafts(doc, [draft(doc, source, "profit", "$80m")])
+    assert [d.subject_text for d in got] == ["Sibley"]
+
+
+def test_a_company_that_reports_its_own_figure_keeps_it():
+    doc = doc_with("Pike Journal said its revenue was $80m.", [("Pike Journal", "ORG"), ("$80m", "MONEY")])
+    got = C.revise_drafts(doc, [draft(doc, "Pike Journal", "revenue", "$80m")])
+    assert [d.subject_text for d in got] == ["Pike Journal"]
+
+
+# --- tickers ------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,ents,ticker,company", [
+    ("Sibley (LSE: SBL) reported a profit of £120m.", [("LSE", "ORG"), ("SBL", "ORG"), ("£120m", "MONEY")],
+     "LSE", "Sibley"),
+    ("Kolt Inc (NYSE:KLT) earned £120m.", [("Kolt Inc", "ORG"), ("KLT", "ORG"), ("£120m", "MONEY")], "KLT",
+     "Kolt Inc"),
+    ("Vessa Corp <VSA.N> earned £120m.", [("Vessa Corp", "ORG"), ("VSA.N", "ORG"), ("£120m", "MONEY")], "VSA.N",
+     "Vessa Corp"),
+    ("$RVN Ravine earned £120m.", [("RVN Ravine", "PERSON"), ("£120m", "MONEY")], "RVN Ravine", "Ravine"),
+])
+def test_a_ticker_gives_way_to_the_company_before_its_bracket(text, ents, ticker, company):
+    doc = doc_with(text, ents)
+    got = C.revise_drafts(doc, [draft(doc, ticker, "profit", "£120m")])
+    assert [d.subject_text for d in got] == [company]
+
+
+def test_clean_name_drops_a_cashtag():
+    assert C._clean_name("$TMSN Tamsin") == "Tamsin"
+    assert C._clean_name("IBM Watson") == "IBM Watson"
+
+
+# --- per-share prices ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,value,kept", [
+    ("Arden offered $38.50 a share for Vessa.", "$38.50", False),
+    ("Kolt will pay €18 a share in cash for Sibley.", "€18", False),
+    ("Vessa shares closed at $23.50 on Friday.", "$23.50", False),
+    ("Ravine priced its IPO at $19 a share.", "$19", True),
+    ("Ravine sold shares at $21 each in its listing.", "$21", True),
+])
+def test_per_share_bids_and_market_prices_are_no_ipo_price(text, value, kept):
+    doc = doc_with(text, [(value, "MONEY")])
+    got = C.revise_drafts(doc, [draft(doc, "Ravine", "ipo_price", value)])
+    assert bool(got) is kept
+
+
+def test_the_nearest_cue_decides_between_an_offer_price_and_a_market_price():
+    doc = doc_with("Corvex shares were sold at $38 in the offering and opened at $42.",
+                   [("$38", "MONEY"), ("$42", "MONEY")])
+    got = C.revise_drafts(doc, [draft(doc, "Corvex", "ipo_price", "$38"), draft(doc, "Corvex", "ipo_price", "$42")])
+    assert claims(got) == {("Corvex", "ipo_price", "$38")}
+
+
+def test_an_ipo_price_of_a_million_or_more_is_the_sales_proceeds():
+    doc = doc_with("Dunmore launched a $12.4bn share sale.", [("Dunmore", "ORG"), ("$12.4bn", "MONEY")])
+    got = C.revise_drafts(doc, [draft(doc, "Dunmore", "ipo_price", "$12.4bn")])
+    assert claims(got) == {("Dunmore", "ipo_proceeds", "$12.4bn")}
+
+
+# --- the money grammar --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,spans", [
+    ("worth $9bn and $3bn respectively", ["$9bn", "$3bn"]),
+    ("profit of 31 mln dlrs and 8 mln dlrs", ["31 mln dlrs", "8 mln dlrs"]),
+    ("priced between $47 and $51", ["between $47 and $51"]),
+    ("between 5 and 7 mln dlrs", ["between 5 and 7 mln dlrs"]),
+    ("marketed at $28 to $30", ["$28 to $30"]),
+])
+def test_and_joins_a_money_range_only_after_between(text, spans):
+    assert [text[a:b] for a, b, _ in find_quantities(text)] == spans
+
+
+# --- the rules pipeline end to end --------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def rules():
+    from claimcheck.pipeline import load_pipeline
+
+    return load_pipeline("rules")
+
+
+def rule_claims(nlp, text: str) -> set[tuple[str, str, str]]:
+    return claims(nlp(text)._.claims)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,expected", [
+    ("Arden agreed to buy Vessa for $2.1bn.", {("Arden", "deal_value", "$2.1bn")}),
+    ("Vessa was sold for $900m.", {("Vessa", "deal_value", "$900m")}),
+    ("Kolt earned $80m in the quarter.", {("Kolt", "profit", "$80m")}),
+    ("Arden offered $38.50 a share for Vessa.", set()),
+])
+def test_rules_read_deal_and_result_verbs(rules, text, expected):
+    assert rule_claims(rules, text) == expected
+
+
+@pytest.mark.slow
+def test_both_pipelines_give_each_value_of_a_respectively_list_its_own_company(rules, nlp):
+    text = "Arden and Vessa are worth $6bn and $2bn respectively."
+    for pipeline in (rules, nlp):
+        got = {(d.subject_text, d.span.text) for d in pipeline(text)._.claims}
+        assert got == {("Arden", "$6bn"), ("Vessa", "$2bn")}
