@@ -97,6 +97,7 @@ def check_story(items: list[StoryDoc]) -> Report:
     and neither the typo checks nor the votes count it again (independent voices only).
     """
     from claimcheck.crosscheck import crosscheck_all
+    from claimcheck.resolve.scopes import canonical_scopes
     from claimcheck.resolve.typos import find_typos, find_word_typos
 
     copies = find_story_copies(items)
@@ -109,6 +110,7 @@ def check_story(items: list[StoryDoc]) -> Report:
         typos += find_word_typos({it.doc.id: it.doc.text for it in independent},
                                  {n for it in items for n in it.names})
     claims = resolve_subjects(items, corrections)
+    claims = canonical_scopes(claims)  # counts of one thing in other words share a scope (resolve/scopes.py)
     docs = [it.doc.model_copy(update={"copy_of": copies[it.doc.id]}) if it.doc.id in copies else it.doc
             for it in items]
     result = crosscheck_all(docs, voting_claims(claims, copies), typos)
