@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from claimcheck.normalize.dates import normalize_date
-from claimcheck.pipeline.tense import clause_tense
+from claimcheck.pipeline.tense import clause_tense, words_tense
 
 THURSDAY = date(2019, 11, 21)
 NEXT_FRIDAY, LAST_FRIDAY = "2019-11-22", "2019-11-15"
@@ -80,17 +80,42 @@ def test_no_parse_no_tense():
     assert clause_tense(doc.ents[0]) is None
 
 
+@pytest.mark.parametrize("before, tense", [
+    ("Acme said it will list its shares in New York on", "future"),  # the cue is beyond the four words
+    ("National loan data are scheduled to be released on", "future"),
+    ("The agency will then review the schedules and decide by", "future"),
+    ("Acme expects to complete the sale by", "future"),
+    ("Shares that will be listed rose 5% on", None),        # a past verb after the cue ends its reach
+    ("The firm, which will list next year, rose on", None),  # the cue is in another clause
+    ("Acme said on", None),
+    ("an official forecast due to be published on", "future"),  # a passive after "be" is not a past verb
+    ("The currency's decline was due to remarks on", None),      # "due to": because of
+    ("", None),
+])
+def test_words_tense_reads_the_clause_before_the_date(before, tense):
+    assert words_tense(before) == tense
+
+
+def test_without_a_parse_the_words_of_the_sentence_decide():
+    words = "Acme said it will list its shares in New York on Friday .".split()
+    doc = Doc(Vocab(), words=words, ents=["B-DATE" if w == "Friday" else "O" for w in words])
+    assert clause_tense(doc.ents[0]) == "future"
+    span = doc.ents[0]
+    assert normalize_date(span.text, THURSDAY, "New York on", tense=clause_tense(span)).value == NEXT_FRIDAY
+
+
 @pytest.mark.slow
+@pytest.mark.parametrize("model", ["rules", "default"])  # with a parse, and without one (the words of the clause)
 @pytest.mark.parametrize("sentence, expected", [
     ("Acme Corp begins trading on Friday, the exchange said.", NEXT_FRIDAY),
     ("Acme Corp began trading on Friday, the exchange said.", LAST_FRIDAY),
     ("Acme Corp plans to list its shares in New York on Friday.", NEXT_FRIDAY),
     ("Acme Corp said on Friday that profit rose 5%.", LAST_FRIDAY),
 ])
-def test_the_rules_pipeline_passes_the_parsed_tense(sentence, expected):
+def test_the_pipelines_pass_the_tense_to_the_date(model, sentence, expected):
     from claimcheck.pipeline import load_pipeline, process
     from claimcheck.schema import Document
 
-    [p] = process([Document(id="a", text=sentence, published=THURSDAY)], load_pipeline("rules"))
+    [p] = process([Document(id="a", text=sentence, published=THURSDAY)], load_pipeline(model))
     days = [m.value for m in p.mentions if m.label == "DATE"]
     assert days == [expected]

@@ -5,16 +5,22 @@ page's date or the one after it.
 auxiliaries: "will list on Monday", "is expected to begin trading on Friday", "plans to list its shares on
 Friday", "the results are due on Friday" and a scheduled verb in the present ("begins trading on Friday") tell
 the future; "began trading on Friday", "was in custody until Friday", "has fallen since Monday" tell the past.
-Where the parse says nothing it trusts (a present tense that is not a schedule, "would", no parse at all: the
-default ``fast`` pipeline has no tagger or parser) it gives None, and :func:`claimcheck.normalize.dates.
-normalize_date` reads the words before the date instead.
+Where there is no parse (the default ``fast`` pipeline has no tagger or parser) or the parse says nothing it
+trusts (a present tense that is not a schedule, "would", "until Friday"), :func:`words_tense` reads the words
+before the date in its clause ("Acme said it will list its shares in New York on Friday": the cue is too far
+back for the four words :func:`claimcheck.normalize.dates.normalize_date` sees); where that finds no future
+either, None leaves ``normalize_date``'s own rule in charge (the weekday before, unless the words right before
+it speak of the future).
+
+Measured on Reuters-21578 bare weekdays (``benchmarks/README.md``, "Weekdays and tense").
 """
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
-__all__ = ["clause_tense", "Tense"]
+__all__ = ["clause_tense", "words_tense", "Tense"]
 
 Tense = Literal["past", "future"]
 
@@ -69,6 +75,8 @@ def _verb_tense(v) -> Tense | None:
     if v.tag_ == "VBD":
         return "past"
     if v.tag_ == "VBN":
+        if v.lemma_.lower() in ("schedule", "set", "slate", "plan", "expect", "due") and not words & _PERFECT_AUX:
+            return "future"  # "a meeting scheduled for Thursday", "the vote, set for Monday"
         if any(a.tag_ == "VBD" for a in aux) or v.dep_ in ("acl", "relcl") and not aux:
             return "past"  # "was announced on Tuesday", "the deal, announced on Tuesday, ..."
         return None
@@ -84,22 +92,55 @@ def _verb_tense(v) -> Tense | None:
     return None
 
 
+#: words that put what follows in the future: "will", "is due to", "are scheduled to", "plans to"
+_FUTURE_WORDS = re.compile(
+    r"(?<![\w'])(?:will|'ll|shall|(?:is|are)\s+to|(?:is|are)\s+(?:due|set|scheduled|slated|expected|poised|going|"
+    r"likely)\b|plans?\s+to|intends?\s+to|aims?\s+to|expects?\s+to|scheduled\s+(?:to|for)|due\s+to\s+be)"
+    r"(?![\w'])", re.I)
+# only present forms: "was due to" is as often "because of" ("the decline was due to remarks on Sunday") and "was
+# expected to" a plan that failed ("was expected to resume service Saturday but ..."), both in the past
+#: a finite past verb after the cue ends its reach: "the firm, which will list, rose on Friday"
+_PAST_AFTER = re.compile(
+    r"(?<![\w'])(?:was|were|had|did|said|told|rose|fell|began|went|came|took|made|won|lost|sold|bought|paid|grew|"
+    r"hit)(?![\w'])|(?<!\bbe\s)(?<!\bbeen\s)(?<![\w'])[a-z]{3,}ed(?![\w'])", re.I)
+#: where a clause starts: the cue must be in the date's own clause
+_CLAUSE_START = re.compile(r"[,;:\"(]|(?<![\w'])(?:but|while|after|before|when|who|which|that)(?![\w'])", re.I)
+_WORD_WINDOW = 10
+
+
+def words_tense(before: str) -> Tense | None:
+    """"future" when the words before a date in its sentence (``before``), within its own clause and the last
+    ten words, hold a future cue with no finite past verb after it: "Acme said it will list its shares in New
+    York on" (Friday); else None.  The rule where no parse is at hand (the default ``fast`` pipeline)."""
+    words = before.split()[-_WORD_WINDOW:]
+    text = " ".join(words)
+    starts = [m.end() for m in _CLAUSE_START.finditer(text)]
+    clause = text[starts[-1]:] if starts else text
+    cues = list(_FUTURE_WORDS.finditer(clause))
+    if not cues or _PAST_AFTER.search(clause, cues[-1].end()):  # the look-behinds see "be" of "due to be"
+        return None
+    return "future"
+
+
 def clause_tense(span) -> Tense | None:
-    """"past", "future" or None for a DATE span of a parsed spaCy Doc (None without a tagger and parser)."""
+    """"past", "future" or None for a DATE span of a spaCy Doc: from its parse where it has one, else from the
+    words before it in its sentence (:func:`words_tense`, which only ever says "future")."""
     try:
         doc = span.doc
+        sent_start = span.sent.start if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else 0
+        words = doc[max(sent_start, span.start - 20):span.start].text
         if not (doc.has_annotation("DEP") and doc.has_annotation("TAG")):
-            return None
+            return words_tense(words)
         v = _governor(span)
         if v is None:
-            return None
+            return words_tense(words)
         before = list(doc[max(span.start - 2, 0):span.start])
-        if any(t.text.lower() in _OPEN_PREPS for t in before):
-            return None  # "postponed until Thursday": a past verb, a day to come; the words decide
         if any(t.text.lower() == "since" for t in before) or any(t.tag_ == "VBD" for t in before):
             return "past"  # "since Friday"; "said on Monday it will ...", which the parser often hangs on "will"
         if span.end < len(doc) and doc[span.end].tag_ == "POS" or span.root.tag_ == "POS":
             return None  # "Friday's market price": a noun's modifier, no verb places it
-        return _verb_tense(v)
+        if any(t.text.lower() in _OPEN_PREPS for t in before):
+            return words_tense(words)  # "postponed until Thursday": a past verb, a day to come; the words decide
+        return _verb_tense(v) or words_tense(words)
     except Exception:  # noqa: BLE001 - a tense is a hint; a parse it cannot read leaves the word rule in charge
         return None
