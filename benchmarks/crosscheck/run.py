@@ -104,6 +104,30 @@ def real_stories(shared: Path, path: Path = REAL_STORIES) -> list[tuple[str, lis
     return out
 
 
+JUDGED = HERE / "real_stories_judged.json"
+
+
+def judged_rates(findings: list[dict], stories: list[str], path: Path = JUDGED) -> dict:
+    """Wrong findings per unmodified story by the stored judgements (matched by story, kind and found), with
+    bootstrap intervals over stories, and the findings nobody has judged yet (to be read and added)."""
+    labels = {(r["story"], r["kind"], r["found"]): r["judged"]
+              for r in json.loads(path.read_text(encoding="utf-8"))["findings"]}
+    wrong = dict.fromkeys(stories, 0)
+    loose = dict.fromkeys(stories, 0)
+    unjudged = []
+    for f in findings:
+        label = labels.get((f["story"], f["kind"], f["found"]))
+        if label is None:
+            unjudged.append(f)
+        wrong[f["story"]] += label == "wrong"
+        loose[f["story"]] += label in ("wrong", "wrong_suggestion")
+    return {"wrong_per_story": sum(wrong.values()) / max(1, len(stories)),
+            "wrong_per_story_ci": bootstrap_mean(list(wrong.values())),
+            "wrong_or_bad_suggestion_per_story": sum(loose.values()) / max(1, len(stories)),
+            "wrong_or_bad_suggestion_per_story_ci": bootstrap_mean(list(loose.values())),
+            "judged": len(findings) - len(unjudged), "unjudged": unjudged}
+
+
 def wilson(hits: int, n: int, z: float = 1.96) -> tuple[float, float]:
     """Wilson score interval (95%) of a proportion."""
     if n == 0:
@@ -358,6 +382,15 @@ def main() -> None:
         if why:
             print("figure misses by cause: " + "; ".join(f"{n} {w}" for w, n in why.most_common()))
         results[label]["miss_causes"] = dict(why)
+        if label == "real stories" and JUDGED.exists():
+            j = judged_rates(totals["baseline_findings"], [name for name, _ in stories])
+            results[label]["judged"] = j
+            print(f"unmodified findings judged wrong per story {j['wrong_per_story']:.3f} "
+                  f"[{j['wrong_per_story_ci'][0]:.3f}-{j['wrong_per_story_ci'][1]:.3f}]; with wrong suggestions "
+                  f"{j['wrong_or_bad_suggestion_per_story']:.3f} [{j['wrong_or_bad_suggestion_per_story_ci'][0]:.3f}-"
+                  f"{j['wrong_or_bad_suggestion_per_story_ci'][1]:.3f}]; {j['judged']} judged, "
+                  f"{len(j['unjudged'])} not judged yet (read them: 'judged' / 'unjudged' in --json; a finding not "
+                  f"judged counts as right here)")
         for m in misses[:args.show_misses]:
             print("  MISS", json.dumps(m)[:400])
         for e in extra_examples[:args.show_misses]:

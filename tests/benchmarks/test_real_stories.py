@@ -142,3 +142,27 @@ def test_why_missed_names_the_checker_rule_that_hid_the_change():
     # one against one: the changed claim wins on confidence, and its guessed-subject partner cannot be the outlier
     partner = (_claim("b", 5e8, confidence=0.4),)
     assert run.why_missed(*_reports(_claim("a", 7e8), others=partner)).startswith("low-confidence partner")
+
+
+def test_the_judged_findings_belong_to_the_stories_and_say_why_when_wrong():
+    judged = json.loads(run.JUDGED.read_text(encoding="utf-8"))["findings"]
+    names = {s["story"] for s in STORIES}
+    assert judged and all(r["story"] in names for r in judged)
+    assert {r["judged"] for r in judged} <= {"correct", "wrong", "wrong_suggestion"}
+    assert all(r.get("why") for r in judged if r["judged"] != "correct")
+    assert len({(r["story"], r["kind"], r["found"]) for r in judged}) == len(judged)
+
+
+def test_judged_rates_count_wrong_findings_per_story_and_list_the_unjudged(tmp_path):
+    path = tmp_path / "judged.json"
+    path.write_text(json.dumps({"findings": [
+        {"story": "s1", "kind": "conflict", "found": "9 pct", "judged": "wrong", "why": "different moments"},
+        {"story": "s1", "kind": "typo", "found": "teh", "judged": "correct"},
+        {"story": "s2", "kind": "typo", "found": "intest", "judged": "wrong_suggestion", "why": "interest"}]}))
+    findings = [{"story": "s1", "kind": "conflict", "found": "9 pct"}, {"story": "s1", "kind": "typo", "found": "teh"},
+                {"story": "s2", "kind": "typo", "found": "intest"}, {"story": "s2", "kind": "date", "found": "x"}]
+    j = run.judged_rates(findings, ["s1", "s2", "s3", "s4"], path)
+    assert j["wrong_per_story"] == 0.25 and j["wrong_or_bad_suggestion_per_story"] == 0.5
+    assert j["judged"] == 3 and j["unjudged"] == [{"story": "s2", "kind": "date", "found": "x"}]
+    low, high = j["wrong_per_story_ci"]
+    assert 0.0 <= low <= 0.25 <= high <= 1.0
