@@ -56,8 +56,13 @@ def test_form_used_by_many_sources_is_not_a_typo():
     ("Alibbaba", "Alibaba"), ("SenseTme", "SenseTime"), ("Xinjang", "Xinjiang"), ("Hikvison", "Hikvision"),
 ])
 def test_real_slips_are_flagged(slip, right):
-    found = find_typos(docs(a=f"{right} said", b=f"{right} {right}", c=f"{right}", d=f"{slip} said"))
+    # one story: the documents share its names (Shenzhen, Huawei), the evidence that both forms name one thing
+    found = find_typos(docs(a=f"{right} Shenzhen Huawei", b=f"{right} {right} Huawei", c=f"{right}",
+                            d=f"{slip} Shenzhen Huawei"))
     assert [(t.found, t.suggestion) for t in found] == [(slip, right)]
+    # the same two forms in unrelated documents (no name, word or document in common): no evidence, no typo
+    assert find_typos(docs(a=f"{right} Shenzhen Huawei", b=f"{right} {right} Huawei", c=f"{right}",
+                           d=f"{slip} Lisbon Porto")) == []
 
 
 def test_single_document_has_no_cross_source_typos():
@@ -74,7 +79,7 @@ def test_forms_never_used_in_the_same_context_are_not_typos():
 
 
 def test_a_non_word_needs_no_shared_context():
-    names = docs(a="SoftBank SoftBank", b="SoftBank", c="SoftBank", d="SotBank")
+    names = docs(a="SoftBank SoftBank Vision Fund", b="SoftBank", c="SoftBank", d="SotBank Vision Fund")
     contexts = {"a": {"SoftBank": {"which"}}, "b": {"SoftBank": {"price"}}, "c": {"SoftBank": {"the"}},
                 "d": {"SotBank": {"group", "owned"}}}
     assert [(t.found, t.suggestion) for t in find_typos(names, contexts)] == [("SotBank", "SoftBank")]
@@ -209,5 +214,7 @@ def test_typos_in_a_large_story_are_found_among_many_forms():
     for i in range(5):
         counts[f"d{i}"]["Xinjiang"] = 2
     counts["d9"]["Xinjang"] = 1
+    for i in (0, 9):  # the slip's document and one writing the right form report the same story
+        counts[f"d{i}"].update({"Urumqi": 1, "Kashgar": 1})
     found = find_typos(counts)
     assert [(t.found, t.suggestion) for t in found if t.found == "Xinjang"] == [("Xinjang", "Xinjiang")]
