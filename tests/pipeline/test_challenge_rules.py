@@ -69,6 +69,14 @@ def test_respectively_with_three_names_and_a_newswire_unit():
                            ("Vessa", "funding", "9 mln dlrs")}
 
 
+def test_values_of_one_list_share_the_first_values_attribute():
+    doc = doc_with("Shares in Ravine and Dunmore fell 2% and 5% respectively.",
+                   [("Ravine", "ORG"), ("Dunmore", "ORG"), ("2%", "PERCENT"), ("5%", "PERCENT")])
+    got = C.revise_drafts(doc, [draft(doc, "Dunmore", "share_price_change", "2%"),
+                                draft(doc, "Dunmore", "stake", "5%")])
+    assert claims(got) == {("Ravine", "share_price_change", "2%"), ("Dunmore", "share_price_change", "5%")}
+
+
 def test_lists_of_unequal_length_or_without_respectively_are_left_alone():
     doc = doc_with("Arden and Vessa said revenue was $6bn and $2bn.",
                    [("Arden", "ORG"), ("Vessa", "ORG"), ("$6bn", "MONEY"), ("$2bn", "MONEY")])

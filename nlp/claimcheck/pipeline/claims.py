@@ -842,14 +842,23 @@ def _respectively(doc: Doc, names: list[Span], values: list[Span], drafts: list[
             subject = _clean_name(name.text)
             if subject is None:
                 continue
-            found = _draft_at(drafts, value)
-            if found:
-                for j in found:
-                    drafts[j].subject_text = subject
-            else:
-                copy = _copy_to(model, subject, value, published)
-                if copy is not None:
-                    drafts.append(copy)
+            _give(drafts, model, subject, value, published)
+
+
+def _give(drafts: list[ClaimDraft], model: ClaimDraft, subject: str, value: Span, published) -> None:
+    """``value`` is ``subject``'s, with the attribute of ``model`` (the list's or the first clause's value: the
+    values of a parallel list or a gapped clause share one verb, so one attribute)."""
+    found = _draft_at(drafts, value)
+    for j in found:
+        drafts[j].subject_text = subject
+        if drafts[j].attribute != model.attribute:
+            drafts[j].attribute = model.attribute
+            drafts[j].as_of = None
+            drafts[j].__post_init__()
+    if not found:
+        copy = _copy_to(model, subject, value, published)
+        if copy is not None:
+            drafts.append(copy)
 
 
 def _gapping(doc: Doc, names: list[Span], values: list[Span], drafts: list[ClaimDraft], published) -> None:
@@ -885,14 +894,7 @@ def _gapping(doc: Doc, names: list[Span], values: list[Span], drafts: list[Claim
                 earlier = [doc[sent.start:end]] if end > sent.start else []
             if earlier and _clean_name(earlier[0].text):
                 model.subject_text = _clean_name(earlier[0].text) or model.subject_text
-        found = _draft_at(drafts, value)
-        if found:
-            for j in found:
-                drafts[j].subject_text = subject
-        else:
-            copy = _copy_to(model, subject, value, published)
-            if copy is not None:
-                drafts.append(copy)
+        _give(drafts, model, subject, value, published)
 
 
 def _is_bid_price(doc: Doc, value: Span) -> bool:
