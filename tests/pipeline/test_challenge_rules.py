@@ -129,6 +129,25 @@ def test_a_source_gives_way_to_the_company(text, ents, source):
     assert [d.subject_text for d in got] == ["Sibley"]
 
 
+def test_a_name_the_ner_missed_at_the_start_of_the_sentence_replaces_the_source():
+    doc = doc_with("Ravine made about 3% of its sales in Chile, according to Pike Journal.",
+                   [("about 3%", "PERCENT"), ("Chile", "GPE"), ("Pike Journal", "ORG")])
+    got = C.revise_drafts(doc, [draft(doc, "Pike Journal", "revenue_share", "about 3%")])
+    assert [d.subject_text for d in got] == ["Ravine"]
+
+
+def test_a_source_with_no_other_name_in_sight_loses_the_claim():
+    doc = doc_with("Revenue rose 5%, according to Pike Journal.", [("5%", "PERCENT"), ("Pike Journal", "ORG")])
+    assert C.revise_drafts(doc, [draft(doc, "Pike Journal", "revenue_growth", "5%")]) == []
+
+
+def test_a_company_compared_with_is_not_the_subject():
+    doc = doc_with("Vessa was valued at $40bn, just behind Kolt.", [("Vessa", "ORG"), ("$40bn", "MONEY"),
+                                                                     ("Kolt", "ORG")])
+    got = C.revise_drafts(doc, [draft(doc, "Kolt", "valuation", "$40bn")])
+    assert [d.subject_text for d in got] == ["Vessa"]
+
+
 def test_a_company_that_reports_its_own_figure_keeps_it():
     doc = doc_with("Pike Journal said its revenue was $80m.", [("Pike Journal", "ORG"), ("$80m", "MONEY")])
     got = C.revise_drafts(doc, [draft(doc, "Pike Journal", "revenue", "$80m")])

@@ -776,7 +776,7 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
     for d in drafts:
         s = bounded_sent(d.span)
         by_sent.setdefault((s.start, s.end), s)
-    out_drop: set[int] = set()
+    out_drop: set[int] = set()  # id() of the drafts dropped
     for sent in by_sent.values():
         names, values = _sentence_ents(doc, sent)
         # tickers and sources first: they decide which names count below
@@ -795,13 +795,14 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
                 if owner:
                     drafts[i].subject_text = owner
                 continue
-            if _is_source_mention(doc, mention, d.span, sent):
+            if _is_source_mention(doc, mention, d.span, sent) or _is_comparison_mention(doc, mention, d.span):
                 other = [n for n in names if n.end <= d.span.start and n.start != mention.start
                          and not _is_source_mention(doc, n, d.span, sent) and not _is_ticker(doc, n)]
-                if other:
-                    name = _clean_name(other[-1].text)
-                    if name:
-                        drafts[i].subject_text = name
+                name = _clean_name(other[-1].text) if other else _sentence_start_name(doc, sent, d.span)
+                if name:
+                    drafts[i].subject_text = name
+                else:  # the figure is not the source's (or the compared company's), and no other name is in sight
+                    out_drop.add(id(drafts[i]))
         plain = [n for n in names if not _is_ticker(doc, n)]
         if any(t.lower_ == "respectively" for t in sent):
             _respectively(doc, plain, values, drafts, published)
@@ -815,8 +816,35 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
             drafts[i].as_of = None
             drafts[i].__post_init__()
         elif _is_bid_price(doc, d.span):
-            out_drop.add(i)
-    return [d for i, d in enumerate(drafts) if i not in out_drop]
+            out_drop.add(id(d))
+    return [d for d in drafts if id(d) not in out_drop]
+
+
+#: words that open a sentence without being a name ("Revenue rose 5%, according to …")
+_NOT_NAME_STARTS = {"revenue", "revenues", "sales", "shares", "profit", "profits", "according", "citing", "analysts",
+                    "investors", "earnings", "stocks", "net", "operating", "turnover", "prices", "analyst", "data",
+                    "figures", "sources", "people", "officials", "bankers", "traders"}
+#: a name right after these, after the value, is what the subject is compared with ("just below Chevron")
+COMPARISON_LEADS = ("below", "above", "than", "behind", "ahead of", "overtaking", "surpassing", "like", "after",
+                    "topping", "trailing", "compared with", "compared to", "versus", "rival")
+
+
+def _is_comparison_mention(doc: Doc, ent: Span, value: Span) -> bool:
+    """'valued at $231bn, just below Chevron': the company compared with, after the value."""
+    if ent.start < value.end:
+        return False
+    lead = doc[max(value.end, ent.start - 2):ent.start].text.lower()
+    return any(lead.endswith(w) for w in COMPARISON_LEADS)
+
+
+def _sentence_start_name(doc: Doc, sent: Span, value: Span) -> str | None:
+    """The capitalised words opening the sentence, when they look like a name the NER missed ("Corvex earned
+    about 2% …, according to Ledger News")."""
+    end = sent.start
+    while end < value.start and doc[end].is_alpha and doc[end].text[:1].isupper() and not doc[end].is_stop \
+            and doc[end].lower_ not in _NOT_NAME_STARTS and end - sent.start < 4:
+        end += 1
+    return _clean_name(doc[sent.start:end].text) if end > sent.start else None
 
 
 def _mention_of(names: list[Span], subject: str, value: Span) -> Span | None:
