@@ -74,6 +74,11 @@ def _line_date(line: str):
     return None
 
 
+def story_half(name: str) -> str:
+    """'dev' or 'test': the half of the real stories a story belongs to (the SHA-1 of its name, even or odd)."""
+    return "dev" if int(hashlib.sha1(name.encode()).hexdigest(), 16) % 2 == 0 else "test"
+
+
 def real_stories(shared: Path, path: Path = REAL_STORIES) -> list[tuple[str, list]]:
     """The real multi-article stories of ``real_stories.json``, their texts read from ``shared/data``.
 
@@ -304,6 +309,9 @@ def main() -> None:
                     help="real multi-article stories from ../shared (benchmarks/crosscheck/real_stories.json)")
     ap.add_argument("--shared", default=os.environ.get("CLAIMCHECK_SHARED") or str(ROOT.parent / "shared"))
     ap.add_argument("--clusters", type=int, default=None, help="only the first N ECB+ clusters (or real stories)")
+    ap.add_argument("--half", choices=("all", "dev", "test"), default="all",
+                    help="real stories: the dev half (checker changes are chosen there) or the test half (reported), "
+                         "by the SHA-1 of each story's name (fixed before any checker change was measured)")
     ap.add_argument("--per-kind", type=int, default=None, help="injections per error type per story "
                     "(default 10 on the demo stories, 2 on ECB+, 3 on the real stories)")
     ap.add_argument("--seed", type=int, default=0)
@@ -323,7 +331,9 @@ def main() -> None:
     for label, enabled, loader, per_kind in (
             ("demo stories", args.stories, own_stories, 10),
             ("ECB+", args.ecbplus, lambda: ecbplus_stories(Path(args.shared), args.clusters), 2),
-            ("real stories", args.real_stories, lambda: real_stories(Path(args.shared))[:args.clusters], 3)):
+            ("real stories", args.real_stories,
+             lambda: [s for s in real_stories(Path(args.shared)) if story_half(s[0]) in (args.half, "all")
+                      or args.half == "all"][:args.clusters], 3)):
         if not enabled:
             continue
         args.per_kind = per_kind_given or per_kind

@@ -168,7 +168,9 @@ def check(sources: Sequence[Source] | None = None, *, model: str = "default",
       (:mod:`claimcheck.resolve.stories`): a pile of unrelated articles;
     * ``one``: all documents are one story;
     * ``auto`` (default): ``directory`` when the sources are several directories (a
-      folder per story, as the demo corpus), else ``cluster``.
+      folder per story, as the demo corpus), else ``cluster`` with the cautious threshold
+      (``resolve.stories.AUTO_THRESHOLD``): a pile is split only where its articles share
+      almost nothing, so a folder of one story's coverage stays one story.
 
     With several stories every id is prefixed with its story's name (``arm-ipo-2023/blog``).
     """
@@ -186,8 +188,12 @@ def check(sources: Sequence[Source] | None = None, *, model: str = "default",
 
     is_dir = [not isinstance(s, Document) and _probe(s) == "dir" for s in sources]
     mode = stories
+    params = None
     if mode == "auto":
         mode = "directory" if len(sources) > 1 and all(is_dir) else "cluster"
+        from claimcheck.resolve.stories import AUTO_THRESHOLD, Params
+
+        params = Params(threshold=AUTO_THRESHOLD)
     parts: list[tuple[Story, list[Processed]]] = []
     if mode == "directory" and any(is_dir):
         groups = [(Path(str(s)).name, [s]) for s, d in zip(sources, is_dir) if d]
@@ -200,7 +206,9 @@ def check(sources: Sequence[Source] | None = None, *, model: str = "default",
         if mode == "cluster":
             from claimcheck.resolve.stories import find_stories
 
-            parts = [(story, [processed[i] for i in idx]) for story, idx in find_stories([p.doc for p in processed])]
+            found = find_stories([p.doc for p in processed], params) if params else find_stories(
+                [p.doc for p in processed])
+            parts = [(story, [processed[i] for i in idx]) for story, idx in found]
         else:  # one story ("directory" without a directory is the same)
             name = Path(str(sources[0])).name if len(sources) == 1 and is_dir[0] else "all"
             parts = [(Story(name=name, how="one", docs=[p.doc.id for p in processed]), processed)]

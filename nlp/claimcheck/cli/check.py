@@ -113,7 +113,7 @@ def check_cli(
         StoryMode.auto, "--stories",
         help="How documents become stories, each checked on its own: directory (one per directory given), "
              "cluster (group a pile of articles by what they report), one (all together), auto (directory "
-             "for several directories, else cluster)."),
+             "for several directories, else cluster, splitting only articles that share almost nothing)."),
     dayfirst: bool = typer.Option(False, "--dayfirst", help="Read 12/10/2021 as 12 October (UK style)."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Show every claim in the table and Markdown reports."),
     title: Optional[str] = typer.Option(None, "--title", help="Title of the Markdown and HTML reports."),
