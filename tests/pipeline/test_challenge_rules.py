@@ -154,6 +154,26 @@ def test_a_company_that_reports_its_own_figure_keeps_it():
     assert [d.subject_text for d in got] == ["Pike Journal"]
 
 
+# --- buyer and target ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,ents", [
+    ("Ravine agreed to take over Dunmore for €700m.", [("Ravine", "ORG"), ("Dunmore", "ORG"), ("€700m", "MONEY")]),
+    ("Kolt said it would buy Dunmore for €700m.", [("Kolt", "ORG"), ("Dunmore", "ORG"), ("€700m", "MONEY")]),
+    ("Kolt's €700m takeover of Dunmore closed.", [("Kolt", "ORG"), ("€700m", "MONEY"), ("Dunmore", "ORG")]),
+    ("Ravine agreed to take over Dunmore for €700m.", [("Dunmore", "ORG"), ("€700m", "MONEY")]),  # NER missed Ravine
+])
+def test_a_deals_price_goes_from_the_target_to_the_buyer(text, ents):
+    doc = doc_with(text, ents)
+    got = C.revise_drafts(doc, [draft(doc, "Dunmore", "deal_value", "€700m")])
+    assert [d.subject_text for d in got] == [text.split()[0].removesuffix("'s")]
+
+
+def test_a_target_that_is_the_only_party_keeps_the_price():
+    doc = doc_with("Investors agreed to buy Dunmore for €700m.", [("Dunmore", "ORG"), ("€700m", "MONEY")])
+    got = C.revise_drafts(doc, [draft(doc, "Dunmore", "deal_value", "€700m")])
+    assert [d.subject_text for d in got] == ["Dunmore"]
+
+
 # --- tickers ------------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text,ents,ticker,company", [

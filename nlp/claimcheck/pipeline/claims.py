@@ -795,6 +795,13 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
                 if owner:
                     drafts[i].subject_text = owner
                 continue
+            if d.attribute == "deal_value" and _is_target_mention(doc, mention):
+                buyers = [n for n in names if n.end <= mention.start - 1 and not _is_ticker(doc, n)
+                          and not _is_source_mention(doc, n, d.span, sent)]
+                buyer = _clean_name(buyers[-1].text) if buyers else _sentence_start_name(doc, sent, mention)
+                if buyer:
+                    drafts[i].subject_text = buyer
+                continue
             if _is_source_mention(doc, mention, d.span, sent) or _is_comparison_mention(doc, mention, d.span):
                 other = [n for n in names if n.end <= d.span.start and n.start != mention.start
                          and not _is_source_mention(doc, n, d.span, sent) and not _is_ticker(doc, n)]
@@ -827,6 +834,19 @@ _NOT_NAME_STARTS = {"revenue", "revenues", "sales", "shares", "profit", "profits
 #: a name right after these, after the value, is what the subject is compared with ("just below Chevron")
 COMPARISON_LEADS = ("below", "above", "than", "behind", "ahead of", "overtaking", "surpassing", "like", "after",
                     "topping", "trailing", "compared with", "compared to", "versus", "rival")
+
+
+#: the object of these is a deal's target; its price goes to the buyer, the clause subject ("agreed to take over
+#: Dunmore for €700m" → the buyer's deal_value)
+TARGET_LEADS = ("buy", "buys", "buying", "bought", "acquire", "acquires", "acquiring", "acquired", "take over",
+                "takes over", "taking over", "took over", "purchase", "purchases", "purchasing", "purchased",
+                "bid for", "bids for", "offer for", "merge with", "merger with", "acquisition of", "purchase of",
+                "takeover of")
+
+
+def _is_target_mention(doc: Doc, ent: Span) -> bool:
+    lead = doc[max(0, ent.start - 2):ent.start].text.lower()
+    return any(lead == w or lead.endswith(" " + w) for w in TARGET_LEADS)
 
 
 def _is_comparison_mention(doc: Doc, ent: Span, value: Span) -> bool:
