@@ -17,6 +17,12 @@ def _count(i: int, doc: str, scope: str | None, value: int = 28, subject: str = 
                  scope=scope, text=str(value), start=0, end=2, confidence=0.9)
 
 
+@pytest.fixture(autouse=True)
+def enabled(monkeypatch):
+    """The matcher is off by default (benchmarks/README.md); these tests switch it on."""
+    monkeypatch.setattr(scopes, "ENABLED", True)
+
+
 @pytest.fixture
 def no_encoder(monkeypatch):
     """Any attempt to encode fails the test."""
@@ -104,7 +110,7 @@ def test_paraphrased_counts_merge_and_different_ones_do_not():
 
 @pytest.mark.slow
 @pytest.mark.xfail(strict=True, reason="all-MiniLM-L6-v2 puts 'entities added' and 'organizations placed' at cosine "
-                   "0.36, below the threshold chosen on the dev pairs (0.64); see benchmarks/README.md")
+                   "0.36, below the threshold chosen on the dev pairs (0.76); see benchmarks/README.md")
 def test_entities_added_and_organizations_placed_merge():
     pytest.importorskip("torch")
     assert scopes.same_scope("entity (add)", "organization (place)")
@@ -173,4 +179,11 @@ def test_without_the_encoder_scopes_match_literally(monkeypatch):
 
     monkeypatch.setattr(scopes, "embed", missing)
     claims = [_count(1, "a", "entity (add)"), _count(2, "b", "organization (place)", 38)]
+    assert scopes.canonical_scopes(claims) == claims
+
+
+def test_off_by_default_scopes_stay_as_written(monkeypatch, no_encoder):
+    monkeypatch.undo()  # the module's own setting
+    assert scopes.ENABLED is False
+    claims = [_count(1, "a", "worker (kill)", 30), _count(2, "b", "worker (die)", 38)]
     assert scopes.canonical_scopes(claims) == claims
