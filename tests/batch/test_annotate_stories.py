@@ -120,12 +120,16 @@ def test_a_misspelt_common_word_is_found_by_both_paths(tmp_path):
     (story / "daily.txt").write_text("The government approved Halden Corp's $3bn purchase of Mirel on Monday, "
                                      "two years after the government blocked it.\n", encoding="utf-8")
     model = model_name()
-    expected = check([str(story)], model=model, warn=lambda m: None)
+    expected = check([str(story)], model=model, warn=lambda m: None, stories="one")
     assert [(f.kind, f.found, f.suggestion) for f in expected.findings if f.kind == "typo"] == \
         [("typo", "goverment", "government")]
     annotate(str(story), str(tmp_path / "out"), workers=1, model=model)
     got = crosscheck_outdir(tmp_path / "out", scope="story")
-    assert json.loads(got.to_json()) == json.loads(expected.to_json())
+    # the same findings, claims and documents; only the story's name differs (check names it after its folder,
+    # an annotate output without story folders has one story, "all")
+    got_json, expected_json = json.loads(got.to_json()), json.loads(expected.to_json())
+    assert [s["docs"] for s in got_json.pop("stories")] == [s["docs"] for s in expected_json.pop("stories")]
+    assert got_json == expected_json
 
 
 def test_read_annotations_gives_the_tables_as_frames(annotated, tmp_path):

@@ -80,6 +80,7 @@ def _local_id(story: str, doc_id: str) -> str:
 
 def check_by_story(out: OutDir, progress: Callable[[int, int], None] | None = None) -> Report:
     """Each story of the tables checked by :func:`claimcheck.story.check_story`, the function ``check`` uses."""
+    from claimcheck.schema import Story
     from claimcheck.story import StoryDoc, check_story, prefix_ids
 
     documents = read_table(out, "documents", ["id", "story", "path", "title", "published", "source", "url",
@@ -116,6 +117,8 @@ def check_by_story(out: OutDir, progress: Callable[[int, int], None] | None = No
         report.findings.extend(part.findings)
         report.single_source.extend(part.single_source)
         report.timelines.extend(part.timelines)
+        report.stories.append(Story(name=story or "all", how="directory" if story is not None else "one",
+                                    docs=[d.id for d in part.documents]))
         if progress is not None:
             progress(n, len(slices))
     return report
