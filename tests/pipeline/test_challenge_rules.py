@@ -105,6 +105,15 @@ def test_gapped_value_the_linker_left_out_is_added_with_the_first_values_attribu
     assert claims(got) == {("Kolt", "profit", "€300m"), ("Sibley", "profit", "€90m")}
 
 
+def test_a_gapped_name_the_ner_missed_is_read_from_its_capitals():
+    doc = doc_with("Kolt earned €300m, Sibley €90m.", [("Kolt", "ORG"), ("€300m", "MONEY"), ("€90m", "MONEY")])
+    got = C.revise_drafts(doc, [draft(doc, "Kolt", "profit", "€300m")])
+    assert claims(got) == {("Kolt", "profit", "€300m"), ("Sibley", "profit", "€90m")}
+    doc = doc_with("Kolt earned €300m, and €90m a year earlier.", [("Kolt", "ORG"), ("€300m", "MONEY"),
+                                                                    ("€90m", "MONEY")])
+    assert claims(C.revise_drafts(doc, [draft(doc, "Kolt", "profit", "€300m")])) == {("Kolt", "profit", "€300m")}
+
+
 def test_a_name_with_its_own_verb_is_no_gap():
     doc = doc_with("Kolt paid $5bn for Sibley, and Arden said its shares rose 3%.",
                    [("Kolt", "ORG"), ("$5bn", "MONEY"), ("Sibley", "ORG"), ("Arden", "ORG"), ("3%", "PERCENT")])

@@ -916,6 +916,8 @@ def _gapping(doc: Doc, names: list[Span], values: list[Span], drafts: list[Claim
         gap = [n for n in names if n.end <= value.start and n.start > values[k - 1].end
                and all(t.lower_ in _GAP_WORDS for t in doc[n.end:value.start]) and value.start - n.end <= 3]
         if not gap:
+            gap = _unnamed_remnant(doc, values[k - 1], value)
+        if not gap:
             continue
         name = gap[-1]
         before = doc[name.start - 1].lower_ if name.start > 0 else ""
@@ -943,6 +945,21 @@ def _gapping(doc: Doc, names: list[Span], values: list[Span], drafts: list[Claim
             if earlier and _clean_name(earlier[0].text):
                 model.subject_text = _clean_name(earlier[0].text) or model.subject_text
         _give(drafts, model, subject, value, published)
+
+
+def _unnamed_remnant(doc: Doc, first: Span, value: Span) -> list[Span]:
+    """A gapped clause's name the NER left out: capitalised words between ',' / 'and' and the value, with only
+    'at', 'to', "'s" between ("Kolt earned €300m, Sibley €90m")."""
+    end = value.start
+    while end > first.end and doc[end - 1].lower_ in _GAP_WORDS - {","} and value.start - end < 2:
+        end -= 1
+    start = end
+    while start > first.end and doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper() \
+            and not doc[start - 1].is_stop and end - start < 4:
+        start -= 1
+    if start == end or doc[start - 1].lower_ not in (",", "and", ";"):
+        return []
+    return [Span(doc, start, end, label="ORG")]
 
 
 def _is_bid_price(doc: Doc, value: Span) -> bool:
