@@ -173,10 +173,29 @@ def _evidence(c: Claim) -> Evidence:
 _PARTICIPLES = {"take": "taken", "sell": "sold", "buy": "bought", "build": "built", "lay": "laid", "cut": "cut",
                 "hold": "held", "make": "made", "win": "won", "lose": "lost", "pay": "paid", "find": "found",
                 "give": "given", "send": "sent", "spend": "spent", "keep": "kept", "leave": "left", "put": "put",
-                "set": "set", "hit": "hit", "run": "run", "begin": "begun", "grow": "grown", "see": "seen"}
+                "set": "set", "hit": "hit", "run": "run", "begin": "begun", "grow": "grown", "see": "seen",
+                "come": "come", "go": "gone", "get": "got", "strike": "struck", "bring": "brought", "catch": "caught",
+                "choose": "chosen", "draw": "drawn", "drive": "driven", "eat": "eaten", "fall": "fallen",
+                "fight": "fought", "fly": "flown", "forget": "forgotten", "freeze": "frozen", "hide": "hidden",
+                "know": "known", "lead": "led", "let": "let", "meet": "met", "ride": "ridden", "rise": "risen",
+                "say": "said", "seek": "sought", "shoot": "shot", "show": "shown", "shut": "shut", "sink": "sunk",
+                "sit": "sat", "speak": "spoken", "stand": "stood", "steal": "stolen", "swim": "swum", "teach": "taught",
+                "tell": "told", "think": "thought", "throw": "thrown", "wear": "worn", "write": "written",
+                "feed": "fed", "flee": "fled", "bear": "borne", "break": "broken", "burn": "burnt", "deal": "dealt",
+                "hurt": "hurt", "mean": "meant", "read": "read", "shed": "shed", "spread": "spread", "quit": "quit",
+                "split": "split", "bid": "bid", "cost": "cost", "sweep": "swept", "wake": "woken"}
+#: verbs that say nothing about what was counted ("refugees had", "people were"): left out of the words
+_WEAK_VERBS = {"be", "have", "do", "get", "include", "say", "see", "become", "remain", "total", "number", "reach"}
+
+
+_PLURALS = {"person": "people", "child": "children", "man": "men", "woman": "women", "foot": "feet",
+            "tooth": "teeth", "mouse": "mice", "goose": "geese", "life": "lives", "wife": "wives", "knife": "knives",
+            "leaf": "leaves", "thief": "thieves", "half": "halves", "shelf": "shelves", "wolf": "wolves"}
 
 
 def _plural(noun: str) -> str:
+    if noun in _PLURALS:
+        return _PLURALS[noun]
     if noun.endswith("s") or not noun.isalpha():
         return noun
     if re.search(r"[^aeiou]y$", noun):
@@ -207,7 +226,7 @@ def count_scope_words(scope: str | None) -> str:
     if not m:
         return scope
     noun, verb = m[1], m[2]
-    return _plural(noun) + (f" {_participle(verb)}" if verb else "")
+    return _plural(noun) + (f" {_participle(verb)}" if verb and verb not in _WEAK_VERBS else "")
 
 
 def _what(c: Claim) -> str:
