@@ -187,15 +187,29 @@ def test_low_confidence_outlier_is_not_reported():
     claims = [c("a", 7.5e9, "$7.5bn"), c("b", 7.5e9, "$7.5 billion"), c("x", 3.1e9, "$3.1 billion")]
     claims[2] = claims[2].model_copy(update={"confidence": 0.2})
     assert crosscheck(docs("a", "b", "x"), claims, []) == []
-    # a money figure at the linker's middling confidence may be the outlier; a count at that confidence may not
+    # a money figure or a count at the linker's middling confidence may be the outlier; a date at that confidence not
     claims[2] = claims[2].model_copy(update={"confidence": 0.45})
     assert [f.found for f in crosscheck(docs("a", "b", "x"), claims, [])] == ["$3.1 billion"]
     counts = [claim(d, v, str(v), attribute="count", unit=None, scope="entity (add)") for d, v in
               (("a", 28), ("b", 28), ("x", 38))]
     counts[2] = counts[2].model_copy(update={"confidence": 0.45})
-    assert crosscheck(docs("a", "b", "x"), counts, []) == []
-    counts[2] = counts[2].model_copy(update={"confidence": 0.6})
     assert [f.found for f in crosscheck(docs("a", "b", "x"), counts, [])] == ["38"]
+    kw = dict(subject="Alibaba", attribute="listing_date", unit="date")
+    dates = [claim(d, v, v, low=v, high=v, **kw) for d, v in (("a", "2019-11-26"), ("b", "2019-11-26"),
+                                                             ("x", "2019-11-28"))]
+    dates[2] = dates[2].model_copy(update={"confidence": 0.45})
+    assert crosscheck(docs("a", "b", "x", published=date(2019, 12, 2)), dates, []) == []
+    dates[2] = dates[2].model_copy(update={"confidence": 0.6})
+    assert [f.found for f in crosscheck(docs("a", "b", "x", published=date(2019, 12, 2)), dates, [])] == \
+        ["2019-11-28"]
+
+
+def test_counts_of_nothing_in_particular_never_conflict():
+    counts = [claim(d, v, str(v), attribute="count", unit=None, scope=None) for d, v in
+              (("a", 28), ("b", 28), ("x", 38))]
+    assert crosscheck(docs("a", "b", "x"), counts, []) == []
+    with_scope = [c.model_copy(update={"scope": "game (play)"}) for c in counts]
+    assert [f.found for f in crosscheck(docs("a", "b", "x"), with_scope, [])] == ["38"]
 
 
 def test_relative_date_read_against_a_wrong_date_line_is_explained():
