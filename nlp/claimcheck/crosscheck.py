@@ -190,7 +190,7 @@ _PARTICIPLES = {"take": "taken", "sell": "sold", "buy": "bought", "build": "buil
 _WEAK_VERBS = {"be", "have", "do", "get", "include", "say", "see", "become", "remain", "total", "number", "reach"}
 
 
-_PLURALS = {"person": "people", "child": "children", "man": "men", "woman": "women", "foot": "feet",
+_PLURALS = {"person": "people", "people": "people", "child": "children", "man": "men", "woman": "women", "foot": "feet",
             "tooth": "teeth", "mouse": "mice", "goose": "geese", "life": "lives", "wife": "wives", "knife": "knives",
             "leaf": "leaves", "thief": "thieves", "half": "halves", "shelf": "shelves", "wolf": "wolves"}
 

@@ -45,6 +45,15 @@ for _lemma, _forms in {
     "trade": "trade trades traded trading", "debut": "debut debuts debuted", "go": "go goes went gone going",
     "raise": "raise raises raised raising", "release": "release releases released releasing",
     "unveil": "unveil unveils unveiled unveiling", "report": "report reports reported reporting",
+    # what happens to people and things counted in news of accidents, disasters, trials and games: without them
+    # "100 people have been injured" and "200 people have been arrested" were one count ("people")
+    "injure": "injure injures injured injuring", "wound": "wound wounds wounded wounding",
+    "arrest": "arrest arrests arrested arresting", "die": "die dies died dying", "evacuate": "evacuate evacuates "
+    "evacuated evacuating", "rescue": "rescue rescues rescued rescuing", "displace": "displace displaces displaced",
+    "destroy": "destroy destroys destroyed destroying", "damage": "damage damages damaged damaging",
+    "convict": "convict convicts convicted", "charge": "charge charges charged charging",
+    "miss": "miss misses missed missing", "play": "play plays played playing", "score": "score scores scored scoring",
+    "win": "win wins won winning", "lose": "lose loses lost losing", "strike": "strike strikes struck striking",
 }.items():
     for _f in _forms.split():
         VERBS[_f] = _lemma
