@@ -49,9 +49,12 @@ class FiguresError(ValueError):
 
 
 def gold_path(root: Path | None = None, *, dev: bool = False) -> Path:
-    """The gold file in the repository (``dev`` for the separate dev sample)."""
-    root = root or Path(__file__).resolve().parents[3]
-    return root / "corpus" / "real" / ("reuters_figures_dev.jsonl" if dev else "reuters_figures.jsonl")
+    """The gold file in the checkout's corpus (``dev`` for the separate dev sample; ``root``: another checkout). An
+    installed package finds the checkout as every corpus reader does (``paths.corpus_dir``)."""
+    from claimcheck.paths import corpus_dir
+
+    corpus = root / "corpus" if root is not None else corpus_dir()
+    return corpus / "real" / ("reuters_figures_dev.jsonl" if dev else "reuters_figures.jsonl")
 
 
 def load(path: Path) -> list[dict]:
