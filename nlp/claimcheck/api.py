@@ -188,12 +188,8 @@ def check(sources: Sequence[Source] | None = None, *, model: str = "default",
 
     is_dir = [not isinstance(s, Document) and _probe(s) == "dir" for s in sources]
     mode = stories
-    params = None
     if mode == "auto":
         mode = "directory" if len(sources) > 1 and all(is_dir) else "cluster"
-        from claimcheck.resolve.stories import AUTO_THRESHOLD, Params
-
-        params = Params(threshold=AUTO_THRESHOLD)
     parts: list[tuple[Story, list[Processed]]] = []
     if mode == "directory" and any(is_dir):
         groups = [(Path(str(s)).name, [s]) for s, d in zip(sources, is_dir) if d]
@@ -204,10 +200,11 @@ def check(sources: Sequence[Source] | None = None, *, model: str = "default",
     else:
         docs, processed = _run(sources, model, collect, on_error, dayfirst, progress)
         if mode == "cluster":
-            from claimcheck.resolve.stories import find_stories
+            from claimcheck.resolve.stories import AUTO_THRESHOLD, Params, find_stories
 
-            found = find_stories([p.doc for p in processed], params) if params else find_stories(
-                [p.doc for p in processed])
+            # auto clusters a pile cautiously (splits only articles that share almost nothing)
+            params = Params(threshold=AUTO_THRESHOLD) if stories == "auto" else Params()
+            found = find_stories([p.doc for p in processed], params)
             parts = [(story, [processed[i] for i in idx]) for story, idx in found]
         else:  # one story ("directory" without a directory is the same)
             name = Path(str(sources[0])).name if len(sources) == 1 and is_dir[0] else "all"

@@ -44,7 +44,7 @@ from claimcheck.resolve.entities import name_key
 from claimcheck.resolve.typos import TypoCandidate
 from claimcheck.ingest.segment import sentence_around
 from claimcheck.normalize.locate import dates_with_years, weekday_contradictions
-from claimcheck.schema import Claim, Document, Evidence, Finding, SingleSource, Timeline, Value, Verdict
+from claimcheck.schema import Claim, Document, Evidence, Finding, SingleSource, Timeline, TimelinePoint, Value, Verdict
 from claimcheck.vocabulary import (
     ATTRIBUTE_KINDS,
     DATE_ATTRIBUTES,
@@ -368,6 +368,11 @@ def moment_words(moment: str | None) -> str:
     return MOMENT_WORDS.get(moment, f"on {moment}")
 
 
+def point_words(point: TimelinePoint, name: Callable[[str], str] = str) -> str:
+    """A timeline point as words: 'almost $60bn at the open (a, b)' (``name`` writes each document's id)."""
+    return f"{point.text} {moment_words(point.as_of)} ({', '.join(name(d) for d in point.docs)})"
+
+
 def split_moments(claims: list[Claim]) -> list[tuple[str | None, list[Claim]]]:
     """A group's claims by the moment they held at, in the order of the moments; one part when the sources name
     fewer than two moments (a figure with no moment is then at the one named).
@@ -397,12 +402,10 @@ def _point_text(claims: list[Claim]) -> str:
 
 def timeline_entry(parts: list[tuple[str | None, list[Claim]]], n: int) -> Timeline:
     """The timeline of a group whose sources name two moments or more."""
-    from claimcheck.schema import TimelinePoint
-
     first = parts[0][1][0]
     points = [TimelinePoint(as_of=m, text=_point_text(cs), claims=[c.id for c in cs],
                             docs=sorted({c.doc for c in cs})) for m, cs in parts]
-    steps = "; ".join(f"{p.text} {moment_words(p.as_of)} ({', '.join(p.docs)})" for p in points)
+    steps = "; ".join(point_words(p) for p in points)
     return Timeline(id=f"t{n}", subject=first.subject, attribute=first.attribute, period=first.period,
                     scope=first.scope, points=points,
                     message=f"{_what(first)} at different moments, not a conflict: {steps}.")

@@ -72,10 +72,9 @@ def _compact_number(x: float) -> str:
 def timeline_line(t: Timeline) -> str:
     """'Lumen valuation: almost $60bn at the open (a) → more than $65bn at the close (b, c)' — every report
     format writes a timeline this way."""
-    from claimcheck.crosscheck import moment_words
+    from claimcheck.crosscheck import point_words
     from claimcheck.vocabulary import attribute_name
 
     what = f"{t.subject} {attribute_name(t.attribute)}" + (f" ({t.period})" if t.period else "") + (
         f", {t.scope}" if t.scope else "")
-    return what + ": " + " → ".join(f"{p.text} {moment_words(p.as_of)} ({', '.join(short_id(d) for d in p.docs)})"
-                                     for p in t.points)
+    return what + ": " + " → ".join(point_words(p, short_id) for p in t.points)
