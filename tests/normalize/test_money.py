@@ -140,7 +140,8 @@ def test_newswire_spans_keep_a_price_move_apart_from_the_level():
 
     text = "Acme agreed to buy Pellin for 150 mln dlrs. Its shares rose 1-3/8 to 42-1/2 dlrs, up 5 pct."
     found = [(text[a:b], label) for a, b, label in find_quantities(text)]
-    assert found == [("150 mln dlrs", "MONEY"), ("42-1/2 dlrs", "MONEY"), ("5 pct", "PERCENT")]
+    # the move is a figure of its own (dollars per share), never the low end of a range up to the level
+    assert found == [("150 mln dlrs", "MONEY"), ("1-3/8", "MONEY"), ("42-1/2 dlrs", "MONEY"), ("5 pct", "PERCENT")]
 
 
 @pytest.mark.parametrize("text, currency, value", [

@@ -90,9 +90,24 @@ def test_offsets_are_character_offsets_in_text_order():
 
 
 def test_a_change_before_the_level_it_reached():
-    """'rose 1-3/8 to 42-1/2 dlrs': the change is no amount of money; the span starts at the price it reached."""
+    """'rose 1-3/8 to 42-1/2 dlrs': a move of the share price (dollars a share, as the Reuters figures gold reads
+    it) and the price it reached - two figures, never one range from the move to the level."""
     text = "The stock rose 1-3/8 to 42-1/2 dlrs."
-    assert spans(text) == [("42-1/2 dlrs", "MONEY")]
+    assert spans(text) == [("1-3/8", "MONEY"), ("42-1/2 dlrs", "MONEY")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a share price quoted bare in fractions: the move and the level, both money
+    ("Halbrook fell 2-1/4 to 68-1/4 on 223,000 shares.", [("2-1/4", "MONEY"), ("68-1/4", "MONEY")]),
+    ("Kestrel was up 3/8 at 31-1/2 in active trading.", [("3/8", "MONEY"), ("31-1/2", "MONEY")]),
+    ("Shares of Halverson gained one to 45-3/8.", [("one", "MONEY"), ("45-3/8", "MONEY")]),
+    # a rate's move is no share price, and no range from the move to the level
+    ("The prime rate fell 1/4 to 7-1/2 pct.", [("7-1/2 pct", "PERCENT")]),
+    # nor is a bond's
+    ("The Treasury bond fell 1/4 to 98-1/2.", []),
+])
+def test_a_share_price_move_in_fractions(text, expected):
+    assert [s for s in spans(text) if s[1] in ("MONEY", "PERCENT")] == expected
 
 
 @pytest.mark.parametrize("text", [

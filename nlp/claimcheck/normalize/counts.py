@@ -87,7 +87,7 @@ _MEASURES: list[tuple[str, str]] = [
     (r"kilograms?|kilos?|kg", "kg"),
     (r"grams?|(?-i:g)", "g"),
     (r"tonnes?|(?:metric\s+)?tons?", "t"),
-    (r"lbs?", "lb"),
+    (r"lbs?|pounds?(?!\s+sterling)", "lb"),  # a count's "pounds" are a weight (money spans read sterling)
     (r"ounces?|oz", "oz"),
     (r"millilit(?:re|er)s?|ml", "ml"),
     (r"lit(?:re|er)s?|(?-i:l)", "l"),
@@ -211,7 +211,8 @@ def normalize_count(text: str, left_context: str = "") -> Quantity | None:
         return None
     if re.search(r"(?:^|[\s(])[-\u2212]$|minus\s*$", before, re.I):
         return None
-    if _marker(text, t.end) is not None or _pre_currency(prefix) is not None or _post_currency(after) is not None:
+    if _marker(text, t.end) is not None or _pre_currency(prefix) is not None or (
+            _post_currency(after) is not None and unit != "lb"):  # "pounds" here are a weight
         return None
     if _FRACTION_AFTER_RE.match(after):
         return None
@@ -237,10 +238,11 @@ def normalize_count(text: str, left_context: str = "") -> Quantity | None:
                 gap == "-" and t.plain and b.plain and t.end - t.start == 3 and b.end - b.start == 4
             ):
                 return None  # "1990-2000", "555-1234" (but "2000-2500 calories" is a range)
-            if _marker(text, b.end) is not None or _post_currency(b_after) is not None:
+            m2 = _measure(b_after)
+            if _marker(text, b.end) is not None or (_post_currency(b_after) is not None
+                                                    and not (m2 and m2[0] == "lb")):
                 return None
             low, high, _ = r
-            m2 = _measure(b_after)
             runit = m2[0] if m2 else unit
             mid = to_py((low + high) / 2, 6)
             if mid is None:
@@ -256,4 +258,3 @@ def normalize_count(text: str, left_context: str = "") -> Quantity | None:
     if lo is not None and lo < 0 and unit == "count":
         lo = 0  # a count is never negative: "zero" -> [0, 0.5]
     return Quantity(value, unit, q, lo, hi)
-

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from .numbers import MAX_CONTEXT, MAX_TEXT, NumToken, Quantity, expand_fractions, scan_numbers, to_py, total
+from .numbers import (MAX_CONTEXT, MAX_TEXT, NumToken, Quantity, expand_fractions, expand_two_way, scan_numbers, to_py,
+                      total)
 from .qualifiers import interval, qualify, range_pair
 
 __all__ = ["normalize_money", "CURRENCY_CODES"]
@@ -242,6 +243,7 @@ def normalize_money(text: str, left_context: str = "", *, default_currency: str 
         return None
     text = _drop_parentheticals(repair_symbols(text[:MAX_TEXT]))
     text = expand_fractions(text)  # newswire prices: "42-1/2 dlrs" is 42.5
+    text = expand_two_way(text)  # a bid/offer quote: "1.8250/60 marks" is 1.8250 to 1.8260
     left = left_context[-MAX_CONTEXT:]
     toks = scan_numbers(text)
     found = _find(text, toks, left)
@@ -255,7 +257,7 @@ def normalize_money(text: str, left_context: str = "", *, default_currency: str 
     currency, factor = _resolve(code, default_currency if isinstance(default_currency, str) else "USD")
     prefix = left + " " + text[: t.start]
     if i + 1 < len(toks):
-        r = range_pair(text, t, toks[i + 1], prefix, _UNIT_RE)
+        r = range_pair(text, t, toks[i + 1], prefix, _UNIT_RE, descending=True)
         if r is not None:
             low, high, _ = r
             mid = to_py((low + high) / 2 * factor, 6)
@@ -434,6 +436,14 @@ _SHARE_PRICE_BEFORE = re.compile(
     re.I,
 )
 
+#: a share price quoted bare, in fractions, after its move: "Halbrook fell 2-1/4 to 68-1/4", "was up 3/8 at 31-1/2"
+_BARE_PRICE = re.compile(r"(?:\d{1,4}-)?\d{1,2}/(?:2|4|8|16|32)|\d{1,4}|one|two|three|four|five|six|seven|eight",
+                         re.I)
+_QUOTE_MOVE_BEFORE = re.compile(
+    r"\b(?:rose|fell|gained|lost|dropped|slipped|eased|climbed|added|jumped|advanced|declined|tumbled|slid|firmed"
+    r"|up|down|off)\s+(?:(?:\d{1,4}-)?\d{1,2}/\d{1,2}\s+|\d{1,4}\s+|(?:one|two|three|four|five|six|seven|eight)\s+)?"
+    r"(?:(?:to|at)\s+)?$", re.I)
+
 
 @total(False)
 def per_share(text: str, start: int, end: int) -> bool:
@@ -462,6 +472,9 @@ def per_share(text: str, start: int, end: int) -> bool:
             return True
     if _SHARE_PRICE_BEFORE.search(text[max(0, start - 90):start]):
         return True
+    if _BARE_PRICE.fullmatch(own) and _QUOTE_MOVE_BEFORE.search(text[max(0, start - 40):start]) and (
+            "/" in text[max(0, start - 20):end + 12]):
+        return True  # the stock-quote grammar (pipeline.quantities) reads these as money only in a quote
     if _EACH_AFTER.match(after):
         sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
         if re.search(r"\bshares?\b", text[max(sentence_start, start - 80):start], re.I):

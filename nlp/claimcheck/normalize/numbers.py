@@ -157,6 +157,7 @@ SCALE_WORDS: dict[str, int] = {
     "crores": 10**7,
     "cr": 10**7,
     "billion": 10**9,
+    "bilion": 10**9,  # a wire-copy misspelling ("60.1 bilion cubic feet")
     "bn": 10**9,
     "bln": 10**9,
     "b": 10**9,
@@ -179,7 +180,7 @@ _NUM_RE = re.compile(
     (?!\d|[.,]\d|[eE][-+\u2212]?\d)  # nor the mantissa of scientific notation: no figure at all
     (?:
         (?P<scale>[ \u00a0\u2009\u202f]?-?[ \u00a0\u2009\u202f]?
-            (?:thousand|million|billion|trillion|hundred|mn|mln|mil|mio|bn|bln|tn|trn|crores?|lakhs?|lacs?|cr)
+            (?:thousand|million|billion|bilion|trillion|hundred|mn|mln|mil|mio|bn|bln|tn|trn|crores?|lakhs?|lacs?|cr)
             (?![a-z]))
       | (?P<short>[kmb])(?![a-z\d\u00b2\u00b3])
       | (?P<ord>st|nd|rd|th)(?![a-z])
@@ -426,6 +427,35 @@ def expand_fractions(text: str) -> str:
     thirty-seconds, the way prices and yields were quoted); a fraction alone before its unit, "5/8 pct" →
     "0.625 pct", "1/2 cent" → "0.5 cent"."""
     return _BARE_FRACTION.sub(_bare_fraction_value, _FRACTION.sub(_fraction_value, text))
+
+
+#: a two-way (bid/offer) quote: "1.8250/60 marks", "409.40/90 dlrs", "4.50/43 pct" - the second figure gives
+#: only the last digits of the first
+_TWO_WAY = re.compile(r"(?<![\d/.,])(\d{1,6})\.(\d{1,6})/(\d{1,4})(?![\d/]|\.\d)")
+
+
+def expand_two_way(text: str, *, descending: bool = False) -> str:
+    """A bid/offer quote as a range: "1.8250/60 marks" → "1.8250 to 1.8260 marks", "1.60/65" → "1.60 to 1.65".
+    The second figure replaces the last digits of the first; where it comes out lower, it either wrapped into
+    the next digit ("1.6295/05" → 1.6295 to 1.6305, exchange rates) or, with ``descending``, is the lower end
+    (money-market rates are quoted offer first: "4.50/43 pct" → 4.43 to 4.50)."""
+    def sub(m: re.Match) -> str:
+        whole, frac, tail = m.group(1), m.group(2), m.group(3)
+        if len(tail) > len(frac):
+            return m.group(0)
+        places = len(frac)
+        low = Decimal(f"{whole}.{frac}")
+        high = Decimal(f"{whole}.{frac[:places - len(tail)]}{tail}")
+        if high < low:
+            if descending:
+                low, high = high, low
+            else:
+                high += Decimal(1).scaleb(len(tail) - places)
+        if high == low:
+            return m.group(0)
+        return f"{low:.{places}f} to {high:.{places}f}"
+
+    return _TWO_WAY.sub(sub, text)
 
 
 def scan_numbers(text: str) -> list[NumToken]:

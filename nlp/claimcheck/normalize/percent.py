@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from .numbers import MAX_CONTEXT, MAX_TEXT, NumToken, Quantity, expand_fractions, scan_numbers, to_py, total
+from .numbers import (MAX_CONTEXT, MAX_TEXT, NumToken, Quantity, expand_fractions, expand_two_way, scan_numbers, to_py,
+                      total)
 from .qualifiers import interval, prefix_qualifier, qualify, range_pair, strip_qualifier
 
 __all__ = ["normalize_percent"]
@@ -155,6 +156,7 @@ def normalize_percent(text: str, left_context: str = "") -> Quantity | None:
     if not isinstance(text, str) or not isinstance(left_context, str):
         return None
     text = expand_fractions(text[:MAX_TEXT])  # newswire rates: "8-3/4 pct" is 8.75
+    text = expand_two_way(text, descending=True)  # a deposit rate quoted offer/bid: "4.50/43 pct"
     left = left_context[-MAX_CONTEXT:]
     toks: list[NumToken] = [t for t in scan_numbers(text) if not t.ordinal and not t.leading_zero]
     for i, t in enumerate(toks):

@@ -119,10 +119,14 @@ def range_pair(
     b: NumToken,
     prefix: str,
     unit_re: str = GENERIC_UNIT_RE,
+    *,
+    descending: bool = False,
 ) -> tuple[Decimal, Decimal, Decimal] | None:
     """If ``a`` and ``b`` form a range ("10-12", "$1.2m to $23.5m", "between 10 and 12")
     return ``(low, high, step_of_low)``; a scale written only on the second number
-    applies to both ("$10-12 million").  ``prefix`` is everything before ``a``."""
+    applies to both ("$10-12 million").  ``prefix`` is everything before ``a``.  With
+    ``descending``, a range written high end first with its unit on both ends is one too
+    ("gains of 1-1/4 cents to 3/4 cent"), unless "from" makes it a change ("from 5 dlrs to 4 dlrs")."""
     if a.ordinal or b.ordinal or a.leading_zero or b.leading_zero or b.start < a.end:
         return None
     gap = text[a.end : b.start]
@@ -138,7 +142,11 @@ def range_pair(
     if b.scaled and not a.scaled and a.mantissa <= b.mantissa:
         low, lstep = a.mantissa * b.scale, a.mstep * b.scale
     if low > b.value:
-        return None
+        unit_first = re.match(rf"\s*{unit_re}", gap, re.I) is not None
+        if not (descending and unit_first and conn == "to" and not a.scaled and not b.scaled
+                and not re.search(r"\bfrom\s*$", strip_unit_tail(prefix).lower())):
+            return None
+        return (b.value, low, b.step)
     if low == b.value and conn not in ("to", "through", "thru"):
         return None
     return (low, b.value, lstep)

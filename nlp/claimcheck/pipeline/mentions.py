@@ -23,6 +23,7 @@ from claimcheck.normalize import (
     normalize_percent,
 )
 from claimcheck.normalize.dates import MONTHS, WEEKDAYS
+from claimcheck.pipeline.elided import elided_reading
 from claimcheck.pipeline.quantities import find_quantities
 from claimcheck.pipeline.tense import clause_tense
 from claimcheck.schema import Mention
@@ -257,6 +258,10 @@ def mentions_of(doc: Doc, published: date | None = None, *, dayfirst: bool = Fal
                 if read is not None:
                     label, q, end = read
                     text, unit = doc.text[ent.start_char:end], q.unit
+                elif unit == "count":  # "to 450 mln dlrs from 390 mln": the unit written once (pipeline.elided)
+                    elided = elided_reading(ent, doc.user_data.get(CURRENCY_KEY) or "USD", counted_unit)
+                    if elided is not None:
+                        label, q, unit = elided
         yield Mention(
             label=label, text=text, start=ent.start_char, end=end,
             value=q.value if q else None, unit=unit,

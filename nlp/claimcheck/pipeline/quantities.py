@@ -11,13 +11,20 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-_NUM = r"(?:\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+(?:\.\d+)?|\d{1,15}(?:\.\d+)?(?:-\d{1,2}/\d{1,2})?|\.\d+)"
+# a two-way quote ("1.8250/60 marks") and a fraction with no whole part ("3/4 cent") are figures too
+_NUM = (r"(?:\d{1,6}\.\d{1,6}/\d{1,4}(?![\d/])|\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+(?:\.\d+)?"
+        r"|\d{1,15}(?:\.\d+)?(?:-\d{1,2}/\d{1,2})?|(?<![\d/])[1-9]\d?/(?:2|4|8|16|32)(?![\d/])|\.\d+)")
 _WORDNUM = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty"
             r"|sixty|seventy|eighty|ninety|a|half\s+a|a\s+half|several|a\s+few)")
 _SCALE = r"(?:trillion|billion|million|thousand|crore|lakh|tn|bn|bln|mn|mln|m|b|k)\b"
 _SYMBOL = r"(?:US\$|HK\$|NZ\$|C\$|A\$|S\$|R\$|\$|Â£|â‚¬|Â¥|£|€|¥|₹|RMB|CNY|USD|HKD|GBP|EUR|JPY|INR|CHF|AUD|CAD|SGD)"
+#: what makes "pounds" a weight ("1.5 mln pounds uranium oxide", "400,000 pounds of copper"), not sterling
+_WEIGHED = (r"\s+of\s+(?!(?:the|its|their|his|her|which|new|debt|shares?|capital|stock|cash|money)\b)(?-i:[a-z]{3,})"
+            r"|\s+(?:uranium|yellowcake|copper|nickel|zinc|lead|tin|cotton|sugar|coffee|cocoa|beef|pork|meat|milk"
+            r"|butter|cheese|tobacco|wool|peanuts?)\b")
 _CURRENCY_WORD = (r"(?:(?:US|U\.S\.|Hong\s+Kong|Canadian|Australian|Singapore|New\s+Zealand)\s+(?:dollars?|dlrs?)"
-                  r"|dollars?|dlrs?|cts|euros?|pounds?(?:\s+sterling)?|sterling|stg|yuan|renminbi|yen|rupees?"
+                  rf"|dollars?|dlrs?|cts|cents?|euros?|pounds?(?:\s+sterling)?(?!{_WEIGHED})"
+                  r"|sterling|stg|yuan|renminbi|yen|rupees?"
                   r"|(?:Swiss\s+|French\s+|Belgian\s+)?francs?|(?:West\s+German\s+)?marks|guilders|lire|pesetas?"
                   r"|schillings?)\b")
 _QUAL = (r"(?:(?:about|around|roughly|nearly|almost|some|approximately|an\s+estimated|close\s+to|more\s+than|over|"
@@ -32,12 +39,15 @@ MONEY_RE = re.compile(
     # "and" joins a range only after "between": "$9bn and $3bn respectively" are two figures
     rf"(?<![\w$])(?:(?P<between>between\s+))?{_QUAL}"
     rf"(?:{_SYMBOL}\s?{_AMOUNT}(?:\s*(?:to|-|–|(?(between)and|(?!)))\s*(?:{_SYMBOL}\s?)?{_AMOUNT}{_NOT_PERCENT})?"
+    # "1-1/4 cents to 3/4 cent", "between 15 dlrs and 17 dlrs": the currency on both ends (not "from 5 dlrs to
+    # 6 dlrs", a change: two figures)
+    rf"|(?<!\bfrom\s){_AMOUNT_ANY}\s+{_CURRENCY_WORD}\s*(?:to|–|(?(between)and|(?!)))\s*{_AMOUNT}\s+{_CURRENCY_WORD}"
     rf"|{_AMOUNT_ANY}(?:\s*(?:to|-|–|(?(between)and|(?!)))\s*{_AMOUNT})?\s+{_CURRENCY_WORD})",
     re.IGNORECASE,
 )
 PERCENT_RE = re.compile(
     rf"(?<![\w.]){_QUAL}(?:between\s+{_NUM}\s*(?:%|per\s*cent|percent|pct)\s*and\s*{_NUM}"  # "between 5% and 7%"
-    rf"|(?:between\s+)?(?:{_NUM}|{_WORDNUM})(?:\s*(?:to|-|–|and)\s*{_NUM})?)"
+    rf"|(?:between\s+)?(?:{_NUM}|{_WORDNUM})(?:\s*(?:to|-|–|and)\s*(?:{_NUM}|{_WORDNUM}))?)"
     rf"\s*(?:%|per\s*cent\b|percent\b|percentage\s+points?\b|pct\b)",
     re.IGNORECASE,
 )
@@ -63,13 +73,52 @@ _NOT_SHARE_BEFORE = re.compile(r"(?:first|second|third|fourth|final|last|next|th
 # spans, which start earlier or end later, win over these; so do the NER's money and quantity entities, whose
 # currency or unit this grammar does not know: "36bn kroner", "28.6 mln barrels")
 COUNT_RE = re.compile(
-    rf"(?<![\w$£€¥.])(?i:{_QUAL})(?:{_NUM}\s*-?\s*(?:(?i:trillion|billion|million|thousand)|bn|mn|mln|m|M|k)"
+    rf"(?<![\w$£€¥.])(?i:{_QUAL})(?:(?:{_NUM}|(?i:one|two|three|four|five|six|seven|eight|nine|ten))"
+    r"\s*-?\s*(?:(?i:trillion|billion|bilion|million|thousand)|bn|mn|mln|m|M|k)"
     r"|(?i:half\s+a|a)\s+(?i:trillion|billion|million|thousand))"
     r"(?![\w$£€¥])(?=\s+(?:new\s+|more\s+|extra\s+|additional\s+)?[a-z]{3,})",
 )
 
+#: a weight in pounds ("1.5 mln pounds uranium oxide", "between one mln and 1.5 mln pounds of copper"): a QUANTITY,
+#: which the NER often takes for sterling
+WEIGHT_RE = re.compile(
+    rf"(?<![\w$£€¥.])(?i:{_QUAL})(?i:(?P<between>between\s+))?{_AMOUNT_ANY}"
+    rf"(?:\s*(?:to|-|–|(?(between)and|(?!)))\s*{_AMOUNT})?\s+(?i:pounds?|lbs?)(?=(?i:{_WEIGHED}))"
+)
+
 _MAX_SCAN = 2_000_000
 _CHANGE_TO_LEVEL = re.compile(r"\d{1,6}-\d{1,2}/\d{1,2}\s+to\s+")
+_MOVED = (r"(?:rose|fell|gained|lost|dropped|slipped|eased|climbed|added|jumped|advanced|declined|tumbled|slid|firmed"
+          r"|was\s+up|was\s+down|was\s+off|up|down|off)")
+#: "the prime rate fell 1/4 to 7-1/2 pct", "rose one to 42 dlrs": a move, then the level it reached - not a range
+_MOVE_TO_LEVEL = re.compile(rf"(?i:{_MOVED})\s+(?:\d{{1,6}}-\d{{1,2}}/\d{{1,2}}|[1-9]\d?/\d{{1,2}})\s+to\s+$")
+_PRICE = r"(?:\d{1,4}-\d{1,2}/(?:2|4|8|16|32)|[1-9]\d?/(?:2|4|8|16|32)|\d{1,4}|one|two|three|four|five|six|seven|eight)"
+#: a share price's move and the price it reached, in dollars left unwritten: "Halbrook fell 2-1/4 to 68-1/4",
+#: "Kestrel was up 3/8 at 31-1/2" (one of the two in fractions, as 1980s stock prices were quoted)
+STOCK_MOVE_RE = re.compile(
+    rf"\b{_MOVED}\s+(?P<change>{_PRICE})\s+(?:to|at)\s+(?P<level>{_PRICE})(?![\w/-]|[.,]\d)"
+    r"(?P<unit>\s*(?:pct|percent|per\s*cent|%|points?|basis|pence|p\b|stg|yen|marks|francs|guilders"
+    r"|dlrs?|dollars?|cts|cents?))?",
+    re.IGNORECASE,
+)
+#: the words just before a move that make it a bond's, an index's or a rate's, not a share price's
+_NOT_STOCK_BEFORE = re.compile(r"\b(?:bonds?|notes?|treasur\w*|index|average|yields?|futures|contracts?|rates?|gilts?"
+                               r"|points?|bills?)\b", re.I)
+
+
+def _stock_moves(text: str) -> Iterator[tuple[int, int, str]]:
+    for m in STOCK_MOVE_RE.finditer(text):
+        if "/" not in m.group("change") + m.group("level"):
+            continue
+        unit = (m.group("unit") or "").strip().lower()
+        if unit and not unit.startswith(("dlr", "dollar")):
+            continue  # a rate's, a pence price's: not a share price in dollars
+        sentence_start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        if _NOT_STOCK_BEFORE.search(text[max(sentence_start, m.start() - 80):m.start()]):
+            continue
+        yield m.start("change"), m.end("change"), "MONEY"
+        if not unit:
+            yield m.start("level"), m.end("level"), "MONEY"
 
 
 def find_quantities(text: str) -> Iterator[tuple[int, int, str]]:
@@ -79,7 +128,7 @@ def find_quantities(text: str) -> Iterator[tuple[int, int, str]]:
         text = text[:_MAX_SCAN]
     spans: list[tuple[int, int, str]] = []
     for label, pattern in (("MONEY", MONEY_RE), ("PERCENT", PERCENT_RE), ("PERCENT", SHARE_RE),
-                           ("PERCENT", FRACTION_RE), ("CARDINAL", COUNT_RE)):
+                           ("PERCENT", FRACTION_RE), ("CARDINAL", COUNT_RE), ("QUANTITY", WEIGHT_RE)):
         for m in pattern.finditer(text):
             start, end = m.span()
             if pattern is FRACTION_RE and _NOT_SHARE_BEFORE.search(text[max(0, start - 12):start]):
@@ -95,7 +144,12 @@ def find_quantities(text: str) -> Iterator[tuple[int, int, str]]:
             move = _CHANGE_TO_LEVEL.match(chunk)
             if label == "MONEY" and move:  # "rose 1-3/8 to 42-1/2 dlrs": a change, then the price it reached
                 start += move.end()
+            elif label in ("MONEY", "PERCENT") and " to " in chunk:
+                cut = chunk.index(" to ") + 4
+                if _MOVE_TO_LEVEL.search(text[max(0, start - 20):start + cut]):
+                    start += cut  # "the prime rate fell 1/4 to 7-1/2 pct": the move is no end of a range
             spans.append((start, end, label))
+    spans.extend(_stock_moves(text))
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
     result: list[tuple[int, int, str]] = []
     last_end = -1

@@ -15,7 +15,7 @@ Each story goes through the pipeline exactly as ``claimcheck check`` runs it; fo
 * *value*: that mention's value equals the gold value (relative tolerance 1e-6; a gold range needs a
   predicted range with both ends);
 * *unit*: ``Mention.unit`` is the gold unit (currency codes exactly; for counts and measures the singular
-  noun, its head word, or the unit's name: ``t`` = ``tonne``, ``bbl`` = ``barrel``);
+  noun, its head word, or the unit's name: ``t`` = ``tonne``, ``bbl`` = ``barrel``, ``lb`` = ``pound``);
 * *per share*: :func:`claimcheck.normalize.money.per_share` of the mention equals the gold flag;
 * *read right* = found and value and unit - the figure of merit (target >= 95%).
 
@@ -41,7 +41,7 @@ SOURCE = "reuters21578"
 #: unit names that are one unit for this comparison (Reuters writes "tonnes", "tons" and "metric tons")
 _UNIT_FAMILIES = {"t": "tonne", "ton": "tonne", "tonne": "tonne", "metric ton": "tonne", "metric tonne": "tonne",
                   "percentage_points": "pp", "percentage point": "pp", "pp": "pp", "percent": "percent",
-                  "%": "percent", "pct": "percent"}
+                  "%": "percent", "pct": "percent", "lb": "pound", "lbs": "pound"}
 
 
 class FiguresError(ValueError):
