@@ -30,6 +30,8 @@ import threading
 import time
 from pathlib import Path
 
+from claimcheck.jsonl import read_jsonl
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("CLAIMCHECK_SHARED", ROOT.parent / "shared")) / "data"
 BBC = SHARED / "bbc_business" / "bbc_business.jsonl"
@@ -74,22 +76,20 @@ def reuters_sample(min_words: int | None) -> list[dict]:
     """Reuters-21578 stories in file order (title, blank line, body: the text the real corpus annotates) until
     ``min_words`` words, or all of them; stories with no body are skipped. Not replicated: every text is new."""
     out, words = [], 0
-    with REUTERS.open(encoding="utf-8") as fh:
-        for line in fh:
-            r = json.loads(line)
-            body = (r.get("text") or "").strip()
-            if not body:
-                continue
-            text = f"{r['title']}\n\n{body}" if r.get("title") else body
-            out.append({"id": r["id"], "text": text, "published": r.get("date")})
-            words += len(text.split())
-            if min_words is not None and words >= min_words:
-                break
+    for r in read_jsonl(REUTERS):
+        body = (r.get("text") or "").strip()
+        if not body:
+            continue
+        text = f"{r['title']}\n\n{body}" if r.get("title") else body
+        out.append({"id": r["id"], "text": text, "published": r.get("date")})
+        words += len(text.split())
+        if min_words is not None and words >= min_words:
+            break
     return out
 
 
 def replicated(min_words: int) -> list[dict]:
-    base = [json.loads(line) for line in BBC.read_text(encoding="utf-8").splitlines() if line.strip()]
+    base = list(read_jsonl(BBC))
     words = sum(len(r["text"].split()) for r in base)
     copies = -(-min_words // words)
     return [{**r, "id": f"{r['id']}#{k}"} for k in range(copies) for r in base]

@@ -33,6 +33,7 @@ from pathlib import Path
 
 import numpy as np
 
+from claimcheck.jsonl import read_jsonl
 from claimcheck.paths import shared_dir
 from claimcheck.resolve import copies as C
 
@@ -52,12 +53,12 @@ def shared_data_dir() -> Path:
 
 def _reuters() -> list[dict]:
     path = shared_data_dir() / "reuters21578" / "reuters21578.jsonl"
-    return [json.loads(line) for line in path.open(encoding="utf-8")]
+    return list(read_jsonl(path))
 
 
 def _ecbplus() -> list[dict]:
     path = shared_data_dir() / "ecbplus" / "ecbplus.jsonl"
-    return [json.loads(line) for line in path.open(encoding="utf-8")]
+    return list(read_jsonl(path))
 
 
 def bootstrap(values: list[float], n: int = 2000, seed: int = 0) -> tuple[float, float, float]:

@@ -34,6 +34,9 @@ import sys
 import time
 from pathlib import Path
 
+from claimcheck.errors import InputError
+from claimcheck.jsonl import numbered_jsonl, read_jsonl
+
 ROOT = Path(__file__).resolve().parents[1]
 PAIRS = ROOT / "benchmarks" / "count_scope_pairs.jsonl"
 
@@ -47,8 +50,7 @@ def _stories(shared: Path, clusters: int | None, demo: bool) -> list[tuple[str, 
         for story in sorted(p for p in (ROOT / "corpus" / "stories").iterdir() if p.is_dir()):
             out.append((story.name, load_documents([str(story)], warn=lambda m: None)))
     by_cluster = collections.defaultdict(list)
-    for line in open(shared / "data" / "ecbplus" / "ecbplus.jsonl", encoding="utf-8"):
-        r = json.loads(line)
+    for r in read_jsonl(shared / "data" / "ecbplus" / "ecbplus.jsonl"):
         by_cluster[r["cluster"]].append(Document(id=r["id"], text=r["text"], title=r["title"]))
     ecb = [(k, v) for k, v in sorted(by_cluster.items()) if len(v) >= 3]
     return out + (ecb[:clusters] if clusters else ecb)
@@ -98,16 +100,13 @@ def show(args) -> None:
 
 def load_pairs(path: Path) -> list[dict]:
     rows = []
-    for n, line in enumerate(open(path, encoding="utf-8"), 1):
-        if not line.strip():
-            continue
-        try:
-            r = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise SystemExit(f"error: {path}:{n}: not JSON ({exc.msg})") from None
-        if r.get("label") not in ("same", "different") or r.get("split") not in ("dev", "test"):
-            raise SystemExit(f"error: {path}:{n}: label must be same/different and split dev/test")
-        rows.append(r)
+    try:
+        for n, r in numbered_jsonl(path):
+            if r.get("label") not in ("same", "different") or r.get("split") not in ("dev", "test"):
+                raise SystemExit(f"error: {path}:{n}: label must be same/different and split dev/test")
+            rows.append(r)
+    except InputError as exc:
+        raise SystemExit(f"error: {exc}") from None
     return rows
 
 

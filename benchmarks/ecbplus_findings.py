@@ -15,6 +15,8 @@ import json
 import time
 from pathlib import Path
 
+from claimcheck.jsonl import read_jsonl
+
 
 def main() -> None:
     from claimcheck.api import check
@@ -25,7 +27,7 @@ def main() -> None:
     ap.add_argument("--out", default="ecbplus_findings.json")
     ap.add_argument("--model", default="default", help="the extraction pipeline (claimcheck's --model)")
     args = ap.parse_args()
-    rows = [json.loads(line) for line in open(Path(args.shared) / "data" / "ecbplus" / "ecbplus.jsonl")]
+    rows = list(read_jsonl(Path(args.shared) / "data" / "ecbplus" / "ecbplus.jsonl"))
     clusters = collections.defaultdict(list)
     for r in rows:
         clusters[r["cluster"]].append(r)

@@ -23,6 +23,8 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from claimcheck.jsonl import read_jsonl
+
 
 def systems(texts):
     from claimcheck.resolve.entities import MentionRef, resolve_mentions
@@ -59,7 +61,7 @@ def main() -> None:
     args = ap.parse_args()
     data = Path(args.shared) / "data" / "meantime"
     mentions = read_conll_chains(data / "meantime_en.conll")
-    texts = [json.loads(line)["text"] for line in open(data / "meantime_en.jsonl", encoding="utf-8")]
+    texts = [r["text"] for r in read_jsonl(data / "meantime_en.jsonl")]
     chains = Counter(m.chain for m in mentions)
     cross = {c for c in chains if len({m.doc for m in mentions if m.chain == c}) > 1}
     print(f"MEANTIME ORG chains: {len(chains)} chains ({len(cross)} across documents), {len(mentions)} mentions, "

@@ -25,6 +25,8 @@ import sys
 import time
 from pathlib import Path
 
+from claimcheck.jsonl import read_jsonl
+
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 os.environ.setdefault("MKL_NUM_THREADS", "1")
 ROOT = Path(__file__).resolve().parents[1]
@@ -32,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def texts_of(words: int) -> list[str]:
     shared = Path(os.environ.get("CLAIMCHECK_SHARED", ROOT.parent / "shared"))
-    rows = [json.loads(line) for line in open(shared / "data" / "bbc_business" / "bbc_business.jsonl")]
+    rows = list(read_jsonl(shared / "data" / "bbc_business" / "bbc_business.jsonl"))
     base = [r["text"] for r in rows]
     out, n = [], 0
     while n < words:

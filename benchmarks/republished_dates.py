@@ -27,6 +27,8 @@ import zlib
 from datetime import date
 from pathlib import Path
 
+from claimcheck.jsonl import read_jsonl
+
 
 def _split(doc_id: str) -> str:
     if doc_id.startswith("reuters-"):
@@ -39,20 +41,16 @@ def _pages(shared: Path):
     from claimcheck.schema import Document
 
     data = shared / "data"
-    for line in open(data / "reuters21578" / "reuters21578.jsonl", encoding="utf-8"):
-        r = json.loads(line)
+    for r in read_jsonl(data / "reuters21578" / "reuters21578.jsonl"):
         published = date.fromisoformat(r["date"][:10]) if r.get("date") else None
         yield "reuters", Document(id=r["id"], text=r["text"], published=published)
-    for line in open(data / "ecbplus" / "ecbplus.jsonl", encoding="utf-8"):
-        r = json.loads(line)
+    for r in read_jsonl(data / "ecbplus" / "ecbplus.jsonl"):
         yield "ecbplus", Document(id=r["id"], text=r["text"], published=parse_header_date(r["date_raw"] or ""))
-    for line in open(data / "meantime" / "meantime_en.jsonl", encoding="utf-8"):
-        r = json.loads(line)
+    for r in read_jsonl(data / "meantime" / "meantime_en.jsonl"):
         lines = r["text"].split("\n")
         yield "meantime", Document(id=r["id"], text=r["text"],
                                    published=parse_header_date(lines[1]) if len(lines) > 1 else None)
-    for line in open(data / "bbc_business" / "bbc_business.jsonl", encoding="utf-8"):
-        r = json.loads(line)
+    for r in read_jsonl(data / "bbc_business" / "bbc_business.jsonl"):
         yield "bbc", Document(id=r["id"], text=r["text"], published=None)
 
 

@@ -22,6 +22,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from claimcheck.jsonl import read_jsonl
+
 HEAVY = ("torch", "transformers", "sklearn", "scipy", "skops", "datasets", "ray", "pandas", "pyarrow")
 SENTENCE = "Lumen, the cloud software maker, is valued at $9bn after raising $400m on Monday, the company said.\n"
 
@@ -64,8 +66,7 @@ def first_bbc_article(shared: Path) -> str | None:
     path = shared / "data" / "bbc_business" / "bbc_business.jsonl"
     if not path.is_file():
         return None
-    with path.open(encoding="utf-8") as fh:
-        row = json.loads(fh.readline())
+    row = next(read_jsonl(path), {})
     return str(row.get("text") or "")
 
 

@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import json
 import os
 import sys
 import time
@@ -39,6 +38,7 @@ from pathlib import Path
 import numpy as np
 
 from claimcheck.ingest.metadata import metadata_from_lines
+from claimcheck.jsonl import read_jsonl
 from claimcheck.resolve import stories as st
 from claimcheck.schema import Document
 
@@ -50,8 +50,7 @@ BBC = SHARED / "data" / "bbc_business" / "bbc_business.jsonl"
 def load_ecb() -> list[tuple[Document, int, str]]:
     """(document, topic, gold cluster) for every ECB+ article; the publication date read from ``date_raw``."""
     out = []
-    for line in ECB.read_text(encoding="utf-8").splitlines():
-        r = json.loads(line)
+    for r in read_jsonl(ECB):
         published = metadata_from_lines([r["date_raw"]]).published if r.get("date_raw") else None
         doc = Document(id=r["id"], title=r.get("title") or None, text=r["text"], published=published)
         out.append((doc, int(r["topic"]), r["cluster"]))
@@ -190,8 +189,7 @@ def report(rows, name: str) -> None:
 
 def bbc(n_show: int) -> None:
     docs = []
-    for line in BBC.read_text(encoding="utf-8").splitlines():
-        r = json.loads(line)
+    for r in read_jsonl(BBC):
         docs.append(Document(id=r["id"], title=r.get("title") or None, text=r["text"]))
     t0 = time.time()
     stories = st.group_documents(docs)

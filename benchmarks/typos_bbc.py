@@ -27,6 +27,8 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+from claimcheck.jsonl import read_jsonl
+
 JUDGED = Path(__file__).resolve().parent / "typos_judged.json"
 
 
@@ -59,10 +61,8 @@ def ecbplus_typos(outdir: str, shared: Path) -> list[dict]:
     from claimcheck.story import StoryDoc, check_story
 
     cluster = {}
-    with open(shared / "data" / "ecbplus" / "ecbplus.jsonl", encoding="utf-8") as f:
-        for line in f:
-            r = json.loads(line)
-            cluster[r["id"]] = r["cluster"]
+    for r in read_jsonl(shared / "data" / "ecbplus" / "ecbplus.jsonl"):
+        cluster[r["id"]] = r["cluster"]
     out = open_outdir(outdir)
     rows = read_table(out, "documents", ["id", "story", "path", "title", "published", "source", "url", "text",
                                          "names"]).to_pylist()

@@ -25,6 +25,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from claimcheck.jsonl import read_jsonl
+
 WEEKDAY = re.compile(r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)", re.I)
 
 
@@ -46,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     if not path.exists():
         print(f"error: {path} not found", file=sys.stderr)
         return 2
-    rows = [json.loads(line) for line in open(path, encoding="utf-8")]
+    rows = list(read_jsonl(path))
     rows = [r for r in rows if r.get("date") and (int(r["id"].split("-")[1]) % 2 == 0) == (args.split == "dev")
             and WEEKDAY.search(r["text"])]
     random.Random(7).shuffle(rows)

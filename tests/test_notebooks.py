@@ -23,6 +23,8 @@ from nbclient.exceptions import CellExecutionError
 
 from conftest import ROOT
 
+from claimcheck.jsonl import read_jsonl
+
 pytestmark = pytest.mark.slow  # executes the notebooks in kernels
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
@@ -106,8 +108,8 @@ def test_saved_outputs_quote_no_shared_article(shared_data):
     for name in ("ecbplus/ecbplus.jsonl", "meantime/meantime_en.jsonl", "bbc_business/bbc_business.jsonl"):
         path = shared_data / name
         if path.is_file():
-            for line in path.open(encoding="utf-8"):
-                articles |= _shingles(json.loads(line).get("text") or "")
+            for row in read_jsonl(path):
+                articles |= _shingles(row.get("text") or "")
     assert len(articles) > 100_000
     for path in NOTEBOOKS:
         nb = nbformat.read(path, as_version=4)

@@ -37,6 +37,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from claimcheck.jsonl import read_jsonl
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 
@@ -87,8 +89,7 @@ def load(source: str, shared: Path) -> list[dict]:
 
     split_of = split_rule()
     out, seen = [], set()
-    for line in open(shared / "data" / REAL_SOURCES[source], encoding="utf-8"):
-        r = json.loads(line)
+    for r in read_jsonl(shared / "data" / REAL_SOURCES[source]):
         text = text_of(source, r)
         key = f"{source}:{r['id']}"
         if split_of(key) == "test" or sha1(r["text"]) in seen:

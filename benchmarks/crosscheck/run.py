@@ -32,6 +32,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from claimcheck.jsonl import read_jsonl
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path.insert(0, str(HERE))
@@ -52,8 +54,7 @@ def ecbplus_stories(shared: Path, limit: int | None, min_docs: int = 3) -> list[
     from claimcheck.schema import Document
 
     clusters = collections.defaultdict(list)
-    for line in open(shared / "data" / "ecbplus" / "ecbplus.jsonl", encoding="utf-8"):
-        r = json.loads(line)
+    for r in read_jsonl(shared / "data" / "ecbplus" / "ecbplus.jsonl"):
         clusters[r["cluster"]].append(Document(id=r["id"], text=r["text"], title=r["title"]))
     stories = [(k, v) for k, v in sorted(clusters.items()) if len(v) >= min_docs]
     return stories[:limit] if limit else stories

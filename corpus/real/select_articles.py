@@ -19,11 +19,12 @@ Articles already in ``annotations.jsonl`` keep their place; the batches only say
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 import sys
 from collections import defaultdict
 from pathlib import Path
+
+from claimcheck.jsonl import read_jsonl
 
 TOPICS = ("earn", "acq", "money-fx", "crude", "trade", "interest")
 COUNT = re.compile(r"\b\d[\d,.]*\s+(?:people|persons|dead|killed|injured|wounded|arrested|died|deaths|"
@@ -31,8 +32,7 @@ COUNT = re.compile(r"\b\d[\d,.]*\s+(?:people|persons|dead|killed|injured|wounded
 
 
 def rows(shared: Path, rel: str):
-    with open(shared / "data" / rel, encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
+    return list(read_jsonl(shared / "data" / rel))
 
 
 def sha(s: str) -> str:

@@ -13,6 +13,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from claimcheck.jsonl import read_jsonl
+
 HERE = Path(__file__).resolve().parent
 SOURCES = ("bbc_business", "reuters21578", "meantime", "ecbplus")
 LABELS = ("ORG", "DATE", "GPE", "PERSON", "MONEY", "CARDINAL", "PERCENT", "NORP", "QUANTITY")
@@ -20,8 +22,7 @@ BEGIN, END = "<!-- stats -->", "<!-- /stats -->"
 
 
 def tables(real: Path = HERE) -> str:
-    rows = [json.loads(line) for line in (real / "annotations.jsonl").read_text(encoding="utf-8").splitlines()
-            if line.strip()]
+    rows = list(read_jsonl(real / "annotations.jsonl"))
     splits = json.loads((real / "splits.json").read_text(encoding="utf-8"))
     part, arts, claims, labels, attrs, why, as_of = (Counter() for _ in range(7))
     for r in rows:

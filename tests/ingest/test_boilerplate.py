@@ -13,6 +13,7 @@ import pytest
 from claimcheck.ingest import boilerplate as bp
 from claimcheck.ingest.boilerplate import CleanText, load_model, segment, strip_boilerplate
 from claimcheck.ingest.metadata import metadata_from_lines
+from claimcheck.jsonl import read_jsonl
 
 REPO = Path(__file__).resolve().parents[2]
 PAGES = REPO / "corpus" / "boilerplate" / "pages.jsonl"
@@ -35,7 +36,7 @@ MIN_HOLDOUT_CONTENT_RECALL = 0.98
 
 
 def test_corpus_shape():
-    pages = [json.loads(x) for x in PAGES.read_text(encoding="utf-8").splitlines() if x.strip()]
+    pages = list(read_jsonl(PAGES))
     assert len(pages) >= 60
     test = [p for p in pages if p["split"] == "test"]
     assert 0.15 <= len(test) / len(pages) <= 0.25

@@ -6,12 +6,12 @@ here; the expected claims are our own annotation. Required in CI, skipped elsewh
 
 from __future__ import annotations
 
-import json
 import math
 
 import pytest
 
 from claimcheck.ingest.readers import decode
+from claimcheck.jsonl import read_jsonl
 from claimcheck.resolve.entities import name_key
 
 # (article, start, end): expected claims (subject, attribute, value, unit[, period]); absent: values that must
@@ -46,10 +46,8 @@ def rules():
 @pytest.fixture(scope="module")
 def bbc(shared_data):
     texts = {}
-    with open(shared_data / "bbc_business" / "bbc_business.jsonl", encoding="utf-8") as fh:
-        for line in fh:
-            row = json.loads(line)
-            texts[row["id"]] = decode(row["text"].encode("utf-8"), row["id"])
+    for row in read_jsonl(shared_data / "bbc_business" / "bbc_business.jsonl"):
+        texts[row["id"]] = decode(row["text"].encode("utf-8"), row["id"])
     return texts
 
 

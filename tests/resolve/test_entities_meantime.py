@@ -1,7 +1,7 @@
 """Entity resolution against MEANTIME's cross-document ORG chains (benchmarks/entities_meantime.py has the table)."""
 
-import json
 
+from claimcheck.jsonl import read_jsonl
 from claimcheck.resolve.coref_eval import b_cubed, evaluate, muc, read_conll_chains
 from claimcheck.resolve.entities import MentionRef, resolve_mentions
 
@@ -17,7 +17,7 @@ def test_meantime_org_chains(shared_data):
     data = shared_data / "meantime"
     mentions = read_conll_chains(data / "meantime_en.conll")
     assert len(mentions) > 1000 and len({m.chain for m in mentions}) > 100
-    texts = [json.loads(line)["text"] for line in open(data / "meantime_en.jsonl", encoding="utf-8")]
+    texts = [r["text"] for r in read_jsonl(data / "meantime_en.jsonl")]
     ours = evaluate(mentions, lambda ms: resolve_mentions([MentionRef(m.doc, m.text, m.position) for m in ms], texts))
     exact = evaluate(mentions, lambda ms: [m.text for m in ms])
     # measured: B3 F1 0.658, CoNLL F1 0.720 (exact string match: 0.446 / 0.510)

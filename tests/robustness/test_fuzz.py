@@ -89,7 +89,7 @@ def test_decode(data, repair):
 @fuzz_settings(100)
 @given(st.one_of(json_text(), jsonl_text(), ANY_TEXT), st.booleans())
 def test_loads_json(text, line):
-    from claimcheck.ingest.readers import loads_json
+    from claimcheck.jsonl import loads_json
 
     call("readers.loads_json", loads_json, text, "fuzz.json:1", line=line, allowed=(InputError,))
 

@@ -7,6 +7,7 @@ import json
 import pytest
 from conftest import ROOT
 
+from claimcheck.jsonl import read_jsonl
 from claimcheck.training.corpus import (
     from_label_studio,
     load_split,
@@ -121,7 +122,7 @@ def test_label_studio_bad_shape():
 
 def test_real_annotations_hold_no_text():
     path = ROOT / "corpus" / "real" / "annotations.jsonl"
-    rows = [json.loads(line) for line in path.read_text().splitlines()]
+    rows = list(read_jsonl(path))
     assert len(rows) >= 30
     for row in rows:
         assert set(row) == {"meta", "text_sha1", "spans", "relations"}

@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from claimcheck.errors import InputError
 from claimcheck.normalize.money import CURRENCY_CODES
 from claimcheck.training import reuters_figures as RF
 
@@ -99,7 +100,7 @@ def test_gold_file_errors_name_the_line(tmp_path):
     with pytest.raises(RF.FiguresError, match=r":1: missing unit"):
         RF.load(path)
     path.write_text("{not json\n")
-    with pytest.raises(RF.FiguresError, match=r":1: not JSON"):
+    with pytest.raises(InputError, match=r"gold\.jsonl:1: malformed JSON line"):
         RF.load(path)
     path.write_text(json.dumps({**good, "start": 4}) + "\n")
     with pytest.raises(RF.FiguresError, match=r"bad span"):

@@ -24,8 +24,8 @@ from pathlib import Path, PurePosixPath
 from typing import Callable, Iterator
 
 from claimcheck.errors import InputError, one_line, printable
-from claimcheck.ingest.readers import (MAX_BYTES, SUFFIXES, _record_from_obj, _walk, decode, loads_json, probe,
-                                       read_path)
+from claimcheck.ingest.readers import MAX_BYTES, SUFFIXES, _record_from_obj, _walk, decode, probe, read_path
+from claimcheck.jsonl import loads_json
 
 RAW_COLUMNS = ("id", "story", "path", "text", "kind", "title", "published", "source", "url")
 _RECORD_FIELDS = ("id", "text", "title", "published", "date", "source", "url", "path", "format", "story")

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import codecs
 import errno
-import json
 import os
 import re
 import stat
@@ -23,6 +22,7 @@ from typing import Callable, Iterable, Iterator
 
 from claimcheck.errors import BIDI_CONTROLS, InputError, one_line, printable
 from claimcheck.ingest.metadata import web_address
+from claimcheck.jsonl import loads_json
 
 SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
             ".json": "json", ".jsonl": "jsonl", ".parquet": "parquet"}
@@ -178,20 +178,6 @@ def _size(path: Path) -> int:
         return path.stat().st_size
     except OSError:
         return 0
-
-
-def loads_json(text: str | bytes, where: str, *, line: bool = False):
-    """``json.loads`` whose every failure is an InputError naming ``where`` (``file`` or ``file:line``)."""
-    what = "malformed JSON line" if line else "not valid JSON"
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"{where}: {what} ({exc.msg})" if line else
-                         f"{where}: {what} (line {exc.lineno}: {exc.msg})") from None
-    except RecursionError:
-        raise InputError(f"{where}: {what} (nested too deeply)") from None
-    except ValueError as exc:  # e.g. an integer of more than 4300 digits
-        raise InputError(f"{where}: {what} ({one_line(exc, 80)})") from None
 
 
 def _record_from_obj(obj: object, where: str, default_id: str) -> RawRecord:

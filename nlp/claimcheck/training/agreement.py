@@ -112,7 +112,8 @@ def agreement(first: list[dict], second: list[dict], texts: dict[tuple[str, str]
 
 
 def _main(argv: list[str]) -> int:
-    from claimcheck.training.corpus import read_jsonl, shared_texts
+    from claimcheck.jsonl import read_jsonl
+    from claimcheck.training.corpus import shared_texts
 
     if len(argv) != 3:
         print(__doc__.strip().splitlines()[-1].strip())

@@ -56,16 +56,14 @@ C = 2.0
 
 
 def load_pages(path: str | Path) -> list[dict[str, Any]]:
+    from claimcheck.errors import InputError
+    from claimcheck.jsonl import numbered_jsonl
+
     pages = []
-    with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            line = line.strip()
-            if not line:
-                continue
-            rec = json.loads(line)
-            if not isinstance(rec.get("lines"), list) or rec.get("split") not in ("train", "test"):
-                raise ValueError(f"{path}:{n}: bad page record")
-            pages.append(rec)
+    for n, rec in numbered_jsonl(path):
+        if not isinstance(rec.get("lines"), list) or rec.get("split") not in ("train", "test"):
+            raise InputError(f"{path}:{n}: bad page record (needs a 'lines' list and a 'split' of train or test)")
+        pages.append(rec)
     return pages
 
 

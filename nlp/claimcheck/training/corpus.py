@@ -26,8 +26,10 @@ import stat
 import sys
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable
 
+from claimcheck.errors import InputError
+from claimcheck.jsonl import read_jsonl
 from claimcheck.paths import corpus_dir
 from claimcheck.training.markup import ATTRIBUTES, LABELS, MarkupError, Parsed, parse_markup
 
@@ -114,13 +116,6 @@ def read_article(path: Path) -> dict:
         return make_task(parsed, meta)
     except MarkupError as exc:
         raise MarkupError(f"{path}: {exc}") from None
-
-
-def read_jsonl(path: Path) -> Iterator[dict]:
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                yield json.loads(line)
 
 
 def write_jsonl(path: Path, rows: Iterable[dict]) -> None:
@@ -562,7 +557,7 @@ def _main(argv: list[str]) -> int:
             write_atomic(str(out.parent / "splits.json"),
                          json.dumps(dict(sorted(splits.items())), indent=1) + "\n", force=True)
             print(f"{len(rows)} articles imported; {len(old)} in {out}")
-    except MarkupError as exc:
+    except (MarkupError, InputError) as exc:  # an article or a JSONL line that cannot be read: one line
         print(f"error: {exc}", file=sys.stderr)
         return 1
     return 0

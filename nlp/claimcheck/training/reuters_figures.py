@@ -28,11 +28,13 @@ runs beside us on the same stories (found / value / unit; it has no notion of pe
 from __future__ import annotations
 
 import hashlib
-import json
 import math
 from datetime import date
 from pathlib import Path
 from typing import Any
+
+from claimcheck.errors import InputError
+from claimcheck.jsonl import numbered_jsonl
 
 LABELS = ("MONEY", "PERCENT", "CARDINAL", "QUANTITY")
 CHECKS = ("found", "value", "unit", "per_share", "read")
@@ -44,8 +46,9 @@ _UNIT_FAMILIES = {"t": "tonne", "ton": "tonne", "tonne": "tonne", "metric ton": 
                   "%": "percent", "pct": "percent", "lb": "pound", "lbs": "pound"}
 
 
-class FiguresError(ValueError):
-    """A gold file that cannot be read, or a story whose text changed since it was annotated."""
+class FiguresError(InputError, ValueError):
+    """A gold file that cannot be read, or a story whose text changed since it was annotated (one ``error:`` line in
+    the CLI, as every :class:`~claimcheck.errors.InputError`)."""
 
 
 def gold_path(root: Path | None = None, *, dev: bool = False) -> Path:
@@ -60,13 +63,7 @@ def gold_path(root: Path | None = None, *, dev: bool = False) -> Path:
 def load(path: Path) -> list[dict]:
     """Gold figures of a JSONL file; a row without the fields a figure needs fails with its line number."""
     rows = []
-    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise FiguresError(f"{path}:{n}: not JSON ({exc.msg})") from None
+    for n, row in numbered_jsonl(path):
         missing = [k for k in ("id", "text_sha1", "start", "end", "label", "unit", "qualifier", "per_share")
                    if k not in row]
         if missing:
