@@ -274,6 +274,22 @@ def test_count_scopes_are_written_in_plain_words(scope, words):
     assert count_scope_words(scope) == words
 
 
+def test_scope_verbs_are_one_list_the_pipeline_reads_and_the_crosscheck_writes(monkeypatch):
+    """vocabulary.SCOPE_VERBS: the context rules read every form listed as its lemma ("took" → take), the messages
+    write the participle listed ("taken"); a verb added there is written with its own participle, not a rule's."""
+    from claimcheck import vocabulary
+    from claimcheck.crosscheck import count_scope_words
+    from claimcheck.pipeline.context import VERBS
+
+    for lemma in vocabulary.SCOPE_VERBS:
+        assert {VERBS[form] for form in vocabulary.scope_verb_forms(lemma)} == {lemma}
+    assert (VERBS["took"], count_scope_words("step (take)")) == ("take", "steps taken")
+    assert (VERBS["begun"], count_scope_words("project (begin)")) == ("begin", "projects begun")
+    assert count_scope_words("dog (bite)") == "dogs bited"  # not a scope verb: the regular rule
+    monkeypatch.setitem(vocabulary.SCOPE_VERBS, "bite", "bites bit bitten biting")
+    assert count_scope_words("dog (bite)") == "dogs bitten"
+
+
 def test_count_conflict_message_reads_as_words():
     docs = [Document(id=d, text="x") for d in ("a", "b", "c")]
     claims = [Claim(id=f"c{i}", doc=d, subject="Commerce", attribute="count", value=v, unit="count",

@@ -49,10 +49,12 @@ from claimcheck.vocabulary import (
     ATTRIBUTE_KINDS,
     DATE_ATTRIBUTES,
     PUBLISHED,
+    SCOPE_VERBS,
     SEVERITY,
     TOPIC_SUBJECT_CONFIDENCE,
     FindingKind,
     attribute_name,
+    scope_verb_participle,
 )
 
 PUBLISHED_TOLERANCE_DAYS = 180
@@ -172,20 +174,20 @@ def _evidence(c: Claim) -> Evidence:
     return Evidence(doc=c.doc, claim=c.id, text=c.text, sentence=c.sentence, start=c.start, end=c.end)
 
 
-_PARTICIPLES = {"take": "taken", "sell": "sold", "buy": "bought", "build": "built", "lay": "laid", "cut": "cut",
-                "hold": "held", "make": "made", "win": "won", "lose": "lost", "pay": "paid", "find": "found",
-                "give": "given", "send": "sent", "spend": "spent", "keep": "kept", "leave": "left", "put": "put",
-                "set": "set", "hit": "hit", "run": "run", "begin": "begun", "grow": "grown", "see": "seen",
-                "come": "come", "go": "gone", "get": "got", "strike": "struck", "bring": "brought", "catch": "caught",
-                "choose": "chosen", "draw": "drawn", "drive": "driven", "eat": "eaten", "fall": "fallen",
-                "fight": "fought", "fly": "flown", "forget": "forgotten", "freeze": "frozen", "hide": "hidden",
-                "know": "known", "lead": "led", "let": "let", "meet": "met", "ride": "ridden", "rise": "risen",
-                "say": "said", "seek": "sought", "shoot": "shot", "show": "shown", "shut": "shut", "sink": "sunk",
-                "sit": "sat", "speak": "spoken", "stand": "stood", "steal": "stolen", "swim": "swum", "teach": "taught",
-                "tell": "told", "think": "thought", "throw": "thrown", "wear": "worn", "write": "written",
-                "feed": "fed", "flee": "fled", "bear": "borne", "break": "broken", "burn": "burnt", "deal": "dealt",
-                "hurt": "hurt", "mean": "meant", "read": "read", "shed": "shed", "spread": "spread", "quit": "quit",
-                "split": "split", "bid": "bid", "cost": "cost", "sweep": "swept", "wake": "woken"}
+#: participles of irregular verbs that are no scope verb of ``vocabulary.SCOPE_VERBS`` (whose own participles are
+#: listed there): the parser-based claim rules take a count's verb lemma from any verb of the sentence
+_PARTICIPLES = {"hold": "held", "make": "made", "pay": "paid", "find": "found", "give": "given", "send": "sent",
+                "spend": "spent", "keep": "kept", "leave": "left", "put": "put", "set": "set", "hit": "hit",
+                "run": "run", "grow": "grown", "see": "seen", "come": "come", "get": "got", "bring": "brought",
+                "catch": "caught", "choose": "chosen", "draw": "drawn", "drive": "driven", "eat": "eaten",
+                "fall": "fallen", "fight": "fought", "fly": "flown", "forget": "forgotten", "freeze": "frozen",
+                "hide": "hidden", "know": "known", "lead": "led", "let": "let", "meet": "met", "ride": "ridden",
+                "rise": "risen", "say": "said", "seek": "sought", "shoot": "shot", "show": "shown", "shut": "shut",
+                "sink": "sunk", "sit": "sat", "speak": "spoken", "stand": "stood", "steal": "stolen", "swim": "swum",
+                "teach": "taught", "tell": "told", "think": "thought", "throw": "thrown", "wear": "worn",
+                "write": "written", "feed": "fed", "flee": "fled", "bear": "borne", "break": "broken", "burn": "burnt",
+                "deal": "dealt", "hurt": "hurt", "mean": "meant", "read": "read", "shed": "shed", "spread": "spread",
+                "quit": "quit", "split": "split", "bid": "bid", "cost": "cost", "sweep": "swept", "wake": "woken"}
 #: verbs that say nothing about what was counted ("refugees had", "people were"): left out of the words
 _WEAK_VERBS = {"be", "have", "do", "get", "include", "say", "see", "become", "remain", "total", "number", "reach"}
 
@@ -208,6 +210,8 @@ def _plural(noun: str) -> str:
 
 
 def _participle(verb: str) -> str:
+    if verb in SCOPE_VERBS:
+        return scope_verb_participle(verb)
     if verb in _PARTICIPLES:
         return _PARTICIPLES[verb]
     if verb.endswith("e"):

@@ -87,3 +87,51 @@ MODEL_ALIASES = {"default": "fast"}
 SUBJECT_LABELS = ("ORG", "PERSON", "GPE", "NORP")
 VALUE_LABELS = ("MONEY", "PERCENT", "DATE", "CARDINAL", "QUANTITY")
 LABELS = SUBJECT_LABELS + VALUE_LABELS
+
+#: the verbs whose participle names what happened to counted people and things, or on a date ("28 entities were
+#: added", "100 people have been injured", "took effect on October 9"): lemma → its third-person, past and
+#: past-participle forms and, where it is read, its -ing form. ``pipeline.context`` reads a count's scope verb
+#: from these forms (``entity (add)``, its ``VERBS``); ``crosscheck`` writes the scope back in words with the
+#: participle given here (``entities added``). A verb added here is read and written both.
+SCOPE_VERBS: dict[str, str] = {
+    "add": "adds added added adding", "take": "takes took taken taking", "list": "lists listed listed listing",
+    "hire": "hires hired hired hiring", "cut": "cuts cut cut cutting", "sell": "sells sold sold selling",
+    "employ": "employs employed employed employing", "open": "opens opened opened opening",
+    "close": "closes closed closed closing", "deliver": "delivers delivered delivered delivering",
+    "launch": "launches launched launched launching", "acquire": "acquires acquired acquired acquiring",
+    "buy": "buys bought bought buying", "ship": "ships shipped shipped shipping",
+    "build": "builds built built building", "lay": "lays laid laid laying",
+    "announce": "announces announced announced announcing", "file": "files filed filed filing",
+    "price": "prices priced priced pricing", "sign": "signs signed signed signing",
+    "approve": "approves approved approved approving", "complete": "completes completed completed completing",
+    "ban": "bans banned banned banning", "place": "places placed placed placing",
+    "sanction": "sanctions sanctioned sanctioned sanctioning", "publish": "publishes published published publishing",
+    "impose": "imposes imposed imposed imposing", "issue": "issues issued issued issuing",
+    "own": "owns owned owned owning", "operate": "operates operated operated", "serve": "serves served served serving",
+    "have": "has had had having", "kill": "kills killed killed", "reach": "reaches reached reached reaching",
+    "remove": "removes removed removed removing", "start": "starts started started starting",
+    "begin": "begins began begun beginning", "trade": "trades traded traded trading",
+    "debut": "debuts debuted debuted", "go": "goes went gone going", "raise": "raises raised raised raising",
+    "release": "releases released released releasing", "unveil": "unveils unveiled unveiled unveiling",
+    "report": "reports reported reported reporting",
+    # what happens to people and things counted in news of accidents, disasters, trials and games: without them
+    # "100 people have been injured" and "200 people have been arrested" were one count ("people")
+    "injure": "injures injured injured injuring", "wound": "wounds wounded wounded wounding",
+    "arrest": "arrests arrested arrested arresting", "die": "dies died died dying",
+    "evacuate": "evacuates evacuated evacuated evacuating", "rescue": "rescues rescued rescued rescuing",
+    "displace": "displaces displaced displaced", "destroy": "destroys destroyed destroyed destroying",
+    "damage": "damages damaged damaged damaging", "convict": "convicts convicted convicted",
+    "charge": "charges charged charged charging", "miss": "misses missed missed missing",
+    "play": "plays played played playing", "score": "scores scored scored scoring", "win": "wins won won winning",
+    "lose": "loses lost lost losing", "strike": "strikes struck struck striking",
+}
+
+
+def scope_verb_forms(lemma: str) -> tuple[str, ...]:
+    """Every form of a scope verb the pipeline reads, the lemma first (``SCOPE_VERBS``)."""
+    return (lemma, *SCOPE_VERBS[lemma].split())
+
+
+def scope_verb_participle(lemma: str) -> str:
+    """The past participle of a scope verb: ``take`` → ``taken`` (the third form listed in ``SCOPE_VERBS``)."""
+    return SCOPE_VERBS[lemma].split()[2]

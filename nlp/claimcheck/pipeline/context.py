@@ -21,42 +21,11 @@ from claimcheck.pipeline.claims import SCOPE_WORDS, ClaimDraft, _clean_name, _pe
 from claimcheck.pipeline.mentions import DAYFIRST_KEY, PUBLISHED_KEY, normalize_span
 from claimcheck.pipeline.pairs import sentence_ids
 from claimcheck.pipeline.spans import ents_in
-from claimcheck.vocabulary import DATE_ATTRIBUTES, PERIOD_ATTRIBUTES
+from claimcheck.vocabulary import DATE_ATTRIBUTES, PERIOD_ATTRIBUTES, SCOPE_VERBS, scope_verb_forms
 
-# inflected form → lemma, for the verbs that name what happened to counted things or on a date
-VERBS = {}
-for _lemma, _forms in {
-    "add": "add adds added adding", "take": "take takes took taken taking", "list": "list lists listed listing",
-    "hire": "hire hires hired hiring", "cut": "cut cuts cutting", "sell": "sell sells sold selling",
-    "employ": "employ employs employed employing", "open": "open opens opened opening",
-    "close": "close closes closed closing", "deliver": "deliver delivers delivered delivering",
-    "launch": "launch launches launched launching", "acquire": "acquire acquires acquired acquiring",
-    "buy": "buy buys bought buying", "ship": "ship ships shipped shipping", "build": "build builds built building",
-    "lay": "lay lays laid laying", "announce": "announce announces announced announcing",
-    "file": "file files filed filing", "price": "price prices priced pricing",
-    "sign": "sign signs signed signing", "approve": "approve approves approved approving",
-    "complete": "complete completes completed completing", "ban": "ban bans banned banning",
-    "place": "place places placed placing", "sanction": "sanction sanctions sanctioned sanctioning",
-    "publish": "publish publishes published publishing", "impose": "impose imposes imposed imposing",
-    "issue": "issue issues issued issuing", "own": "own owns owned owning", "operate": "operate operates operated",
-    "serve": "serve serves served serving", "have": "have has had having", "kill": "kill kills killed",
-    "reach": "reach reaches reached reaching", "remove": "remove removes removed removing",
-    "start": "start starts started starting", "begin": "begin begins began begun beginning",
-    "trade": "trade trades traded trading", "debut": "debut debuts debuted", "go": "go goes went gone going",
-    "raise": "raise raises raised raising", "release": "release releases released releasing",
-    "unveil": "unveil unveils unveiled unveiling", "report": "report reports reported reporting",
-    # what happens to people and things counted in news of accidents, disasters, trials and games: without them
-    # "100 people have been injured" and "200 people have been arrested" were one count ("people")
-    "injure": "injure injures injured injuring", "wound": "wound wounds wounded wounding",
-    "arrest": "arrest arrests arrested arresting", "die": "die dies died dying", "evacuate": "evacuate evacuates "
-    "evacuated evacuating", "rescue": "rescue rescues rescued rescuing", "displace": "displace displaces displaced",
-    "destroy": "destroy destroys destroyed destroying", "damage": "damage damages damaged damaging",
-    "convict": "convict convicts convicted", "charge": "charge charges charged charging",
-    "miss": "miss misses missed missing", "play": "play plays played playing", "score": "score scores scored scoring",
-    "win": "win wins won winning", "lose": "lose loses lost losing", "strike": "strike strikes struck striking",
-}.items():
-    for _f in _forms.split():
-        VERBS[_f] = _lemma
+#: inflected form → lemma, for the verbs that name what happened to counted things or on a date: the one list is
+#: ``vocabulary.SCOPE_VERBS``, whose participles the cross-check writes in its messages ("entities added")
+VERBS = {form: lemma for lemma in SCOPE_VERBS for form in scope_verb_forms(lemma)}
 WEAK_VERBS = {"have"}
 
 
