@@ -219,6 +219,27 @@ MONEY = [
     ("£3.20", "shares fell 12p to", 3.2, "GBP", "exact", 3.195, 3.205),
     ("75 cents", "", 0.75, "USD", "exact", 0.745, 0.755),
     ("$4.8 billion", "valued at roughly", 4.8 * B, "USD", "approx", 4.68 * B, 4.92 * B),
+    # Reuters figures (issue 15): two-way (bid/offer) quotes are ranges; the second figure gives the last digits
+    ("1.8250/60 marks", "the dollar was quoted at", 1.8255, "DEM", "range", 1.825, 1.826),
+    ("1.60/65 marks", "the dollar opened at", 1.625, "DEM", "range", 1.6, 1.65),
+    ("409.40/90 dlrs", "bullion rose to", 409.65, "USD", "range", 409.4, 409.9),
+    ("1.5798/808 dlrs", "sterling touched", 1.5803, "USD", "range", 1.5798, 1.5808),
+    ("2.8900/60 marks", "and", 2.893, "DEM", "range", 2.89, 2.896),
+    ("140.20/30 yen", "the dollar finished at", 140.25, "JPY", "range", 140.2, 140.3),
+    ("6.1450/70 francs", "", 6.146, "FRF", "range", 6.145, 6.147),
+    ("1.6295/05 marks", "the mark firmed to", 1.63, "DEM", "range", 1.6295, 1.6305),  # the quote wraps
+    # ranges written with the unit on both ends, also high end first ("gains of 1-1/4 cents to 3/4 cent")
+    ("1-1/4 cents to 3/4 cent", "corn futures held gains of", 0.01, "USD", "range", 0.0075, 0.0125),
+    ("2 cents to 4-1/2 cents", "soybeans were up", 0.0325, "USD", "range", 0.02, 0.045),
+    ("1/2 cent to 1-1/2 cents", "wheat lost", 0.01, "USD", "range", 0.005, 0.015),
+    ("15 dlrs to 17 dlrs", "the partnership units are expected to sell for", 16, "USD", "range", 15, 17),
+    ("between 150 dlrs and 175 dlrs", "an ounce of gold should trade", 162.5, "USD", "range", 150, 175),
+    ("between 150 and 175 mln dlrs", "Hartwell expects a loss of", 162.5 * M, "USD", "range", 150 * M, 175 * M),
+    ("10 to 12 mln stg", "the refit will cost", 11 * M, "GBP", "range", 10 * M, 12 * M),
+    ("2.10 to 2.20 dlrs a share", "analysts expect", 2.15, "USD", "range", 2.1, 2.2),
+    ("one to 1.5 bln yen", "", 1.25 * B, "JPY", "range", 1 * B, 1.5 * B),
+    # "from X to Y" is a change: the first figure alone
+    ("5 dlrs to 4 dlrs", "the price was cut from", 5, "USD", "exact", 4.5, 5.5),
 ]
 
 
@@ -357,6 +378,14 @@ PERCENT = [
     ("an eighth", "", 12.5, "percent", "approx", 12.1875, 12.8125, "share"),
     ("a tenth", "", 10, "percent", "approx", 9.75, 10.25, "share"),
     ("four out of five", "", 80, "percent", "approx", 78, 82, "share"),
+    # Reuters figures (issue 15): rates quoted two ways (deposit rates offer first) and fractional rate ranges
+    ("4.50/43 pct", "one-month certificates of deposit at", 4.465, "percent", "range", 4.43, 4.5, ""),
+    ("6.10/20 pct", "three-month money was quoted at", 6.15, "percent", "range", 6.1, 6.2, ""),
+    ("9.85/80 pct", "call money stood at", 9.825, "percent", "range", 9.8, 9.85, ""),
+    ("5-1/4 to 5-3/8 pct", "Fed funds traded at", 5.3125, "percent", "range", 5.25, 5.375, ""),
+    ("7-7/8 to eight pct", "the notes will yield", 7.9375, "percent", "range", 7.875, 8, ""),
+    ("three to five pct", "prices should rise by", 4, "percent", "range", 3, 5, "growth"),
+    ("between 10 and 12 pct", "Norcross expects growth of", 11, "percent", "range", 10, 12, ""),
 ]
 
 
@@ -439,6 +468,13 @@ COUNTS = [
     ("8.5 mln tons", "", 8.5 * M, "t", "exact", 8.45 * M, 8.55 * M, ""),
     ("3.2 mln bpd", "", 3.2 * M, "bbl", "exact", 3.15 * M, 3.25 * M, ""),
     ("500 MW", "", 500, "MW", "exact", 499.5, 500.5, ""),
+    # Reuters figures (issue 15): pounds counted (a weight, where the span is a quantity) and a misspelt scale
+    ("between one mln and 1.5 mln pounds", "peak output of", 1.25 * M, "lb", "range", 1 * M, 1.5 * M, ""),
+    ("400,000 pounds", "the mine produced", 400 * K, "lb", "exact", 399_999.5, 400_000.5, ""),
+    ("2.5 mln lbs", "", 2.5 * M, "lb", "exact", 2.45 * M, 2.55 * M, ""),
+    ("60.1 bilion", "reserves fell to", 60.1 * B, "count", "exact", 60.05 * B, 60.15 * B, ""),
+    ("300,000 to 330,000 tonnes", "exports of", 315 * K, "t", "range", 300 * K, 330 * K, ""),
+    ("about one mln", "each of the", 1 * M, "count", "approx", 0.5 * M, 1.5 * M, ""),
 ]
 
 
@@ -613,7 +649,128 @@ PER_SHARE = [
     ("Holders may buy one additional share at 2.50 dlrs.", "2.50 dlrs", True),
     ("It sold two mln shares for 40 mln dlrs.", "40 mln dlrs", False),
     ("The group paid 114 mln dlrs for its shares.", "114 mln dlrs", False),
+    # a share price quoted bare, in fractions: the move and the level are dollars a share
+    ("Halbrook fell 2-1/4 to 68-1/4 on 223,000 shares.", "2-1/4", True),
+    ("Halbrook fell 2-1/4 to 68-1/4 on 223,000 shares.", "68-1/4", True),
+    ("Kestrel was up 3/8 at 31-1/2 in active trading.", "3/8", True),
+    ("Marlow Electronics rose 1-5/8 to 24 on volume of 410,000.", "1-5/8", True),
 ]
+
+
+# ---------------------------------------------------------------- spans the number grammar finds in wire copy
+# (sentence, [(figure as written, label)]): what pipeline.quantities.find_quantities gives, in text order
+SPANS = [
+    # a share price quoted bare in fractions: the move and the level, two money figures (no range)
+    ("Halbrook fell 2-1/4 to 68-1/4 on 223,000 shares.", [("2-1/4", "MONEY"), ("68-1/4", "MONEY")]),
+    ("Kestrel was up 3/8 at 31-1/2 in active trading.", [("3/8", "MONEY"), ("31-1/2", "MONEY")]),
+    ("Shares of Halverson gained one to 45-3/8.", [("one", "MONEY"), ("45-3/8", "MONEY")]),
+    ("Orrin Pharma was off 1/4 to 12-3/4 after the report.", [("1/4", "MONEY"), ("12-3/4", "MONEY")]),
+    ("Carrow rose 1-3/8 to 42-1/2 dlrs.", [("1-3/8", "MONEY"), ("42-1/2 dlrs", "MONEY")]),
+    # a rate's, a bond's and an index's moves are no share prices; the rate's move is no end of a range
+    ("The prime rate fell 1/4 to 7-1/2 pct.", [("7-1/2 pct", "PERCENT")]),
+    ("The Treasury bond fell 1/4 to 98-1/2.", []),
+    ("The index was up 1/2 to 240-1/4 by noon.", []),
+    # two-way quotes and ranges with the currency on both ends are one figure
+    ("The dollar was quoted at 1.8250/60 marks in early trade.", [("1.8250/60 marks", "MONEY")]),
+    ("Corn held gains of 1-1/4 cents to 3/4 cent per bushel.", [("1-1/4 cents to 3/4 cent", "MONEY")]),
+    ("Units should sell for between 15 dlrs and 17 dlrs.", [("between 15 dlrs and 17 dlrs", "MONEY")]),
+    ("The price was cut from 5 dlrs to 4 dlrs.", [("5 dlrs", "MONEY"), ("4 dlrs", "MONEY")]),
+    ("Rates should rise three to five pct.", [("three to five pct", "PERCENT")]),
+    # pounds of a commodity are a weight; pounds raised or paid are sterling
+    ("Tarn Mining produced 400,000 pounds of copper.", [("400,000 pounds", "QUANTITY")]),
+    ("Output will peak at between one mln and 1.5 mln pounds uranium oxide.",
+     [("between one mln and 1.5 mln pounds", "QUANTITY")]),
+    ("The fund raised 5 mln pounds from the sale.", [("5 mln pounds", "MONEY")]),
+    ("It paid 2 mln pounds of its own cash.", [("2 mln pounds", "MONEY")]),
+    # a spelt-out count with a scale word before its noun
+    ("Each of the about one mln shares of Carver will be exchanged.", [("about one mln", "CARDINAL")]),
+    ("Reserves fell to 60.1 bilion cubic feet.", [("60.1 bilion", "CARDINAL")]),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", SPANS, ids=[r[0][:50] for r in SPANS])
+def test_newswire_spans(sentence, expected):
+    from claimcheck.pipeline.quantities import find_quantities
+
+    assert [(sentence[a:b], label) for a, b, label in find_quantities(sentence)] == expected
+
+
+# ---------------------------------------------------------------- a unit written once for figures compared
+# (sentence, [(figure, label)] as the pipeline's entities would be, the figure read, label, unit, value): the
+# counted noun or the currency left off the second figure of a comparison (pipeline.elided)
+ELIDED = [
+    ("Sales rose to 450 mln dlrs from 390 mln.", [("450 mln dlrs", "MONEY"), ("390 mln", "QUANTITY")],
+     "390 mln", "MONEY", "USD", 390 * M),
+    ("Net profit was 22.5 mln dlrs, compared with 18.1 mln a year earlier.",
+     [("22.5 mln dlrs", "MONEY"), ("18.1 mln", "CARDINAL")], "18.1 mln", "MONEY", "USD", 18.1 * M),
+    ("Profit rose to 5 mln stg from 4 mln.", [("5 mln stg", "MONEY"), ("4 mln", "CARDINAL")], "4 mln", "MONEY",
+     "GBP", 4 * M),
+    ("Revenue was 1.2 bln marks against 1.05 bln.", [("1.2 bln marks", "MONEY"), ("1.05 bln", "CARDINAL")],
+     "1.05 bln", "MONEY", "DEM", 1.05 * B),
+    ("It sold 1.2 mln shares, up from 900,000 a year earlier.",
+     [("1.2 mln", "CARDINAL"), ("900,000", "CARDINAL")], "900,000", "CARDINAL", "share", 900 * K),
+    ("Exports fell to 12,000 cars, down from 14,500.", [("12,000", "CARDINAL"), ("14,500", "CARDINAL")],
+     "14,500", "CARDINAL", "car", 14_500),
+    ("Holders will vote to raise authorized shares to 25 mln from 10 mln.",
+     [("25 mln", "QUANTITY"), ("10 mln", "QUANTITY")], "10 mln", "QUANTITY", "share", 10 * M),
+    ("Holders will vote to raise authorized shares to 25 mln from 10 mln.",
+     [("25 mln", "QUANTITY"), ("10 mln", "QUANTITY")], "25 mln", "QUANTITY", "share", 25 * M),
+    ("Dallas Freight is cutting staff to 125 from 300.", [("125", "CARDINAL"), ("300", "CARDINAL")], "300",
+     "CARDINAL", "staff", 300),
+    ("The carrier cut its flights to 40 from 65.", [("40", "CARDINAL"), ("65", "CARDINAL")], "65", "CARDINAL",
+     "flight", 65),
+    ("The number of passengers on the route jumped from 69 in 1984 to 298.",
+     [("69", "CARDINAL"), ("298", "CARDINAL")], "298", "CARDINAL", "passenger", 298),
+    ("Depositors approved the plan by a vote of 37,000 to 7,100.", [("37,000", "CARDINAL"), ("7,100", "CARDINAL")],
+     "37,000", "CARDINAL", "vote", 37_000),
+]
+#: figures compared with nothing that has a unit keep their bare count
+NOT_ELIDED = [
+    ("It earned 5.5 mln dlrs, or 22 cts a share.", [("5.5 mln dlrs", "MONEY"), ("22", "CARDINAL")], "22"),
+    ("The plant employs 300 and will hire 40 more.", [("300", "CARDINAL"), ("40", "CARDINAL")], "300"),
+    ("It paid 40 mln dlrs, and 12 of its managers left.", [("40 mln dlrs", "MONEY"), ("12", "CARDINAL")], "12"),
+    ("Shares rose 2 dlrs to 30 on 400,000.", [("2 dlrs", "MONEY"), ("400,000", "CARDINAL")], "400,000"),
+]
+
+
+def _doc_with(sentence: str, figures: list[tuple[str, str]]):
+    import spacy
+    from spacy.tokens import Span
+
+    doc = spacy.blank("en")(sentence)
+    ents, at = [], 0
+    for text, label in figures:
+        start = sentence.index(text, at)
+        at = start + len(text)
+        span = doc.char_span(start, at, label=label)
+        assert span is not None, text
+        ents.append(Span(doc, span.start, span.end, label=label))
+    doc.ents = ents
+    return doc
+
+
+@pytest.mark.parametrize("sentence, figures, figure, label, unit, value", ELIDED,
+                         ids=[f"{r[2]} | {r[0][:40]}" for r in ELIDED])
+def test_newswire_unit_written_once(sentence, figures, figure, label, unit, value):
+    from claimcheck.pipeline.elided import elided_reading
+    from claimcheck.pipeline.mentions import counted_unit
+
+    doc = _doc_with(sentence, figures)
+    [ent] = [e for e in doc.ents if e.text == figure]
+    got = elided_reading(ent, "USD", counted_unit)
+    assert got is not None, (sentence, figure)
+    assert (got[0], got[2]) == (label, unit), got
+    assert got[1].value == pytest.approx(value, rel=1e-9), got
+
+
+@pytest.mark.parametrize("sentence, figures, figure", NOT_ELIDED, ids=[r[0][:50] for r in NOT_ELIDED])
+def test_newswire_no_unit_to_borrow(sentence, figures, figure):
+    from claimcheck.pipeline.elided import elided_reading
+    from claimcheck.pipeline.mentions import counted_unit
+
+    doc = _doc_with(sentence, figures)
+    [ent] = [e for e in doc.ents if e.text == figure]
+    assert elided_reading(ent, "USD", counted_unit) is None
 
 
 @pytest.mark.parametrize("sentence, figure, expected", PER_SHARE, ids=[f"{r[1]} | {r[0]}" for r in PER_SHARE])
@@ -650,6 +807,11 @@ MENTIONS = [
     ("The Geneva fund raised 80 mln Swiss francs last year and 95 mln francs this year.", "95 mln francs", "MONEY",
      95 * M, "CHF"),
     ("Paris-based Vernay said the offer was worth 300 mln francs.", "300 mln francs", "MONEY", 300 * M, "FRF"),
+    # Reuters figures (issue 15): the currency written once, a bare share quote, pounds of a metal
+    ("Kestrel Foods said sales rose to 450 mln dlrs from 390 mln.", "390 mln", "MONEY", 390 * M, "USD"),
+    ("Halbrook fell 2-1/4 to 68-1/4 on 223,000 shares.", "2-1/4", "MONEY", 2.25, "USD"),
+    ("Tarn Mining said it produced 400,000 pounds of copper last year.", "400,000 pounds", "QUANTITY", 400 * K, "lb"),
+    ("Harlow Mills raised its authorized shares to 25 mln from 10 mln.", "10 mln", "QUANTITY", 10 * M, "share"),
 ]
 
 
