@@ -465,7 +465,7 @@ COUNTS = [
     ("9,000 sq ft", "", 9000, "sq ft", "exact", 8999.5, 9000.5, ""),
     ("about 50 km", "", 50, "km", "approx", 48.75, 51.25, ""),
     ("1,100-megawatt", "a", 1100, "MW", "exact", 1099.5, 1100.5, ""),
-    ("8.5 mln tons", "", 8.5 * M, "t", "exact", 8.45 * M, 8.55 * M, ""),
+    ("8.5 mln tons", "", 8.5 * M, "ton", "exact", 8.45 * M, 8.55 * M, ""),
     ("3.2 mln bpd", "", 3.2 * M, "bbl", "exact", 3.15 * M, 3.25 * M, ""),
     ("500 MW", "", 500, "MW", "exact", 499.5, 500.5, ""),
     # Reuters figures (issue 15): pounds counted (a weight, where the span is a quantity) and a misspelt scale

@@ -74,3 +74,33 @@ def test_newsquant_has_a_fixed_dev_and_test_half(shared_data):
     assert [nq.split_of(r) for r in records] == [nq.split_of(dict(r)) for r in records]
     assert nq.split_of({"text": "Acme sold 5 mln shares."}) == nq.split_of({"text": "Acme sold 5 mln shares."})
     assert {"newsquant", "newsquant-dev", "newsquant-test"} <= set(SETS) and NEWSQUANT_SETS["newsquant-test"] == "test"
+
+
+def test_predicted_units_are_named_as_newsquant_names_them():
+    assert nq.predicted_unit("MONEY", "GBP") == "GBP"
+    assert nq.predicted_unit("CARDINAL", "km") == "kilometre"
+    assert nq.predicted_unit("CARDINAL", "mph") == "mile"        # NewsQuant's 'mile per hour', its per-part off
+    assert nq.predicted_unit("CARDINAL", "hp") == "horsepower"
+    assert nq.predicted_unit("CARDINAL", "t") == "metric ton"    # tonnes
+    assert nq.predicted_unit("CARDINAL", "ton") == "ton"
+    assert nq.predicted_unit("CARDINAL", "person") == "people"
+    assert nq.predicted_unit("CARDINAL", "time") == "count"      # "6.5 times earnings"
+    assert nq.predicted_unit("CARDINAL", "count") == ""
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("15 years", 15, "year"), ("the past two years", 2, "year"), ("65-year-old", 65, "year of age"),
+    ("a 40 year-old", 40, "year of age"), ("18 month-old", 18, "month of age"),
+])
+def test_durations_and_ages(text, value, unit):
+    d = nq._duration(text)
+    assert (d["value"], d["unit"]) == (value, unit)
+
+
+@pytest.mark.slow  # loads the default pipeline
+def test_units_end_to_end(nlp):
+    found = nq.ours(["Ridership rose to 1.2m passengers.", "The app has 450M users.", "The trail is 5 km long.",
+                     "The 52-year-old manager hired 30 seasonal workers.", "The base iPhone 11 costs $700."], nlp)
+    assert [[(q["value"], q["unit"]) for q in s] for s in found] == [
+        [(1_200_000, "passenger")], [(450_000_000, "user")], [(5, "kilometre")],
+        [(52, "year of age"), (30, "seasonal worker")], [(700, "USD")]]

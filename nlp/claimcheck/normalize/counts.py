@@ -9,7 +9,7 @@ from .numbers import MAX_CONTEXT, MAX_TEXT, Quantity, scan_numbers, to_py, total
 from .percent import _marker
 from .qualifiers import GENERIC_UNIT_RE, interval, qualify, range_pair
 
-__all__ = ["normalize_count", "unit_name", "YEAR_MIN", "YEAR_MAX"]
+__all__ = ["normalize_count", "unit_after", "unit_name", "YEAR_MIN", "YEAR_MAX"]
 
 #: a bare four-digit number in this range reads as a year, not a count
 YEAR_MIN, YEAR_MAX = 1800, 2100
@@ -86,7 +86,9 @@ _MEASURES: list[tuple[str, str]] = [
     (r"milligrams?|mg", "mg"),
     (r"kilograms?|kilos?|kg", "kg"),
     (r"grams?|(?-i:g)", "g"),
-    (r"tonnes?|(?:metric\s+)?tons?", "t"),
+    (r"tonnes?|metric\s+tons?", "t"),
+    (r"tons?", "ton"),  # "10 tons": a (short) ton, as written; "tonnes" are metric
+    (r"lbs?[\s-]?ft|pound[\s-]f(?:ee|oo)t", "lb-ft"),  # torque
     (r"lbs?|pounds?(?!\s+sterling)", "lb"),  # a count's "pounds" are a weight (money spans read sterling)
     (r"ounces?|oz", "oz"),
     (r"millilit(?:re|er)s?|ml", "ml"),
@@ -122,7 +124,8 @@ _UNIT_NAMES = {
     "km/h": "kilometre per hour", "mph": "mile per hour", "mpg": "mile per gallon", "km2": "square kilometre",
     "m2": "square metre", "sq ft": "square foot", "km": "kilometre", "mm": "millimetre", "cm": "centimetre",
     "nm": "nanometre", "m": "metre", "mi": "mile", "yd": "yard", "ft": "foot", "in": "inch", "ha": "hectare",
-    "acre": "acre", "mg": "milligram", "kg": "kilogram", "g": "gram", "t": "tonne", "lb": "pound-mass",
+    "acre": "acre", "mg": "milligram", "kg": "kilogram", "g": "gram", "t": "tonne", "ton": "ton",
+    "lb-ft": "pound-foot", "lb": "pound-mass",
     "oz": "ounce", "ml": "millilitre", "l": "litre", "gal": "gallon", "bbl": "barrel", "hp": "horsepower",
     "kcal": "kilocalorie", "\u00b0C": "celsius", "\u00b0F": "fahrenheit", "min": "minute", "h": "hour", "s": "second",
     "year of age": "year of age", "rpm": "revolution per minute", "ppm": "parts-per-million",
@@ -172,6 +175,13 @@ def _measure(after: str) -> tuple[str, int] | None:
                 head = {"k": "k", "K": "k", "M": "M", "m": "m", "G": "G", "g": "G", "T": "T", "t": "T"}[word[0]]
         return head + sym, m.end()
     return None
+
+
+def unit_after(after: str) -> str | None:
+    """The unit of measure that the text right after a number starts with, as its symbol ("536 hp" → "hp",
+    " HZ on 9 May" → "Hz", "-year-old" → "year of age"), or None: for a count whose span stopped before its unit."""
+    measured = _measure(after) if isinstance(after, str) else None
+    return measured[0] if measured else None
 
 
 def _year_like(t) -> bool:

@@ -22,6 +22,7 @@ from claimcheck.normalize import (
     normalize_money,
     normalize_percent,
 )
+from claimcheck.normalize.counts import unit_after
 from claimcheck.normalize.dates import MONTHS, WEEKDAYS
 from claimcheck.pipeline.elided import elided_reading
 from claimcheck.pipeline.quantities import find_quantities
@@ -57,7 +58,27 @@ def merge_quantity_spans(doc: Doc) -> None:
     for e in others:
         taken.update(range(e.start, e.end))
     bare = [Span(doc, t.i, t.i + 1, label="CARDINAL") for t in doc if t.i not in taken and _is_bare_number(t)]
-    doc.ents = filter_spans(grammar + others + bare)
+    doc.ents = filter_spans(grammar + [e for e in others + bare if not _name_number(e)])
+
+
+def _name_number(ent: Span) -> bool:
+    """A plain number that ends or continues a name inside a sentence, no count: "the iPhone 11 has",
+    "Section 427 Row 21", "the S&P/ASX 200 gained", "its new HIV 2 drug regimen" (a capitalised word right
+    before it, which is not the first word of its sentence or line, a place, a month or a weekday)."""
+    if ent.label_ != "CARDINAL" or len(ent) != 1 or not re.fullmatch(r"\d{1,4}", ent.text) or ent.start == 0:
+        return False
+    doc, prev = ent.doc, ent.doc[ent.start - 1]
+    if not (prev.is_alpha and any(c.isupper() for c in prev.text)) or prev.ent_type_ in ("GPE", "LOC", "NORP", "DATE"):
+        return False
+    if prev.lower_.rstrip(".")[:3] in _MONTHS_DAYS or prev.is_sent_start is True or prev.i == 0:
+        return False
+    before = doc[prev.i - 1]
+    if "\n" in before.whitespace_ or "\n" in before.text or not before.whitespace_ and not before.is_punct:
+        return False  # the first word of a table line ("Net 234 vs 198")
+    if prev.is_upper and before.is_upper and before.is_alpha:
+        return False  # an all-capitals headline ("REBEL AMBUSH KILLS 18 SOLDIERS")
+    nxt = doc[ent.end] if ent.end < len(doc) else None
+    return not (nxt is not None and nxt.lower_ in ("vs", "vs.", "pct", "percent", "%", "mln", "bln"))
 
 
 def _inside_measure(span: Span) -> bool:
@@ -191,42 +212,93 @@ _SHARE_COUNT_LINE = re.compile(
 _IRREGULAR_PLURALS = {"people": "person", "men": "man", "women": "woman", "children": "child", "feet": "foot",
                       "head": "head", "staff": "staff", "cattle": "cattle"}
 _SCALE_WORDS = {"mln", "bln", "million", "billion", "thousand", "trillion", "mn", "bn"}
-_OWNER_WORDS = {"its", "their", "the", "his", "her", "our", "your", "which", "these", "those"}
+_OWNER_WORDS = {"its", "their", "the", "his", "her", "our", "your", "my", "which", "these", "those"}
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,}")  # "U.S.", "U.K." inside a noun phrase ("1,751 U.S. adults")
+#: stop words that modify a counted noun instead of ending its phrase ("eight other employees")
+_MODIFIER_STOPS = {"other", "more", "further"}
+
+
+def _plural_like(w: str) -> bool:
+    w = w.lower()
+    return w in _IRREGULAR_PLURALS or (len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")))
+
+
+def _counted_words(ent: Span) -> tuple[list[str], int] | None:
+    """The words of the noun phrase a count counts and the index of its counted noun (see :func:`counted_unit`),
+    or None when no word follows."""
+    doc = ent.doc
+    toks = list(doc[ent.end:min(len(doc), ent.end + 12)])
+    words: list[str] = []
+    if len(toks) >= 2 and toks[0].lower_ == "of" and toks[1].lower_ in _OWNER_WORDS:
+        toks = toks[2:]  # "600,000 of the company's common shares"
+    elif len(toks) >= 3 and toks[0].lower_ == "of" and toks[1].is_title and toks[2].text in ("'s", "\u2019s"):
+        words.append(toks[1].text)  # "two of Johnson's deputies"
+        toks = toks[3:]
+    glue, owner = False, len(words)
+    for k, t in enumerate(toks):
+        if "\n" in t.text_with_ws[:-1] or "\n" in t.text:
+            break
+        if t.text == "-" and words and k > 0 and not toks[k - 1].whitespace_ and not t.whitespace_:
+            glue = True  # "two gas-only powertrain options": one word
+            continue
+        if t.text in ('"', "'", "``", "''", "'s", "\u2019s", "-") or _INITIALS.fullmatch(t.text):
+            continue
+        if not words and t.lower_ in _SCALE_WORDS:
+            continue  # "two mln shares" where the span stopped before the scale word
+        if glue and t.is_alpha and t.is_lower and not _plural_like(words[-1]):
+            words[-1] += "-" + t.text
+            glue = False
+            continue
+        glue = False
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        modifier = t.lower_ in _MODIFIER_STOPS and nxt is not None and nxt.is_alpha and not nxt.is_stop
+        if not modifier and (not t.is_alpha or (t.is_stop and t.is_lower) or t.lower_ in ("vs", "versus")):
+            break
+        words.append(t.text)
+        if len(words) == 4 + owner or t.whitespace_ and "\n" in t.whitespace_:
+            break
+    plain = [i for i, w in enumerate(words) if w.islower() or (w.isupper() and len(w) > 2)]
+    if not plain:
+        return None
+    plural = next((i for i in plain if _plural_like(words[i])), None)
+    if plural is None:  # "eight straight World Cups": a capitalised plural when no plain word is one
+        plural = next((i for i in range(plain[0] + 1, len(words)) if _plural_like(words[i])), None)
+    if plural is not None and plural == plain[0] + 1 and _num_value(ent) == 1 and not _plural_like(words[plain[0]]) \
+            and not (ent.end < len(doc) and doc[ent.end].lower_ == "of"):
+        # one thing is counted in the singular: "one proposal asks ..." ends before the verb
+        words, plural = words[:plural], None
+        plain = [i for i in plain if i < len(words)]
+    return words, plural if plural is not None else plain[-1]
 
 
 def counted_unit(ent: Span) -> str | None:
     """The counted noun after a count, singular: "1.2 mln passengers" → "passenger", "556,500 shares of Syncor"
     → "share", "119,800 of its common shares" → "share", "five Spectrayne senior managers" → "manager",
-    "850,000 people" → "person".  The run of words right after the number (up to four, through capitalised
+    "850,000 people" → "person", "eight other employees" → "employee", "two of Johnson's deputies" → "deputy",
+    "one proposal asks" → "proposal".  The run of words right after the number (up to four, through capitalised
     names, initials such as "U.S." and hyphens, stopping at a stop word, a figure or punctuation) gives its
     first plural, else its last lower-case word; None when no word follows."""
     from claimcheck.pipeline.context import _singular
 
-    doc = ent.doc
-    toks = list(doc[ent.end:min(len(doc), ent.end + 12)])
-    if len(toks) >= 2 and toks[0].lower_ == "of" and toks[1].lower_ in _OWNER_WORDS:
-        toks = toks[2:]  # "600,000 of the company's common shares"
-    words: list[str] = []
-    for t in toks:
-        if "\n" in t.text_with_ws[:-1] or "\n" in t.text:
-            break
-        if t.text in ('"', "'", "``", "''", "'s", "’s", "-") or _INITIALS.fullmatch(t.text):
-            continue
-        if not words and t.lower_ in _SCALE_WORDS:
-            continue  # "two mln shares" where the span stopped before the scale word
-        if not t.is_alpha or (t.is_stop and t.is_lower) or t.lower_ in ("vs", "versus"):
-            break
-        words.append(t.text)
-        if len(words) == 4 or t.whitespace_ and "\n" in t.whitespace_:
-            break
-    plain = [w for w in words if w.islower() or (w.isupper() and len(w) > 2)]
-    if not plain:
+    found = _counted_words(ent)
+    if found is None:
         return None
-    plural = next((w for w in plain if w.lower() in _IRREGULAR_PLURALS or (
-        len(w) > 3 and w.lower().endswith("s") and not w.lower().endswith(("ss", "us", "is")))), None)
-    word = (plural or plain[-1]).lower()
+    words, head = found
+    word = words[head].lower()
     return _IRREGULAR_PLURALS.get(word) or _singular(word)
+
+
+def counted_phrase(ent: Span) -> str | None:
+    """The counted noun with the words that modify it, lower case, the noun singular: "1,100 public housing
+    properties" → "public housing property", "96 Liverpool fans" → "liverpool fan", "two of Johnson's deputies"
+    → "johnson deputy" (what NewsQuant writes as a count's unit)."""
+    found = _counted_words(ent)
+    if found is None:
+        return None
+    words, head = found
+    # a participle before the noun says what happened to it, not what it is ("300 recorded songs")
+    modifiers = [w.lower() for w in words[:head] if not w.lower().endswith("ed")]
+    return " ".join(modifiers + [counted_unit(ent) or words[head].lower()])
 
 
 def mentions_of(doc: Doc, published: date | None = None, *, dayfirst: bool = False) -> Iterable[Mention]:
@@ -253,7 +325,8 @@ def mentions_of(doc: Doc, published: date | None = None, *, dayfirst: bool = Fal
             q = normalize_span(ent, published, dayfirst=dayfirst) if label in VALUE_LABELS else None
             unit = q.unit if q else None
             if q is not None and label in ("CARDINAL", "QUANTITY") and unit == "count":
-                unit = counted_unit(ent) or unit
+                # a unit of measure the span stopped before ("536 hp", "49.55 HZ"), else the counted noun
+                unit = unit_after(doc.text[ent.end_char:ent.end_char + 40]) or counted_unit(ent) or unit
                 read = _count_as_other(ent, unit)
                 if read is not None:
                     label, q, end = read

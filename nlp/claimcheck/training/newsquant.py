@@ -1,14 +1,21 @@
 """NewsQuant end to end: quantities extracted from raw sentences, scored like the CQE evaluation.
 
 Each of the 590 sentences goes through the whole pipeline; every MONEY,
-PERCENT, CARDINAL and QUANTITY mention with a numeric value is a predicted
-quantity. Predictions and gold quantities of a sentence are matched one to one
+PERCENT, CARDINAL and QUANTITY mention with a numeric value that the toolkit
+reports (``mentions_of``), and every span of time or age the NER labels DATE
+or TIME ("15 years", "65-year-old"), is a predicted quantity. Predictions and
+gold quantities of a sentence are matched one to one
 by value (relative tolerance 1e-6 after the gold unit's factor, e.g. cents; a
 gold range matches either a predicted range with both ends or a value equal to
 one end). *value* P/R/F1 counts those matches; *value+unit* additionally needs
 the unit: ISO currency for money, percent, percentage points for basis points,
-and for other quantities the counted noun or unit word (singular, lower case)
-against the gold ``normalized_unit`` (an empty gold unit wants none).
+and for other quantities the unit of measure's name ("hp" → "horsepower", "mph"
+→ "mile": NewsQuant's "mile per hour" without its "per" part, as the gold's) or
+the counted noun with the words that modify it ("1,100 public housing
+properties" → "public housing property", lower case, singular, as NewsQuant
+writes a count's unit) against the gold ``normalized_unit`` (an empty gold
+unit wants none). NewsQuant's own names are used where claimcheck names a unit
+otherwise ("metric ton" for tonnes, "people", "count" for "times").
 quantulum3 runs in the same harness on the same sentences (its ``unit.name``,
 ``currency_code`` for money), when it is installed.
 """
@@ -94,11 +101,12 @@ def _num(x: Any) -> float | None:
 
 
 def ours(sentences: list[str], nlp) -> list[list[dict]]:
-    """Quantities of each sentence: {low, high, unit} from the pipeline's value mentions."""
-    from claimcheck.pipeline.context import counted_noun, sentence_span
-    from claimcheck.pipeline.mentions import CURRENCY_KEY, normalize_span
+    """Quantities of each sentence, {low, high, unit}, in reading order: the pipeline's value mentions
+    (:func:`claimcheck.pipeline.mentions.mentions_of`, the mentions the toolkit itself reports: a MONEY span with
+    no currency before a noun is a count of that noun) and the spans of time and ages the NER labels DATE or TIME."""
     from claimcheck.normalize import currency_context
-    from claimcheck.normalize.counts import unit_name
+    from claimcheck.normalize.counts import unit_after
+    from claimcheck.pipeline.mentions import CURRENCY_KEY, counted_phrase, counted_unit, mentions_of
 
     def docs():
         for s in sentences:
@@ -108,45 +116,59 @@ def ours(sentences: list[str], nlp) -> list[list[dict]]:
 
     out = []
     for doc in nlp.pipe(docs()):
-        found = []
+        found: list[tuple[int, dict]] = []
         for ent in doc.ents:
             if ent.label_ in ("DATE", "TIME"):
                 duration = _duration(ent.text)
                 if duration:
-                    found.append(duration)
+                    found.append((ent.start_char, duration))
+        spans = {e.start_char: e for e in doc.ents}
+        for m in mentions_of(doc):
+            if m.label not in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY"):
                 continue
-            if ent.label_ not in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY"):
-                continue
-            q = normalize_span(ent, None)
-            if q is None:
-                continue
-            low, high = _num(q.low), _num(q.high)
-            value = _num(q.value)
+            low, high, value = _num(m.low), _num(m.high), _num(m.value)
             if value is None and low is None:
                 continue
-            if ent.label_ == "MONEY":
-                unit = q.unit
-            elif ent.label_ == "PERCENT":
-                unit = q.unit
-            elif q.unit not in (None, "count"):  # a measurement: its unit's name ('km' → 'kilometre')
-                unit = _PER_RE.sub("", unit_name(q.unit) or "")
-            else:
-                unit = counted_noun(doc, ent, sentence_span(doc, ent.start)) or (
-                    _singular(ent[-1].lower_) if ent.label_ == "QUANTITY" and ent[-1].is_alpha else "")
-            found.append({"value": value if value is not None else low,
-                          "low": low if q.qualifier == "range" else None,
-                          "high": high if q.qualifier == "range" else None, "unit": unit})
-        out.append(found)
+            unit = predicted_unit(m.label, m.unit)
+            ent = spans.get(m.start)
+            if m.label == "CARDINAL" and ent is not None and m.unit and m.unit == counted_unit(ent) \
+                    and unit_after(doc.text[m.end:m.end + 40]) is None:
+                # a counted noun: NewsQuant's unit is its noun phrase ("public housing property")
+                unit = _NQ_UNIT_NAMES.get(phrase := counted_phrase(ent) or unit, phrase)
+            found.append((m.start, {"value": value if value is not None else low,
+                                    "low": low if m.qualifier == "range" else None,
+                                    "high": high if m.qualifier == "range" else None, "unit": unit}))
+        out.append([q for _, q in sorted(found, key=lambda x: x[0])])
     return out
 
 
+#: NewsQuant's names for units that claimcheck names otherwise: its gold writes "metric ton" for tonnes,
+#: "people" (not "person"), and "count" for "times" ("6.5 times earnings", "78,000 times a minute")
+_NQ_UNIT_NAMES = {"tonne": "metric ton", "person": "people", "time": "count"}
+
+
+def predicted_unit(label: str, unit: str | None) -> str:
+    """A mention's unit as the harness compares it: ISO currency for money, ``percent`` or
+    ``percentage_points``, a measurement's unit name without its "per ..." ('mph' → 'mile'), a counted noun as it
+    is; '' for a bare count."""
+    from claimcheck.normalize.counts import unit_name
+
+    if label in ("MONEY", "PERCENT"):
+        return unit or ""
+    if not unit or unit == "count":
+        return ""
+    name = _PER_RE.sub("", unit_name(unit) or unit)
+    return _NQ_UNIT_NAMES.get(name, name)
+
+
 _DURATION = re.compile(r"(?P<num>\d[\d,.]*|[a-z]+(?:[ -][a-z]+)?)[ -](?P<unit>year|month|week|day|hour|minute|second"
-                       r"|decade)s?\b", re.I)
+                       r"|decade)s?\b(?P<old>[ -]old\b)?", re.I)
 
 
 def _duration(text: str) -> dict | None:
     """'15 years', 'the past two years', 'six minutes': a DATE or TIME mention that is a span of time (NewsQuant
-    counts durations as quantities; claimcheck labels them DATE or TIME)."""
+    counts durations as quantities; claimcheck labels them DATE or TIME); '65-year-old', 'a 60 year-old': an age,
+    in NewsQuant's unit 'year of age'."""
     from claimcheck.normalize import normalize_count
 
     m = _DURATION.search(text)
@@ -159,7 +181,8 @@ def _duration(text: str) -> dict | None:
     value = _num(q.value) if q is not None else None
     if value is None:
         return None
-    return {"value": value, "low": None, "high": None, "unit": m.group("unit").lower()}
+    unit = m.group("unit").lower()
+    return {"value": value, "low": None, "high": None, "unit": f"{unit} of age" if m.group("old") else unit}
 
 
 def quantulum(sentences: list[str], parser) -> list[list[dict]]:

@@ -1,0 +1,101 @@
+"""What a count counts: the unit of measure right after a number, the counted noun and its noun phrase
+(``claimcheck.pipeline.mentions.counted_unit`` / ``counted_phrase``), and numbers that are part of a name
+(``_name_number``). Sentences written for these tests; entities set by hand on the project's tokenizer, no model."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.normalize.counts import unit_after, unit_name
+from claimcheck.pipeline import mentions as M
+from rule_docs import make, tokenizer_only
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    """The project's tokenizer alone (this overrides the session pipeline fixture)."""
+    return tokenizer_only()
+
+
+@pytest.mark.parametrize("after, symbol, name", [
+    (" hp and a top speed", "hp", "horsepower"),
+    (" HZ on Monday", "Hz", "hertz"),
+    (" mAh, twice the old one", "mAh", "milliampere-hour"),
+    (" ppb in the samples", "ppb", "parts-per-billion"),
+    (" tons of steel", "ton", "ton"),          # a ton as written, not a metric tonne
+    (" tonnes of steel", "t", "tonne"),
+    (" metric tons of wheat", "t", "tonne"),
+    (" lb-ft of torque", "lb-ft", "pound-foot"),
+    (" pound-feet of torque", "lb-ft", "pound-foot"),
+    ("-year-old striker", "year of age", "year of age"),
+])
+def test_unit_of_measure_right_after_a_number(after, symbol, name):
+    assert unit_after(after) == symbol
+    assert unit_name(symbol) == name
+
+
+@pytest.mark.parametrize("after", [" people came", " passengers", "", " of the firms"])
+def test_no_unit_of_measure(after):
+    assert unit_after(after) is None
+
+
+def _count(nlp, text, number):
+    doc = make(nlp, text, [(number, "CARDINAL")])
+    return doc.ents[0]
+
+
+@pytest.mark.parametrize("text, number, unit, phrase", [
+    ("The council will refit 1,100 public housing properties this year.", "1,100", "property",
+     "public housing property"),
+    ("Investors backed 135 unicorn startups in 2018.", "135", "startup", "unicorn startup"),
+    ("The regulator fined the bank, and eight other employees left the agency.", "eight", "employee",
+     "other employee"),
+    ("Two of Mendez's deputies were dismissed on Friday.", "Two", "deputy", "mendez deputy"),
+    ("She kept one of the students after class.", "one", "student", "student"),
+    ("It is one of my local stores, she said.", "one", "store", "local store"),
+    ("The carmaker offered two gas-only powertrain options for the van.", "two", "option",
+     "gas-only powertrain option"),
+    ("He scored in eight straight World Cups since 1994.", "eight", "cup", "straight world cup"),
+    ("One proposal asks the board to stop buying back shares.", "One", "proposal", "proposal"),
+    ("The club said 40 Leeds fans were hurt.", "40", "fan", "leeds fan"),
+    ("Listeners streamed 300 recorded songs last week.", "300", "song", "song"),  # a participle is dropped
+])
+def test_counted_noun_and_its_phrase(nlp, text, number, unit, phrase):
+    ent = _count(nlp, text, number)
+    assert M.counted_unit(ent) == unit
+    assert M.counted_phrase(ent) == phrase
+
+
+def test_a_hyphen_does_not_glue_a_word_onto_the_counted_noun(nlp):
+    ent = _count(nlp, "Acme sold about 1.6 million computers-it implies strong growth.", "about 1.6 million")
+    assert M.counted_unit(ent) == "computer"
+
+
+def test_a_count_with_its_unit_of_measure_after_the_span(nlp):
+    doc = make(nlp, "The sedan makes 536 hp and the grid ran at 49.55 HZ on Monday.",
+               [("536", "CARDINAL"), ("49.55", "CARDINAL")])
+    assert [(m.text, m.unit) for m in M.mentions_of(doc) if m.label == "CARDINAL"] == [("536", "hp"),
+                                                                                        ("49.55", "Hz")]
+
+
+def _merged(nlp, text, ents, **kw):
+    doc = make(nlp, text, ents, **kw)
+    M.merge_quantity_spans(doc)
+    return [(e.text, e.label_) for e in doc.ents if e.label_ == "CARDINAL"]
+
+
+def test_a_number_inside_a_name_is_no_count(nlp):
+    assert _merged(nlp, "The base iPhone 11 has 64 songs on it.", [("11", "CARDINAL"), ("64", "CARDINAL")]) == [
+        ("64", "CARDINAL")]
+    assert _merged(nlp, "The buyers sat in Section 427 Row 21 which faces 40 seats.", []) == [("40", "CARDINAL")]
+    assert _merged(nlp, "Shares on the S&P/ASX 200 gained with 30 stocks up.", []) == [("30", "CARDINAL")]
+
+
+def test_numbers_after_capitals_that_stay_counts(nlp):
+    # the first word of a sentence or of a table line, a headline in capitals, a place, a month
+    assert _merged(nlp, "About 300 people came.", []) == [("300", "CARDINAL")]
+    assert _merged(nlp, "Results:\nNet 234 vs 198\n", []) == [("234", "CARDINAL"), ("198", "CARDINAL")]
+    assert _merged(nlp, "REBEL AMBUSH KILLS 18 SOLDIERS IN THE NORTH", []) == [("18", "CARDINAL")]
+    assert _merged(nlp, "Across the region, Germany 300 and France 200 were counted.", [("Germany", "GPE"),
+                                                                                        ("France", "GPE")]) == [
+        ("300", "CARDINAL"), ("200", "CARDINAL")]
