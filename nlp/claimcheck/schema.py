@@ -42,6 +42,10 @@ class Document(_Model):
                                "or og:url, or the `url` field of a JSON/JSONL record")
     text: str = Field(default="", description="cleaned main text; every offset points here (left out of reports "
                                               "made with --no-text)")
+    republished_from: Optional[str] = Field(default=None, description="the outlet a credit line of the page names as "
+                                            "the article's first publisher ('Republished from TechLedger', 'This "
+                                            "article first appeared in …'): the line itself is not in `text`; a copy "
+                                            "that credits another document's outlet is never taken for the original")
     copy_of: Optional[str] = Field(default=None, description="id of the document of the same story this one "
                                    "copies (syndicated or near-duplicate text): its figures that repeat the "
                                    "original's do not vote again (resolve/copies.py)")

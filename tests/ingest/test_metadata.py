@@ -8,6 +8,7 @@ import pytest
 
 from claimcheck.ingest.metadata import (
     Metadata,
+    credited_outlet,
     metadata_from_html,
     metadata_from_lines,
     parse_header_date,
@@ -88,6 +89,26 @@ HEADERS = [
 def test_metadata_from_lines(lines, title, date, source):
     md = metadata_from_lines(lines)
     assert md == Metadata(title=title, published=date, source=source)
+
+
+@pytest.mark.parametrize("line, outlet", [
+    ("Republished from TechLedger with permission", "TechLedger"),
+    ("This article first appeared in The Conversation.", "The Conversation"),
+    ("Originally published by Meridian Newswire", "Meridian Newswire"),
+    ("Republished with permission from the Financial Times", "Financial Times"),
+    ("*This story was first published by ProPublica, a nonprofit newsroom.*", "ProPublica"),
+    ("Originally published in The Conversation under a Creative Commons license", "The Conversation"),
+    ("Originally published at techledger.com", "techledger.com"),
+    # no outlet: a date, the site itself, print, a body sentence
+    ("Originally published on September 14, 2023", None),
+    ("First published on Tue 8 Oct 2019 10.05 BST", None),
+    ("This article originally appeared on our website", None),
+    ("This article first appeared in print", None),
+    ("Published: 14/09/2023", None),
+    ("The company said it was first published in Cambridge in 1990 as a newsletter.", None),
+])
+def test_credited_outlet(line, outlet):
+    assert credited_outlet(line) == outlet
 
 
 def test_metadata_from_lines_dayfirst_override():

@@ -203,6 +203,43 @@ def test_check_end_to_end_counts_a_republished_copy_once(tmp_path):
     assert list(copies) == ["aggregator"] and copies["aggregator"].endswith("wire")
 
 
+@pytest.mark.parametrize("credit, at_top", [
+    ("Republished from Lakeside Ledger with permission", True),
+    ("Originally published by Lakeside Ledger", True),
+    ("This article first appeared in the Lakeside Ledger.", False),
+])
+def test_a_credit_line_the_cleaner_drops_still_says_which_page_is_the_copy(tmp_path, credit, at_top):
+    """A tiny story: the aggregator's page is longer (a headline, a closing paragraph of its own) and of the same
+    day, so length alone made it the original; its credit line, dropped from the text as furniture, says it is
+    the copy."""
+    from claimcheck.ingest import load_documents
+
+    extra = "Analysts at two regional brokerages said the valuation looked stretched next to older rivals."
+    body = [credit, WIRE, extra] if at_top else [WIRE, extra, credit]
+    pages = {"ledger": ("Lakeside Ledger", WIRE),
+             "aggregator": ("Aggregator Daily", "Robot maker Northwind lands a blockbuster debut\n\n" + "\n\n".join(body))}
+    for name, (source, text) in pages.items():
+        (tmp_path / f"{name}.json").write_text(json.dumps({"id": name, "published": "2024-03-06", "source": source,
+                                                           "text": text}))
+    docs = {d.id: d for d in load_documents([str(tmp_path)], warn=lambda m: None)}
+    assert docs["aggregator"].republished_from == "Lakeside Ledger" and docs["ledger"].republished_from is None
+    assert "Ledger" not in docs["aggregator"].text  # the credit reaches copies.py, not the text claims are read from
+    assert len(docs["aggregator"].text) > len(docs["ledger"].text)
+    copies = find_copies(list(docs.values()))
+    assert {k: v.original for k, v in copies.items()} == {"aggregator": "ledger"}
+    uncredited = [d.model_copy(update={"republished_from": None}) for d in docs.values()]
+    assert {k: v.original for k, v in find_copies(uncredited).items()} == {"ledger": "aggregator"}  # the longer
+
+
+def test_a_credit_line_outweighs_dates_but_not_an_outlet_of_its_own():
+    copy = Document(id="copy", text=REPUBLISHED, published=date(2024, 3, 5), source="Aggregator Daily",
+                    republished_from="Lakeside Ledger")
+    ledger = doc("ledger", WIRE, date(2024, 3, 6), source="Lakeside Ledger")
+    assert find_copies([copy, ledger])["copy"].original == "ledger"  # dated a day earlier, and still the copy
+    own = copy.model_copy(update={"republished_from": "Aggregator Daily Weekend"})  # a credit to its own outlet
+    assert find_copies([own, ledger])["ledger"].original == "copy"  # the earlier date decides again
+
+
 def test_the_reports_say_copy_of():
     from rich.console import Console
 

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 PACK = 16  # documents per pipeline batch (spaCy's nlp.pipe batch): part of the output's definition
 #: packs each datasets worker takes between two progress updates (a new process pool per step: not too small)
 PACKS_PER_WORKER_STEP = 4
-FORMAT = 3  # 2: documents carry `url`; 3: claims carry `as_of`
+FORMAT = 4  # 2: documents carry `url`; 3: claims carry `as_of`; 4: documents carry `republished_from`
 ENGINES = ("datasets", "ray")
 
 

@@ -84,7 +84,7 @@ def check_by_story(out: OutDir, progress: Callable[[int, int], None] | None = No
     from claimcheck.story import StoryDoc, check_story, prefix_ids
 
     documents = read_table(out, "documents", ["id", "story", "path", "title", "published", "source", "url",
-                                              "text", "names"])
+                                              "text", "names", "republished_from"])
     claims = read_table(out, "claims")
     by_doc: dict[str, list[dict]] = {}
     for row in claims.to_pylist():
@@ -207,8 +207,9 @@ def without_copy_repeats(out: OutDir, claims: pa.Table) -> tuple[pa.Table, int, 
     from claimcheck.resolve.copies import find_copies
     from claimcheck.story import voting_claims
 
-    rows = read_table(out, "documents", ["id", "story", "published", "source", "text"]).to_pylist()
-    docs = [Document(id=r["id"], text=r["text"] or "", published=r["published"], source=r["source"]) for r in rows]
+    rows = read_table(out, "documents", ["id", "story", "published", "source", "text", "republished_from"]).to_pylist()
+    docs = [Document(id=r["id"], text=r["text"] or "", published=r["published"], source=r["source"],
+                     republished_from=r["republished_from"]) for r in rows]
     by_story: dict[str, list[Document]] = {}
     for r, d in zip(rows, docs):
         if r["story"] is not None:

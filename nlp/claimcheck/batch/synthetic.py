@@ -77,7 +77,7 @@ def synthetic_tables(n_claims: int, *, seed: int = 7, claims_per_doc: int = 10) 
         "id": docs, "story": [None] * n_docs, "path": [f"{d}.txt" for d in docs], "title": [None] * n_docs,
         "published": [None] * n_docs, "source": [d.split("/")[0] for d in docs], "url": [None] * n_docs,
         "chars": [0] * n_docs,
-        "words": [0] * n_docs, "text": [""] * n_docs, "names": [[]] * n_docs,
+        "words": [0] * n_docs, "text": [""] * n_docs, "names": [[]] * n_docs, "republished_from": [None] * n_docs,
     }, schema=DOCUMENTS)
     return documents, claims
 

@@ -36,6 +36,7 @@ NAME_TYPE = pa.struct([("form", _STR), ("count", _I64), ("near", pa.list_(_STR))
 DOCUMENTS = pa.schema([
     ("id", _STR), ("story", _STR), ("path", _STR), ("title", _STR), ("published", pa.date32()),
     ("source", _STR), ("url", _STR), ("chars", _I64), ("words", _I64), ("text", _STR), ("names", pa.list_(NAME_TYPE)),
+    ("republished_from", _STR),
 ])
 _VALUE_FIELDS = [("value", _F64), ("unit", _STR), ("qualifier", _STR), ("low", _F64), ("high", _F64)]
 _DATE_FIELDS = [("date", _STR), ("date_low", _STR), ("date_high", _STR)]
@@ -79,6 +80,7 @@ def document_row(doc: Document, story: str | None, names: dict, contexts: dict) 
         "source": doc.source, "url": doc.url, "chars": len(doc.text), "words": len(doc.text.split()), "text": doc.text,
         "names": [{"form": form, "count": int(names[form]), "near": sorted(contexts.get(form, ()))}
                   for form in sorted(names)],
+        "republished_from": doc.republished_from,
     }
 
 
@@ -129,7 +131,8 @@ def documents_from_rows(rows: Iterable[dict]) -> list[Document]:
         published = r.get("published")
         out.append(Document(id=r["id"], path=r.get("path"), title=r.get("title"),
                             published=published if isinstance(published, date) or published is None else None,
-                            source=r.get("source"), url=r.get("url"), text=r.get("text") or ""))
+                            source=r.get("source"), url=r.get("url"), text=r.get("text") or "",
+                            republished_from=r.get("republished_from")))
     return out
 
 

@@ -168,7 +168,8 @@ def _finish(raw: RawRecord, clean, html_meta, cut: bool, dayfirst: bool | None,
     meta = metadata_from_clean(clean, dayfirst=dayfirst)
     if html_meta is not None:
         meta = Metadata(title=html_meta.title or meta.title, published=html_meta.published or meta.published,
-                        source=html_meta.source or meta.source, url=html_meta.url)
+                        source=html_meta.source or meta.source, url=html_meta.url,
+                        republished_from=meta.republished_from)
     text = clean.text.strip()
     if not text:
         raise InputError(f"{raw.path}: empty document (no article text after removing page furniture)")
@@ -182,7 +183,8 @@ def _finish(raw: RawRecord, clean, html_meta, cut: bool, dayfirst: bool | None,
         first = text.split("\n", 1)[0].strip()
         title = first if len(first) < 160 else None
     return Document(id=raw.id, path=raw.path, title=title, published=published or meta.published,
-                    source=raw.source or meta.source, url=raw.url or meta.url, text=text)
+                    source=raw.source or meta.source, url=raw.url or meta.url, text=text,
+                    republished_from=meta.republished_from)
 
 
 #: records cleaned together (one noise-classifier call); bounds the raw texts held at once

@@ -7,6 +7,11 @@ Two entry points:
   given, footer lines such as ``(c) 2019 Example Media Ltd. All rights reserved``.
 * :func:`metadata_from_html` reads ``<meta>`` tags, JSON-LD and ``<time>`` elements.
 
+:func:`credited_outlet` reads a credit line that says the page is a copy ("Republished from TechLedger with
+permission", "This article first appeared in The Conversation", "Originally published by Meridian Newswire"):
+the stripper drops such lines from the text the claims are read from, and the outlet they name reaches
+``resolve/copies.py`` as ``Document.republished_from``, the direction of a copy.
+
 :func:`parse_header_date` understands the date lines news sites print::
 
     Saturday, Feb 22, 2025            October 8, 2019          8 October 2019
@@ -35,6 +40,7 @@ from .segment import MD_LINK
 
 __all__ = [
     "Metadata",
+    "credited_outlet",
     "find_date",
     "metadata_from_clean",
     "metadata_from_html",
@@ -50,6 +56,7 @@ class Metadata:
     published: dt.date | None = None
     source: str | None = None
     url: str | None = None
+    republished_from: str | None = None  # the outlet a credit line names as the first publisher
 
 
 #: a public address: http(s) only, no spaces, controls, quotes or angle brackets
@@ -346,6 +353,40 @@ _AGENCY_DATELINE = re.compile(r"(?m)^" + _PLACE_WORD + r"(?:[ /]" + _PLACE_WORD 
                               + r"))\)\s*[-\u2013\u2014]")
 
 
+_CREDIT = re.compile(
+    r"^[\W_]{0,3}(?:"
+    r"(?:republished|reprinted|reproduced|syndicated)(?: with (?:kind )?permission)?(?: courtesy of| from| by)"
+    r"|(?:this|the) (?:article|story|post|piece|report|column|interview)(?: was| is| has been)?"
+    r"(?: originally| first)? (?:appeared|published|ran|posted)(?: originally| first)? (?:in|on|at|by)"
+    r"|(?:originally|first) (?:appeared|published|ran|posted) (?:in|on|at|by)"
+    r")\s+(?P<rest>.+)$", re.I)
+# what ends the outlet's name: "… with permission", "… on September 14", "… under a Creative Commons licence"
+_CREDIT_END = re.compile(r"\s+(?:with|under|on|and|as|for|at|in|via|and is|is)\s|[;,|()\[\]\u2014\u2013:*_]|"
+                         r"\.(?:\s|$)|\s-\s", re.I)
+_MONTH_OR_DAY = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?$",
+                           re.I)
+
+
+def credited_outlet(line: str) -> str | None:
+    """The outlet a credit line names as the article's first publisher: 'Republished from TechLedger with
+    permission' → 'TechLedger', 'This article first appeared in The Conversation.' → 'The Conversation',
+    'Originally published at techledger.com' → 'techledger.com'; None for any other line (a date, 'our site')."""
+    line = " ".join(str(line).split())
+    if len(line) > 200:
+        return None
+    m = _CREDIT.match(line)
+    if m is None:
+        return None
+    outlet = _CREDIT_END.split(m["rest"], 1)[0].strip(" .'\"\u2019")
+    outlet = outlet[4:] if outlet.startswith("the ") else outlet  # "with permission from the Financial Times"
+    first = outlet.split()[0] if outlet.split() else ""
+    if not (2 <= len(outlet) <= 80) or not first or first[0].isdigit() or _MONTH_OR_DAY.match(first):
+        return None
+    if not (first[0].isupper() or re.fullmatch(r"[\w-]+(?:\.[\w-]+)+", first)):
+        return None  # "first appeared on our website", "published in print"
+    return outlet
+
+
 def metadata_from_clean(clean, *, dayfirst: bool | None = None) -> Metadata:
     """Metadata for a :class:`~claimcheck.ingest.boilerplate.CleanText`: date and source
     from its ``header``, the detected ``title``, and, when the header names no site, a
@@ -368,6 +409,10 @@ def metadata_from_clean(clean, *, dayfirst: bool | None = None) -> Metadata:
         title = getattr(clean, "title", None)
         if isinstance(title, str) and title.strip():
             md.title = title.strip()
+        # a credit line: dropped as furniture (most often), or kept as a short paragraph of the text
+        lines = [line for line, _ in getattr(clean, "removed", []) or []]
+        lines += [p for p in str(getattr(clean, "text", "") or "").split("\n") if len(p) <= 200]
+        md.republished_from = next(filter(None, map(credited_outlet, lines)), None)
         return md
     except Exception:  # pragma: no cover - defensive
         return Metadata()

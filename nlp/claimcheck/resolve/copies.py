@@ -23,11 +23,13 @@ The thresholds were chosen on the dev half of ``benchmarks/copies.py`` (syntheti
 stories against other articles of the same ECB+ event, and a dev sample of Reuters pairs read by hand) and
 measured on its test half; the figures are in benchmarks/README.md, "Independent voices".
 
-Copies are grouped (a copy of a copy belongs to the same original) and each group has one original: the
-earliest publication date (dates listed in ``untrusted_dates`` — a date line the story check shows wrong — do
-not count), else the one whose outlet the other's text credits ("HONG KONG (Meridian) -" in an aggregator's
-copy of a Meridian Newswire report), else the longer text, else the document given first. Every other member
-is a copy of it.
+Copies are grouped (a copy of a copy belongs to the same original) and each group has one original. A
+document whose credit line names another member's outlet ("Republished from TechLedger with permission" on a
+page of another site: ``Document.republished_from``, read by the ingest from the line it drops) says it is the
+copy and is never the original. Among the others: the earliest publication date (dates listed in
+``untrusted_dates`` — a date line the story check shows wrong — do not count), else the one whose outlet another
+member credits (its credit line, or its text: "HONG KONG (Meridian) -" in an aggregator's copy of a Meridian
+Newswire report), else the longer text, else the document given first. Every other member is a copy of it.
 
 A story (at most a few dozen documents) is compared pair by pair on exact shingle sets; a corpus
 (more than :data:`EXACT_LIMIT` documents) first finds candidate pairs with MinHash signatures and
@@ -176,9 +178,20 @@ def _outlet(source: Optional[str]) -> Optional[str]:
     return first[0] if first and len(first[0]) >= 4 and first[0][0].isupper() else None
 
 
-def _original_rank(p: Fingerprint, credited: bool, length: int, position: int) -> tuple:
+def names_outlet(credit: Optional[str], source: Optional[str]) -> bool:
+    """Does a credit line's outlet ('TechLedger', 'techledger.com', 'The Conversation') name the outlet
+    ``source`` ('TechLedger', 'The Conversation')? Whole words, case aside; a source's first word will do."""
+    if not credit or not source:
+        return False
+    word = (_outlet(source) or "").casefold()  # "TechLedger News" → "techledger"
+    credit, source = " ".join(credit.split()).casefold(), " ".join(source.split()).casefold()
+    return any(re.search(rf"(?<!\w){re.escape(a)}(?!\w)", b) for a, b in ((source, credit), (credit, source))
+               if a) or bool(word and re.search(rf"(?<!\w){re.escape(word)}(?!\w)", credit))
+
+
+def _original_rank(p: Fingerprint, declared: bool, credited: bool, length: int, position: int) -> tuple:
     day = p.published.toordinal() if p.published else 0
-    return (0 if p.published else 1, day, 0 if credited else 1, -length, position)
+    return (1 if declared else 0, 0 if p.published else 1, day, 0 if credited else 1, -length, position)
 
 
 def find_copies(documents: Sequence, *, untrusted_dates: Iterable[str] = (),
@@ -190,7 +203,9 @@ def find_copies(documents: Sequence, *, untrusted_dates: Iterable[str] = (),
     texts = [d.text or "" for d in documents]
     prints = [fingerprint(t, None if d.id in untrusted else getattr(d, "published", None))
               for d, t in zip(documents, texts)]
-    outlets = [_outlet(getattr(d, "source", None)) for d in documents]
+    sources = [getattr(d, "source", None) for d in documents]
+    outlets = [_outlet(source) for source in sources]
+    credits = [getattr(d, "republished_from", None) for d in documents]
     pairs = find_copy_pairs(prints, exact_limit=exact_limit)
     parent = list(range(len(ids)))
 
@@ -210,9 +225,14 @@ def find_copies(documents: Sequence, *, untrusted_dates: Iterable[str] = (),
     for members in groups.values():
         if len(members) < 2:
             continue
-        credited = {i: bool(outlets[i]) and any(outlets[i] != outlets[j] and re.search(
-            rf"\b{re.escape(outlets[i] or '')}\b", texts[j]) for j in members if j != i) for i in members}
-        original = min(members, key=lambda i: _original_rank(prints[i], credited[i], len(texts[i]), i))
+        # i's credit line names j's outlet (and not i's own): i says it copies j
+        credits_of = {i: {j for j in members if j != i and names_outlet(credits[i], sources[j])}
+                      for i in members if not names_outlet(credits[i], sources[i])}
+        declared = {i: bool(credits_of.get(i)) for i in members}
+        credited = {i: any(i in named for named in credits_of.values()) or bool(outlets[i]) and any(
+            outlets[i] != outlets[j] and re.search(rf"\b{re.escape(outlets[i] or '')}\b", texts[j])
+            for j in members if j != i) for i in members}
+        original = min(members, key=lambda i: _original_rank(prints[i], declared[i], credited[i], len(texts[i]), i))
         for i in members:
             if i == original:
                 continue
