@@ -147,7 +147,8 @@ def prefix_ids(story: str, report: Report) -> Report:
         return [e.model_copy(update={"doc": p(e.doc), "claim": p(e.claim) if e.claim else None}) for e in f.evidence]
 
     return report.model_copy(update={
-        "documents": [d.model_copy(update={"id": p(d.id)}) for d in report.documents],
+        "documents": [d.model_copy(update={"id": p(d.id), "copy_of": p(d.copy_of) if d.copy_of else None})
+                      for d in report.documents],
         "claims": [c.model_copy(update={"id": p(c.id), "doc": p(c.doc)}) for c in report.claims],
         "findings": [f.model_copy(update={"id": p(f.id), "docs": [p(d) for d in f.docs],
                                           "claims": [p(c) for c in f.claims], "evidence": ev(f)})

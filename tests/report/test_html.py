@@ -192,6 +192,14 @@ def test_one_chart_per_multi_source_group(demo_report, demo_page):
     assert len(demo_page.find("svg", **{"data-chart": "published"})) == len(published)
 
 
+def test_the_demo_copies_name_their_originals_by_report_id(demo_report):
+    """Arm's aggregator page credits TechLedger ("Republished from TechLedger with permission"): it is the copy of
+    techsite, and copy_of is an id of the report (story-prefixed like every id when several stories are checked)."""
+    copies = {d.id: d.copy_of for d in demo_report.documents if d.copy_of}
+    assert copies["arm-ipo-2023/republished"] == "arm-ipo-2023/techsite"
+    assert set(copies.values()) <= {d.id for d in demo_report.documents}
+
+
 def test_disagreeing_source_stands_out(demo_report, demo_html):
     """In the Arm IPO-proceeds chart the blog's dot (and only it) is drawn as the outlier."""
     m = re.search(r'<svg class="chart" data-chart="claims"[^>]*aria-label="Arm · IPO proceeds \(USD\)".*?</svg>',
