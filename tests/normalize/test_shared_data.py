@@ -14,7 +14,6 @@ Skipped when the data is absent, failed when it is absent under CI (the
 from __future__ import annotations
 
 import importlib.util
-import json
 import re
 import sys
 from datetime import date
@@ -22,6 +21,7 @@ from pathlib import Path
 
 import pytest
 
+from claimcheck.jsonl import read_jsonl
 from claimcheck.normalize import normalize_money, normalize_percent, period_of, split_conversion
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -69,8 +69,7 @@ def bbc_texts(shared_data):
     path = shared_data / "bbc_business" / "bbc_business.jsonl"
     if not path.is_file():
         pytest.fail(f"{path} missing from the shared data")
-    with path.open(encoding="utf-8") as fh:
-        return [json.loads(line)["text"] for line in fh if line.strip()]
+    return [r["text"] for r in read_jsonl(path)]
 
 
 _SYMBOLS = {"$": "USD", "US$": "USD", "\u00a3": "GBP", "\u00c2\u00a3": "GBP", "\u20ac": "EUR", "HK$": "HKD", "A$": "AUD", "C$": "CAD"}
