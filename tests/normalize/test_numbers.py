@@ -261,3 +261,12 @@ def test_number_words_round_trip(n):
     got = parse_number(words)
     assert got is not None, words
     assert got[0] == n
+
+
+def test_a_measurement_may_be_negative_a_count_may_not():
+    from claimcheck.normalize import normalize_count
+
+    assert normalize_count("-5 yards").value == -5
+    assert normalize_count("minus-130 degrees Fahrenheit").unit == "\u00b0F"
+    assert normalize_count("minus-130 degrees Fahrenheit").value == -130
+    assert normalize_count("-5") is None and normalize_count("minus 3 people") is None

@@ -99,3 +99,28 @@ def test_numbers_after_capitals_that_stay_counts(nlp):
     assert _merged(nlp, "Across the region, Germany 300 and France 200 were counted.", [("Germany", "GPE"),
                                                                                         ("France", "GPE")]) == [
         ("300", "CARDINAL"), ("200", "CARDINAL")]
+
+
+@pytest.mark.parametrize("text, measure, value", [
+    ("Each roof carries a 5kW solar array.", "5kW", 5),
+    ("The flat's floor area is 32m2 in all.", "32m2", 32),
+    ("The 4120sq m estate went to tender.", "4120sq m", 4120),
+    ("Their offense managed -5 yards after the break.", "-5 yards", -5),
+    ("The plant will make sub-5 nanometer chips.", "sub-5 nanometer", 5),  # one token; "sub-5" is no minus
+])
+def test_a_number_with_its_unit_of_measure_is_a_quantity(nlp, text, measure, value):
+    doc = make(nlp, text)
+    M.merge_quantity_spans(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [(measure, "QUANTITY")]
+    assert [m.value for m in M.mentions_of(doc)] == [value]
+
+
+def test_a_measure_replaces_a_bare_number_or_a_name_but_not_money(nlp):
+    doc = make(nlp, "Winds hit 80 mph and it fell to minus-40 degrees Fahrenheit, costing $5 billion.",
+               [("80", "CARDINAL"), ("Fahrenheit", "PERSON"), ("$5 billion", "MONEY")])
+    M.merge_quantity_spans(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("80 mph", "QUANTITY"),
+                                                      ("minus-40 degrees Fahrenheit", "QUANTITY"),
+                                                      ("$5 billion", "MONEY")]
+    values = [(m.value, m.unit) for m in M.mentions_of(doc)]
+    assert values[:2] == [(80, "mph"), (-40, "\u00b0F")]

@@ -9,7 +9,7 @@ from .numbers import MAX_CONTEXT, MAX_TEXT, Quantity, scan_numbers, to_py, total
 from .percent import _marker
 from .qualifiers import GENERIC_UNIT_RE, interval, qualify, range_pair
 
-__all__ = ["normalize_count", "unit_after", "unit_name", "YEAR_MIN", "YEAR_MAX"]
+__all__ = ["normalize_count", "unit_after", "unit_name", "MEASURE_SPAN_UNIT_RE", "YEAR_MIN", "YEAR_MAX"]
 
 #: a bare four-digit number in this range reads as a year, not a count
 YEAR_MIN, YEAR_MAX = 1800, 2100
@@ -114,6 +114,10 @@ _MEASURE_RE = re.compile(
     re.I,
 )
 _MEASURE_UNIT_RE = "(?:" + "|".join(rx for rx, _ in _MEASURES) + ")"
+#: the units of measure a span finder reads after a number ("5kW", "3923sq m", "-5 yards"): not times or ages,
+#: which the NER labels TIME or DATE
+MEASURE_SPAN_UNIT_RE = "(?:" + "|".join(rx for rx, sym in _MEASURES
+                                        if sym not in ("min", "h", "s", "year of age")) + ")"
 #: the canonical symbol for "Wh", "W", "Hz", "B", "Pa" keeps its written prefix (kW, GB, MPa ...)
 _PREFIXED = {"Wh", "W", "V", "Hz", "bit/s", "B", "Pa"}
 
@@ -219,8 +223,9 @@ def normalize_count(text: str, left_context: str = "") -> Quantity | None:
         return None  # "5G", "1990s", "3:30", "24/7"
     if before[-1:] in (":", "/") and before[-2:-1].isdigit():
         return None
-    if re.search(r"(?:^|[\s(])[-\u2212]$|minus\s*$", before, re.I):
-        return None
+    negative = re.search(r"(?:^|[\s(])[-\u2212]$|minus[\s-]*$", before, re.I) is not None
+    if negative and measured is None:
+        return None  # a count is never negative; a measurement may be ("-5 yards", "minus-130 degrees Fahrenheit")
     if _marker(text, t.end) is not None or _pre_currency(prefix) is not None or (
             _post_currency(after) is not None and unit != "lb"):  # "pounds" here are a weight
         return None
@@ -239,6 +244,8 @@ def normalize_count(text: str, left_context: str = "") -> Quantity | None:
             return None
     if len(toks) > 1:
         b = toks[1]
+        if negative:
+            return None
         r = range_pair(text, t, b, prefix, f"(?:{GENERIC_UNIT_RE}|{_MEASURE_UNIT_RE})")
         if r is not None:
             gap = text[t.end : b.start]
@@ -260,7 +267,7 @@ def normalize_count(text: str, left_context: str = "") -> Quantity | None:
             return Quantity(mid, runit, "range", to_py(low, 6), to_py(high, 6))
         if t.plain and b.plain and re.fullmatch(r"[\s.()\-\u2013]*", text[t.end : b.start]):
             return None  # "020 7946 0000"-like groups of digits
-    value = to_py(t.value, 6)
+    value = to_py(-t.value if negative else t.value, 6)
     if value is None:
         return None
     q = qualify(prefix, after)

@@ -25,7 +25,8 @@ from claimcheck.normalize import (
 from claimcheck.normalize.counts import unit_after
 from claimcheck.normalize.dates import MONTHS, WEEKDAYS
 from claimcheck.pipeline.elided import elided_reading
-from claimcheck.pipeline.quantities import find_quantities
+from claimcheck.pipeline.mention_spans import refine_spans
+from claimcheck.pipeline.quantities import find_measures, find_quantities
 from claimcheck.pipeline.tense import clause_tense
 from claimcheck.schema import Mention
 
@@ -54,11 +55,14 @@ def merge_quantity_spans(doc: Doc) -> None:
     taken: set[int] = set()
     for span in grammar:
         taken.update(range(span.start, span.end))
+    for span in _measure_spans(doc, taken):
+        grammar.append(span)
+        taken.update(range(span.start, span.end))
     others = [_relabel(_trim_date(e)) for e in doc.ents if not taken.intersection(range(e.start, e.end))]
     for e in others:
         taken.update(range(e.start, e.end))
     bare = [Span(doc, t.i, t.i + 1, label="CARDINAL") for t in doc if t.i not in taken and _is_bare_number(t)]
-    doc.ents = filter_spans(grammar + [e for e in others + bare if not _name_number(e)])
+    doc.ents = refine_spans(doc, filter_spans(grammar + [e for e in others + bare if not _name_number(e)]))
 
 
 def _name_number(ent: Span) -> bool:
@@ -79,6 +83,26 @@ def _name_number(ent: Span) -> bool:
         return False  # an all-capitals headline ("REBEL AMBUSH KILLS 18 SOLDIERS")
     nxt = doc[ent.end] if ent.end < len(doc) else None
     return not (nxt is not None and nxt.lower_ in ("vs", "vs.", "pct", "percent", "%", "mln", "bln"))
+
+
+_CURRENCY_MARK = re.compile(r"[$£€¥₹]|\b(?:dollars?|dlrs?|euros?|pounds?|sterling|yen|yuan|cents?|cts)\b", re.I)
+
+
+def _measure_spans(doc: Doc, taken: set[int]) -> list[Span]:
+    """Numbers with their unit of measure ("5kW", "3923sq m", "-5 yards") as QUANTITY spans, where the NER found
+    no value there or only a part of one: a plain number inside it or a "money" span with no currency
+    ("2.14degF"); a name the NER made of the unit ("minus-130 degrees Fahrenheit") gives way."""
+    found = []
+    for start, end in find_measures(doc.text):
+        span = doc.char_span(start, end, label="QUANTITY", alignment_mode="expand")
+        if span is None or taken.intersection(range(span.start, span.end)):
+            continue
+        overlap = [e for e in doc.ents if e.start < span.end and span.start < e.end]
+        if all(e.label_ in NAME_LABELS or (e.label_ in ("CARDINAL", "MONEY") and span.start <= e.start
+                                           and e.end <= span.end and not _CURRENCY_MARK.search(e.text))
+               for e in overlap):
+            found.append(span)
+    return found
 
 
 def _inside_measure(span: Span) -> bool:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from claimcheck.normalize.counts import MEASURE_SPAN_UNIT_RE
+
 # a two-way quote ("1.8250/60 marks") and a fraction with no whole part ("3/4 cent") are figures too
 _NUM = (r"(?:\d{1,6}\.\d{1,6}/\d{1,4}(?![\d/])|\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+(?:\.\d+)?"
         r"|\d{1,15}(?:\.\d+)?(?:-\d{1,2}/\d{1,2})?|(?<![\d/])[1-9]\d?/(?:2|4|8|16|32)(?![\d/])|\.\d+)")
@@ -86,6 +88,15 @@ WEIGHT_RE = re.compile(
     rf"(?:\s*(?:to|-|–|(?(between)and|(?!)))\s*{_AMOUNT})?\s+(?i:pounds?|lbs?)(?=(?i:{_WEIGHED}))"
 )
 
+# "5kW", "32m2", "3923sq m", "121ft", "-5 yards", "minus-130 degrees Fahrenheit", "sub-7 nanometer": a number with
+# its unit of measure, which the NER often leaves out when the unit is written onto the number (a minus sign only
+# where it starts a word: "sub-7" is 7)
+MEASURE_RE = re.compile(
+    rf"(?:(?<![\w.,\-\u2212])(?:minus[\s-]?|[-\u2212])(?=\d)|(?<![\w.,]))"
+    rf"{_NUM}(?:\s+(?:million|billion|thousand|mln|bln|bn))?\s?-?\s?{MEASURE_SPAN_UNIT_RE}(?![A-Za-z])",
+    re.IGNORECASE,
+)
+
 _MAX_SCAN = 2_000_000
 _CHANGE_TO_LEVEL = re.compile(r"\d{1,6}-\d{1,2}/\d{1,2}\s+to\s+")
 _MOVED = (r"(?:rose|fell|gained|lost|dropped|slipped|eased|climbed|added|jumped|advanced|declined|tumbled|slid|firmed"
@@ -158,3 +169,9 @@ def find_quantities(text: str) -> Iterator[tuple[int, int, str]]:
             result.append((start, end, label))
             last_end = end
     return iter(result)
+
+
+def find_measures(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each number with its unit of measure ("5kW", "-5 yards"), in text order."""
+    for m in MEASURE_RE.finditer(text[:_MAX_SCAN]):
+        yield m.start(), m.start() + len(m.group(0).rstrip())
