@@ -675,7 +675,14 @@ SPANS = [
     ("Corn held gains of 1-1/4 cents to 3/4 cent per bushel.", [("1-1/4 cents to 3/4 cent", "MONEY")]),
     ("Units should sell for between 15 dlrs and 17 dlrs.", [("between 15 dlrs and 17 dlrs", "MONEY")]),
     ("The price was cut from 5 dlrs to 4 dlrs.", [("5 dlrs", "MONEY"), ("4 dlrs", "MONEY")]),
+    # a change and the level it reached are two figures, even with the currency on both
+    ("Halvorsen was raised 25 cts to 7.75 dlrs.", [("25 cts", "MONEY"), ("7.75 dlrs", "MONEY")]),
+    ("The bid rose by 75 cts to 42.75 dlrs a share.", [("75 cts", "MONEY"), ("42.75 dlrs", "MONEY")]),
+    ("Lower costs lifted net income by 400 mln francs to 2.5 bln francs.",
+     [("400 mln francs", "MONEY"), ("2.5 bln francs", "MONEY")]),
+    ("Units are expected to sell for 15 dlrs to 17 dlrs.", [("15 dlrs to 17 dlrs", "MONEY")]),
     ("Rates should rise three to five pct.", [("three to five pct", "PERCENT")]),
+    ("Holders may buy shares at 6.25 to seven dlrs each.", [("6.25 to seven dlrs", "MONEY")]),
     # pounds of a commodity are a weight; pounds raised or paid are sterling
     ("Tarn Mining produced 400,000 pounds of copper.", [("400,000 pounds", "QUANTITY")]),
     ("Output will peak at between one mln and 1.5 mln pounds uranium oxide.",
@@ -723,6 +730,12 @@ ELIDED = [
      [("69", "CARDINAL"), ("298", "CARDINAL")], "298", "CARDINAL", "passenger", 298),
     ("Depositors approved the plan by a vote of 37,000 to 7,100.", [("37,000", "CARDINAL"), ("7,100", "CARDINAL")],
      "37,000", "CARDINAL", "vote", 37_000),
+    # a measured figure lends its unit of measure, not the words after it
+    ("It put the rapeseed crop at 5.9 mln tonnes, up from 3.7 mln last year.",
+     [("5.9 mln tonnes", "QUANTITY"), ("3.7 mln", "QUANTITY")], "3.7 mln", "QUANTITY", "t", 3.7 * M),
+    # "the number of" names what is counted, before a noun nearer the figures
+    ("It raised the number of shares reserved for options to employees to 300,000 from 150,000.",
+     [("300,000", "CARDINAL"), ("150,000", "CARDINAL")], "150,000", "CARDINAL", "share", 150_000),
 ]
 #: figures compared with nothing that has a unit keep their bare count
 NOT_ELIDED = [
@@ -730,6 +743,13 @@ NOT_ELIDED = [
     ("The plant employs 300 and will hire 40 more.", [("300", "CARDINAL"), ("40", "CARDINAL")], "300"),
     ("It paid 40 mln dlrs, and 12 of its managers left.", [("40 mln dlrs", "MONEY"), ("12", "CARDINAL")], "12"),
     ("Shares rose 2 dlrs to 30 on 400,000.", [("2 dlrs", "MONEY"), ("400,000", "CARDINAL")], "400,000"),
+    # the words after the other figure are no plural noun; a period is no unit; a verb in -s is no noun
+    ("Turnover was nine mln against seven mln yesterday.", [("nine mln", "QUANTITY"), ("seven mln", "QUANTITY")],
+     "nine mln"),
+    ("Traffic rose 25.9 pct in the 10 months to 101.4 mln from 80.6 mln.",
+     [("10", "CARDINAL"), ("101.4 mln", "QUANTITY"), ("80.6 mln", "QUANTITY")], "80.6 mln"),
+    ("Diesel increases to 90 from 50 next week.", [("90", "CARDINAL"), ("50", "CARDINAL")], "50"),
+    ("Its payments are limited to two a year.", [("two", "CARDINAL")], "two"),
 ]
 
 

@@ -19,6 +19,7 @@ import re
 from spacy.tokens import Span
 
 from claimcheck.normalize import Quantity, normalize_count, normalize_money
+from claimcheck.normalize.numbers import BIG, SMALL, TENS
 
 #: what joins two figures compared in one clause: "450 mln dlrs from 390 mln", "1.2 mln shares, up from 900,000",
 #: "to 25 mln from 10 mln", "from 69 in 1984 to 298", "37,000 to 7,100", "12 mln vs 10 mln"
@@ -34,10 +35,38 @@ _NUMBER_OF_RE = re.compile(r"\bnumber\s+of\s+(?P<noun>[a-z]{3,})\b")
 _VOTE_RE = re.compile(r"\bvote\s+of\s+$", re.I)
 _VALUE_LABELS = ("MONEY", "CARDINAL", "QUANTITY")
 _COLLECTIVE = {"staff": "staff", "people": "person", "workforce": "worker"}
+#: counted nouns that are no unit to share ("three months to 1.33 billion")
+_NOT_COUNTED = {"year", "month", "week", "day", "hour", "minute", "quarter", "time", "period", "count"}
+#: verbs in -s that stand where a plural noun would ("petrol rises to 110 from 65")
+_VERBS = {"rises", "increases", "falls", "drops", "gains", "climbs", "jumps", "declines", "grows", "totals",
+          "amounts", "reaches", "comes", "goes", "moves", "slips", "eases", "edges", "stands", "rebounds", "dips",
+          "cuts", "raises", "lowers", "reduces", "boosts", "lifts", "sets", "puts", "brings", "widens", "narrows"}
+#: the words a bare figure may be written with: its number, scale and qualifier ("about one mln", "nine mln")
+_FIGURE_WORDS = (set(SMALL) | set(TENS) | set(BIG) | {"hundred", "a", "an", "and", "half", "to", "between", "more",
+                 "than", "less", "up", "about", "around", "some", "nearly", "almost", "over", "under", "roughly",
+                 "approximately", "just", "at", "least", "most", "m", "bn", "mn", "k", "billion", "million"})
+_NOT_MEASURES = {"count", "year", "month", "week", "day", "h", "min", "s", "year of age"}
+#: plural nouns before "to X from Y" that are amounts measured in some unit, not things counted ("exports to
+#: 151,500 from 139,800" are tonnes)
+_AGGREGATES = {"exports", "imports", "sales", "earnings", "revenues", "profits", "reserves", "stocks", "holdings",
+               "payments", "purchases", "assets", "funds", "savings", "deposits", "loans", "borrowings", "costs",
+               "prices", "rates", "losses", "supplies", "inventories", "shipments", "deliveries", "receipts"}
 
 
 def _num(x: object) -> float | None:
     return float(x) if isinstance(x, (int, float)) else None
+
+
+def _written_plural(after: str, noun: str) -> bool:
+    """The counted noun of the other figure is written as a plural among the words right after it ("1.2 mln
+    common shares"): a noun, not "compared" or "yesterday"."""
+    from claimcheck.pipeline.context import _singular
+
+    for w in re.findall(r"[A-Za-z]+", after)[:5]:
+        low = w.lower()
+        if _COLLECTIVE.get(low) == noun or (low != noun and _singular(low) == noun):
+            return True
+    return False
 
 
 def _plural_noun(word: str) -> str | None:
@@ -46,8 +75,9 @@ def _plural_noun(word: str) -> str | None:
     w = word.lower()
     if w in _COLLECTIVE:
         return _COLLECTIVE[w]
-    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "ics")):
-        return _singular(w)
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "ics")) and w not in _VERBS:
+        noun = _singular(w)
+        return None if noun in _NOT_COUNTED else noun
     return None
 
 
@@ -98,17 +128,29 @@ def elided_reading(ent: Span, currency: str, unit_of) -> tuple[str, Quantity, st
                     and (abs(_num(q.value) or 0) >= 100) == (abs(_num(mine.value) or 0) >= 100):
                 return "MONEY", mine, q.unit
             continue
+        if own is None:
+            continue
+        measured = normalize_count(other.text, "")
+        if measured is not None and isinstance(measured.unit, str) and measured.unit not in _NOT_MEASURES:
+            return ent.label_, own, measured.unit  # "to 1.9 mln tonnes from 1.74 mln": tonnes
         noun = unit_of(other)
-        if noun and noun != "count" and own is not None:
+        if noun and noun not in _NOT_COUNTED and _written_plural(doc.text[other.end_char:other.end_char + 60], noun):
             return ent.label_, own, noun
     if own is None or own.unit != "count":
         return None
     sentence = doc.text[_sentence_start(doc, head.start_char):head.start_char]
     if _VOTE_RE.search(sentence):
         return ent.label_, own, "vote"
-    m = _NOUN_BEFORE_RE.search(sentence)
-    noun = _plural_noun(m.group("noun")) if m else None
-    if noun is None and len(chain) > 1 and re.search(r"\b(?:from|to)\s+$", sentence):
-        m = _NUMBER_OF_RE.search(sentence)
+    if len(chain) < 2 or any(w not in _FIGURE_WORDS for w in re.findall(r"[a-z]+", ent.text.lower())):
+        return None  # "limiting its payments to two": no comparison; "110 sucres": a unit of its own
+    noun = None
+    # "the number of shares reserved for employees to 300,000": what "the number of" counts, unless another figure
+    # stands between ("the number of buildings to one from three and cutting staff to 125 from 300")
+    if re.search(r"\b(?:from|to)\s+$", sentence):
+        before = [e for e in ents if e.end_char <= head.start_char and e.start_char >= head.start_char - len(sentence)]
+        m = _NUMBER_OF_RE.search(sentence, before[-1].end_char - (head.start_char - len(sentence)) if before else 0)
         noun = _plural_noun(m.group("noun")) if m else None
+    if noun is None:
+        m = _NOUN_BEFORE_RE.search(sentence)
+        noun = _plural_noun(m.group("noun")) if m and m.group("noun").lower() not in _AGGREGATES else None
     return (ent.label_, own, noun) if noun else None

@@ -18,6 +18,8 @@ _NUM = (r"(?:\d{1,6}\.\d{1,6}/\d{1,4}(?![\d/])|\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+
         r"|\d{1,15}(?:\.\d+)?(?:-\d{1,2}/\d{1,2})?|(?<![\d/])[1-9]\d?/(?:2|4|8|16|32)(?![\d/])|\.\d+)")
 _WORDNUM = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty"
             r"|sixty|seventy|eighty|ninety|a|half\s+a|a\s+half|several|a\s+few)")
+_NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty"
+                r"|fifty)(?:\s*-?\s*(?:trillion|billion|million|mln|bln)\b)?")  # "6.25 to seven dlrs"
 _SCALE = r"(?:trillion|billion|million|thousand|crore|lakh|tn|bn|bln|mn|mln|m|b|k)\b"
 _SYMBOL = r"(?:US\$|HK\$|NZ\$|C\$|A\$|S\$|R\$|\$|Â£|â‚¬|Â¥|£|€|¥|₹|RMB|CNY|USD|HKD|GBP|EUR|JPY|INR|CHF|AUD|CAD|SGD)"
 #: what makes "pounds" a weight ("1.5 mln pounds uranium oxide", "400,000 pounds of copper"), not sterling
@@ -42,9 +44,9 @@ MONEY_RE = re.compile(
     rf"(?<![\w$])(?:(?P<between>between\s+))?{_QUAL}"
     rf"(?:{_SYMBOL}\s?{_AMOUNT}(?:\s*(?:to|-|–|(?(between)and|(?!)))\s*(?:{_SYMBOL}\s?)?{_AMOUNT}{_NOT_PERCENT})?"
     # "1-1/4 cents to 3/4 cent", "between 15 dlrs and 17 dlrs": the currency on both ends (not "from 5 dlrs to
-    # 6 dlrs", a change: two figures)
-    rf"|(?<!\bfrom\s){_AMOUNT_ANY}\s+{_CURRENCY_WORD}\s*(?:to|–|(?(between)and|(?!)))\s*{_AMOUNT}\s+{_CURRENCY_WORD}"
-    rf"|{_AMOUNT_ANY}(?:\s*(?:to|-|–|(?(between)and|(?!)))\s*{_AMOUNT})?\s+{_CURRENCY_WORD})",
+    # 6 dlrs" nor "raised 25 cts to 7.75 dlrs", a change and a level: two figures, see find_quantities)
+    rf"|(?P<r1>{_AMOUNT_ANY}\s+{_CURRENCY_WORD})\s*(?:to|–|(?(between)and|(?!)))\s*(?P<r2>{_AMOUNT}\s+{_CURRENCY_WORD})"
+    rf"|{_AMOUNT_ANY}(?:\s*(?:to|-|–|(?(between)and|(?!)))\s*(?:{_AMOUNT}|{_NUMBER_WORD}))?\s+{_CURRENCY_WORD})",
     re.IGNORECASE,
 )
 PERCENT_RE = re.compile(
@@ -117,6 +119,20 @@ _NOT_STOCK_BEFORE = re.compile(r"\b(?:bonds?|notes?|treasur\w*|index|average|yie
                                r"|points?|bills?)\b", re.I)
 
 
+#: words before "X dlrs to Y dlrs" that make it a change and the level it reached, or a change from one to the other
+_CHANGE_BEFORE = re.compile(rf"(?:\b(?:by|from|raised|increased|boosted|lifted|lowered|reduced|cut|{_MOVED[3:-1]})"
+                            r"|\b(?:rise|fall|increase|decrease|cut|drop|gain|loss|decline)\s+of)\s+$", re.I)
+
+
+def _two_figures(text: str, m: re.Match) -> bool:
+    """'raised 25 cts to 7.75 dlrs', 'from 5 dlrs to 4 dlrs', 'boost net income by 400m euros to 2.5bn euros': a
+    change and a level (or two levels), not a range; so is a pair in two different units ('75 cts to 42.75 dlrs')."""
+    unit = [re.sub(r"s$", "", text[m.start(g):m.end(g)].split()[-1].lower()) for g in ("r1", "r2")]
+    if unit[0] != unit[1]:
+        return True
+    return bool(_CHANGE_BEFORE.search(text[max(0, m.start() - 30):m.start()]))
+
+
 def _stock_moves(text: str) -> Iterator[tuple[int, int, str]]:
     for m in STOCK_MOVE_RE.finditer(text):
         if "/" not in m.group("change") + m.group("level"):
@@ -152,6 +168,9 @@ def find_quantities(text: str) -> Iterator[tuple[int, int, str]]:
                 continue
             if label == "MONEY" and re.fullmatch(r"an?\s+sterling", stripped, re.IGNORECASE):
                 continue  # "a sterling year": the adjective, not a pound
+            if label == "MONEY" and m.group("r1") and not m.group("between") and _two_figures(text, m):
+                spans.extend([(m.start("r1"), m.end("r1"), label), (m.start("r2"), m.end("r2"), label)])
+                continue
             move = _CHANGE_TO_LEVEL.match(chunk)
             if label == "MONEY" and move:  # "rose 1-3/8 to 42-1/2 dlrs": a change, then the price it reached
                 start += move.end()
