@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from claimcheck.pipeline.moments import clause_around, moment_in, moment_of
-from tests.pipeline.rule_docs import make, tokenizer_only
+from rule_docs import make, tokenizer_only
 
 
 def _moment(sentence: str, figure: str, attribute: str, nth: int = 0) -> str | None:
