@@ -1,0 +1,442 @@
+"""Mention-span rules after the NER and the number grammar: which value spans are mentions, with which label
+and which edges (``corpus/GUIDELINES.md``, "Mention labels" and the decisions below it).
+
+``refine_spans(doc, spans)`` is called by :func:`claimcheck.pipeline.mentions.merge_quantity_spans` on the merged
+spans before they become ``doc.ents``. Each rule is one guideline:
+
+* **Not mentions** (CARDINAL): model and version numbers ("the Boeing 787", "iPhone 4", "Chapter 11", "No. 1",
+  and the same number again in the story: "the new 787"); exchange ratios and stock splits ("1.3 shares for each
+  share", "a three-for-two split", "one out of every 200"); multiples ("oversubscribed 16 times"); clock
+  durations ("the tremor lasted 30 seconds", never annotated); "numbers" with no number in them.
+* **Labels**: a QUANTITY needs a unit ("5.5 mln" shares is a CARDINAL, "5 gigabytes" a QUANTITY); a PERCENT
+  needs a percent word, a fraction, or one nearby ("rates of seven, 6-3/4 pct"); a bare number beside a
+  percentage is one ("to 17.75 pct from 18.25").
+* **DATE edges**: the whole phrase when it names one period: "the end of the year", "the fall of 2011", "the
+  first quarter of the financial year", "between 2008 and 2012", "2010-11", "the year ahead", "the Christmas
+  period"; "full-year" and "first half" are dates; "the day" and bare "days" / "years" are not.
+* **PERCENT edges**: a range is one span ("a 2% to 3% rise", "between 10% to 15%"), and so is "a quarter of a
+  percentage point"; "went up to 5.5%" has no qualifier ("up to" is the verb's).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from claimcheck.normalize import normalize_count
+
+#: words before a number that make it a name's number, whatever their case ("version 10.4", "No. 1")
+_NUMBERED = {"no", "no.", "nos", "number", "version", "chapter", "section", "article", "flight", "route",
+             "highway", "interstate", "terminal", "model", "form", "page", "item", "paragraph", "rule", "phase",
+             "gate", "sfas", "fas"}
+_SCALE = {"mln", "bln", "million", "billion", "thousand", "trillion", "mn", "bn", "m", "k", "hundred", "dozen"}
+#: capitalised words before a number that are no name: qualifiers and sentence words in title case
+_NOT_NAMES = {"about", "some", "over", "almost", "nearly", "only", "just", "around", "approximately", "roughly",
+              "more", "less", "fewer", "under", "above", "below", "up", "at", "top", "total", "all", "another",
+              "net", "revs", "rev", "sales", "shr", "shrs", "shares", "avg", "oper", "loss", "profit", "vs",
+              "plus", "minus", "than", "by", "to", "from", "and", "or", "of", "in", "on", "with", "for", "the"}
+_PCT_WORD = re.compile(r"%|\bpct\b|\bper\s*cent\b|\bpercent(?:age)?\b|\bbasis\s+points?\b|\bpoints?\b", re.I)
+_FRACTION = re.compile(r"\b(?:half|halves|third|thirds|quarter|quarters|fifth|fifths|tenth|tenths)\b", re.I)
+_NUMBER_WORD = re.compile(
+    r"\d|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
+    r"thousand|million|billion|trillion|mln|bln|dozens?|scores?|half|third|quarter|hundreds|thousands|millions|"
+    r"billions|tens|a\s+few|several|many|couple)\b", re.I)
+_CLOCK_UNITS = {"second", "seconds", "minute", "minutes", "hour", "hours", "secs", "mins", "hrs"}
+_MULTIPLE_AFTER = {"the", "as", "more", "higher", "larger", "bigger", "greater", "its", "their", "earnings",
+                   "over", "faster", "smaller", "lower", "cheaper", "sales", "revenue", "book"}
+#: a share exchange: "each share ... will be converted into 25 shares", "each unit consisting of two shares"
+_EXCHANGE = re.compile(r"\beach\b[^.;\n]{0,60}?\b(?:consist(?:s|ing)\s+of|represent(?:s|ing)?|"
+                       r"convert(?:ed|ible)\s+into|exchang(?:ed|eable)\s+(?:for|into)|(?:will|to)\s+receive|"
+                       r"entitled\s+to)\b[^.;\n]*$", re.I)
+_FOR_EACH_AFTER = re.compile(r"^[^.;\n]{0,60}?\b(?:for|per|in\s+exchange\s+for)\s+(?:each|every)\b", re.I)
+_EVERY_AROUND = re.compile(r"(?:\b(?:for|out\s+of|in)\s+(?:each|every)\s+$)", re.I)
+
+
+def refine_spans(doc: Doc, spans: list[Span]) -> list[Span]:
+    """The merged value and name spans of ``doc`` with the rules of this module applied (see the module doc)."""
+    spans = [_relabel(doc, s) for s in spans]
+    models = _model_numbers(doc, spans)
+    spans = [s for s in spans if not (s.label_ == "CARDINAL" and (s.start in models or _not_a_count(doc, s)))]
+    spans = [s for s in spans if not (s.label_ == "DATE" and _not_a_date(s))]
+    spans = _trim_up_to(doc, spans)
+    spans = _merge_percent(doc, spans)
+    spans = _date_edges(doc, spans)
+    spans = _add_period_words(doc, spans)
+    return filter_spans(spans)
+
+
+# --- labels ---------------------------------------------------------------------------------------------------
+
+
+def _span(doc: Doc, start_char: int, end_char: int, label: str) -> Span | None:
+    span = doc.char_span(start_char, end_char, label=label, alignment_mode="expand")
+    return span if span is not None and len(span) else None
+
+
+def _relabel(doc: Doc, s: Span) -> Span:
+    text = s.text
+    if s.label_ == "QUANTITY" and all(t.like_num or t.lower_ in _SCALE or t.is_punct or _is_qualifier(t)
+                                      for t in s) and any(t.like_num for t in s) and _count_follows(doc, s[-1]):
+        return Span(doc, s.start, s.end, label="CARDINAL")  # "5.5 mln shares": a count, its noun no unit
+    if s.label_ == "CARDINAL":
+        q = normalize_count(text, "")
+        if q is not None and isinstance(q.unit, str) and q.unit != "count" and s[-1].lower_ not in _CLOCK_UNITS:
+            return Span(doc, s.start, s.end, label="QUANTITY")  # "less than 3 lbs"
+        unit = _unit_after(doc, s)
+        if unit is not None:
+            return unit
+        if _percent_beside(doc, s):
+            return Span(doc, s.start, s.end, label="PERCENT")
+        if re.fullmatch(r"\d\d", text) and s.start >= 2 and doc[s.start - 1].text in ("'", "’") \
+                and doc[s.start - 1].whitespace_ == "" and doc[s.start - 2].lower_ in _YEAR_PREPOSITIONS:
+            return Span(doc, s.start - 1, s.end, label="DATE")  # "the lowest level since '82": a year
+    if s.label_ == "PERCENT" and not _PCT_WORD.search(text) and not _FRACTION.search(text) \
+            and not _PCT_WORD.search(doc.text[s.end_char:s.end_char + 30]):
+        if re.search(r"\byears?[\s-]+old\b", text, re.I):
+            return Span(doc, s.start, s.end, label="DATE")  # an age: a duration
+        return Span(doc, s.start, s.end, label="CARDINAL")  # "more than a dozen" people
+    return s
+
+
+_YEAR_PREPOSITIONS = {"since", "in", "of", "by", "from", "until", "till", "before", "after", "during", "to"}
+
+
+def _is_qualifier(t: Token) -> bool:
+    return t.lower_ in ("about", "some", "over", "almost", "nearly", "up", "to", "more", "than", "less", "at",
+                        "least", "around", "approximately", "roughly", "just", "under", "above", "below", "only")
+
+
+def _unit_after(doc: Doc, s: Span) -> Span | None:
+    """A count the NER stopped before its physical unit ("5 gigabytes", "10 to 40 centimeters"): a QUANTITY."""
+    if s.end >= len(doc):
+        return None
+    nxt = doc[s.end]
+    if not nxt.is_alpha or "\n" in s[-1].whitespace_ or nxt.lower_ in _CLOCK_UNITS:
+        return None
+    q = normalize_count(doc.text[s.start_char:nxt.idx + len(nxt.text)], "")
+    if q is not None and isinstance(q.unit, str) and q.unit != "count":
+        return Span(doc, s.start, s.end + 1, label="QUANTITY")
+    return None
+
+
+def _percent_beside(doc: Doc, s: Span) -> bool:
+    """A bare number in a run of percentages: "to 17.75 pct from 18.25", "at seven, 6-3/4 pct", "gains of eight
+    and fourteen percent", "reduce to zero from two pct"."""
+    if len(s) != 1:
+        return False
+    before = doc.text[max(0, s.start_char - 40):s.start_char]
+    after = doc.text[s.end_char:s.end_char + 40]
+    return bool(re.search(r"(?:%|\bpct|\bper\s*cent|\bpercent)\s+(?:from|vs\.?|versus|against)\s+$", before, re.I)
+                or re.match(r"\s*(?:to|and|-|,|from)\s*[\w./-]+\s*(?:%|pct\b|per\s*cent\b|percent\b)", after, re.I))
+
+
+# --- CARDINAL that is no count ----------------------------------------------------------------------------------
+
+
+def _sentence_start(t: Token) -> bool:
+    if t.i == 0 or t.is_sent_start:
+        return True
+    prev = t.doc[t.i - 1]
+    return prev.text in (".", "!", "?", '"', "“", "``", ":", "(", "|") or "\n" in prev.whitespace_ or prev.is_space
+
+
+def _count_follows(doc: Doc, t: Token) -> bool:
+    """A counted noun or a scale word after the number ("41 bodies", "4 million"): a count, not a model."""
+    if t.i + 1 >= len(doc):
+        return False
+    nxt = doc[t.i + 1]
+    if nxt.lower_ in _SCALE:
+        return True
+    if nxt.lower_ in ("new", "common", "ordinary", "preferred", "own", "more", "additional") and t.i + 2 < len(doc):
+        nxt = doc[t.i + 2]  # "7.5 mln new shares"
+    w = nxt.text
+    return w.isalpha() and w.islower() and len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is"))
+
+
+def _model_numbers(doc: Doc, spans: list[Span]) -> set[int]:
+    """Token indices of one-token CARDINALs that are a name's number: after "No.", "version", "Chapter" ...
+    ("No. 1", "version 10.4"), after a name written with an apostrophe year ("iLife '11"), and, once a number
+    is a name's number in the story (these, or those :func:`claimcheck.pipeline.mentions._name_number` finds:
+    "Boeing 787", "iPhone 4"), that number again where no counted noun follows ("the new 787", "the 787.")."""
+    from claimcheck.pipeline.mentions import _name_number
+
+    found: set[str] = set()
+    hits: set[int] = set()
+    for t in doc:
+        m = re.fullmatch(r"(\d{3})s", t.text)
+        if m and not t.text.endswith("0s"):
+            found.add(m.group(1))  # "50 787s": the number names a model
+        if not re.fullmatch(r"\d+(?:\.\d+)?", t.text) or t.i == 0 or _count_follows(doc, t):
+            continue
+        prev = doc[t.i - 1]
+        if prev.text == "." and t.i >= 2 and doc[t.i - 2].lower_ in ("no", "nos"):
+            prev = doc[t.i - 2]  # "No. 1"
+        apostrophe = prev.text in ("'", "’") and t.i >= 2 and prev.whitespace_ == "" and doc[t.i - 2].text[:1].isalpha()
+        if prev.lower_ in _NUMBERED or apostrophe and _name_like(doc[t.i - 2]) \
+                or _name_number(Span(doc, t.i, t.i + 1, label="CARDINAL")):
+            hits.add(t.i)
+            found.add(t.text)
+        elif prev.lower_ in _DETERMINERS and t.i + 1 < len(doc) and doc[t.i + 1].text in (".", ",", ";", "?", "!") \
+                and re.fullmatch(r"\d{3,}", t.text) and not re.fullmatch(r"1[89]\d\d|20\d\d", t.text):
+            found.add(t.text)  # "better than the 787.": a bare number used as a noun names a thing
+    for s in spans:  # the same name's number again: "the 787", "the new 787 will seat"
+        if s.label_ != "CARDINAL" or len(s) != 1 or s.text not in found or s.start in hits:
+            continue
+        t = s[0]
+        left = doc[t.i - 1] if t.i > 0 else None
+        if len(t.text) >= 2 and (not _count_follows(doc, t) or left is not None and left.lower_ in _DETERMINERS) \
+                and not (left is not None and _is_qualifier(left)):
+            hits.add(t.i)
+    return hits
+
+
+_DETERMINERS = {"the", "their", "its", "our", "his", "her", "new", "this", "that"}
+
+
+def _name_like(t: Token) -> bool:
+    """A capitalised or camel-case word that is no sentence word ("iLife", "DESKPRO")."""
+    w = t.text
+    return bool(re.fullmatch(r"[A-Za-z][A-Za-z0-9-]*", w)) and any(c.isupper() for c in w) \
+        and w.lower() not in _NOT_NAMES and not t.is_stop and not _sentence_start(t)
+
+
+def _not_a_count(doc: Doc, s: Span) -> bool:
+    text = doc.text
+    if not _NUMBER_WORD.search(s.text):
+        return True  # "REBEL", "as high as": no number in it
+    before, after = text[max(0, s.start_char - 80):s.start_char], text[s.end_char:s.end_char + 80]
+    if re.match(r"-for-", after) or re.search(r"-for-$", before):
+        return True  # a stock split "three-for-two"
+    nxt = doc[s.end] if s.end < len(doc) else None
+    if nxt is not None and nxt.lower_ in _CLOCK_UNITS:
+        return True  # "lasted 30 seconds", "23 hours of questioning": never annotated
+    if nxt is not None and nxt.lower_ == "times":
+        after_times = doc[s.end + 1] if s.end + 1 < len(doc) else None
+        prev = doc[s.start - 1] if s.start > 0 else None
+        if after_times is not None and after_times.lower_ in _MULTIPLE_AFTER \
+                or prev is not None and prev.lower_ in ("oversubscribed", "subscribed"):
+            return True  # a multiple: "100 times the voting power", "oversubscribed 16.2 times"
+    sent_start = text.rfind(".", 0, s.start_char)
+    sentence_before = text[max(sent_start + 1, s.start_char - 200):s.start_char]
+    if _EVERY_AROUND.search(before) or re.match(r"\s+out\s+of\s+(?:each|every)\b", after, re.I):
+        return True  # "for each 16 shares", "one out of every 200"
+    if _FOR_EACH_AFTER.match(after) and re.search(r"\b(?:shares?|stock|units?|ads|warrants?)\b",
+                                                  after[:60], re.I):
+        return True  # "receive 1.3043 shares ... for each share"
+    if _EXCHANGE.search(sentence_before):
+        return True  # "each share ... will be converted into 25 shares"
+    return False
+
+
+# --- DATE -------------------------------------------------------------------------------------------------------
+
+
+def _not_a_date(s: Span) -> bool:
+    """Time words the annotation never marks: "the day" (of a trading session), bare plural units."""
+    t = s.text.lower()
+    return bool(re.fullmatch(r"(?:(?:earlier|later)\s+in\s+|(?:at\s+)?the\s+end\s+of\s+)?the\s+day", t)
+                or re.fullmatch(r"(?:just|many|for)?\s*(?:days|weeks)", t)
+                or re.fullmatch(r"(?:many|just)\s+years", t))
+
+
+_PERIOD_HEAD = re.compile(
+    r"(?:\b(?:the|its|their)\s+)?(?:very\s+)?(?:end|start|beginning|middle|close|"
+    r"spring|summer|fall|autumn|winter|same\s+(?:period|month|quarter|week|time)|"
+    r"(?:first|second|third|fourth|final|last)\s+(?:half|quarter|six\s+months|nine\s+months|three\s+months))"
+    r"\s+of\s+$|"
+    r"\b(?:the|its|their)\s+(?:period|(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+)?(?:quarter|qtr|half|"
+    r"year|fiscal\s+year|financial\s+year))\s+(?:ending|ended)\s+$|"
+    r"\byear[- ]?end\s+$|\b(?:the\s+)?(?:early|mid|late)[- ]?$", re.I)
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_QUALIFIER = re.compile(r"\b(?:more\s+than|less\s+than|almost|nearly|roughly|approximately|around|some|just)\s+$", re.I)
+_DATE_GAPS = (
+    # "the first quarter of the financial year", "the end of the year"
+    (r"\s+of\s+", r"\b(?:quarter|half|qtr|period|months|end|start|beginning)$", None),
+    # "2009 to 2011", "1986-87"
+    (r"\s*(?:to|through|until|-|–)\s*", _YEAR.pattern + "$", "^" + _YEAR.pattern),
+    # "1987 first quarter", "1985's fourth qtr", "last year's fourth quarter", "the October-to-December quarter"
+    (r"\s+|['’]s\s+", _YEAR.pattern + r"$|\byear$",
+     r"^(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|qtr|half)"),
+    (r"-to-", None, None),
+)
+
+
+def _joins(gap: str, left: str, right: str) -> bool:
+    for g, lrx, rrx in _DATE_GAPS:
+        if re.fullmatch(g, gap) and (lrx is None or re.search(lrx, left, re.I)) \
+                and (rrx is None or re.search(rrx, right, re.I)):
+            return True
+    return False
+
+
+def _date_edges(doc: Doc, spans: list[Span]) -> list[Span]:
+    text = doc.text
+    dates = sorted((s for s in spans if s.label_ == "DATE"), key=lambda s: s.start)
+    out = [s for s in spans if s.label_ != "DATE"]
+    merged: list[Span] = []
+    for s in dates:
+        start, end = s.start_char, s.end_char
+        # two dates that name one period
+        if merged:
+            p = merged[-1]
+            gap = text[p.end_char:start]
+            if _joins(gap, p.text, s.text) or re.fullmatch(r"\s+and\s+", gap) \
+                    and re.search(r"\bbetween\s+$", text[:p.start_char], re.I):
+                merged.pop()
+                start = p.start_char
+                if gap == "-to-" and re.search(r"\bthe\s+$", text[max(0, start - 4):start], re.I):
+                    start -= 4  # "the October-to-December quarter"
+        before = text[max(0, start - 60):start]
+        m = _PERIOD_HEAD.search(before)
+        if m and (not m.group(0).strip(" -").lower().endswith(("early", "mid", "late"))
+                  or re.match(r"\d{4}", text[start:end])):
+            start -= len(before) - m.start()  # "the end of the year", "the period ending March 31", "the mid 1990s"
+        m = re.search(r"\bbetween\s+(?:[A-Z][a-z]+\.?\s+)?\d{1,4}(?:,?\s+\d{4})?\s+and\s+$|"
+                      r"\bbetween\s+[A-Z][a-z]+\s+and\s+$", before)
+        if m:
+            start -= len(before) - m.start()
+        elif (b := re.search(r"\bbetween\s+$", before)) and re.search(r"\sand\s", text[start:end]):
+            start -= len(b.group(0))
+        before = text[max(0, start - 30):start]
+        m = _QUALIFIER.search(before)
+        if m and re.match(r"(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b", text[start:end], re.I):
+            start -= len(before) - m.start()  # "more than a year ago", "almost two years"
+        after = text[end:end + 30]
+        m = re.match(r"[-–/](?:\d\d|\d{4})\b(?!\s*%)|\s*(?:to|through|until|–|-)\s*(?:1[89]|20)\d\d\b", after)
+        if m and _YEAR.fullmatch(text[start:end][-4:]):
+            end += m.end()  # "2010-11", "1986/87", "2009 to 2011"
+        m = re.match(r"\s+(?:ahead|period)\b", after, re.I)
+        if m and re.search(r"\b(?:years?|year-ago|christmas|twenty|three-year|\w+-year|period|holiday)$",
+                           text[start:end], re.I):
+            end += m.end()  # "the year ahead", "the Christmas period", "a twenty year period"
+        m = re.match(r"['’]s\b", after)
+        if m and re.search(r"\d{3}0$", text[start:end]):
+            end += m.end()  # "the mid 1990's": a decade
+        start, end = _date_trims(doc, start, end)
+        if start >= end:
+            continue
+        span = _span(doc, start, end, "DATE")
+        merged.append(span if span is not None else s)
+    return out + merged
+
+
+def _date_trims(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Words the NER put in a date that are not part of it: the verb "last" ("expected to last two months"), an
+    article before an adjective ("the year-ago figure", "the 10 year-old debt"), a figure after "to" ("fell
+    508 Monday to 1738"), the modal "May" ("deficit with the U.S. May result in")."""
+    text = doc.text
+    phrase = text[start:end]
+    before = text[max(0, start - 12):start]
+    m = re.match(r"last\s+(?=(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s)", phrase, re.I)
+    if m and re.search(r"\b(?:to|will|would|could|should|may|might|can|must)\s+$", before, re.I):
+        start += m.end()
+    m = re.match(r"the\s+(?=\S*(?:-ago|-old|-earlier|year-old)$)", text[start:end], re.I)
+    if m and re.match(r"\s+[a-z]", text[end:end + 3]):
+        start += m.end()
+    m = re.search(r"\s+to\s+(\d+)$", text[start:end])
+    if m and not _YEAR.fullmatch(m.group(1)) and int(m.group(1)) > 31:
+        end -= len(m.group(0))
+    if text[start:end] == "May" and not re.search(r"\b(?:in|on|since|by|until|from|of|early|late|mid|last|next|this|"
+                                                   r"through|during|before|after|to|and)\s+$", before, re.I) \
+            and re.match(r"\s+[a-z]+\b", text[end:end + 20]) and not re.match(r"\s+(?:and|or|to|of)\b", text[end:]):
+        return start, start
+    return start, end
+
+
+_PERIOD_WORDS = re.compile(
+    r"\b(?:(?:the\s+)?(?:fiscal\s+)?(?:full[- ]year|first[- ]half|second[- ]half)|the\s+following\s+(?:day|week|month|"
+    r"year)|the\s+calendar\s+year|(?:(?:this|last|next|the|early|late)\s+)?(?:summer|winter|autumn)|"
+    r"(?:this|last|next|the|early|late)\s+spring)\b", re.I)
+
+
+def _add_period_words(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"full-year profit", "first half profits", "full year 1986", "the following year", "a wet summer": periods
+    the small NER leaves out."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    starts = {s.start: s for s in spans if s.label_ == "DATE"}
+    added = []
+    for m in _PERIOD_WORDS.finditer(doc.text):
+        span = _span(doc, m.start(), m.end(), "DATE")
+        if span is None or taken.intersection(range(span.start, span.end)):
+            continue
+        after = starts.get(span.end)
+        if after is not None and _YEAR.search(after.text):  # "full year 1986": one period
+            spans = [s for s in spans if s is not after]
+            span = Span(doc, span.start, after.end, label="DATE")
+        added.append(span)
+        taken.update(range(span.start, span.end))
+    return spans + added
+
+
+# --- PERCENT and qualifiers -------------------------------------------------------------------------------------
+
+_UP_VERBS = {"went", "go", "goes", "going", "gone", "moved", "move", "moves", "rose", "risen", "climbed", "jumped",
+             "edged", "inched", "crept", "shot", "came", "come", "comes"}
+
+
+def _trim_up_to(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"the rate went up to 5.5%", "shares rose up to 3%": "up to" is the verb's, not a bound; "just over 54,000"
+    keeps its "just"."""
+    out = []
+    for s in spans:
+        if s.label_ in ("PERCENT", "CARDINAL", "MONEY", "QUANTITY") and s.start > 0 and len(s) > 1 \
+                and s[0].lower_ in ("over", "under", "above", "below") and doc[s.start - 1].lower_ == "just":
+            s = Span(doc, s.start - 1, s.end, label=s.label_)
+        if s.label_ in ("PERCENT", "CARDINAL", "MONEY", "QUANTITY") and len(s) > 2 \
+                and s[0].lower_ == "up" and s[1].lower_ == "to" and s.start > 0:
+            prev = doc[s.start - 1]
+            if prev.lower_ in _UP_VERBS:
+                s = Span(doc, s.start + 2, s.end, label=s.label_)
+        out.append(s)
+    return out
+
+
+def _merge_percent(doc: Doc, spans: list[Span]) -> list[Span]:
+    """One span for "a 2% to 3% rise", "between 10% to 15%" and "a quarter of a percentage point"; "a quarter
+    of a million" is a count."""
+    text = doc.text
+    spans = sorted(spans, key=lambda s: s.start)
+    out: list[Span] = []
+    for s in spans:
+        p = out[-1] if out else None
+        if p is not None and p.label_ == "PERCENT" and s.label_ == "PERCENT":
+            gap = text[p.end_char:s.start_char]
+            lead = text[max(0, p.start_char - 12):p.start_char]
+            if re.fullmatch(r"\s*(?:to|-|–)\s*", gap) and (re.search(r"\b(?:a|an)\s+$", lead, re.I)
+                                                           or p.text.lower().startswith("between")):
+                out[-1] = Span(doc, p.start, s.end, label="PERCENT")
+                continue
+            if re.fullmatch(r"\s+of\s+", gap) and _FRACTION.search(p.text) and "percentage" in s.text.lower():
+                out[-1] = Span(doc, p.start, s.end, label="PERCENT")
+                continue
+        if s.label_ == "PERCENT" and re.match(r"(?:an?\s+)?percentage\s+point", s.text, re.I):
+            lead_start = max(0, s.start_char - 20)
+            m = re.search(r"\b(?:an?|one)\s+(?:quarter|half|third)\s+of\s+$", text[lead_start:s.start_char], re.I)
+            if m:  # "a quarter of a percentage point" where the fraction was left out
+                span = _span(doc, lead_start + m.start(), s.end_char, "PERCENT")
+                if span is not None:
+                    s = span
+        if s.label_ == "PERCENT" and re.fullmatch(r"[\d.]+", s.text):
+            m = re.match(r"\s+basis\s+points?\b", text[s.end_char:], re.I)
+            if m:  # "yield 60 basis points more"
+                s = _span(doc, s.start_char, s.end_char + m.end(), "PERCENT") or s
+        m = re.match(r"((?:1[89]|20)\d\d)\s+to\s+", s.text) if s.label_ == "PERCENT" else None
+        if m and re.search(r"\b(?:in|from)\s+$", text[max(0, s.start_char - 6):s.start_char], re.I):
+            # "from 5% in 2004 to 4.25%": a year and the figure it went to, not a range
+            year = _span(doc, s.start_char, s.start_char + len(m.group(1)), "DATE")
+            rest = _span(doc, s.start_char + m.end(), s.end_char, "PERCENT")
+            if year is not None and rest is not None:
+                out.extend((year, rest))
+                continue
+        if s.label_ == "PERCENT" and _FRACTION.search(s.text) and not _PCT_WORD.search(s.text):
+            m = re.match(r"\s+of\s+an?\s+(?:million|billion|thousand|dozen)\b", text[s.end_char:], re.I)
+            if m:
+                span = _span(doc, s.start_char, s.end_char + m.end(), "CARDINAL")
+                if span is not None:
+                    out.append(span)
+                    continue
+        out.append(s)
+    return out

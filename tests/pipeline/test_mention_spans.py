@@ -1,0 +1,182 @@
+"""Unit tests of ``claimcheck.pipeline.mention_spans``: which value spans are mentions, their labels and their
+edges, as ``corpus/GUIDELINES.md`` ("Mention labels") defines them.
+
+Each ``Doc`` comes from the project's tokenizer with the NER's entities set by hand (no model runs), then goes
+through :func:`claimcheck.pipeline.mentions.merge_quantity_spans`, which applies the rules; each case states the
+span the rule must produce and the one it must remove.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from claimcheck.pipeline import mentions as M
+from claimcheck.pipeline.mention_spans import refine_spans
+from rule_docs import make, tokenizer_only
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    """The project's tokenizer alone (this overrides the session pipeline fixture)."""
+    return tokenizer_only()
+
+
+def merged(nlp, text: str, ner) -> set[tuple[str, str]]:
+    doc = make(nlp, text, ner)
+    M.merge_quantity_spans(doc)
+    return {(e.text, e.label_) for e in doc.ents}
+
+
+def check(nlp, text, ner, present, absent):
+    got = merged(nlp, text, ner)
+    for span in present:
+        assert span in got, (span, sorted(got))
+    for span in absent:
+        assert span not in got, (span, sorted(got))
+
+
+# --- CARDINALs that are no counts --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "ner", "present", "absent"), [
+    # a model number seen once after its maker's name is a name elsewhere in the story too
+    ("Corvair showed the Corvair 818 on Monday. Buyers liked the new 818 and its cabin.",
+     [("818", "CARDINAL"), ("Monday", "DATE"), ("818", "CARDINAL")], [("Monday", "DATE")], [("818", "CARDINAL")]),
+    # a plural of the number names the model ("sold 40 818s"): "the 818 offers" is the model
+    ("The 818 offers more seats. Lindqvist Air ordered 40 818s.",
+     [("818", "CARDINAL"), ("40", "CARDINAL")], [("40", "CARDINAL")], [("818", "CARDINAL")]),
+    # but the same number counting a noun stays a count
+    ("Halden sold the Halden 818 widely. It hired 818 workers.",
+     [("818", "CARDINAL"), ("818", "CARDINAL")], [("818", "CARDINAL")], []),
+    # ranks and versions
+    ("It became the No. 2 seller, and version 10.4 shipped.", [("2", "CARDINAL"), ("10.4", "CARDINAL")],
+     [], [("2", "CARDINAL"), ("10.4", "CARDINAL")]),
+    ("Users of Vellum '12 were pleased.", [("12", "CARDINAL")], [], [("12", "CARDINAL")]),
+    # exchange ratios and stock splits
+    ("Holders will receive 1.25 shares of Mirel for each Halden share.", [("1.25", "CARDINAL")], [],
+     [("1.25", "CARDINAL")]),
+    ("Each share of Halden will be converted into 25 shares of Mirel.", [("25", "CARDINAL")], [],
+     [("25", "CARDINAL")]),
+    ("Figures are adjusted for a three-for-two stock split.", [("three", "CARDINAL"), ("two", "CARDINAL")], [],
+     [("three", "CARDINAL"), ("two", "CARDINAL")]),
+    ("About one out of every 300 buyers complained.", [("one", "CARDINAL"), ("300", "CARDINAL")], [],
+     [("300", "CARDINAL")]),
+    # multiples and clock durations
+    ("The offer was oversubscribed 12.5 times, bankers said.", [("12.5", "CARDINAL")], [], [("12.5", "CARDINAL")]),
+    ("The tremor lasted 40 seconds.", [("40", "CARDINAL")], [], [("40", "CARDINAL"), ("40 seconds", "QUANTITY")]),
+    # no number at all
+    ("STORM CUTS POWER TO 9,000 HOMES", [("STORM", "CARDINAL"), ("9,000", "CARDINAL")], [("9,000", "CARDINAL")],
+     [("STORM", "CARDINAL")]),
+])
+def test_not_counts(nlp, text, ner, present, absent):
+    check(nlp, text, ner, present, absent)
+
+
+# --- labels ---------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "ner", "present", "absent"), [
+    # a QUANTITY with no unit before its counted noun is a count
+    ("Halden will issue 7.5 mln new shares.", [("7.5 mln", "QUANTITY")], [("7.5 mln", "CARDINAL")],
+     [("7.5 mln", "QUANTITY")]),
+    # ... but a figure whose unit was written once before it stays what the NER said
+    ("Output fell to 400 mln pounds from 500 mln, it said.", [("500 mln", "QUANTITY")], [("500 mln", "QUANTITY")],
+     [("500 mln", "CARDINAL")]),
+    # a count the NER stopped before its unit
+    ("The drive stores 8 gigabytes of data.", [("8", "CARDINAL")], [("8 gigabytes", "QUANTITY")],
+     [("8", "CARDINAL")]),
+    # a PERCENT with no percent word near it
+    ("The plane will carry between 180 and 240 passengers.", [("between 180 and 240", "PERCENT")],
+     [("between 180 and 240", "CARDINAL")], [("between 180 and 240", "PERCENT")]),
+    # a bare number beside percentages is one
+    ("The bank cut its base rate to 11.5 pct from 12.25, effective Monday.",
+     [("11.5 pct", "PERCENT"), ("12.25", "CARDINAL"), ("Monday", "DATE")], [("12.25", "PERCENT")],
+     [("12.25", "CARDINAL")]),
+    ("The deal would cut to zero from two pct the interest on the debt.", [("zero", "CARDINAL")],
+     [("zero", "PERCENT")], [("zero", "CARDINAL")]),
+    # a year written with an apostrophe
+    ("Prices hit their lowest since '91 on Friday.", [("91", "CARDINAL"), ("Friday", "DATE")], [("'91", "DATE")],
+     [("91", "CARDINAL")]),
+])
+def test_labels(nlp, text, ner, present, absent):
+    check(nlp, text, ner, present, absent)
+
+
+# --- DATE edges -----------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "ner", "present", "absent"), [
+    ("Sales should recover by the end of the year.", [("the year", "DATE")], [("the end of the year", "DATE")],
+     [("the year", "DATE")]),
+    ("The store opens in the spring of 2027.", [("2027", "DATE")], [("the spring of 2027", "DATE")], []),
+    ("Losses grew in the first quarter of the financial year.",
+     [("the first quarter", "DATE"), ("the financial year", "DATE")],
+     [("the first quarter of the financial year", "DATE")], [("the first quarter", "DATE")]),
+    ("Deliveries are due between 2026 and 2029.", [("2029", "DATE")], [("between 2026 and 2029", "DATE")],
+     [("2029", "DATE")]),
+    ("Ships arrive from 2026 to 2028, it said.", [("2026", "DATE"), ("2028", "DATE")], [("2026 to 2028", "DATE")],
+     [("2026", "DATE")]),
+    ("Output will double by 2026-27 at the plant.", [("2026", "DATE")], [("2026-27", "DATE")], [("2026", "DATE")]),
+    ("Halden expects 2027 first quarter profits to fall.", [("2027", "DATE"), ("first quarter", "DATE")],
+     [("2027 first quarter", "DATE")], [("2027", "DATE")]),
+    ("The charge was taken in last year's fourth quarter.", [("last year", "DATE"), ("fourth quarter", "DATE")],
+     [("last year's fourth quarter", "DATE")], [("last year", "DATE")]),
+    ("It took a charge in the July-to-September quarter.", [("July", "DATE"), ("September quarter", "DATE")],
+     [("the July-to-September quarter", "DATE")], [("July", "DATE")]),
+    ("Sales for the period ending June 30 rose.", [("June 30", "DATE")],
+     [("the period ending June 30", "DATE")], [("June 30", "DATE")]),
+    ("The satellite was lost more than a year ago.", [("a year ago", "DATE")],
+     [("more than a year ago", "DATE")], [("a year ago", "DATE")]),
+    ("Rates have not been this high since the mid 1990's in Ruritania.", [("1990", "DATE")],
+     [("the mid 1990's", "DATE")], []),
+    ("Managers expect growth in the year ahead.", [("the year", "DATE")], [("the year ahead", "DATE")], []),
+    ("Shoppers spent more over the Christmas period.", [("the Christmas", "DATE")],
+     [("the Christmas period", "DATE")], []),
+    # trims
+    ("The trial is expected to last two months.", [("last two months", "DATE")], [("two months", "DATE")],
+     [("last two months", "DATE")]),
+    ("It gave no comparison with the year-ago figure.", [("the year-ago", "DATE")], [("year-ago", "DATE")], []),
+    ("The index fell 412 Monday to 1650, a record.", [("Monday to 1650", "DATE")], [("Monday", "DATE")],
+     [("Monday to 1650", "DATE")]),
+    ("A deficit with the U.S. May result in tariffs.", [("May", "DATE")], [], [("May", "DATE")]),
+    ("Prices fell in May and June.", [("May and June", "DATE")], [("May and June", "DATE")], []),
+    # not dates, and dates the NER missed
+    ("The Nikkei rose over the day.", [("the day", "DATE")], [], [("the day", "DATE")]),
+    ("The deal came just days after the vote.", [("just days", "DATE")], [], [("just days", "DATE")]),
+    ("Halden cut its full-year forecast after a wet summer.", [],
+     [("full-year", "DATE"), ("summer", "DATE")], []),
+    ("Full year 2026 includes a charge.", [("2026", "DATE")], [("Full year 2026", "DATE")], [("2026", "DATE")]),
+    ("It made a profit the following year.", [], [("the following year", "DATE")], []),
+])
+def test_date_edges(nlp, text, ner, present, absent):
+    check(nlp, text, ner, present, absent)
+
+
+# --- PERCENT and qualifier edges ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "ner", "present", "absent"), [
+    ("It expects a 4% to 4.5% rise in sales.", [("4%", "PERCENT"), ("4.5%", "PERCENT")],
+     [("4% to 4.5%", "PERCENT")], [("4%", "PERCENT")]),
+    ("The Fed may raise rates by a quarter of a percentage point.", [("a percentage point", "PERCENT")],
+     [("a quarter of a percentage point", "PERCENT")], [("a percentage point", "PERCENT")]),
+    ("The notes yield 45 basis points more than gilts.", [("45", "PERCENT")], [("45 basis points", "PERCENT")],
+     [("45", "PERCENT")]),
+    ("Growth will slow from 5% in 2026 to 4.25% next year.", [("5%", "PERCENT"), ("2026 to 4.25%", "PERCENT")],
+     [("2026", "DATE"), ("4.25%", "PERCENT")], [("2026 to 4.25%", "PERCENT")]),
+    ("A quarter of a million homes lost power.", [("A quarter", "PERCENT")],
+     [("A quarter of a million", "CARDINAL")], [("A quarter", "PERCENT")]),
+    ("The jobless rate went up to 6.1% in May.", [("up to 6.1%", "PERCENT"), ("May", "DATE")],
+     [("6.1%", "PERCENT")], [("up to 6.1%", "PERCENT")]),
+    ("Halden hopes to raise up to 6.1% more.", [("up to 6.1%", "PERCENT")], [("up to 6.1%", "PERCENT")], []),
+    ("The maker had just over 12,000 employees.", [("over 12,000", "CARDINAL")],
+     [("just over 12,000", "CARDINAL")], [("over 12,000", "CARDINAL")]),
+])
+def test_percent_and_qualifiers(nlp, text, ner, present, absent):
+    check(nlp, text, ner, present, absent)
+
+
+def test_refine_keeps_names_and_money(nlp):
+    """The rules leave name and money spans alone."""
+    doc: Doc = make(nlp, "Halden paid $3m for Mirel on Monday.", [("Halden", "ORG"), ("$3m", "MONEY"),
+                                                                  ("Mirel", "ORG"), ("Monday", "DATE")])
+    spans = refine_spans(doc, list(doc.ents))
+    assert [(s.text, s.label_) for s in spans] == [("Halden", "ORG"), ("$3m", "MONEY"), ("Mirel", "ORG"),
+                                                    ("Monday", "DATE")]
