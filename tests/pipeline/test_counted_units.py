@@ -124,3 +124,16 @@ def test_a_measure_replaces_a_bare_number_or_a_name_but_not_money(nlp):
                                                       ("$5 billion", "MONEY")]
     values = [(m.value, m.unit) for m in M.mentions_of(doc)]
     assert values[:2] == [(80, "mph"), (-40, "\u00b0F")]
+
+
+@pytest.mark.parametrize("text, ents, unit", [
+    ("In all, 1,250,000 Canadians claimed the benefit.", [("1,250,000", "CARDINAL")], "canadian"),
+    ("Gunmen attacked two churches in the city.", [("two churches", "QUANTITY")], "church"),
+    ("Seas warmed by 1 to 1.5 degrees Celsius since 1900.", [("1 to 1.5 degrees", "QUANTITY")], "\u00b0C"),
+    ("Ortega, 71, has retired from the board.", [("71", "CARDINAL")], "year of age"),
+    ("Grace Lee, 34, said she would appeal.", [("Grace Lee", "PERSON"), ("34", "CARDINAL")], "year of age"),
+    ("Sales rose in Ohio, 12, and in Texas.", [("Ohio", "GPE"), ("12", "CARDINAL")], "count"),
+])
+def test_the_unit_of_a_count(nlp, text, ents, unit):
+    doc = make(nlp, text, ents)
+    assert [m.unit for m in M.mentions_of(doc) if m.label in ("CARDINAL", "QUANTITY")] == [unit]

@@ -25,7 +25,6 @@ from claimcheck.normalize import (
 from claimcheck.normalize.counts import unit_after
 from claimcheck.normalize.dates import MONTHS, WEEKDAYS
 from claimcheck.pipeline.elided import elided_reading
-from claimcheck.pipeline.mention_spans import refine_spans
 from claimcheck.pipeline.quantities import find_measures, find_quantities
 from claimcheck.pipeline.tense import clause_tense
 from claimcheck.schema import Mention
@@ -62,7 +61,7 @@ def merge_quantity_spans(doc: Doc) -> None:
     for e in others:
         taken.update(range(e.start, e.end))
     bare = [Span(doc, t.i, t.i + 1, label="CARDINAL") for t in doc if t.i not in taken and _is_bare_number(t)]
-    doc.ents = refine_spans(doc, filter_spans(grammar + [e for e in others + bare if not _name_number(e)]))
+    doc.ents = filter_spans(grammar + [e for e in others + bare if not _name_number(e)])
 
 
 def _name_number(ent: Span) -> bool:
@@ -282,11 +281,11 @@ def _counted_words(ent: Span) -> tuple[list[str], int] | None:
         if len(words) == 4 + owner or t.whitespace_ and "\n" in t.whitespace_:
             break
     plain = [i for i, w in enumerate(words) if w.islower() or (w.isupper() and len(w) > 2)]
-    if not plain:
-        return None
     plural = next((i for i in plain if _plural_like(words[i])), None)
-    if plural is None:  # "eight straight World Cups": a capitalised plural when no plain word is one
-        plural = next((i for i in range(plain[0] + 1, len(words)) if _plural_like(words[i])), None)
+    if plural is None:  # a capitalised plural when no plain word is one: "eight straight World Cups", "900 Canadians"
+        plural = next((i for i, w in enumerate(words) if w.istitle() and _plural_like(w)), None)
+    if not plain:
+        return (words, plural) if plural is not None else None
     if plural is not None and plural == plain[0] + 1 and _num_value(ent) == 1 and not _plural_like(words[plain[0]]) \
             and not (ent.end < len(doc) and doc[ent.end].lower_ == "of"):
         # one thing is counted in the singular: "one proposal asks ..." ends before the verb
@@ -310,6 +309,33 @@ def counted_unit(ent: Span) -> str | None:
     words, head = found
     word = words[head].lower()
     return _IRREGULAR_PLURALS.get(word) or _singular(word)
+
+
+def _count_unit(ent: Span) -> str | None:
+    """A count's unit: a unit of measure the span stopped before or in ("536 hp", "49.55 HZ", "1 to 1.5 degrees"
+    + "Celsius"), else the counted noun after it, else the noun the span ends with ("two mosques")."""
+    from claimcheck.pipeline.context import _singular
+
+    if _appositive_age(ent):
+        return "year of age"
+    after = ent.doc.text[ent.end_char:ent.end_char + 40]
+    tail = ent[-1] if len(ent) > 1 and ent[-1].is_alpha else None
+    measured = (unit_after(" " + tail.text + after) if tail is not None else None) or unit_after(after)
+    if measured or (noun := counted_unit(ent)):
+        return measured or noun
+    if tail is not None and ent.label_ == "QUANTITY" and tail.is_lower:
+        return _IRREGULAR_PLURALS.get(tail.lower_) or _singular(tail.lower_)
+    return None
+
+
+def _appositive_age(ent: Span) -> bool:
+    """'Maddon, 66, has used the downtime', 'Jamie Armstrong, 25, said': a person's age between commas."""
+    doc = ent.doc
+    if len(ent) != 1 or not re.fullmatch(r"[1-9]\d?|1[01]\d", ent.text) or ent.start < 2 or ent.end >= len(doc):
+        return False
+    name = doc[ent.start - 2]
+    return (doc[ent.start - 1].text == "," and doc[ent.end].text == "," and name.is_title and name.is_alpha
+            and name.ent_type_ in ("PERSON", ""))
 
 
 def counted_phrase(ent: Span) -> str | None:
@@ -349,8 +375,7 @@ def mentions_of(doc: Doc, published: date | None = None, *, dayfirst: bool = Fal
             q = normalize_span(ent, published, dayfirst=dayfirst) if label in VALUE_LABELS else None
             unit = q.unit if q else None
             if q is not None and label in ("CARDINAL", "QUANTITY") and unit == "count":
-                # a unit of measure the span stopped before ("536 hp", "49.55 HZ"), else the counted noun
-                unit = unit_after(doc.text[ent.end_char:ent.end_char + 40]) or counted_unit(ent) or unit
+                unit = _count_unit(ent) or unit
                 read = _count_as_other(ent, unit)
                 if read is not None:
                     label, q, end = read
