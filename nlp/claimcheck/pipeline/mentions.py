@@ -25,6 +25,7 @@ from claimcheck.normalize import (
 from claimcheck.normalize.counts import unit_after
 from claimcheck.normalize.dates import MONTHS, WEEKDAYS
 from claimcheck.pipeline.elided import elided_reading
+from claimcheck.pipeline.mention_spans import refine_spans
 from claimcheck.pipeline.quantities import find_measures, find_quantities
 from claimcheck.pipeline.tense import clause_tense
 from claimcheck.schema import Mention
@@ -61,7 +62,7 @@ def merge_quantity_spans(doc: Doc) -> None:
     for e in others:
         taken.update(range(e.start, e.end))
     bare = [Span(doc, t.i, t.i + 1, label="CARDINAL") for t in doc if t.i not in taken and _is_bare_number(t)]
-    doc.ents = filter_spans(grammar + [e for e in others + bare if not _name_number(e)])
+    doc.ents = refine_spans(doc, filter_spans(grammar + [e for e in others + bare if not _name_number(e)]))
 
 
 def _name_number(ent: Span) -> bool:
