@@ -689,6 +689,11 @@ SPANS = [
      [("between one mln and 1.5 mln pounds", "QUANTITY")]),
     ("The fund raised 5 mln pounds from the sale.", [("5 mln pounds", "MONEY")]),
     ("It paid 2 mln pounds of its own cash.", [("2 mln pounds", "MONEY")]),
+    # a story that weighs in pounds and never names sterling: its other pounds are weights too
+    ("Tarn will idle 100 mln pounds of fiber. Output falls to 400 mln pounds from 500 mln.",
+     [("100 mln pounds", "QUANTITY"), ("400 mln pounds", "QUANTITY")]),
+    ("Tarn will idle 100 mln pounds of fiber. It paid 40 mln pounds sterling for the plant.",
+     [("100 mln pounds", "QUANTITY"), ("40 mln pounds sterling", "MONEY")]),
     # a spelt-out count with a scale word before its noun
     ("Each of the about one mln shares of Carver will be exchanged.", [("about one mln", "CARDINAL")]),
     ("Reserves fell to 60.1 bilion cubic feet.", [("60.1 bilion", "CARDINAL")]),
@@ -733,9 +738,20 @@ ELIDED = [
     # a measured figure lends its unit of measure, not the words after it
     ("It put the rapeseed crop at 5.9 mln tonnes, up from 3.7 mln last year.",
      [("5.9 mln tonnes", "QUANTITY"), ("3.7 mln", "QUANTITY")], "3.7 mln", "QUANTITY", "t", 3.7 * M),
+    ("Output falls to 400 mln pounds from 500 mln.", [("400 mln pounds", "QUANTITY"), ("500 mln", "CARDINAL")],
+     "500 mln", "CARDINAL", "lb", 500 * M),
     # "the number of" names what is counted, before a noun nearer the figures
     ("It raised the number of shares reserved for options to employees to 300,000 from 150,000.",
      [("300,000", "CARDINAL"), ("150,000", "CARDINAL")], "150,000", "CARDINAL", "share", 150_000),
+    # an amount in millions that a money noun introduces is in the currency the story wrote before
+    ("Halvorsen earned 5.5 mln dlrs. Revenues were 40.2 mln, against 38.1 mln.",
+     [("5.5 mln dlrs", "MONEY"), ("40.2 mln", "QUANTITY"), ("38.1 mln", "QUANTITY")], "40.2 mln", "MONEY", "USD",
+     40.2 * M),
+    ("Halvorsen earned 5.5 mln dlrs. Revenues were 40.2 mln, against 38.1 mln.",
+     [("5.5 mln dlrs", "MONEY"), ("40.2 mln", "QUANTITY"), ("38.1 mln", "QUANTITY")], "38.1 mln", "MONEY", "USD",
+     38.1 * M),
+    ("Orrin Foods earned 2 mln stg. Its net loss widened to 3.1 mln in the quarter.",
+     [("2 mln stg", "MONEY"), ("3.1 mln", "QUANTITY")], "3.1 mln", "MONEY", "GBP", 3.1 * M),
 ]
 #: figures compared with nothing that has a unit keep their bare count
 NOT_ELIDED = [
@@ -750,6 +766,12 @@ NOT_ELIDED = [
      [("10", "CARDINAL"), ("101.4 mln", "QUANTITY"), ("80.6 mln", "QUANTITY")], "80.6 mln"),
     ("Diesel increases to 90 from 50 next week.", [("90", "CARDINAL"), ("50", "CARDINAL")], "50"),
     ("Its payments are limited to two a year.", [("two", "CARDINAL")], "two"),
+    # no money written before, or a noun that is no money (oil reserves), or no scale: no currency is guessed
+    ("Revenues were 40.2 mln in the year.", [("40.2 mln", "QUANTITY")], "40.2 mln"),
+    ("Kestrel Oil sold the unit for 20 mln dlrs. Its reserves rose to 5.5 mln.",
+     [("20 mln dlrs", "MONEY"), ("5.5 mln", "QUANTITY")], "5.5 mln"),
+    ("Orrin earned 2 mln dlrs. Its sales were 4,500 in the year.", [("2 mln dlrs", "MONEY"), ("4,500", "CARDINAL")],
+     "4,500"),
 ]
 
 

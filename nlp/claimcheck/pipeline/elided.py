@@ -93,6 +93,35 @@ def _sentence_start(doc, start: int) -> int:
     return max(doc.text.rfind(". ", 0, start), doc.text.rfind("\n", 0, start)) + 1
 
 
+#: a money noun of a company's accounts just before a figure in millions: "revenues were 40.2 mln", "a net loss of
+#: 3.1 mln", "profit of about 2.5 mln" - an amount in the currency the story wrote before
+_MONEY_NOUN_BEFORE_RE = re.compile(
+    r"\b(?:revenues?|profits?|loss|losses|income|earnings|assets|deposits|debts?|dividends?|capital"
+    r"|costs?|spending|surplus|deficit|liabilities)\b(?:\s+[a-z]+){0,2}?\s+"  # not sales or turnover: of cars, shares
+    r"(?:of|was|were|at|to|totalled|totaled|totalling|totaling|reached|rose|fell|increased|decreased|widened|narrowed"
+    r"|rose\s+to|fell\s+to|increased\s+to|decreased\s+to|widened\s+to|narrowed\s+to|amounted\s+to)\s+$", re.I)
+_SCALED_RE = re.compile(r"\b(?:mln|bln|million|billion)\b", re.I)
+#: how far back (characters) the currency of an amount written without one is looked for
+_CURRENCY_REACH = 1500
+
+
+def _amount_of_money(doc, head: Span, ents: list[Span], sentence: str, currency: str) -> str | None:
+    """The currency of a figure in millions that a money noun introduces ("Revenues were 40.2 mln"): that of the
+    nearest money figure before it in the story; None without one (no currency is guessed)."""
+    if not _SCALED_RE.search(head.text) or not _MONEY_NOUN_BEFORE_RE.search(sentence[-60:]):
+        return None
+    for other in reversed(ents):
+        if other.end_char > head.start_char or other.label_ != "MONEY":
+            continue
+        if head.start_char - other.end_char > _CURRENCY_REACH:
+            return None
+        q = normalize_money(other.text, doc.text[max(0, other.start_char - 40):other.start_char],
+                            default_currency=currency)
+        if q is not None and isinstance(q.unit, str):
+            return q.unit
+    return None
+
+
 def elided_reading(ent: Span, currency: str, unit_of) -> tuple[str, Quantity, str] | None:
     """(label, reading, unit) of a bare count ``ent`` whose unit was written once, on the figure it is compared
     with or before the comparison; ``currency`` is the document's default, ``unit_of(span)`` a count's noun."""
@@ -141,6 +170,11 @@ def elided_reading(ent: Span, currency: str, unit_of) -> tuple[str, Quantity, st
     sentence = doc.text[_sentence_start(doc, head.start_char):head.start_char]
     if _VOTE_RE.search(sentence):
         return ent.label_, own, "vote"
+    money = _amount_of_money(doc, head, ents, sentence, currency)
+    if money is not None and all(w in _FIGURE_WORDS for w in re.findall(r"[a-z]+", ent.text.lower())):
+        mine = normalize_money(ent.text, "", default_currency=money, bare=True)
+        if mine is not None:
+            return "MONEY", mine, money
     if len(chain) < 2 or any(w not in _FIGURE_WORDS for w in re.findall(r"[a-z]+", ent.text.lower())):
         return None  # "limiting its payments to two": no comparison; "110 sucres": a unit of its own
     noun = None

@@ -99,6 +99,8 @@ MEASURE_RE = re.compile(
     re.IGNORECASE,
 )
 
+_STERLING_RE = re.compile(r"\b(?:stg|sterling|pence|British\s+pounds?)\b|£|Â£", re.IGNORECASE)
+
 _MAX_SCAN = 2_000_000
 _CHANGE_TO_LEVEL = re.compile(r"\d{1,6}-\d{1,2}/\d{1,2}\s+to\s+")
 _MOVED = (r"(?:rose|fell|gained|lost|dropped|slipped|eased|climbed|added|jumped|advanced|declined|tumbled|slid|firmed"
@@ -154,6 +156,8 @@ def find_quantities(text: str) -> Iterator[tuple[int, int, str]]:
     if len(text) > _MAX_SCAN:
         text = text[:_MAX_SCAN]
     spans: list[tuple[int, int, str]] = []
+    # a story that weighs in pounds ("100 mln pounds of fiber") and never names sterling: its pounds are weights
+    weighs = WEIGHT_RE.search(text) is not None and not _STERLING_RE.search(text)
     for label, pattern in (("MONEY", MONEY_RE), ("PERCENT", PERCENT_RE), ("PERCENT", SHARE_RE),
                            ("PERCENT", FRACTION_RE), ("CARDINAL", COUNT_RE), ("QUANTITY", WEIGHT_RE)):
         for m in pattern.finditer(text):
@@ -178,6 +182,8 @@ def find_quantities(text: str) -> Iterator[tuple[int, int, str]]:
                 cut = chunk.index(" to ") + 4
                 if _MOVE_TO_LEVEL.search(text[max(0, start - 20):start + cut]):
                     start += cut  # "the prime rate fell 1/4 to 7-1/2 pct": the move is no end of a range
+            if label == "MONEY" and weighs and re.search(r"\bpounds?$", stripped, re.IGNORECASE):
+                label = "QUANTITY"  # "reduced to 400 mln pounds from 500 mln" in a story of pounds of fiber
             spans.append((start, end, label))
     spans.extend(_stock_moves(text))
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
