@@ -128,6 +128,11 @@ def test_labels(nlp, text, ner, present, absent):
     ("Rates have not been this high since the mid 1990's in Ruritania.", [("1990", "DATE")],
      [("the mid 1990's", "DATE")], []),
     ("Managers expect growth in the year ahead.", [("the year", "DATE")], [("the year ahead", "DATE")], []),
+    ("For the year as a whole, profit fell.", [("the year", "DATE")], [("the year as a whole", "DATE")], []),
+    ("It owes taxes for the years from 2019 to 2022.", [("the years", "DATE"), ("2019", "DATE"), ("2022", "DATE")],
+     [("the years from 2019 to 2022", "DATE")], [("2019", "DATE")]),
+    ("Shops reported weak post-Christmas sales.", [("Christmas", "DATE")], [("post-Christmas", "DATE")], []),
+    ("Interest on the 10 year-old debt was cut.", [("the 10 year-old", "DATE")], [("10 year-old", "DATE")], []),
     ("Shoppers spent more over the Christmas period.", [("the Christmas", "DATE")],
      [("the Christmas period", "DATE")], []),
     # trims

@@ -249,7 +249,7 @@ _PERIOD_HEAD = re.compile(
     r"\s+of\s+$|"
     r"\b(?:the|its|their)\s+(?:period|(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+)?(?:quarter|qtr|half|"
     r"year|fiscal\s+year|financial\s+year))\s+(?:ending|ended)\s+$|"
-    r"\byear[- ]?end\s+$|\b(?:the\s+)?(?:early|mid|late)[- ]?$", re.I)
+    r"\byear[- ]?end\s+$|\b(?:the\s+)?(?:early|mid|late)[- ]?$|\b(?:post|pre)-$", re.I)
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _QUALIFIER = re.compile(r"\b(?:more\s+than|less\s+than|almost|nearly|roughly|approximately|around|some|just)\s+$", re.I)
 _DATE_GAPS = (
@@ -261,6 +261,8 @@ _DATE_GAPS = (
     (r"\s+|['’]s\s+", _YEAR.pattern + r"$|\byear$",
      r"^(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|qtr|half)"),
     (r"-to-", None, None),
+    # "the years from 2006 to 2015"
+    (r"\s+from\s+", r"\byears$", None),
 )
 
 
@@ -308,10 +310,10 @@ def _date_edges(doc: Doc, spans: list[Span]) -> list[Span]:
         m = re.match(r"[-–/](?:\d\d|\d{4})\b(?!\s*%)|\s*(?:to|through|until|–|-)\s*(?:1[89]|20)\d\d\b", after)
         if m and _YEAR.fullmatch(text[start:end][-4:]):
             end += m.end()  # "2010-11", "1986/87", "2009 to 2011"
-        m = re.match(r"\s+(?:ahead|period)\b", after, re.I)
+        m = re.match(r"\s+(?:ahead|period|as\s+a\s+whole)\b", after, re.I)
         if m and re.search(r"\b(?:years?|year-ago|christmas|twenty|three-year|\w+-year|period|holiday)$",
                            text[start:end], re.I):
-            end += m.end()  # "the year ahead", "the Christmas period", "a twenty year period"
+            end += m.end()  # "the year ahead", "the Christmas period", "a twenty year period", "the year as a whole"
         m = re.match(r"['’]s\b", after)
         if m and re.search(r"\d{3}0$", text[start:end]):
             end += m.end()  # "the mid 1990's": a decade
@@ -333,7 +335,7 @@ def _date_trims(doc: Doc, start: int, end: int) -> tuple[int, int]:
     m = re.match(r"last\s+(?=(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s)", phrase, re.I)
     if m and re.search(r"\b(?:to|will|would|could|should|may|might|can|must)\s+$", before, re.I):
         start += m.end()
-    m = re.match(r"the\s+(?=\S*(?:-ago|-old|-earlier|year-old)$)", text[start:end], re.I)
+    m = re.match(r"the\s+(?=.*(?:-ago|-old|-earlier)$)", text[start:end], re.I)
     if m and re.match(r"\s+[a-z]", text[end:end + 3]):
         start += m.end()
     m = re.search(r"\s+to\s+(\d+)$", text[start:end])
