@@ -805,6 +805,18 @@ def test_newswire_unit_written_once(sentence, figures, figure, label, unit, valu
     assert got[1].value == pytest.approx(value, rel=1e-9), got
 
 
+def test_newswire_unit_written_once_reaches_the_mentions():
+    """mentions_of asks pipeline.elided for a count whose span is a number and its scale word ("40.2 mln"): the
+    scale word is no counted noun of its own."""
+    from claimcheck.pipeline.mentions import mentions_of
+
+    sentence = "Halvorsen earned 5.5 mln dlrs. Revenues were 40.2 mln, against 38.1 mln."
+    doc = _doc_with(sentence, [("5.5 mln dlrs", "MONEY"), ("40.2 mln", "QUANTITY"), ("38.1 mln", "QUANTITY")])
+    got = {m.text: (m.label, m.unit, m.value) for m in mentions_of(doc)}
+    assert got["40.2 mln"] == ("MONEY", "USD", pytest.approx(40.2 * M))
+    assert got["38.1 mln"] == ("MONEY", "USD", pytest.approx(38.1 * M))
+
+
 @pytest.mark.parametrize("sentence, figures, figure", NOT_ELIDED, ids=[r[0][:50] for r in NOT_ELIDED])
 def test_newswire_no_unit_to_borrow(sentence, figures, figure):
     from claimcheck.pipeline.elided import elided_reading

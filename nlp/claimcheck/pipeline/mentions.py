@@ -324,7 +324,7 @@ def _count_unit(ent: Span) -> str | None:
     measured = (unit_after(" " + tail.text + after) if tail is not None else None) or unit_after(after)
     if measured or (noun := counted_unit(ent)):
         return measured or noun
-    if tail is not None and ent.label_ == "QUANTITY" and tail.is_lower:
+    if tail is not None and ent.label_ == "QUANTITY" and tail.is_lower and tail.lower_ not in _SCALE_WORDS:
         return _IRREGULAR_PLURALS.get(tail.lower_) or _singular(tail.lower_)
     return None
 
