@@ -137,3 +137,9 @@ def test_a_measure_replaces_a_bare_number_or_a_name_but_not_money(nlp):
 def test_the_unit_of_a_count(nlp, text, ents, unit):
     doc = make(nlp, text, ents)
     assert [m.unit for m in M.mentions_of(doc) if m.label in ("CARDINAL", "QUANTITY")] == [unit]
+
+
+def test_a_count_of_shekels_is_money(nlp):
+    doc = make(nlp, "BioTech shares finished 12.4% higher at 4.16 shekels.", [("12.4%", "PERCENT"), ("4.16", "CARDINAL")])
+    assert [(m.label, m.text, m.value, m.unit) for m in M.mentions_of(doc)][1] == ("MONEY", "4.16 shekels", 4.16,
+                                                                                    "ILS")

@@ -411,7 +411,8 @@ def _bare_count(ent: Span) -> bool:
 
 #: nouns after a number that make it money ("75 MLN AUST DLRS" where the NER stopped at "MLN")
 _CURRENCY_NOUNS = {"dlr", "dollar", "ct", "cent", "stg", "sterling", "mark", "franc", "yen", "guilder", "lira", "lire",
-                   "peseta", "schilling", "crown", "rand", "rupee", "riyal", "yuan"}
+                   "peseta", "schilling", "crown", "rand", "rupee", "riyal", "yuan", "shekel", "ringgit", "rouble",
+                   "ruble", "zloty", "baht"}  # "finished at 3.23 shekels": a price the NER left as a count
 _PCT_WORDS = re.compile(r"\b(?:pct|percent|per\s+cent)\b|%", re.I)
 #: "799,000 or 22 cts a share": a results total followed by its per-share figure is money
 _OR_PER_SHARE = re.compile(r"^,?\s+or\s+\S+\s+(?:cts?|cents?|dlrs?|dollars?|p|pence)\b[^.;\n]{0,12}\b(?:a|per)\s+"
