@@ -694,6 +694,9 @@ SPANS = [
      [("100 mln pounds", "QUANTITY"), ("400 mln pounds", "QUANTITY")]),
     ("Tarn will idle 100 mln pounds of fiber. It paid 40 mln pounds sterling for the plant.",
      [("100 mln pounds", "QUANTITY"), ("40 mln pounds sterling", "MONEY")]),
+    # an amount written as an adjective
+    ("Marlow completed a 1.5-mln-dlr equity offering.", [("1.5-mln-dlr", "MONEY")]),
+    ("Bolivia can expect a further 60-mln-dlr stand-by loan.", [("60-mln-dlr", "MONEY")]),
     # a spelt-out count with a scale word before its noun
     ("Each of the about one mln shares of Carver will be exchanged.", [("about one mln", "CARDINAL")]),
     ("Reserves fell to 60.1 bilion cubic feet.", [("60.1 bilion", "CARDINAL")]),
@@ -740,6 +743,17 @@ ELIDED = [
      [("5.9 mln tonnes", "QUANTITY"), ("3.7 mln", "QUANTITY")], "3.7 mln", "QUANTITY", "t", 3.7 * M),
     ("Output falls to 400 mln pounds from 500 mln.", [("400 mln pounds", "QUANTITY"), ("500 mln", "CARDINAL")],
      "500 mln", "CARDINAL", "lb", 500 * M),
+    # a move in a currency and the price it reached
+    ("Tokai Seiki's share price fell 10 yen to 2,880 in Tokyo.", [("10 yen", "MONEY"), ("2,880", "CARDINAL")],
+     "2,880", "MONEY", "JPY", 2880),
+    # a list whose last figure carries the unit
+    ("The notes come in denominations of 1,000, 10,000 and 250,000 ECU.",
+     [("1,000", "CARDINAL"), ("10,000", "CARDINAL"), ("250,000 ECU", "MONEY")], "1,000", "MONEY", "XEU", 1000),
+    ("The two ports shipped 41,607 and 15,045 tonnes respectively.",
+     [("41,607", "CARDINAL"), ("15,045 tonnes", "QUANTITY")], "41,607", "CARDINAL", "t", 41_607),
+    # a date between the figures compared
+    ("Stocks will reach 800,000 tonnes by October 1, up from around 130,000.",
+     [("800,000 tonnes", "QUANTITY"), ("around 130,000", "CARDINAL")], "around 130,000", "CARDINAL", "t", 130_000),
     # "the number of" names what is counted, before a noun nearer the figures
     ("It raised the number of shares reserved for options to employees to 300,000 from 150,000.",
      [("300,000", "CARDINAL"), ("150,000", "CARDINAL")], "150,000", "CARDINAL", "share", 150_000),
@@ -766,6 +780,10 @@ NOT_ELIDED = [
      [("10", "CARDINAL"), ("101.4 mln", "QUANTITY"), ("80.6 mln", "QUANTITY")], "80.6 mln"),
     ("Diesel increases to 90 from 50 next week.", [("90", "CARDINAL"), ("50", "CARDINAL")], "50"),
     ("Its payments are limited to two a year.", [("two", "CARDINAL")], "two"),
+    ("It must pay 400 dlr monthly supplements to about 7,000 retirees.",
+     [("400 dlr", "MONEY"), ("about 7,000 retirees", "CARDINAL")], "about 7,000 retirees"),
+    ("Output should reach between 7.7 and eight mln tonnes.", [("7.7", "CARDINAL"), ("eight mln tonnes", "QUANTITY")],
+     "7.7"),
     # no money written before, or a noun that is no money (oil reserves), or no scale: no currency is guessed
     ("Revenues were 40.2 mln in the year.", [("40.2 mln", "QUANTITY")], "40.2 mln"),
     ("Kestrel Oil sold the unit for 20 mln dlrs. Its reserves rose to 5.5 mln.",

@@ -28,7 +28,13 @@ _LINK = (r"\s*,?\s*(?:(?:(?:up|down|rising|falling)\s+)?(?:from|to|against|versu
 _LINK_RE = re.compile(rf"^{_LINK}$", re.I)
 #: the same after a count's own noun ("1.2 mln shares, up from"), or after a year ("from 69 in 1984 to")
 _LINK_AFTER_NOUN_RE = re.compile(rf"^(?:\s+[a-z][a-z-]*){{1,3}}{_LINK}$")
-_LINK_AFTER_YEAR_RE = re.compile(rf"^\s+in\s+(?:19|20)\d\d{_LINK}$", re.I)
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|March|Mar|April|Apr|May|June|Jun|July|Jul|Aug(?:ust)?|Sept?(?:ember)?"
+          r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_LINK_AFTER_YEAR_RE = re.compile(  # "from 69 in 1984 to 298", "800,000 tonnes by October 1 from around 130,000"
+    rf"^\s+(?:in|by|at|on|for)\s+(?:(?:19|20)\d\d|(?:end-)?{_MONTH}(?:\s+\d{{1,2}})?(?:,?\s+(?:19|20)\d\d)?"
+    rf"|end-(?:19|20)?\d\d){_LINK}$")
+#: a list whose last figure carries the unit: "1,000, 10,000 and 250,000 ECU", "41,607 and 15,045 tonnes"
+_LIST_RE = re.compile(r"^(?:\s*,\s*|\s+(?:and|or)\s+|\s*,\s+(?:and|or)\s+)$")
 #: the noun written before a comparison: "authorized shares to 25 mln from 10 mln", "cutting staff to 125"
 _NOUN_BEFORE_RE = re.compile(r"(?<![A-Za-z-])(?P<noun>[a-z]{3,})\s+(?:to|from)\s+$")
 _NUMBER_OF_RE = re.compile(r"\bnumber\s+of\s+(?P<noun>[a-z]{3,})\b")
@@ -131,16 +137,23 @@ def elided_reading(ent: Span, currency: str, unit_of) -> tuple[str, Quantity, st
         k = next(i for i, e in enumerate(ents) if e.start == ent.start)
     except StopIteration:
         return None
+    if any(w not in _FIGURE_WORDS for w in re.findall(r"[a-z]+", ent.text.lower())):
+        return None  # "about 7,000 retirees", "110 sucres": a figure with a noun or unit of its own
     own = normalize_count(ent.text, "")
-    # the chain of figures linked to this one, to the left and to the right
+    # the chain of figures linked to this one, to the left and to the right (a count's own noun may stand between:
+    # "1.2 mln shares, up from 900,000"; a list's only to the right: "1,000 and 10,000 marks", but not "between
+    # 7.7 and eight mln tonnes", a range cut in two)
     chain = [ent]
     i = k
-    while i > 0 and _linked(doc, ents[i - 1], ents[i], unit_of(ents[i - 1])):
+    while i > 0 and _linked(doc, ents[i - 1], ents[i],
+                            unit_of(ents[i - 1]) if ents[i - 1].label_ != "MONEY" else None):
         i -= 1
         chain.insert(0, ents[i])
     head = chain[0]
     j = k
-    while j + 1 < len(ents) and _linked(doc, ents[j], ents[j + 1], None):
+    listed = not re.search(r"\bbetween\s+$", doc.text[max(0, ent.start_char - 12):ent.start_char], re.I)
+    while j + 1 < len(ents) and (_linked(doc, ents[j], ents[j + 1], None)
+                                 or listed and _LIST_RE.match(doc.text[ents[j].end_char:ents[j + 1].start_char])):
         j += 1
         chain.append(ents[j])
     for other in chain:
@@ -152,9 +165,10 @@ def elided_reading(ent: Span, currency: str, unit_of) -> tuple[str, Quantity, st
             if q is None or not isinstance(q.unit, str) or q.qualifier == "range":
                 continue
             mine = normalize_money(ent.text, "", default_currency=q.unit, bare=True)
-            # a per-share amount ("22 cts") and a total ("5 mln"): no elided currency between those
-            if mine is not None and _num(q.value) is not None and _num(mine.value) is not None \
-                    and (abs(_num(q.value) or 0) >= 100) == (abs(_num(mine.value) or 0) >= 100):
+            # a per-share amount ("22 cts") and a total ("3.1 mln"): no elided currency between those; a move and
+            # the price it reached are ("fell 10 yen to 2,880")
+            a, b = abs(_num(q.value) or 0), abs(_num(mine.value) or 0) if mine is not None else 0
+            if mine is not None and a > 0 and b > 0 and max(a, b) / min(a, b) <= 1000:
                 return "MONEY", mine, q.unit
             continue
         if own is None:
@@ -171,12 +185,12 @@ def elided_reading(ent: Span, currency: str, unit_of) -> tuple[str, Quantity, st
     if _VOTE_RE.search(sentence):
         return ent.label_, own, "vote"
     money = _amount_of_money(doc, head, ents, sentence, currency)
-    if money is not None and all(w in _FIGURE_WORDS for w in re.findall(r"[a-z]+", ent.text.lower())):
+    if money is not None:
         mine = normalize_money(ent.text, "", default_currency=money, bare=True)
         if mine is not None:
             return "MONEY", mine, money
-    if len(chain) < 2 or any(w not in _FIGURE_WORDS for w in re.findall(r"[a-z]+", ent.text.lower())):
-        return None  # "limiting its payments to two": no comparison; "110 sucres": a unit of its own
+    if len(chain) < 2:
+        return None  # "limiting its payments to two": no comparison
     noun = None
     # "the number of shares reserved for employees to 300,000": what "the number of" counts, unless another figure
     # stands between ("the number of buildings to one from three and cutting staff to 125 from 300")

@@ -46,7 +46,9 @@ MONEY_RE = re.compile(
     # "1-1/4 cents to 3/4 cent", "between 15 dlrs and 17 dlrs": the currency on both ends (not "from 5 dlrs to
     # 6 dlrs" nor "raised 25 cts to 7.75 dlrs", a change and a level: two figures, see find_quantities)
     rf"|(?P<r1>{_AMOUNT_ANY}\s+{_CURRENCY_WORD})\s*(?:to|–|(?(between)and|(?!)))\s*(?P<r2>{_AMOUNT}\s+{_CURRENCY_WORD})"
-    rf"|{_AMOUNT_ANY}(?:\s*(?:to|-|–|(?(between)and|(?!)))\s*(?:{_AMOUNT}|{_NUMBER_WORD}))?\s+{_CURRENCY_WORD})",
+    rf"|{_AMOUNT_ANY}(?:\s*(?:to|-|–|(?(between)and|(?!)))\s*(?:{_AMOUNT}|{_NUMBER_WORD}))?\s+{_CURRENCY_WORD}"
+    # "a 1.5-mln-dlr offering", "a 60-mln-stg loan": the amount as an adjective
+    rf"|{_NUM}-(?:mln|bln|million|billion)-(?:dlr|dollar|stg|yen|mark|franc|guilder|lira|peseta|ecu)\b)",
     re.IGNORECASE,
 )
 PERCENT_RE = re.compile(
