@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 MODULES = ["claimcheck", "claimcheck.api", "claimcheck.pipeline", "claimcheck.pipeline.encoder",
+           "claimcheck.pipeline.claim_encoder", "claimcheck.training.finetune",
            "claimcheck.batch.annotate", "claimcheck.batch.ray_engine", "claimcheck.training.train",
            "claimcheck.cli"]
 

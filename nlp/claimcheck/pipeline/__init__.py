@@ -35,7 +35,7 @@ def load_pipeline(model: str = "default"):
     """The spaCy pipeline for ``model`` (cached)."""
     import spacy
 
-    from claimcheck.pipeline import components, encoder, linker  # noqa: F401  (registers factories)
+    from claimcheck.pipeline import claim_encoder, components, linker  # noqa: F401  (registers factories)
     from claimcheck.pipeline.tokenizer import adjust_tokenizer
 
     name = ALIASES.get(model, model)
@@ -63,7 +63,7 @@ def load_trained(path: Path, name: str = "model"):
     """A trained claimcheck pipeline directory (``claimcheck train`` output)."""
     import spacy
 
-    from claimcheck.pipeline import components, encoder, linker  # noqa: F401  (registers factories)
+    from claimcheck.pipeline import claim_encoder, components, linker  # noqa: F401  (registers factories)
     from claimcheck.pipeline.modelfiles import check_model_dir
     from claimcheck.pipeline.tokenizer import adjust_tokenizer
 

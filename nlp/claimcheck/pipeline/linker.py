@@ -168,9 +168,13 @@ class ClaimLinker(TrainablePipe):
         inputs, scores = predictions
         offset = 0
         for doc, (pairs, _f) in inputs:
-            links = choose_links(pairs, scores[offset:offset + len(pairs)], self.cfg["threshold"])
+            rows = scores[offset:offset + len(pairs)]
             offset += len(pairs)
-            doc._.claims = drafts_from_links(doc, links)
+            if self.cfg.get("stash"):  # a claim encoder follows and mixes these scores with its own
+                from claimcheck.pipeline.claim_encoder import LINK_SCORES_KEY
+
+                doc.user_data[LINK_SCORES_KEY] = (pairs, rows)
+            doc._.claims = drafts_from_links(doc, choose_links(pairs, rows, self.cfg["threshold"]))
 
     # training --------------------------------------------------------------------------------------------
     def _gold_inputs(self, examples: Iterable[Example]):

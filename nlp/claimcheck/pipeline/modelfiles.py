@@ -2,7 +2,9 @@
 
 A trained pipeline is spaCy's serialisation: JSON, config text and msgpack
 (thinc weights, tokenizer rules, string store), and numpy arrays for the vocab's
-vectors. Nothing in it is a pickle, so nothing in it can run code on load. A
+vectors; the ``transformer`` pipeline's claim encoder adds its fine-tuned layers as
+safetensors (``claim_encoder/model``) and its settings as JSON (``claim_encoder/cfg``).
+Nothing in it is a pickle, so nothing in it can run code on load. A
 directory holding any other kind of file, or a file that starts like a pickle,
 is refused before spaCy reads it.
 """
