@@ -22,10 +22,14 @@ def _shared(path: Optional[Path]) -> Optional[Path]:
 @command("train")
 @guard
 def train_cli(
-    model: str = typer.Option("fast", "--model", help="Which config of models/configs/ to train: fast or transformer."),
+    model: str = typer.Option("fast", "--model",
+                              help="fast (models/configs/fast.cfg, spaCy's training loop) or transformer "
+                                   "(fast + a fine-tuned claim encoder; needs models/fast)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o",
                                           help="Model directory to write (default: models/<model>)."),
-    max_steps: Optional[int] = typer.Option(None, "--max-steps", min=1, help="Stop after N updates (quick runs)."),
+    max_steps: Optional[int] = typer.Option(None, "--max-steps", min=1,
+                                            help="Stop after N updates (quick runs; transformer: N batches "
+                                                 "of values)."),
     seed: int = typer.Option(0, "--seed", help="Random seed of the training run."),
     force: bool = typer.Option(False, "--force", help="Replace an existing model directory."),
     corpus: Optional[Path] = typer.Option(None, "--corpus", metavar="DIR",
@@ -36,7 +40,7 @@ def train_cli(
     shared: Optional[Path] = typer.Option(None, "--shared",
                                           help="The shared data folder (default: $CLAIMCHECK_SHARED or ../shared)."),
 ) -> None:
-    """Train a pipeline on corpus/claims with spaCy's training loop.
+    """Train a pipeline on corpus/claims: fast with spaCy's training loop, transformer by fine-tuning its encoder.
 
     The new model replaces the old one only when it is complete.
 
