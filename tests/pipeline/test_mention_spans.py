@@ -64,6 +64,10 @@ def check(nlp, text, ner, present, absent):
     # multiples and clock durations
     ("The offer was oversubscribed 12.5 times, bankers said.", [("12.5", "CARDINAL")], [], [("12.5", "CARDINAL")]),
     ("The tremor lasted 40 seconds.", [("40", "CARDINAL")], [], [("40", "CARDINAL"), ("40 seconds", "QUANTITY")]),
+    # a headline's capitals name nothing: the same number in the story still counts
+    ("Storm in Ruritania Kills 12\n\nThe storm hit the coast, killing 12 people.", [("12", "CARDINAL")],
+     [("12", "CARDINAL")], []),
+    ("ATR will also provide six second-hand planes.", [("six", "CARDINAL")], [("six", "CARDINAL")], []),
     # no number at all
     ("STORM CUTS POWER TO 9,000 HOMES", [("STORM", "CARDINAL"), ("9,000", "CARDINAL")], [("9,000", "CARDINAL")],
      [("STORM", "CARDINAL")]),
@@ -93,6 +97,15 @@ def test_not_counts(nlp, text, ner, present, absent):
      [("12.25", "CARDINAL")]),
     ("The deal would cut to zero from two pct the interest on the debt.", [("zero", "CARDINAL")],
      [("zero", "PERCENT")], [("zero", "CARDINAL")]),
+    ("Sales fell by 23% from 36,185 in 2025.", [("23%", "PERCENT"), ("36,185", "CARDINAL"), ("2025", "DATE")],
+     [("36,185", "CARDINAL")], [("36,185", "PERCENT")]),
+    ("Only one in five loans is repaid.", [("one in five", "PERCENT")], [("one in five", "PERCENT")], []),
+    ("The bank cut it 1-1/2 points from 6-1/2 on Monday.", [("6-1/2", "PERCENT"), ("Monday", "DATE")],
+     [("6-1/2", "PERCENT")], []),
+    # a number of time units is a duration, a DATE
+    ("Police said the three, between 30 and 40 years old, were hurt.", [("between 30 and 40 years old", "PERCENT")],
+     [("between 30 and 40 years old", "DATE")], []),
+    ("HALDEN CORP NINE MTHS NET", [("NINE MTHS", "CARDINAL")], [("NINE MTHS", "DATE")], []),
     # a year written with an apostrophe
     ("Prices hit their lowest since '91 on Friday.", [("91", "CARDINAL"), ("Friday", "DATE")], [("'91", "DATE")],
      [("91", "CARDINAL")]),
@@ -176,8 +189,6 @@ def test_date_edges(nlp, text, ner, present, absent):
     ("The jobless rate went up to 6.1% in May.", [("up to 6.1%", "PERCENT"), ("May", "DATE")],
      [("6.1%", "PERCENT")], [("up to 6.1%", "PERCENT")]),
     ("Halden hopes to raise up to 6.1% more.", [("up to 6.1%", "PERCENT")], [("up to 6.1%", "PERCENT")], []),
-    ("The maker had just over 12,000 employees.", [("over 12,000", "CARDINAL")],
-     [("just over 12,000", "CARDINAL")], [("over 12,000", "CARDINAL")]),
 ])
 def test_percent_and_qualifiers(nlp, text, ner, present, absent):
     check(nlp, text, ner, present, absent)

@@ -46,7 +46,11 @@ _NUMBER_WORD = re.compile(
     r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
     r"thousand|million|billion|trillion|mln|bln|dozens?|scores?|half|third|quarter|hundreds|thousands|millions|"
     r"billions|tens|a\s+few|several|many|couple)\b", re.I)
-_CLOCK_UNITS = {"second", "seconds", "minute", "minutes", "hour", "hours", "secs", "mins", "hrs"}
+_CURRENCY_WORDS = {"dlr", "dollar", "crown", "mark", "franc", "guilder", "peseta", "rupee", "riyal", "euro", "pound",
+                   "cent", "ct", "yen", "yuan", "lira", "lire", "rand", "schilling", "kroner", "krona"}
+#: a number of time units is a DATE (guidelines: "Durations with a number ("15 years", "18 months") are DATE")
+_DURATION = re.compile(r"\b(?:years?|months?|mths|weeks?|days|decades?)(?:[\s-]+old)?$", re.I)
+_CLOCK_UNITS = {"seconds", "minutes", "hours", "secs", "mins", "hrs"}  # plural: "six second-hand planes" counts
 _MULTIPLE_AFTER = {"the", "as", "more", "higher", "larger", "bigger", "greater", "its", "their", "earnings",
                    "over", "faster", "smaller", "lower", "cheaper", "sales", "revenue", "book"}
 #: a share exchange: "each share ... will be converted into 25 shares", "each unit consisting of two shares"
@@ -81,7 +85,8 @@ def _span(doc: Doc, start_char: int, end_char: int, label: str) -> Span | None:
 def _relabel(doc: Doc, s: Span) -> Span:
     text = s.text
     if s.label_ == "QUANTITY" and all(t.like_num or t.lower_ in _SCALE or t.is_punct or _is_qualifier(t)
-                                      for t in s) and any(t.like_num for t in s) and _count_follows(doc, s[-1]):
+                                      for t in s) and any(t.like_num for t in s) and _count_follows(doc, s[-1]) \
+            and not (s.end < len(doc) and doc[s.end].lower_.rstrip("s") in _CURRENCY_WORDS):
         return Span(doc, s.start, s.end, label="CARDINAL")  # "5.5 mln shares": a count, its noun no unit
     if s.label_ == "CARDINAL":
         q = normalize_count(text, "")
@@ -96,10 +101,14 @@ def _relabel(doc: Doc, s: Span) -> Span:
                 and doc[s.start - 1].whitespace_ == "" and doc[s.start - 2].lower_ in _YEAR_PREPOSITIONS:
             return Span(doc, s.start - 1, s.end, label="DATE")  # "the lowest level since '82": a year
     if s.label_ == "PERCENT" and not _PCT_WORD.search(text) and not _FRACTION.search(text) \
-            and not _PCT_WORD.search(doc.text[s.end_char:s.end_char + 30]):
-        if re.search(r"\byears?[\s-]+old\b", text, re.I):
-            return Span(doc, s.start, s.end, label="DATE")  # an age: a duration
+            and not _PCT_WORD.search(doc.text[s.end_char:s.end_char + 40]) \
+            and not _PCT_WORD.search(doc.text[max(0, s.start_char - 40):s.start_char]) \
+            and not re.search(r"\b(?:in|out\s+of)\s+\w+$", text):  # "one in five" is a share
+        if _DURATION.search(text):
+            return Span(doc, s.start, s.end, label="DATE")  # an age or a duration: "between 30 and 40 years old"
         return Span(doc, s.start, s.end, label="CARDINAL")  # "more than a dozen" people
+    if s.label_ in ("CARDINAL", "QUANTITY") and _DURATION.search(text) and any(t.like_num for t in s):
+        return Span(doc, s.start, s.end, label="DATE")  # "NINE MTHS", "between 60 and 90 days"
     return s
 
 
@@ -116,7 +125,8 @@ def _unit_after(doc: Doc, s: Span) -> Span | None:
     if s.end >= len(doc):
         return None
     nxt = doc[s.end]
-    if not nxt.is_alpha or "\n" in s[-1].whitespace_ or nxt.lower_ in _CLOCK_UNITS:
+    if not nxt.is_alpha or "\n" in s[-1].whitespace_ or nxt.lower_ in _CLOCK_UNITS \
+            or nxt.lower_ in ("second", "minute", "hour"):
         return None
     q = normalize_count(doc.text[s.start_char:nxt.idx + len(nxt.text)], "")
     if q is not None and isinstance(q.unit, str) and q.unit != "count":
@@ -127,8 +137,8 @@ def _unit_after(doc: Doc, s: Span) -> Span | None:
 def _percent_beside(doc: Doc, s: Span) -> bool:
     """A bare number in a run of percentages: "to 17.75 pct from 18.25", "at seven, 6-3/4 pct", "gains of eight
     and fourteen percent", "reduce to zero from two pct"."""
-    if len(s) != 1:
-        return False
+    if len(s) != 1 or not re.fullmatch(r"\d{1,2}(?:\.\d+)?|\d{0,2}-?\d+/\d+|[a-z]+", s.text):
+        return False  # a percentage is under 100: "fell by 23% from 36,185" is a count
     before = doc.text[max(0, s.start_char - 40):s.start_char]
     after = doc.text[s.end_char:s.end_char + 40]
     return bool(re.search(r"(?:%|\bpct|\bper\s*cent|\bpercent)\s+(?:from|vs\.?|versus|against)\s+$", before, re.I)
@@ -136,6 +146,18 @@ def _percent_beside(doc: Doc, s: Span) -> bool:
 
 
 # --- CARDINAL that is no count ----------------------------------------------------------------------------------
+
+
+def _line_of(doc: Doc, char: int) -> str:
+    a = doc.text.rfind("\n", 0, char) + 1
+    b = doc.text.find("\n", char)
+    return doc.text[a:b if b >= 0 else len(doc.text)]
+
+
+def _headline_case(line: str) -> bool:
+    """A line in capitals or title case (a headline): its capitals say nothing about names."""
+    words = re.findall(r"[A-Za-z][A-Za-z'-]*", line)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
 def _sentence_start(t: Token) -> bool:
@@ -155,6 +177,8 @@ def _count_follows(doc: Doc, t: Token) -> bool:
     if nxt.lower_ in ("new", "common", "ordinary", "preferred", "own", "more", "additional") and t.i + 2 < len(doc):
         nxt = doc[t.i + 2]  # "7.5 mln new shares"
     w = nxt.text
+    if w in ("people", "men", "women", "children", "staff", "police", "cattle", "personnel", "troops"):
+        return True
     return w.isalpha() and w.islower() and len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is"))
 
 
@@ -180,7 +204,8 @@ def _model_numbers(doc: Doc, spans: list[Span]) -> set[int]:
         if prev.lower_ in _NUMBERED or apostrophe and _name_like(doc[t.i - 2]) \
                 or _name_number(Span(doc, t.i, t.i + 1, label="CARDINAL")):
             hits.add(t.i)
-            found.add(t.text)
+            if not _headline_case(_line_of(doc, t.idx)):  # "Quake in Iran Kills 10" names nothing
+                found.add(t.text)
         elif prev.lower_ in _DETERMINERS and t.i + 1 < len(doc) and doc[t.i + 1].text in (".", ",", ";", "?", "!") \
                 and re.fullmatch(r"\d{3,}", t.text) and not re.fullmatch(r"1[89]\d\d|20\d\d", t.text):
             found.add(t.text)  # "better than the 787.": a bare number used as a noun names a thing
@@ -374,13 +399,9 @@ _UP_VERBS = {"went", "go", "goes", "going", "gone", "moved", "move", "moves", "r
 
 
 def _trim_up_to(doc: Doc, spans: list[Span]) -> list[Span]:
-    """"the rate went up to 5.5%", "shares rose up to 3%": "up to" is the verb's, not a bound; "just over 54,000"
-    keeps its "just"."""
+    """"the rate went up to 5.5%", "shares rose up to 3%": "up to" is the verb's, not a bound."""
     out = []
     for s in spans:
-        if s.label_ in ("PERCENT", "CARDINAL", "MONEY", "QUANTITY") and s.start > 0 and len(s) > 1 \
-                and s[0].lower_ in ("over", "under", "above", "below") and doc[s.start - 1].lower_ == "just":
-            s = Span(doc, s.start - 1, s.end, label=s.label_)
         if s.label_ in ("PERCENT", "CARDINAL", "MONEY", "QUANTITY") and len(s) > 2 \
                 and s[0].lower_ == "up" and s[1].lower_ == "to" and s.start > 0:
             prev = doc[s.start - 1]
