@@ -101,8 +101,10 @@ def test_encoder_overfits_then_saves_and_reloads(tokenizer, tmp_path):
     assert (tmp_path / "enc" / "model").read_bytes()[:2] not in (b"\x80\x04", b"\x80\x05")  # not a pickle
     again, cfg = load_net(tmp_path / "enc")
     assert cfg["n_tuned"] == 1
-    for (p, link), (q, link2) in zip(predicted, predict_values(again, [it.x for it in items])):
-        assert numpy.allclose(p, q, atol=1e-5) and numpy.allclose(link, link2, atol=1e-4)
+    reloaded = predict_values(again, [it.x for it in items])
+    assert [CLASSES[int(numpy.argmax(p))] for p, _l in reloaded] == ["valuation", "valuation", "count"]
+    for (p, link), (q, link2) in zip(predicted, reloaded):
+        assert numpy.allclose(p, q, atol=2e-3) and numpy.allclose(link, link2, atol=2e-2)  # float16 on disk
     # only the fine-tuned layer and the heads are saved: the frozen layers come from the package
     from safetensors.numpy import load_file
 

@@ -17,7 +17,7 @@ and a link score per candidate from the value's and the candidate's opening mark
 The component runs after the linker and mixes the two opinions: attribute probabilities and each value's
 link softmax are averaged with weight ``mix`` on the encoder (tuned on dev with the threshold), then one
 claim per value as the linker decides it (``linker.choose_links``). Only the fine-tuned top layers and the
-heads are saved (``safetensors`` in the component's ``model`` file, no pickle); the frozen lower layers
+heads are saved (``safetensors`` in float16 in the component's ``model`` file, no pickle); the frozen lower layers
 and the tokenizer always come from the installed package.
 """
 
@@ -268,10 +268,13 @@ def predict_values(net, inputs: list[ValueInput], batch_size: int = 16) -> list[
 
 
 def save_net(net, path: Path, cfg: dict) -> None:
+    import torch
     from safetensors.torch import save_file
 
     path.mkdir(parents=True, exist_ok=True)
-    save_file({k: v.contiguous() for k, v in net.state_dict().items()}, str(path / "model"))
+    # float16 on disk halves the directory; weights are float32 again once loaded
+    save_file({k: v.detach().to(torch.float16).contiguous() for k, v in net.state_dict().items()},
+              str(path / "model"))
     (path / "cfg").write_text(json.dumps(cfg, indent=2, sort_keys=True) + "\n", encoding="utf-8")
 
 
@@ -281,7 +284,7 @@ def load_net(path: Path):
     cfg = json.loads((path / "cfg").read_text(encoding="utf-8"))
     _tokenizer, base = load_base(cfg.get("package", PACKAGE))
     net = build_net(base, n_tuned=int(cfg["n_tuned"]), hidden=int(cfg["hidden"]))
-    state = load_file(str(path / "model"))
+    state = {k: v.float() for k, v in load_file(str(path / "model")).items()}
     missing, unexpected = net.load_state_dict(state, strict=False)
     if missing or unexpected:
         raise ModelError(f"{path}: encoder weights do not fit ({len(missing)} missing, {len(unexpected)} unexpected)")
