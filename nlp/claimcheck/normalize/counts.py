@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .money import _post_currency, _pre_currency
-from .numbers import MAX_CONTEXT, MAX_TEXT, Quantity, scan_numbers, to_py, total
+from .numbers import MAX_CONTEXT, MAX_TEXT, Quantity, expand_fractions, scan_numbers, to_py, total
 from .percent import _marker
 from .qualifiers import GENERIC_UNIT_RE, interval, qualify, range_pair
 
@@ -204,7 +204,7 @@ def normalize_count(text: str, left_context: str = "") -> Quantity | None:
     """
     if not isinstance(text, str) or not isinstance(left_context, str):
         return None
-    text = text[:MAX_TEXT]
+    text = expand_fractions(text[:MAX_TEXT], bare=False)  # newswire fractions: "12-1/2 years", "2-1/2 ton trucks"
     left = left_context[-MAX_CONTEXT:]
     toks = scan_numbers(text)
     if not toks:

@@ -422,11 +422,12 @@ def _bare_fraction_value(m: re.Match) -> str:
     return m.group(0) if num >= den else f"{num / den:g}"
 
 
-def expand_fractions(text: str) -> str:
+def expand_fractions(text: str, *, bare: bool = True) -> str:
     """Newswire's fractional prices and rates as decimals: "42-1/2" → "42.5", "8-3/4" → "8.75" (halves to
     thirty-seconds, the way prices and yields were quoted); a fraction alone before its unit, "5/8 pct" →
-    "0.625 pct", "1/2 cent" → "0.5 cent"."""
-    return _BARE_FRACTION.sub(_bare_fraction_value, _FRACTION.sub(_fraction_value, text))
+    "0.625 pct", "1/2 cent" → "0.5 cent" (not with ``bare=False``: a count is no fraction)."""
+    mixed = _FRACTION.sub(_fraction_value, text)
+    return _BARE_FRACTION.sub(_bare_fraction_value, mixed) if bare else mixed
 
 
 #: a two-way (bid/offer) quote: "1.8250/60 marks", "409.40/90 dlrs", "4.50/43 pct" - the second figure gives

@@ -18,7 +18,7 @@ import re
 
 from spacy.tokens import Span
 
-from claimcheck.normalize import Quantity, normalize_count, normalize_money
+from claimcheck.normalize import Quantity, normalize_count, normalize_money, normalize_percent
 from claimcheck.normalize.numbers import BIG, SMALL, TENS
 
 #: what joins two figures compared in one clause: "450 mln dlrs from 390 mln", "1.2 mln shares, up from 900,000",
@@ -34,12 +34,12 @@ _LINK_AFTER_YEAR_RE = re.compile(  # "from 69 in 1984 to 298", "800,000 tonnes b
     rf"^\s+(?:in|by|at|on|for)\s+(?:(?:19|20)\d\d|(?:end-)?{_MONTH}(?:\s+\d{{1,2}})?(?:,?\s+(?:19|20)\d\d)?"
     rf"|end-(?:19|20)?\d\d){_LINK}$")
 #: a list whose last figure carries the unit: "1,000, 10,000 and 250,000 ECU", "41,607 and 15,045 tonnes"
-_LIST_RE = re.compile(r"^(?:\s*,\s*|\s+(?:and|or)\s+|\s*,\s+(?:and|or)\s+)$")
+_LIST_RE = re.compile(r"^(?:\s*,\s*|\s+(?:and|or)\s+)$")  # not ", and": "Barrier Reef at 65, and about 13 specials"
 #: the noun written before a comparison: "authorized shares to 25 mln from 10 mln", "cutting staff to 125"
 _NOUN_BEFORE_RE = re.compile(r"(?<![A-Za-z-])(?P<noun>[a-z]{3,})\s+(?:to|from)\s+$")
 _NUMBER_OF_RE = re.compile(r"\bnumber\s+of\s+(?P<noun>[a-z]{3,})\b")
 _VOTE_RE = re.compile(r"\bvote\s+of\s+$", re.I)
-_VALUE_LABELS = ("MONEY", "CARDINAL", "QUANTITY")
+_VALUE_LABELS = ("MONEY", "PERCENT", "CARDINAL", "QUANTITY")
 _COLLECTIVE = {"staff": "staff", "people": "person", "workforce": "worker"}
 #: counted nouns that are no unit to share ("three months to 1.33 billion")
 _NOT_COUNTED = {"year", "month", "week", "day", "hour", "minute", "quarter", "time", "period", "count"}
@@ -106,6 +106,11 @@ _MONEY_NOUN_BEFORE_RE = re.compile(
     r"|costs?|spending|surplus|deficit|liabilities)\b(?:\s+[a-z]+){0,2}?\s+"  # not sales or turnover: of cars, shares
     r"(?:of|was|were|at|to|totalled|totaled|totalling|totaling|reached|rose|fell|increased|decreased|widened|narrowed"
     r"|rose\s+to|fell\s+to|increased\s+to|decreased\s+to|widened\s+to|narrowed\s+to|amounted\s+to)\s+$", re.I)
+#: an interest rate just before bare figures compared: "raised its prime rate to 7-3/4 from 7-1/2" (not "a rate of
+#: 8.28 to the dollar", "at a rate of 15 a year")
+_RATE_BEFORE_RE = re.compile(r"\b(?:prime|discount|lending|interest|base|deposit|intervention|repurchase|mortgage"
+                             r"|lombard|bank|savings|call\s+money)\s+rates?\b(?:\s+[a-z]+){0,3}?\s+(?:to|from|at)\s+$",
+                             re.I)
 _SCALED_RE = re.compile(r"\b(?:mln|bln|million|billion)\b", re.I)
 #: how far back (characters) the currency of an amount written without one is looked for
 _CURRENCY_REACH = 1500
@@ -171,6 +176,17 @@ def elided_reading(ent: Span, currency: str, unit_of) -> tuple[str, Quantity, st
             if mine is not None and a > 0 and b > 0 and max(a, b) / min(a, b) <= 1000:
                 return "MONEY", mine, q.unit
             continue
+        if other.label_ == "PERCENT":  # "raised to eight pct from 7-1/4", "46 pct against 45"
+            q = normalize_percent(other.text, "")
+            if q is None or own is None or q.unit not in ("percent", "percentage_points"):
+                continue
+            a, b = abs(_num(q.value) or 0), abs(_num(own.value) or 0)
+            if not (a > 0 and b > 0 and max(a, b) / min(a, b) <= 3):
+                continue  # "rose 5 pct to 300": a growth rate and the level it reached, no percentage
+            mine = normalize_percent(ent.text + (" pct" if q.unit == "percent" else " percentage points"), "")
+            if mine is not None:
+                return "PERCENT", mine, mine.unit
+            continue
         if own is None:
             continue
         measured = normalize_count(other.text, "")
@@ -184,6 +200,10 @@ def elided_reading(ent: Span, currency: str, unit_of) -> tuple[str, Quantity, st
     sentence = doc.text[_sentence_start(doc, head.start_char):head.start_char]
     if _VOTE_RE.search(sentence):
         return ent.label_, own, "vote"
+    if len(chain) > 1 and _RATE_BEFORE_RE.search(sentence[-60:]) and 0 < abs(_num(own.value) or 0) <= 30:
+        rate = normalize_percent(ent.text + " pct", "")  # "raised its prime rate to 7-3/4 from 7-1/2"
+        if rate is not None:
+            return "PERCENT", rate, rate.unit
     money = _amount_of_money(doc, head, ents, sentence, currency)
     if money is not None:
         mine = normalize_money(ent.text, "", default_currency=money, bare=True)

@@ -176,8 +176,9 @@ def normalize_span(span: Span, published: date | None, *, dayfirst: bool = False
             if q is None:
                 q = normalize_money(text, ctx, default_currency=_preceding_currency(span) or default, bare=True)
             return _franc_context(span.doc, text, q)
-        if label == "PERCENT":
-            return normalize_percent(text, ctx)
+        if label == "PERCENT":  # a bare number labelled a percentage ("rose to 46 pct from 45") is one
+            return normalize_percent(text, ctx) or (
+                normalize_percent(text + " pct", ctx) if _BARE_FIGURE.fullmatch(text) else None)
         if label in ("CARDINAL", "QUANTITY"):
             return normalize_count(text, ctx)
         if label == "DATE":
@@ -191,6 +192,9 @@ def normalize_span(span: Span, published: date | None, *, dayfirst: bool = False
                         type(exc).__name__, exc, exc_info=log.isEnabledFor(logging.DEBUG))
         return None
     return None
+
+
+_BARE_FIGURE = re.compile(r"\d{1,3}(?:,\d{3})*(?:\.\d+)?(?:-\d{1,2}/\d{1,2})?|\d+(?:\.\d+)?|\d{1,2}/\d{1,2}")
 
 
 #: the money figure that sets the currency of a bare amount after it ("Net 20.07 billion" under "Shr 18.83 yen")

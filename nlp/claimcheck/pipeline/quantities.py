@@ -137,7 +137,18 @@ def _two_figures(text: str, m: re.Match) -> bool:
     return bool(_CHANGE_BEFORE.search(text[max(0, m.start() - 30):m.start()]))
 
 
+#: a share price's move in fractions without the level: "Unocal rose 1-3/4, while", "was up 6-1/4 in heavy trading"
+STOCK_CHANGE_RE = re.compile(
+    rf"\b{_MOVED}\s+(?P<change>\d{{1,3}}-\d{{1,2}}/(?:2|4|8|16|32)|[1-9]\d?/(?:2|4|8|16|32))"
+    r"(?=[,;]|\.(?!\d)|\s+(?:in|on|while|and|after|at|to)\b)", re.IGNORECASE)
+
+
 def _stock_moves(text: str) -> Iterator[tuple[int, int, str]]:
+    for m in STOCK_CHANGE_RE.finditer(text):
+        sentence_start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        if not _NOT_STOCK_BEFORE.search(text[max(sentence_start, m.start() - 80):m.start()]) \
+                and not STOCK_MOVE_RE.match(text, m.start()):
+            yield m.start("change"), m.end("change"), "MONEY"
     for m in STOCK_MOVE_RE.finditer(text):
         if "/" not in m.group("change") + m.group("level"):
             continue
