@@ -154,7 +154,8 @@ def tune(nlp, rows: list[dict]) -> tuple[float, float, dict]:
             encoder.cfg["mix"] = mix
             _mentions, pairs = run_tasks(rows, nlp)
             for threshold in [x / 100 for x in range(5, 100, 5)]:
-                score = claim_scores((gold, [p[:3] for p in pred if (p[3] or 0) >= threshold])
+                # a results-table claim has no attribute probability: no threshold drops it
+                score = claim_scores((gold, [p[:3] for p in pred if p[3] is None or p[3] >= threshold])
                                      for gold, pred in pairs)["all"]
                 if best[2] is None or score["f"] > best[2]["f"]:
                     best = (mix, threshold, score)
@@ -166,7 +167,7 @@ def tune(nlp, rows: list[dict]) -> tuple[float, float, dict]:
     return mix, threshold, score
 
 
-def build(output: Path, train_rows: list[dict], dev_rows: list[dict], *, base_model: Path, epochs: int = 1,
+def build(output: Path, train_rows: list[dict], dev_rows: list[dict], *, base_model: Path, epochs: int = 2,
           n_tuned: int = 2, seed: int = 0, max_items: int | None = None, none_fraction: float = 0.5,
           report=None) -> dict:
     """Fine-tune on ``train_rows``, add the encoder to the pipeline at ``base_model``, tune on ``dev_rows``
