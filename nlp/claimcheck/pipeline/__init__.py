@@ -70,6 +70,8 @@ def load_trained(path: Path, name: str = "model"):
     check_model_dir(path, name)
     try:
         nlp = spacy.load(path)
+    except ModelError:  # said by a component in one line (the transformer pipeline without its extra)
+        raise
     except Exception as exc:  # a damaged or foreign model directory
         raise ModelError(f"{path}: cannot load model '{name}' ({type(exc).__name__}: {exc})") from None
     adjust_tokenizer(nlp)

@@ -279,10 +279,10 @@ def save_net(net, path: Path, cfg: dict) -> None:
 
 
 def load_net(path: Path):
+    cfg = json.loads((path / "cfg").read_text(encoding="utf-8"))
+    _tokenizer, base = load_base(cfg.get("package", PACKAGE))  # first: a missing extra is a one-line ModelError
     from safetensors.torch import load_file
 
-    cfg = json.loads((path / "cfg").read_text(encoding="utf-8"))
-    _tokenizer, base = load_base(cfg.get("package", PACKAGE))
     net = build_net(base, n_tuned=int(cfg["n_tuned"]), hidden=int(cfg["hidden"]))
     state = {k: v.float() for k, v in load_file(str(path / "model")).items()}
     missing, unexpected = net.load_state_dict(state, strict=False)
