@@ -142,7 +142,7 @@ def tune(nlp, rows: list[dict]) -> tuple[float, float, dict]:
     """The (mix, threshold) with the best end-to-end claim F1 on ``rows``; the encoder runs once per
     document and its predictions are reused across mixes."""
     from claimcheck.training.evaluate import run_tasks
-    from claimcheck.training.scoring import claim_scores
+    from claimcheck.training.train import best_threshold
 
     encoder = nlp.get_pipe("claim_encoder")
     saved = dict(encoder.cfg)
@@ -153,12 +153,9 @@ def tune(nlp, rows: list[dict]) -> tuple[float, float, dict]:
         for mix in MIXES:
             encoder.cfg["mix"] = mix
             _mentions, pairs = run_tasks(rows, nlp)
-            for threshold in [x / 100 for x in range(5, 100, 5)]:
-                # a results-table claim has no attribute probability: no threshold drops it
-                score = claim_scores((gold, [p[:3] for p in pred if p[3] is None or p[3] >= threshold])
-                                     for gold, pred in pairs)["all"]
-                if best[2] is None or score["f"] > best[2]["f"]:
-                    best = (mix, threshold, score)
+            at, scores = best_threshold(pairs)
+            if best[2] is None or scores["f"] > best[2]["f"]:
+                best = (mix, at, scores)
     finally:
         encoder.cfg.update(saved)
         encoder.cache = None
