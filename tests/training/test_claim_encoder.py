@@ -134,3 +134,52 @@ def test_committed_transformer_pipeline_loads_and_claims():
     assert {(d.subject_text, d.attribute, d.span.text) for d in doc._.claims} == {
         ("Halden Corp", "share_price_change", "12%"), ("Halden Corp", "revenue", "$3.2 billion")}
     assert "claimcheck.link_scores" not in doc.user_data  # taken by the encoder, not left on the doc
+
+
+def _window_step_by_step(value, sents, ranges, pieces):
+    """The window as first written: cut the long sentence one token at a time, re-counting its pieces."""
+    from claimcheck.pipeline.claim_encoder import PREVIOUS, WINDOW_PIECES
+
+    def size(a, b):
+        return sum(len(pieces[i]) for i in range(a, b))
+
+    k = int(sents[value[0]])
+    lo, hi = ranges[k]
+    while size(lo, hi) > WINDOW_PIECES and (lo < value[0] - 8 or hi > value[1] + 8):
+        if value[0] - lo >= hi - value[1]:
+            lo += 1
+        else:
+            hi -= 1
+    used = size(lo, hi)
+    for j in range(k - 1, max(k - PREVIOUS, 0) - 1, -1):
+        extra = size(*ranges[j])
+        if used + extra > WINDOW_PIECES:
+            break
+        lo, used = ranges[j][0], used + extra
+    if k + 1 < len(ranges) and used + size(*ranges[k + 1]) <= WINDOW_PIECES:
+        hi = ranges[k + 1][1]
+    return lo, hi
+
+
+def test_window_cut_by_bisection_is_the_step_by_step_cut():
+    """The window is found from running piece totals by bisection (a long sentence full of figures must not
+    cost its length per figure); it is the same window the step-by-step cut the model was trained on gives,
+    for sentences short and long, tokens of zero to three pieces, values anywhere."""
+    from claimcheck.pipeline.claim_encoder import _sentence_ranges, _window
+
+    rng = numpy.random.default_rng(7)
+    checked = 0
+    for _ in range(300):
+        n_sents = int(rng.integers(1, 6))
+        lengths = rng.integers(1, 400, size=n_sents)
+        sents = numpy.repeat(numpy.arange(n_sents), lengths)
+        pieces = [[0] * int(rng.integers(0, 4)) for _ in range(len(sents))]
+        ranges = _sentence_ranges(sents)
+        cum = numpy.concatenate([[0], numpy.cumsum([len(p) for p in pieces])])
+        for _ in range(5):
+            start = int(rng.integers(0, len(sents)))
+            end = min(start + int(rng.integers(1, 4)), int(ranges[int(sents[start])][1]))
+            value = (start, end)
+            assert _window(value, sents, ranges, cum) == _window_step_by_step(value, sents, ranges, pieces)
+            checked += 1
+    assert checked == 1500

@@ -99,19 +99,38 @@ def _sentence_ranges(sents: numpy.ndarray) -> list[tuple[int, int]]:
 
 
 def _window(value: tuple[int, int], sents: numpy.ndarray, ranges: list[tuple[int, int]],
-            pieces: list[list[int]]) -> tuple[int, int]:
+            cum: numpy.ndarray) -> tuple[int, int]:
     """Token range of the value's window: its sentence (cut around the value when too long), then earlier
-    sentences and the next one while they fit in ``WINDOW_PIECES``."""
+    sentences and the next one while they fit in ``WINDOW_PIECES``.
+
+    ``cum`` is the running total of word pieces per token (``cum[i]`` = pieces of tokens ``0..i-1``), so a
+    range's size costs nothing to read. A long sentence is cut by taking a token from the side farther from
+    the value (the left side on a tie) until the window fits or holds only 8 tokens each side; the cut is
+    found by bisection over the number of steps, not step by step, so a sentence of a million tokens with
+    thousands of figures costs a logarithm per figure rather than its length."""
     def size(a: int, b: int) -> int:
-        return sum(len(pieces[i]) for i in range(a, b))
+        return int(cum[b] - cum[a])
 
     k = int(sents[value[0]])
-    lo, hi = ranges[k]
-    while size(lo, hi) > WINDOW_PIECES and (lo < value[0] - 8 or hi > value[1] + 8):
-        if value[0] - lo >= hi - value[1]:
-            lo += 1
+    lo0, hi0 = ranges[k]
+    left, right = value[0] - lo0, hi0 - value[1]
+
+    def state(s: int) -> tuple[int, int]:
+        # after the steps that leave at most s//2 tokens on the left and (s+1)//2 on the right
+        return value[0] - min(left, s // 2), value[1] + min(right, (s + 1) // 2)
+
+    def done(s: int) -> bool:
+        lo, hi = state(s)
+        return size(lo, hi) <= WINDOW_PIECES or (value[0] - lo <= 8 and hi - value[1] <= 8)
+
+    a, b = 0, 2 * max(left, right)  # done(0) always holds; find the largest s that is done
+    while a < b:
+        mid = (a + b + 1) // 2
+        if done(mid):
+            a = mid
         else:
-            hi -= 1
+            b = mid - 1
+    lo, hi = state(a)
     used = size(lo, hi)
     for j in range(k - 1, max(k - PREVIOUS, 0) - 1, -1):
         extra = size(*ranges[j])
@@ -131,13 +150,14 @@ def value_inputs(doc: Doc, pairs: list[Pair], tokenizer, pieces: list[list[int]]
     pieces = piece_tokens(doc, tokenizer) if pieces is None else pieces
     sents = sentence_ids(doc) if sents is None else sents
     ranges = _sentence_ranges(sents)
+    cum = numpy.concatenate([[0], numpy.cumsum([len(p) for p in pieces], dtype=numpy.int64)])
     v_open, v_close, c_open, c_close = tokenizer.convert_tokens_to_ids(list(MARKERS))
     groups: dict[tuple[int, int], list[int]] = {}
     for row, p in enumerate(pairs):
         groups.setdefault(p.value, []).append(row)
     out = []
     for value, rows in groups.items():
-        lo, hi = _window(value, sents, ranges, pieces)
+        lo, hi = _window(value, sents, ranges, cum)
         subjects = [pairs[r].subject for r in rows]
         inside = {s for s in subjects if lo <= s[0] and s[1] <= hi and not (s[0] < value[1] and value[0] < s[1])}
         opens: dict[int, list[tuple[int, tuple[int, int] | None]]] = {}
