@@ -143,3 +143,34 @@ def test_a_count_of_shekels_is_money(nlp):
     doc = make(nlp, "BioTech shares finished 12.4% higher at 4.16 shekels.", [("12.4%", "PERCENT"), ("4.16", "CARDINAL")])
     assert [(m.label, m.text, m.value, m.unit) for m in M.mentions_of(doc)][1] == ("MONEY", "4.16 shekels", 4.16,
                                                                                     "ILS")
+
+
+@pytest.mark.parametrize("text, ents, joined", [
+    ("Lake levels sank by 2 to 3.5 feet (0.6 to 1.1 Fahrenheit warmer).", [("0.6", "CARDINAL"), ("1.1", "CARDINAL")],
+     ("0.6 to 1.1 Fahrenheit", 0.6, 1.1)),
+    ("The town expects 3 to 4 thousand visitors.", [("3", "CARDINAL"), ("4 thousand", "CARDINAL")],
+     ("3 to 4 thousand", 3000, 4000)),
+    ("Analysts think between 420000 and 450000 cars will be built.", [("420000", "CARDINAL"), ("450000", "CARDINAL")],
+     ("420000 and 450000", 420000, 450000)),
+    ("The gap measures 2.5 to 3.0 mm on most units.", [("2.5", "CARDINAL"), ("3.0 mm", "QUANTITY")],
+     ("2.5 to 3.0 mm", 2.5, 3.0)),
+])
+def test_a_range_split_at_its_to_is_one_mention(nlp, text, ents, joined):
+    doc = make(nlp, text, ents)
+    M.merge_quantity_spans(doc)
+    found = [(m.text, m.low, m.high) for m in M.mentions_of(doc) if m.qualifier == "range"]
+    assert joined in found
+    assert not [m for m in M.mentions_of(doc) if m.text in (ents[0][0], ents[1][0])]
+
+
+@pytest.mark.parametrize("text, ents", [
+    ("Valve lift was raised from 12.5 to 13.0 mm last year.", [("12.5", "CARDINAL"), ("13.0 mm", "QUANTITY")]),
+    ("Output rose 3 to 40 units a day.", [("3", "CARDINAL"), ("40", "CARDINAL")]),
+    ("The board voted 7 to 2 for the plan.", [("7", "CARDINAL"), ("2", "CARDINAL")]),
+    ("The rate stands at 105 JPY to 1 USD today.", [("105 JPY", "MONEY"), ("1 USD", "MONEY")]),
+    ("It sold 300 units and 500 boxes.", [("300", "CARDINAL"), ("500", "CARDINAL")]),
+])
+def test_a_move_a_rate_or_two_figures_are_no_range(nlp, text, ents):
+    doc = make(nlp, text, ents)
+    M.merge_quantity_spans(doc)
+    assert [e.text for e in doc.ents if e.label_ in ("CARDINAL", "QUANTITY", "MONEY")] == [w for w, _ in ents]

@@ -103,8 +103,9 @@ _MEASURES: list[tuple[str, str]] = [
     (r"[MG]bps|(?:mega|giga)bits?\s+per\s+second", "bit/s"),
     (r"[KMGT]B|(?:kilo|mega|giga|tera)bytes?", "B"),
     (r"kcal|calories", "kcal"),
-    (r"\u00b0\s?C|deg\s?C|degrees?\s+(?:Celsius|centigrade|C)(?![A-Za-z])", "\u00b0C"),
-    (r"\u00b0\s?F|deg\s?F|degrees?\s+(?:Fahrenheit|F)(?![A-Za-z])", "\u00b0F"),
+    # a bare scale name is a temperature too ("(1.8 to 2.7 Fahrenheit)")
+    (r"\u00b0\s?C|deg\s?C|degrees?\s+(?:Celsius|centigrade|C)(?![A-Za-z])|(?-i:Celsius|Centigrade)", "\u00b0C"),
+    (r"\u00b0\s?F|deg\s?F|degrees?\s+(?:Fahrenheit|F)(?![A-Za-z])|(?-i:Fahrenheit)", "\u00b0F"),
     (r"minutes?|mins?", "min"),
     (r"hours?|hrs?", "h"),
     (r"seconds?|secs?", "s"),

@@ -8,6 +8,7 @@ qualifier. Pure functions over a parsed ``Doc``.
 from __future__ import annotations
 
 import logging
+import math
 import re
 from datetime import date
 from typing import Iterable
@@ -62,7 +63,67 @@ def merge_quantity_spans(doc: Doc) -> None:
     for e in others:
         taken.update(range(e.start, e.end))
     bare = [Span(doc, t.i, t.i + 1, label="CARDINAL") for t in doc if t.i not in taken and _is_bare_number(t)]
-    doc.ents = refine_spans(doc, filter_spans(grammar + [e for e in others + bare if not _name_number(e)]))
+    doc.ents = _join_ranges(doc, refine_spans(doc, filter_spans(grammar + [e for e in others + bare
+                                                                          if not _name_number(e)])))
+
+
+_RANGE_LABELS = ("CARDINAL", "QUANTITY", "MONEY", "PERCENT")
+#: what joins the two ends of a range: "1 to 1.5", "between 750,000 and 800,000"
+_RANGE_GAP = re.compile(r"\s*(?:to|–)\s*|\s+and\s+", re.I)
+#: words before the first end that make "X to Y" a change and the level it reached or a move from one level to
+#: another ("rose 3 to 5", "cut by 2 to 4", "from 13.5 to 14 mm"): two figures, not a range (the real articles'
+#: annotation keeps "rates range from 16 pct to 17.5 pct" as two mentions too)
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:from|by|raised|increased|boosted|lifted|lowered"
+    r"|reduced|cut|rose|fell|gained|lost|dropped|slipped|eased|climbed|added|jumped|advanced|declined|tumbled|slid"
+    r"|firmed|up|down|off|voted|won|beat|lead|led|score[sd]?)\s+$", re.I)
+
+
+def _join_ranges(doc: Doc, ents: list[Span]) -> list[Span]:
+    """One span for a range the NER split at its "to" ("1.8 to 2.7 Fahrenheit", "1 to 2 thousand people", "1 per
+    cent to 1.5 per cent", "between 750000 and 800000"; corpus/GUIDELINES.md: both ends of a range are one
+    mention): two value spans of the same kind (or a bare number and the measure or money after it) with only
+    "to" between them, or "and" after "between"; not after "from" or a verb of change ("from 13.5 to 14 mm",
+    "rose 2 to 5"), and only where the joined text reads as a range with the second end as written."""
+    ents = sorted(ents, key=lambda e: e.start)
+    out: list[Span] = []
+    for e in ents:
+        p = out[-1] if out else None
+        joined = _range_of(doc, p, e) if p is not None else None
+        if joined is not None:
+            out[-1] = joined
+        else:
+            out.append(e)
+    return out
+
+
+def _range_of(doc: Doc, p: Span, e: Span) -> Span | None:
+    if p.label_ not in _RANGE_LABELS or e.label_ not in _RANGE_LABELS or p.end > e.start:
+        return None
+    if p.label_ != e.label_ and p.label_ != "CARDINAL":
+        return None  # a bare first end takes the unit of the second ("13.5 to 14.0 mm"), not the other way
+    gap = doc.text[p.end_char:e.start_char]
+    m = _RANGE_GAP.fullmatch(gap)
+    if m is None or "\n" in gap:
+        return None
+    before = doc.text[max(0, p.start_char - 30):p.start_char]
+    between = re.search(r"\bbetween\s+$", before, re.I) or p.text.lower().startswith("between")
+    if "and" in gap.lower() and not between:
+        return None
+    if not between and _CHANGE_BEFORE.search(before):
+        return None
+    joined = Span(doc, p.start, e.end, label=e.label_)
+    q = normalize_span(joined, None)
+    if q is None or q.qualifier != "range" or q.low is None or q.high is None:
+        return None
+    second = normalize_span(e, None)
+    if second is None or not isinstance(second.value, (int, float)) \
+            or not any(math.isclose(float(second.value), float(v), rel_tol=1e-9) for v in (q.low, q.high)):
+        return None  # the second end must read as written ("1 to 2 thousand": 1,000 to 2,000)
+    first = normalize_span(p, None)
+    if first is None or first.unit not in ("count", second.unit):
+        return None  # two units: a rate ("110 JPY to 1 USD"), not a range
+    return joined
 
 
 def _name_number(ent: Span) -> bool:
