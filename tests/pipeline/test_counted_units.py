@@ -58,6 +58,13 @@ def _count(nlp, text, number):
     ("He scored in eight straight World Cups since 1994.", "eight", "cup", "straight world cup"),
     ("One proposal asks the board to stop buying back shares.", "One", "proposal", "proposal"),
     ("The club said 40 Leeds fans were hurt.", "40", "fan", "leeds fan"),
+    # a superlative after "one of the" in its plain form; the phrase goes on over "of" and over "and"
+    ("She owns one of the finest wooden boats in town.", "one", "boat", "fine wooden boat"),
+    ("It was one of Nokia's earliest handsets.", "one", "handset", "nokia early handset"),
+    ("It was one of the hottest summers on record.", "one", "summer", "hot summer"),
+    ("Customs listed 4,100 kinds of goods leaving the port.", "4,100", "kind", "kind good"),
+    ("The studio sold 900,000 combined print and digital copies.", "900,000", "print", "print digital copy"),
+    ("The fund paid 300 interest payments on time.", "300", "payment", "interest payment"),
     ("Listeners streamed 300 recorded songs last week.", "300", "song", "song"),  # a participle is dropped
 ])
 def test_counted_noun_and_its_phrase(nlp, text, number, unit, phrase):

@@ -408,13 +408,80 @@ def counted_phrase(ent: Span) -> str | None:
     """The counted noun with the words that modify it, lower case, the noun singular: "1,100 public housing
     properties" → "public housing property", "96 Liverpool fans" → "liverpool fan", "two of Johnson's deputies"
     → "johnson deputy" (what NewsQuant writes as a count's unit)."""
+    from claimcheck.pipeline.context import _singular
+
     found = _counted_words(ent)
     if found is None:
         return None
     words, head = found
-    # a participle before the noun says what happened to it, not what it is ("300 recorded songs")
-    modifiers = [w.lower() for w in words[:head] if not w.lower().endswith("ed")]
-    return " ".join(modifiers + [counted_unit(ent) or words[head].lower()])
+    doc = ent.doc
+    after = doc.text[ent.end_char:ent.end_char + 120]
+    # "one of the best wireless speakers": a superlative's plain form, as NewsQuant lemmatises it ("good")
+    chosen = re.match(r"\s+of\s+(?:the|its|their|his|her|our|\w+['\u2019]s)\s", after) is not None
+    modifiers = [_plain_adjective(w.lower()) if chosen else w.lower() for w in words[:head]
+                 if not w.lower().endswith("ed")]  # a participle says what happened to it ("300 recorded songs")
+    noun = counted_unit(ent) or words[head].lower()
+    rest = _phrase_after(after, words[-1]) if head == len(words) - 1 else None
+    if rest is not None:
+        link, more, tail = rest
+        # "2.7m digital and physical sales", "5,700 categories of products": the noun phrase goes on
+        if link == "of" and _plural_like(words[head]):
+            return " ".join(modifiers + [noun] + [_singular(w) for w in more])
+        if link == "and" and not _plural_like(words[head]) and tail:
+            return " ".join(modifiers + [words[head].lower()] + more + [_IRREGULAR_PLURALS.get(tail, _singular(tail))])
+    return " ".join(modifiers + [noun])
+
+
+#: superlatives whose plain form is not the word less its ending
+_SUPERLATIVES = {"best": "good", "worst": "bad", "largest": "large", "latest": "late", "finest": "fine",
+                 "widest": "wide", "safest": "safe", "closest": "close", "rarest": "rare", "wisest": "wise",
+                 "cutest": "cute", "purest": "pure", "ripest": "ripe", "bravest": "brave", "simplest": "simple",
+                 "noblest": "noble", "gentlest": "gentle", "truest": "true", "freest": "free"}
+#: words in -est that are no superlatives
+_NOT_SUPERLATIVES = {"interest", "forest", "harvest", "request", "contest", "protest", "honest", "modest", "guest",
+                     "invest", "digest", "arrest", "suggest", "manifest", "conquest", "midwest", "northwest",
+                     "southwest", "earnest", "tempest", "bequest", "inquest"}
+
+
+def _plain_adjective(word: str) -> str:
+    """'hottest' → 'hot', 'earliest' → 'early', 'best' → 'good', 'largest' → 'large'; any other word as it is."""
+    if word in _SUPERLATIVES:
+        return _SUPERLATIVES[word]
+    if len(word) < 6 or not word.endswith("est") or word in _NOT_SUPERLATIVES:
+        return word
+    stem = word[:-3]
+    if stem.endswith("i"):
+        return stem[:-1] + "y"  # earliest, happiest
+    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] in "bdgmnpt":
+        return stem[:-1]  # hottest, biggest
+    return stem
+
+
+def _phrase_after(after: str, last: str) -> tuple[str, list[str], str | None] | None:
+    """What continues a counted noun phrase past its last word ``last``, where :func:`_counted_words` stopped:
+    ("of", words, None) for "of" and a bare noun phrase ("categories of products", "snaps of man coverage");
+    ("and", modifiers, plural) for "and", more modifiers and a plural ("digital and physical sales"); else None."""
+    first = re.search(rf"(?<![\w-]){re.escape(last)}(?![\w-])", after)
+    if first is None:
+        return None
+    m = re.match(r"\s+(?P<link>of|and)\s+(?P<rest>(?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*)", after[first.end():])
+    if m is None:
+        return None
+    rest = m.group("rest").split()
+    # a stop word or a verb form ends it ("categories of products leaving China")
+    rest = rest[:next((i for i, w in enumerate(rest) if w in _STOPS or w.endswith(("ing", "ed"))), len(rest))]
+    if not rest:
+        return None
+    if m.group("link") == "of":
+        return "of", rest, None
+    plural = next((i for i, w in enumerate(rest) if _plural_like(w)), None)
+    return ("and", rest[:plural], rest[plural]) if plural is not None else None
+
+
+#: words that end a noun phrase after "of" or "and"
+_STOPS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "in", "on", "at",
+          "for", "to", "from", "by", "with", "and", "or", "of", "as", "is", "are", "was", "were", "be", "been",
+          "during", "while", "which", "who", "than", "per", "into", "over", "after", "before"}
 
 
 def mentions_of(doc: Doc, published: date | None = None, *, dayfirst: bool = False) -> Iterable[Mention]:
