@@ -364,6 +364,48 @@ def export_real(shared: Path, out: Path, keys: Iterable[tuple[str, str]] | None 
     return written
 
 
+def pipeline_marks(text: str, processed) -> tuple[list[dict], list[dict]]:
+    """A processed document's mentions and claims as markup spans and relations (``parse_markup``'s shapes).
+
+    Spans: the pipeline's mentions of the corpus' labels, non-overlapping (the first and longest kept), in
+    text order. Relations: one per value, its subject the nearest span of the claim's subject text before
+    the value (else after it). Pre-annotation writes these for annotators to check; distillation takes them
+    as silver labels.
+    """
+    from claimcheck.training.markup import SUBJECT_LABELS
+
+    taken: list[tuple[int, int]] = []
+    spans: list[dict] = []
+    for m in sorted(processed.mentions, key=lambda m: (m.start, -m.end)):
+        if (m.label in LABELS and all(m.end <= x or m.start >= y for x, y in taken)
+                and text[m.start:m.end] == text[m.start:m.end].strip()):
+            spans.append({"start": m.start, "end": m.end, "label": m.label, "text": text[m.start:m.end]})
+            taken.append((m.start, m.end))
+    relations = []
+    for d in processed.drafts:
+        a, b = d.span.start_char, d.span.end_char
+        child = next((i for i, s in enumerate(spans) if (s["start"], s["end"]) == (a, b)), None)
+        if child is None:
+            continue
+        named = [i for i, s in enumerate(spans) if s["text"] == d.subject_text and s["label"] in SUBJECT_LABELS]
+        before = [i for i in named if i < child]
+        head = before[-1] if before else next((i for i in named if i > child), None)
+        if head is None:
+            continue
+        relations.append({"head": head, "child": child, "label": d.attribute, "period": d.period,
+                          "scope": d.scope})
+    order = sorted(range(len(spans)), key=lambda i: spans[i]["start"])
+    where = {old: new for new, old in enumerate(order)}
+    spans = [spans[i] for i in order]
+    relations = [dict(r, head=where[r["head"]], child=where[r["child"]]) for r in relations]
+    seen, unique = set(), []
+    for r in relations:
+        if r["child"] not in seen:
+            seen.add(r["child"])
+            unique.append(r)
+    return spans, unique
+
+
 def preannotate(keys: Iterable[tuple[str, str]], shared: Path, out: Path, model: str = "rules") -> list[Path]:
     """Marked-up copies of shared articles with the pipeline's mentions and claims, for annotators to check.
 
@@ -374,13 +416,16 @@ def preannotate(keys: Iterable[tuple[str, str]], shared: Path, out: Path, model:
 
     from claimcheck.pipeline import load_pipeline, process
     from claimcheck.schema import Document
-    from claimcheck.training.markup import SUBJECT_LABELS, to_markup
+    from claimcheck.training.markup import to_markup
 
     keys = list(keys)
     nlp = load_pipeline(model)
     docs = []
+    records: dict[str, dict[str, dict]] = {}
     for source, doc_id in keys:
-        record = shared_records(source, shared)[doc_id]
+        if source not in records:  # one read of each source's file, not one per article
+            records[source] = shared_records(source, shared)
+        record = records[source][doc_id]
         published = published_of(source, record)
         docs.append(Document(id=f"{source}:{doc_id}", text=record_text(source, record),
                              published=date.fromisoformat(published) if published else None))
@@ -388,38 +433,7 @@ def preannotate(keys: Iterable[tuple[str, str]], shared: Path, out: Path, model:
     written = []
     for (source, doc_id), doc, p in zip(keys, docs, process(docs, nlp)):
         text = doc.text
-        taken: list[tuple[int, int]] = []
-
-        def free(a: int, b: int, taken: list[tuple[int, int]] = taken) -> bool:
-            return all(b <= x or a >= y for x, y in taken)
-
-        spans: list[dict] = []
-        for m in sorted(p.mentions, key=lambda m: (m.start, -m.end)):
-            if m.label in LABELS and free(m.start, m.end) and text[m.start:m.end] == text[m.start:m.end].strip():
-                spans.append({"start": m.start, "end": m.end, "label": m.label, "text": text[m.start:m.end]})
-                taken.append((m.start, m.end))
-        relations = []
-        for d in p.drafts:
-            a, b = d.span.start_char, d.span.end_char
-            child = next((i for i, s in enumerate(spans) if (s["start"], s["end"]) == (a, b)), None)
-            if child is None:
-                continue
-            named = [i for i, s in enumerate(spans) if s["text"] == d.subject_text and s["label"] in SUBJECT_LABELS]
-            before = [i for i in named if i < child]
-            head = before[-1] if before else next((i for i in named if i > child), None)
-            if head is None:
-                continue
-            relations.append({"head": head, "child": child, "label": d.attribute, "period": d.period,
-                              "scope": d.scope})
-        order = sorted(range(len(spans)), key=lambda i: spans[i]["start"])
-        where = {old: new for new, old in enumerate(order)}
-        spans = [spans[i] for i in order]
-        relations = [dict(r, head=where[r["head"]], child=where[r["child"]]) for r in relations]
-        seen, unique = set(), []
-        for r in relations:
-            if r["child"] not in seen:
-                seen.add(r["child"])
-                unique.append(r)
+        spans, unique = pipeline_marks(text, p)
         try:
             body = to_markup(text, spans, unique, {"source": source, "id": doc_id, "pre": model})
         except MarkupError:

@@ -42,11 +42,17 @@ def register() -> None:
 
 def train(model: str, output: Path, *, corpus: Path | None = None, max_steps: int | None = None,
           config: Path | None = None, seed: int = 0, force: bool = False, quiet: bool = False,
-          real: Path | None = None) -> dict:
+          real: Path | None = None, real_fraction: float = 1.0, silver: list[dict] | None = None,
+          frozen_base: Path | None = None, eval_frequency: int | None = None) -> dict:
     """Train ``model`` and install it at ``output``; returns a summary (steps, scores, seconds).
 
     ``real``: the shared data folder; the real articles' ``train`` split is added to the training data and
     their ``dev`` split to dev (where the linker's threshold is chosen). ``real-test`` is never read.
+    ``real_fraction``: only this share of ``real-train`` (a fixed subset, :func:`real_subset`), for learning
+    curves. ``silver``: machine-labelled tasks added to the training data (``claimcheck.training.distill``).
+    ``frozen_base``: a trained pipeline whose NER is taken as it is (sourced and frozen), so only the claim
+    linker trains: what distillation changes, at a fraction of the cost. ``eval_frequency``: steps between
+    scorings on dev (the best-scoring step is kept).
     """
     from spacy.cli.train import train as spacy_train
 
@@ -63,8 +69,9 @@ def train(model: str, output: Path, *, corpus: Path | None = None, max_steps: in
     if real is not None:
         from claimcheck.training.corpus import load_real
 
-        train_rows += load_real(real, corpus, split="train")
+        train_rows += real_subset(load_real(real, corpus, split="train"), real_fraction)
         dev_rows += load_real(real, corpus, split="dev")
+    train_rows += silver or []
     if not train_rows or not dev_rows:
         raise InputError(f"{corpus}/claims: train and dev splits must both hold articles")
     try:
@@ -84,6 +91,14 @@ def train(model: str, output: Path, *, corpus: Path | None = None, max_steps: in
         if max_steps is not None:
             overrides["training.max_steps"] = max_steps
             overrides["training.eval_frequency"] = max(1, min(100, max_steps // 2))
+        if eval_frequency is not None:
+            overrides["training.eval_frequency"] = eval_frequency
+        if frozen_base is not None:
+            from claimcheck.pipeline.modelfiles import check_model_dir
+
+            check_model_dir(frozen_base, "base")
+            overrides["components.ner.source"] = str(frozen_base)
+            overrides["training.frozen_components"] = ["senter", "ner"]
         log = logging.getLogger("spacy")
         level = log.level
         if quiet:
@@ -98,6 +113,24 @@ def train(model: str, output: Path, *, corpus: Path | None = None, max_steps: in
         meta = finalize(best, output, model, train_rows, dev_rows, seed=seed, scratch=tmp)
     return {"model": model, "output": str(output), "seconds": round(time.perf_counter() - started, 1),
             "dev": meta.get("performance", {})}
+
+
+def real_subset(rows: list[dict], fraction: float) -> list[dict]:
+    """A fixed ``fraction`` of real articles: the first by SHA-1 of ``source:id``, so a smaller share is
+    always part of a larger one and the subset does not depend on the order the articles come in."""
+    import hashlib
+
+    if not 0.0 < fraction <= 1.0:
+        raise InputError(f"the share of real-train must be in (0, 1], not {fraction}")
+    if fraction == 1.0:
+        return rows
+
+    def key(row: dict) -> str:
+        meta = row.get("meta", {})
+        return hashlib.sha1(f"{meta.get('source')}:{meta.get('id')}".encode()).hexdigest()
+
+    ranked = sorted(rows, key=key)
+    return ranked[:max(1, round(fraction * len(ranked)))]
 
 
 def _fine_tune(output: Path, train_rows: list[dict], dev_rows: list[dict], *, seed: int, max_steps: int | None,
