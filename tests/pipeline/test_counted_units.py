@@ -181,3 +181,28 @@ def test_a_move_a_rate_or_two_figures_are_no_range(nlp, text, ents):
     doc = make(nlp, text, ents)
     M.merge_quantity_spans(doc)
     assert [e.text for e in doc.ents if e.label_ in ("CARDINAL", "QUANTITY", "MONEY")] == [w for w, _ in ents]
+
+
+def test_a_scale_letter_written_onto_a_count_and_a_comparative_after_it(nlp):
+    doc = make(nlp, "The new one is some 30k or 45k cheaper than before.", [("30", "CARDINAL"), ("45k", "QUANTITY")])
+    M.merge_quantity_spans(doc)
+    assert [(m.text, m.value, m.unit) for m in M.mentions_of(doc)] == [("30k", 30000, "count"),
+                                                                       ("45k", 45000, "count")]
+
+
+def test_an_index_name_and_a_far_year_are_no_counts(nlp):
+    assert _merged(nlp, "The sp 500 rose while 40 stocks fell.", [("500", "CARDINAL")]) == [("40", "CARDINAL")]
+    assert _merged(nlp, "Seas may rise 9 feet by 2150 in that model.", [("2150", "CARDINAL")]) == []
+
+
+def test_torque_in_pound_feet_is_no_money(nlp):
+    doc = make(nlp, "The coupe makes 410 pound-feet of torque.", [("410 pound", "MONEY")])
+    M.merge_quantity_spans(doc)
+    assert [(m.label, m.text, m.value, m.unit) for m in M.mentions_of(doc)] == [
+        ("QUANTITY", "410 pound-feet", 410, "lb-ft")]
+
+
+def test_a_count_after_including_shares_the_noun_written_once(nlp):
+    doc = make(nlp, "About 4 million homes, including 900,000 in the capital, lost power.",
+               [("About 4 million", "CARDINAL"), ("900,000", "CARDINAL")])
+    assert [m.unit for m in M.mentions_of(doc)] == ["home", "home"]

@@ -106,3 +106,13 @@ def test_a_money_range_never_swallows_a_percent(text, expected):
 ])
 def test_percent_ranges_and_a_sterling_year(text, expected):
     assert spans(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Profit was revised up Y=40 billion on the year.", [("Y=40 billion", "MONEY")]),
+    ("The court froze RM4.2mil of the firm's money.", [("RM4.2mil", "MONEY")]),
+    ("The coupe makes 410 pound-feet of torque.", []),  # torque, not sterling
+    ("The RM said 5 things.", []),
+])
+def test_yen_ringgit_and_torque(text, expected):
+    assert spans(text) == expected

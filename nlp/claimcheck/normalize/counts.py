@@ -228,7 +228,7 @@ def normalize_count(text: str, left_context: str = "") -> Quantity | None:
     if negative and measured is None:
         return None  # a count is never negative; a measurement may be ("-5 yards", "minus-130 degrees Fahrenheit")
     if _marker(text, t.end) is not None or _pre_currency(prefix) is not None or (
-            _post_currency(after) is not None and unit != "lb"):  # "pounds" here are a weight
+            _post_currency(after) is not None and unit not in ("lb", "lb-ft")):  # "pounds" here: a weight, torque
         return None
     if _FRACTION_AFTER_RE.match(after):
         return None

@@ -24,7 +24,7 @@ from claimcheck.normalize.numbers import BIG, SMALL, TENS
 #: what joins two figures compared in one clause: "450 mln dlrs from 390 mln", "1.2 mln shares, up from 900,000",
 #: "to 25 mln from 10 mln", "from 69 in 1984 to 298", "37,000 to 7,100", "12 mln vs 10 mln"
 _LINK = (r"\s*,?\s*(?:(?:(?:up|down|rising|falling)\s+)?(?:from|to|against|versus|vs\.?)|compared\s+(?:with|to)"
-         r"|as\s+against)\s+")
+         r"|as\s+against|including|of\s+which)\s+")  # "6 million homes, including 1.5 million in the city"
 _LINK_RE = re.compile(rf"^{_LINK}$", re.I)
 #: the same after a count's own noun ("1.2 mln shares, up from"), or after a year ("from 69 in 1984 to")
 _LINK_AFTER_NOUN_RE = re.compile(rf"^(?:\s+[a-z][a-z-]*){{1,3}}{_LINK}$")

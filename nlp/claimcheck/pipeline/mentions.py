@@ -59,10 +59,12 @@ def merge_quantity_spans(doc: Doc) -> None:
     for span in _measure_spans(doc, taken):
         grammar.append(span)
         taken.update(range(span.start, span.end))
-    others = [_relabel(_trim_date(e)) for e in doc.ents if not taken.intersection(range(e.start, e.end))]
+    others = [_with_scale(_relabel(_trim_date(e))) for e in doc.ents
+              if not taken.intersection(range(e.start, e.end))]
     for e in others:
         taken.update(range(e.start, e.end))
-    bare = [Span(doc, t.i, t.i + 1, label="CARDINAL") for t in doc if t.i not in taken and _is_bare_number(t)]
+    bare = [_with_scale(Span(doc, t.i, t.i + 1, label="CARDINAL")) for t in doc
+            if t.i not in taken and _is_bare_number(t) and not _far_year(t)]
     doc.ents = _join_ranges(doc, refine_spans(doc, filter_spans(grammar + [e for e in others + bare
                                                                           if not _name_number(e)])))
 
@@ -126,6 +128,26 @@ def _range_of(doc: Doc, p: Span, e: Span) -> Span | None:
     return joined
 
 
+def _with_scale(ent: Span) -> Span:
+    """'25k', '3bn' where the NER's count stopped before the scale letter written onto it: the whole figure."""
+    doc = ent.doc
+    if ent.label_ == "CARDINAL" and ent.end < len(doc) and not ent[-1].whitespace_ and ent[-1].like_num \
+            and doc[ent.end].lower_ in ("k", "bn", "mn", "mln", "bln"):
+        return Span(doc, ent.start, ent.end + 1, label="CARDINAL")
+    return ent
+
+
+def _far_year(t) -> bool:
+    """'submerging coasts by 2120': a year after 2099 after a preposition of time is no count."""
+    return bool(re.fullmatch(r"2[1-9]\d\d", t.text)) and t.i > 0 and t.doc[t.i - 1].lower_ in (
+        "by", "in", "until", "till", "before", "after", "since", "through")
+
+
+#: a stock index whose name a number ends ("the sp 500 is poised to drop", "the ftse 100"), whatever its case
+_INDEX_NAMES = {"sp", "s&p", "ftse", "nasdaq", "russell", "stoxx", "asx", "nikkei", "dax", "cac", "kospi", "sensex",
+                "nifty", "tsx", "msci"}
+
+
 def _name_number(ent: Span) -> bool:
     """A plain number that ends or continues a name inside a sentence, no count: "the iPhone 11 has",
     "Section 427 Row 21", "the S&P/ASX 200 gained", "its new HIV 2 drug regimen" (a capitalised word right
@@ -133,6 +155,10 @@ def _name_number(ent: Span) -> bool:
     if ent.label_ != "CARDINAL" or len(ent) != 1 or not re.fullmatch(r"\d{1,4}", ent.text) or ent.start == 0:
         return False
     doc, prev = ent.doc, ent.doc[ent.start - 1]
+    if prev.lower_ in _INDEX_NAMES and re.fullmatch(r"[1-9]0{1,3}|225|600|250|30|40|50", ent.text):
+        return True  # "the sp 500", "the ftse 100", "the Nikkei 225"
+    if _far_year(ent[0]):
+        return True
     if not (prev.is_alpha and any(c.isupper() for c in prev.text)) or prev.ent_type_ in ("GPE", "LOC", "NORP", "DATE"):
         return False
     if prev.lower_.rstrip(".")[:3] in _MONTHS_DAYS or prev.is_sent_start is True or prev.i == 0:
@@ -152,7 +178,8 @@ _CURRENCY_MARK = re.compile(r"[$£€¥₹]|\b(?:dollars?|dlrs?|euros?|pounds?|s
 def _measure_spans(doc: Doc, taken: set[int]) -> list[Span]:
     """Numbers with their unit of measure ("5kW", "3923sq m", "-5 yards") as QUANTITY spans, where the NER found
     no value there or only a part of one: a plain number inside it or a "money" span with no currency
-    ("2.14degF"); a name the NER made of the unit ("minus-130 degrees Fahrenheit") gives way."""
+    ("2.14degF"), or "pounds" the measure goes on from ("275 pound-feet" of torque); a name the NER made of the
+    unit ("minus-130 degrees Fahrenheit") gives way."""
     found = []
     for start, end in find_measures(doc.text):
         span = doc.char_span(start, end, label="QUANTITY", alignment_mode="expand")
@@ -161,6 +188,8 @@ def _measure_spans(doc: Doc, taken: set[int]) -> list[Span]:
         overlap = [e for e in doc.ents if e.start < span.end and span.start < e.end]
         if all(e.label_ in NAME_LABELS or (e.label_ in ("CARDINAL", "MONEY") and span.start <= e.start
                                            and e.end <= span.end and not _CURRENCY_MARK.search(e.text))
+               or (e.label_ == "MONEY" and span.start <= e.start and e.end < span.end  # "275 pound[-feet]"
+                   and re.search(r"\bpounds?$", e.text, re.I))
                for e in overlap):
             found.append(span)
     return found
@@ -300,7 +329,7 @@ _SHARE_COUNT_LINE = re.compile(
     r"^[ \t]*(?:(?:avg\.?|average)[ \t]+(?:shrs?|shares)|(?:shrs?|shares)[ \t]+(?:outstanding|out|o/s))\b", re.I)
 _IRREGULAR_PLURALS = {"people": "person", "men": "man", "women": "woman", "children": "child", "feet": "foot",
                       "head": "head", "staff": "staff", "cattle": "cattle"}
-_SCALE_WORDS = {"mln", "bln", "million", "billion", "thousand", "trillion", "mn", "bn"}
+_SCALE_WORDS = {"mln", "bln", "million", "billion", "thousand", "trillion", "mn", "bn", "k"}
 _OWNER_WORDS = {"its", "their", "the", "his", "her", "our", "your", "my", "which", "these", "those"}
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,}")  # "U.S.", "U.K." inside a noun phrase ("1,751 U.S. adults")
 #: stop words that modify a counted noun instead of ending its phrase ("eight other employees")
@@ -340,6 +369,8 @@ def _counted_words(ent: Span) -> tuple[list[str], int] | None:
             continue
         glue = False
         nxt = toks[k + 1] if k + 1 < len(toks) else None
+        if nxt is not None and nxt.lower_ == "than":
+            break  # a comparative, no noun: "40k cheaper than its rivals"
         modifier = t.lower_ in _MODIFIER_STOPS and nxt is not None and nxt.is_alpha and not nxt.is_stop
         if not modifier and (not t.is_alpha or (t.is_stop and t.is_lower) or t.lower_ in ("vs", "versus")):
             break
