@@ -22,7 +22,8 @@ _NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twe
                 r"|fifty)(?:\s*-?\s*(?:trillion|billion|million|mln|bln)\b)?")  # "6.25 to seven dlrs"
 _SCALE = r"(?:trillion|billion|million|thousand|crore|lakh|tn|bn|bln|mil|mn|mln|m|b|k)\b"
 # "Y=" is wire copy's yen ("Y=50 billion"); "RM" the Malaysian ringgit, only on a figure ("RM3.06mil")
-_SYMBOL = r"(?:US\$|HK\$|NZ\$|C\$|A\$|S\$|R\$|\$|Y=|RM(?=\d)|Â£|â‚¬|Â¥|£|€|¥|₹|RMB|CNY|USD|HKD|GBP|EUR|JPY|INR|CHF|AUD|CAD|SGD)"
+_SYMBOL = (r"(?:US\$|HK\$|NZ\$|C\$|A\$|S\$|R\$|\$|Y=|RM(?=\d)|Â£|â‚¬|Â¥|£|€|¥|₹"
+           r"|RMB|CNY|USD|HKD|GBP|EUR|JPY|INR|CHF|AUD|CAD|SGD)")
 #: what makes "pounds" a weight ("1.5 mln pounds uranium oxide", "400,000 pounds of copper"), not sterling
 _WEIGHED = (r"\s+of\s+(?!(?:the|its|their|his|her|which|new|debt|shares?|capital|stock|cash|money)\b)(?-i:[a-z]{3,})"
             r"|\s+(?:uranium|yellowcake|copper|nickel|zinc|lead|tin|cotton|sugar|coffee|cocoa|beef|pork|meat|milk"
