@@ -2,9 +2,9 @@ from collections import Counter
 
 import pytest
 
-from claimcheck.resolve.typos import (FEATURES, MODEL_PATH, NAME_THRESHOLD, WORD_THRESHOLD, damerau,
-                                      edge_edit, find_typos, find_word_typos, known_variant, load_model,
-                                      pair_features, typo_probability)
+from claimcheck.resolve.typos import (FEATURES, MODEL_PATH, NAME_THRESHOLD, WORD_THRESHOLD, closed_compound,
+                                      damerau, edge_edit, find_typos, find_word_typos, foreign_context,
+                                      known_variant, load_model, pair_features, typo_probability)
 
 
 @pytest.mark.parametrize("a, b, d", [
@@ -218,3 +218,62 @@ def test_typos_in_a_large_story_are_found_among_many_forms():
         counts[f"d{i}"].update({"Urumqi": 1, "Kashgar": 1})
     found = find_typos(counts)
     assert [(t.found, t.suggestion) for t in found if t.found == "Xinjang"] == [("Xinjang", "Xinjiang")]
+
+
+# --- common words: compounds, other languages, British doubling (issue 14) -----------------------------------
+
+def test_two_common_words_written_as_one_are_a_compound_not_a_slip():
+    # the classifier alone reads 'seatback' as a slip for 'setback'; it is 'seat' + 'back' written as one
+    assert typo_probability("seatback", "setback") >= 0.9
+    assert closed_compound("seatback", "setback") == ("seat", "back")
+    texts = {"a": "Investors took the seatback in their stride and the goverment said so.", "b": "Nothing here."}
+    assert [t.found for t in find_word_typos(texts)] == ["goverment"]
+
+
+def test_a_swap_of_neighbouring_letters_is_a_slip_even_when_it_spells_two_words():
+    # 'favourtie' is 'favour' + 'tie', but two swapped letters are a typing slip
+    assert closed_compound("favourtie", "favourite") is None
+    texts = {"a": "Their favourtie supplier raised prices.", "b": "Nothing here."}
+    assert [(t.found, t.suggestion) for t in find_word_typos(texts)] == [("favourtie", "favourite")]
+
+
+def test_a_suffix_is_no_second_word_of_a_compound():
+    assert closed_compound("bigest", "biggest") is None  # not 'big' + 'est'
+    texts = {"a": "It is now the bigest chipmaker in the region.", "b": "Nothing here."}
+    assert [(t.found, t.suggestion) for t in find_word_typos(texts)] == [("bigest", "biggest")]
+
+
+def test_a_word_among_words_of_another_language_is_no_english_slip():
+    # 'comme' is one edit from 'come', but it stands beside another French word
+    texts = {"a": "He wrote comme toujours on the card.", "b": "Nothing here."}
+    assert find_word_typos(texts) == []
+    text = "The note said that elle avait raison."
+    start = text.index("avait")
+    assert foreign_context(text, start, start + len("avait"))
+    # alone in an English sentence the same form is read as an English word's slip
+    assert [(t.found, t.suggestion) for t in find_word_typos({"a": "The firm will avait the results.",
+                                                               "b": "Nothing here."})] == [("avait", "avail")]
+
+
+def test_a_foreign_function_word_alone_is_still_a_slip():
+    # 'beter' is Dutch, and here a slip for 'better': no run of other-language words around it
+    texts = {"a": "The money would be beter spent on staff.", "b": "Nothing here."}
+    assert [(t.found, t.suggestion) for t in find_word_typos(texts)] == [("beter", "better")]
+
+
+def test_two_slips_side_by_side_are_both_reported():
+    # a neighbour that is no English word but a slip of one does not make a foreign run
+    texts = {"a": "It was their favourtie sesaon for sales.", "b": "Nothing here."}
+    assert [t.found for t in find_word_typos(texts)] == ["favourtie", "sesaon"]
+
+
+def test_a_neighbour_written_as_two_words_in_one_is_english():
+    # 'chipmaker' is in no dictionary, but it is 'chip' + 'maker': no foreign run beside 'bigest'
+    text = "the bigest chipmaker"
+    assert not foreign_context(text, 4, 10)
+
+
+@pytest.mark.parametrize("word", ["targetting", "focussed", "benefitted"])
+def test_british_doubled_consonants_are_words(word):
+    assert known_variant(word)
+    assert find_word_typos({"a": f"The firm {word} new markets.", "b": "Nothing here."}) == []

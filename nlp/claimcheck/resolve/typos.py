@@ -17,7 +17,9 @@ used in a context the right form is used in.
 symspellpy's bundled English frequency dictionary (82,765 words, offline), are
 one edit from a common word (symspellpy lookup), are used by one source only and
 are never written as a name anywhere in the story (proper nouns are protected),
-scored by the same classifier with a stricter threshold.
+scored by the same classifier with a stricter threshold. Two common words written
+as one ('paycuts') are a compound, and a word among words of another language is
+no English slip: neither is reported.
 """
 
 from __future__ import annotations
@@ -519,7 +521,11 @@ AMERICAN = [(r"ense(s?)$", r"ence\1"), (r"ter(s|ed|ing)?$", r"tre\1"), (r"ber(s?
             (r"^(p|an|h)e", r"\1ae"), (r"^(man|f)e", r"\1oe"), (r"ter(s?)$", r"tre\1"),
             (r"ent(er|ered|ering)$", r"entr\1")]
 INFLECTIONS = ("ing", "ed", "d", "er", "ers", "s", "es", "ly", "ily", "ness", "ment", "ings", "ier", "iest", "ied")
-EXTRA_WORDS = {"snuck", "naught", "rarified", "specialty", "photog", "photogs", "tased", "taser", "putback"}
+EXTRA_WORDS = {"snuck", "naught", "rarified", "specialty", "photog", "photogs", "tased", "taser", "putback",
+               # British dictionaries' doubled-consonant variants (a base stressed on its first syllable doubles
+               # its last letter before -ed/-ing in British use): 'targetting' beside 'targeting' is not a slip
+               "targetting", "targetted", "focussed", "focussing", "focusses", "benefitted", "benefitting",
+               "combatted", "combatting", "biassed"}
 
 
 def known_variant(word: str) -> bool:
@@ -551,6 +557,94 @@ def known_variant(word: str) -> bool:
     return w.endswith("in") and (w + "g") in freq  # 'bleedin', 'slippin'
 
 
+# a word that splits into two common words of three letters or more, each at least this common in symspellpy's
+# counts ('pay' + 'cuts', 'mega' + 'data'), is a closed compound, not a slip for a third word one edit away:
+# chosen on the development data (models/typos/README.md, "Common words"): it refuses 146 of 159 joined word
+# pairs the speller corrects and 1.8% of keyboard slips injected into development words
+COMPOUND_PART_COUNT = 5_000_000
+# endings the dictionary lists as words (abbreviations, names) that are no second word of a compound: 'bigest' is
+# no 'big' + 'est'
+SUFFIX_PARTS = frozenset({"est", "ted", "ting", "ing", "ers", "ion", "sion", "tion", "ness", "ity", "ism", "ist",
+                          "ous", "ive", "ful", "ent", "ant", "ate", "ure", "ies", "ier"})
+FOREIGN_LANGUAGES = ("fr", "es", "it", "de", "pt", "la", "nl", "ca")
+
+
+def closed_compound(word: str, right: str) -> tuple[str, str] | None:
+    """The two common words ``word`` is written from ('paycuts': pay + cuts, 'megadata': mega + data), or None.
+
+    Two words written as one are a spelling variant of a compound (open, hyphenated or closed), not a slip for a
+    word one edit away; but a swap of two neighbouring letters ('favourtie') is a typing slip whatever the
+    letters spell, so a transposition is never read as a compound."""
+    if edit_kind(word, right)[0] == "transposition":
+        return None
+    freq = word_frequencies()
+    for i in range(3, len(word) - 2):
+        head, tail = word[:i], word[i:]
+        if freq.get(head, 0) >= COMPOUND_PART_COUNT and freq.get(tail, 0) >= COMPOUND_PART_COUNT \
+                and tail not in SUFFIX_PARTS:
+            return head, tail
+    return None
+
+
+@lru_cache(maxsize=1)
+def foreign_function_words() -> frozenset[str]:
+    """Function words of French, Spanish, Italian, German, Portuguese, Latin, Dutch and Catalan (spaCy's stop-word
+    lists, bundled with spaCy) that are not English words: 'sont', 'avec', 'ahora', 'atque'."""
+    import importlib
+
+    freq = word_frequencies()
+    out: set[str] = set()
+    for lang in FOREIGN_LANGUAGES:
+        try:
+            words = importlib.import_module(f"spacy.lang.{lang}.stop_words").STOP_WORDS
+        except ImportError:  # pragma: no cover - spaCy is a base dependency
+            continue
+        out.update(w for w in words if w.isalpha() and w.casefold() not in freq)
+    return frozenset(out)
+
+
+_NEIGHBOUR = re.compile(r"[^\W\d_]+")
+
+
+def _neighbours_of(text: str, start: int, end: int) -> list[str]:
+    """The word right before and the word right after ``text[start:end]`` in the same clause (a space, or a
+    space and a quote, between): past a comma, full stop or other punctuation a word is no neighbour."""
+    out = []
+    before = re.search(r"([^\W\d_]+)[ \t'‘’\"“”]{1,3}$", text[max(0, start - 40):start])
+    after = re.match(r"[ \t'‘’\"“”]{1,3}([^\W\d_]+)", text[end:end + 40])
+    for m in (before, after):
+        if m:
+            out.append(m.group(1))
+    return out
+
+
+def foreign_context(text: str, start: int, end: int) -> bool:
+    """A word written among words of another language, in a run of them: a word beside it is a function word of
+    another language, or a lower-case word that is no English word, no two English words written as one and no
+    slip of one ('les affaires sont', 'ahora mismo'): not an English slip. (A foreign function word alone is no
+    such run: 'beter' is Dutch, and a slip for 'better'.)"""
+    from symspellpy import Verbosity
+
+    freq = word_frequencies()
+    foreign = foreign_function_words()
+    for w in _neighbours_of(text, start, end):
+        low = w.casefold()
+        if not w.islower() or len(w) < 2:
+            continue  # a name, an initial ('I / O'), an article in another language's spelling ('o', 'y')
+        if low in foreign:
+            return True
+        if len(w) >= 3 and low not in freq and not known_variant(low) \
+                and not _two_words(low) and not speller().lookup(low, Verbosity.TOP, max_edit_distance=1):
+            return True  # no English word, no compound of two ('drugmaker') nor a slip of one ('sesaon')
+    return False
+
+
+def _two_words(word: str) -> bool:
+    """``word`` is two English words of three letters or more written as one ('drugmaker', 'supercompute')."""
+    freq = word_frequencies()
+    return any(word[:i] in freq and word[i:] in freq for i in range(3, len(word) - 2))
+
+
 _WORD = re.compile(r"(?<![\w'’-])[a-z]{5,}(?![\w'’-])")
 _NAMEISH = re.compile(r"(?<![\w'’-])[A-Z][A-Za-z]+")
 
@@ -567,6 +661,7 @@ def find_word_typos(texts: dict[str, str], protected: Iterable[str] = ()) -> lis
         shield.update(m.group(0).casefold() for m in _NAMEISH.finditer(text))
     seen: dict[str, set[str]] = {}
     counts: Counter = Counter()
+    where: dict[str, list[tuple[str, int, int]]] = {}
     for doc, text in texts.items():
         for m in _WORD.finditer(text):
             w = m.group(0)
@@ -574,6 +669,7 @@ def find_word_typos(texts: dict[str, str], protected: Iterable[str] = ()) -> lis
                 continue
             seen.setdefault(w, set()).add(doc)
             counts[w] += 1
+            where.setdefault(w, []).append((doc, m.start(), m.end()))
     if not seen:
         return []
     from symspellpy import Verbosity
@@ -591,6 +687,8 @@ def find_word_typos(texts: dict[str, str], protected: Iterable[str] = ()) -> lis
             continue  # 'plice': price, place or police? a guess, not a correction
         if _accepted(w, right) or right in shield or edge_edit(w, right) or known_variant(w):
             continue
+        if closed_compound(w, right) or any(foreign_context(texts[d], i, j) for d, i, j in where[w]):
+            continue  # 'paycuts' (pay + cuts) is no slip for 'payouts'; 'sont' in 'les affaires sont' is French
         p = typo_probability(w, right)
         if p < WORD_THRESHOLD:
             continue
