@@ -206,3 +206,20 @@ def test_a_count_after_including_shares_the_noun_written_once(nlp):
     doc = make(nlp, "About 4 million homes, including 900,000 in the capital, lost power.",
                [("About 4 million", "CARDINAL"), ("900,000", "CARDINAL")])
     assert [m.unit for m in M.mentions_of(doc)] == ["home", "home"]
+
+
+def test_basis_points_are_hundredths_and_a_players_points_no_percentage(nlp):
+    doc = make(nlp, "The fund will charge 40 basis points above fees of 1 per cent.",
+               [("40", "CARDINAL"), ("1 per cent", "PERCENT")])
+    assert [(m.label, m.value, m.unit) for m in M.mentions_of(doc)][0] == ("PERCENT", 0.4, "percentage_points")
+    doc = make(nlp, "She averaged 21.5 points and 8 rebounds, shooting 51% from the field.",
+               [("21.5", "CARDINAL"), ("8", "CARDINAL"), ("51%", "PERCENT")])
+    assert [(m.label, m.value, m.unit) for m in M.mentions_of(doc)][0] == ("CARDINAL", 21.5, "point")
+    doc = make(nlp, "Seedbeds were 10 pct short, 15 points below average.", [("10 pct", "PERCENT"), ("15", "CARDINAL")])
+    assert [(m.label, m.unit) for m in M.mentions_of(doc)][1] == ("PERCENT", "percentage_points")
+
+
+def test_a_number_hyphenated_onto_a_specification_is_no_count(nlp):
+    assert _merged(nlp, "It has a six-speed gearbox, a four-cylinder engine and 3 doors.",
+                   [("six", "CARDINAL"), ("four", "CARDINAL"), ("3", "CARDINAL")]) == [("3", "CARDINAL")]
+    assert _merged(nlp, "The 12-nation bloc met.", [("12", "CARDINAL")]) == [("12", "CARDINAL")]

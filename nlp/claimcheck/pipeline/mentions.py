@@ -65,8 +65,20 @@ def merge_quantity_spans(doc: Doc) -> None:
         taken.update(range(e.start, e.end))
     bare = [_with_scale(Span(doc, t.i, t.i + 1, label="CARDINAL")) for t in doc
             if t.i not in taken and _is_bare_number(t) and not _far_year(t)]
-    doc.ents = _join_ranges(doc, refine_spans(doc, filter_spans(grammar + [e for e in others + bare
-                                                                          if not _name_number(e)])))
+    doc.ents = _join_ranges(doc, refine_spans(doc, filter_spans(
+        grammar + [e for e in others + bare if not _name_number(e) and not _spec_number(e)])))
+
+
+#: what a number hyphenated onto it makes a machine's or a building's specification, no count ("a six-speed
+#: automatic", "a four-cylinder", "a three-story hotel"; the real articles leave "six-cylinder engines" unmarked)
+_SPEC_WORDS = {"cylinder", "speed", "door", "wheel", "valve", "stroke", "story", "storey"}
+
+
+def _spec_number(ent: Span) -> bool:
+    doc = ent.doc
+    if ent.label_ != "CARDINAL" or ent.end + 1 >= len(doc) or ent[-1].whitespace_:
+        return False
+    return doc[ent.end].text == "-" and not doc[ent.end].whitespace_ and doc[ent.end + 1].lower_ in _SPEC_WORDS
 
 
 _RANGE_LABELS = ("CARDINAL", "QUANTITY", "MONEY", "PERCENT")
@@ -587,6 +599,11 @@ _INDEX_WORDS = re.compile(r"\b(?:Dow|DJIA|Nasdaq|FTSE|Footsie|Nikkei|DAX|CAC|Han
                           r"Poor's|stock\s+index|share\s+index|industrial\s+average|stock\s+market)\b", re.I)
 
 
+#: a player's or a team's points are no percentage points ("averaged 7.3 points and 3.7 rebounds")
+_GAME_WORDS = re.compile(r"\b(?:rebounds?|assists?|steals|touchdowns?|goals?|averag(?:ed|es|ing)|scor(?:ed|es|ing)"
+                         r"|per\s+game|the\s+game|season|shooting|points\s+per)\b", re.I)
+
+
 def _num_value(ent: Span) -> float | None:
     q = normalize_count(ent.text, "")
     return float(q.value) if q is not None and isinstance(q.value, (int, float)) else None
@@ -599,7 +616,8 @@ def _count_as_other(ent: Span, unit: str) -> tuple[str, Quantity, int] | None:
       ("a loss of 799,000 or 22 cts a share");
     * percentage points when it counts "points" (under 100) in a sentence about percentages ("10 pct of
       seedbeds, 15 points below average"), unless they are a stock index's ("the Dow fell 20.54 points, or
-      0.2%").
+      0.2%") or a player's ("averaged 7.3 points while shooting 47.6%"); "basis points" always are (a hundredth
+      each).
     """
     doc = ent.doc
     after = doc.text[ent.end_char:ent.end_char + 60]
@@ -618,12 +636,17 @@ def _count_as_other(ent: Span, unit: str) -> tuple[str, Quantity, int] | None:
         q = normalize_money(ent.text, left_context(ent), default_currency=_preceding_currency(ent) or default,
                             bare=True)
         return ("MONEY", q, ent.end_char) if q is not None else None
+    basis = re.match(r"\s+basis\s+points?\b", after, re.I)
+    if unit == "point" and basis:  # "charge 40 basis points": 0.4 percentage points, whatever the sentence says
+        q = normalize_percent(ent.text + " basis points", left_context(ent))
+        return ("PERCENT", q, ent.end_char + basis.end()) if q is not None else None
     if unit == "point":
         line_start = max(doc.text.rfind("\n", 0, ent.start_char), doc.text.rfind(". ", 0, ent.start_char)) + 1
         line_end = min((i for i in (doc.text.find("\n", ent.end_char), doc.text.find(". ", ent.end_char)) if i >= 0),
                        default=len(doc.text))
         sentence, before = doc.text[line_start:line_end], doc.text[max(line_start, ent.start_char - 30):ent.start_char]
-        index_points = (_INDEX_WORDS.search(sentence) or re.match(r"\s+points?,?\s+(?:or|which\s+is)\b", after, re.I)
+        index_points = (_INDEX_WORDS.search(sentence) or _GAME_WORDS.search(sentence)
+                        or re.match(r"\s+points?,?\s+(?:or|which\s+is)\b", after, re.I)
                         or re.search(r"(?:pct|%)\s+(?:or|which\s+is)\s*$", before, re.I))
         value = _num_value(ent)
         if _PCT_WORDS.search(sentence) and not index_points and value is not None and value < 100:
