@@ -65,6 +65,7 @@ def _count(nlp, text, number):
     ("Customs listed 4,100 kinds of goods leaving the port.", "4,100", "kind", "kind good"),
     ("The studio sold 900,000 combined print and digital copies.", "900,000", "print", "print digital copy"),
     ("The fund paid 300 interest payments on time.", "300", "payment", "interest payment"),
+    ("Their defence gave up 412 passing yards on Sunday.", "412", "yard", "yard"),  # a unit of measure
     ("Listeners streamed 300 recorded songs last week.", "300", "song", "song"),  # a participle is dropped
 ])
 def test_counted_noun_and_its_phrase(nlp, text, number, unit, phrase):
@@ -223,3 +224,11 @@ def test_a_number_hyphenated_onto_a_specification_is_no_count(nlp):
     assert _merged(nlp, "It has a six-speed gearbox, a four-cylinder engine and 3 doors.",
                    [("six", "CARDINAL"), ("four", "CARDINAL"), ("3", "CARDINAL")]) == [("3", "CARDINAL")]
     assert _merged(nlp, "The 12-nation bloc met.", [("12", "CARDINAL")]) == [("12", "CARDINAL")]
+
+
+def test_an_index_level_beside_its_points_is_in_points(nlp):
+    doc = make(nlp, "The city's main share index shed 41.20 points, or 1.3%, to close at 3,112.45.",
+               [("41.20", "CARDINAL"), ("1.3%", "PERCENT"), ("3,112.45", "CARDINAL")])
+    assert [m.unit for m in M.mentions_of(doc)] == ["point", "percent", "point"]
+    doc = make(nlp, "The firm sold 3,112.45 tonnes while rivals scored 12 points.", [("3,112.45", "CARDINAL")])
+    assert [m.unit for m in M.mentions_of(doc)] != ["point"]

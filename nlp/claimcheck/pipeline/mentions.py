@@ -23,7 +23,7 @@ from claimcheck.normalize import (
     normalize_money,
     normalize_percent,
 )
-from claimcheck.normalize.counts import unit_after
+from claimcheck.normalize.counts import unit_after, unit_name
 from claimcheck.normalize.dates import MONTHS, WEEKDAYS
 from claimcheck.pipeline.elided import elided_reading
 from claimcheck.pipeline.mention_spans import refine_spans
@@ -464,6 +464,9 @@ def counted_phrase(ent: Span) -> str | None:
     modifiers = [_plain_adjective(w.lower()) if chosen else w.lower() for w in words[:head]
                  if not w.lower().endswith("ed")]  # a participle says what happened to it ("300 recorded songs")
     noun = counted_unit(ent) or words[head].lower()
+    measure = unit_after(" " + words[head])
+    if measure is not None and head == len(words) - 1 and not words[head][:1].isupper():
+        return unit_name(measure) or measure  # "517 rushing yards": yards, a unit of measure, whatever ran them
     rest = _phrase_after(after, words[-1]) if head == len(words) - 1 else None
     if rest is not None:
         link, more, tail = rest
@@ -560,6 +563,8 @@ def mentions_of(doc: Doc, published: date | None = None, *, dayfirst: bool = Fal
                     elided = elided_reading(ent, doc.user_data.get(CURRENCY_KEY) or "USD", counted_unit)
                     if elided is not None:
                         label, q, unit = elided
+                    elif _index_level(ent):
+                        unit = "point"
         yield Mention(
             label=label, text=text, start=ent.start_char, end=end,
             value=q.value if q else None, unit=unit,
@@ -597,6 +602,23 @@ _OR_PER_SHARE = re.compile(r"^,?\s+or\s+\S+\s+(?:cts?|cents?|dlrs?|dollars?|p|pe
 #: a stock index's points are no percentage points ("the Dow fell 20.54 points, or 0.2%")
 _INDEX_WORDS = re.compile(r"\b(?:Dow|DJIA|Nasdaq|FTSE|Footsie|Nikkei|DAX|CAC|Hang\s+Seng|S&P|Standard\s+(?:&|and)\s+"
                           r"Poor's|stock\s+index|share\s+index|industrial\s+average|stock\s+market)\b", re.I)
+
+
+_LEVEL = re.compile(r"\d{1,2},\d{3}\.\d{1,2}|\d{3,5}\.\d{1,2}")
+_INDEX_SENTENCE = re.compile(r"\b(?:index|indices|exchange|blue[\s-]chips?)\b", re.I)
+
+
+def _index_level(ent: Span) -> bool:
+    """'lost 162.31 points, or 2.14%, to fall to 7,425.81', 'Toronto Stock Exchange (16369.03 up 58.06 points)': a
+    bare level with decimals in a sentence about an index's points is in points too."""
+    if not _LEVEL.fullmatch(ent.text):
+        return False
+    doc = ent.doc
+    start = max(doc.text.rfind(". ", 0, ent.start_char), doc.text.rfind("\n", 0, ent.start_char)) + 1
+    ends = [i for i in (doc.text.find(". ", ent.end_char), doc.text.find("\n", ent.end_char)) if i >= 0]
+    sentence = doc.text[start:min(ends, default=len(doc.text))]
+    return bool(re.search(r"\bpoints\b", sentence, re.I)) and bool(
+        _INDEX_SENTENCE.search(sentence) or _INDEX_WORDS.search(sentence))
 
 
 #: a player's or a team's points are no percentage points ("averaged 7.3 points and 3.7 rebounds")
