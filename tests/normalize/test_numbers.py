@@ -1,5 +1,6 @@
 """parse_number and normalize_count: tables of news phrasing plus property tests."""
 
+import math
 from decimal import Decimal
 
 import pytest
@@ -270,3 +271,17 @@ def test_a_measurement_may_be_negative_a_count_may_not():
     assert normalize_count("minus-130 degrees Fahrenheit").unit == "\u00b0F"
     assert normalize_count("minus-130 degrees Fahrenheit").value == -130
     assert normalize_count("-5") is None and normalize_count("minus 3 people") is None
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("about 3.1\u00d710\u22127 metres", 3.1e-7, "m"),
+    ("4.5\u00d710^9 years of decay", 4.5e9, "count"),
+    ("6.02 x 10^23 atoms", 6.02e23, "count"),
+])
+def test_scientific_notation(text, value, unit):
+    q = normalize_count(text, "")
+    assert q is not None and math.isclose(q.value, value, rel_tol=1e-9) and q.unit == unit
+
+
+def test_a_times_sign_without_a_power_is_no_scientific_notation():
+    assert normalize_count("2x10 boards", "") is None

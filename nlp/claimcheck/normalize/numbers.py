@@ -100,6 +100,8 @@ def to_py(d: Decimal | None, places: int | None = None) -> int | float | None:
         if not d.is_finite():
             return None
         if places is not None and d != d.to_integral_value() and abs(d) < Decimal(10) ** 18:
+            if d.adjusted() < 2 - places:  # a tiny figure (2.998e-8) keeps its significant digits
+                places = places - 1 - d.adjusted()
             d = d.quantize(Decimal(1).scaleb(-places))
         if d == d.to_integral_value() and abs(d) < Decimal(10) ** 18:
             return int(d)
@@ -183,6 +185,7 @@ _NUM_RE = re.compile(
             (?:thousand|million|billion|bilion|trillion|hundred|mn|mln|mil|mio|bn|bln|tn|trn|crores?|lakhs?|lacs?|cr)
             (?![a-z]))
       | (?P<short>[kmb])(?![a-z\d\u00b2\u00b3])
+      | (?P<sci>\s?\u00d7\s?10\^?|\s?[x*]\s?10\^)(?P<exp>[-\u2212]?\d{1,2})(?!\d)  # 2.998×10−8, 6.02x10^23
       | (?P<ord>st|nd|rd|th)(?![a-z])
     )?
     """,
@@ -386,6 +389,8 @@ def _digit_token(m: re.Match[str]) -> NumToken | None:
     if word:
         key = re.sub(r"[\s\-\u00a0\u2009\u202f]", "", word).lower()
         scale = Decimal(SCALE_WORDS.get(key, 1))
+    elif m.group("sci"):
+        scale = Decimal(1).scaleb(int(m.group("exp").replace("\u2212", "-")))
     if m.group("ord"):
         if frac or m.group("comma") or m.group("space"):
             return None
