@@ -86,6 +86,10 @@ def _row(story: str, f) -> dict:
             "evidence": [f"{e.doc}: {e.sentence}" for e in f.evidence][:3]}
 
 
+def _kind(row: dict) -> str:
+    return "word" if row["found"][:1].islower() else "name"
+
+
 def _key(row: dict) -> tuple:
     return (row["story"], row["found"], row["suggestion"], row["docs"][0])
 
@@ -145,6 +149,10 @@ def main(argv: list[str] | None = None) -> int:
     result = {"bbc_sample": score(sample, judged),
               "bbc_sample_dev": score([r for r in sample if r["set"] == "dev"], judged),
               "bbc_sample_test": score([r for r in sample if r["set"] == "test"], judged),
+              # names and common words apart ('word' findings are the lower-case forms find_word_typos reports)
+              "bbc_sample_by_kind": {f"{half}/{kind}": score([r for r in sample if half in ("all", r["set"])
+                                                              and _kind(r) == kind], judged)
+                                     for half in ("all", "dev", "test") for kind in ("name", "word")},
               "bbc_sample_table": [{**r, "label": judged.get(_key(r), {}).get("label"),
                                     "reason": judged.get(_key(r), {}).get("reason")} for r in sample]}
     dev = [r for r in bbc if r["set"] == "dev"]
@@ -158,6 +166,8 @@ def main(argv: list[str] | None = None) -> int:
     for name in ("bbc_sample", "bbc_sample_dev", "bbc_sample_test", "ecbplus"):
         if name in result:
             print(name, json.dumps(result[name]))
+    for name, sc in result["bbc_sample_by_kind"].items():
+        print(f"  {name}: {sc['correct']} of {sc['judged']} correct ({sc['findings']} findings), Wilson {sc['ci']}")
     for name in ("reliability_dev", "reliability_test"):
         print(name)
         for b in result[name]:
