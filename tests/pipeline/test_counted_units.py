@@ -232,3 +232,12 @@ def test_an_index_level_beside_its_points_is_in_points(nlp):
     assert [m.unit for m in M.mentions_of(doc)] == ["point", "percent", "point"]
     doc = make(nlp, "The firm sold 3,112.45 tonnes while rivals scored 12 points.", [("3,112.45", "CARDINAL")])
     assert [m.unit for m in M.mentions_of(doc)] != ["point"]
+
+
+def test_a_number_word_before_or_shares_the_currency_written_once(nlp):
+    doc = make(nlp, "Lunch costs seven or eight euros there.", [("eight euros", "MONEY")])
+    M.merge_quantity_spans(doc)
+    assert [(m.text, m.value, m.unit) for m in M.mentions_of(doc)] == [("seven", 7, "EUR"), ("eight euros", 8, "EUR")]
+    doc = make(nlp, "Pick seven or eight of them.", [("eight", "CARDINAL")])
+    M.merge_quantity_spans(doc)
+    assert [e.text for e in doc.ents] == ["eight"]

@@ -64,7 +64,7 @@ def merge_quantity_spans(doc: Doc) -> None:
     for e in others:
         taken.update(range(e.start, e.end))
     bare = [_with_scale(Span(doc, t.i, t.i + 1, label="CARDINAL")) for t in doc
-            if t.i not in taken and _is_bare_number(t) and not _far_year(t)]
+            if t.i not in taken and (_is_bare_number(t) and not _far_year(t) or _first_of_two(t, grammar + others))]
     doc.ents = _join_ranges(doc, refine_spans(doc, filter_spans(
         grammar + [e for e in others + bare if not _name_number(e) and not _spec_number(e)])))
 
@@ -138,6 +138,19 @@ def _range_of(doc: Doc, p: Span, e: Span) -> Span | None:
     if first is None or first.unit not in ("count", second.unit):
         return None  # two units: a rate ("110 JPY to 1 USD"), not a range
     return joined
+
+
+_SMALL_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen",
+                "twenty", "thirty", "forty", "fifty"}
+
+
+def _first_of_two(t, spans: list[Span]) -> bool:
+    """'eight or nine euros', 'six or seven per cent': a number word before "or" and a figure whose unit or
+    currency it shares (the NER took only the second); pipeline.elided gives it that unit."""
+    doc = t.doc
+    if t.lower_ not in _SMALL_WORDS or t.i + 2 >= len(doc) or doc[t.i + 1].lower_ != "or":
+        return False
+    return any(s.start == t.i + 2 and s.label_ in ("MONEY", "PERCENT", "QUANTITY") for s in spans)
 
 
 def _with_scale(ent: Span) -> Span:
