@@ -14,8 +14,10 @@ spans before they become ``doc.ents``. Each rule is one guideline:
 * **DATE edges**: the whole phrase when it names one period: "the end of the year", "the fall of 2011", "the
   first quarter of the financial year", "2009 to 2011", "2010-11", "last year's fourth quarter", "the year
   ahead", "the Christmas period"; "full-year" and "first half" are dates; "the day" of a trading
-  session is not. Where the real-article annotation is split about an edge (dev and train disagree: "between
-  X and Y", "the October-to-December quarter", "a two-year period"), the NER's span is left as it is.
+  session is not. A results headline's "4TH QTR JAN 31" is two dates, the quarter and its closing day, and a
+  table's "Qtr ended Feb 28" or "Year to December 31, 1986" is the date alone. Where the real-article
+  annotation is split about an edge (dev and train disagree: "between X and Y", "the October-to-December
+  quarter", "a two-year period"), the NER's span is left as it is.
 * **PERCENT edges**: a range is one span ("a 2% to 3% rise", "between 10% to 15%"), and so is "a quarter of a
   percentage point"; "went up to 5.5%" has no qualifier ("up to" is the verb's).
 """
@@ -69,6 +71,7 @@ def refine_spans(doc: Doc, spans: list[Span]) -> list[Span]:
     spans = [s for s in spans if not (s.label_ == "DATE" and _not_a_date(s))]
     spans = _trim_up_to(doc, spans)
     spans = _merge_percent(doc, spans)
+    spans = _split_headline_periods(doc, spans)
     spans = _date_edges(doc, spans)
     spans = _add_period_words(doc, spans)
     return filter_spans(spans)
@@ -344,10 +347,39 @@ def _date_edges(doc: Doc, spans: list[Span]) -> list[Span]:
     return out + merged
 
 
+_MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|january|february|march|april|june|july|"
+          r"august|september|october|november|december")
+_PERIOD_ENDED = re.compile(r"(?:(?:previous|prior|current|latest)\s+)?(?:fiscal\s+)?(?:qtr|quarter|year|period|half)\s+"
+                           r"(?:ended|ending|ends?|to)\s+(?=(?:" + _MONTH + r")\s*\d|\d)", re.I)
+#: a results headline's period and its closing day: "4TH QTR JAN 31", "3RD QTR MARCH ONE" (two dates in the annotation)
+_HEADLINE_PERIOD = re.compile(r"((?:(?:1st|2nd|3rd|4th|first|second|third|fourth)\s+)?(?:qtr|quarter)|"
+                              r"(?:\w+\s+)?mths)\s+((?:" + _MONTH + r")\s+\w+)", re.I)
+
+
+def _split_headline_periods(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"4TH QTR JAN 31" as "4TH QTR" and "JAN 31": the real-article annotation (train and dev) marks the quarter and
+    the day it ended as two dates."""
+    out = []
+    for s in spans:
+        m = _HEADLINE_PERIOD.fullmatch(s.text) if s.label_ == "DATE" else None
+        if m is None:
+            out.append(s)
+            continue
+        period = _span(doc, s.start_char, s.start_char + m.end(1), "DATE")
+        day = _span(doc, s.start_char + m.start(2), s.end_char, "DATE")
+        if period is None or day is None or period.end > day.start:
+            out.append(s)
+        else:
+            out.extend((period, day))
+    return out
+
+
 def _date_trims(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Words the NER put in a date that are not part of it: the verb "last" ("expected to last two months"), an
     article before an adjective ("the year-ago figure", "the 10 year-old debt"), a figure after "to" ("fell
-    508 Monday to 1738"), the modal "May" ("deficit with the U.S. May result in")."""
+    508 Monday to 1738"), the modal "May" ("deficit with the U.S. May result in"), and the period
+    word of a results table's "Qtr ended Feb 28" or "Year to December 31, 1986" (annotated as the date alone, in
+    real-train and real-dev alike; "the quarter ended March 31" keeps its article and its period)."""
     text = doc.text
     phrase = text[start:end]
     before = text[max(0, start - 12):start]
@@ -357,6 +389,9 @@ def _date_trims(doc: Doc, start: int, end: int) -> tuple[int, int]:
     m = re.match(r"the\s+(?=.*(?:-ago|-old|-earlier)$)", text[start:end], re.I)
     if m and re.match(r"\s+[a-z]", text[end:end + 3]):
         start += m.end()
+    m = _PERIOD_ENDED.match(text[start:end])
+    if m:
+        start += m.end()  # "Qtr ended Jan 31", "Year to December 31, 1986": the date alone (not "the year ended")
     m = re.search(r"\s+to\s+(\d+)$", text[start:end])
     if m and not _YEAR.fullmatch(m.group(1)) and int(m.group(1)) > 31:
         end -= len(m.group(0))
