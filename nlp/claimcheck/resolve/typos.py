@@ -560,8 +560,8 @@ def known_variant(word: str) -> bool:
 
 # a word that splits into two common words of three letters or more, each at least this common in symspellpy's
 # counts ('pay' + 'cuts', 'mega' + 'data'), is a closed compound, not a slip for a third word one edit away:
-# chosen on the development data (models/typos/README.md, "Common words"): it refuses 145 of 159 joined word
-# pairs the speller corrects and 1.6% of keyboard slips made in development words
+# chosen on the development data (models/typos/README.md, "Common words"): it refuses 146 of 159 joined word
+# pairs the speller corrects and 1.7% of keyboard slips made in development words
 COMPOUND_PART_COUNT = 5_000_000
 # endings the dictionary lists as words (abbreviations, names) that are no second word of a compound: 'bigest' is
 # no 'big' + 'est'
