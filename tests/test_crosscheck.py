@@ -363,3 +363,47 @@ def test_estimate_and_final_proceeds_are_told_in_order():
                     as_of=m) for d, v, m in (("b", 2.4, "final"), ("a", 2.0, "estimate"), ("c", 2.4, None))]
     [t] = crosscheck_all(docs("a", "b", "c"), claims, []).timelines
     assert [p.as_of for p in t.points] == ["estimate", "final"] and t.points[1].docs == ["b", "c"]
+
+
+def _count(doc, value, text, sentence, scope="pass (complete)", subject="Ryan"):
+    return Claim(id=f"{doc}:c{next(_claim_numbers)}", doc=doc, subject=subject, attribute="count", value=value,
+                 unit="count", scope=scope, text=text, start=0, end=len(text), sentence=sentence, confidence=0.9)
+
+
+def test_a_part_of_a_stated_total_is_not_voted_against_the_plain_total():
+    """Issue 14: "his first 12 throws" and the 30 of "21 of 30" count other passes than a plain "30 passes"."""
+    claims = [_count("a", 30, "30", "Ryan threw 30 passes on Sunday."),
+              _count("b", 30, "30", "Ryan completed 30 passes in the loss."),
+              _count("c", 12, "12", "Ryan completed his first 12 passes before the interception.")]
+    assert crosscheck(docs("a", "b", "c"), claims, []) == []
+    # the same figure without its frame is an outlier
+    claims[2] = _count("c", 12, "12", "Ryan completed 12 passes before the interception.")
+    assert [f.found for f in crosscheck(docs("a", "b", "c"), claims, [])] == ["12"]
+
+
+def test_the_whole_of_n_of_m_and_a_count_split_into_parts_stand_aside():
+    games = [_count("a", 9, "nine", "Thomas missed nine games with the injury.", scope="game (miss)"),
+             _count("b", 9, "9", "Thomas has missed 9 games this year.", scope="game (miss)"),
+             _count("c", 16, "16", "Thomas missed 10 of the club's 16 games.", scope="game (miss)")]
+    assert crosscheck(docs("a", "b", "c"), games, []) == []
+    toll = [_count("a", 900, "900", "The storm destroyed 900 homes, 600 of them on the coast.", scope="home (destroy)"),
+            _count("b", 600, "600", "Some 600 homes were destroyed on the coast.", scope="home (destroy)"),
+            _count("c", 600, "600", "The storm destroyed 600 homes.", scope="home (destroy)")]
+    assert crosscheck(docs("a", "b", "c"), toll, []) == []
+
+
+def test_counts_in_the_same_frame_are_still_compared():
+    """A changed figure inside a frame every source writes is still found: frames split the vote, they do not
+    silence it."""
+    claims = [_count(d, v, str(v), f"Ryan completed 21 of {v} passes.") for d, v in (("a", 30), ("b", 30), ("c", 38))]
+    [f] = crosscheck(docs("a", "b", "c"), claims, [])
+    assert (f.found, f.suggestion, f.docs[0]) == ("38", "30", "c")
+
+
+def test_a_plain_figure_a_framed_count_also_states_is_not_an_outlier():
+    claims = [_count("a", 9, "nine", "Thomas missed nine games.", scope="game (miss)"),
+              _count("b", 9, "9", "Thomas missed 9 games.", scope="game (miss)"),
+              _count("c", 16, "16", "Thomas missed 16 games.", scope="game (miss)"),
+              _count("d", 16, "16", "Thomas missed 10 of the club's 16 games.", scope="game (miss)")]
+    assert crosscheck(docs("a", "b", "c", "d"), claims, []) == []
+    assert [f.found for f in crosscheck(docs("a", "b", "c"), claims[:3], [])] == ["16"]

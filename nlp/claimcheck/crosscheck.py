@@ -14,6 +14,10 @@ million/billion) when the numbers show one. When a source states two figures
 in one group that do not agree with each other, the group mixes different
 things (two games' scores, two kinds of casualties) and is not a conflict.
 
+Part frames: a count whose words make it a part of a larger count or the total of stated parts ("his first 17
+passes", "28 of 41 passes", "the other seven", "killed 230,000 people, 170,000 of them in Aceh") is compared only with
+counts in the same frame (:func:`split_frames`); the scope (noun and verb) alone does not tell a part from its whole.
+
 Moments: figures of a group that hold at different named moments (a claim's ``as_of``: at the open and at the
 close, a banker's estimate and the final price, with and without the over-allotment) are a timeline
 (``Report.timelines``), compared only moment by moment (:func:`split_moments`).
@@ -282,11 +286,14 @@ def _different_magnitude(worst: Claim, consensus: Claim, claims: list[Claim], ag
     return not any(slip_kind(a, v) for v in [b] + agreeing)
 
 
-def compare_group(claims: list[Claim], next_id, *, published: dict[str, date | None] | None = None) -> Finding | None:
+def compare_group(claims: list[Claim], next_id, *, published: dict[str, date | None] | None = None,
+                  aside: Iterable[Claim] = ()) -> Finding | None:
     """A finding when the sources in one group disagree, else None.
 
     ``published`` (doc id → publication date), when given, lets a date finding say that a relative date
-    ("on Monday") was read against that source's date line.
+    ("on Monday") was read against that source's date line. ``aside``: figures of the same group that count
+    something else (a count in a part frame, :func:`split_frames`): they do not vote, but a figure one of them
+    also states is never an outlier.
     """
     docs = sorted({c.doc for c in claims})
     if len(docs) < 2:
@@ -294,8 +301,9 @@ def compare_group(claims: list[Claim], next_id, *, published: dict[str, date | N
     # a source that gives two disagreeing figures for the "same" thing shows the group mixes different things
     # (two games, two kinds of casualties, a total and a part, or an extraction slip): its figures are left out of
     # the vote, and a figure it also states is never an outlier
-    ambiguous = _self_contradicting(claims)
-    side = [c for c in claims if c.doc in ambiguous]
+    aside = list(aside)
+    ambiguous = _self_contradicting(claims + aside)  # two figures in two frames still make a source ambiguous
+    side = [c for c in claims if c.doc in ambiguous] + aside
     claims = [c for c in claims if c.doc not in ambiguous]
     if len({c.doc for c in claims}) < 2:
         return None
@@ -415,15 +423,45 @@ def timeline_entry(parts: list[tuple[str | None, list[Claim]]], n: int) -> Timel
                     message=f"{_what(first)} at different moments, not a conflict: {steps}.")
 
 
+def count_frame(c: Claim) -> str | None:
+    """The part frame of a count, read from its sentence (``normalize.qualifiers.part_frame``: "first",
+    "part", "total", "other", "split"), or None for a plain count, any other attribute, or a figure not found in
+    its sentence."""
+    from claimcheck.normalize.qualifiers import part_frame
+
+    if c.attribute != "count" or not c.sentence or not c.text:
+        return None
+    at = c.sentence.find(c.text)
+    return part_frame(c.sentence, at, at + len(c.text)) if at >= 0 else None
+
+
+def split_frames(claims: list[Claim]) -> list[tuple[list[Claim], list[Claim]]]:
+    """A group's claims by part frame, each with the group's claims in other frames (compared frame by frame).
+
+    A count's scope (its noun and verb) does not tell a part from its whole: "his first 17 passes", "28 of 41
+    passes" (both numbers), "the other seven", "six touchdowns on offense and three more on punt returns" count
+    other things than a plain "34 passes" or "nine touchdowns" of the same story. Counts are compared only with
+    counts in the same frame; the others stand aside (they excuse a plain figure they also state)."""
+    frames: dict[str | None, list[Claim]] = defaultdict(list)
+    for c in claims:
+        frames[count_frame(c)].append(c)
+    if len(frames) < 2:
+        return [(claims, [])]
+    return [(cs, [c for other, os in frames.items() if other != frame for c in os])
+            for frame, cs in sorted(frames.items(), key=lambda kv: kv[0] or "")]
+
+
 def compare_moments(claims: list[Claim], next_id, *, published: dict[str, date | None] | None = None,
                     timeline_number: int = 1) -> tuple[list[Finding], Timeline | None]:
-    """The findings of one group compared moment by moment, and its timeline when it has two moments or more."""
+    """The findings of one group compared moment by moment (and, for counts, part frame by part frame:
+    :func:`split_frames`), and its timeline when it has two moments or more."""
     parts = split_moments(claims)
     findings = []
     for _, part in parts:
-        finding = compare_group(part, next_id, published=published)
-        if finding is not None:
-            findings.append(finding)
+        for framed, aside in split_frames(part):
+            finding = compare_group(framed, next_id, published=published, aside=aside)
+            if finding is not None:
+                findings.append(finding)
     return findings, (timeline_entry(parts, timeline_number) if len(parts) > 1 else None)
 
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from .numbers import MAX_TEXT, Number, NumToken, Qualifier, scan_numbers, to_decimal, to_py, total
 
-__all__ = ["detect_qualifier", "interval", "QUALIFIERS"]
+__all__ = ["detect_qualifier", "interval", "part_frame", "QUALIFIERS"]
 
 QUALIFIERS: tuple[Qualifier, ...] = ("exact", "approx", "at_least", "at_most", "range")
 
@@ -203,3 +203,69 @@ def detect_qualifier(text: str) -> Qualifier:
         return "range"
     after = re.sub(rf"^\s*(?:{GENERIC_UNIT_RE})", "", text[a.end :], flags=re.I)
     return qualify(text[: a.start], after)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Part frames: the words around a count that make it a part of something larger, or a total of stated parts.
+# "his first 17 passes", "28 of 41 passes", "10 of the Saints' 16 games", "the other seven", "three more",
+# "killed 230,000 people, 170,000 of them in Aceh". A count in such a frame counts a different thing than a plain
+# count with the same noun and verb, so the cross-check compares it only with counts in the same frame.
+
+_NUM_WORD = (r"(?:\d[\d,.]*|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+             r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+             r"hundred|thousand|million|dozen)")
+#: "17 of 34", "five of the victims", "two of them", "nine of his 16": the count is a part of what follows "of"
+_PART_AFTER_RE = re.compile(r"^\s*(?:out\s+)?of\s+(?:the|his|her|their|its|our|them|these|those|whom|which|"
+                            + _NUM_WORD + r")\b", re.I)
+#: "10 of the Saints' 16 games", "28 of 41": the count is the whole a stated part is taken from
+_TOTAL_BEFORE_RE = re.compile(r"\b(?:" + _NUM_WORD + r"|most|half|some|many|several|none)\s+(?:out\s+)?of\s+"
+                              r"(?:[^\s\d]+\s+){0,3}$", re.I)
+#: a word right before the count that picks a part of a sequence or adds to an earlier count
+_SUBSET_WORDS = {"first": "first", "opening": "first", "last": "last", "final": "last", "closing": "last",
+                 "next": "next", "other": "other", "another": "other", "remaining": "other", "additional": "other",
+                 "further": "other", "extra": "other", "more": "other"}
+_SUBSET_BEFORE_RE = re.compile(r"\b(" + "|".join(_SUBSET_WORDS) + r")\s+$", re.I)
+#: "three more", "five others": the count adds to another
+_OTHER_AFTER_RE = re.compile(r"^\s*(?:more|others|other|additional)\b(?!\s+than)", re.I)
+#: "including 12", "among them 4": the count is a part of one just stated
+_INCLUDING_BEFORE_RE = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+which)\s+$", re.I)
+#: right after the next number of the sentence: a part of this count ("... 170,000 of them", "... and three more")
+_SPLIT_NEXT_RE = re.compile(r"^\s*(?:of\s+(?:them|whom|those|which)\b|more\b(?!\s+than))", re.I)
+#: ... when at most this many words stand between the two numbers (the same clause: "killed 900 people, 600 of
+#: them children"; not "fired 11 shots; the autopsy found that seven bullets hit him, three of them from behind")
+_SPLIT_MAX_WORDS = 6
+
+
+def part_frame(sentence: str, start: int, end: int) -> str | None:
+    """The frame a count at ``sentence[start:end]`` stands in, when its words make it a part or a total of parts:
+
+    * ``"part"``: a part of what follows or precedes it — "28 of 41 passes" (28), "five of the victims",
+      "including 12 children";
+    * ``"total"``: the whole of a stated part — "28 of 41 passes" (41), "10 of the Saints' 16 games" (16);
+    * ``"first"`` / ``"last"`` / ``"next"``: a stretch of a sequence — "his first 17 passes", "the final 10 games";
+    * ``"other"``: counted on top of another count — "the other seven", "another 20", "three more";
+    * ``"split"``: a count its own sentence splits into parts — "killed 230,000 people, 170,000 of them in
+      Aceh", "six touchdowns on offense and three more on punt returns";
+    * ``None``: a plain count.
+
+    Qualifier phrases ("about", "more than") between the frame word and the number are skipped."""
+    if not sentence or not 0 <= start < end <= len(sentence):
+        return None
+    own, before, after = sentence[start:end], sentence[:start], sentence[end:]
+    if re.search(_NUM_WORD + r"\s+(?:out\s+)?of\s+" + _NUM_WORD + r"\b", own, re.I):
+        return "part"
+    before = (strip_qualifier(before) if prefix_qualifier(before) else before).rstrip() + " "
+    if _PART_AFTER_RE.search(after) or _INCLUDING_BEFORE_RE.search(before):
+        return "part"
+    if _TOTAL_BEFORE_RE.search(before):
+        return "total"
+    m = _SUBSET_BEFORE_RE.search(before)
+    if m:
+        return _SUBSET_WORDS[m[1].lower()]
+    if _OTHER_AFTER_RE.search(after):
+        return "other"
+    later = [t for t in scan_numbers(after[:MAX_TEXT]) if not t.ordinal]
+    if later and len(after[:later[0].start].split()) <= _SPLIT_MAX_WORDS + 1 \
+            and _SPLIT_NEXT_RE.search(after[later[0].end:]):
+        return "split"
+    return None
