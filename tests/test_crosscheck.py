@@ -407,3 +407,32 @@ def test_a_plain_figure_a_framed_count_also_states_is_not_an_outlier():
               _count("d", 16, "16", "Thomas missed 10 of the club's 16 games.", scope="game (miss)")]
     assert crosscheck(docs("a", "b", "c", "d"), claims, []) == []
     assert [f.found for f in crosscheck(docs("a", "b", "c"), claims[:3], [])] == ["16"]
+
+
+def test_box_scores_of_two_games_are_not_one_disagreement():
+    """A count whose sentence names a score or record that none of the agreeing sources' sentences names, while
+    each names its own, is another game's count (issue 14: seven vs nine rebounds in two games)."""
+    kw = dict(scope="rebound", subject="Okafor")
+    claims = [_count("a", 9, "nine", "Okafor had nine rebounds for Boston (8-1), which pulled away late.", **kw),
+              _count("b", 9, "9", "Okafor grabbed 9 rebounds as Boston improved to 8-1.", **kw),
+              _count("c", 6, "six", "Okafor added six rebounds in a 95-71 rout of Drake.", **kw)]
+    assert crosscheck(docs("a", "b", "c"), claims, []) == []
+    # the same game named on both sides, or no game named by the outlier: still a conflict
+    claims[2] = _count("c", 6, "six", "Okafor added six rebounds for Boston (8-1) on the night.", **kw)
+    assert [f.found for f in crosscheck(docs("a", "b", "c"), claims, [])] == ["six"]
+    claims[2] = _count("c", 6, "six", "Okafor added six rebounds on the night.", **kw)
+    assert [f.found for f in crosscheck(docs("a", "b", "c"), claims, [])] == ["six"]
+
+
+@pytest.mark.parametrize(("sentence", "scores"), [
+    ("They won 71-57 at home.", {("57", "71")}),
+    ("Boston (8-1) beat Drake (3-4).", {("1", "8"), ("3", "4")}),
+    ("The final score was 1-0.", {("0", "1")}),
+    ("He went 7-for-14 from the field.", set()),  # a share of attempts
+    ("The 19-year-old scored in the 2008-09 season.", set()),  # an age, a season
+    ("It happened on 12-11-2008.", set()),  # a date
+])
+def test_game_scores(sentence, scores):
+    from claimcheck.crosscheck import game_scores
+
+    assert game_scores(sentence) == scores

@@ -312,7 +312,8 @@ def compare_group(claims: list[Claim], next_id, *, published: dict[str, date | N
     agreeing_docs = support[consensus.id]
     # an outlier: a figure of a source that does not meet the consensus, that no agreeing source also states
     outliers = [c for c in claims if c.doc not in agreeing_docs and not support[c.id] & agreeing_docs
-                and not any(overlaps(c, o) for o in side)]
+                and not any(overlaps(c, o) for o in side)
+                and not (c.attribute == "count" and other_game(c, [o for o in claims if o.doc in agreeing_docs]))]
     if not outliers:
         return None
     if consensus.attribute == "count" and not consensus.scope:
@@ -433,6 +434,27 @@ def count_frame(c: Claim) -> str | None:
         return None
     at = c.sentence.find(c.text)
     return part_frame(c.sentence, at, at + len(c.text)) if at >= 0 else None
+
+
+#: a game's score or a team's record in a sentence ("a 108-70 rout", "North Carolina (10-0)"): not an age, a
+#: share ("7-for-14") or a date ("2008-09")
+_SCORE_RE = re.compile(r"(?<![\d.,\-\u2013/])(\d{1,3})\s?[-\u2013]\s?(\d{1,3})(?!\d|[.,/]\d|\s?[-\u2013]\s?[A-Za-z\d])")
+
+
+def game_scores(sentence: str) -> set[tuple[str, str]]:
+    """The scores and records a sentence writes ("beat them 71-57", "(10-0)"), each as an unordered pair."""
+    return {tuple(sorted(m.groups())) for m in _SCORE_RE.finditer(sentence or "")}  # type: ignore[misc]
+
+
+def other_game(c: Claim, agreeing: list[Claim]) -> bool:
+    """A count whose sentence names a game (a score or a record) that no agreeing source's sentence names, while
+    each of those names one of its own: two games' box scores ("seven rebounds ... a 108-70 rout" against "nine
+    rebounds for North Carolina (10-0)"), not one disagreement."""
+    own = game_scores(c.sentence)
+    if not own or not agreeing:
+        return False
+    theirs = [game_scores(o.sentence) for o in agreeing]
+    return all(t and not t & own for t in theirs)
 
 
 def split_frames(claims: list[Claim]) -> list[tuple[list[Claim], list[Claim]]]:

@@ -38,6 +38,9 @@ def frame(sentence: str, figure: str, nth: int = 0) -> str | None:
     ("The storm destroyed 900 homes, 600 of them on the coast.", "900", "split"),
     ("She kicked four goals in the first half and added two more after the break.", "four", "split"),
     ("She kicked four goals in the first half and added two more after the break.", "two", "other"),
+    # the first half of a compound counts nothing by itself
+    ("The guard made two three-point plays in the last minute.", "three", "modifier"),
+    ("It was his fourth 20-point night of the season.", "20", "modifier"),
     # qualifiers between the frame word and the number are skipped
     ("Another roughly 40 families were moved.", "40", "other"),
     ("The storm destroyed about 900 homes, some 600 of them on the coast.", "600", "part"),

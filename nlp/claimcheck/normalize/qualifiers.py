@@ -246,12 +246,16 @@ def part_frame(sentence: str, start: int, end: int) -> str | None:
     * ``"other"``: counted on top of another count — "the other seven", "another 20", "three more";
     * ``"split"``: a count its own sentence splits into parts — "killed 230,000 people, 170,000 of them in
       Aceh", "six touchdowns on offense and three more on punt returns";
+    * ``"modifier"``: the first half of a compound — "two three-point plays", "a 20-point night" (it counts
+      nothing by itself);
     * ``None``: a plain count.
 
     Qualifier phrases ("about", "more than") between the frame word and the number are skipped."""
     if not sentence or not 0 <= start < end <= len(sentence):
         return None
     own, before, after = sentence[start:end], sentence[:start], sentence[end:]
+    if re.match(r"[-\u2010\u2011][A-Za-z]", after):
+        return "modifier"  # "three-point plays", "a 9-rebound night": the number modifies another noun
     if re.search(_NUM_WORD + r"\s+(?:out\s+)?of\s+" + _NUM_WORD + r"\b", own, re.I):
         return "part"
     before = (strip_qualifier(before) if prefix_qualifier(before) else before).rstrip() + " "
