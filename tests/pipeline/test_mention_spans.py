@@ -68,6 +68,14 @@ def check(nlp, text, ner, present, absent):
     ("Storm in Ruritania Kills 12\n\nThe storm hit the coast, killing 12 people.", [("12", "CARDINAL")],
      [("12", "CARDINAL")], []),
     ("ATR will also provide six second-hand planes.", [("six", "CARDINAL")], [("six", "CARDINAL")], []),
+    # times of day
+    ("Bids close at 1700 EST on Friday.", [("1700", "CARDINAL"), ("Friday", "DATE")], [("Friday", "DATE")],
+     [("1700", "CARDINAL")]),
+    ("The tremor struck at 0412 (2312 GMT) near the coast.", [("0412", "CARDINAL")], [], [("0412", "CARDINAL")]),
+    ("A caller phoned at about 6 a.m. on Sunday.", [("6", "CARDINAL"), ("Sunday", "DATE")], [("Sunday", "DATE")],
+     [("6", "CARDINAL")]),
+    ("The plant has 1700 EMPLOYEES and 30 buses.", [("1700", "CARDINAL"), ("30", "CARDINAL")],
+     [("1700", "CARDINAL"), ("30", "CARDINAL")], []),
     # no number at all
     ("STORM CUTS POWER TO 9,000 HOMES", [("STORM", "CARDINAL"), ("9,000", "CARDINAL")], [("9,000", "CARDINAL")],
      [("STORM", "CARDINAL")]),
@@ -106,6 +114,17 @@ def test_not_counts(nlp, text, ner, present, absent):
     ("Police said the three, between 30 and 40 years old, were hurt.", [("between 30 and 40 years old", "PERCENT")],
      [("between 30 and 40 years old", "DATE")], []),
     ("HALDEN CORP NINE MTHS NET", [("NINE MTHS", "CARDINAL")], [("NINE MTHS", "DATE")], []),
+    ("HALDEN CORP SIX MTHS NET", [("SIX", "CARDINAL")], [("SIX MTHS", "DATE")], [("SIX", "CARDINAL")]),
+    # a bare amount beside a money word in a story written in "dlrs" is money; a count of shares is not
+    ("Net was 4.1 mln dlrs. Net includes a tax credit of 312,000 for the quarter.", [("312,000", "CARDINAL")],
+     [("312,000", "MONEY")], [("312,000", "CARDINAL")]),
+    ("Profit rose to 9.2 mln dlrs. Results include gains of 1,450,000 from a sale.", [("1,450,000", "CARDINAL")],
+     [("1,450,000", "MONEY")], []),
+    ("Halden paid 9.2 mln euros. It has a gain of 1,450,000 for the year.", [("1,450,000", "CARDINAL")],
+     [("1,450,000", "CARDINAL")], []),
+    ("It paid 3.1 mln dlrs. It sold a net 212,500 common shares.", [("212,500", "CARDINAL")],
+     [("212,500", "CARDINAL")], [("212,500", "MONEY")]),
+    ("Halden has a gain of 80,000 visitors a year.", [("80,000", "CARDINAL")], [("80,000", "CARDINAL")], []),
     # a year written with an apostrophe
     ("Prices hit their lowest since '91 on Friday.", [("91", "CARDINAL"), ("Friday", "DATE")], [("'91", "DATE")],
      [("91", "CARDINAL")]),
@@ -202,6 +221,12 @@ def test_date_edges(nlp, text, ner, present, absent):
     ("The jobless rate went up to 6.1% in May.", [("up to 6.1%", "PERCENT"), ("May", "DATE")],
      [("6.1%", "PERCENT")], [("up to 6.1%", "PERCENT")]),
     ("Halden hopes to raise up to 6.1% more.", [("up to 6.1%", "PERCENT")], [("up to 6.1%", "PERCENT")], []),
+    # "above", "below", "under" after a verb are the verb's; a count's own qualifier stays
+    ("Joblessness stayed above 3 million all year.", [("above 3 million", "CARDINAL")], [("3 million", "CARDINAL")],
+     [("above 3 million", "CARDINAL")]),
+    ("The index was trading below 9,500 points.", [("below 9,500", "CARDINAL")], [("9,500", "CARDINAL")], []),
+    ("The index fell to below 9,500 points.", [("below 9,500", "CARDINAL")], [("below 9,500", "CARDINAL")], []),
+    ("Care for children under five is free.", [("under five", "CARDINAL")], [("under five", "CARDINAL")], []),
 ])
 def test_percent_and_qualifiers(nlp, text, ner, present, absent):
     check(nlp, text, ner, present, absent)

@@ -7,10 +7,12 @@ spans before they become ``doc.ents``. Each rule is one guideline:
 * **Not mentions** (CARDINAL): model and version numbers ("the Boeing 787", "iPhone 4", "Chapter 11", "No. 1",
   and the same number again in the story: "the new 787"); exchange ratios and stock splits ("1.3 shares for each
   share", "a three-for-two split", "one out of every 200"); multiples ("oversubscribed 16 times"); clock
-  durations ("the tremor lasted 30 seconds", never annotated); "numbers" with no number in them.
+  durations ("the tremor lasted 30 seconds", never annotated) and times of day ("at 1600 EST", "7 a.m.");
+  "numbers" with no number in them.
 * **Labels**: a QUANTITY needs a unit ("5.5 mln" shares is a CARDINAL, "5 gigabytes" a QUANTITY); a PERCENT
   needs a percent word, a fraction, or one nearby ("rates of seven, 6-3/4 pct"); a bare number beside a
-  percentage is one ("to 17.75 pct from 18.25").
+  percentage is one ("to 17.75 pct from 18.25"); "NINE MTHS" is a DATE; a bare amount right after a money word
+  in a story that writes its amounts in "dlrs" or "stg" is MONEY ("a tax credit of 400,000").
 * **DATE edges**: the whole phrase when it names one period: "the end of the year", "the fall of 2011", "the
   first quarter of the financial year", "2009 to 2011", "2010-11", "last year's fourth quarter", "the year
   ahead", "the Christmas period"; "full-year" and "first half" are dates; "the day" of a trading
@@ -19,7 +21,8 @@ spans before they become ``doc.ents``. Each rule is one guideline:
   annotation is split about an edge (dev and train disagree: "between X and Y", "the October-to-December
   quarter", "a two-year period"), the NER's span is left as it is.
 * **PERCENT edges**: a range is one span ("a 2% to 3% rise", "between 10% to 15%"), and so is "a quarter of a
-  percentage point"; "went up to 5.5%" has no qualifier ("up to" is the verb's).
+  percentage point"; "went up to 5.5%" has no qualifier ("up to" is the verb's), nor has a count in "stuck
+  above 4 million" or "trading below 11,000".
 """
 
 from __future__ import annotations
@@ -87,10 +90,15 @@ def _span(doc: Doc, start_char: int, end_char: int, label: str) -> Span | None:
 
 def _relabel(doc: Doc, s: Span) -> Span:
     text = s.text
+    if s.label_ == "CARDINAL" and s.end < len(doc) and doc[s.end].lower_ in ("mths", "mth", "mos") \
+            and "\n" not in s[-1].whitespace_:
+        return Span(doc, s.start, s.end + 1, label="DATE")  # "NINE MTHS", "prior nine mth figures": a duration
     if s.label_ == "QUANTITY" and all(t.like_num or t.lower_ in _SCALE or t.is_punct or _is_qualifier(t)
                                       for t in s) and any(t.like_num for t in s) and _count_follows(doc, s[-1]) \
             and not (s.end < len(doc) and doc[s.end].lower_.rstrip("s") in _CURRENCY_WORDS):
         return Span(doc, s.start, s.end, label="CARDINAL")  # "5.5 mln shares": a count, its noun no unit
+    if s.label_ == "CARDINAL" and _bare_amount(doc, s):
+        return Span(doc, s.start, s.end, label="MONEY")  # "an extraordinary charge of 2,503,000" in a dlrs story
     if s.label_ == "CARDINAL":
         q = normalize_count(text, "")
         if q is not None and isinstance(q.unit, str) and q.unit != "count" and s[-1].lower_ not in _CLOCK_UNITS:
@@ -113,6 +121,29 @@ def _relabel(doc: Doc, s: Span) -> Span:
     if s.label_ in ("CARDINAL", "QUANTITY") and _DURATION.search(text) and any(t.like_num for t in s):
         return Span(doc, s.start, s.end, label="DATE")  # "NINE MTHS", "between 60 and 90 days"
     return s
+
+
+#: money words a bare amount follows: "tax benefit of 51,294", "net profits of 16,465,000"
+_MONEY_NOUN = (r"(?:charges?|gains?|loss(?:es)?|credits?|benefits?|income|profits?|earnings|revenues?|costs?|deficit|"
+               r"surplus|debit|writedowns?|writeoffs?|expenses?|provisions?|proceeds)")
+_MONEY_BEFORE = re.compile(r"\b" + _MONEY_NOUN + r"(?:\s+(?:of|from|was|were|totall?ed|amounted\s+to))?\s+$", re.I)
+_STORY_CURRENCY = re.compile(r"\b(?:dlrs?|stg|marks|yen|francs|guilders|lire|crowns|riyals|pesos)\b")
+
+
+def _bare_amount(doc: Doc, s: Span) -> bool:
+    """A figure without its currency in a story that gives its amounts in words ("dlrs", "stg"), right after a
+    money word: "an extraordinary charge of 2,503,000", "tax benefit of 51,294". The annotation marks it MONEY
+    (real-train and real-dev); "sold a net 108,666 common shares" is a count. (A money word after the figure, "a
+    11.3 mln debit", reads as its counted noun in ``mentions._bare_count``, so it is not taken here.)"""
+    text = doc.text
+    if not re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s+(?:mln|billion|bln)", s.text) \
+            or not _STORY_CURRENCY.search(text):
+        return False
+    after = text[s.end_char:s.end_char + 40]
+    if re.match(r"\s*(?:\S+\s+){0,2}(?:shares?|shrs?|stock|units?|tonnes?|tons|barrels?|bpd|ounces|warrants?|"
+                r"options)\b", after, re.I) or (s.end < len(doc) and _count_follows(doc, s[-1])):
+        return False
+    return bool(_MONEY_BEFORE.search(text[max(0, s.start_char - 40):s.start_char]))
 
 
 _YEAR_PREPOSITIONS = {"since", "in", "of", "by", "from", "until", "till", "before", "after", "during", "to"}
@@ -233,6 +264,12 @@ def _name_like(t: Token) -> bool:
         and w.lower() not in _NOT_NAMES and not t.is_stop and not _sentence_start(t)
 
 
+#: a time of day in the 24-hour clock ("0900", "1353") and the zone or word that makes it one
+_CLOCK_TIME = re.compile(r"(?:[01]\d|2[0-4])[0-5]\d")
+_TIME_ZONE = re.compile(r"\s*(?:\(\s*\d{4}\s*)?(?:gmt|utc|est|edt|cst|cdt|mst|mdt|pst|pdt|bst|cet|jst|hrs|local\s+time|"
+                        r"midnight)\b", re.I)
+
+
 def _not_a_count(doc: Doc, s: Span) -> bool:
     text = doc.text
     if not _NUMBER_WORD.search(s.text):
@@ -241,6 +278,9 @@ def _not_a_count(doc: Doc, s: Span) -> bool:
     if re.match(r"-for-", after) or re.search(r"-for-$", before):
         return True  # a stock split "three-for-two"
     nxt = doc[s.end] if s.end < len(doc) else None
+    if _CLOCK_TIME.fullmatch(s.text) and _TIME_ZONE.match(after) \
+            or re.fullmatch(r"\d{1,2}(?:[:.]\d\d)?", s.text) and re.match(r"\s*[ap]\.\s?m\.|\s*[ap]m\b", after, re.I):
+        return True  # a time of day: "at 1600 EST", "struck at 1353 (1023 GMT)", "around 7 a.m."
     if nxt is not None and nxt.lower_ in _CLOCK_UNITS:
         return True  # "lasted 30 seconds", "23 hours of questioning": never annotated
     if nxt is not None and nxt.lower_ == "times":
@@ -433,10 +473,20 @@ _UP_VERBS = {"went", "go", "goes", "going", "gone", "moved", "move", "moves", "r
              "edged", "inched", "crept", "shot", "came", "come", "comes"}
 
 
+#: a verb of staying at or moving past a level: "stuck above 4 million", "trading below 11,000", "falling below"
+_LEVEL_VERB = re.compile(r"[a-z]+ing|stuck|stayed|remained|remains|held|fell|rose|dipped|slipped|dropped|"
+                         r"was|were|is|are")
+
+
 def _trim_up_to(doc: Doc, spans: list[Span]) -> list[Span]:
-    """"the rate went up to 5.5%", "shares rose up to 3%": "up to" is the verb's, not a bound."""
+    """"the rate went up to 5.5%", "shares rose up to 3%": "up to" is the verb's, not a bound; "stuck above 4
+    million", "trading below 11,000": "above", "below" and "under" after a verb are the verb's too (the
+    annotation leaves them out of a count in real-train and real-dev alike)."""
     out = []
     for s in spans:
+        if s.label_ == "CARDINAL" and len(s) > 1 and s[0].lower_ in ("above", "below", "under") and s.start > 0 \
+                and _LEVEL_VERB.fullmatch(doc[s.start - 1].lower_):
+            s = Span(doc, s.start + 1, s.end, label=s.label_)  # "unemployment stuck above 4 million"
         if s.label_ in ("PERCENT", "CARDINAL", "MONEY", "QUANTITY") and len(s) > 2 \
                 and s[0].lower_ == "up" and s[1].lower_ == "to" and s.start > 0:
             prev = doc[s.start - 1]
