@@ -116,3 +116,16 @@ def test_percent_ranges_and_a_sterling_year(text, expected):
 ])
 def test_yen_ringgit_and_torque(text, expected):
     assert spans(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a change and the level it reached, or a move from one figure to another: two figures
+    ("The budget will rise by $21bn to $402.5bn next year.", [("$21bn", "MONEY"), ("$402.5bn", "MONEY")]),
+    ("The fee was raised from £3 to £5 a ticket.", [("£3", "MONEY"), ("£5", "MONEY")]),
+    ("Oil was down $1.40 to $68.20 in London.", [("$1.40", "MONEY"), ("$68.20", "MONEY")]),
+    # a range, with or without "from"; a figure at a sentence's end is whole
+    ("Homes there cost from $250,000 to $2.5 million.", [("$250,000 to $2.5 million", "MONEY")]),
+    ("Bids came in at $12 billion to $14.5 billion.", [("$12 billion to $14.5 billion", "MONEY")]),
+])
+def test_two_money_figures_after_a_change_and_a_range(text, expected):
+    assert spans(text) == expected

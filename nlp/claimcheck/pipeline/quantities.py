@@ -39,7 +39,8 @@ _QUAL = (r"(?:(?:about|around|roughly|nearly|almost|some|approximately|an\s+esti
 _AMOUNT = rf"(?:{_NUM})(?:\s*-?\s*{_SCALE})?"  # "$2.5bn", "$2.5 billion", "$2.5-billion"
 _AMOUNT_ANY = rf"(?:{_NUM}|{_WORDNUM})(?:\s*-?\s*{_SCALE})?"
 
-_NOT_PERCENT = r"(?!\s*(?:%|(?:per\s*cent|percent|pct)\b)|[\d.])"  # "$5m and 5% of its shares": two figures
+# "$5m and 5% of its shares": two figures ("$419.2 billion." at a sentence's end is whole: "." then no digit)
+_NOT_PERCENT = r"(?!\s*(?:%|(?:per\s*cent|percent|pct)\b)|\d|\.\d)"
 
 MONEY_RE = re.compile(
     # "and" joins a range only after "between": "$9bn and $3bn respectively" are two figures
@@ -130,6 +131,16 @@ _CHANGE_BEFORE = re.compile(rf"(?:\b(?:by|from|raised|increased|boosted|lifted|l
                             r"|\b(?:rise|fall|increase|decrease|cut|drop|gain|loss|decline)\s+of)\s+$", re.I)
 
 
+_CHANGE_VERB = (rf"(?:by|raised|increased|boosted|lifted|lowered|reduced|cut|{_MOVED[3:-1]}"
+                r"|rise|fall|increase|decrease|drop|gain|loss|decline)")
+#: what makes "$X to $Y" a change and the level it reached, or a move from one to the other: a verb of change
+#: right before it or before its "from" ("rise by $19bn to $419.3bn", "increased this from £6 to £10"); a plain
+#: "from" is a range ("prices range from $370,000 to $5.5m", "fines from $250,000 to $1m")
+_MOVE_BEFORE = re.compile(rf"\b{_CHANGE_VERB}\s+(?:of\s+)?$|\b{_CHANGE_VERB}\b(?:\s+[\w-]+){{0,2}}\s+from\s+$", re.I)
+#: a money span of two figures each with its currency symbol: "$43.6 billion to $419.2 billion"
+_SYMBOL_PAIR = re.compile(rf"(?P<a>{_SYMBOL}\s?{_AMOUNT})\s*(?:to|-|–)\s*(?P<b>{_SYMBOL}\s?{_AMOUNT})", re.I)
+
+
 def _two_figures(text: str, m: re.Match) -> bool:
     """'raised 25 cts to 7.75 dlrs', 'from 5 dlrs to 4 dlrs', 'boost net income by 400m euros to 2.5bn euros': a
     change and a level (or two levels), not a range; so is a pair in two different units ('75 cts to 42.75 dlrs')."""
@@ -189,6 +200,12 @@ def find_quantities(text: str) -> Iterator[tuple[int, int, str]]:
                 continue  # "a sterling year": the adjective, not a pound
             if label == "MONEY" and m.group("r1") and not m.group("between") and _two_figures(text, m):
                 spans.extend([(m.start("r1"), m.end("r1"), label), (m.start("r2"), m.end("r2"), label)])
+                continue
+            two = _SYMBOL_PAIR.fullmatch(stripped) if label == "MONEY" and not m.group("between") else None
+            if two and _MOVE_BEFORE.search(text[max(0, start - 40):start]):
+                # "increased by $43.6 billion to $419.2 billion", "from $20 to $22": a change and a level
+                spans.extend([(start + two.start("a"), start + two.end("a"), label),
+                              (start + two.start("b"), start + two.end("b"), label)])
                 continue
             move = _CHANGE_TO_LEVEL.match(chunk)
             if label == "MONEY" and move:  # "rose 1-3/8 to 42-1/2 dlrs": a change, then the price it reached
