@@ -241,3 +241,18 @@ def test_a_number_word_before_or_shares_the_currency_written_once(nlp):
     doc = make(nlp, "Pick seven or eight of them.", [("eight", "CARDINAL")])
     M.merge_quantity_spans(doc)
     assert [e.text for e in doc.ents] == ["eight"]
+
+
+def test_a_house_number_is_no_count_and_a_count_word_before_a_figure_is_no_part_of_it(nlp):
+    assert _merged(nlp, "The shop at 22-24 Harbour Road sold 40 bikes.", [("22-24", "CARDINAL"), ("40", "CARDINAL")]) \
+        == [("40", "CARDINAL")]
+    doc = make(nlp, "The town has just one 80,000 barrel-a-day refinery.", [("one 80,000 barrel", "QUANTITY")])
+    M.merge_quantity_spans(doc)
+    assert [(m.text, m.value, m.unit) for m in M.mentions_of(doc)] == [("80,000 barrel", 80000, "bbl")]
+
+
+def test_metres_written_with_feet_after_them_are_no_millions(nlp):
+    doc = make(nlp, "Visitors walk past the 24m (79ft) tall statue.", [("24m", "MONEY")])
+    assert [(m.label, m.value, m.unit) for m in M.mentions_of(doc)] == [("QUANTITY", 24, "m")]
+    doc = make(nlp, "The firm raised 24m (about $30m) last year.", [("24m", "MONEY"), ("about $30m", "MONEY")])
+    assert [m.label for m in M.mentions_of(doc)] == ["MONEY", "MONEY"]

@@ -59,14 +59,41 @@ def merge_quantity_spans(doc: Doc) -> None:
     for span in _measure_spans(doc, taken):
         grammar.append(span)
         taken.update(range(span.start, span.end))
-    others = [_with_scale(_relabel(_trim_date(e))) for e in doc.ents
+    others = [_with_scale(_trim_word(_relabel(_trim_date(e)))) for e in doc.ents
               if not taken.intersection(range(e.start, e.end))]
     for e in others:
         taken.update(range(e.start, e.end))
     bare = [_with_scale(Span(doc, t.i, t.i + 1, label="CARDINAL")) for t in doc
             if t.i not in taken and (_is_bare_number(t) and not _far_year(t) or _first_of_two(t, grammar + others))]
     doc.ents = _join_ranges(doc, refine_spans(doc, filter_spans(
-        grammar + [e for e in others + bare if not _name_number(e) and not _spec_number(e)])))
+        grammar + [e for e in others + bare if not _name_number(e) and not _spec_number(e)
+                   and not _street_number(e)])))
+
+
+_STREET = {"street", "st", "avenue", "ave", "road", "rd", "lane", "boulevard", "blvd", "drive", "place", "square",
+           "terrace", "way", "court", "crescent", "highway", "parade"}
+
+
+def _street_number(ent: Span) -> bool:
+    """'Unit 3 at 16-18 Industrial Avenue', '10 Downing Street': a house number, no count."""
+    doc = ent.doc
+    if ent.label_ != "CARDINAL" or not re.fullmatch(r"\d{1,4}(?:[-\u2013]\d{1,4})?", ent.text):
+        return False
+    names = doc[ent.end:ent.end + 4]
+    for k, t in enumerate(names):
+        if not t.is_title:
+            return False
+        if k > 0 and t.lower_.rstrip(".") in _STREET:
+            return True
+    return False
+
+
+def _trim_word(ent: Span) -> Span:
+    """'just one 52,000 barrel-a-day refinery': the figure starts at the digits, not at the count word before."""
+    if ent.label_ in ("QUANTITY", "CARDINAL", "MONEY") and len(ent) > 1 and ent[0].lower_ in ("one", "a", "an") \
+            and ent[1].text[:1].isdigit():
+        return Span(ent.doc, ent.start + 1, ent.end, label=ent.label_)
+    return ent
 
 
 #: what a number hyphenated onto it makes a machine's or a building's specification, no count ("a six-speed
@@ -553,6 +580,14 @@ def mentions_of(doc: Doc, published: date | None = None, *, dayfirst: bool = Fal
         if ent.label_ not in CONTRACT_LABELS:
             continue
         label, count_unit = ent.label_, None
+        metres = _METRES_THEN_FEET.match(doc.text, ent.start_char) if label == "MONEY" else None
+        if metres is not None and metres.end("m") == ent.end_char:
+            # "the 37m (121ft)-long skeleton": metres, as the feet after them say, not 37 million
+            q = normalize_count(metres.group("n") + " metres", "")
+            if q is not None:
+                yield Mention(label="QUANTITY", text=ent.text, start=ent.start_char, end=ent.end_char,
+                              value=q.value, unit=q.unit, qualifier=q.qualifier, low=q.low, high=q.high)
+                continue
         if label == "MONEY":
             line_start = doc.text.rfind("\n", 0, ent.start_char) + 1
             if _SHARE_COUNT_LINE.match(doc.text[line_start:ent.start_char]):
@@ -583,6 +618,9 @@ def mentions_of(doc: Doc, published: date | None = None, *, dayfirst: bool = Fal
             value=q.value if q else None, unit=unit,
             qualifier=q.qualifier if q else None, low=q.low if q else None, high=q.high if q else None,
         )
+
+
+_METRES_THEN_FEET = re.compile(r"(?P<m>(?P<n>\d{1,4}(?:\.\d+)?)m)\s*\(\s*\d[\d.,]*\s?(?:ft|feet|foot)\b")
 
 
 def _bare_count(ent: Span) -> bool:
