@@ -256,3 +256,17 @@ def test_metres_written_with_feet_after_them_are_no_millions(nlp):
     assert [(m.label, m.value, m.unit) for m in M.mentions_of(doc)] == [("QUANTITY", 24, "m")]
     doc = make(nlp, "The firm raised 24m (about $30m) last year.", [("24m", "MONEY"), ("about $30m", "MONEY")])
     assert [m.label for m in M.mentions_of(doc)] == ["MONEY", "MONEY"]
+
+
+def test_a_name_the_ner_took_into_a_count_belongs_to_its_phrase(nlp):
+    doc = make(nlp, "She has won three Davis Cup titles since 2015.", [("three Davis Cup", "CARDINAL")])
+    assert M.counted_phrase(doc.ents[0]) == "davis cup title"
+    doc = make(nlp, "The label sold 1.4m combined print and audio copies.", [("1.4m", "CARDINAL")])
+    assert M.counted_phrase(doc.ents[0]) == "print audio copy"
+
+
+def test_a_share_price_after_a_move_in_percent_is_no_percentage(nlp):
+    doc = make(nlp, "Acme rose 6.2% to 4.80 after the results.", [("6.2%", "PERCENT"), ("4.80", "CARDINAL")])
+    assert [(m.label, m.unit) for m in M.mentions_of(doc)] == [("PERCENT", "percent"), ("CARDINAL", "count")]
+    doc = make(nlp, "The base rate rose 1.5% to 3.5 on Friday.", [("1.5%", "PERCENT"), ("3.5", "CARDINAL")])
+    assert [(m.label, m.unit) for m in M.mentions_of(doc)][1] == ("PERCENT", "percent")

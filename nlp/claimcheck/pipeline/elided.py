@@ -111,6 +111,13 @@ _MONEY_NOUN_BEFORE_RE = re.compile(
 _RATE_BEFORE_RE = re.compile(r"\b(?:prime|discount|lending|interest|base|deposit|intervention|repurchase|mortgage"
                              r"|lombard|bank|savings|call\s+money)\s+rates?\b(?:\s+[a-z]+){0,3}?\s+(?:to|from|at)\s+$",
                              re.I)
+#: a move in percent and the level it reached: "rose 8.15% to 3.65"
+_MOVE_TO = re.compile(r"\b(?:rose|fell|gained|lost|jumped|climbed|slipped|dropped|declined|added|advanced|slid|tumbled"
+                      r"|soared|surged|sank|eased|was\s+up|was\s+down|up|down)\s+\S+\s*(?:%|pct|per\s*cent|percent)"
+                      r"\s+to\s+$", re.I)
+#: what makes the level a percentage after all: a rate moved ("the jobless rate rose 0.2 pct to 5.5")
+_RATE_WORDS = re.compile(r"\b(?:rates?|yields?|inflation|unemployment|jobless|margins?|interest|coupon|share\s+of)\b",
+                         re.I)
 _SCALED_RE = re.compile(r"\b(?:mln|bln|million|billion)\b", re.I)
 #: how far back (characters) the currency of an amount written without one is looked for
 _CURRENCY_REACH = 1500
@@ -183,6 +190,10 @@ def elided_reading(ent: Span, currency: str, unit_of) -> tuple[str, Quantity, st
             a, b = abs(_num(q.value) or 0), abs(_num(own.value) or 0)
             if not (a > 0 and b > 0 and max(a, b) / min(a, b) <= 3):
                 continue  # "rose 5 pct to 300": a growth rate and the level it reached, no percentage
+            if other.end_char <= ent.start_char and _MOVE_TO.search(
+                    doc.text[max(0, other.start_char - 20):ent.start_char]) and not _RATE_WORDS.search(
+                    doc.text[_sentence_start(doc, other.start_char):ent.start_char]):
+                continue  # "Pluristem rose 8.15% to 3.65": a share's move and its price, unless a rate moved
             mine = normalize_percent(ent.text + (" pct" if q.unit == "percent" else " percentage points"), "")
             if mine is not None:
                 return "PERCENT", mine, mine.unit

@@ -504,6 +504,11 @@ def counted_phrase(ent: Span) -> str | None:
     modifiers = [_plain_adjective(w.lower()) if chosen else w.lower() for w in words[:head]
                  if not w.lower().endswith("ed")]  # a participle says what happened to it ("300 recorded songs")
     noun = counted_unit(ent) or words[head].lower()
+    last_number = next((i for i in range(len(ent) - 1, -1, -1) if ent[i].like_num), None)
+    inner = [t.text.lower() for t in ent[last_number + 1:]
+             if t.is_alpha and t.lower_ not in _SCALE_WORDS and t.lower_ not in ("m", "b", "tn", "hundred", "dozen")] \
+        if last_number is not None else []
+    modifiers = inner + modifiers  # "four FA Cup" + "finals": the name the NER took into the span is the phrase's
     measure = unit_after(" " + words[head])
     if measure is not None and head == len(words) - 1 and not words[head][:1].isupper():
         return unit_name(measure) or measure  # "517 rushing yards": yards, a unit of measure, whatever ran them
