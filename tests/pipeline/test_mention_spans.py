@@ -125,6 +125,11 @@ def test_not_counts(nlp, text, ner, present, absent):
     ("It paid 3.1 mln dlrs. It sold a net 212,500 common shares.", [("212,500", "CARDINAL")],
      [("212,500", "CARDINAL")], [("212,500", "MONEY")]),
     ("Halden has a gain of 80,000 visitors a year.", [("80,000", "CARDINAL")], [("80,000", "CARDINAL")], []),
+    # a share price quoted bare in eighths is money; a bond's price is not
+    ("Halden stock was up 1/8 at 52-3/8 in active trading.", [("1/8", "CARDINAL"), ("52-3/8", "CARDINAL")],
+     [("1/8", "MONEY"), ("52-3/8", "MONEY")], [("52-3/8", "CARDINAL")]),
+    ("The Halden shares issue was priced at 99-5/8 with a 6-1/4 pct coupon.", [("99-5/8", "CARDINAL")],
+     [("99-5/8", "CARDINAL")], []),
     # a year written with an apostrophe
     ("Prices hit their lowest since '91 on Friday.", [("91", "CARDINAL"), ("Friday", "DATE")], [("'91", "DATE")],
      [("91", "CARDINAL")]),

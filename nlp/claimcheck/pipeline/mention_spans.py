@@ -12,7 +12,8 @@ spans before they become ``doc.ents``. Each rule is one guideline:
 * **Labels**: a QUANTITY needs a unit ("5.5 mln" shares is a CARDINAL, "5 gigabytes" a QUANTITY); a PERCENT
   needs a percent word, a fraction, or one nearby ("rates of seven, 6-3/4 pct"); a bare number beside a
   percentage is one ("to 17.75 pct from 18.25"); "NINE MTHS" is a DATE; a bare amount right after a money word
-  in a story that writes its amounts in "dlrs" or "stg" is MONEY ("a tax credit of 400,000").
+  in a story that writes its amounts in "dlrs" or "stg" is MONEY ("a tax credit of 400,000"), and so is a share
+  price in eighths ("up 1/8 at 40-3/8").
 * **DATE edges**: the whole phrase when it names one period: "the end of the year", "the fall of 2011", "the
   first quarter of the financial year", "2009 to 2011", "2010-11", "last year's fourth quarter", "the year
   ahead", "the Christmas period"; "full-year" and "first half" are dates; "the day" of a trading
@@ -111,6 +112,8 @@ def _relabel(doc: Doc, s: Span) -> Span:
         if re.fullmatch(r"\d\d", text) and s.start >= 2 and doc[s.start - 1].text in ("'", "’") \
                 and doc[s.start - 1].whitespace_ == "" and doc[s.start - 2].lower_ in _YEAR_PREPOSITIONS:
             return Span(doc, s.start - 1, s.end, label="DATE")  # "the lowest level since '82": a year
+    if s.label_ == "CARDINAL" and _share_price(doc, s):
+        return Span(doc, s.start, s.end, label="MONEY")  # "It was up 1/8 today at 40-3/8": a share's price
     if s.label_ == "PERCENT" and not _PCT_WORD.search(text) and not _FRACTION.search(text) \
             and not _PCT_WORD.search(doc.text[s.end_char:s.end_char + 40]) \
             and not _PCT_WORD.search(doc.text[max(0, s.start_char - 40):s.start_char]) \
@@ -144,6 +147,23 @@ def _bare_amount(doc: Doc, s: Span) -> bool:
                 r"options)\b", after, re.I) or (s.end < len(doc) and _count_follows(doc, s[-1])):
         return False
     return bool(_MONEY_BEFORE.search(text[max(0, s.start_char - 40):s.start_char]))
+
+
+#: a price in eighths of a dollar as the 1987 newswire quotes shares: "40-3/8", "up 1/8"
+_PRICE_FRACTION = re.compile(r"(?:\d+-)?\d+/(?:2|4|8|16|32|64)")
+
+
+def _share_price(doc: Doc, s: Span) -> bool:
+    """A share price quoted bare in fractions in a story about shares ("It was up 1/8 today at 40-3/8", "rose two
+    points to 48-3/4"): the annotation marks it MONEY (real-train and real-dev); a bond's price ("priced at 101-3/8,
+    with a 7-1/2 pct coupon") and a rate stay what they were."""
+    text = doc.text
+    if not _PRICE_FRACTION.fullmatch(s.text) or not re.search(r"\b(?:shares?|stock)\b", text, re.I):
+        return False
+    start = max(text.rfind(".", 0, s.start_char - 1), text.rfind("\n", 0, s.start_char)) + 1
+    end = min(x for x in (text.find(". ", s.end_char), text.find("\n", s.end_char), len(text)) if x >= 0)
+    return not re.search(r"\b(?:bonds?|eurobonds?|notes|coupon|par|yield|pct|percent|per\s+cent|rates?)\b|%",
+                         text[start:end], re.I)
 
 
 _YEAR_PREPOSITIONS = {"since", "in", "of", "by", "from", "until", "till", "before", "after", "during", "to"}
