@@ -270,3 +270,10 @@ def test_a_share_price_after_a_move_in_percent_is_no_percentage(nlp):
     assert [(m.label, m.unit) for m in M.mentions_of(doc)] == [("PERCENT", "percent"), ("CARDINAL", "count")]
     doc = make(nlp, "The base rate rose 1.5% to 3.5 on Friday.", [("1.5%", "PERCENT"), ("3.5", "CARDINAL")])
     assert [(m.label, m.unit) for m in M.mentions_of(doc)][1] == ("PERCENT", "percent")
+
+
+def test_a_bare_amount_after_one_in_cents_is_in_cents(nlp):
+    doc = make(nlp, "The top estimate is 91.5 cents, while the lowest is 80.25.", [("91.5 cents", "MONEY"), ("80.25", "MONEY")])
+    assert [m.value for m in M.mentions_of(doc)] == [0.915, 0.8025]
+    doc = make(nlp, "It paid 91.5 cents a share. Revenue was 80.25 on the year.", [("91.5 cents", "MONEY"), ("80.25", "MONEY")])
+    assert [m.value for m in M.mentions_of(doc)][1] == 80.25

@@ -315,6 +315,8 @@ def normalize_span(span: Span, published: date | None, *, dayfirst: bool = False
             # currency of the figure just before it, else in the document's currency
             default = span.doc.user_data.get(CURRENCY_KEY) or "USD"
             q = normalize_money(text, ctx, default_currency=default)
+            if q is None and _after_cents(span):  # "the highest is 84.75 cents, while the lowest is 74.07"
+                q = normalize_money(text + " cents", ctx, default_currency=_preceding_currency(span) or default)
             if q is None:
                 q = normalize_money(text, ctx, default_currency=_preceding_currency(span) or default, bare=True)
             return _franc_context(span.doc, text, q)
@@ -359,6 +361,22 @@ def _preceding_currency(span: Span) -> str | None:
         if q is not None and isinstance(q.unit, str):
             return q.unit
     return None
+
+
+_CENTS = re.compile(r"\d\s*(?:cents?|cts?|\u00a2)$", re.I)
+
+
+def _after_cents(span: Span) -> bool:
+    """A bare amount without a scale in the sentence of an amount in cents just before it is in cents too."""
+    if not re.fullmatch(r"\d{1,3}(?:\.\d{1,2})?", span.text):
+        return False
+    doc = span.doc
+    for ent in reversed(doc.ents):
+        if ent.end > span.start or ent.label_ != "MONEY":
+            continue
+        gap = doc.text[ent.end_char:span.start_char]
+        return len(gap) < 80 and "\n" not in gap and ". " not in gap and bool(_CENTS.search(ent.text))
+    return False
 
 
 _FRANCS = re.compile(r"\b(French|Swiss|Belgian|Luxembourg)\s+francs?\b", re.I)
