@@ -28,6 +28,7 @@ def nlp():
     (" lb-ft of torque", "lb-ft", "pound-foot"),
     (" pound-feet of torque", "lb-ft", "pound-foot"),
     ("-year-old striker", "year of age", "year of age"),
+    (" A/cm2 at the anode", "A/cm2", "ampere per square centimetre"),
 ])
 def test_unit_of_measure_right_after_a_number(after, symbol, name):
     assert unit_after(after) == symbol

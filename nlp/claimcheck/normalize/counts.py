@@ -59,6 +59,7 @@ _MEASURES: list[tuple[str, str]] = [
     (r"ppb|parts[\s-]per[\s-]billion", "ppb"),
     (r"mAh|milliamp(?:ere)?[\s-]hours?", "mAh"),
     (r"ksi", "ksi"),
+    (r"(?-i:A)/cm(?:2|\u00b2)", "A/cm2"),  # current density
     (r"psi", "psi"),
     (r"[kMG]Pa|(?:kilo|mega|giga)pascals?", "Pa"),
     (r"\u00b5m|\u03bcm|micromet(?:re|er)s?|microns?", "\u00b5m"),
@@ -135,7 +136,8 @@ _UNIT_NAMES = {
     "kcal": "kilocalorie", "\u00b0C": "celsius", "\u00b0F": "fahrenheit", "min": "minute", "h": "hour", "s": "second",
     "year of age": "year of age", "rpm": "revolution per minute", "ppm": "parts-per-million",
     "ppb": "parts-per-billion", "mAh": "milliampere-hour", "ksi": "kilopound per square inch",
-    "psi": "pound per square inch", "\u00b5m": "micrometre", "cu ft": "cubic foot", "m3": "cubic metre",
+    "psi": "pound per square inch",
+    "A/cm2": "ampere per square centimetre", "\u00b5m": "micrometre", "cu ft": "cubic foot", "m3": "cubic metre",
     "sq mi": "square mile", "Gt": "gigaton",
 }
 _PREFIX_NAMES = {"": "", "k": "kilo", "M": "mega", "G": "giga", "T": "tera", "m": "milli"}
