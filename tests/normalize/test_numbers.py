@@ -285,3 +285,8 @@ def test_scientific_notation(text, value, unit):
 
 def test_a_times_sign_without_a_power_is_no_scientific_notation():
     assert normalize_count("2x10 boards", "") is None
+
+
+def test_the_fraction_slash_makes_a_fraction():
+    assert normalize_count("1\u204416", "") is None  # not the figure 1
+    assert normalize_count("12-1\u20442 years", "").value == 12.5

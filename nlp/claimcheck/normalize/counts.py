@@ -207,7 +207,8 @@ def normalize_count(text: str, left_context: str = "") -> Quantity | None:
     """
     if not isinstance(text, str) or not isinstance(left_context, str):
         return None
-    text = expand_fractions(text[:MAX_TEXT], bare=False)  # newswire fractions: "12-1/2 years", "2-1/2 ton trucks"
+    # newswire fractions: "12-1/2 years", "2-1/2 ton trucks"; the fraction slash ("1\u204432") is a slash
+    text = expand_fractions(text[:MAX_TEXT].replace("\u2044", "/"), bare=False)
     left = left_context[-MAX_CONTEXT:]
     toks = scan_numbers(text)
     if not toks:
