@@ -129,3 +129,8 @@ def test_yen_ringgit_and_torque(text, expected):
 ])
 def test_two_money_figures_after_a_change_and_a_range(text, expected):
     assert spans(text) == expected
+
+
+def test_an_iso_code_after_the_amount_is_its_currency():
+    assert spans("The dollar eased to 104.20 JPY on Monday.") == [("104.20 JPY", "MONEY")]
+    assert spans("It costs 500 usd.") == []  # codes in capitals only

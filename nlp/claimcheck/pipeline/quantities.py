@@ -32,7 +32,8 @@ _CURRENCY_WORD = (r"(?:(?:US|U\.S\.|Hong\s+Kong|Canadian|Australian|Singapore|Ne
                   rf"|dollars?|dlrs?|cts|cents?|euros?|pounds?(?:\s+sterling)?(?!{_WEIGHED})(?![\s-]f(?:ee|oo)t\b)"
                   r"|sterling|stg|yuan|renminbi|yen|rupees?"
                   r"|(?:Swiss\s+|French\s+|Belgian\s+)?francs?|(?:West\s+German\s+)?marks|guilders|lire|pesetas?"
-                  r"|schillings?)\b")
+                  r"|schillings?"
+                  r"|(?-i:USD|EUR|JPY|GBP|CHF|CNY|HKD|AUD|CAD|SGD|INR|NZD))\b")  # "108.79 JPY", "500 USD"
 _QUAL = (r"(?:(?:about|around|roughly|nearly|almost|some|approximately|an\s+estimated|close\s+to|more\s+than|over|"
          r"at\s+least|above|upwards\s+of|in\s+excess\s+of|up\s+to|less\s+than|under|below|as\s+much\s+as|"
          r"no\s+more\s+than|at\s+most)\s+)?")
