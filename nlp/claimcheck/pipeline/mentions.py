@@ -419,6 +419,9 @@ def _counted_words(ent: Span) -> tuple[list[str], int] | None:
     words: list[str] = []
     if len(toks) >= 2 and toks[0].lower_ == "of" and toks[1].lower_ in _OWNER_WORDS:
         toks = toks[2:]  # "600,000 of the company's common shares"
+        if len(toks) >= 3 and toks[0].lower_ == "most" and toks[1].is_alpha:
+            # "one of the most gifted and unpredictable attackers": a superlative's "most" (and its "and")
+            toks = [toks[1]] + [t for t in toks[2:4] if t.lower_ != "and"] + toks[4:]
     elif len(toks) >= 3 and toks[0].lower_ == "of" and toks[1].is_title and toks[2].text in ("'s", "\u2019s"):
         words.append(toks[1].text)  # "two of Johnson's deputies"
         toks = toks[3:]
@@ -517,10 +520,22 @@ def counted_phrase(ent: Span) -> str | None:
     words, head = found
     doc = ent.doc
     after = doc.text[ent.end_char:ent.end_char + 120]
+    extra: list[str] = []
     # "one of the best wireless speakers": a superlative's plain form, as NewsQuant lemmatises it ("good")
     chosen = re.match(r"\s+of\s+(?:the|its|their|his|her|our|\w+['\u2019]s)\s", after) is not None
+    # a participle says what happened to it ("300 recorded songs"), except among the ones ranked ("one of the most
+    # gifted attackers")
     modifiers = [_plain_adjective(w.lower()) if chosen else w.lower() for w in words[:head]
-                 if not w.lower().endswith("ed")]  # a participle says what happened to it ("300 recorded songs")
+                 if chosen or not w.lower().endswith("ed")]
+    if chosen and head == len(words) - 1:
+        # "one of the hottest luxury cars in the world", "one of the largest dinosaurs to ever live": NewsQuant
+        # keeps the words of what the superlative ranges over
+        over = re.search(rf"(?<![\w-]){re.escape(words[-1])}\s+(?:(?:in|on)\s+(?:the\s+)?"
+                         r"(?P<where>(?:[A-Za-z]+\s*){1,3})|to\s+(?:ever\s+)?(?P<verb>[a-z]+))", after)
+        if over is not None:
+            tail = (over.group("where") or over.group("verb") or "").split()
+            tail = tail[:next((i for i, w in enumerate(tail) if w.lower() in _STOPS), len(tail))]
+            extra = [w.lower() for w in tail]
     noun = counted_unit(ent) or words[head].lower()
     last_number = next((i for i in range(len(ent) - 1, -1, -1) if ent[i].like_num), None)
     inner = [t.text.lower() for t in ent[last_number + 1:]
@@ -538,7 +553,7 @@ def counted_phrase(ent: Span) -> str | None:
             return " ".join(modifiers + [noun] + [_singular(w) for w in more])
         if link == "and" and not _plural_like(words[head]) and tail:
             return " ".join(modifiers + [words[head].lower()] + more + [_IRREGULAR_PLURALS.get(tail, _singular(tail))])
-    return " ".join(modifiers + [noun])
+    return " ".join(modifiers + [noun] + extra)
 
 
 #: superlatives whose plain form is not the word less its ending
