@@ -281,3 +281,11 @@ def test_a_bare_amount_after_one_in_cents_is_in_cents(nlp):
     assert [m.value for m in M.mentions_of(doc)] == [0.915, 0.8025]
     doc = make(nlp, "It paid 91.5 cents a share. Revenue was 80.25 on the year.", [("91.5 cents", "MONEY"), ("80.25", "MONEY")])
     assert [m.value for m in M.mentions_of(doc)][1] == 80.25
+
+
+def test_a_model_number_inside_a_counted_phrase(nlp):
+    doc = make(nlp, "The carrier parked three new 320 Neo planes.", [("three", "CARDINAL"), ("320", "CARDINAL")])
+    M.merge_quantity_spans(doc)
+    assert [e.text for e in doc.ents] == ["three"]
+    assert (M.counted_unit(doc.ents[0]), M.counted_phrase(doc.ents[0])) == ("plane", "new 320 neo plane")
+    assert _merged(nlp, "It sent 500 Canadian troops.", [("500", "CARDINAL")]) == [("500", "CARDINAL")]

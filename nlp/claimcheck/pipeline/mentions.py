@@ -211,6 +211,8 @@ def _name_number(ent: Span) -> bool:
         return True  # "the sp 500", "the ftse 100", "the Nikkei 225"
     if _far_year(ent[0]):
         return True
+    if _model_before(ent[0]) and any(t.like_num for t in doc[max(0, ent.start - 2):ent.start]):
+        return True  # "two new 737 Max jets": the jets are counted, 737 names them
     if not (prev.is_alpha and any(c.isupper() for c in prev.text)) or prev.ent_type_ in ("GPE", "LOC", "NORP", "DATE"):
         return False
     if prev.lower_.rstrip(".")[:3] in _MONTHS_DAYS or prev.is_sent_start is True or prev.i == 0:
@@ -411,6 +413,13 @@ def _plural_like(w: str) -> bool:
     return w in _IRREGULAR_PLURALS or (len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")))
 
 
+def _model_before(t) -> bool:
+    """'737' in 'two new 737 Max jets': a model's number, a capitalised name word and a plural noun after it."""
+    doc = t.doc
+    return (bool(re.fullmatch(r"\d{2,4}", t.text)) and t.i + 2 < len(doc) and doc[t.i + 1].is_title
+            and doc[t.i + 1].is_alpha and doc[t.i + 2].is_lower and _plural_like(doc[t.i + 2].text))
+
+
 def _counted_words(ent: Span) -> tuple[list[str], int] | None:
     """The words of the noun phrase a count counts and the index of its counted noun (see :func:`counted_unit`),
     or None when no word follows."""
@@ -445,6 +454,8 @@ def _counted_words(ent: Span) -> tuple[list[str], int] | None:
         if nxt is not None and nxt.lower_ == "than":
             break  # a comparative, no noun: "40k cheaper than its rivals"
         modifier = t.lower_ in _MODIFIER_STOPS and nxt is not None and nxt.is_alpha and not nxt.is_stop
+        if _model_before(t):  # "two new 737 Max jets": a model's number inside the phrase
+            modifier = True
         if not modifier and (not t.is_alpha or (t.is_stop and t.is_lower) or t.lower_ in ("vs", "versus")):
             break
         words.append(t.text)
