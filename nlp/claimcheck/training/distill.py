@@ -129,7 +129,7 @@ def curve(shared: Path, silver: list[dict], *, fractions=FRACTIONS, steps: int |
 
     base = base or MODEL_DIR / "fast"
     points = []
-    for fraction in fractions:
+    for fraction in fractions:  # in the order given: the most telling share first when time is short
         for with_silver in (False, True):
             with tempfile.TemporaryDirectory(prefix="claimcheck-distill-") as tmp:
                 out = Path(tmp) / "model"
