@@ -289,3 +289,9 @@ def test_a_model_number_inside_a_counted_phrase(nlp):
     assert [e.text for e in doc.ents] == ["three"]
     assert (M.counted_unit(doc.ents[0]), M.counted_phrase(doc.ents[0])) == ("plane", "new 320 neo plane")
     assert _merged(nlp, "It sent 500 Canadian troops.", [("500", "CARDINAL")]) == [("500", "CARDINAL")]
+
+
+def test_the_numerator_of_a_fraction_is_no_count(nlp):
+    assert _merged(nlp, "One fifth of the voters stayed home.", [("One", "CARDINAL")]) == []
+    assert _merged(nlp, "Two-thirds of staff left.", [("Two", "CARDINAL")]) == []
+    assert _merged(nlp, "One voter in four stayed home.", [("One", "CARDINAL")]) == [("One", "CARDINAL")]

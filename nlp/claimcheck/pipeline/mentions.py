@@ -67,7 +67,21 @@ def merge_quantity_spans(doc: Doc) -> None:
             if t.i not in taken and (_is_bare_number(t) and not _far_year(t) or _first_of_two(t, grammar + others))]
     doc.ents = _join_ranges(doc, refine_spans(doc, filter_spans(
         grammar + [e for e in others + bare if not _name_number(e) and not _spec_number(e)
-                   and not _street_number(e)])))
+                   and not _street_number(e) and not _fraction_number(e)])))
+
+
+_FRACTION_WORDS = re.compile(r"(?:thirds?|fourths?|quarters?|fifths?|sixths?|eighths?|tenths?|halves)", re.I)
+
+
+def _fraction_number(ent: Span) -> bool:
+    """'One fourth of the population', 'two fifths of voters': the numerator of a fraction, no count (other
+    fractions than a company's shares are no mentions, corpus/GUIDELINES.md)."""
+    doc = ent.doc
+    if ent.label_ != "CARDINAL" or ent.end >= len(doc):
+        return False
+    nxt = doc[ent.end + 1] if doc[ent.end].text == "-" and ent.end + 1 < len(doc) else doc[ent.end]
+    return bool(_FRACTION_WORDS.fullmatch(nxt.text)) and ent[-1].lower_ in (
+        "one", "two", "three", "four", "five", "seven", "nine", "a", "1", "2", "3", "4", "5", "7", "9")
 
 
 _STREET = {"street", "st", "avenue", "ave", "road", "rd", "lane", "boulevard", "blvd", "drive", "place", "square",
