@@ -59,6 +59,8 @@ def _count(nlp, text, number):
     ("He scored in eight straight World Cups since 1994.", "eight", "cup", "straight world cup"),
     ("One proposal asks the board to stop buying back shares.", "One", "proposal", "proposal"),
     ("The club said 40 Leeds fans were hurt.", "40", "fan", "leeds fan"),
+    ("Dozens of residents were moved on Monday.", "Dozens", "resident", "resident"),  # a vague plural's noun
+    ("The firm plans thousands of job cuts.", "thousands", "cut", "job cut"),
     # a superlative after "one of the" in its plain form; the phrase goes on over "of" and over "and"
     ("She owns one of the finest wooden boats in town.", "one", "boat", "fine wooden boat town"),
     ("It was one of Nokia's earliest handsets.", "one", "handset", "nokia early handset"),

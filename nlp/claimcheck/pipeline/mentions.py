@@ -427,6 +427,9 @@ def _plural_like(w: str) -> bool:
     return w in _IRREGULAR_PLURALS or (len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")))
 
 
+_VAGUE_PLURAL = re.compile(r"\b(?:dozens|scores|hundreds|thousands|millions|billions)$", re.I)
+
+
 def _model_before(t) -> bool:
     """'737' in 'two new 737 Max jets': a model's number, a capitalised name word and a plural noun after it."""
     doc = t.doc
@@ -440,6 +443,9 @@ def _counted_words(ent: Span) -> tuple[list[str], int] | None:
     doc = ent.doc
     toks = list(doc[ent.end:min(len(doc), ent.end + 12)])
     words: list[str] = []
+    if len(toks) >= 2 and toks[0].lower_ == "of" and _VAGUE_PLURAL.search(ent.text) and toks[1].is_alpha \
+            and toks[1].lower_ not in _OWNER_WORDS and not toks[1].is_stop:
+        toks = toks[1:]  # "dozens of people", "thousands of job cuts": the plural counts what follows "of"
     if len(toks) >= 2 and toks[0].lower_ == "of" and toks[1].lower_ in _OWNER_WORDS:
         toks = toks[2:]  # "600,000 of the company's common shares"
         if len(toks) >= 3 and toks[0].lower_ == "most" and toks[1].is_alpha:
