@@ -147,3 +147,16 @@ def test_silver_tasks_train_the_linker_alone(tmp_path):
             assert numpy.array_equal(ours.get_param(name), theirs.get_param(name))
     assert json.loads((out / "meta.json").read_text())["claimcheck"]["train_articles"] == len(tasks)
     assert isinstance(nlp("Halden agreed to buy Mirel for $3.25bn.")._.claims, list)
+
+
+def test_claimed_only_keeps_names_and_the_teachers_claims():
+    from claimcheck.training.corpus import make_task
+    from claimcheck.training.distill import claimed_only
+    from claimcheck.training.markup import parse_markup
+
+    task = make_task(parse_markup("[Lumen]{ORG} is valued at [$9bn]{MONEY valuation @Lumen}; it employs "
+                                  "[2,000]{CARDINAL} people in [2024]{DATE} and [5%]{PERCENT} of them work in [Oslo]{GPE}."))
+    [kept] = claimed_only([task])
+    assert [s["label"] for s in kept["spans"]] == ["ORG", "MONEY", "DATE", "GPE"]  # unclaimed 2,000 and 5% go
+    assert kept["relations"] == task["relations"]
+    assert [s["label"] for s in task["spans"]] == ["ORG", "MONEY", "CARDINAL", "DATE", "PERCENT", "GPE"]  # a copy
