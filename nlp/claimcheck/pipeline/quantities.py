@@ -33,7 +33,8 @@ _CURRENCY_WORD = (r"(?:(?:US|U\.S\.|Hong\s+Kong|Canadian|Australian|Singapore|Ne
                   r"|sterling|stg|yuan|renminbi|yen|rupees?"
                   r"|(?:Swiss\s+|French\s+|Belgian\s+)?francs?|(?:West\s+German\s+)?marks|guilders|lire|pesetas?"
                   r"|schillings?"
-                  r"|(?-i:USD|EUR|JPY|GBP|CHF|CNY|HKD|AUD|CAD|SGD|INR|NZD))\b")  # "108.79 JPY", "500 USD"
+                  # "108.79 JPY", "500 USD" (not "a CHF 1bn buyback": a code before its amount)
+                  r"|(?-i:USD|EUR|JPY|GBP|CHF|CNY|HKD|AUD|CAD|SGD|INR|NZD)(?!\s?\d))\b")
 _QUAL = (r"(?:(?:about|around|roughly|nearly|almost|some|approximately|an\s+estimated|close\s+to|more\s+than|over|"
          r"at\s+least|above|upwards\s+of|in\s+excess\s+of|up\s+to|less\s+than|under|below|as\s+much\s+as|"
          r"no\s+more\s+than|at\s+most)\s+)?")
