@@ -297,3 +297,13 @@ def test_the_numerator_of_a_fraction_is_no_count(nlp):
     assert _merged(nlp, "One fifth of the voters stayed home.", [("One", "CARDINAL")]) == []
     assert _merged(nlp, "Two-thirds of staff left.", [("Two", "CARDINAL")]) == []
     assert _merged(nlp, "One voter in four stayed home.", [("One", "CARDINAL")]) == [("One", "CARDINAL")]
+
+
+def test_a_parallel_clause_shares_the_unit_of_its_first_half(nlp):
+    doc = make(nlp, "The CAC rose by 3 percent but the FTSE fell by 2.", [("3 percent", "PERCENT"), ("2", "CARDINAL")])
+    assert [(m.label, m.value, m.unit) for m in M.mentions_of(doc)][1] == ("PERCENT", 2, "percent")
+    doc = make(nlp, "It cut costs by 20% and its staff by about 9,000 last year.",
+               [("20%", "PERCENT"), ("about 9,000", "CARDINAL")])
+    assert [m.label for m in M.mentions_of(doc)][1] == "CARDINAL"
+    doc = make(nlp, "The fund sold 120 flats by auction and 80 by tender.", [("120", "CARDINAL"), ("80", "CARDINAL")])
+    assert [m.unit for m in M.mentions_of(doc)] == ["flat", "flat"]

@@ -140,6 +140,41 @@ def _amount_of_money(doc, head: Span, ents: list[Span], sentence: str, currency:
     return None
 
 
+_PREP = {"by", "at", "in", "for", "to", "from", "of", "on", "with"}
+
+
+def _parallel(doc, ent: Span, before: list[Span], unit_of) -> tuple[str, Quantity, str] | None:
+    """A bare figure in the second half of a parallel clause, after "and" or "but", whose unit the first half
+    wrote: "DAX increased by 2 percent but Nasdaq decreased by 1" (the same preposition before both figures),
+    "435 homes by open sale and 187 by tender" (the same preposition after the noun and after the figure)."""
+    if not before or ent.start == 0:
+        return None
+    other = before[-1]
+    gap = doc.text[other.end_char:ent.start_char]
+    if len(gap) > 80 or "\n" in gap or ". " in gap or not re.search(r"\b(?:and|but|while|whereas)\b", gap):
+        return None
+    prev_b = doc[ent.start - 1].lower_
+    after_b = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    own = normalize_count(ent.text, "")
+    if own is None:
+        return None
+    if other.label_ == "PERCENT" and other.start > 0 and doc[other.start - 1].lower_ == prev_b and prev_b in _PREP:
+        q = normalize_percent(other.text, "")
+        a, b = abs(_num(q.value) or 0) if q is not None else 0, abs(_num(own.value) or 0)
+        if q is not None and q.unit == "percent" and q.qualifier != "range" and a > 0 and 0 < b <= 100 \
+                and max(a, b) / min(a, b) <= 10:  # not "trimmed its workforce by about 200,000"
+            mine = normalize_percent(ent.text + " pct", "")
+            return ("PERCENT", mine, "percent") if mine is not None else None
+        return None
+    if other.label_ in ("CARDINAL", "QUANTITY") and after_b in _PREP:
+        noun = unit_of(other)
+        m = re.match(r"\s+([A-Za-z]+)\s+(\w+)", doc.text[other.end_char:other.end_char + 40])
+        if noun and noun not in _NOT_COUNTED and m and m.group(2).lower() == after_b \
+                and _plural_noun(m.group(1)) == noun:
+            return ent.label_, own, noun
+    return None
+
+
 def elided_reading(ent: Span, currency: str, unit_of) -> tuple[str, Quantity, str] | None:
     """(label, reading, unit) of a bare count ``ent`` whose unit was written once, on the figure it is compared
     with or before the comparison; ``currency`` is the document's default, ``unit_of(span)`` a count's noun."""
@@ -208,6 +243,9 @@ def elided_reading(ent: Span, currency: str, unit_of) -> tuple[str, Quantity, st
             return ent.label_, own, noun
     if own is None or own.unit != "count":
         return None
+    parallel = _parallel(doc, ent, ents[:k], unit_of)
+    if parallel is not None:
+        return parallel[0], parallel[1], parallel[1].unit if parallel[0] == "PERCENT" else parallel[2]
     sentence = doc.text[_sentence_start(doc, head.start_char):head.start_char]
     if _VOTE_RE.search(sentence):
         return ent.label_, own, "vote"
