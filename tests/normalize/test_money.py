@@ -81,7 +81,8 @@ def test_default_currency():
     assert normalize_money("US$5m", default_currency="AUD").unit == "USD"
 
 
-@pytest.mark.parametrize("text", ["7.5 billion", "", "hello", "28th", "80%", "the company", "$"])
+@pytest.mark.parametrize("text", ["7.5 billion", "", "hello", "28th", "80%", "the company", "$",
+                                  "the 1,000 mark", "five punts", "424 crowns", "90 mln dinars", "12 pesos"])
 def test_normalize_money_none(text):
     assert normalize_money(text) is None
 

@@ -277,6 +277,33 @@ MONEY_IN_A_DOLLAR_DOCUMENT = [
     ("100 mln Special Drawing Rights", "a stand-by credit of", "USD", 100 * M, "XDR"),
     ("250 mln SDRs", "", "USD", 250 * M, "XDR"),
     ("850 mln ECUs", "the loan totals", "USD", 850 * M, "XEU"),
+    # Reuters figures, second dev sample (issue 15, third pass) and other Reuters stories: dollars named by an
+    # abbreviated or uncommon country, other currencies of 1987 copy (ISO 4217 codes of the time), a singular
+    # currency word before a noun ("a 250 mln guilder programme"); "mark" and "punt" only after a scale word
+    ("45.2 billion H.K. Dlrs", "the territory's deposits rose to", "USD", 45.2 * B, "HKD"),
+    ("120 mln H.K. Dlr", "Dalton Bank will issue a", "USD", 120 * M, "HKD"),
+    ("60 mln Can dlrs", "the utility will sell", "USD", 60 * M, "CAD"),
+    ("80 mln Aus dlrs", "Kurrajong will raise", "USD", 80 * M, "AUD"),
+    ("100 mln Australia dlr", "Westmark is issuing a", "USD", 100 * M, "AUD"),
+    ("30 mln Malaysian dlrs", "the bank's capital rises to", "USD", 30 * M, "MYR"),
+    ("2.1 billion Brunei dlrs", "loans of", "USD", 2.1 * B, "BND"),
+    ("5.4 billion Zimbabwe dlrs", "output was worth", "USD", 5.4 * B, "ZWD"),
+    ("3.5 billion bolivars", "the state oil firm will invest", "USD", 3.5 * B, "VEB"),
+    ("41 billion forints", "the budget gap reached", "USD", 41 * B, "HUF"),
+    ("1.30 cruzados", "bean prices rose to", "USD", 1.3, "BRC"),
+    ("62.25 australs", "sorghum was quoted at", "USD", 62.25, "ARA"),
+    ("210 billion escudos", "the trade gap narrowed to", "USD", 210 * B, "PTE"),
+    ("9 billion intis", "a deficit of", "USD", 9 * B, "PEI"),
+    ("600 mln kwacha", "the copper group lost", "USD", 600 * M, "ZMK"),
+    ("410 billion CFA francs", "cocoa earnings of", "USD", 410 * B, "XOF"),
+    ("85 mln Qatari riyals", "net profit rose to", "USD", 85 * M, "QAR"),
+    ("40 mln Kenyan shillings", "a plant worth", "USD", 40 * M, "KES"),
+    ("3 mln East German marks", "projects over", "USD", 3 * M, "DDM"),
+    ("150 mln Finnish marks", "share capital rises by", "USD", 150 * M, "FIM"),
+    ("250 mln guilder", "Oostdam launched a", "USD", 250 * M, "NLG"),
+    ("400 mln mark", "Halder placed a", "USD", 400 * M, "DEM"),
+    ("60 mln punts", "profits of about", "USD", 60 * M, "IEP"),
+    ("12 mln Irish pounds", "the grant is worth", "USD", 12 * M, "IEP"),
 ]
 
 
@@ -386,6 +413,17 @@ PERCENT = [
     ("7-7/8 to eight pct", "the notes will yield", 7.9375, "percent", "range", 7.875, 8, ""),
     ("three to five pct", "prices should rise by", 4, "percent", "range", 3, 5, "growth"),
     ("between 10 and 12 pct", "Norcross expects growth of", 11, "percent", "range", 10, 12, ""),
+    # issue 15, third pass: deposit rates quoted offer and bid side by side, both in full or the second as the
+    # fraction replacing the first's; a rate's point written without "percentage" (the NER labels it PERCENT)
+    ("six, 5-3/4 pct", "call money held at", 5.875, "percent", "range", 5.75, 6, ""),
+    ("9 8-7/8 pct", "three-month money was quoted at", 8.9375, "percent", "range", 8.875, 9, ""),
+    ("6-3/4, 1/2 pct", "down from", 6.625, "percent", "range", 6.5, 6.75, ""),
+    ("8-9/16 7/16 pct", "one-month sterling eased to", 8.5, "percent", "range", 8.4375, 8.5625, ""),
+    ("1/4 point", "dealers saw scope for a further", 0.25, "percentage_points", "exact", 0.245, 0.255, ""),
+    ("5/8 point", "the loan is priced at", 0.625, "percentage_points", "exact", 0.6245, 0.6255, ""),
+    ("two points", "the bank cut its rate by", 2, "percentage_points", "exact", 1.5, 2.5, "decline"),
+    ("half-point", "the central bank made a", 0.5, "percentage_points", "exact", 0.5, 0.5, ""),
+    ("half a point", "base rates came down by", 0.5, "percentage_points", "exact", 0.5, 0.5, "decline"),
 ]
 
 
@@ -659,6 +697,18 @@ PER_SHARE = [
     ("Halbrook fell 2-1/4 to 68-1/4 on 223,000 shares.", "68-1/4", True),
     ("Kestrel was up 3/8 at 31-1/2 in active trading.", "3/8", True),
     ("Marlow Electronics rose 1-5/8 to 24 on volume of 410,000.", "1-5/8", True),
+    # issue 15, third pass: the pair of a total and its per-share amount written again without "a share", the
+    # shorthand "dlrs share", a dividend line that runs on; not a total on a dividend line, not alternatives
+    ("Profit rose to 51.2 mln dlrs or 88 cts a share from 44.9 mln dlrs or 77 cts a year earlier.", "77 cts",
+     True),
+    ("NOTE: Net includes gains of 2.7 mln dlrs or 14 cts vs 1.9 mln dlrs or 10 cts.", "14 cts", True),
+    ("Results exclude a credit of 418,000 or six cts.", "six cts", True),
+    ("The charge came to 9.6 mln dlrs or 1.21 dlrs share.", "1.21 dlrs", True),
+    ("Proposed final dividend 40 francs vs 35 to bring the total for the year to 75 francs vs 66.", "66", True),
+    ("Dividend payments to holders will total 45 mln dlrs this year.", "45 mln dlrs", False),
+    ("Buyers get a rebate of 300 dlrs or 600 dlrs, depending on the model.", "600 dlrs", False),
+    ("The loan totals 20 mln dlrs or 13 mln stg.", "13 mln stg", False),
+    ("Shr 2.15 H.K. Dlrs vs 1.80", "1.80", True),
 ]
 
 

@@ -57,6 +57,19 @@ def test_normalize_percent(text, left, value, unit, qualifier, low, high, kind):
     assert got.high == (pytest.approx(high, abs=1e-3) if high is not None else None)
 
 
+@pytest.mark.parametrize("text, left", [
+    ("1-1/8 points", "The company's stock was up"),  # a share price's points
+    ("around 3/8 point", "gilt prices ended"),  # a bond price's
+    ("1/2 point", "the index slipped"),
+    ("12 points", ""),  # more than a rate moves
+    ("five point", "some banks quoted only"),  # a whole point, singular: a modifier ("five point spreads")
+    ("10, 11 pct", ""),  # a whole point apart: no two-way quote
+])
+def test_points_of_a_price_are_no_percentage(text, left):
+    got = normalize_percent(text, left)
+    assert got is None or (got.unit, got.qualifier) != ("percentage_points", "exact") and got.qualifier != "range"
+
+
 @pytest.mark.parametrize("text", ["", "76", "the first half", "third", "200 points", "$5 million", "hello"])
 def test_normalize_percent_none(text):
     assert normalize_percent(text) is None

@@ -53,6 +53,12 @@ def test_figures_labels_and_columns():
     ("Net profit 27,000 vs loss 69,000", [("27,000", "profit", 0), ("69,000", "loss", 1)]),
     ("Qtly div 12 cts vs 12 cts prior", [("12 cts", None, 0), ("12 cts", None, 1)]),
     ("Assets 1.2 billion vs 980.4 mln", [("1.2 billion", None, 0), ("980.4 mln", None, 1)]),
+    # the currency's country is part of the figure (the figure alone read as US dollars), and the later
+    # currency words of 1980s copy are currency words
+    ("Shr 2.15 H.K. Dlrs vs 1.80", [("2.15 H.K. Dlrs", None, 0), ("1.80", None, 1)]),
+    ("Net 412.5 mln Can dlrs vs 380.1 mln", [("412.5 mln Can dlrs", "profit", 0), ("380.1 mln", "profit", 1)]),
+    ("Sales 8.2 billion cruzados vs 3.1 billion", [("8.2 billion cruzados", "revenue", 0),
+                                                   ("3.1 billion", "revenue", 1)]),
 ])
 def test_one_line(line, expected):
     assert _figures(line + "\n") == expected

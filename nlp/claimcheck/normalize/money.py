@@ -58,32 +58,46 @@ _PRE_ATTACHED: list[tuple[str, str]] = [
 # Written after the number and its scale ("376.8 billion yuan", "50 cents").
 _POST: list[tuple[str, str]] = [
     (r"(?:US|U\.S\.|American)\s+(?:dollars?|dlrs?)|USD|US\$", "USD"),
-    (r"(?:Hong\s+Kong|HK)\s+(?:dollars?|dlrs?)|HKD|HK\$", "HKD"),
+    (r"(?:Hong\s+Kong|HK|H\.\s?K\.)\s+(?:dollars?|dlrs?)|HKD|HK\$", "HKD"),
     # a country's cents: "24 Canadian cts" is 0.24 CAD
     (r"Canadian\s+(?:cents?|cts?)", "CAD_CENTS"),
     (r"(?:Australian|Aust\.?)\s+(?:cents?|cts?)", "AUD_CENTS"),
     (r"(?:U\.S\.|US)\s+(?:cents?|cts?)", "USD_CENTS"),
-    (r"(?:Canadian|Cdn\.?|Can\.)\s+(?:dollars?|dlrs?)|CAD", "CAD"),
-    (r"(?:Australian|Aust\.?|Austr\.)\s+(?:dollars?|dlrs?)|AUD", "AUD"),
+    # wire copy also writes "Can dlrs", "Aus dlrs", "Australia dlr" (and once "Canadaian dlrs")
+    (r"(?:Canad(?:a)?ian|Cdn\.?|Can\.?)\s+(?:dollars?|dlrs?)|CAD", "CAD"),
+    (r"(?:Australian?|Aust\.?|Austr\.|Aus\.?)\s+(?:dollars?|dlrs?)|AUD", "AUD"),
     (r"(?:New\s+Zealand|N\.\s?Z\.|NZ)\s+(?:dollars?|dlrs?)|NZD", "NZD"),
     (r"Singapore(?:an)?\s+(?:dollars?|dlrs?)|SGD", "SGD"),
     (r"(?:New\s+)?Taiwan(?:ese)?\s+(?:dollars?|dlrs?)|TWD", "TWD"),
+    # other dollars of 1980s wire copy: the ringgit was the "Malaysian dollar" in English until 1993
+    (r"Malaysian\s+(?:dollars?|dlrs?)", "MYR"),
+    (r"Brunei\s+(?:dollars?|dlrs?)|BND", "BND"),
+    (r"Zimbabwe(?:an)?\s+(?:dollars?|dlrs?)|ZWD", "ZWD"),
+    (r"Jamaica(?:n)?\s+(?:dollars?|dlrs?)|JMD", "JMD"),
     (r"dollars?|dlrs?|bucks", _DEFAULT),
     # newswire names of the currencies before the euro (1987 Reuters: "1.5 billion marks"), ISO 4217 codes
-    (r"(?:West\s+German\s+|Deutsche\s+|D-)?marks|DEM", "DEM"),
-    (r"(?:Dutch\s+)?guilders|NLG", "NLG"),
+    (r"East\s+German\s+marks?|Ostmarks?|DDM", "DDM"),
+    (r"Finnish\s+marks?", "FIM"),
+    (r"(?:West\s+German\s+|German\s+|Deutsche\s+|D-)?marks|DEM", "DEM"),
+    (r"(?:Dutch\s+)?guilders?|NLG", "NLG"),
     (r"French\s+francs?|FRF", "FRF"),
     (r"Belgian\s+francs?|BEF", "BEF"),
-    (r"(?:Luxembourg|Lux\.)\s+francs?|LUF", "LUF"),
+    (r"(?:Luxembourg|Lux\.?)\s+francs?|LUF", "LUF"),
+    (r"(?:CFA\s+francs?|francs?\s+CFA)|XOF", "XOF"),  # West African: most CFA figures on the wire are theirs
+    (r"Malagasy\s+francs?|MGF", "MGF"),
     (r"(?:Italian\s+)?lire|ITL", "ITL"),
     (r"(?:Spanish\s+)?pesetas?|ESP", "ESP"),
     (r"(?:Austrian\s+)?schillings?|ATS", "ATS"),
     (r"(?:Finnish\s+)?markkaa?|FIM", "FIM"),
-    (r"Irish\s+punts?|IEP", "IEP"),
+    (r"Irish\s+(?:punts?|pounds?)|IEP", "IEP"),
+    (r"Egyptian\s+pounds?|EGP", "EGP"),
+    (r"Cyprus\s+pounds?|Cypriot\s+pounds?|CYP", "CYP"),
     (r"(?:British\s+)?pounds?(?:\s+sterling)?|sterling|quid|GBP|stg", "GBP"),
     (r"euros?|EUR", "EUR"),
     (r"(?:Chinese\s+)?yuan|renminbi|RMB|CNY", "CNY"),
     (r"(?:Japanese\s+)?yen|JPY", "JPY"),
+    (r"Pakistani?\s+rupees?|PKR", "PKR"),
+    (r"Sri\s+Lankan?\s+rupees?|LKR", "LKR"),
     (r"(?:Indian\s+)?rupees?|INR", "INR"),
     (r"Swiss\s+francs?|CHF", "CHF"),
     # plain "francs" in 1980s wire copy are French francs unless the story says Swiss or Belgian first
@@ -98,6 +112,7 @@ _POST: list[tuple[str, str]] = [
     (r"(?:Danish\s+)(?:crowns?|kroner|krone)|DKK", "DKK"),
     (r"(?:Norwegian\s+)(?:crowns?|kroner|krone)|NOK", "NOK"),
     (r"Czech\s+(?:crowns?|korun[ay]?)|CZK", "CZK"),
+    (r"Icelandic\s+(?:crowns?|kronur|krona)|ISK", "ISK"),
     (r"(?:new\s+)?(?:Israeli\s+)?shekels?|NIS|ILS", "ILS"),
     (r"(?:Malaysian\s+)?ringgit|MYR", "MYR"),
     (r"(?:Indonesian\s+)?rupiah|IDR", "IDR"),
@@ -105,10 +120,37 @@ _POST: list[tuple[str, str]] = [
     (r"(?:Thai\s+)?baht|THB", "THB"),
     (r"(?:Nigerian\s+)?naira|NGN", "NGN"),
     (r"(?:Polish\s+)?zlot(?:y|ys|ych)|PLN", "PLN"),
+    (r"Qatari?\s+riyals?|QAR", "QAR"),
     (r"(?:Saudi\s+)?riyals?|SAR", "SAR"),
     (r"(?:UAE\s+|Emirati\s+)?dirhams?|AED", "AED"),
     (r"Mexican\s+pesos?|MXN", "MXN"),
     (r"Philippine\s+pesos?|PHP", "PHP"),
+    (r"Chilean\s+pesos?|CLP", "CLP"),
+    (r"Colombian\s+pesos?|COP", "COP"),
+    # currencies of 1980s wire copy whose name says the country (ISO 4217 codes of the time): the bolivar, the
+    # forint, Brazil's cruzado, Ecuador's sucre, Argentina's austral, Portugal's escudo, Peru's inti, Zambia's
+    # kwacha (Malawi's when the text says so)
+    (r"(?:Venezuelan\s+)?bolivars?|VEB", "VEB"),
+    (r"(?:Hungarian\s+)?forints?|HUF", "HUF"),
+    (r"(?:Brazilian\s+)?cruzados?|BRC", "BRC"),
+    (r"(?:Ecuadorean\s+|Ecuadorian\s+)?sucres?|ECS", "ECS"),
+    (r"(?:Argentine\s+)?australs?|ARA", "ARA"),
+    (r"(?:Portuguese\s+)?escudos?|PTE", "PTE"),
+    (r"(?:Peruvian\s+)?intis?|PEI", "PEI"),
+    (r"Malawi(?:an)?\s+kwacha|MWK", "MWK"),
+    (r"(?:Zambian\s+)?kwacha|ZMK", "ZMK"),
+    (r"Kenyan?\s+shillings?|KES", "KES"),
+    (r"Tanzanian?\s+shillings?|TZS", "TZS"),
+    (r"Ugandan?\s+shillings?|UGX", "UGX"),
+    # dinars only with their country: Yugoslav, Kuwaiti, Bahraini, Iraqi, Jordanian, Libyan, Tunisian, Algerian
+    (r"Yugoslav(?:ian)?\s+dinars?|YUD", "YUD"),
+    (r"Kuwaiti?\s+dinars?|KWD", "KWD"),
+    (r"Bahraini?\s+dinars?|BHD", "BHD"),
+    (r"Iraqi?\s+dinars?|IQD", "IQD"),
+    (r"Jordanian\s+dinars?|JOD", "JOD"),
+    (r"Libyan\s+dinars?|LYD", "LYD"),
+    (r"Tunisian\s+dinars?|TND", "TND"),
+    (r"Algerian\s+dinars?|DZD", "DZD"),
     (r"\u20ac", "EUR"),
     (r"sen", _SEN),
     (r"cents?|cts?", _CENTS),
@@ -157,8 +199,16 @@ def _pre_currency(before: str) -> str | None:
     return code
 
 
-def _post_currency(after: str) -> tuple[str, int] | None:
+#: names that are a currency only after a scale word: "a 300 mln mark placement", "80 mln punts" (but "the
+#: 1,000 mark" of an index, "five punts" of a football game)
+_SCALED_POST_RE = re.compile(r"^\s?(?:(?P<dem>(?:West\s+German\s+|German\s+)?mark)|(?P<iep>punts?))(?![A-Za-z])", re.I)
+_SCALED_RE = re.compile(r"(?:mln|bln|billion|million|trillion|thousand|mn|bn)\s*$", re.I)
+
+
+def _post_currency(after: str, scaled: bool = False) -> tuple[str, int] | None:
     m = _POST_RE.search(after[:40])
+    if not m and scaled and (s := _SCALED_POST_RE.search(after[:40])):
+        return ("DEM" if s.group("dem") else "IEP"), s.end()
     if not m:
         return None
     code = _code(m, _POST_CODES)
@@ -201,7 +251,7 @@ def _find(text: str, toks: list[NumToken], left: str) -> tuple[int, str, int] | 
         if i == 0 and not before.strip():
             before = left + " " + before if left else before
         pre = _pre_currency(before)
-        post = _post_currency(text[t.end :])
+        post = _post_currency(text[t.end :], bool(_SCALED_RE.search(text[t.start : t.end])))
         if post is not None:
             return i, post[0], t.end + post[1]
         if pre is not None:
@@ -424,6 +474,15 @@ _PER_SHARE_LINE = re.compile(
     r"dividend|dividend\s+per\s+share|payout)\b(?!\s+(?:capital|outstanding|issued))",
     re.I,
 )
+#: "1.16 dlrs share", "10 cts share" (wire shorthand for "a share"), not "share capital"/"shares outstanding"
+_BARE_SHARE_AFTER = re.compile(r"^\s+(?:share|shr)\b(?!\s+(?:capital|outstanding|issued|issue|offering|price))",
+                               re.I)
+#: a company's total (in millions, or in thousands written out), then "or": the per-share amount follows, as the
+#: wire writes it ("a gain of 4.1 mln dlrs or [12 cts]", "from 36.4 mln dlrs or [79 cts] in the same period",
+#: "gains of 223,000 or [four cts]") - not alternatives ("a rebate of 300 dlrs or 600 dlrs")
+_TOTAL_OR_BEFORE = re.compile(r"(?:\d[\d,.]*\s+(?:mln|bln|billion|million)|\d{1,3}(?:,\d{3})+)(?:\s+[A-Za-z.]+){0,3}?,?"
+                              r"\s+or\s+$", re.I)
+_SCALED_OWN = re.compile(r"\b(?:mln|bln|billion|million|trillion)\b|\d(?:m|bn)\b", re.I)
 #: "each"/"apiece" after the figure is per share when shares are what the sentence prices
 _EACH_AFTER = re.compile(r"^\s+(?:each|apiece)\b", re.I)
 #: a share price: "the shares closed at 40 dlrs", "its stock rose 1-1/2 to", "one additional share at"
@@ -466,15 +525,26 @@ def per_share(text: str, start: int, end: int) -> bool:
         return True
     line_start = text.rfind("\n", 0, start) + 1
     line = text[line_start:start]
-    if len(line) <= 60 and _PER_SHARE_LINE.match(line) and not re.match(r"\s*avg\b", line, re.I):
+    # a long line too when it compares figures: "Proposed net final dividend on ordinary shares 70 francs vs 65 to
+    # take total net payment for year to 120 francs vs 110"
+    short = len(line) <= 60 or (len(line) <= 160 and re.search(r"\bvs\.?\s", line, re.I) is not None)
+    # (a figure in millions on such a line is the total paid out: "Dividend payments will total 45 mln dlrs")
+    if short and _PER_SHARE_LINE.match(line) and not re.match(r"\s*avg\b", line, re.I) and not _SCALED_OWN.search(own):
         # the figure must be one of the line's own figures, not in a sentence that follows the label
-        if not re.search(r"[.;]\s", line):
+        if not re.search(r"(?<![A-Z])[.;]\s", line):  # (an initial's stop is none: "Shr 3.25 H.K. Dlrs vs 1.40")
             return True
     if _SHARE_PRICE_BEFORE.search(text[max(0, start - 90):start]):
         return True
     if _BARE_PRICE.fullmatch(own) and _QUOTE_MOVE_BEFORE.search(text[max(0, start - 40):start]) and (
             "/" in text[max(0, start - 20):end + 12]):
         return True  # the stock-quote grammar (pipeline.quantities) reads these as money only in a quote
+    if not _SCALED_OWN.search(own):
+        if _BARE_SHARE_AFTER.match(after):
+            return True
+        # a total and its per-share amount, the pair written again for the year before: "rose to 43.7 mln dlrs
+        # or 96 cts a share from 36.4 mln dlrs or 79 cts in the same period"
+        if _TOTAL_OR_BEFORE.search(text[max(0, start - 60):start]):
+            return True
     if _EACH_AFTER.match(after):
         sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
         if re.search(r"\bshares?\b", text[max(sentence_start, start - 80):start], re.I):

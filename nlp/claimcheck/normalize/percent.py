@@ -97,6 +97,27 @@ def _negative(prefix: str) -> bool:
 
 
 _OF_A_POINT = re.compile(r"\s+(?:of\s+)?an?\s+(?:percentage|pct|per\s?cent(?:age)?)\s+points?\b", re.I)
+#: a point of a rate written without "percentage" ("a further 1/4 point cut", "a half-point rise in base rates",
+#: "5/8 point over Libor"): right after the number or the fraction word
+_BARE_POINT = re.compile(r"[\s-]+(?:of\s+)?(?:an?\s+)?points?\b", re.I)
+#: ... but not the points of a price: a share's ("its stock was up 1-1/8 points"), a bond's ("bond prices ended
+#: 1/2 point lower"), an index's or a futures contract's
+_PRICE_POINTS_BEFORE = re.compile(
+    r"\b(?:stocks?|shares?|equity|equities|bonds?|gilts?|notes|treasur(?:y|ies)|prices?|index|indices|"
+    r"average|dow|nikkei|ftse|futures|contracts?|market|traded|trading|opened|closed)\b",
+    re.I)
+#: the largest change of a rate that a bare "point" is read as (index and price moves run larger); a whole number
+#: only as "points" (a fraction of a point is a rate's: "1/4 point", "0.75 point")
+_MAX_BARE_POINTS = 5
+
+
+def _rate_points(text: str, end: int, prefix: str) -> re.Match[str] | None:
+    """The bare "point(s)" after position ``end`` when they are percentage points of a rate: the span is a
+    percentage (the NER says so) and nothing before it in its sentence names a price, a share or an index."""
+    m = _BARE_POINT.match(text, end)
+    if m is None:
+        return None
+    return None if _PRICE_POINTS_BEFORE.search(prefix[-80:]) else m
 
 
 def _fraction(text: str, left: str) -> Quantity | None:
@@ -123,8 +144,8 @@ def _fraction(text: str, left: str) -> Quantity | None:
             continue
         if den_word.endswith("s") and num == 1 and den_word != "halves":
             continue  # "one thirds" is not English
-        points = _OF_A_POINT.match(text, m.end())
-        if points is not None:  # "half a percentage point", "a quarter of a point": a fraction of one point
+        points = _OF_A_POINT.match(text, m.end()) or _rate_points(text, m.end(), left + " " + text[: m.start()])
+        if points is not None:  # "half a percentage point", "a half-point cut": a fraction of one point
             value = to_py(Decimal(num) / Decimal(den), 3)
             assert value is not None
             q = prefix_qualifier(left + " " + text[: m.start()]) or "exact"
@@ -141,6 +162,23 @@ def _share(ratio: Decimal, prefix: str, after: str) -> Quantity:
     q = prefix_qualifier(prefix) or "approx"
     lo, hi = interval(value, 0, q)
     return Quantity(value, "percent", q, lo, hi, "share")
+
+
+#: what stands between the two sides of a money-market quote: a space or a comma ("10 9-7/8", "six, 5-1/2")
+_QUOTE_GAP = re.compile(r"\s*,?[ \t]+")
+
+
+def _two_way_quote(a: Decimal, b: Decimal) -> tuple[Decimal, Decimal] | None:
+    """The (low, high) of a rate quoted offer and bid side by side, as the wire writes deposit rates: both in full
+    and less than a point apart ("10 9-7/8", "7-7/8 eight", "six, 5-1/2"), or the second as the fraction that
+    replaces the first's ("6-1/2, 1/4" is 6-1/2 and 6-1/4; "10-9/16 7/16"). None for anything else."""
+    if a <= 0 or b <= 0 or a == b:
+        return None
+    if b < 1 <= a and a != a.to_integral_value(rounding="ROUND_FLOOR"):
+        b = a.to_integral_value(rounding="ROUND_FLOOR") + b
+    elif b < 1 or abs(a - b) >= 1:
+        return None
+    return (min(a, b), max(a, b)) if a != b else None
 
 
 @total(None)
@@ -180,6 +218,15 @@ def normalize_percent(text: str, left_context: str = "") -> Quantity | None:
                     if mid is None:
                         return None
                     return Quantity(mid, unit, "range", to_py(low, 6), to_py(high, 6), kind)
+        if nxt is not None and mk is None and mk2 is not None and _QUOTE_GAP.fullmatch(text, t.end, nxt.start):
+            quote = _two_way_quote(t.value, nxt.value)
+            if quote is not None:  # "10 9-7/8 pct", "six, 5-1/2 pct", "6-1/2, 1/4 pct": offer and bid
+                unit, factor, end = mk2
+                low, high = quote[0] * factor, quote[1] * factor
+                mid = to_py((low + high) / 2, 6)
+                if mid is None:
+                    return None
+                return Quantity(mid, unit, "range", to_py(low, 6), to_py(high, 6), _kind(prefix, text[end:]))
         if nxt is not None and mk2 is not None and (mk is None or mk[0] == mk2[0]):
             r = range_pair(text, t, nxt, prefix, _PCT_UNIT)
             if r is not None:
@@ -192,7 +239,12 @@ def normalize_percent(text: str, left_context: str = "") -> Quantity | None:
                     return None
                 return Quantity(mid, unit, "range", to_py(low, 6), to_py(high, 6), kind)
         if mk is None:
-            continue
+            bare = _rate_points(text, t.end, prefix)
+            if bare is None or not 0 < t.value <= _MAX_BARE_POINTS:
+                continue
+            if t.value == t.value.to_integral_value() and not bare.group(0).lower().endswith("points"):
+                continue  # a whole "five point" is a modifier ("a five point plan", "five point spreads")
+            mk = ("percentage_points", Decimal(1), bare.end())  # "a further 1/4 point cut", "one point lower"
         unit, factor, end = mk
         sign = -1 if _negative(prefix) else 1
         value = t.value * factor * sign

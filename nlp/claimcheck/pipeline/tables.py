@@ -49,12 +49,17 @@ TABLE_LINE = re.compile(
     re.M | re.I,
 )
 CURRENCY_WORDS = (r"dlrs|dollars|cts|stg|pounds|marks|francs|yen|guilders|lire|pesos|crowns|kronor|kroner|"
-                  r"rand|rupees|ringgit|schillings|pesetas|escudos|drachmas|baht|won|yuan|riyals|dinars")
+                  r"rand|rupees|ringgit|schillings|shillings|pesetas|escudos|drachmas|baht|won|yuan|riyals|dinars|"
+                  r"bolivars|forints|cruzados|australs|sucres|intis|kwacha|punts")
+#: the country written before a currency word on a table line ("Shr 3.25 H.K. Dlrs vs 1.40")
+CURRENCY_COUNTRY = (r"H\.K\.|Hong[ \t]+Kong|U\.S\.|Canadian|Can|Australian|Aust\.?|N\.Z\.|New[ \t]+Zealand|Singapore|"
+                    r"Malaysian|Taiwan|Swiss|French|Belgian|Saudi|Kuwaiti|Swedish|Danish|Norwegian|Finnish")
 #: one figure: an optional profit/loss word, the number with its scale and currency words
 FIGURE = re.compile(
     r"(?:(?P<sign>profit|loss)[ \t]+)?"
     r"(?P<num>(?:[A-Z]{1,3}\$|\$|£)?\d[\d,]*(?:\.\d+)?(?:-\d+/\d+)?"
-    r"(?:[ \t]+(?:mln|bln|billion|million|trillion))?(?:[ \t]+(?:" + CURRENCY_WORDS + r"))?)",
+    r"(?:[ \t]+(?:mln|bln|billion|million|trillion))?"
+    r"(?:[ \t]+(?:(?:" + CURRENCY_COUNTRY + r")[ \t]+)?(?:" + CURRENCY_WORDS + r")\b)?)",
     re.I,
 )
 _SEPARATOR = re.compile(r"[ \t]+vs\.?[ \t]+", re.I)
