@@ -134,3 +134,12 @@ def test_two_money_figures_after_a_change_and_a_range(text, expected):
 def test_an_iso_code_after_the_amount_is_its_currency():
     assert spans("The dollar eased to 104.20 JPY on Monday.") == [("104.20 JPY", "MONEY")]
     assert spans("It costs 500 usd.") == []  # codes in capitals only
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("To get in shape he went from 231 pounds to 205 by running.", [("231 pounds", "QUANTITY")]),
+    ("The club paid 500 pounds for a striker who weighs 80kg.", [("500 pounds", "MONEY")]),
+    ("Dieting firms raised 5 million pounds last year.", [("5 million pounds", "MONEY")]),
+])
+def test_a_persons_weight_in_pounds(text, expected):
+    assert spans(text) == expected

@@ -178,6 +178,26 @@ def _stock_moves(text: str) -> Iterator[tuple[int, int, str]]:
             yield m.start("level"), m.end("level"), "MONEY"
 
 
+#: a person's weight in the sentence: "get in better shape, dropping from 208 pounds to 193 by exercising"
+_BODY_WEIGHT = re.compile(r"\b(?:weigh(?:s|ed|ing|t)?|diet(?:ing)?|exercis(?:e|es|ed|ing)|in\s+(?:better\s+|good\s+)?"
+                          r"shape|heavier|lighter|overweight|obes(?:e|ity)|slimm(?:ed|ing)|workouts?)\b", re.I)
+
+
+def _body_weight(text: str, start: int) -> bool:
+    """The sentence around ``start`` speaks of a body's weight and never of sterling (read for a figure of two or
+    three digits in pounds, as a person weighs)."""
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    ends = [i for i in (text.find(". ", start), text.find("\n", start)) if i >= 0]
+    sentence = text[left:min(ends, default=len(text))]
+    return bool(_BODY_WEIGHT.search(sentence)) and not _STERLING_RE.search(sentence) and not _PAYMENT.search(sentence)
+
+
+#: words of money in the sentence: its pounds are sterling after all ("paid 500 pounds for a striker who weighs")
+_PAYMENT = re.compile(r"\b(?:pa(?:y|ys|id|ying)|costs?|cost(?:ing)?|price[ds]?|fees?|fined?|worth|sold|bought"
+                      r"|spen[dt]|earn(?:s|ed|ings)?|salar(?:y|ies)|wages?|charged?|bid|offer(?:ed)?|rais(?:e|ed)"
+                      r"|profits?)\b", re.I)
+
+
 def find_quantities(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, label) for money and percent expressions, shares ("a third of") and counts with a scale word
     ("1.2m passengers"), non-overlapping, in text order."""
@@ -216,7 +236,8 @@ def find_quantities(text: str) -> Iterator[tuple[int, int, str]]:
                 cut = chunk.index(" to ") + 4
                 if _MOVE_TO_LEVEL.search(text[max(0, start - 20):start + cut]):
                     start += cut  # "the prime rate fell 1/4 to 7-1/2 pct": the move is no end of a range
-            if label == "MONEY" and weighs and re.search(r"\bpounds?$", stripped, re.IGNORECASE):
+            if label == "MONEY" and re.search(r"\bpounds?$", stripped, re.IGNORECASE) and (weighs or (
+                    re.search(r"(?<![\d,.])\d{2,3}(?:\.\d)?\s+pounds?$", stripped) and _body_weight(text, start))):
                 label = "QUANTITY"  # "reduced to 400 mln pounds from 500 mln" in a story of pounds of fiber
             spans.append((start, end, label))
     spans.extend(_stock_moves(text))
