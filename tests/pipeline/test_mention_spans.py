@@ -180,10 +180,14 @@ def test_labels(nlp, text, ner, present, absent):
     ("A deficit with the U.S. May result in tariffs.", [("May", "DATE")], [], [("May", "DATE")]),
     ("Prices fell in May and June.", [("May and June", "DATE")], [("May and June", "DATE")], []),
     # a results headline's quarter and the day it ended are two dates; "Qtr ended" is not part of the date
-    ("HALDEN CORP <HLD> 3RD QTR FEB 28 NET", [("3RD QTR FEB 28", "DATE")], [("3RD QTR", "DATE"), ("FEB 28", "DATE")],
-     [("3RD QTR FEB 28", "DATE")]),
-    ("MIREL INC 4TH QTR MARCH ONE LOSS", [("4TH QTR MARCH ONE", "DATE")],
-     [("4TH QTR", "DATE"), ("MARCH ONE", "DATE")], []),
+    ("HALDEN CORP RESULTS\n\nNOTE: 3RD QTR FEB 28 figures are restated.", [("3RD QTR FEB 28", "DATE")],
+     [("3RD QTR", "DATE"), ("FEB 28", "DATE")], [("3RD QTR FEB 28", "DATE")]),
+    # in the headline the closing day names the period and the quarter before it is left out
+    ("MIREL INC 4TH QTR MARCH ONE LOSS", [("4TH QTR MARCH ONE", "DATE")], [("MARCH ONE", "DATE")],
+     [("4TH QTR", "DATE"), ("4TH QTR MARCH ONE", "DATE")]),
+    ("HALDEN CORP <HLD> 2ND QTR FEB 28 NET\n\nShr 5 cts", [("2ND QTR", "DATE"), ("FEB 28", "DATE")],
+     [("FEB 28", "DATE")], [("2ND QTR", "DATE")]),
+    ("HALDEN CORP <HLD> 2ND QTR NET\n\nShr 5 cts", [("2ND QTR", "DATE")], [("2ND QTR", "DATE")], []),
     ("HALDEN CORP 1ST QTR NET\n\nQtr ended Jan 31\nShr 10 cts vs 8 cts", [("1ST QTR", "DATE"), ("Qtr ended Jan 31", "DATE")],
      [("1ST QTR", "DATE"), ("Jan 31", "DATE")], [("Qtr ended Jan 31", "DATE")]),
     ("Year to December 31, 2026 profit rose.", [("Year to December 31, 2026", "DATE")],

@@ -17,8 +17,8 @@ spans before they become ``doc.ents``. Each rule is one guideline:
 * **DATE edges**: the whole phrase when it names one period: "the end of the year", "the fall of 2011", "the
   first quarter of the financial year", "2009 to 2011", "2010-11", "last year's fourth quarter", "the year
   ahead", "the Christmas period"; "full-year" and "first half" are dates; "the day" of a trading
-  session is not. A results headline's "4TH QTR JAN 31" is two dates, the quarter and its closing day, and a
-  table's "Qtr ended Feb 28" or "Year to December 31, 1986" is the date alone. Where the real-article
+  session is not. "4TH QTR JAN 31" is two dates, the quarter and its closing day, and in a results headline
+  the day alone; a table's "Qtr ended Feb 28" or "Year to December 31, 1986" is the date alone. Where the real-article
   annotation is split about an edge (dev and train disagree: "between X and Y", "the October-to-December
   quarter", "a two-year period"), the NER's span is left as it is.
 * **PERCENT edges**: a range is one span ("a 2% to 3% rise", "between 10% to 15%"), and so is "a quarter of a
@@ -76,6 +76,7 @@ def refine_spans(doc: Doc, spans: list[Span]) -> list[Span]:
     spans = _trim_up_to(doc, spans)
     spans = _merge_percent(doc, spans)
     spans = _split_headline_periods(doc, spans)
+    spans = _headline_quarter_before_day(doc, spans)
     spans = _date_edges(doc, spans)
     spans = _add_period_words(doc, spans)
     return filter_spans(spans)
@@ -417,8 +418,9 @@ _HEADLINE_PERIOD = re.compile(r"((?:(?:1st|2nd|3rd|4th|first|second|third|fourth
 
 
 def _split_headline_periods(doc: Doc, spans: list[Span]) -> list[Span]:
-    """"4TH QTR JAN 31" as "4TH QTR" and "JAN 31": the real-article annotation (train and dev) marks the quarter and
-    the day it ended as two dates."""
+    """"4TH QTR JAN 31" as "4TH QTR" and "JAN 31": the real-article annotation (train and dev) marks the day the
+    quarter ended as a date of its own (in a headline the quarter is then mostly left out:
+    :func:`_headline_quarter_before_day`)."""
     out = []
     for s in spans:
         m = _HEADLINE_PERIOD.fullmatch(s.text) if s.label_ == "DATE" else None
@@ -431,6 +433,28 @@ def _split_headline_periods(doc: Doc, spans: list[Span]) -> list[Span]:
             out.append(s)
         else:
             out.extend((period, day))
+    return out
+
+
+_QUARTER = re.compile(r"(?:1st|2nd|3rd|4th|first|second|third|fourth)\s+(?:qtr|quarter)", re.I)
+
+
+def _headline_quarter_before_day(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A results headline's quarter followed by the day it closed ("4TH QTR JAN 31 NET"): the day names the
+    period and the quarter is mostly left unmarked (real-dev 11 of 15, real-train 34 of 49); a headline quarter
+    alone ("3RD QTR NET") stays a date."""
+    text = doc.text
+    first = text.find("\n")
+    first = len(text) if first < 0 else first
+    starts = {s.start_char: s for s in spans if s.label_ == "DATE"}
+    out = []
+    for s in spans:
+        if s.label_ == "DATE" and s.end_char <= first and _QUARTER.fullmatch(s.text):
+            gap = re.match(r"[ \t]+", text[s.end_char:first])
+            nxt = starts.get(s.end_char + gap.end()) if gap else None
+            if nxt is not None and re.match(r"(?:" + _MONTH + r")\s", nxt.text, re.I):
+                continue
+        out.append(s)
     return out
 
 
