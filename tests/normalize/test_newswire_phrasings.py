@@ -304,6 +304,11 @@ MONEY_IN_A_DOLLAR_DOCUMENT = [
     ("400 mln mark", "Halder placed a", "USD", 400 * M, "DEM"),
     ("60 mln punts", "profits of about", "USD", 60 * M, "IEP"),
     ("12 mln Irish pounds", "the grant is worth", "USD", 12 * M, "IEP"),
+    # a fraction of a cent in words
+    ("one-half cent", "the refiner cut its lead price by", "USD", 0.005, "USD"),
+    ("half a cent", "wheat closed up", "USD", 0.005, "USD"),
+    ("three-quarters of a cent", "corn lost", "USD", 0.0075, "USD"),
+    ("one-quarter ct", "the rights are redeemable at", "CAD", 0.0025, "CAD"),
 ]
 
 
@@ -424,6 +429,14 @@ PERCENT = [
     ("two points", "the bank cut its rate by", 2, "percentage_points", "exact", 1.5, 2.5, "decline"),
     ("half-point", "the central bank made a", 0.5, "percentage_points", "exact", 0.5, 0.5, ""),
     ("half a point", "base rates came down by", 0.5, "percentage_points", "exact", 0.5, 0.5, "decline"),
+    # a fraction of one percent or of one point is the fraction, not one percent; a percentage hyphened on as
+    # a modifier
+    ("under 1/8 of one pct", "the fund's exposure is", 0.125, "percent", "at_most", None, 0.125, ""),
+    ("half of one percent", "the levy adds", 0.5, "percent", "exact", 0.5, 0.5, ""),
+    ("three-quarters of one pct", "", 0.75, "percent", "exact", 0.75, 0.75, ""),
+    ("7/8 of a percentage point", "a margin of", 0.875, "percentage_points", "exact", 0.875, 0.875, ""),
+    ("48.5-pct", "Corvel owns a", 48.5, "percent", "exact", 48.45, 48.55, "share"),
+    ("one pct", "a margin of", 1, "percent", "exact", 0.5, 1.5, ""),
 ]
 
 

@@ -265,6 +265,22 @@ def _find(text: str, toks: list[NumToken], left: str) -> tuple[int, str, int] | 
     return None
 
 
+#: a fraction of a cent in words: "one-half cent", "a half ct", "half a cent", "three-quarters of a cent"
+_CENT_FRACTION = re.compile(
+    r"(?<![A-Za-z\d.-])(?:(?P<n>one|a|two|three|five|seven)[\s-]+)?(?P<d>half|quarters?|thirds?|eighths?)"
+    r"(?:\s+of)?(?:\s+an?)?[\s-]+(?=(?:cents?|cts?)\b)", re.I)
+_CENT_NUMERATORS = {"one": 1, "a": 1, "two": 2, "three": 3, "five": 5, "seven": 7}
+_CENT_DENOMINATORS = {"half": 2, "quarter": 4, "third": 3, "eighth": 8}
+
+
+def _cent_fraction(m: re.Match[str]) -> str:
+    num = _CENT_NUMERATORS[(m.group("n") or "one").lower()]
+    den = _CENT_DENOMINATORS[m.group("d").lower().rstrip("s")]
+    if num >= den:
+        return m.group(0)
+    return f"{to_py(Decimal(num) / Decimal(den), 6)} "
+
+
 #: currency signs as UTF-8 read as Latin-1 (left in some corpora even after cleaning: "Â£600m")
 MOJIBAKE_SYMBOLS = {"Â£": "£", "â‚¬": "€", "Â¥": "¥"}
 
@@ -293,6 +309,7 @@ def normalize_money(text: str, left_context: str = "", *, default_currency: str 
         return None
     text = _drop_parentheticals(repair_symbols(text[:MAX_TEXT]))
     text = expand_fractions(text)  # newswire prices: "42-1/2 dlrs" is 42.5
+    text = _CENT_FRACTION.sub(_cent_fraction, text)  # "lowered by one-half cent" is 0.5 cents
     text = expand_two_way(text)  # a bid/offer quote: "1.8250/60 marks" is 1.8250 to 1.8260
     left = left_context[-MAX_CONTEXT:]
     toks = scan_numbers(text)

@@ -17,7 +17,8 @@ _PP_RE = re.compile(
     re.I,
 )
 _BP_RE = re.compile(r"\s?-?\s?(?:basis[\s-]+points?|bps|bp)(?![A-Za-z])", re.I)
-_PCT_RE = re.compile(r"\s?(?:%|\uff05|per\s?cent|percent|pct|pc)(?![A-Za-z])", re.I)
+#: also hyphened onto the figure, as the wire writes a modifier: "a 51-pct owned unit", "a 5.4-pct stake"
+_PCT_RE = re.compile(r"(?:\s?|\s?-\s?)(?:%|\uff05|per\s?cent|percent|pct|pc)(?![A-Za-z])", re.I)
 _PCT_UNIT = r"(?:%|\uff05|per\s?cent|percent|pct|pc|percentage\s+points?|basis\s+points?|bps|pp)"
 
 _UP = (
@@ -156,6 +157,48 @@ def _fraction(text: str, left: str) -> Quantity | None:
     return None
 
 
+#: "... of one pct", "... of a percentage point": the fraction before it is the figure
+_OF_ONE = re.compile(r"\s+of\s+(?:one|an?|1)(?=\s+(?:percentage|pct|per\s?cent|percent)\b|\s?%)", re.I)
+_SLASH_FRACTION = re.compile(r"(?<![\d.])(\d{1,2})/(\d{1,3})\s*$")
+
+
+def _of_one(text: str, left: str) -> Quantity | None:
+    """A fraction of one percent or of one point: "less than 1/10 of one pct" (0.1 percent at most), "half of one
+    percent", "7/8 of a percentage point" - not one percent, as the last number alone reads."""
+    m = _OF_ONE.search(text)
+    if m is None:
+        return None
+    mk = _marker(text, m.end())
+    if mk is None:
+        return None
+    head = text[: m.start()]
+    ratio: Decimal | None = None
+    start = len(head)
+    if (f := _SLASH_FRACTION.search(head)) and int(f.group(2)) > 0:
+        ratio, start = Decimal(f.group(1)) / Decimal(f.group(2)), f.start()
+    else:
+        words = [w for w in _FRACTION_RE.finditer(head) if not head[w.end():].strip()]
+        if words:
+            w = words[-1]
+            num_word = w.group("num")
+            num = 1 if num_word is None else int(num_word) if num_word.isdigit() else _NUMERATORS[num_word.lower()]
+            ratio, start = Decimal(num) / Decimal(_DENOMS[w.group("den").lower()]), w.start()
+        else:
+            toks = [t for t in scan_numbers(head) if not head[t.end:].strip()]
+            if toks:
+                ratio, start = toks[-1].value, toks[-1].start
+    if ratio is None or not 0 < ratio < 1:
+        return None
+    unit, factor, end = mk
+    prefix, after = left + " " + head[:start], text[end:]
+    value = to_py(ratio * factor, 6)
+    if value is None:
+        return None
+    q = qualify(prefix, after)
+    lo, hi = interval(value, 0, q)
+    return Quantity(value, unit, q, lo, hi, _kind(prefix, after))
+
+
 def _share(ratio: Decimal, prefix: str, after: str) -> Quantity:
     value = to_py(ratio * 100, 3)
     assert value is not None  # a fraction below one, in percent: a finite number
@@ -196,6 +239,9 @@ def normalize_percent(text: str, left_context: str = "") -> Quantity | None:
     text = expand_fractions(text[:MAX_TEXT])  # newswire rates: "8-3/4 pct" is 8.75
     text = expand_two_way(text, descending=True)  # a deposit rate quoted offer/bid: "4.50/43 pct"
     left = left_context[-MAX_CONTEXT:]
+    of_one = _of_one(text, left)
+    if of_one is not None:
+        return of_one
     toks: list[NumToken] = [t for t in scan_numbers(text) if not t.ordinal and not t.leading_zero]
     for i, t in enumerate(toks):
         prefix = left + " " + text[: t.start]
