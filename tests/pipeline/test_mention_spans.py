@@ -125,6 +125,15 @@ def test_not_counts(nlp, text, ner, present, absent):
     ("It paid 3.1 mln dlrs. It sold a net 212,500 common shares.", [("212,500", "CARDINAL")],
      [("212,500", "CARDINAL")], [("212,500", "MONEY")]),
     ("Halden has a gain of 80,000 visitors a year.", [("80,000", "CARDINAL")], [("80,000", "CARDINAL")], []),
+    # a day of the month the NER left as a number is a date
+    ("Halden's 2026 ended Nov 30 and its 2025 ended Dec 31.", [("30", "CARDINAL"), ("Dec 31", "DATE")],
+     [("Nov 30", "DATE")], [("30", "CARDINAL")]),
+    ("Mirel must pay no later than August 31, 2027, it said.", [("31", "CARDINAL")],
+     [("August 31, 2027", "DATE")], []),
+    ("Hearings are set for March 3 and 4 in Halden.", [("March 3", "DATE"), ("4", "CARDINAL")], [("4", "DATE")],
+     [("4", "CARDINAL")]),
+    ("In March 12 staff left and 3 and 4 more followed.", [("12", "CARDINAL"), ("3", "CARDINAL"), ("4", "CARDINAL")],
+     [("4", "CARDINAL")], []),
     # a share price quoted bare in eighths is money; a bond's price is not
     ("Halden stock was up 1/8 at 52-3/8 in active trading.", [("1/8", "CARDINAL"), ("52-3/8", "CARDINAL")],
      [("1/8", "MONEY"), ("52-3/8", "MONEY")], [("52-3/8", "CARDINAL")]),

@@ -99,6 +99,10 @@ def _relabel(doc: Doc, s: Span) -> Span:
                                       for t in s) and any(t.like_num for t in s) and _count_follows(doc, s[-1]) \
             and not (s.end < len(doc) and doc[s.end].lower_.rstrip("s") in _CURRENCY_WORDS):
         return Span(doc, s.start, s.end, label="CARDINAL")  # "5.5 mln shares": a count, its noun no unit
+    if s.label_ == "CARDINAL" and re.fullmatch(r"[1-9]|[12]\d|3[01]", text) and s.start > 0:
+        day = _day_of_month(doc, s)
+        if day is not None:
+            return day
     if s.label_ == "CARDINAL" and _bare_amount(doc, s):
         return Span(doc, s.start, s.end, label="MONEY")  # "an extraordinary charge of 2,503,000" in a dlrs story
     if s.label_ == "CARDINAL":
@@ -165,6 +169,22 @@ def _share_price(doc: Doc, s: Span) -> bool:
     end = min(x for x in (text.find(". ", s.end_char), text.find("\n", s.end_char), len(text)) if x >= 0)
     return not re.search(r"\b(?:bonds?|eurobonds?|notes|coupon|par|yield|pct|percent|per\s+cent|rates?)\b|%",
                          text[start:end], re.I)
+
+
+def _day_of_month(doc: Doc, s: Span) -> Span | None:
+    """A day the NER left as a number after its month ("ended Nov 30", "no later than August 31, 1987") or after
+    another day of the month ("February 16 and 17"): a DATE, as both real splits mark every calendar date."""
+    text = doc.text
+    prev = doc[s.start - 1]
+    if prev.text[:1].isupper() and re.fullmatch(r"(?:" + _MONTH + r")", prev.text, re.I) \
+            and not (s.start >= 2 and doc[s.start - 2].text[:1].isdigit()):
+        m = re.match(r",\s*(?:1[89]|20)\d\d\b", text[s.end_char:])
+        return _span(doc, prev.idx, s.end_char + (m.end() if m else 0), "DATE")
+    before = text[max(0, s.start_char - 30):s.start_char]
+    if re.search(r"\b(?:" + _MONTH + r")\s+(?:[1-9]|[12]\d|3[01])\s+(?:and|to|or)\s+$", before, re.I) \
+            and re.search(r"\b[A-Z]\w*\.?\s+\d{1,2}\s+\w+\s+$", before):
+        return Span(doc, s.start, s.end, label="DATE")
+    return None
 
 
 _YEAR_PREPOSITIONS = {"since", "in", "of", "by", "from", "until", "till", "before", "after", "during", "to"}
