@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from .numbers import (MAX_CONTEXT, MAX_TEXT, NumToken, Quantity, expand_fractions, expand_two_way, scan_numbers, to_py,
-                      total)
+from .numbers import (FRACTION_DENOMINATORS, FRACTION_NUMERATORS, MAX_CONTEXT, MAX_TEXT, NumToken, Quantity,
+                      expand_fractions, expand_two_way, scan_numbers, sentence_start, to_py, total)
 from .qualifiers import interval, qualify, range_pair
 
 __all__ = ["normalize_money", "CURRENCY_CODES"]
@@ -269,13 +269,11 @@ def _find(text: str, toks: list[NumToken], left: str) -> tuple[int, str, int] | 
 _CENT_FRACTION = re.compile(
     r"(?<![A-Za-z\d.-])(?:(?P<n>one|a|two|three|five|seven)[\s-]+)?(?P<d>half|quarters?|thirds?|eighths?)"
     r"(?:\s+of)?(?:\s+an?)?[\s-]+(?=(?:cents?|cts?)\b)", re.I)
-_CENT_NUMERATORS = {"one": 1, "a": 1, "two": 2, "three": 3, "five": 5, "seven": 7}
-_CENT_DENOMINATORS = {"half": 2, "quarter": 4, "third": 3, "eighth": 8}
 
 
 def _cent_fraction(m: re.Match[str]) -> str:
-    num = _CENT_NUMERATORS[(m.group("n") or "one").lower()]
-    den = _CENT_DENOMINATORS[m.group("d").lower().rstrip("s")]
+    num = FRACTION_NUMERATORS[(m.group("n") or "one").lower()]
+    den = FRACTION_DENOMINATORS[m.group("d").lower()]
     if num >= den:
         return m.group(0)
     return f"{to_py(Decimal(num) / Decimal(den), 6)} "
@@ -563,7 +561,6 @@ def per_share(text: str, start: int, end: int) -> bool:
         if _TOTAL_OR_BEFORE.search(text[max(0, start - 60):start]):
             return True
     if _EACH_AFTER.match(after):
-        sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
-        if re.search(r"\bshares?\b", text[max(sentence_start, start - 80):start], re.I):
+        if re.search(r"\bshares?\b", text[max(sentence_start(text, start), start - 80):start], re.I):
             return True
     return False

@@ -372,6 +372,32 @@ def _parse_words(words: list[str]) -> tuple[int, Decimal, Decimal, Decimal, bool
     return best
 
 
+#: fraction words: "a half", "two thirds", "three-quarters" (percentages of a whole, fractions of a cent)
+FRACTION_DENOMINATORS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+    "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
+    "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9,
+    "tenth": 10, "tenths": 10,
+}
+FRACTION_NUMERATORS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9,
+}
+
+
+def sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` starts, as news copy is cut cheaply: after the last ". " or line break
+    before it (abbreviations such as "U.S." keep their sentence: no space follows their inner stops)."""
+    return max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
+
+
+def sentence_around(text: str, start: int, end: int | None = None) -> str:
+    """The sentence holding ``text[start:end]``: from :func:`sentence_start` to the next ". " or line break."""
+    end = start if end is None else end
+    ends = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    return text[sentence_start(text, start):min(ends, default=len(text))]
+
+
 def _digit_token(m: re.Match[str]) -> NumToken | None:
     intpart = m.group("comma") or m.group("space") or m.group("int") or ""
     frac = m.group("cfrac") or m.group("sfrac") or m.group("frac") or m.group("dfrac") or ""

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from .numbers import (MAX_CONTEXT, MAX_TEXT, NumToken, Quantity, expand_fractions, expand_two_way, scan_numbers, to_py,
-                      total)
+from .numbers import (FRACTION_DENOMINATORS, FRACTION_NUMERATORS, MAX_CONTEXT, MAX_TEXT, NumToken, Quantity,
+                      expand_fractions, expand_two_way, scan_numbers, to_py, total)
 from .qualifiers import interval, prefix_qualifier, qualify, range_pair, strip_qualifier
 
 __all__ = ["normalize_percent"]
@@ -49,16 +49,8 @@ _OWNS_RE = re.compile(
 )
 _SHARE_AFTER_RE = re.compile(r"^\s*(?:of|stake|share|holding|interest|ownership|owned|majority)\b", re.I)
 
-_DENOMS = {
-    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
-    "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
-    "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9,
-    "tenth": 10, "tenths": 10,
-}
-_NUMERATORS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9,
-}
+_DENOMS = FRACTION_DENOMINATORS
+_NUMERATORS = FRACTION_NUMERATORS
 _FRACTION_RE = re.compile(
     r"(?<![A-Za-z])(?:(?P<num>an?|one|two|three|four|five|six|seven|eight|nine|[1-9])[\s\-\u2010\u2011]+)?"
     r"(?P<den>halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)(?![A-Za-z])",

@@ -19,7 +19,7 @@ import re
 from spacy.tokens import Span
 
 from claimcheck.normalize import Quantity, normalize_count, normalize_money, normalize_percent
-from claimcheck.normalize.numbers import BIG, SMALL, TENS
+from claimcheck.normalize.numbers import BIG, SMALL, TENS, sentence_start
 
 #: what joins two figures compared in one clause: "450 mln dlrs from 390 mln", "1.2 mln shares, up from 900,000",
 #: "to 25 mln from 10 mln", "from 69 in 1984 to 298", "37,000 to 7,100", "12 mln vs 10 mln"
@@ -93,10 +93,6 @@ def _linked(doc, left: Span, right: Span, left_unit: str | None) -> bool:
         return False
     return bool(_LINK_RE.match(gap) or _LINK_AFTER_YEAR_RE.match(gap)
                 or (left_unit is not None and _LINK_AFTER_NOUN_RE.match(gap)))
-
-
-def _sentence_start(doc, start: int) -> int:
-    return max(doc.text.rfind(". ", 0, start), doc.text.rfind("\n", 0, start)) + 1
 
 
 #: a money noun of a company's accounts just before a figure in millions: "revenues were 40.2 mln", "a net loss of
@@ -227,7 +223,7 @@ def elided_reading(ent: Span, currency: str, unit_of) -> tuple[str, Quantity, st
                 continue  # "rose 5 pct to 300": a growth rate and the level it reached, no percentage
             if other.end_char <= ent.start_char and _MOVE_TO.search(
                     doc.text[max(0, other.start_char - 20):ent.start_char]) and not _RATE_WORDS.search(
-                    doc.text[_sentence_start(doc, other.start_char):ent.start_char]):
+                    doc.text[sentence_start(doc.text, other.start_char):ent.start_char]):
                 continue  # "Pluristem rose 8.15% to 3.65": a share's move and its price, unless a rate moved
             mine = normalize_percent(ent.text + (" pct" if q.unit == "percent" else " percentage points"), "")
             if mine is not None:
@@ -246,7 +242,7 @@ def elided_reading(ent: Span, currency: str, unit_of) -> tuple[str, Quantity, st
     parallel = _parallel(doc, ent, ents[:k], unit_of)
     if parallel is not None:
         return parallel[0], parallel[1], parallel[1].unit if parallel[0] == "PERCENT" else parallel[2]
-    sentence = doc.text[_sentence_start(doc, head.start_char):head.start_char]
+    sentence = doc.text[sentence_start(doc.text, head.start_char):head.start_char]
     if _VOTE_RE.search(sentence):
         return ent.label_, own, "vote"
     if len(chain) > 1 and _RATE_BEFORE_RE.search(sentence[-60:]) and 0 < abs(_num(own.value) or 0) <= 30:

@@ -25,6 +25,7 @@ from claimcheck.normalize import (
 )
 from claimcheck.normalize.counts import unit_after, unit_name
 from claimcheck.normalize.dates import MONTHS, WEEKDAYS
+from claimcheck.normalize.numbers import sentence_around, sentence_start
 from claimcheck.pipeline.elided import elided_reading
 from claimcheck.pipeline.mention_spans import refine_spans
 from claimcheck.pipeline.quantities import find_measures, find_quantities
@@ -733,10 +734,7 @@ def _index_level(ent: Span) -> bool:
     bare level with decimals in a sentence about an index's points is in points too."""
     if not _LEVEL.fullmatch(ent.text):
         return False
-    doc = ent.doc
-    start = max(doc.text.rfind(". ", 0, ent.start_char), doc.text.rfind("\n", 0, ent.start_char)) + 1
-    ends = [i for i in (doc.text.find(". ", ent.end_char), doc.text.find("\n", ent.end_char)) if i >= 0]
-    sentence = doc.text[start:min(ends, default=len(doc.text))]
+    sentence = sentence_around(ent.doc.text, ent.start_char, ent.end_char)
     return bool(re.search(r"\bpoints\b", sentence, re.I)) and bool(
         _INDEX_SENTENCE.search(sentence) or _INDEX_WORDS.search(sentence))
 
@@ -783,10 +781,9 @@ def _count_as_other(ent: Span, unit: str) -> tuple[str, Quantity, int] | None:
         q = normalize_percent(ent.text + " basis points", left_context(ent))
         return ("PERCENT", q, ent.end_char + basis.end()) if q is not None else None
     if unit == "point":
-        line_start = max(doc.text.rfind("\n", 0, ent.start_char), doc.text.rfind(". ", 0, ent.start_char)) + 1
-        line_end = min((i for i in (doc.text.find("\n", ent.end_char), doc.text.find(". ", ent.end_char)) if i >= 0),
-                       default=len(doc.text))
-        sentence, before = doc.text[line_start:line_end], doc.text[max(line_start, ent.start_char - 30):ent.start_char]
+        line_start = sentence_start(doc.text, ent.start_char)
+        sentence = sentence_around(doc.text, ent.start_char, ent.end_char)
+        before = doc.text[max(line_start, ent.start_char - 30):ent.start_char]
         index_points = (_INDEX_WORDS.search(sentence) or _GAME_WORDS.search(sentence)
                         or re.match(r"\s+points?,?\s+(?:or|which\s+is)\b", after, re.I)
                         or re.search(r"(?:pct|%)\s+(?:or|which\s+is)\s*$", before, re.I))

@@ -12,6 +12,7 @@ import re
 from typing import Iterator
 
 from claimcheck.normalize.counts import MEASURE_SPAN_UNIT_RE
+from claimcheck.normalize.numbers import sentence_around, sentence_start
 
 # a two-way quote ("1.8250/60 marks") and a fraction with no whole part ("3/4 cent") are figures too
 _NUM = (r"(?:\d{1,6}\.\d{1,6}/\d{1,4}(?![\d/])|\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+(?:\.\d+)?"
@@ -160,8 +161,7 @@ STOCK_CHANGE_RE = re.compile(
 
 def _stock_moves(text: str) -> Iterator[tuple[int, int, str]]:
     for m in STOCK_CHANGE_RE.finditer(text):
-        sentence_start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
-        if not _NOT_STOCK_BEFORE.search(text[max(sentence_start, m.start() - 80):m.start()]) \
+        if not _NOT_STOCK_BEFORE.search(text[max(sentence_start(text, m.start()), m.start() - 80):m.start()]) \
                 and not STOCK_MOVE_RE.match(text, m.start()):
             yield m.start("change"), m.end("change"), "MONEY"
     for m in STOCK_MOVE_RE.finditer(text):
@@ -170,8 +170,7 @@ def _stock_moves(text: str) -> Iterator[tuple[int, int, str]]:
         unit = (m.group("unit") or "").strip().lower()
         if unit and not unit.startswith(("dlr", "dollar")):
             continue  # a rate's, a pence price's: not a share price in dollars
-        sentence_start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
-        if _NOT_STOCK_BEFORE.search(text[max(sentence_start, m.start() - 80):m.start()]):
+        if _NOT_STOCK_BEFORE.search(text[max(sentence_start(text, m.start()), m.start() - 80):m.start()]):
             continue
         yield m.start("change"), m.end("change"), "MONEY"
         if not unit:
@@ -186,9 +185,7 @@ _BODY_WEIGHT = re.compile(r"\b(?:weigh(?:s|ed|ing|t)?|diet(?:ing)?|exercis(?:e|e
 def _body_weight(text: str, start: int) -> bool:
     """The sentence around ``start`` speaks of a body's weight and never of sterling (read for a figure of two or
     three digits in pounds, as a person weighs)."""
-    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
-    ends = [i for i in (text.find(". ", start), text.find("\n", start)) if i >= 0]
-    sentence = text[left:min(ends, default=len(text))]
+    sentence = sentence_around(text, start)
     return bool(_BODY_WEIGHT.search(sentence)) and not _STERLING_RE.search(sentence) and not _PAYMENT.search(sentence)
 
 
