@@ -310,10 +310,11 @@ def compare_group(claims: list[Claim], next_id, *, published: dict[str, date | N
     support = _support(claims)
     consensus = max(claims, key=lambda c: (len(support[c.id]), c.confidence, -len(c.id)))
     agreeing_docs = support[consensus.id]
+    agreeing = [o for o in claims if o.doc in agreeing_docs]
     # an outlier: a figure of a source that does not meet the consensus, that no agreeing source also states
     outliers = [c for c in claims if c.doc not in agreeing_docs and not support[c.id] & agreeing_docs
                 and not any(overlaps(c, o) for o in side)
-                and not (c.attribute == "count" and other_game(c, [o for o in claims if o.doc in agreeing_docs]))]
+                and not (c.attribute == "count" and other_game(c, agreeing))]
     if not outliers:
         return None
     if consensus.attribute == "count" and not consensus.scope:

@@ -364,6 +364,25 @@ def export_real(shared: Path, out: Path, keys: Iterable[tuple[str, str]] | None 
     return written
 
 
+def shared_documents(keys: list[tuple[str, str]], shared: Path) -> list:
+    """The shared articles ``keys`` (``(source, id)``) as pipeline ``Document``s: the annotated text, and the
+    publication date where the corpus gives one; each source's file is read once."""
+    from datetime import date
+
+    from claimcheck.schema import Document
+
+    records: dict[str, dict[str, dict]] = {}
+    docs = []
+    for source, doc_id in keys:
+        if source not in records:
+            records[source] = shared_records(source, shared)
+        record = records[source][doc_id]
+        published = published_of(source, record)
+        docs.append(Document(id=f"{source}:{doc_id}", text=record_text(source, record),
+                             published=date.fromisoformat(published) if published else None))
+    return docs
+
+
 def pipeline_marks(text: str, processed) -> tuple[list[dict], list[dict]]:
     """A processed document's mentions and claims as markup spans and relations (``parse_markup``'s shapes).
 
@@ -412,23 +431,12 @@ def preannotate(keys: Iterable[tuple[str, str]], shared: Path, out: Path, model:
     Nothing here is gold: every mark is to be read and corrected by an annotator (the front matter says
     ``pre: MODEL`` so an unchecked file is never imported by mistake; see ``corpus/real/README.md``).
     """
-    from datetime import date
-
     from claimcheck.pipeline import load_pipeline, process
-    from claimcheck.schema import Document
     from claimcheck.training.markup import to_markup
 
     keys = list(keys)
     nlp = load_pipeline(model)
-    docs = []
-    records: dict[str, dict[str, dict]] = {}
-    for source, doc_id in keys:
-        if source not in records:  # one read of each source's file, not one per article
-            records[source] = shared_records(source, shared)
-        record = records[source][doc_id]
-        published = published_of(source, record)
-        docs.append(Document(id=f"{source}:{doc_id}", text=record_text(source, record),
-                             published=date.fromisoformat(published) if published else None))
+    docs = shared_documents(keys, shared)
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for (source, doc_id), doc, p in zip(keys, docs, process(docs, nlp)):

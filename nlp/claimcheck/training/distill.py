@@ -32,13 +32,11 @@ import json
 import sys
 import tempfile
 import time
-from datetime import date
 from pathlib import Path
 
 from claimcheck.jsonl import read_jsonl
 from claimcheck.paths import corpus_dir
-from claimcheck.training.corpus import (make_task, pipeline_marks, published_of, real_splits, record_text,
-                                        shared_records)
+from claimcheck.training.corpus import make_task, pipeline_marks, real_splits, shared_documents, shared_records
 from claimcheck.training.markup import MarkupError, Parsed
 
 SILVER_MODEL = "transformer"
@@ -94,18 +92,9 @@ def label(keys: list[tuple[str, str]], shared: Path, model: str = SILVER_MODEL) 
     """Silver tasks for ``keys``: ``model``'s mentions and claims as Prodigy tasks (meta ``silver: model``),
     and counts (articles, claims, articles dropped because a mention does not fit the corpus' tokens)."""
     from claimcheck.pipeline import load_pipeline, process
-    from claimcheck.schema import Document
 
     nlp = load_pipeline(model)
-    records: dict[str, dict[str, dict]] = {}
-    docs = []
-    for source, doc_id in keys:
-        if source not in records:
-            records[source] = shared_records(source, shared)
-        record = records[source][doc_id]
-        published = published_of(source, record)
-        docs.append(Document(id=f"{source}:{doc_id}", text=record_text(source, record),
-                             published=date.fromisoformat(published) if published else None))
+    docs = shared_documents(keys, shared)
     tasks, dropped, started = [], 0, time.perf_counter()
     for (source, doc_id), doc, processed in zip(keys, docs, process(docs, nlp)):
         spans, relations = pipeline_marks(doc.text, processed)
