@@ -769,6 +769,15 @@ SPANS = [
     # an amount written as an adjective
     ("Marlow completed a 1.5-mln-dlr equity offering.", [("1.5-mln-dlr", "MONEY")]),
     ("Bolivia can expect a further 60-mln-dlr stand-by loan.", [("60-mln-dlr", "MONEY")]),
+    # the ECU, SDRs and other currencies of 1980s copy that the NER leaves as counts
+    ("Orrin placed 40 mln escudos of notes and 2.5 mln ECU of bonds.",
+     [("40 mln escudos", "MONEY"), ("2.5 mln ECU", "MONEY")]),
+    ("The notes come in lots of 5,000 and 100,000 ECUs.", [("100,000 ECUs", "MONEY")]),
+    ("The fund drew 300 mln SDRs and Caracas paid 90 mln bolivars.",
+     [("300 mln SDRs", "MONEY"), ("90 mln bolivars", "MONEY")]),
+    ("Tarn Kraft sold bonds worth 650 mln Swedish crowns.", [("650 mln Swedish crowns", "MONEY")]),
+    ("Lisbon set aside 12 mln cruzados and 80 mln kwacha.", [("12 mln cruzados", "MONEY"), ("80 mln kwacha", "MONEY")]),
+    ("The study covered 12 Rand offices.", []),
     # a spelt-out count with a scale word before its noun
     ("Each of the about one mln shares of Carver will be exchanged.", [("about one mln", "CARDINAL")]),
     ("Reserves fell to 60.1 bilion cubic feet.", [("60.1 bilion", "CARDINAL")]),
@@ -981,6 +990,25 @@ MENTIONS = [
     ("Halbrook fell 2-1/4 to 68-1/4 on 223,000 shares.", "2-1/4", "MONEY", 2.25, "USD"),
     ("Tarn Mining said it produced 400,000 pounds of copper last year.", "400,000 pounds", "QUANTITY", 400 * K, "lb"),
     ("Harlow Mills raised its authorized shares to 25 mln from 10 mln.", "10 mln", "QUANTITY", 10 * M, "share"),
+    # francs and marks of a story placed in one country that names no country's francs or marks: a company
+    # listed in Brussels (its ticker's ".BR"), a Zurich story, an East German one; Paris beside Brussels stays French
+    ("TARNEL BANQUE <TARB.BR> YEAR NET\n\nNet profit 2.1 billion francs vs 1.9 billion.", "2.1 billion francs",
+     "MONEY", 2.1 * B, "BEF"),
+    ("TARNEL BANQUE <TARB.BR> YEAR NET\n\nNet profit 2.1 billion francs vs 1.9 billion.", "1.9 billion", "MONEY",
+     1.9 * B, "BEF"),
+    ("Orrin Holding of Zurich said its group profit rose to 45 mln francs last year.", "45 mln francs", "MONEY",
+     45 * M, "CHF"),
+    ("The Belgian state will borrow 90 billion francs on the domestic market.", "90 billion francs", "MONEY",
+     90 * B, "BEF"),
+    ("Halvorsen, listed in Paris and Brussels, earned 40 mln francs.", "40 mln francs", "MONEY", 40 * M, "FRF"),
+    ("East Germany will stop funding plant projects worth under eight mln marks.", "under eight mln marks", "MONEY",
+     8 * M, "DDM"),
+    ("East Germany sold goods worth 7.2 billion marks to Bonn last year.", "7.2 billion marks", "MONEY", 7.2 * B,
+     "DEM"),
+    # a list's currency written once, on its last figure, in a currency the NER does not know
+    ("The Halvorsen notes are sold in lots of 5,000, 20,000 and 100,000 ECU.", "20,000", "MONEY", 20_000, "XEU"),
+    ("The Halvorsen notes are sold in lots of 5,000, 20,000 and 100,000 ECU.", "100,000 ECU", "MONEY", 100_000,
+     "XEU"),
 ]
 
 

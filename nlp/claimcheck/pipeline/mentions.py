@@ -336,7 +336,7 @@ def normalize_span(span: Span, published: date | None, *, dayfirst: bool = False
                 q = normalize_money(text + " cents", ctx, default_currency=_preceding_currency(span) or default)
             if q is None:
                 q = normalize_money(text, ctx, default_currency=_preceding_currency(span) or default, bare=True)
-            return _franc_context(span.doc, text, q)
+            return _story_currency(span.doc, text, q)
         if label == "PERCENT":  # a bare number labelled a percentage ("rose to 46 pct from 45") is one
             return normalize_percent(text, ctx) or (
                 normalize_percent(text + " pct", ctx) if _BARE_FIGURE.fullmatch(text) else None)
@@ -398,14 +398,43 @@ def _after_cents(span: Span) -> bool:
 
 _FRANCS = re.compile(r"\b(French|Swiss|Belgian|Luxembourg)\s+francs?\b", re.I)
 _FRANC_CODES = {"french": "FRF", "swiss": "CHF", "belgian": "BEF", "luxembourg": "LUF"}
+#: where a story is placed, for francs and marks it does not name: the country's name, its cities, and the exchange
+#: suffix of a Reuters ticker ("<LAMB.BR>" is listed in Brussels, "<SANZ.Z>" in Zurich, "<PEUP.PA>" in Paris);
+#: Belgo-Luxembourg figures are in Belgian francs
+_PLACES = {
+    "BEF": re.compile(r"\bBelgi(?:um|an)\b|\bBelgo-|\bBrussels\b|\bBruxelles\b|\bAntwerp\b|<[A-Z]+\.BR>", re.I),
+    "CHF": re.compile(r"\bSwi(?:ss|tzerland)\b|\bZurich\b|\bGeneva\b|\bBas(?:le|el)\b|<[A-Z]+\.[SZ]>", re.I),
+    "FRF": re.compile(r"\bFrench\b|\bFrance\b|\bParis\b|<[A-Z]+\.PA>", re.I),
+    "DDM": re.compile(r"\bEast\s+German(?:y|s)?\b|\bGDR\b", re.I),
+    "DEM": re.compile(r"\bWest\s+German(?:y|s)?\b|\bBonn\b|\bBundesbank\b|\bFrankfurt\b|\bFederal\s+Republic\b"
+                      r"|\bDeutsche\b|\bD-?marks?\b", re.I),
+}
+_PLACES_KEY = "claimcheck.places"
 
 
-def _franc_context(doc: Doc, text: str, q: Quantity | None) -> Quantity | None:
-    """Plain "francs" are French francs (see ``normalize.money``) unless the story names only Swiss (Belgian,
-    Luxembourg) francs: then they are those."""
-    if q is None or q.unit != "FRF" or re.search(r"\bFrench\b|FRF", text, re.I):
+def _places(doc: Doc) -> set[str]:
+    """The currencies whose country :data:`_PLACES` finds in the story (once per document)."""
+    if _PLACES_KEY not in doc.user_data:
+        text = doc.text[:200_000]
+        doc.user_data[_PLACES_KEY] = [code for code, rx in _PLACES.items() if rx.search(text)]
+    return set(doc.user_data[_PLACES_KEY])
+
+
+def _story_currency(doc: Doc, text: str, q: Quantity | None) -> Quantity | None:
+    """Plain "francs" are French francs and plain "marks" West German ones (see ``normalize.money``) unless the
+    story says otherwise: it names only Swiss (Belgian, Luxembourg) francs, or it is placed in one country
+    only - Belgium or Switzerland and not France for francs ("6.52 billion francs" of a company listed in
+    Brussels), East Germany and not West Germany for marks."""
+    if q is None:
+        return q
+    if q.unit == "DEM" and not re.search(r"\bGerman\b|\bDeutsche\b|D-|DEM", text, re.I) \
+            and _places(doc) & {"DDM", "DEM"} == {"DDM"}:
+        return Quantity(q.value, "DDM", q.qualifier, q.low, q.high, q.kind)
+    if q.unit != "FRF" or re.search(r"\bFrench\b|FRF", text, re.I):
         return q
     named = {_FRANC_CODES[m.group(1).lower()] for m in _FRANCS.finditer(doc.text[:200_000])}
+    if not named:
+        named = _places(doc) & {"BEF", "CHF", "FRF"}
     if len(named) == 1 and "FRF" not in named:
         return Quantity(q.value, named.pop(), q.qualifier, q.low, q.high, q.kind)
     return q
@@ -681,6 +710,9 @@ def mentions_of(doc: Doc, published: date | None = None, *, dayfirst: bool = Fal
                     elided = elided_reading(ent, doc.user_data.get(CURRENCY_KEY) or "USD", counted_unit)
                     if elided is not None:
                         label, q, unit = elided
+                        if label == "MONEY":  # "70 francs vs 65" of a Brussels company: both Belgian
+                            q = _story_currency(doc, text, q) or q
+                            unit = q.unit
                     elif _index_level(ent):
                         unit = "point"
         yield Mention(
@@ -713,7 +745,10 @@ def _bare_count(ent: Span) -> bool:
 #: nouns after a number that make it money ("75 MLN AUST DLRS" where the NER stopped at "MLN")
 _CURRENCY_NOUNS = {"dlr", "dollar", "ct", "cent", "stg", "sterling", "mark", "franc", "yen", "guilder", "lira", "lire",
                    "peseta", "schilling", "crown", "rand", "rupee", "riyal", "yuan", "shekel", "ringgit", "rouble",
-                   "ruble", "zloty", "baht"}  # "finished at 3.23 shekels": a price the NER left as a count
+                   "ruble", "zloty", "baht",  # "finished at 3.23 shekels": a price the NER left as a count
+                   # and those of 1980s wire copy ("250,000 ECU", "40 mln escudos"), as counted_unit writes them
+                   "ecu", "ecus", "sdr", "escudo", "cruzado", "bolivar", "austral", "forint", "sucre", "inti", "intis",
+                   "kwacha", "markka", "markkaa", "rupiah", "naira", "dirham", "punt"}
 _PCT_WORDS = re.compile(r"\b(?:pct|percent|per\s+cent)\b|%", re.I)
 #: "799,000 or 22 cts a share": a results total followed by its per-share figure is money
 _OR_PER_SHARE = re.compile(r"^,?\s+or\s+\S+\s+(?:cts?|cents?|dlrs?|dollars?|p|pence)\b[^.;\n]{0,12}\b(?:a|per)\s+"
@@ -770,7 +805,7 @@ def _count_as_other(ent: Span, unit: str) -> tuple[str, Quantity, int] | None:
             words = m.group(0).rstrip(".") if not re.search(r"\b[A-Za-z]\.$", m.group(0)) else m.group(0)
             q = normalize_money(ent.text + words, left_context(ent), default_currency=default)
             if q is not None:
-                return "MONEY", _franc_context(doc, ent.text + words, q) or q, ent.end_char + len(words)
+                return "MONEY", _story_currency(doc, ent.text + words, q) or q, ent.end_char + len(words)
         return None
     if _OR_PER_SHARE.match(after):
         q = normalize_money(ent.text, left_context(ent), default_currency=_preceding_currency(ent) or default,

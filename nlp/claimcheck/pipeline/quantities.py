@@ -34,6 +34,11 @@ _CURRENCY_WORD = (r"(?:(?:US|U\.S\.|Hong\s+Kong|Canadian|Australian|Singapore|Ne
                   r"|sterling|stg|yuan|renminbi|yen|rupees?"
                   r"|(?:Swiss\s+|French\s+|Belgian\s+)?francs?|(?:West\s+German\s+)?marks|guilders|lire|pesetas?"
                   r"|schillings?"
+                  # the ECU, SDRs and other currencies of 1980s wire copy that normalize.money reads on their own
+                  # ("1,000, 10,000 and 250,000 ECU", "40 mln escudos"); dinars and crowns only with their country
+                  r"|ECUs?|SDRs?|escudos|cruzados|bolivars|australs|forints|sucres|intis|kwacha|markkaa?|riyals"
+                  r"|ringgit|baht|rupiah|naira|dirhams|shekels|zlotys|(?-i:rand)"
+                  r"|(?:Swedish|Danish|Norwegian)\s+crowns"
                   # "108.79 JPY", "500 USD" (not "a CHF 1bn buyback": a code before its amount)
                   r"|(?-i:USD|EUR|JPY|GBP|CHF|CNY|HKD|AUD|CAD|SGD|INR|NZD)(?!\s?\d))\b")
 _QUAL = (r"(?:(?:about|around|roughly|nearly|almost|some|approximately|an\s+estimated|close\s+to|more\s+than|over|"
