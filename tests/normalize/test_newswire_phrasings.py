@@ -1005,6 +1005,12 @@ MENTIONS = [
      8 * M, "DDM"),
     ("East Germany sold goods worth 7.2 billion marks to Bonn last year.", "7.2 billion marks", "MONEY", 7.2 * B,
      "DEM"),
+    # the noun a number is hyphened to is what it counts; plurals in -oes; a unit of gas in capitals
+    ("Kestrel said holders elected two directors to its 11-member board.", "11", "CARDINAL", 11, "member"),
+    ("Orrin will build a 300-bed hospital in the city.", "300", "CARDINAL", 300, "bed"),
+    ("Halvorsen will sell about 200 of its 300-odd branches.", "300", "CARDINAL", 300, "branch"),
+    ("The port loaded six or seven cargoes of wheat last week.", "six or seven", "CARDINAL", 6.5, "cargo"),
+    ("Tarn Gas put its proved reserves at 41.3 mln MCF of natural gas.", "41.3 mln", "QUANTITY", 41.3 * M, "mcf"),
     # a list's currency written once, on its last figure, in a currency the NER does not know
     ("The Halvorsen notes are sold in lots of 5,000, 20,000 and 100,000 ECU.", "20,000", "MONEY", 20_000, "XEU"),
     ("The Halvorsen notes are sold in lots of 5,000, 20,000 and 100,000 ECU.", "100,000 ECU", "MONEY", 100_000,

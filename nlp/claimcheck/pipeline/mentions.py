@@ -444,12 +444,20 @@ def _story_currency(doc: Doc, text: str, q: Quantity | None) -> Quantity | None:
 _SHARE_COUNT_LINE = re.compile(
     r"^[ \t]*(?:(?:avg\.?|average)[ \t]+(?:shrs?|shares)|(?:shrs?|shares)[ \t]+(?:outstanding|out|o/s))\b", re.I)
 _IRREGULAR_PLURALS = {"people": "person", "men": "man", "women": "woman", "children": "child", "feet": "foot",
-                      "head": "head", "staff": "staff", "cattle": "cattle"}
+                      "head": "head", "staff": "staff", "cattle": "cattle",
+                      # nouns in -o with a plural in -oes ("four or five cargoes"; not "shoes", "canoes")
+                      "cargoes": "cargo", "embargoes": "embargo", "tomatoes": "tomato", "potatoes": "potato",
+                      "vetoes": "veto", "heroes": "hero", "torpedoes": "torpedo", "volcanoes": "volcano",
+                      "tornadoes": "tornado", "mosquitoes": "mosquito", "echoes": "echo"}
 _SCALE_WORDS = {"mln", "bln", "million", "billion", "thousand", "trillion", "mn", "bn", "k"}
 _OWNER_WORDS = {"its", "their", "the", "his", "her", "our", "your", "my", "which", "these", "those"}
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,}")  # "U.S.", "U.K." inside a noun phrase ("1,751 U.S. adults")
 #: stop words that modify a counted noun instead of ending its phrase ("eight other employees")
 _MODIFIER_STOPS = {"other", "more", "further"}
+
+
+#: words hyphened to a number that are no counted noun: "400-odd assets", "a five-fold rise", "a 5,000-strong force"
+_HYPHENED_NOT_NOUNS = {"odd", "fold", "strong", "plus", "old", "long", "wide", "high", "tall", "deep", "way", "some"}
 
 
 def _plural_like(w: str) -> bool:
@@ -472,6 +480,11 @@ def _counted_words(ent: Span) -> tuple[list[str], int] | None:
     or None when no word follows."""
     doc = ent.doc
     toks = list(doc[ent.end:min(len(doc), ent.end + 12)])
+    if len(toks) >= 2 and toks[0].text == "-" and ent[-1].like_num and not ent[-1].whitespace_ \
+            and not toks[0].whitespace_ and toks[1].is_alpha and toks[1].is_lower and not toks[1].is_stop \
+            and toks[1].lower_ not in _HYPHENED_NOT_NOUNS and not re.fullmatch(r"\w{2,}[^e]ed", toks[1].lower_) \
+            and not (len(toks) > 2 and toks[2].text == "-" and not toks[1].whitespace_):
+        return [toks[1].text], 0  # "the 12-member board", "a 300-bed hospital": the number counts the noun it joins
     words: list[str] = []
     if len(toks) >= 2 and toks[0].lower_ == "of" and _VAGUE_PLURAL.search(ent.text) and toks[1].is_alpha \
             and toks[1].lower_ not in _OWNER_WORDS and not toks[1].is_stop:
@@ -554,7 +567,8 @@ def _count_unit(ent: Span) -> str | None:
     measured = (unit_after(" " + tail.text + after) if tail is not None else None) or unit_after(after)
     if measured or (noun := counted_unit(ent)):
         return measured or noun
-    if tail is not None and ent.label_ == "QUANTITY" and tail.is_lower and tail.lower_ not in _SCALE_WORDS:
+    if tail is not None and ent.label_ == "QUANTITY" and tail.lower_ not in _SCALE_WORDS and (
+            tail.is_lower or tail.is_upper and 2 <= len(tail) <= 4):  # "52.9 mln MCF" of gas: mcf
         return _IRREGULAR_PLURALS.get(tail.lower_) or _singular(tail.lower_)
     return None
 
