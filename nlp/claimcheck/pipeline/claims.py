@@ -286,7 +286,8 @@ def _clean_name(text: str) -> str | None:
     text = text.strip()
     if text.lower().startswith("the "):
         text = text[4:]
-    text = text.removesuffix("'s").removesuffix("’s").strip(" ,;:")
+    text = text.removesuffix("'s").removesuffix("’s").strip(" ,;:-–")
+    text = re.sub(r"(?<=\w) (?:19|20)\d\d$", "", text)  # a results headline's year: "AEGON 1986" net profit
     text = re.sub(r"^\$[A-Z]{1,6}\s+(?=[A-Z])", "", text)  # a cashtag before the name: "$TMSN Tamsin"
     if not text or text.casefold() in NON_SUBJECTS or text.split()[-1].casefold() in NON_SUBJECT_HEADS:
         return None
@@ -814,6 +815,8 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
         if any(t.lower_ == "respectively" for t in sent):
             _respectively(doc, plain, values, drafts, published)
         _gapping(doc, plain, values, drafts, published)
+    _full_forms(doc, drafts)
+    _disaster_country(doc, drafts)
     for i, d in enumerate(drafts):
         if d.attribute != "ipo_price":
             continue
@@ -825,6 +828,93 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
         elif _is_bid_price(doc, d.span):
             out_drop.add(id(d))
     return [d for d in drafts if id(d) not in out_drop]
+
+
+def _subject_mention(doc: Doc, draft: ClaimDraft) -> Span | None:
+    """The entity a draft's subject was read from: of the document's entities written that way, the nearest
+    before its value (else the nearest after)."""
+    same = [e for e in doc.ents if e.label_ in NAME_LABELS
+            and (_clean_name(e.text) == draft.subject_text or e.text == draft.subject_text)]
+    if not same:
+        return None
+    before = [e for e in same if e.end <= draft.span.start]
+    return before[-1] if before else same[0]
+
+
+def _full_forms(doc: Doc, drafts: list[ClaimDraft]) -> None:
+    """A person named by surname takes the full name the document gives ("Mr Mertens" → "Karl Mertens";
+    GUIDELINES R3), unless two people of the document share the surname. Companies keep the form the sentence
+    uses: on real-train, giving "Ford" or "Rowntree" the document's longest form (Ford Motor, Rowntree
+    Mackintosh) lost more claims than it won, as annotators write the short form where the text does."""
+    from claimcheck.resolve.entities import name_words
+
+    for d in drafts:
+        mention = _subject_mention(doc, d)
+        short = name_words(d.subject_text)
+        if mention is None or mention.label_ != "PERSON" or len(short) != 1:
+            continue
+        forms: dict[tuple[str, ...], str] = {}
+        for e in doc.ents:
+            words = tuple(name_words(e.text))
+            if e.label_ == "PERSON" and len(words) >= 2 and words[-1] == short[0]:
+                forms.setdefault(words, _clean_name(e.text) or e.text)
+        widest = max(forms, key=len, default=None)
+        if widest is not None and all(_contains(widest, f) for f in forms):
+            d.subject_text = forms[widest]
+
+
+def _contains(words: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    return any(words[i:i + len(part)] == part for i in range(len(words) - len(part) + 1))
+
+
+#: a natural disaster in a story's headline makes its counts the disaster's
+DISASTER_WORDS = re.compile(r"\b(?:earthquakes?|quakes?|tremors?|tsunamis?|floods?|flooding|hurricanes?|typhoons?|"
+                            r"cyclones?|landslides?|mudslides?|eruptions?|avalanches?|wildfires?|tornado(?:es)?|"
+                            r"aftershocks?)\b", re.IGNORECASE)
+#: a place's population, not a toll: "home to 120,000 people", "a city of 500,000", "200,000 residents"
+POPULATION = re.compile(r"\b(?:home to|population(?: of)?|(?:city|town|village|island|province|district|region) "
+                        r"of)\W*$", re.IGNORECASE)
+POPULATION_NOUNS = ("resident", "inhabitant", "population")
+#: names with these words report a toll; they do not count it (a survey, an agency, a broadcaster)
+REPORTER_WORDS = {"survey", "agency", "news", "press", "bbc", "afp", "ap", "reuters", "irna", "xinhua", "centre",
+                  "center", "television", "radio", "times", "post", "ministry", "office"}
+
+
+def _disaster_country(doc: Doc, drafts: list[ClaimDraft]) -> None:
+    """Counts in a natural disaster's story go to the country it struck (corpus/GUIDELINES.md, "Decided in
+    adjudication", and R8), not to the town, island or district named nearest nor to the official or agency
+    that gave the figure. The country is the one the disaster is placed in within the figure's sentence ("a
+    quake in eastern China killed …"), else the first the story names (in its headline or opening: where it
+    happened, before the places it was felt in). The story is a disaster's when its headline names one. A
+    named actor (an army, the police, a company) keeps its count, and so does a place's population ("home to
+    120,000 people", "a city of 500,000", "200,000 residents")."""
+    from claimcheck.resolve.entities import is_country
+
+    headline = doc.text.lstrip().split("\n", 1)[0]
+    if not any(d.attribute == "count" for d in drafts) or not DISASTER_WORDS.search(headline):
+        return
+    countries = [e for e in doc.ents if e.label_ == "GPE" and is_country(e.text)]
+    if not countries:
+        return
+    for d in drafts:
+        if d.attribute != "count" or is_country(d.subject_text):
+            continue
+        mention = _subject_mention(doc, d)
+        if mention is None or not (mention.label_ in ("GPE", "LOC", "FAC", "PERSON", "NORP")
+                                   or _is_reporter(mention)):
+            continue
+        if POPULATION.search(doc[max(0, d.span.start - 4):d.span.start].text) \
+                or (d.scope or "").startswith(POPULATION_NOUNS):
+            continue
+        sent = bounded_sent(d.span)
+        placed = [e for e in countries if sent.start <= e.start < sent.end
+                  and DISASTER_WORDS.search(doc[max(sent.start, e.start - 4):e.start].text)]
+        d.subject_text = _clean_name((placed or countries)[0].text) or d.subject_text
+
+
+def _is_reporter(mention: Span) -> bool:
+    """An agency or broadcaster giving a figure: a reporting word in its name ("Geological Survey", "IRNA")."""
+    return bool(set(mention.text.casefold().replace(".", "").split()) & REPORTER_WORDS)
 
 
 #: words that open a sentence without being a name ("Revenue rose 5%, according to …")

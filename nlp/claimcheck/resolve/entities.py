@@ -47,6 +47,35 @@ SUBSIDIARY_MARKERS = {
     "entertainment", "games", "labs", "research", "airlines", "airways", "motors", "energy", "mobile",
     "media", "studios", "records", "software", "semiconductor", "electronics", "logistics", "express",
 } | PLACE_MARKERS
+#: sovereign countries (and the short forms news uses for them), as name keys (``name_key``): the place a
+#: disaster's toll is given to (corpus/GUIDELINES.md, "Decided in adjudication"), told apart from its towns,
+#: islands and districts
+COUNTRIES = frozenset({
+    "afghanistan", "albania", "algeria", "andorra", "angola", "argentina", "armenia", "australia", "austria",
+    "azerbaijan", "bahamas", "bahrain", "bangladesh", "barbados", "belarus", "belgium", "belize", "benin", "bhutan",
+    "bolivia", "bosnia", "bosniaandherzegovina", "botswana", "brazil", "brunei", "bulgaria", "burkinafaso",
+    "burma", "burundi", "cambodia", "cameroon", "canada", "capeverde", "centralafricanrepublic", "chad", "chile",
+    "china", "colombia", "comoros", "congo", "costarica", "croatia", "cuba", "cyprus", "czechrepublic",
+    "czechia", "denmark", "djibouti", "dominica", "dominicanrepublic", "easttimor", "ecuador", "egypt",
+    "elsalvador", "eritrea", "estonia", "eswatini", "ethiopia", "fiji", "finland", "france", "gabon", "gambia",
+    "georgia", "germany", "westgermany", "eastgermany", "ghana", "greece", "grenada", "guatemala", "guinea",
+    "guyana", "haiti", "honduras", "hungary", "iceland", "india", "indonesia", "iran", "iraq", "ireland",
+    "israel", "italy", "ivorycoast", "jamaica", "japan", "jordan", "kazakhstan", "kenya", "kiribati", "kosovo",
+    "kuwait", "kyrgyzstan", "laos", "latvia", "lebanon", "lesotho", "liberia", "libya", "liechtenstein",
+    "lithuania", "luxembourg", "madagascar", "malawi", "malaysia", "maldives", "mali", "malta", "mauritania",
+    "mauritius", "mexico", "moldova", "monaco", "mongolia", "montenegro", "morocco", "mozambique", "myanmar",
+    "namibia", "nauru", "nepal", "netherlands", "holland", "newzealand", "nicaragua", "niger", "nigeria",
+    "northkorea", "northmacedonia", "macedonia", "norway", "oman", "pakistan", "palau", "panama",
+    "papuanewguinea", "paraguay", "peru", "philippines", "poland", "portugal", "qatar", "romania", "russia",
+    "rwanda", "samoa", "sanmarino", "saudiarabia", "senegal", "serbia", "seychelles", "sierraleone",
+    "singapore", "slovakia", "slovenia", "solomonislands", "somalia", "southafrica", "southkorea", "korea",
+    "southsudan", "spain", "srilanka", "sudan", "suriname", "sweden", "switzerland", "syria", "taiwan",
+    "tajikistan", "tanzania", "thailand", "togo", "tonga", "trinidadandtobago", "tunisia", "turkey",
+    "turkmenistan", "tuvalu", "uganda", "ukraine", "unitedarabemirates", "uae", "unitedkingdom", "uk",
+    "britain", "greatbritain", "england", "scotland", "wales", "unitedstates", "us", "usa", "america",
+    "unitedstatesofamerica", "uruguay", "uzbekistan", "vanuatu", "vatican", "venezuela", "vietnam", "yemen",
+    "zambia", "zimbabwe", "sovietunion", "ussr", "yugoslavia", "czechoslovakia", "zaire",
+})
 # words that may stand before a known name without making it another entity ("US Commerce Department")
 # one-word places: 'Singapore Airlines', 'Air France', 'China Eastern' are not Singapore, France or China
 PLACES = {
@@ -100,6 +129,11 @@ def _name_words(name: str) -> tuple[str, ...]:
     while len(tokens) > 1 and tokens[-1] in LEGAL_SUFFIXES:
         tokens.pop()
     return tuple(_VARIANT_CANON.get(t, t) for t in tokens)
+
+
+def is_country(name: str) -> bool:
+    """'Indonesia', 'the United States', 'U.S.' → True; 'Qeshm', 'Manokwari', 'Bank of China' → False."""
+    return name_key(name) in COUNTRIES
 
 
 def name_words(name: str) -> list[str]:

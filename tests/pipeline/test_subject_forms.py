@@ -1,0 +1,112 @@
+"""Which form of a name a claim's subject takes (``claims.revise_drafts``): the full name a document gives for a
+surname or a company's short form, the country a disaster's toll belongs to, and names cleaned of a headline's
+year or a trailing dash. Our own sentences; each Doc is built by hand so a test states what the rule sees."""
+
+from __future__ import annotations
+
+import pytest
+from rule_docs import make, tokenizer_only
+
+from claimcheck.pipeline import claims as C
+from claimcheck.pipeline.mentions import normalize_span
+from claimcheck.resolve import entities
+from claimcheck.resolve.entities import is_country
+
+NLP = tokenizer_only()
+
+
+def draft(doc, subject: str, attribute: str, value: str, nth: int = 0) -> C.ClaimDraft:
+    span = [e for e in doc.ents if e.text == value][nth]
+    return C.ClaimDraft(subject, attribute, normalize_span(span, None), span, None, None, 0.9)
+
+
+def subjects(drafts) -> list[tuple[str, str]]:
+    return [(d.subject_text, d.span.text) for d in drafts]
+
+
+# --- full names -----------------------------------------------------------------------------------------------
+
+def test_a_surname_takes_the_full_name_the_story_gave():
+    doc = make(NLP, "Karl Mertens founded Arden in 1990. Mr Mertens now holds 12% of it.",
+               [("Karl Mertens", "PERSON"), ("Arden", "ORG"), ("1990", "DATE"), ("Mertens", "PERSON"),
+                ("12%", "PERCENT")])
+    got = C.revise_drafts(doc, [draft(doc, "Mertens", "stake", "12%")])
+    assert subjects(got) == [("Karl Mertens", "12%")]
+
+
+def test_a_surname_shared_by_two_people_is_left_alone():
+    doc = make(NLP, "Karl Mertens and Ilse Mertens run Arden. Mertens holds 12%.",
+               [("Karl Mertens", "PERSON"), ("Ilse Mertens", "PERSON"), ("Arden", "ORG"), ("Mertens", "PERSON"),
+                ("12%", "PERCENT")])
+    got = C.revise_drafts(doc, [draft(doc, "Mertens", "stake", "12%")])
+    assert subjects(got) == [("Mertens", "12%")]
+
+
+def test_a_company_keeps_the_form_its_sentence_uses():
+    doc = make(NLP, "Dunmore Valley Oil Refining Corp reported results. Dunmore earned 26.0 mln dlrs.",
+               [("Dunmore Valley Oil Refining Corp", "ORG"), ("Dunmore", "ORG"), ("26.0 mln dlrs", "MONEY")])
+    got = C.revise_drafts(doc, [draft(doc, "Dunmore", "profit", "26.0 mln dlrs")])
+    assert subjects(got) == [("Dunmore", "26.0 mln dlrs")]
+
+
+# --- disaster tolls -------------------------------------------------------------------------------------------
+
+QUAKE = ("Strong earthquake hits Veloria\n\nA quake struck Veloria on Sunday. The tremor hit Marsk island, "
+         "home to 90,000 people. Governor Alan Pike said 12 people were killed on Marsk. "
+         "The Veloria Survey said there were 40 aftershocks. Police arrested 3 looters. "
+         "Marsk has 85,000 residents. Ostberg has a population of about 7,000.")
+QUAKE_ENTS = [("Veloria", "GPE"), ("Veloria", "GPE"), ("Sunday", "DATE"), ("Marsk", "GPE"), ("90,000", "CARDINAL"),
+              ("Alan Pike", "PERSON"), ("12", "CARDINAL"), ("Marsk", "GPE"), ("Veloria Survey", "ORG"),
+              ("40", "CARDINAL"), ("Police", "ORG"), ("3", "CARDINAL"), ("Marsk", "GPE"), ("85,000", "CARDINAL"),
+              ("Ostberg", "GPE"), ("about 7,000", "CARDINAL")]
+
+
+@pytest.fixture(autouse=True)
+def veloria_is_a_country(monkeypatch):
+    """A made-up country, so no real one is named in these stories."""
+    monkeypatch.setattr(entities, "COUNTRIES", entities.COUNTRIES | {"veloria", "ostland"})
+
+
+def test_a_disaster_toll_goes_to_the_country_not_the_island_or_the_official():
+    doc = make(NLP, QUAKE, QUAKE_ENTS, sentences=True)
+    got = C.revise_drafts(doc, [draft(doc, "Marsk", "count", "12"), draft(doc, "Alan Pike", "count", "12"),
+                                draft(doc, "Veloria Survey", "count", "40")])
+    assert subjects(got) == [("Veloria", "12"), ("Veloria", "12"), ("Veloria", "40")]
+
+
+def test_a_population_and_an_actors_count_stay_where_they_are():
+    doc = make(NLP, QUAKE, QUAKE_ENTS, sentences=True)
+    residents = draft(doc, "Marsk", "count", "85,000")
+    residents.scope = "resident (have)"
+    got = C.revise_drafts(doc, [draft(doc, "Marsk", "count", "90,000"), draft(doc, "Police", "count", "3"),
+                                residents, draft(doc, "Ostberg", "count", "about 7,000")])
+    assert subjects(got) == [("Marsk", "90,000"), ("Police", "3"), ("Marsk", "85,000"), ("Ostberg", "about 7,000")]
+
+
+def test_the_country_named_in_the_sentence_wins_over_the_storys():
+    text = QUAKE + " In May, a flood in Ostland killed 7 people."
+    doc = make(NLP, text, QUAKE_ENTS + [("May", "DATE"), ("Ostland", "GPE"), ("7", "CARDINAL")], sentences=True)
+    got = C.revise_drafts(doc, [draft(doc, "Marsk", "count", "7")])
+    assert subjects(got) == [("Ostland", "7")]
+
+
+def test_counts_outside_a_disaster_story_are_left_alone():
+    """Only a disaster in the headline makes the story a disaster's (an insurer's year of storms is not)."""
+    text = "Arden opens stores in Veloria\n\nAfter the quake, Arden said 12 stores would open on Marsk island."
+    doc = make(NLP, text, [("Arden", "ORG"), ("Veloria", "GPE"), ("Arden", "ORG"), ("12", "CARDINAL"),
+                           ("Marsk", "GPE")])
+    got = C.revise_drafts(doc, [draft(doc, "Marsk", "count", "12")])
+    assert subjects(got) == [("Marsk", "12")]
+
+
+def test_countries_are_told_from_towns_and_banks():
+    assert is_country("the United States") and is_country("U.S.") and is_country("Sri Lanka")
+    assert not is_country("Bank of China") and not is_country("Bandar Abbas")
+
+
+# --- cleaning -------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("raw,clean", [("AEGON 1986", "AEGON"), ("Virgin Blue -", "Virgin Blue"),
+                                       ("Studio 54", "Studio 54"), ("1986", "1986")])
+def test_a_headline_year_and_a_trailing_dash_are_not_part_of_a_name(raw, clean):
+    assert C._clean_name(raw) == clean
