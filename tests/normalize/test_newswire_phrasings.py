@@ -769,6 +769,14 @@ SPANS = [
     # an amount written as an adjective
     ("Marlow completed a 1.5-mln-dlr equity offering.", [("1.5-mln-dlr", "MONEY")]),
     ("Bolivia can expect a further 60-mln-dlr stand-by loan.", [("60-mln-dlr", "MONEY")]),
+    # deposit rates quoted offer and bid side by side: one figure each, the unit left off a quote only beside another
+    ("Overnight funds were quoted at seven, 6-3/4 pct.", [("seven, 6-3/4 pct", "PERCENT")]),
+    ("One-week money eased to 5-7/8, 5/8 pct from 6-1/8, 5-7/8 on Sunday.",
+     [("5-7/8, 5/8 pct", "PERCENT"), ("6-1/8, 5-7/8", "PERCENT")]),
+    ("Call money firmed to 4-3/8, 1/4 pct.", [("4-3/8, 1/4 pct", "PERCENT")]),
+    ("Rates of 5, 6 pct were offered.", [("6 pct", "PERCENT")]),
+    ("Dealers took 2-1/2, 1/4 of the notes and the rest.", []),
+    ("It bought two, three and six-month paper at 7-1/2 pct.", [("7-1/2 pct", "PERCENT")]),
     # the ECU, SDRs and other currencies of 1980s copy that the NER leaves as counts
     ("Orrin placed 40 mln escudos of notes and 2.5 mln ECU of bonds.",
      [("40 mln escudos", "MONEY"), ("2.5 mln ECU", "MONEY")]),
@@ -1011,6 +1019,9 @@ MENTIONS = [
     ("Halvorsen will sell about 200 of its 300-odd branches.", "300", "CARDINAL", 300, "branch"),
     ("The port loaded six or seven cargoes of wheat last week.", "six or seven", "CARDINAL", 6.5, "cargo"),
     ("Tarn Gas put its proved reserves at 41.3 mln MCF of natural gas.", "41.3 mln", "QUANTITY", 41.3 * M, "mcf"),
+    # a deposit rate's two-way quote without its unit, after one with it
+    ("Three-month funds eased to 6-7/8, 5/8 pct from 6-15/16, 11/16 on Sunday.", "6-15/16, 11/16", "PERCENT",
+     6.8125, "percent"),
     # a list's currency written once, on its last figure, in a currency the NER does not know
     ("The Halvorsen notes are sold in lots of 5,000, 20,000 and 100,000 ECU.", "20,000", "MONEY", 20_000, "XEU"),
     ("The Halvorsen notes are sold in lots of 5,000, 20,000 and 100,000 ECU.", "100,000 ECU", "MONEY", 100_000,

@@ -28,7 +28,7 @@ from claimcheck.normalize.dates import MONTHS, WEEKDAYS
 from claimcheck.normalize.numbers import sentence_around, sentence_start
 from claimcheck.pipeline.elided import elided_reading
 from claimcheck.pipeline.mention_spans import refine_spans
-from claimcheck.pipeline.quantities import find_measures, find_quantities
+from claimcheck.pipeline.quantities import TWO_WAY_RE, find_measures, find_quantities
 from claimcheck.pipeline.tense import clause_tense
 from claimcheck.schema import Mention
 
@@ -338,8 +338,9 @@ def normalize_span(span: Span, published: date | None, *, dayfirst: bool = False
                 q = normalize_money(text, ctx, default_currency=_preceding_currency(span) or default, bare=True)
             return _story_currency(span.doc, text, q)
         if label == "PERCENT":  # a bare number labelled a percentage ("rose to 46 pct from 45") is one
-            return normalize_percent(text, ctx) or (
-                normalize_percent(text + " pct", ctx) if _BARE_FIGURE.fullmatch(text) else None)
+            return normalize_percent(text, ctx) or (  # "from 6-1/2, 1/4": a quote after one with its unit
+                normalize_percent(text + " pct", ctx) if _BARE_FIGURE.fullmatch(text) or TWO_WAY_RE.fullmatch(text)
+                else None)
         if label in ("CARDINAL", "QUANTITY"):
             return normalize_count(text, ctx)
         if label == "DATE":

@@ -96,6 +96,32 @@ COUNT_RE = re.compile(
     r"(?![\w$£€¥])(?=\s+(?:new\s+|more\s+|extra\s+|additional\s+)?[a-z]{3,})",
 )
 
+#: a money-market rate quoted offer and bid side by side, a comma between ("steady at six, 5-1/2 pct", "declined to
+#: 6-1/4, 1/8 pct from 6-1/2, 1/4 on Monday"): one figure, which normalize.percent reads as a range; with a fraction
+#: on one side, and the unit left off only where the sentence quotes another rate so with it
+_RATE_SIDE = (r"(?:\d{1,2}-\d{1,2}/(?:2|4|8|16|32)|[1-9]\d?/(?:2|4|8|16|32)|\d{1,2}"
+              r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)")
+TWO_WAY_RE = re.compile(rf"(?<![\w.,/-]){_RATE_SIDE},[ \t]+{_RATE_SIDE}(?![\w/-])", re.I)
+_PCT_AFTER = re.compile(r"\s*(?:%|(?:per\s*cent|percent|pct)\b)", re.I)
+
+
+def _two_way_rates(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, "PERCENT") of each two-way rate quote (:data:`TWO_WAY_RE`)."""
+    from claimcheck.normalize.percent import normalize_percent
+
+    def quote(m: re.Match) -> tuple[int, int] | None:
+        unit = _PCT_AFTER.match(text, m.end())
+        end = unit.end() if unit else m.end()
+        q = normalize_percent(text[m.start():end] + ("" if unit else " pct"))
+        return (m.start(), end) if "/" in m.group(0) and q is not None and q.qualifier == "range" else None
+
+    found = [(m, quote(m), _PCT_AFTER.match(text, m.end()) is not None) for m in TWO_WAY_RE.finditer(text)]
+    quoted = {sentence_start(text, m.start()) for m, span, unit in found if span and unit}
+    for m, span, unit in found:
+        if span and (unit or sentence_start(text, m.start()) in quoted):
+            yield span[0], span[1], "PERCENT"
+
+
 #: a weight in pounds ("1.5 mln pounds uranium oxide", "between one mln and 1.5 mln pounds of copper"): a QUANTITY,
 #: which the NER often takes for sterling
 WEIGHT_RE = re.compile(
@@ -243,6 +269,7 @@ def find_quantities(text: str) -> Iterator[tuple[int, int, str]]:
                 label = "QUANTITY"  # "reduced to 400 mln pounds from 500 mln" in a story of pounds of fiber
             spans.append((start, end, label))
     spans.extend(_stock_moves(text))
+    spans.extend(_two_way_rates(text))
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
     result: list[tuple[int, int, str]] = []
     last_end = -1
