@@ -1022,6 +1022,9 @@ MENTIONS = [
     # a deposit rate's two-way quote without its unit, after one with it
     ("Three-month funds eased to 6-7/8, 5/8 pct from 6-15/16, 11/16 on Sunday.", "6-15/16, 11/16", "PERCENT",
      6.8125, "percent"),
+    # a verb after the figure is no counted noun; plurals in -men
+    ("Hog feed output was 120,400 compared with 118,900 a year ago.", "120,400", "CARDINAL", 120_400, "count"),
+    ("The strike began after 12,000 dockmen walked out.", "12,000", "CARDINAL", 12_000, "dockman"),
     # a list's currency written once, on its last figure, in a currency the NER does not know
     ("The Halvorsen notes are sold in lots of 5,000, 20,000 and 100,000 ECU.", "20,000", "MONEY", 20_000, "XEU"),
     ("The Halvorsen notes are sold in lots of 5,000, 20,000 and 100,000 ECU.", "100,000 ECU", "MONEY", 100_000,

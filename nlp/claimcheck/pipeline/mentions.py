@@ -461,9 +461,16 @@ _MODIFIER_STOPS = {"other", "more", "further"}
 _HYPHENED_NOT_NOUNS = {"odd", "fold", "strong", "plus", "old", "long", "wide", "high", "tall", "deep", "way", "some"}
 
 
+#: words in -men that are no plurals of -man
+_NOT_MEN = {"specimen", "regimen", "abdomen", "hymen", "acumen", "stamen", "albumen", "bitumen", "cyclamen"}
+#: a verb in the past tense (not "seed", "feed", "hundred"): no counted noun
+_PAST_TENSE = re.compile(r"(?!hundred$)\w{2,}[^e]ed|said|told|sold|paid|made|took|rose|fell|came|went|gave|held|left")
+
+
 def _plural_like(w: str) -> bool:
     w = w.lower()
-    return w in _IRREGULAR_PLURALS or (len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")))
+    return w in _IRREGULAR_PLURALS or (len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is"))) \
+        or (len(w) > 5 and w.endswith("men") and w not in _NOT_MEN)  # "40,000 seamen", "12 businessmen"
 
 
 _VAGUE_PLURAL = re.compile(r"\b(?:dozens|scores|hundreds|thousands|millions|billions)$", re.I)
@@ -536,6 +543,12 @@ def _counted_words(ent: Span) -> tuple[list[str], int] | None:
         # one thing is counted in the singular: "one proposal asks ..." ends before the verb
         words, plural = words[:plural], None
         plain = [i for i in plain if i < len(words)]
+    if plural is None and _PAST_TENSE.fullmatch(words[plain[-1]].lower()):
+        # the verb the count is the subject of: "one dealer said", "287,600 compared with 256,600", "all five
+        # predicted": the noun before it, if any
+        words, plain = words[:plain[-1]], plain[:-1]
+        if not plain:
+            return None
     return words, plural if plural is not None else plain[-1]
 
 
@@ -553,6 +566,8 @@ def counted_unit(ent: Span) -> str | None:
         return None
     words, head = found
     word = words[head].lower()
+    if len(word) > 5 and word.endswith("men") and word not in _NOT_MEN:
+        return word[:-3] + "man"
     return _IRREGULAR_PLURALS.get(word) or _singular(word)
 
 
