@@ -110,3 +110,36 @@ def test_countries_are_told_from_towns_and_banks():
                                        ("Studio 54", "Studio 54"), ("1986", "1986")])
 def test_a_headline_year_and_a_trailing_dash_are_not_part_of_a_name(raw, clean):
     assert C._clean_name(raw) == clean
+
+
+# --- holders, buyers and counters ----------------------------------------------------------------------------
+
+def test_a_seller_after_from_gives_the_price_to_the_buyer():
+    doc = make(NLP, "Arden said it agreed to buy Kolt Mills from Vessa Corp for 45 mln dlrs.",
+               [("Arden", "ORG"), ("Kolt Mills", "ORG"), ("Vessa Corp", "ORG"), ("45 mln dlrs", "MONEY")],
+               sentences=True)
+    got = C.revise_drafts(doc, [draft(doc, "Vessa Corp", "deal_value", "45 mln dlrs")])
+    assert subjects(got) == [("Arden", "45 mln dlrs")]
+
+
+def test_the_company_a_stake_is_held_in_is_not_its_holder():
+    doc = make(NLP, "The Dunmore group, which owns 13 pct of Arden stock, wants two seats. "
+               "Kolt Inc said it bought 278,709 shares of Vessa Corp, or 21.2 pct of the total.",
+               [("Dunmore", "ORG"), ("13 pct", "PERCENT"), ("Arden", "ORG"), ("Kolt Inc", "ORG"),
+                ("278,709", "CARDINAL"), ("Vessa Corp", "ORG"), ("21.2 pct", "PERCENT")], sentences=True)
+    got = C.revise_drafts(doc, [draft(doc, "Arden", "stake", "13 pct"), draft(doc, "Vessa Corp", "stake", "21.2 pct")])
+    assert subjects(got) == [("Dunmore", "13 pct"), ("Kolt Inc", "21.2 pct")]
+
+
+def test_a_stake_owned_by_a_named_holder_is_the_holders():
+    doc = make(NLP, "Ravine Ltd is 55.2 pct owned by Ostwind Industries Ltd, a Perth group.",
+               [("Ravine Ltd", "ORG"), ("55.2 pct", "PERCENT"), ("Ostwind Industries Ltd", "ORG")], sentences=True)
+    got = C.revise_drafts(doc, [draft(doc, "Ravine Ltd", "stake", "55.2 pct")])
+    assert subjects(got) == [("Ostwind Industries Ltd", "55.2 pct")]
+
+
+def test_a_maker_inside_the_counted_phrase_does_not_count():
+    doc = make(NLP, "Skylark ordered 70 Corvair C90 jets on Monday.",
+               [("Skylark", "ORG"), ("70", "CARDINAL"), ("Corvair", "ORG"), ("Monday", "DATE")], sentences=True)
+    got = C.revise_drafts(doc, [draft(doc, "Corvair", "count", "70")])
+    assert subjects(got) == [("Skylark", "70")]

@@ -803,6 +803,18 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
                 if buyer:
                     drafts[i].subject_text = buyer
                 continue
+            if (d.attribute == "deal_value" and _is_seller_mention(doc, mention, sent)) \
+                    or (d.attribute == "stake" and _is_stake_object(doc, mention, d.span)) \
+                    or (d.attribute == "count" and _is_maker_of_counted(doc, mention, d.span)):
+                holder = _clause_subject(doc, names, mention, d.span, sent)
+                if holder:
+                    drafts[i].subject_text = holder
+                continue
+            if d.attribute == "stake":
+                owner = _owned_by(doc, names, d.span)
+                if owner:
+                    drafts[i].subject_text = owner
+                    continue
             if _is_source_mention(doc, mention, d.span, sent) or _is_comparison_mention(doc, mention, d.span):
                 other = [n for n in names if n.end <= d.span.start and n.start != mention.start
                          and not _is_source_mention(doc, n, d.span, sent) and not _is_ticker(doc, n)]
@@ -937,6 +949,64 @@ TARGET_LEADS = ("buy", "buys", "buying", "bought", "acquire", "acquires", "acqui
 def _is_target_mention(doc: Doc, ent: Span) -> bool:
     lead = doc[max(0, ent.start - 2):ent.start].text.lower()
     return any(lead == w or lead.endswith(" " + w) for w in TARGET_LEADS)
+
+
+#: words that may stand between a stake and the company it is a stake in ("13 pct of Allegis stock", "a 70 pct
+#: stake in PCRI", "9.8 pct of the class A shares of Kolt")
+_STAKE_LINK = {"of", "in", "the", "stake", "interest", "holding", "shareholding", "its", "class", "a", "b", "common",
+               "preferred", "voting", "outstanding", "shares", "stock", "'s", "’s"}
+_PREPOSITIONS = {"of", "in", "from", "for", "to", "by", "with", "at", "on", "into", "than", "as"}
+
+
+def _is_seller_mention(doc: Doc, ent: Span, sent: Span) -> bool:
+    """'Corby agreed to buy McGuinness from Heublein for $45m': the seller, after 'from' in a purchase."""
+    if ent.start == 0 or doc[ent.start - 1].lower_ != "from":
+        return False
+    lead = doc[sent.start:ent.start].text.lower()
+    return any(re.search(rf"\b{re.escape(w)}\b", lead) for w in TARGET_LEADS)
+
+
+def _is_stake_object(doc: Doc, ent: Span, value: Span) -> bool:
+    """The company a stake is held in, not its holder: '13 pct of Allegis stock', 'a 70 pct stake in PCRI',
+    '278,709 shares of Metex Corp, or 21.2 pct'."""
+    if ent.start >= value.end:
+        between = [t.lower_ for t in doc[value.end:ent.start]]
+        return bool(between) and set(between) <= _STAKE_LINK and bool({"of", "in"} & set(between))
+    between = [t.lower_ for t in doc[ent.end:value.start]]
+    lead = doc[max(0, ent.start - 2):ent.start].text.lower()
+    return between in ([",", "or"], ["or"]) and lead.split()[-2:] in (["shares", "of"], ["stock", "of"],
+                                                                          ["shares", "in"], ["stock", "in"])
+
+
+def _owned_by(doc: Doc, names: list[Span], value: Span) -> str | None:
+    """'Bayou is 55.2 pct owned by Australia Wide': the holder named after 'owned by'."""
+    after = doc[value.end:value.end + 3]
+    words = [t.lower_ for t in after]
+    if words[:2] != ["owned", "by"] and words[:3] != ["-", "owned", "by"]:
+        return None
+    start = value.end + (2 if words[:2] == ["owned", "by"] else 3)
+    holder = next((n for n in names if n.start in (start, start + 1)), None)
+    return _clean_name(holder.text) if holder is not None else None
+
+
+def _is_maker_of_counted(doc: Doc, ent: Span, value: Span) -> bool:
+    """'an order for 70 Boeing 737-800 planes': a maker's name inside the counted phrase, not who counts."""
+    return ent.label_ == "ORG" and ent.start == value.end and ent.end < len(doc) and not doc[ent.end].is_punct \
+        and doc[ent.end].pos_ not in ("VERB", "AUX")
+
+
+def _clause_subject(doc: Doc, names: list[Span], mention: Span, value: Span, sent: Span) -> str | None:
+    """The first name of the sentence before the value that is no source, ticker or prepositional object, other
+    than ``mention``: the clause subject that holds, buys or counts."""
+    for n in names:
+        if n.start >= value.start or n.start == mention.start:
+            continue
+        if _is_ticker(doc, n) or _is_source_mention(doc, n, value, sent):
+            continue
+        if n.start > sent.start and doc[n.start - 1].lower_ in _PREPOSITIONS:
+            continue
+        return _clean_name(n.text)
+    return None
 
 
 def _is_comparison_mention(doc: Doc, ent: Span, value: Span) -> bool:
