@@ -18,6 +18,7 @@ component replaces it in the models issue):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date
 from typing import Iterable, Iterator
@@ -827,8 +828,9 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
         if any(t.lower_ == "respectively" for t in sent):
             _respectively(doc, plain, values, drafts, published)
         _gapping(doc, plain, values, drafts, published)
-    _full_forms(doc, drafts)
-    _disaster_country(doc, drafts)
+    index = _Names(doc)
+    _full_forms(index, drafts)
+    _disaster_country(doc, index, drafts)
     for i, d in enumerate(drafts):
         if d.attribute != "ipo_price":
             continue
@@ -842,18 +844,37 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
     return [d for d in drafts if id(d) not in out_drop]
 
 
-def _subject_mention(doc: Doc, draft: ClaimDraft) -> Span | None:
-    """The entity a draft's subject was read from: of the document's entities written that way, the nearest
-    before its value (else the nearest after)."""
-    same = [e for e in doc.ents if e.label_ in NAME_LABELS
-            and (_clean_name(e.text) == draft.subject_text or e.text == draft.subject_text)]
-    if not same:
-        return None
-    before = [e for e in same if e.end <= draft.span.start]
-    return before[-1] if before else same[0]
+class _Names:
+    """The document's name entities indexed once per ``revise_drafts`` call (a document with thousands of figures
+    must not rescan its entities per figure): by the text a draft's subject may carry, and people's full names
+    by surname."""
+
+    def __init__(self, doc: Doc) -> None:
+        from claimcheck.resolve.entities import name_words
+
+        self.by_text: dict[str, list[Span]] = {}
+        self.full_names: dict[str, dict[tuple[str, ...], str]] = {}
+        for e in doc.ents:
+            if e.label_ not in NAME_LABELS:
+                continue
+            for key in {_clean_name(e.text), e.text} - {None}:
+                self.by_text.setdefault(key, []).append(e)  # type: ignore[arg-type]
+            words = tuple(name_words(e.text))
+            if e.label_ == "PERSON" and len(words) >= 2:
+                self.full_names.setdefault(words[-1], {}).setdefault(words, _clean_name(e.text) or e.text)
+        self._ends = {key: [e.end for e in spans] for key, spans in self.by_text.items()}
+
+    def mention(self, draft: ClaimDraft) -> Span | None:
+        """The entity a draft's subject was read from: of the entities written that way, the nearest before its
+        value (else the first after)."""
+        same = self.by_text.get(draft.subject_text)
+        if not same:
+            return None
+        at = bisect_right(self._ends[draft.subject_text], draft.span.start)
+        return same[at - 1] if at else same[0]
 
 
-def _full_forms(doc: Doc, drafts: list[ClaimDraft]) -> None:
+def _full_forms(names: _Names, drafts: list[ClaimDraft]) -> None:
     """A person named by surname takes the full name the document gives ("Mr Mertens" → "Karl Mertens";
     GUIDELINES R3), unless two people of the document share the surname. Companies keep the form the sentence
     uses: on real-train, giving "Ford" or "Rowntree" the document's longest form (Ford Motor, Rowntree
@@ -861,15 +882,11 @@ def _full_forms(doc: Doc, drafts: list[ClaimDraft]) -> None:
     from claimcheck.resolve.entities import name_words
 
     for d in drafts:
-        mention = _subject_mention(doc, d)
+        mention = names.mention(d)
         short = name_words(d.subject_text)
         if mention is None or mention.label_ != "PERSON" or len(short) != 1:
             continue
-        forms: dict[tuple[str, ...], str] = {}
-        for e in doc.ents:
-            words = tuple(name_words(e.text))
-            if e.label_ == "PERSON" and len(words) >= 2 and words[-1] == short[0]:
-                forms.setdefault(words, _clean_name(e.text) or e.text)
+        forms = names.full_names.get(short[0], {})
         widest = max(forms, key=len, default=None)
         if widest is not None and all(_contains(widest, f) for f in forms):
             d.subject_text = forms[widest]
@@ -883,6 +900,8 @@ def _contains(words: tuple[str, ...], part: tuple[str, ...]) -> bool:
 DISASTER_WORDS = re.compile(r"\b(?:earthquakes?|quakes?|tremors?|tsunamis?|floods?|flooding|hurricanes?|typhoons?|"
                             r"cyclones?|landslides?|mudslides?|eruptions?|avalanches?|wildfires?|tornado(?:es)?|"
                             r"aftershocks?)\b", re.IGNORECASE)
+#: how far into a story its headline may run
+DISASTER_HEADLINE = 400
 #: a place's population, not a toll: "home to 120,000 people", "a city of 500,000", "200,000 residents"
 POPULATION = re.compile(r"\b(?:home to|population(?: of)?|(?:city|town|village|island|province|district|region) "
                         r"of)\W*$", re.IGNORECASE)
@@ -892,7 +911,7 @@ REPORTER_WORDS = {"survey", "agency", "news", "press", "bbc", "afp", "ap", "reut
                   "center", "television", "radio", "times", "post", "ministry", "office"}
 
 
-def _disaster_country(doc: Doc, drafts: list[ClaimDraft]) -> None:
+def _disaster_country(doc: Doc, names: _Names, drafts: list[ClaimDraft]) -> None:
     """Counts in a natural disaster's story go to the country it struck (corpus/GUIDELINES.md, "Decided in
     adjudication", and R8), not to the town, island or district named nearest nor to the official or agency
     that gave the figure. The country is the one the disaster is placed in within the figure's sentence ("a
@@ -902,16 +921,17 @@ def _disaster_country(doc: Doc, drafts: list[ClaimDraft]) -> None:
     120,000 people", "a city of 500,000", "200,000 residents")."""
     from claimcheck.resolve.entities import is_country
 
-    headline = doc.text.lstrip().split("\n", 1)[0]
+    headline = doc.text[:DISASTER_HEADLINE].lstrip().split("\n", 1)[0]
     if not any(d.attribute == "count" for d in drafts) or not DISASTER_WORDS.search(headline):
         return
     countries = [e for e in doc.ents if e.label_ == "GPE" and is_country(e.text)]
     if not countries:
         return
+    starts = [e.start for e in countries]
     for d in drafts:
         if d.attribute != "count" or is_country(d.subject_text):
             continue
-        mention = _subject_mention(doc, d)
+        mention = names.mention(d)
         if mention is None or not (mention.label_ in ("GPE", "LOC", "FAC", "PERSON", "NORP")
                                    or _is_reporter(mention)):
             continue
@@ -919,8 +939,8 @@ def _disaster_country(doc: Doc, drafts: list[ClaimDraft]) -> None:
                 or (d.scope or "").startswith(POPULATION_NOUNS):
             continue
         sent = bounded_sent(d.span)
-        placed = [e for e in countries if sent.start <= e.start < sent.end
-                  and DISASTER_WORDS.search(doc[max(sent.start, e.start - 4):e.start].text)]
+        placed = [e for e in countries[bisect_left(starts, sent.start):bisect_left(starts, sent.end)]
+                  if DISASTER_WORDS.search(doc[max(sent.start, e.start - 4):e.start].text)]
         d.subject_text = _clean_name((placed or countries)[0].text) or d.subject_text
 
 
