@@ -1022,6 +1022,13 @@ MENTIONS = [
     # a deposit rate's two-way quote without its unit, after one with it
     ("Three-month funds eased to 6-7/8, 5/8 pct from 6-15/16, 11/16 on Sunday.", "6-15/16, 11/16", "PERCENT",
      6.8125, "percent"),
+    # crowns and pesos of the one country a story is placed in (its name, a city, a Stockholm ticker " ST")
+    ("HALDEN AB <HALD ST> 1986 YEAR\n\nSales 4.2 billion crowns vs 3.9 billion.", "4.2 billion crowns", "MONEY",
+     4.2 * B, "SEK"),
+    ("HALDEN AB <HALD ST> 1986 YEAR\n\nSales 4.2 billion crowns vs 3.9 billion.", "3.9 billion", "MONEY", 3.9 * B,
+     "SEK"),
+    ("The Manila bank wrote off 95 mln pesos of farm loans.", "95 mln pesos", "MONEY", 95 * M, "PHP"),
+    ("Oslo shipowner Tarnel posted a profit of 210 mln crowns.", "210 mln crowns", "MONEY", 210 * M, "NOK"),
     # a verb after the figure is no counted noun; plurals in -men
     ("Hog feed output was 120,400 compared with 118,900 a year ago.", "120,400", "CARDINAL", 120_400, "count"),
     ("The strike began after 12,000 dockmen walked out.", "12,000", "CARDINAL", 12_000, "dockman"),

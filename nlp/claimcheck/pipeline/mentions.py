@@ -331,7 +331,10 @@ def normalize_span(span: Span, published: date | None, *, dayfirst: bool = False
             # the label says money: a bare figure (a results-table column, "from 195 mln") is an amount in the
             # currency of the figure just before it, else in the document's currency
             default = span.doc.user_data.get(CURRENCY_KEY) or "USD"
-            q = normalize_money(text, ctx, default_currency=default)
+            q = _read_money(span.doc, text, ctx, default)
+            word = _WORD_AFTER.match(span.doc.text, span.end_char)
+            if q is None and word is not None and _currency_noun(word.group(1)):
+                q = _read_money(span.doc, text + word.group(0), ctx, default)  # "1.96" the NER cut from "crowns"
             if q is None and _after_cents(span):  # "the highest is 84.75 cents, while the lowest is 74.07"
                 q = normalize_money(text + " cents", ctx, default_currency=_preceding_currency(span) or default)
             if q is None:
@@ -371,14 +374,23 @@ def _preceding_currency(span: Span) -> str | None:
     doc = span.doc
     default = doc.user_data.get(CURRENCY_KEY) or "USD"
     for ent in reversed(doc.ents):
-        if ent.end > span.start or ent.label_ != "MONEY":
+        if ent.end > span.start or ent.label_ not in ("MONEY", "CARDINAL", "QUANTITY"):
             continue
         if span.start_char - ent.end_char > _CURRENCY_REACH:
             return None
-        q = normalize_money(ent.text, left_context(ent), default_currency=default)
+        text = ent.text
+        if ent.label_ != "MONEY":  # a figure the NER cut from its currency: "9.8 crowns vs 9.49"
+            word = _WORD_AFTER.match(doc.text, ent.end_char)
+            if word is None or not _currency_noun(word.group(1)):
+                continue
+            text += word.group(0)
+        q = _read_money(doc, text, left_context(ent), default)
         if q is not None and isinstance(q.unit, str):
             return q.unit
     return None
+
+
+_WORD_AFTER = re.compile(r"[ \t]+([A-Za-z]+)\b")
 
 
 _CENTS = re.compile(r"\d\s*(?:cents?|cts?|\u00a2)$", re.I)
@@ -403,9 +415,17 @@ _FRANC_CODES = {"french": "FRF", "swiss": "CHF", "belgian": "BEF", "luxembourg":
 #: suffix of a Reuters ticker ("<LAMB.BR>" is listed in Brussels, "<SANZ.Z>" in Zurich, "<PEUP.PA>" in Paris);
 #: Belgo-Luxembourg figures are in Belgian francs
 _PLACES = {
-    "BEF": re.compile(r"\bBelgi(?:um|an)\b|\bBelgo-|\bBrussels\b|\bBruxelles\b|\bAntwerp\b|<[A-Z]+\.BR>", re.I),
-    "CHF": re.compile(r"\bSwi(?:ss|tzerland)\b|\bZurich\b|\bGeneva\b|\bBas(?:le|el)\b|<[A-Z]+\.[SZ]>", re.I),
-    "FRF": re.compile(r"\bFrench\b|\bFrance\b|\bParis\b|<[A-Z]+\.PA>", re.I),
+    "BEF": re.compile(r"\bBelgi(?:um|an)\b|\bBelgo-|\bBrussels\b|\bBruxelles\b|\bAntwerp\b|<[A-Z]+[ .]BR>", re.I),
+    "CHF": re.compile(r"\bSwi(?:ss|tzerland)\b|\bZurich\b|\bGeneva\b|\bBas(?:le|el)\b|<[A-Z]+[ .][SZ]>", re.I),
+    "FRF": re.compile(r"\bFrench\b|\bFrance\b|\bParis\b|<[A-Z]+[ .]PA>", re.I),
+    "SEK": re.compile(r"\bSwed(?:en|ish)\b|\bStockholm\b|\bGothenburg\b|<[A-Z]+[ .]ST>", re.I),
+    "DKK": re.compile(r"\bDenmark\b|\bDanish\b|\bCopenhagen\b|<[A-Z]+[ .]CO>", re.I),
+    "NOK": re.compile(r"\bNorw(?:ay|egian)\b|\bOslo\b|<[A-Z]+[ .]OL>", re.I),
+    "ISK": re.compile(r"\bIceland(?:ic)?\b|\bReykjavik\b", re.I),
+    "PHP": re.compile(r"\bPhilippines?\b|\bFilipinos?\b|\bManila\b", re.I),
+    "MXN": re.compile(r"\bMexic(?:o|an)\b", re.I),
+    "CLP": re.compile(r"\bChile(?:an)?\b|\bSantiago\b", re.I),
+    "COP": re.compile(r"\bColombian?\b|\bBogota\b", re.I),
     "DDM": re.compile(r"\bEast\s+German(?:y|s)?\b|\bGDR\b", re.I),
     "DEM": re.compile(r"\bWest\s+German(?:y|s)?\b|\bBonn\b|\bBundesbank\b|\bFrankfurt\b|\bFederal\s+Republic\b"
                       r"|\bDeutsche\b|\bD-?marks?\b", re.I),
@@ -419,6 +439,26 @@ def _places(doc: Doc) -> set[str]:
         text = doc.text[:200_000]
         doc.user_data[_PLACES_KEY] = [code for code, rx in _PLACES.items() if rx.search(text)]
     return set(doc.user_data[_PLACES_KEY])
+
+
+#: currency names that several countries share and normalize.money reads only with the country ("Swedish
+#: crowns"): a plain one is the currency of the one such country the story is placed in
+_SHARED_NAMES = ((re.compile(r"\b(?:crowns?|kronor|kroner|krone|krona|kronur)$", re.I), {"SEK", "DKK", "NOK", "ISK"}),
+                 (re.compile(r"\bpesos?$", re.I), {"PHP", "MXN", "CLP", "COP"}))
+
+
+def _read_money(doc: Doc, text: str, left: str, default: str) -> Quantity | None:
+    """``normalize_money``, and for an amount in a currency name several countries share ("133.5 mln crowns" of a
+    company listed in Stockholm, "154.7 mln pesos" in a Manila story) that country's currency."""
+    q = normalize_money(text, left, default_currency=default)
+    if q is not None:
+        return q
+    for name, codes in _SHARED_NAMES:
+        if name.search(text.rstrip()):
+            placed = _places(doc) & codes
+            if len(placed) == 1:
+                return normalize_money(text, left, default_currency=placed.pop(), bare=True)
+    return None
 
 
 def _story_currency(doc: Doc, text: str, q: Quantity | None) -> Quantity | None:
@@ -778,7 +818,18 @@ _CURRENCY_NOUNS = {"dlr", "dollar", "ct", "cent", "stg", "sterling", "mark", "fr
                    "ruble", "zloty", "baht",  # "finished at 3.23 shekels": a price the NER left as a count
                    # and those of 1980s wire copy ("250,000 ECU", "40 mln escudos"), as counted_unit writes them
                    "ecu", "ecus", "sdr", "escudo", "cruzado", "bolivar", "austral", "forint", "sucre", "inti", "intis",
-                   "kwacha", "markka", "markkaa", "rupiah", "naira", "dirham", "punt"}
+                   "kwacha", "markka", "markkaa", "rupiah", "naira", "dirham", "punt", "peso", "kronor", "kroner",
+                   "krone", "krona"}
+
+
+def _currency_noun(word: str) -> bool:
+    """A currency's name (:data:`_CURRENCY_NOUNS`), singular or plural."""
+    from claimcheck.pipeline.context import _singular
+
+    w = word.lower()
+    return w in _CURRENCY_NOUNS or _singular(w) in _CURRENCY_NOUNS
+
+
 _PCT_WORDS = re.compile(r"\b(?:pct|percent|per\s+cent)\b|%", re.I)
 #: "799,000 or 22 cts a share": a results total followed by its per-share figure is money
 _OR_PER_SHARE = re.compile(r"^,?\s+or\s+\S+\s+(?:cts?|cents?|dlrs?|dollars?|p|pence)\b[^.;\n]{0,12}\b(?:a|per)\s+"
@@ -828,12 +879,13 @@ def _count_as_other(ent: Span, unit: str) -> tuple[str, Quantity, int] | None:
     after = doc.text[ent.end_char:ent.end_char + 60]
     default = doc.user_data.get(CURRENCY_KEY) or "USD"
     if unit in _CURRENCY_NOUNS:
-        for k in range(3, 0, -1):  # the longest run of words after the number that reads as money
+        for k in range(3, -1, -1):  # the longest run of words after the number that reads as money (none:
+            # "95 mln pesos", a span the NER took for a quantity with its currency)
             m = re.match(r"(?:[ \t]+[A-Za-z.]+){%d}" % k, after)
             if m is None:
                 continue
             words = m.group(0).rstrip(".") if not re.search(r"\b[A-Za-z]\.$", m.group(0)) else m.group(0)
-            q = normalize_money(ent.text + words, left_context(ent), default_currency=default)
+            q = _read_money(doc, ent.text + words, left_context(ent), default)
             if q is not None:
                 return "MONEY", _story_currency(doc, ent.text + words, q) or q, ent.end_char + len(words)
         return None
