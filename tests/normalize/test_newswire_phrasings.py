@@ -1022,6 +1022,12 @@ MENTIONS = [
     # a deposit rate's two-way quote without its unit, after one with it
     ("Three-month funds eased to 6-7/8, 5/8 pct from 6-15/16, 11/16 on Sunday.", "6-15/16, 11/16", "PERCENT",
      6.8125, "percent"),
+    # what was made or sold, named before the total, is what its bare figures count; not an adjective
+    ("Kestrel Motors said its March truck sales totaled 14,250, down from 15,900.", "14,250", "CARDINAL", 14_250,
+     "truck"),
+    ("Kestrel Motors said its March truck sales totaled 14,250, down from 15,900.", "15,900", "CARDINAL", 15_900,
+     "truck"),
+    ("Halvorsen said domestic sales rose to 12,300 from 11,800.", "12,300", "CARDINAL", 12_300, "count"),
     # crowns and pesos of the one country a story is placed in (its name, a city, a Stockholm ticker " ST")
     ("HALDEN AB <HALD ST> 1986 YEAR\n\nSales 4.2 billion crowns vs 3.9 billion.", "4.2 billion crowns", "MONEY",
      4.2 * B, "SEK"),
@@ -1030,7 +1036,7 @@ MENTIONS = [
     ("The Manila bank wrote off 95 mln pesos of farm loans.", "95 mln pesos", "MONEY", 95 * M, "PHP"),
     ("Oslo shipowner Tarnel posted a profit of 210 mln crowns.", "210 mln crowns", "MONEY", 210 * M, "NOK"),
     # a verb after the figure is no counted noun; plurals in -men
-    ("Hog feed output was 120,400 compared with 118,900 a year ago.", "120,400", "CARDINAL", 120_400, "count"),
+    ("Poultry feed use came to 120,400 compared with 118,900 a year ago.", "120,400", "CARDINAL", 120_400, "count"),
     ("The strike began after 12,000 dockmen walked out.", "12,000", "CARDINAL", 12_000, "dockman"),
     # a list's currency written once, on its last figure, in a currency the NER does not know
     ("The Halvorsen notes are sold in lots of 5,000, 20,000 and 100,000 ECU.", "20,000", "MONEY", 20_000, "XEU"),

@@ -785,11 +785,37 @@ def mentions_of(doc: Doc, published: date | None = None, *, dayfirst: bool = Fal
                             unit = q.unit
                     elif _index_level(ent):
                         unit = "point"
+                    else:
+                        unit = _produced_noun(ent) or unit
         yield Mention(
             label=label, text=text, start=ent.start_char, end=end,
             value=q.value if q else None, unit=unit,
             qualifier=q.qualifier if q else None, low=q.low if q else None, high=q.high if q else None,
         )
+
+
+#: "jeep production declined to 37,207 from 40,586", "truck sales rose to 12,400": what was made or sold, named
+#: before the word for the total, is what a bare figure after it counts (not "domestic sales", "year-to-date
+#: sales": an adjective, a compound)
+_PRODUCED = re.compile(
+    r"(?<![\w-])(?P<noun>[a-z]{3,})\s+(?:production|output|sales|exports|imports|shipments|deliveries|registrations)"
+    r"\s+(?:(?:rose|fell|declined|increased|decreased|dropped|climbed|jumped|slipped|eased|gained|totalled|totaled"
+    r"|reached|were|was|stood)\s+)?(?:at\s+|to\s+)?(?:about\s+|some\s+|nearly\s+|around\s+)?"
+    r"(?:\d[\d,.]*,?\s+(?:(?:up|down)\s+)?(?:from|against|versus|vs)\s+)?$")
+_NOT_PRODUCED = {"domestic", "total", "industrial", "world", "annual", "monthly", "weekly", "daily", "net", "gross",
+                 "overall", "retail", "foreign", "export", "import", "its", "their", "the", "and", "while", "unit",
+                 "group", "company", "record", "new", "first", "last", "quarter", "year", "month", "week", "date"}
+
+
+def _produced_noun(ent: Span) -> str | None:
+    """The noun :data:`_PRODUCED` finds before a count with no noun of its own, singular."""
+    from claimcheck.pipeline.context import _singular
+
+    text = ent.doc.text
+    m = _PRODUCED.search(text, sentence_start(text, ent.start_char), ent.start_char)
+    if m is None or m.end() != ent.start_char or m.group("noun") in _NOT_PRODUCED:
+        return None
+    return _IRREGULAR_PLURALS.get(m.group("noun")) or _singular(m.group("noun"))
 
 
 _METRES_THEN_FEET = re.compile(r"(?P<m>(?P<n>\d{1,4}(?:\.\d+)?)m)\s*\(\s*\d[\d.,]*\s?(?:ft|feet|foot)\b")
