@@ -183,6 +183,35 @@ def test_a_target_that_is_the_only_party_keeps_the_price():
     assert [d.subject_text for d in got] == ["Dunmore"]
 
 
+@pytest.mark.parametrize("text,ents,expected", [
+    ("Halden agreed to buy Mirel for $3.25bn.", [("Halden", "ORG"), ("Mirel", "ORG"), ("$3.25bn", "MONEY")],
+     {("Halden", "deal_value", "$3.25bn")}),
+    ("Kolt Corp said it would acquire Dunmore in a deal worth €700m.",
+     [("Kolt Corp", "ORG"), ("Dunmore", "ORG"), ("€700m", "MONEY")], {("Kolt Corp", "deal_value", "€700m")}),
+    ("Mirel was sold for $900m.", [("Mirel", "ORG"), ("$900m", "MONEY")], {("Mirel", "deal_value", "$900m")}),
+    ("Ravine sold its paint unit to Vessa Paints for 230 mln dlrs.",
+     [("Ravine", "ORG"), ("Vessa Paints", "ORG"), ("230 mln dlrs", "MONEY")],
+     {("Vessa Paints", "deal_value", "230 mln dlrs")}),
+    ("Arden was worth $40bn at the open and $44bn at the close.",
+     [("Arden", "ORG"), ("$40bn", "MONEY"), ("$44bn", "MONEY")],
+     {("Arden", "valuation", "$40bn"), ("Arden", "valuation", "$44bn")}),
+    # not a company's price or worth: a buyback, a per-share bid, a sale with no buyer named, no verb of a deal
+    ("Kolt will buy back shares for $1bn.", [("Kolt", "ORG"), ("$1bn", "MONEY")], set()),
+    ("Kolt offered to buy Mirel for $54.20 a share.", [("Kolt", "ORG"), ("Mirel", "ORG"), ("$54.20", "MONEY")], set()),
+    ("Ravine sold 2 mln shares for 30 mln dlrs.", [("Ravine", "ORG"), ("30 mln dlrs", "MONEY")], set()),
+    ("Arden paid a fine of $40m.", [("Arden", "ORG"), ("$40m", "MONEY")], set()),
+])
+def test_a_figure_no_draft_covers_is_read_from_the_deal_or_worth_verb(text, ents, expected):
+    doc = doc_with(text, ents)
+    assert claims(C.revise_drafts(doc, [])) == expected
+
+
+def test_a_figure_a_draft_covers_is_left_to_it():
+    doc = doc_with("Halden agreed to buy Mirel for $3.25bn.", [("Halden", "ORG"), ("Mirel", "ORG"), ("$3.25bn", "MONEY")])
+    got = C.revise_drafts(doc, [draft(doc, "Halden", "valuation", "$3.25bn")])
+    assert claims(got) == {("Halden", "valuation", "$3.25bn")}
+
+
 # --- tickers ------------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text,ents,ticker,company", [

@@ -20,6 +20,9 @@ def _moment(sentence: str, figure: str, attribute: str, nth: int = 0) -> str | N
     ("Shares in Corvex closed up 9% on Tuesday.", "9%", "share_price_change", "close"),
     ("Corvex ended its first day of trading valued at more than $65bn.", "more than $65bn", "valuation", "close"),
     ("Lumen was valued at almost $60bn at the open on Tuesday.", "almost $60bn", "valuation", "open"),
+    # the moment right after the second figure, not the first figure's before it
+    ("Lumen was worth $40bn at the open and $44bn at the close.", "$44bn", "valuation", "close"),
+    ("Lumen was worth $40bn at the open and $44bn at the close.", "$40bn", "valuation", "open"),
     ("Lumen's shares opened 12% higher in New York.", "12%", "share_price_change", "open"),
     ("Shares in Halden rose by about 1% in pre-market trade.", "about 1%", "share_price_change", "pre_market"),
     ("They added an extra 6.4% in electronic trading after the session had finished.", "6.4%",

@@ -754,6 +754,74 @@ def _copy_to(draft: ClaimDraft, subject: str, value: Span, published) -> ClaimDr
                    confidence=min(draft.confidence, 0.7))
 
 
+#: the verbs of a purchase ("agreed to buy Mirel for $3.25bn") and of a sale ("sold its unit to Kolt for …")
+PURCHASE_VERBS = frozenset({"buy", "buys", "buying", "bought", "acquire", "acquires", "acquiring", "acquired",
+                            "purchase", "purchases", "purchasing", "purchased"})
+SALE_VERBS = frozenset({"sell", "sells", "selling", "sold"})
+#: a company sold, with only itself named: "Vessa was sold for $900m"
+_SOLD_PASSIVE = re.compile(r"\b(?:was|were|is|are|has been|had been|will be|would be|being) (?:sold|bought|"
+                           r"acquired|purchased|taken over)\b")
+#: a company's worth stated of it: "Arden was worth $40bn at the open"
+_WORTH = re.compile(r"\b(?:was|is|are|were|be|been) (?:now )?(?:worth|valued at)$")
+
+
+def _unlinked_prices(doc: Doc, sent: Span, names: list[Span], values: list[Span], drafts: list[ClaimDraft],
+                     published) -> list[ClaimDraft]:
+    """Drafts for money figures no draft covers in the plainest deal and worth sentences (GUIDELINES "Deals"):
+    "Halden agreed to buy Mirel for $3.25bn" (the buyer's ``deal_value``), "Mirel was sold for $900m" (the
+    target's, when it is the only party named), "Arden was worth $40bn at the open and $44bn at the close" (each
+    a ``valuation`` of the clause subject). A linker that saw no cue noun beside such a figure links it to no one;
+    the rules pipeline reads the same verbs from its parse (``_verb_attribute``)."""
+    covered = {(d.span.start, d.span.end) for d in drafts}
+    out: list[ClaimDraft] = []
+    worth_subject: str | None = None
+    for v in values:
+        if v.label_ != "MONEY" or (v.start, v.end) in covered or not (sent.start <= v.start < sent.end):
+            continue
+        if doc[v.end:v.end + 4].text.lower().startswith(_SHARE_AFTER):
+            continue  # a per-share price
+        lead = doc[sent.start:v.start]
+        words = [t.lower_ for t in lead]
+        attribute = subject = None
+        if words and words[-1] in ("for", "worth"):
+            verb = next((t for t in lead if t.lower_ in PURCHASE_VERBS | SALE_VERBS), None)
+            if verb is not None and not (verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == "back"):  # buybacks
+                attribute = "deal_value"
+                subject = _deal_party(doc, sent, names, verb, v)
+        if attribute is None and _WORTH.search(" ".join(words[-3:])):
+            holder = [n for n in names if n.end <= v.start]
+            if holder and holder[0].start == sent.start and v.start - holder[0].end <= 3:
+                attribute, subject = "valuation", _clean_name(holder[0].text)
+        if attribute is None and worth_subject and words and words[-1] == "and":
+            attribute, subject = "valuation", worth_subject  # "… $40bn at the open and $44bn at the close"
+        if attribute is None or not subject:
+            continue
+        quantity = normalize_span(v, published, dayfirst=bool(doc.user_data.get("claimcheck.dayfirst", False)))
+        if quantity is None:
+            continue
+        if attribute == "valuation":
+            worth_subject = subject
+        out.append(ClaimDraft(subject, attribute, quantity, v, None, None, 0.5))
+    return out
+
+
+def _deal_party(doc: Doc, sent: Span, names: list[Span], verb: Token, value: Span) -> str | None:
+    """Whose ``deal_value`` a price of a purchase or sale is: the buyer — the clause subject before a purchase
+    verb, the name after 'to' of an active sale ("sold its unit to Kolt for …") — or, when a passive sale names
+    one company only ("Vessa was sold for $900m"), that company."""
+    names = [n for n in names if n.label_ != "NORP"]  # not "Swedish" of "Swedish Match"
+    before = [n for n in names if n.end <= verb.i]
+    if verb.lower_ in SALE_VERBS and not _SOLD_PASSIVE.search(doc[sent.start:verb.i + 1].text.lower()):
+        to = next((t for t in doc[verb.i + 1:value.start] if t.lower_ == "to"), None)
+        after = [n for n in names if to is not None and n.start == to.i + 1 + (doc[to.i + 1].lower_ == "the")]
+        return _clean_name(after[0].text) if after else None
+    if _SOLD_PASSIVE.search(doc[sent.start:verb.i + 1].text.lower()):
+        return _clean_name(before[-1].text) if len(before) == 1 else None
+    buyer = [n for n in before if not _is_source_mention(doc, n, value, sent)
+             and not (n.start > sent.start and doc[n.start - 1].lower_ in _PREPOSITIONS)]
+    return _clean_name(buyer[0].text) if buyer else None
+
+
 def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
     """Subjects and attributes fixed where one value was linked without its neighbours:
 
@@ -768,15 +836,17 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
     - *per-share bids*: "$54.20 a share" in a bid, takeover or market price is no ``ipo_price`` (dropped), and
       an ``ipo_price`` of a million or more ("a $25.6bn share sale") is the sale's ``ipo_proceeds``.
     """
-    if not drafts:
+    covered = {(d.span.start, d.span.end) for d in drafts}
+    unlinked = [e for e in doc.ents if e.label_ == "MONEY" and (e.start, e.end) not in covered]
+    if not drafts and not unlinked:
         return drafts
     from claimcheck.pipeline.mentions import PUBLISHED_KEY
 
     published = doc.user_data.get(PUBLISHED_KEY)
     drafts = list(drafts)
     by_sent: dict[tuple[int, int], Span] = {}
-    for d in drafts:
-        s = bounded_sent(d.span)
+    for span in [d.span for d in drafts] + unlinked:
+        s = bounded_sent(span)
         by_sent.setdefault((s.start, s.end), s)
     out_drop: set[int] = set()  # id() of the drafts dropped
     for sent in by_sent.values():
@@ -825,6 +895,7 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
                 else:  # the figure is not the source's (or the compared company's), and no other name is in sight
                     out_drop.add(id(drafts[i]))
         plain = [n for n in names if not _is_ticker(doc, n)]
+        drafts.extend(_unlinked_prices(doc, sent, plain, values, drafts, published))
         if any(t.lower_ == "respectively" for t in sent):
             _respectively(doc, plain, values, drafts, published)
         _gapping(doc, plain, values, drafts, published)

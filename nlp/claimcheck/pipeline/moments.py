@@ -35,7 +35,8 @@ MARKET_CUES: list[tuple[str, re.Pattern]] = [
                                r"session) (?:had )?(?:closed|finished|ended)\b|\bpost-market\b", re.I)),
     ("open", re.compile(r"\bat the open(?:ing)?\b|\b(?:re)?opened\b|\bon opening\b|\bin opening " + _TRADE
                         + r"|\bopening (?:bell|minutes|price|trade|trading|deals|session)\b", re.I)),
-    ("close", re.compile(r"\bclos(?:e|ed|es|ing)\b(?! (?:to|in on|ties)\b)|\bat the (?:closing )?bell\b|"
+    ("close", re.compile(r"\bat the clos(?:e|ing)\b|\bclos(?:e|ed|es|ing)\b(?! (?:to|in on|ties)\b)|"
+                         r"\bat the (?:closing )?bell\b|"
                          r"\bend(?:ed|ing|s)? (?:\w+ ){0,3}(?:day|session|trading|week)\b|"
                          r"\bend(?:ed|ing)? (?:\w+ ){0,2}(?:higher|lower|up|down)\b|\bfinish(?:ed|ing|es)?\b|"
                          r"\bend(?:ed|ing|s)? (?:on )?(?:monday|tuesday|wednesday|thursday|friday)\b|"
