@@ -1058,6 +1058,17 @@ def test_newswire_mentions(nlp, story, text, label, value, unit):
     assert got[0].value == pytest.approx(value, rel=1e-9), got[0]
 
 
+@pytest.mark.slow
+def test_newswire_crowns_of_no_country_are_not_dollars(nlp):
+    """Plain crowns in a story placed in no country of crowns are left unread, not read as US dollars."""
+    from claimcheck.pipeline import process
+    from claimcheck.schema import Document
+
+    [processed] = process([Document(id="phrasing", text="Halden said its profit rose to 71 mln crowns.")], nlp)
+    [got] = [m for m in processed.mentions if m.text == "71 mln crowns"]
+    assert (got.label, got.value, got.unit) == ("MONEY", None, None)
+
+
 def test_the_table_is_large_enough():
     """The issue asks for at least 300 phrasings, and at least 15 in each group."""
     groups = [MONEY + MONEY_IN_A_DOLLAR_DOCUMENT, PERCENT, COUNTS + NOT_COUNTS, DATES]

@@ -337,7 +337,8 @@ def normalize_span(span: Span, published: date | None, *, dayfirst: bool = False
                 q = _read_money(span.doc, text + word.group(0), ctx, default)  # "1.96" the NER cut from "crowns"
             if q is None and _after_cents(span):  # "the highest is 84.75 cents, while the lowest is 74.07"
                 q = normalize_money(text + " cents", ctx, default_currency=_preceding_currency(span) or default)
-            if q is None:
+            if q is None and not any(name.search(text.rstrip()) for name, _ in _SHARED_NAMES):
+                # (not "71 mln crowns" in a story placed in no country of crowns: unread, not US dollars)
                 q = normalize_money(text, ctx, default_currency=_preceding_currency(span) or default, bare=True)
             return _story_currency(span.doc, text, q)
         if label == "PERCENT":  # a bare number labelled a percentage ("rose to 46 pct from 45") is one
