@@ -165,6 +165,18 @@ def test_score_on_a_hand_made_gold_file():
     assert 0 <= result["read_bootstrap"]["low"] <= 5 / 9 <= result["read_bootstrap"]["high"] <= 1
 
 
+def test_misses_are_listed_with_their_figure_in_its_text():
+    rows = [{**row, "draw": f"dev2:{i}"} for i, row in enumerate(GOLD_ROWS)]
+    texts = {"s1": ("".join(chr(ord("a") + i % 26) for i in range(130)), None), "s2": ("0123456789 pct", None)}
+    lines = RF.render_misses({"claimcheck": RF.score(rows, PREDS)}, rows, texts, width=5)
+    heads = [line for line in lines if not line.startswith("    ")]
+    assert len(heads) == 5  # value 2, unit 1, not found 1, per share 1
+    t = texts["s1"][0]
+    assert f"dev2:7 s1 CARDINAL not found: {t[115:120]}[[{t[120:125]}]]{t[125:130]}" in heads
+    unit = lines.index(next(h for h in heads if h.startswith("dev2:2 ")))
+    assert "'unit': 'DEM'" in lines[unit + 1] and "'unit': 'USD'" in lines[unit + 2]
+
+
 def test_a_figure_overlapped_by_two_mentions_takes_the_one_that_reads_it():
     gold = _gold(0, 20, "MONEY", "GBP", 195_000_000)
     preds = [_pred(0, 5, "CARDINAL", "count", 195), _pred(3, 20, "MONEY", "GBP", 195_000_000)]

@@ -23,6 +23,9 @@ Where several mentions overlap a figure, the one that reads it right is taken if
 largest overlap). Each proportion comes with a Wilson 95% interval, per label and over all; *read right*
 also gets a bootstrap 95% interval over stories (figures of one story are not independent). quantulum3
 runs beside us on the same stories (found / value / unit; it has no notion of per-share).
+
+``python -m claimcheck.training.reuters_figures`` scores the dev sample and lists its misses, each figure in its
+text (:func:`render_misses`); it offers no listing of the 200's.
 """
 
 from __future__ import annotations
@@ -328,3 +331,51 @@ def render(name: str, s: dict) -> list[str]:
     if s.get("quantulum3_note"):
         lines.append(f"  ({s['quantulum3_note']})")
     return lines
+
+
+def render_misses(s: dict, rows: list[dict], texts: dict[str, tuple[str, date | None]], *,
+                  width: int = 60) -> list[str]:
+    """One block per figure not read right (or per-share flag missed): its draw, story, cause, the figure in
+    ``width`` characters of its text either side, the gold reading and the mention's. For the dev sample: the
+    200 are only scored, their misses are not to be read (see the module docstring)."""
+    draw = {(r["id"], r["start"]): r.get("draw", "") for r in rows}
+    lines = []
+    for m in s["claimcheck"]["misses"]:
+        text = texts[m["id"]][0]
+        a, b = m["start"], m["end"]
+        context = (text[max(0, a - width):a] + "[[" + text[a:b] + "]]" + text[b:b + width]).replace("\n", " ")
+        gold = {k: v for k, v in m["gold"].items() if v is not None}
+        lines.append(f"{draw.get((m['id'], a), '')} {m['id']} {m['label']} {m['cause']}: {context}")
+        lines.append(f"    gold {gold}")
+        p = m["pred"]
+        if p is not None:
+            pred = {k: v for k, v in p.items() if v is not None and k not in ("start", "end")}
+            lines.append(f"    ours {text[p['start']:p['end']]!r} {pred}")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m claimcheck.training.reuters_figures [--shared PATH] [--model NAME]``: the dev sample scored as
+    ``claimcheck evaluate --sets reuters-figures-dev`` scores it, then its misses listed (render_misses)."""
+    import argparse
+
+    from claimcheck.paths import shared_dir
+    from claimcheck.pipeline import load_pipeline
+
+    ap = argparse.ArgumentParser(description=main.__doc__)
+    ap.add_argument("--shared", type=Path, default=None)
+    ap.add_argument("--model", default="default")
+    args = ap.parse_args(argv)
+    shared = args.shared or shared_dir()
+    if shared is None:
+        raise FiguresError("shared data not found (--shared PATH)")
+    rows = load(gold_path(dev=True))
+    texts = stories(rows, shared)
+    result = {"claimcheck": score(rows, ours(texts, load_pipeline(args.model)))}
+    print("\n".join(render("reuters-figures-dev", result)))
+    print("\n".join(render_misses(result, rows, texts)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
