@@ -1028,6 +1028,11 @@ MENTIONS = [
     ("Kestrel Motors said its March truck sales totaled 14,250, down from 15,900.", "15,900", "CARDINAL", 15_900,
      "truck"),
     ("Halvorsen said domestic sales rose to 12,300 from 11,800.", "12,300", "CARDINAL", 12_300, "count"),
+    # the parts a total is broken into count what the total counts
+    ("Tarn Shipping said its fleet of 64 tankers included 12 in dry dock, 9 at sea and 43 in port.", "9",
+     "CARDINAL", 9, "tanker"),
+    ("Inspections totaled 3,310,000 bushels including 1,200,000 in Iowa and 950,000 in Ohio.", "950,000",
+     "CARDINAL", 950_000, "bushel"),
     # crowns and pesos of the one country a story is placed in (its name, a city, a Stockholm ticker " ST")
     ("HALDEN AB <HALD ST> 1986 YEAR\n\nSales 4.2 billion crowns vs 3.9 billion.", "4.2 billion crowns", "MONEY",
      4.2 * B, "SEK"),

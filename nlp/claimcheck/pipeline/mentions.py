@@ -614,7 +614,8 @@ def counted_unit(ent: Span) -> str | None:
 
 def _count_unit(ent: Span) -> str | None:
     """A count's unit: a unit of measure the span stopped before or in ("536 hp", "49.55 HZ", "1 to 1.5 degrees"
-    + "Celsius"), else the counted noun after it, else the noun the span ends with ("two mosques")."""
+    + "Celsius"), else the plural noun a quantity's span ends with ("2,602,000 bushels"), else the counted noun
+    after it, else the noun the span ends with ("two mosques")."""
     from claimcheck.pipeline.context import _singular
 
     if _appositive_age(ent):
@@ -622,6 +623,10 @@ def _count_unit(ent: Span) -> str | None:
     after = ent.doc.text[ent.end_char:ent.end_char + 40]
     tail = ent[-1] if len(ent) > 1 and ent[-1].is_alpha else None
     measured = (unit_after(" " + tail.text + after) if tail is not None else None) or unit_after(after)
+    if not measured and tail is not None and ent.label_ == "QUANTITY" and tail.is_lower \
+            and tail.lower_ not in _SCALE_WORDS and _plural_like(tail.text):
+        # the span ends in its own plural noun: "2,602,000 bushels including ..." counts bushels, not what follows
+        return _IRREGULAR_PLURALS.get(tail.lower_) or _singular(tail.lower_)
     if measured or (noun := counted_unit(ent)):
         return measured or noun
     if tail is not None and ent.label_ == "QUANTITY" and tail.lower_ not in _SCALE_WORDS and (
@@ -787,7 +792,7 @@ def mentions_of(doc: Doc, published: date | None = None, *, dayfirst: bool = Fal
                     elif _index_level(ent):
                         unit = "point"
                     else:
-                        unit = _produced_noun(ent) or unit
+                        unit = _produced_noun(ent) or _breakdown_unit(ent) or unit
         yield Mention(
             label=label, text=text, start=ent.start_char, end=end,
             value=q.value if q else None, unit=unit,
@@ -817,6 +822,34 @@ def _produced_noun(ent: Span) -> str | None:
     if m is None or m.end() != ent.start_char or m.group("noun") in _NOT_PRODUCED:
         return None
     return _IRREGULAR_PLURALS.get(m.group("noun")) or _singular(m.group("noun"))
+
+
+#: the parts a total is broken into, after "including" or "of which", each with where it is: "752 working rigs
+#: included 17 in inland waters, 74 in offshore waters and 661 on land", "158 vessels, including 50 in port"
+_BREAKDOWN_ITEMS = re.compile(r"(?:\d[\d,.]*\s+(?:in|on|at|from|for)\b[^,;.\d]{1,40}?(?:,\s+and\s+|,\s+|\s+and\s+))*$")
+_BREAKDOWN = re.compile(r"\b(?:include[sd]?|including|of\s+which|among\s+them)\s+$", re.I)
+_PLACED = re.compile(r"\s+(?:in|on|at|from|for)\b")
+_NOT_TOTALS = {"year", "month", "week", "day", "hour", "quarter", "time", "count", "point"}
+
+
+def _breakdown_unit(ent: Span) -> str | None:
+    """The unit of the total a bare count is part of (:data:`_BREAKDOWN_ITEMS`): the total's measure ("32,000
+    tonnes, including 24,000 for export") or counted noun ("rig"); None when the count is no such part."""
+    doc, text = ent.doc, ent.doc.text
+    start = sentence_start(text, ent.start_char)
+    if not _PLACED.match(text, ent.end_char):
+        return None
+    items = _BREAKDOWN_ITEMS.search(text, start, ent.start_char)
+    head = items.start() if items is not None else ent.start_char
+    if not _BREAKDOWN.search(text, start, head):
+        return None
+    total = next((e for e in reversed(doc.ents) if start <= e.start_char and e.end_char <= head
+                  and e.label_ in ("CARDINAL", "QUANTITY")), None)
+    if total is None:
+        return None
+    q = normalize_count(total.text, "")
+    unit = q.unit if q is not None and q.unit != "count" else _count_unit(total)
+    return unit if unit and unit not in _NOT_TOTALS else None
 
 
 _METRES_THEN_FEET = re.compile(r"(?P<m>(?P<n>\d{1,4}(?:\.\d+)?)m)\s*\(\s*\d[\d.,]*\s?(?:ft|feet|foot)\b")
