@@ -212,6 +212,31 @@ def test_a_figure_a_draft_covers_is_left_to_it():
     assert claims(got) == {("Halden", "valuation", "$3.25bn")}
 
 
+@pytest.mark.parametrize("text,subject,value,linked,expected", [
+    ("Ravine raised $70m from venture investors.", "Ravine", "$70m", "loss", "funding"),
+    ("Ravine raised $500m in its listing on Friday.", "Ravine", "$500m", "revenue", "ipo_proceeds"),
+    ("Sibley lost $20m in the quarter.", "Sibley", "$20m", "deal_value", "loss"),
+    ("Kolt earned $80m in the quarter.", "Kolt", "$80m", "revenue", "profit"),
+    ("Arden is worth $6bn.", "Arden", "$6bn", "deal_value", "valuation"),
+    # the verb does not say it: a deal is worth, a market lost value, revenue earned, the linker already agrees
+    ("The deal is worth $6bn to Arden.", "Arden", "$6bn", "deal_value", "deal_value"),
+    ("Arden lost $2bn in market value.", "Arden", "$2bn", "valuation", "valuation"),
+    ("Kolt earned $80m in revenue.", "Kolt", "$80m", "revenue", "revenue"),
+    ("Ravine raised $70m in its listing.", "Ravine", "$70m", "funding", "funding"),
+])
+def test_a_money_figures_own_verb_decides_its_attribute(text, subject, value, linked, expected):
+    doc = doc_with(text, sorted([(subject, "ORG"), (value, "MONEY")], key=lambda e: text.index(e[0])))
+    got = C.revise_drafts(doc, [draft(doc, subject, linked, value)])
+    assert [d.attribute for d in got] == [expected]
+
+
+def test_a_gapped_clause_shares_the_attribute_its_verb_gave_the_first_value():
+    doc = doc_with("Ravine raised $70m and Dunmore $15m.",
+                   [("Ravine", "ORG"), ("$70m", "MONEY"), ("Dunmore", "ORG"), ("$15m", "MONEY")])
+    got = C.revise_drafts(doc, [draft(doc, "Ravine", "loss", "$70m"), draft(doc, "Dunmore", "loss", "$15m")])
+    assert claims(got) == {("Ravine", "funding", "$70m"), ("Dunmore", "funding", "$15m")}
+
+
 # --- tickers ------------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text,ents,ticker,company", [

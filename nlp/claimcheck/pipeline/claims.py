@@ -805,6 +805,45 @@ def _unlinked_prices(doc: Doc, sent: Span, names: list[Span], values: list[Span]
     return out
 
 
+#: a verb right before a money figure that says what the figure is, and the attributes it overrules
+_RAISE = {"raise", "raises", "raised", "raising"}
+_RESULT = {"earn": "profit", "earns": "profit", "earned": "profit", "netted": "profit", "lose": "loss",
+           "loses": "loss", "lost": "loss"}
+#: a listing in the sentence makes money raised its proceeds, else it is funding (GUIDELINES' attribute table)
+_LISTING = re.compile(r"\b(?:ipos?|initial public offering|listing|listed|lists|list|flotation|float(?:ed|s)?|"
+                      r"share (?:sale|offering)|offering|debut|greenshoe|over-?allotment|went public|go public)\b",
+                      re.IGNORECASE)
+#: '<deal> is worth $4bn' is the deal's price, not a company's worth
+_DEAL_NOUNS = {"deal", "bid", "offer", "contract", "order", "stake", "transaction", "package", "agreement",
+               "takeover", "acquisition", "merger", "purchase", "sale", "plan", "loan", "fine", "settlement"}
+
+
+def _verb_attributes(doc: Doc, sent: Span, drafts: list[ClaimDraft]) -> None:
+    """The attribute a money figure's own verb states where the linker chose another: "Ravine raised $70m"
+    (``funding``, or ``ipo_proceeds`` in a sentence about a listing), "Sibley lost $20m" (``loss``), "Kolt earned
+    $80m" (``profit``), "Arden and Vessa are worth $6bn and $2bn respectively" (``valuation``). Run before lists
+    and gapped clauses, whose other values then share it."""
+    for d in drafts:
+        if d.span.label_ != "MONEY" or not (sent.start <= d.span.start < sent.end) or d.span.start < 2:
+            continue
+        prev, before = doc[d.span.start - 1].lower_, doc[d.span.start - 2].lower_
+        after = doc[d.span.end:d.span.end + 3].text.lower()
+        new = None
+        if prev in _RAISE and d.attribute not in ("funding", "ipo_proceeds"):
+            new = "ipo_proceeds" if _LISTING.search(sent.text) else "funding"
+        elif prev in _RESULT and d.attribute not in ("profit", "loss") \
+                and not re.search(r"\b(?:revenue|sales|in value|of value|in market)", after):
+            new = _RESULT[prev]
+        elif prev == "worth" and before in ("is", "are", "was", "were", "be", "been") \
+                and d.attribute not in ("valuation",) and d.span.start >= 3 \
+                and doc[d.span.start - 3].lower_ not in _DEAL_NOUNS:
+            new = "valuation"
+        if new is not None and new != d.attribute:
+            d.attribute = new
+            d.as_of = None
+            d.__post_init__()
+
+
 def _deal_party(doc: Doc, sent: Span, names: list[Span], verb: Token, value: Span) -> str | None:
     """Whose ``deal_value`` a price of a purchase or sale is: the buyer — the clause subject before a purchase
     verb, the name after 'to' of an active sale ("sold its unit to Kolt for …") — or, when a passive sale names
@@ -895,6 +934,7 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
                 else:  # the figure is not the source's (or the compared company's), and no other name is in sight
                     out_drop.add(id(drafts[i]))
         plain = [n for n in names if not _is_ticker(doc, n)]
+        _verb_attributes(doc, sent, drafts)
         drafts.extend(_unlinked_prices(doc, sent, plain, values, drafts, published))
         if any(t.lower_ == "respectively" for t in sent):
             _respectively(doc, plain, values, drafts, published)
