@@ -600,13 +600,18 @@ def counted_unit(ent: Span) -> str | None:
     "one proposal asks" → "proposal".  The run of words right after the number (up to four, through capitalised
     names, initials such as "U.S." and hyphens, stopping at a stop word, a figure or punctuation) gives its
     first plural, else its last lower-case word; None when no word follows."""
-    from claimcheck.pipeline.context import _singular
-
     found = _counted_words(ent)
     if found is None:
         return None
     words, head = found
-    word = words[head].lower()
+    return _noun_singular(words[head])
+
+
+def _noun_singular(word: str) -> str:
+    """A noun in the singular, lower case: "seamen" → "seaman", "cargoes" → "cargo", "people" → "person"."""
+    from claimcheck.pipeline.context import _singular
+
+    word = word.lower()
     if len(word) > 5 and word.endswith("men") and word not in _NOT_MEN:
         return word[:-3] + "man"
     return _IRREGULAR_PLURALS.get(word) or _singular(word)
@@ -616,7 +621,6 @@ def _count_unit(ent: Span) -> str | None:
     """A count's unit: a unit of measure the span stopped before or in ("536 hp", "49.55 HZ", "1 to 1.5 degrees"
     + "Celsius"), else the plural noun a quantity's span ends with ("2,602,000 bushels"), else the counted noun
     after it, else the noun the span ends with ("two mosques")."""
-    from claimcheck.pipeline.context import _singular
 
     if _appositive_age(ent):
         return "year of age"
@@ -626,12 +630,12 @@ def _count_unit(ent: Span) -> str | None:
     if not measured and tail is not None and ent.label_ == "QUANTITY" and tail.is_lower \
             and tail.lower_ not in _SCALE_WORDS and _plural_like(tail.text):
         # the span ends in its own plural noun: "2,602,000 bushels including ..." counts bushels, not what follows
-        return _IRREGULAR_PLURALS.get(tail.lower_) or _singular(tail.lower_)
+        return _noun_singular(tail.text)
     if measured or (noun := counted_unit(ent)):
         return measured or noun
     if tail is not None and ent.label_ == "QUANTITY" and tail.lower_ not in _SCALE_WORDS and (
             tail.is_lower or tail.is_upper and 2 <= len(tail) <= 4):  # "52.9 mln MCF" of gas: mcf
-        return _IRREGULAR_PLURALS.get(tail.lower_) or _singular(tail.lower_)
+        return _noun_singular(tail.text)
     return None
 
 
@@ -815,13 +819,12 @@ _NOT_PRODUCED = {"domestic", "total", "industrial", "world", "annual", "monthly"
 
 def _produced_noun(ent: Span) -> str | None:
     """The noun :data:`_PRODUCED` finds before a count with no noun of its own, singular."""
-    from claimcheck.pipeline.context import _singular
 
     text = ent.doc.text
     m = _PRODUCED.search(text, sentence_start(text, ent.start_char), ent.start_char)
     if m is None or m.end() != ent.start_char or m.group("noun") in _NOT_PRODUCED:
         return None
-    return _IRREGULAR_PLURALS.get(m.group("noun")) or _singular(m.group("noun"))
+    return _noun_singular(m.group("noun"))
 
 
 #: the parts a total is broken into, after "including" or "of which", each with where it is: "752 working rigs
