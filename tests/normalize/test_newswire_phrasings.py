@@ -1074,6 +1074,19 @@ def test_newswire_crowns_of_no_country_are_not_dollars(nlp):
     assert (got.label, got.value, got.unit) == ("MONEY", None, None)
 
 
+@pytest.mark.slow
+def test_newswire_a_ticker_before_a_figure_is_no_more_than(nlp):
+    """A wire ticker's closing ">" right before a figure ("Corp <KMC> 1,198") does not make it "more than"."""
+    from claimcheck.pipeline import process
+    from claimcheck.schema import Document
+
+    story = "Other carmakers posted these results -- Kestrel Motors Corp <KMC> 1,198, down 50 pct, and Orrin 2,145."
+    [processed] = process([Document(id="phrasing", text=story)], nlp)
+    got = {m.text: (m.value, m.qualifier) for m in processed.mentions if m.label == "CARDINAL"}
+    assert got["1,198"] == (1198, "exact")
+    assert got["2,145"] == (2145, "exact")
+
+
 def test_the_table_is_large_enough():
     """The issue asks for at least 300 phrasings, and at least 15 in each group."""
     groups = [MONEY + MONEY_IN_A_DOLLAR_DOCUMENT, PERCENT, COUNTS + NOT_COUNTS, DATES]

@@ -316,11 +316,17 @@ def _trim_date(ent: Span) -> Span:
 _MONTHS_DAYS = {name[:3] for name in (*MONTHS, *WEEKDAYS)}  # "oct", "mon": what may follow a date's comma
 
 
+#: a wire ticker right before a figure ("Corp <AMC> 1,198, down 50 pct"): its ">" is no "more than"
+_TICKER_END = re.compile(r"<[A-Z][A-Z0-9.]*(?:[ .][A-Z]{1,2})?>\s*$")
+
+
 def left_context(span: Span, words: int = 4) -> str:
+    """The few words before ``span`` in its sentence (what qualifies it: "about", "more than"), without a ticker
+    that ends right before it."""
     from claimcheck.pipeline.spans import bounded_sent
 
     start = max(bounded_sent(span).start, span.start - words)
-    return span.doc[start:span.start].text
+    return _TICKER_END.sub("", span.doc[start:span.start].text)
 
 
 def normalize_span(span: Span, published: date | None, *, dayfirst: bool = False) -> Quantity | None:
