@@ -1033,6 +1033,12 @@ MENTIONS = [
      "CARDINAL", 9, "tanker"),
     ("Inspections totaled 3,310,000 bushels including 1,200,000 in Iowa and 950,000 in Ohio.", "950,000",
      "CARDINAL", 950_000, "bushel"),
+    # an amount in millions of a money noun ("a 9.8 mln profit") is in the currency written on the figure before
+    ("Halvorsen posted a net loss of 12.4 mln stg after a 9.8 mln profit in 1985.", "9.8 mln", "MONEY", 9.8 * M,
+     "GBP"),
+    ("The trade account swung to a 1.2 billion dlr deficit from a 300 mln surplus a year earlier.", "300 mln",
+     "MONEY", 300 * M, "USD"),
+    ("Analysts see a 155 mln profit for Orrin in 1987.", "155 mln", "QUANTITY", 155 * M, "profit"),
     # crowns and pesos of the one country a story is placed in (its name, a city, a Stockholm ticker " ST")
     ("HALDEN AB <HALD ST> 1986 YEAR\n\nSales 4.2 billion crowns vs 3.9 billion.", "4.2 billion crowns", "MONEY",
      4.2 * B, "SEK"),

@@ -877,8 +877,8 @@ def _bare_count(ent: Span) -> bool:
     default = doc.user_data.get(CURRENCY_KEY) or "USD"
     if normalize_money(ent.text, left_context(ent), default_currency=default) is not None:
         return False
-    noun = counted_unit(ent)
-    return noun is not None and noun not in _CURRENCY_NOUNS
+    noun = counted_unit(ent)  # not "a 71.6 mln profit", "a 1.60 billion surplus": amounts of money
+    return noun is not None and noun not in _CURRENCY_NOUNS and not (noun in _MONEY_NOUNS and _SCALED.search(ent.text))
 
 
 #: nouns after a number that make it money ("75 MLN AUST DLRS" where the NER stopped at "MLN")
@@ -899,6 +899,10 @@ def _currency_noun(word: str) -> bool:
     return w in _CURRENCY_NOUNS or _singular(w) in _CURRENCY_NOUNS
 
 
+#: nouns of a company's or a country's accounts that a figure in millions can count only in money
+_MONEY_NOUNS = {"deficit", "surplus", "profit", "loss", "income", "earning", "earnings", "revenue", "turnover", "debt",
+                "loan", "credit", "budget", "investment", "writedown", "provision", "dividend"}
+_SCALED = re.compile(r"\b(?:mln|bln|billion|million|trillion)\b|\d(?:m|bn)\b", re.I)
 _PCT_WORDS = re.compile(r"\b(?:pct|percent|per\s+cent)\b|%", re.I)
 #: "799,000 or 22 cts a share": a results total followed by its per-share figure is money
 _OR_PER_SHARE = re.compile(r"^,?\s+or\s+\S+\s+(?:cts?|cents?|dlrs?|dollars?|p|pence)\b[^.;\n]{0,12}\b(?:a|per)\s+"
@@ -962,6 +966,10 @@ def _count_as_other(ent: Span, unit: str) -> tuple[str, Quantity, int] | None:
         q = normalize_money(ent.text, left_context(ent), default_currency=_preceding_currency(ent) or default,
                             bare=True)
         return ("MONEY", q, ent.end_char) if q is not None else None
+    if unit in _MONEY_NOUNS and _SCALED.search(ent.text) and (currency := _preceding_currency(ent)):
+        # "a 527 mln deficit", "a 71.6 mln profit in 1985": an amount of the currency written on the figure before
+        q = normalize_money(ent.text, left_context(ent), default_currency=currency, bare=True)
+        return ("MONEY", _story_currency(doc, ent.text, q) or q, ent.end_char) if q is not None else None
     basis = re.match(r"\s+basis\s+points?\b", after, re.I)
     if unit == "point" and basis:  # "charge 40 basis points": 0.4 percentage points, whatever the sentence says
         q = normalize_percent(ent.text + " basis points", left_context(ent))
