@@ -767,14 +767,18 @@ _WORTH = re.compile(r"\b(?:was|is|are|were|be|been) (?:now )?(?:worth|valued at)
 
 def _unlinked_prices(doc: Doc, sent: Span, names: list[Span], values: list[Span], drafts: list[ClaimDraft],
                      published) -> list[ClaimDraft]:
-    """Drafts for money figures no draft covers in the plainest deal and worth sentences (GUIDELINES "Deals"):
-    "Halden agreed to buy Mirel for $3.25bn" (the buyer's ``deal_value``), "Mirel was sold for $900m" (the
-    target's, when it is the only party named), "Arden was worth $40bn at the open and $44bn at the close" (each
-    a ``valuation`` of the clause subject). A linker that saw no cue noun beside such a figure links it to no one;
-    the rules pipeline reads the same verbs from its parse (``_verb_attribute``)."""
+    """Drafts for money figures no draft covers, read from the verb or noun that says what they are (GUIDELINES'
+    attribute table and "Deals"): "Halden agreed to buy Mirel for $3.25bn" and "Sibley bid £2bn for Arden" (the
+    buyer's ``deal_value``), "Mirel was sold for $900m" (the target's, when it is the only party named), "Arden
+    was worth $40bn at the open" (``valuation``), "Dunmore Holdings (HKEX: 1177) raised HK$2bn in its listing"
+    (``ipo_proceeds``, ``funding`` outside a listing), "Vessa Inc said it earned 44 mln dlrs" (``profit``),
+    "launched a $12.4bn share sale" (``ipo_proceeds``); a figure joined by 'and'/'or' to one read so ("$44bn at the
+    close", "or $575m if the greenshoe is exercised") shares its reading. Every subject but a deal's is the clause
+    subject. A linker that saw no cue noun beside such a figure links it to no one; the rules pipeline reads the
+    same verbs from its parse (``_verb_attribute``)."""
     covered = {(d.span.start, d.span.end) for d in drafts}
     out: list[ClaimDraft] = []
-    worth_subject: str | None = None
+    last: tuple[str, str] | None = None  # (attribute, subject) of the previous figure read here
     for v in values:
         if v.label_ != "MONEY" or (v.start, v.end) in covered or not (sent.start <= v.start < sent.end):
             continue
@@ -782,27 +786,68 @@ def _unlinked_prices(doc: Doc, sent: Span, names: list[Span], values: list[Span]
             continue  # a per-share price
         lead = doc[sent.start:v.start]
         words = [t.lower_ for t in lead]
+        prev = words[-1] if words else ""
+        after = doc[v.end:v.end + 3].text.lower()
         attribute = subject = None
-        if words and words[-1] in ("for", "worth"):
-            verb = next((t for t in lead if t.lower_ in PURCHASE_VERBS | SALE_VERBS), None)
-            if verb is not None and not (verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == "back"):  # buybacks
-                attribute = "deal_value"
-                subject = _deal_party(doc, sent, names, verb, v)
-        if attribute is None and _WORTH.search(" ".join(words[-3:])):
+        verb = next((t for t in lead if t.lower_ in PURCHASE_VERBS | SALE_VERBS), None) \
+            if prev in ("for", "worth") else None
+        if verb is not None and not (verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == "back"):  # buybacks
+            attribute, subject = "deal_value", _deal_party(doc, sent, names, verb, v)
+        elif verb is not None:
+            continue
+        elif prev in _BID_VERBS and after.startswith("for "):
+            attribute, subject = "deal_value", _opening_company(doc, names, v, sent)
+        elif prev in _RAISE:
+            attribute = "ipo_proceeds" if _about_a_listing(doc, sent) else "funding"
+            subject = _opening_company(doc, names, v, sent)
+        elif prev in _RESULT and not re.search(r"\b(?:revenue|sales|in value|of value|in market)", after):
+            attribute, subject = _RESULT[prev], _opening_company(doc, names, v, sent)
+        elif re.match(r"(?:share sale|share offering|ipo|initial public offering|listing|flotation)\b", after):
+            attribute, subject = "ipo_proceeds", _opening_company(doc, names, v, sent)
+        elif _WORTH.search(" ".join(words[-3:])):
             holder = [n for n in names if n.end <= v.start]
             if holder and holder[0].start == sent.start and v.start - holder[0].end <= 3:
                 attribute, subject = "valuation", _clean_name(holder[0].text)
-        if attribute is None and worth_subject and words and words[-1] == "and":
-            attribute, subject = "valuation", worth_subject  # "… $40bn at the open and $44bn at the close"
+        elif (prev == "and" and (shared := last)) or (prev == "or" and (shared := last or _linked_before(drafts, v))):
+            attribute, subject = shared  # "… $40bn at the open and $44bn at the close", "$500m, or $575m if …"
         if attribute is None or not subject:
             continue
         quantity = normalize_span(v, published, dayfirst=bool(doc.user_data.get("claimcheck.dayfirst", False)))
-        if quantity is None:
-            continue
-        if attribute == "valuation":
-            worth_subject = subject
-        out.append(ClaimDraft(subject, attribute, quantity, v, None, None, 0.5))
+        if quantity is None or not isinstance(quantity.value, (int, float)) or quantity.value < MIN_COMPANY_SUM:
+            continue  # "22.625 dlrs", "cts": a price per share, not a company's sum
+        if prev == "or" and any(d.quantity.unit != quantity.unit for d in drafts + out
+                                if 0 <= v.start - d.span.end <= 6):
+            continue  # "183 mln crowns, or 26.9 mln dlrs": the same figure converted
+        last = (attribute, subject)
+        period = _period_in(sent, v, published) if attribute in PERIOD_ATTRIBUTES else None
+        out.append(ClaimDraft(subject, attribute, quantity, v, period, None, 0.5))
     return out
+
+
+def _linked_before(drafts: list[ClaimDraft], value: Span) -> tuple[str, str] | None:
+    """(attribute, subject) of a money draft ending at most six tokens before ``value`` in its sentence, for an
+    alternative figure ("raised $500m, or $575m if …"; an 'and' may join another period's figure instead)."""
+    near = [d for d in drafts if d.span.label_ == "MONEY" and 0 <= value.start - d.span.end <= 6
+            and bounded_sent(d.span).start == bounded_sent(value).start]
+    return (near[-1].attribute, near[-1].subject_text) if near else None
+
+
+#: the least a company-level sum read from a verb may be (smaller figures are prices per share)
+MIN_COMPANY_SUM = 100_000
+#: "Sibley bid £2bn for Arden", "Kolt offered $900m for Mirel"
+_BID_VERBS = {"bid", "bids", "offered", "offers", "offer", "paid", "pays", "pay", "paying", "bidding", "offering"}
+
+
+def _opening_company(doc: Doc, names: list[Span], value: Span, sent: Span) -> str | None:
+    """The company a sentence opens with, as the clause subject of a figure after it ("Dunmore Holdings (HKEX:
+    1177) raised …", "The Vessa group said it earned …"); None when the sentence opens otherwise ("When WorldCom
+    collapsed, shareholders lost …") or with a place or a person."""
+    first = names[0] if names else None
+    if first is None or first.start >= value.start or first.label_ != "ORG":
+        return None
+    if first.start > sent.start and not (first.start == sent.start + 1 and doc[sent.start].lower_ == "the"):
+        return None
+    return _clean_name(first.text)
 
 
 #: a verb right before a money figure that says what the figure is, and the attributes it overrules
@@ -818,6 +863,14 @@ _DEAL_NOUNS = {"deal", "bid", "offer", "contract", "order", "stake", "transactio
                "takeover", "acquisition", "merger", "purchase", "sale", "plan", "loan", "fine", "settlement"}
 
 
+def _about_a_listing(doc: Doc, sent: Span) -> bool:
+    """A listing named in the sentence or the one before it ("Arden listed in London on Monday. It raised
+    £800m.")."""
+    if _LISTING.search(sent.text):
+        return True
+    return sent.start > 0 and bool(_LISTING.search(bounded_sent(doc[sent.start - 1]).text))
+
+
 def _verb_attributes(doc: Doc, sent: Span, drafts: list[ClaimDraft]) -> None:
     """The attribute a money figure's own verb states where the linker chose another: "Ravine raised $70m"
     (``funding``, or ``ipo_proceeds`` in a sentence about a listing), "Sibley lost $20m" (``loss``), "Kolt earned
@@ -830,7 +883,7 @@ def _verb_attributes(doc: Doc, sent: Span, drafts: list[ClaimDraft]) -> None:
         after = doc[d.span.end:d.span.end + 3].text.lower()
         new = None
         if prev in _RAISE and d.attribute not in ("funding", "ipo_proceeds"):
-            new = "ipo_proceeds" if _LISTING.search(sent.text) else "funding"
+            new = "ipo_proceeds" if _about_a_listing(doc, sent) else "funding"
         elif prev in _RESULT and d.attribute not in ("profit", "loss") \
                 and not re.search(r"\b(?:revenue|sales|in value|of value|in market)", after):
             new = _RESULT[prev]
