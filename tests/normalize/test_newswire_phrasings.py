@@ -1039,6 +1039,11 @@ MENTIONS = [
     ("The trade account swung to a 1.2 billion dlr deficit from a 300 mln surplus a year earlier.", "300 mln",
      "MONEY", 300 * M, "USD"),
     ("Analysts see a 155 mln profit for Orrin in 1987.", "155 mln", "QUANTITY", 155 * M, "profit"),
+    # a bare amount in millions in the second half of a parallel clause takes the first half's currency
+    ("Of the total, 600 mln dlrs will come from the IDA and 900 mln from the Bank.", "900 mln", "MONEY", 900 * M,
+     "USD"),
+    ("Exports rose to 640 mln dlrs and imports 610.5 mln.", "610.5 mln", "MONEY", 610.5 * M, "USD"),
+    ("Orrin spent 40 mln dlrs on the plant and employs 3 mln.", "3 mln", "QUANTITY", 3 * M, "count"),
     # crowns and pesos of the one country a story is placed in (its name, a city, a Stockholm ticker " ST")
     ("HALDEN AB <HALD ST> 1986 YEAR\n\nSales 4.2 billion crowns vs 3.9 billion.", "4.2 billion crowns", "MONEY",
      4.2 * B, "SEK"),

@@ -801,6 +801,8 @@ def mentions_of(doc: Doc, published: date | None = None, *, dayfirst: bool = Fal
                             unit = q.unit
                     elif _index_level(ent):
                         unit = "point"
+                    elif (money := _money_before_and(ent)) is not None:
+                        label, q, unit = "MONEY", money, money.unit
                     else:
                         unit = _produced_noun(ent) or _breakdown_unit(ent) or unit
         yield Mention(
@@ -831,6 +833,40 @@ def _produced_noun(ent: Span) -> str | None:
     if m is None or m.end() != ent.start_char or m.group("noun") in _NOT_PRODUCED:
         return None
     return _noun_singular(m.group("noun"))
+
+
+#: what stands between a money figure and a bare one in millions in the second half of a parallel clause: "and" and
+#: the second subject ("exports were 639 mln dlrs and imports 628.3 mln"), or words with a preposition that the
+#: second figure repeats ("550 mln will come from the IDA and 850 mln from the World Bank")
+_AND_SUBJECT_GAP = re.compile(r",?\s+and\s+[a-z]+\s+")
+_AND_PREP_GAP = re.compile(r"[^\d.;:\n]{0,60}?\b(?P<prep>from|to|for|in|by|on|at|with)\b[^\d.;:\n]{0,40}?\band\s+")
+_BARE_SCALED = re.compile(r"\d[\d,]*(?:\.\d+)?\s*(?:mln|bln|billion|million)", re.I)
+
+
+def _money_before_and(ent: Span) -> Quantity | None:
+    """A bare figure in millions with nothing counted after it, in the second half of a parallel clause whose first
+    half has a money figure in millions (:data:`_AND_SUBJECT_GAP`, :data:`_AND_PREP_GAP`), is money in that
+    figure's currency: "1.4 billion dlrs, of which 550 mln will come from the IDA and 850 mln from the World
+    Bank"."""
+    doc = ent.doc
+    if not _BARE_SCALED.fullmatch(ent.text):
+        return None
+    before = [e for e in doc.ents if e.end <= ent.start and e.label_ in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY")]
+    if not before or before[-1].label_ != "MONEY" or not _SCALED.search(before[-1].text):
+        return None
+    other = before[-1]
+    prep = _AND_PREP_GAP.fullmatch(doc.text, other.end_char, ent.start_char)
+    if not (_AND_SUBJECT_GAP.fullmatch(doc.text, other.end_char, ent.start_char)
+            or prep and re.match(rf"\s+{prep['prep']}\b", doc.text[ent.end_char:ent.end_char + 12])):
+        return None
+    default = doc.user_data.get(CURRENCY_KEY) or "USD"
+    currency = _read_money(doc, other.text, left_context(other), default)
+    if currency is None:
+        currency = normalize_money(other.text, left_context(other),
+                                   default_currency=_preceding_currency(other) or default, bare=True)
+    if currency is None or not isinstance(currency.unit, str):
+        return None
+    return normalize_money(ent.text, left_context(ent), default_currency=currency.unit, bare=True)
 
 
 #: the parts a total is broken into, after "including" or "of which", each with where it is: "752 working rigs
