@@ -220,6 +220,8 @@ def test_a_target_that_is_the_only_party_keeps_the_price():
      [("Dunmore", "ORG"), ("18.3 mln stg", "MONEY"), ("26.9 mln dlrs", "MONEY")],
      {("Dunmore", "ipo_proceeds", "18.3 mln stg")}),
     ("Paris raised $70m from a bond.", [("Paris", "GPE"), ("$70m", "MONEY")], set()),
+    ("Kolt will pay up to 350 mln dlrs for Mirel share interests.",
+     [("Kolt", "ORG"), ("up to 350 mln dlrs", "MONEY"), ("Mirel", "ORG")], set()),
 ])
 def test_a_figure_no_draft_covers_is_read_from_the_deal_or_worth_verb(text, ents, expected):
     doc = doc_with(text, ents)

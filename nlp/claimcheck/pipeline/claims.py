@@ -795,7 +795,7 @@ def _unlinked_prices(doc: Doc, sent: Span, names: list[Span], values: list[Span]
             attribute, subject = "deal_value", _deal_party(doc, sent, names, verb, v)
         elif verb is not None:
             continue
-        elif prev in _BID_VERBS and after.startswith("for "):
+        elif prev in _BID_VERBS and after.startswith("for ") and _bid_for_company(doc, names, v):
             attribute, subject = "deal_value", _opening_company(doc, names, v, sent)
         elif prev in _RAISE:
             attribute = "ipo_proceeds" if _about_a_listing(doc, sent) else "funding"
@@ -830,6 +830,17 @@ def _linked_before(drafts: list[ClaimDraft], value: Span) -> tuple[str, str] | N
     near = [d for d in drafts if d.span.label_ == "MONEY" and 0 <= value.start - d.span.end <= 6
             and bounded_sent(d.span).start == bounded_sent(value).start]
     return (near[-1].attribute, near[-1].subject_text) if near else None
+
+
+def _bid_for_company(doc: Doc, names: list[Span], value: Span) -> bool:
+    """'bid £2bn for Arden (on Monday)': the price is for a named company as a whole, not for a part of it
+    ('will pay up to 350 mln dlrs for Renault share interests')."""
+    at = value.end + 1 + (value.end + 1 < len(doc) and doc[value.end + 1].lower_ == "the")
+    target = next((n for n in names if n.start == at and n.label_ == "ORG"), None)
+    if target is None:
+        return False
+    return target.end >= len(doc) or not (doc[target.end].is_alpha and doc[target.end].is_lower
+                                          and doc[target.end].lower_ not in _PREPOSITIONS | {"and", "after"})
 
 
 #: the least a company-level sum read from a verb may be (smaller figures are prices per share)
