@@ -23,16 +23,20 @@ the chosen pair (``claimcheck.pipeline.context``), not learnt.
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from typing import Callable, Iterable, cast
 
 import numpy
 from spacy.language import Language
+from spacy.ml.models.tok2vec import MaxoutWindowEncoder, build_Tok2Vec_model
 from spacy.pipeline import TrainablePipe
+from spacy.strings import hash_string
 from spacy.tokens import Doc
 from spacy.training import Example, validate_examples
 from spacy.util import registry
 from thinc.api import set_dropout_rate
-from thinc.api import Model, Optimizer, chain, concatenate
+from thinc.api import HashEmbed, Model, Optimizer, chain, concatenate, list2ragged, ragged2list, with_array
 from thinc.layers import Linear, Maxout, Softmax
 from thinc.types import Floats2d, Ints1d
 
@@ -52,6 +56,51 @@ N_POOLS = 5
 
 
 # --- model -------------------------------------------------------------------------------------------
+
+DIGIT = re.compile(r"[0-9]")
+BLIND_ATTRS = ("NORM", "PREFIX", "SUFFIX", "SHAPE")
+
+
+def digit_blind(text: str) -> str:
+    """Every digit as ``#``: "$4.36bn" and "$3.46bn" read alike, "4.36" and "436" (or "1987") do not."""
+    return DIGIT.sub("#", text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _blind_ids(norm: str, prefix: str, suffix: str) -> tuple[int, int, int]:
+    return hash_string(digit_blind(norm)), hash_string(digit_blind(prefix)), hash_string(digit_blind(suffix))
+
+
+def _digit_blind_forward(model: Model, docs, is_train: bool):
+    """spaCy's feature extractor for NORM, PREFIX, SUFFIX and SHAPE, with the digits of a token's NORM, PREFIX
+    and SUFFIX masked (SHAPE masks them already): the ids a hash embedding reads, one row per token."""
+    features = []
+    for doc in docs:
+        ids = doc.to_array(list(BLIND_ATTRS))
+        for t in doc:
+            if DIGIT.search(t.text):
+                ids[t.i, :3] = _blind_ids(t.norm_, t.prefix_, t.suffix_)
+        features.append(model.ops.asarray2i(ids, dtype="uint64"))
+    return features, lambda d_features: []
+
+
+@registry.architectures("claimcheck.DigitBlindHashEmbedCNN.v1")
+def build_digit_blind_tok2vec(width: int, depth: int, embed_size: int, window_size: int,
+                              maxout_pieces: int) -> Model:
+    """``spacy.HashEmbedCNN.v2`` with subword features and no static vectors, reading digit-blind features
+    (``digit_blind``): the linker's vectors of a figure, and of the words whose window reaches it, do not
+    depend on which digits it has, only on their number and the figure's form, so the same sentence with
+    other digits gets the same claim. Not yet the committed ``fast`` model's (its config reads
+    ``spacy.HashEmbedCNN.v2``): benchmarks/README.md, "Digit stability of the claim linker", says why."""
+    rows = [embed_size] + [embed_size // 2] * (len(BLIND_ATTRS) - 1)
+    embeddings = [HashEmbed(width, n, column=i, seed=8 + i, dropout=0.0) for i, n in enumerate(rows)]
+    embed = chain(Model("digit_blind_features", _digit_blind_forward), list2ragged(),
+                  with_array(concatenate(*embeddings)),
+                  with_array(Maxout(width, width * len(rows), nP=3, dropout=0.0, normalize=True)), ragged2list())
+    return build_Tok2Vec_model(embed=embed, encode=MaxoutWindowEncoder(width=width, depth=depth,
+                                                                       window_size=window_size,
+                                                                       maxout_pieces=maxout_pieces))
+
 
 @registry.architectures("claimcheck.ClaimPairClassifier.v1")
 def build_pair_classifier(tok2vec: Model, hidden_width: int = 128, dropout: float = 0.2) -> Model:
