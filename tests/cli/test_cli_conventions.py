@@ -89,3 +89,12 @@ def test_report_formats_are_rendered_by_the_report_package():
     assert render(Report(), "json").startswith("{")
     with pytest.raises(UsageError, match="unknown report format 'yaml'"):
         render(Report(), "yaml")
+
+
+@pytest.mark.parametrize("args", [("--model", "transformer", "--frozen-ner", "models/fast"),
+                                  ("--model", "fast", "--frozen-ner", "no/such/model")])
+def test_train_frozen_ner_needs_fast_and_a_trained_pipeline(args, tmp_path):
+    result = run("train", *args, "--output", str(tmp_path / "out"))
+    assert result.exit_code != 0
+    assert "--frozen-ner" in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "out").exists()

@@ -220,6 +220,11 @@ def test_a_target_that_is_the_only_party_keeps_the_price():
      [("Dunmore", "ORG"), ("18.3 mln stg", "MONEY"), ("26.9 mln dlrs", "MONEY")],
      {("Dunmore", "ipo_proceeds", "18.3 mln stg")}),
     ("Paris raised $70m from a bond.", [("Paris", "GPE"), ("$70m", "MONEY")], set()),
+    ("According to Ledger Data, Kolt raised $12m.", [("Ledger Data", "ORG"), ("Kolt", "ORG"), ("$12m", "MONEY")],
+     {("Kolt", "funding", "$12m")}),
+    ("Kolt sold its new shares at HK$52 each, raising HK$4bn.", [("Kolt", "ORG"), ("HK$52", "MONEY"),
+                                                                  ("HK$4bn", "MONEY")],
+     {("Kolt", "ipo_proceeds", "HK$4bn")}),
     ("Kolt will pay up to 350 mln dlrs for Mirel share interests.",
      [("Kolt", "ORG"), ("up to 350 mln dlrs", "MONEY"), ("Mirel", "ORG")], set()),
 ])
@@ -245,6 +250,9 @@ def test_a_figure_a_draft_covers_is_left_to_it():
     ("Arden lost $2bn in market value.", "Arden", "$2bn", "valuation", "valuation"),
     ("Kolt earned $80m in revenue.", "Kolt", "$80m", "revenue", "revenue"),
     ("Ravine raised $70m in its listing.", "Ravine", "$70m", "funding", "funding"),
+    # proceeds of a listing in a story that names none are funding
+    ("Ravine raised $70m from venture investors.", "Ravine", "$70m", "ipo_proceeds", "funding"),
+    ("Ravine raised $70m on Friday, a week after its listing.", "Ravine", "$70m", "ipo_proceeds", "ipo_proceeds"),
 ])
 def test_a_money_figures_own_verb_decides_its_attribute(text, subject, value, linked, expected):
     doc = doc_with(text, sorted([(subject, "ORG"), (value, "MONEY")], key=lambda e: text.index(e[0])))

@@ -3,10 +3,9 @@
 A fact-checker compares figures, so it must extract a figure whatever its digits. The digit-blind tok2vec
 (``claimcheck.DigitBlindHashEmbedCNN.v1``) masks the digits of NORM, PREFIX and SUFFIX; the quick tests check
 its features and vectors. The slow one runs the committed default pipeline end to end on our own sentences:
-its linker still reads digits (``spacy.HashEmbedCNN.v2``; a digit-blind retrain lost ``listing_date``, see
-benchmarks/README.md, "Digit stability of the claim linker") and drops the deal value and the store count below
-for some of these digits, so the test is a strict xfail: it fails as XPASS once a digit-stable model is
-committed, and the marker is to go then.
+its linker is digit-blind since the retrain of 2026-12-04 (the one before, ``spacy.HashEmbedCNN.v2``, dropped
+the deal value and the store count below for some of these digits; benchmarks/README.md, "Digit stability of
+the claim linker").
 """
 
 from __future__ import annotations
@@ -63,7 +62,6 @@ SENTENCES = [
 
 
 @pytest.mark.slow  # loads the default pipeline
-@pytest.mark.xfail(strict=True, reason="the committed linker reads digits (benchmarks/README.md, digit stability)")
 def test_default_pipeline_keeps_a_figures_claim_whatever_its_digits(nlp):
     from claimcheck.pipeline import process
     from claimcheck.resolve.entities import name_key

@@ -39,6 +39,9 @@ def train_cli(
                                                     "threshold); needs the shared data."),
     shared: Optional[Path] = typer.Option(None, "--shared",
                                           help="The shared data folder (default: $CLAIMCHECK_SHARED or ../shared)."),
+    frozen_ner: Optional[Path] = typer.Option(None, "--frozen-ner", metavar="MODEL_DIR",
+                                              help="fast: take the NER of this trained pipeline as it is and train "
+                                                   "only the claim linker (how models/fast was last made)."),
 ) -> None:
     """Train a pipeline on corpus/claims: fast with spaCy's training loop, transformer by fine-tuning its encoder.
 
@@ -63,7 +66,10 @@ def train_cli(
         shared_path = _shared(shared) if real else None
         if real and (shared_path is None or not (shared_path / "data").is_dir()):
             raise InputError("--real needs the shared data (--shared PATH)")
-        summary = train(model, target, corpus=corpus, max_steps=max_steps, seed=seed, force=force, real=shared_path)
+        if frozen_ner is not None and (model != "fast" or not (frozen_ner / "ner").is_dir()):
+            raise InputError(f"--frozen-ner {frozen_ner}: needs --model fast and a trained fast pipeline there")
+        summary = train(model, target, corpus=corpus, max_steps=max_steps, seed=seed, force=force, real=shared_path,
+                        frozen_base=frozen_ner)
     except MarkupError as exc:  # a corpus article that cannot be read or parsed: names the file (and line)
         raise InputError(str(exc)) from None
     typer.echo(json.dumps(summary, indent=2, default=str))

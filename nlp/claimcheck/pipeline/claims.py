@@ -843,6 +843,34 @@ def _bid_for_company(doc: Doc, names: list[Span], value: Span) -> bool:
                                           and doc[target.end].lower_ not in _PREPOSITIONS | {"and", "after"})
 
 
+#: the day shares began trading (GUIDELINES: ``listing_date``), in the words before a date
+_LISTING_DAY = re.compile(r"\b(?:began|begin|begins|beginning|start(?:ed|s|ing)?|commenc(?:ed|es|ing)) trading\b|"
+                          r"\bdebut(?:ed|s)?\b|\bfirst day of trading\b|\b(?:was|were|is|are|will be|be) listed\b",
+                          re.IGNORECASE)
+
+
+def _listing_dates(doc: Doc, sent: Span, names: list[Span], drafts: list[ClaimDraft],
+                   published) -> list[ClaimDraft]:
+    """The day a company's shares began trading is its ``listing_date``: a date the linker read as another
+    event's takes that attribute, and one it left alone is added for the company opening the sentence ("Kestrel
+    Bank's shares began trading on the Nasdaq on March 3, 2021")."""
+    out: list[ClaimDraft] = []
+    for e in ents_in(sent):
+        if e.label_ != "DATE" or not _LISTING_DAY.search(doc[max(sent.start, e.start - 8):e.start].text):
+            continue
+        at = [d for d in drafts if (d.span.start, d.span.end) == (e.start, e.end)]
+        if at:
+            for d in at:
+                if d.attribute == "event_date":
+                    d.attribute, d.scope = "listing_date", None
+            continue
+        subject = _opening_company(doc, names, e, sent)
+        quantity = normalize_span(e, published, dayfirst=bool(doc.user_data.get("claimcheck.dayfirst", False)))
+        if subject and quantity is not None and quantity.unit == "date" and len(str(quantity.value)) >= 10:
+            out.append(ClaimDraft(subject, "listing_date", quantity, e, None, None, 0.5))
+    return out
+
+
 #: the least a company-level sum read from a verb may be (smaller figures are prices per share)
 MIN_COMPANY_SUM = 100_000
 #: "Sibley bid £2bn for Arden", "Kolt offered $900m for Mirel"
@@ -852,11 +880,18 @@ _BID_VERBS = {"bid", "bids", "offered", "offers", "offer", "paid", "pays", "pay"
 def _opening_company(doc: Doc, names: list[Span], value: Span, sent: Span) -> str | None:
     """The company a sentence opens with, as the clause subject of a figure after it ("Dunmore Holdings (HKEX:
     1177) raised …", "The Vessa group said it earned …"); None when the sentence opens otherwise ("When WorldCom
-    collapsed, shareholders lost …") or with a place or a person."""
-    first = names[0] if names else None
+    collapsed, shareholders lost …") or with a place or a person. A leading source is passed over ("According to
+    Marlow Data, Sibley raised $12m")."""
+    start, rest = sent.start, names
+    if doc[sent.start:sent.start + 2].text.lower() == "according to":
+        comma = next((t.i for t in doc[sent.start:value.start] if t.text == ","), None)
+        if comma is None:
+            return None
+        start, rest = comma + 1, [n for n in names if n.start > comma]
+    first = rest[0] if rest else None
     if first is None or first.start >= value.start or first.label_ != "ORG":
         return None
-    if first.start > sent.start and not (first.start == sent.start + 1 and doc[sent.start].lower_ == "the"):
+    if first.start > start and not (first.start == start + 1 and doc[start].lower_ == "the"):
         return None
     return _clean_name(first.text)
 
@@ -867,8 +902,12 @@ _RESULT = {"earn": "profit", "earns": "profit", "earned": "profit", "netted": "p
            "loses": "loss", "lost": "loss"}
 #: a listing in the sentence makes money raised its proceeds, else it is funding (GUIDELINES' attribute table)
 _LISTING = re.compile(r"\b(?:ipos?|initial public offering|listing|listed|lists|list|flotation|float(?:ed|s)?|"
-                      r"share (?:sale|offering)|offering|debut|greenshoe|over-?allotment|went public|go public)\b",
+                      r"share (?:sale|offering)|offering|debut|greenshoe|over-?allotment|went public|go public|"
+                      r"(?:sold|sells?|selling|issued|issues?|issuing) (?:\w+ ){0,2}shares)\b",
                       re.IGNORECASE)
+#: a story about a company's shares may be about its listing even where it does not say so ("Shares of Arm rose
+#: 25% on Thursday … which raised $4.87 billion")
+_SHARES = re.compile(r"\bshares?\b", re.IGNORECASE)
 #: '<deal> is worth $4bn' is the deal's price, not a company's worth
 _DEAL_NOUNS = {"deal", "bid", "offer", "contract", "order", "stake", "transaction", "package", "agreement",
                "takeover", "acquisition", "merger", "purchase", "sale", "plan", "loan", "fine", "settlement"}
@@ -882,11 +921,12 @@ def _about_a_listing(doc: Doc, sent: Span) -> bool:
     return sent.start > 0 and bool(_LISTING.search(bounded_sent(doc[sent.start - 1]).text))
 
 
-def _verb_attributes(doc: Doc, sent: Span, drafts: list[ClaimDraft]) -> None:
+def _verb_attributes(doc: Doc, sent: Span, drafts: list[ClaimDraft], listing_story: bool = True) -> None:
     """The attribute a money figure's own verb states where the linker chose another: "Ravine raised $70m"
     (``funding``, or ``ipo_proceeds`` in a sentence about a listing), "Sibley lost $20m" (``loss``), "Kolt earned
     $80m" (``profit``), "Arden and Vessa are worth $6bn and $2bn respectively" (``valuation``). Run before lists
-    and gapped clauses, whose other values then share it."""
+    and gapped clauses, whose other values then share it. Money raised in a story that names no listing, IPO or
+    share offering, nor any shares, anywhere (``listing_story`` false) is ``funding`` whatever the linker said."""
     for d in drafts:
         if d.span.label_ != "MONEY" or not (sent.start <= d.span.start < sent.end) or d.span.start < 2:
             continue
@@ -895,6 +935,8 @@ def _verb_attributes(doc: Doc, sent: Span, drafts: list[ClaimDraft]) -> None:
         new = None
         if prev in _RAISE and d.attribute not in ("funding", "ipo_proceeds"):
             new = "ipo_proceeds" if _about_a_listing(doc, sent) else "funding"
+        elif prev in _RAISE and d.attribute == "ipo_proceeds" and not listing_story:
+            new = "funding"
         elif prev in _RESULT and d.attribute not in ("profit", "loss") \
                 and not re.search(r"\b(?:revenue|sales|in value|of value|in market)", after):
             new = _RESULT[prev]
@@ -940,7 +982,7 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
       an ``ipo_price`` of a million or more ("a $25.6bn share sale") is the sale's ``ipo_proceeds``.
     """
     covered = {(d.span.start, d.span.end) for d in drafts}
-    unlinked = [e for e in doc.ents if e.label_ == "MONEY" and (e.start, e.end) not in covered]
+    unlinked = [e for e in doc.ents if e.label_ in ("MONEY", "DATE") and (e.start, e.end) not in covered]
     if not drafts and not unlinked:
         return drafts
     from claimcheck.pipeline.mentions import PUBLISHED_KEY
@@ -952,6 +994,7 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
         s = bounded_sent(span)
         by_sent.setdefault((s.start, s.end), s)
     out_drop: set[int] = set()  # id() of the drafts dropped
+    listing_story = bool(_LISTING.search(doc.text) or _SHARES.search(doc.text))
     for sent in by_sent.values():
         names, values = _sentence_ents(doc, sent)
         # tickers and sources first: they decide which names count below
@@ -998,8 +1041,9 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
                 else:  # the figure is not the source's (or the compared company's), and no other name is in sight
                     out_drop.add(id(drafts[i]))
         plain = [n for n in names if not _is_ticker(doc, n)]
-        _verb_attributes(doc, sent, drafts)
+        _verb_attributes(doc, sent, drafts, listing_story)
         drafts.extend(_unlinked_prices(doc, sent, plain, values, drafts, published))
+        drafts.extend(_listing_dates(doc, sent, plain, drafts, published))
         if any(t.lower_ == "respectively" for t in sent):
             _respectively(doc, plain, values, drafts, published)
         _gapping(doc, plain, values, drafts, published)

@@ -121,6 +121,8 @@ def drafts_from_links(doc, links) -> list[ClaimDraft]:
             continue  # a year or a month is a period, not the day of an event
         if attribute == "count" and not isinstance(quantity.value, (int, float)):
             continue
+        if (quantity.unit == "date") != (attribute in DATE_ATTRIBUTES):
+            continue  # a date is no profit ("published 25/11/2019"), an amount no listing date
         sent = sentence_span(doc, value.start, sents)
         period = _period_in(sent, value, published) if attribute in PERIOD_ATTRIBUTES else None
         scope = None
