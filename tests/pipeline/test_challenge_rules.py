@@ -267,6 +267,20 @@ def test_a_gapped_clause_shares_the_attribute_its_verb_gave_the_first_value():
     assert claims(got) == {("Ravine", "funding", "$70m"), ("Dunmore", "funding", "$15m")}
 
 
+def test_the_day_shares_began_trading_is_the_listing_date():
+    doc = doc_with("Kestrel Bank's shares began trading on the Nasdaq on March 3, 2021.",
+                   [("Kestrel Bank", "ORG"), ("Nasdaq", "ORG"), ("March 3, 2021", "DATE")])
+    got = C.revise_drafts(doc, [])
+    assert [(d.subject_text, d.attribute, d.quantity.value) for d in got] == [("Kestrel Bank", "listing_date",
+                                                                               "2021-03-03")]
+    linked = C.revise_drafts(doc, [C.ClaimDraft("Kestrel Bank", "event_date", got[0].quantity, got[0].span, None,
+                                                "begin", 0.7)])
+    assert [(d.attribute, d.scope) for d in linked] == [("listing_date", None)]
+    other = doc_with("Kestrel Bank signed the contract on March 3, 2021.",
+                     [("Kestrel Bank", "ORG"), ("March 3, 2021", "DATE")])
+    assert C.revise_drafts(other, []) == []
+
+
 # --- tickers ------------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text,ents,ticker,company", [
