@@ -74,6 +74,17 @@ def test_a_disaster_toll_goes_to_the_country_not_the_island_or_the_official():
     assert subjects(got) == [("Veloria", "12"), ("Veloria", "12"), ("Veloria", "40")]
 
 
+def test_a_toll_given_for_a_place_keeps_the_place_in_its_scope():
+    doc = make(NLP, QUAKE, QUAKE_ENTS, sentences=True)
+    local = draft(doc, "Marsk", "count", "12")
+    local.scope = "person (kill)"
+    told = draft(doc, "Alan Pike", "count", "12")
+    told.scope = "person (kill)"
+    got = C.revise_drafts(doc, [local, told])
+    assert [(d.subject_text, d.scope) for d in got] == [("Veloria", "person (kill) in Marsk"),
+                                                        ("Veloria", "person (kill)")]
+
+
 def test_a_population_and_an_actors_count_stay_where_they_are():
     doc = make(NLP, QUAKE, QUAKE_ENTS, sentences=True)
     residents = draft(doc, "Marsk", "count", "85,000")

@@ -1137,7 +1137,9 @@ def _disaster_country(doc: Doc, names: _Names, drafts: list[ClaimDraft]) -> None
     quake in eastern China killed …"), else the first the story names (in its headline or opening: where it
     happened, before the places it was felt in). The story is a disaster's when its headline names one. A
     named actor (an army, the police, a company) keeps its count, and so does a place's population ("home to
-    120,000 people", "a city of 500,000", "200,000 residents")."""
+    120,000 people", "a city of 500,000", "200,000 residents"). A toll the sentence gives for a place in the
+    disaster area ("10 people were killed in Central Aceh district") keeps the place in its scope (GUIDELINES
+    R8: ``person (kill) in Central Aceh``), so it is not compared with the country's total."""
     from claimcheck.resolve.entities import is_country
 
     headline = doc.text[:DISASTER_HEADLINE].lstrip().split("\n", 1)[0]
@@ -1160,6 +1162,11 @@ def _disaster_country(doc: Doc, names: _Names, drafts: list[ClaimDraft]) -> None
         sent = bounded_sent(d.span)
         placed = [e for e in countries[bisect_left(starts, sent.start):bisect_left(starts, sent.end)]
                   if DISASTER_WORDS.search(doc[max(sent.start, e.start - 4):e.start].text)]
+        local = [e for e in names.by_text.get(d.subject_text, []) if sent.start <= e.start < sent.end
+                 and e.label_ in ("GPE", "LOC", "FAC")
+                 and any(t.lower_ in ("in", "on", "at") for t in doc[max(sent.start, e.start - 3):e.start])]
+        if d.scope and local:
+            d.scope = f"{d.scope} in {d.subject_text}"  # R8: "Nine of the dead were in Kerang district"
         d.subject_text = _clean_name((placed or countries)[0].text) or d.subject_text
 
 
