@@ -31,7 +31,7 @@ import numpy
 from spacy.language import Language
 from spacy.ml.models.tok2vec import MaxoutWindowEncoder, build_Tok2Vec_model
 from spacy.pipeline import TrainablePipe
-from spacy.strings import hash_string
+from spacy.strings import hash_string  # type: ignore[attr-defined]  # a Cython function the stubs do not list
 from spacy.tokens import Doc
 from spacy.training import Example, validate_examples
 from spacy.util import registry
@@ -90,11 +90,11 @@ def build_digit_blind_tok2vec(width: int, depth: int, embed_size: int, window_si
     """``spacy.HashEmbedCNN.v2`` with subword features and no static vectors, reading digit-blind features
     (``digit_blind``): the linker's vectors of a figure, and of the words whose window reaches it, do not
     depend on which digits it has, only on their number and the figure's form, so the same sentence with
-    other digits gets the same claim. Not yet the committed ``fast`` model's (its config reads
-    ``spacy.HashEmbedCNN.v2``): benchmarks/README.md, "Digit stability of the claim linker", says why."""
+    other digits gets the same claim. The committed ``fast`` model's linker since 2026-12-04
+    (benchmarks/README.md, "Digit stability of the claim linker")."""
     rows = [embed_size] + [embed_size // 2] * (len(BLIND_ATTRS) - 1)
-    embeddings = [HashEmbed(width, n, column=i, seed=8 + i, dropout=0.0) for i, n in enumerate(rows)]
-    embed = chain(Model("digit_blind_features", _digit_blind_forward), list2ragged(),
+    embeddings: list[Model] = [HashEmbed(width, n, column=i, seed=8 + i, dropout=0.0) for i, n in enumerate(rows)]
+    embed: Model = chain(Model("digit_blind_features", _digit_blind_forward), list2ragged(),
                   with_array(concatenate(*embeddings)),
                   with_array(Maxout(width, width * len(rows), nP=3, dropout=0.0, normalize=True)), ragged2list())
     return build_Tok2Vec_model(embed=embed, encode=MaxoutWindowEncoder(width=width, depth=depth,
