@@ -260,6 +260,15 @@ def test_a_money_figures_own_verb_decides_its_attribute(text, subject, value, li
     assert [d.attribute for d in got] == [expected]
 
 
+def test_the_noun_after_a_figure_and_the_possessor_of_revenue_decide():
+    doc = doc_with("Kolt, which reported $7.2bn in revenue last year, grew.", [("Kolt", "ORG"), ("$7.2bn", "MONEY")])
+    assert [d.attribute for d in C.revise_drafts(doc, [draft(doc, "Kolt", "profit", "$7.2bn")])] == ["revenue"]
+    doc = doc_with("Ravine said projects made up around 1% of Vessa's total revenue.",
+                   [("Ravine", "ORG"), ("around 1%", "PERCENT"), ("Vessa", "ORG")])
+    got = C.revise_drafts(doc, [draft(doc, "Ravine", "revenue_share", "around 1%")])
+    assert [(d.subject_text, d.attribute) for d in got] == [("Vessa", "revenue_share")]
+
+
 def test_a_gapped_clause_shares_the_attribute_its_verb_gave_the_first_value():
     doc = doc_with("Ravine raised $70m and Dunmore $15m.",
                    [("Ravine", "ORG"), ("$70m", "MONEY"), ("Dunmore", "ORG"), ("$15m", "MONEY")])

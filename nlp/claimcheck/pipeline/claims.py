@@ -921,6 +921,14 @@ def _about_a_listing(doc: Doc, sent: Span) -> bool:
     return sent.start > 0 and bool(_LISTING.search(bounded_sent(doc[sent.start - 1]).text))
 
 
+#: "$7.2bn in revenue", "$80m in net profit": the noun after the figure names what it is
+_IN_RESULT = re.compile(r"in (?:annual |yearly |quarterly |total |net |pre-tax |operating )?(revenues?|sales|turnover|"
+                        r"profits?|earnings|net income)\b")
+#: "1% of Hikvision's total revenue": the company whose revenue a share is of
+_POSSESSOR = re.compile(r"of ((?:[A-Z][\w&.-]*\s?){1,4})(?:'s|’s) (?:total |annual |overall |global )?"
+                        r"(?:revenue|revenues|sales|turnover)\b")
+
+
 def _verb_attributes(doc: Doc, sent: Span, drafts: list[ClaimDraft], listing_story: bool = True) -> None:
     """The attribute a money figure's own verb states where the linker chose another: "Ravine raised $70m"
     (``funding``, or ``ipo_proceeds`` in a sentence about a listing), "Sibley lost $20m" (``loss``), "Kolt earned
@@ -944,10 +952,20 @@ def _verb_attributes(doc: Doc, sent: Span, drafts: list[ClaimDraft], listing_sto
                 and d.attribute not in ("valuation",) and d.span.start >= 3 \
                 and doc[d.span.start - 3].lower_ not in _DEAL_NOUNS:
             new = "valuation"
+        if new is None and d.span.label_ == "MONEY":
+            noun = _IN_RESULT.match(after + " " + doc[d.span.end + 3:d.span.end + 5].text.lower())
+            if noun and d.attribute in ("profit", "revenue", "loss", "deal_value", "valuation", "funding"):
+                new = "revenue" if noun.group(1) in ("revenue", "revenues", "sales", "turnover") else "profit"
         if new is not None and new != d.attribute:
             d.attribute = new
             d.as_of = None
             d.__post_init__()
+    for d in drafts:  # "around 1% of Hikvision's total revenue": the possessor of the attribute noun
+        if d.span.label_ != "PERCENT" or d.attribute != "revenue_share" or not (sent.start <= d.span.start < sent.end):
+            continue
+        owner = _POSSESSOR.match(doc[d.span.end:d.span.end + 8].text)
+        if owner:
+            d.subject_text = _clean_name(owner.group(1)) or d.subject_text
 
 
 def _deal_party(doc: Doc, sent: Span, names: list[Span], verb: Token, value: Span) -> str | None:
