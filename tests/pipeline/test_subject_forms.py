@@ -154,3 +154,49 @@ def test_a_maker_inside_the_counted_phrase_does_not_count():
                [("Skylark", "ORG"), ("70", "CARDINAL"), ("Corvair", "ORG"), ("Monday", "DATE")], sentences=True)
     got = C.revise_drafts(doc, [draft(doc, "Corvair", "count", "70")])
     assert subjects(got) == [("Skylark", "70")]
+
+
+# --- the subject of the verb that holds the figure ------------------------------------------------------------
+
+def test_the_name_before_a_holding_verb_holds_the_figure():
+    doc = make(NLP, "Arden Mills has sales of about 42 mln dlrs and Kolt Inc has sales of about 13 mln dlrs. "
+               "Vessa now has a total of 237 orders for the C90.",
+               [("Arden Mills", "ORG"), ("42 mln dlrs", "MONEY"), ("Kolt Inc", "ORG"), ("13 mln dlrs", "MONEY"),
+                ("Vessa", "ORG"), ("237", "CARDINAL"), ("C90", "PRODUCT")], sentences=True)
+    got = C.revise_drafts(doc, [draft(doc, "Arden Mills", "revenue", "13 mln dlrs"),
+                                draft(doc, "Skylark", "count", "237")])
+    assert subjects(got) == [("Kolt Inc", "13 mln dlrs"), ("Vessa", "237")]
+
+
+def test_the_name_an_appositive_follows_holds_the_reported_result():
+    doc = make(NLP, "Ostwind said Marlo, its main chemicals unit, reported net income of 83.4 mln dlrs.",
+               [("Ostwind", "ORG"), ("Marlo", "PERSON"), ("83.4 mln dlrs", "MONEY")], sentences=True)
+    got = C.revise_drafts(doc, [draft(doc, "Ostwind", "profit", "83.4 mln dlrs")])
+    assert subjects(got) == [("Marlo", "83.4 mln dlrs")]
+
+
+@pytest.mark.parametrize("text, ents", [
+    # an auxiliary, not a holder
+    ("Arden said Kolt has accounted for about 50 pct of its revenue.",
+     [("Arden", "ORG"), ("Kolt", "ORG"), ("50 pct", "PERCENT")]),
+    # a report of a clause
+    ("Kolt TV reports that 3 workers were hurt at Arden.", [("Kolt TV", "ORG"), ("3", "CARDINAL"), ("Arden", "ORG")]),
+    # another name between the verb and the figure
+    ("Kolt has a contract with Arden worth 40 mln dlrs.",
+     [("Kolt", "ORG"), ("Arden", "ORG"), ("40 mln dlrs", "MONEY")]),
+])
+def test_a_holding_verb_does_not_move_the_figure_where_it_does_not_hold_it(text, ents):
+    doc = make(NLP, text, ents, sentences=True)
+    value = ents[-1][0] if ents[-1][1] != "ORG" else ents[-2][0]
+    got = C.revise_drafts(doc, [draft(doc, "Arden", "count", value)])
+    assert subjects(got)[0][0] == "Arden"
+
+
+def test_the_company_whose_shares_moved_is_the_one_after_shares_of():
+    doc = make(NLP, "Shares of Kolt were up more than 4% after Arden's offer. "
+               "Shares in Irish oil company Vessa Resources have lost more than 50% of their value.",
+               [("Kolt", "ORG"), ("4%", "PERCENT"), ("Arden", "ORG"), ("Irish", "NORP"), ("Vessa Resources", "ORG"),
+                ("50%", "PERCENT")], sentences=True)
+    got = C.revise_drafts(doc, [draft(doc, "Arden", "share_price_change", "4%"),
+                                draft(doc, "Irish", "share_price_change", "50%")])
+    assert subjects(got) == [("Kolt", "4%"), ("Vessa Resources", "50%")]

@@ -968,6 +968,76 @@ def _verb_attributes(doc: Doc, sent: Span, drafts: list[ClaimDraft], listing_sto
             d.subject_text = _clean_name(owner.group(1)) or d.subject_text
 
 
+#: verbs whose subject holds the figure in their object ("Oakleaf had 1986 sales of about 26 mln dlrs", "Mobay,
+#: its chemicals unit, reported net income of 83.4 mln dlrs", "Orange added five million customers")
+_HOLD_VERBS = {"reported", "reports", "posted", "posts", "had", "has", "recorded", "records", "added", "adds",
+               "earned", "earns", "employs", "employed", "booked", "generated", "generates", "operates"}
+#: words that may stand between a holder's name and its verb ("Boeing now has", "The company today reported")
+_RESULT_NOUNS = {"sales", "revenue", "revenues", "income", "profit", "profits", "loss", "earnings", "turnover"}
+_VERB_ADVERBS = {"now", "already", "also", "today", "still", "currently", "previously", "recently", "then", "yesterday"}
+
+
+def _verb_subject(doc: Doc, names: list[Span], value: Span, sent: Span) -> str | None:
+    """The company named as the subject of the verb a figure is the object of: the name right before a holding
+    or reporting verb (adverbs aside), or the name an appositive follows ("Mobay, its primary chemicals company,
+    reported …"), with no other name, verb of that kind or ';' between the verb and the figure. ORG names only:
+    places and people hold tolls and quotes under other rules."""
+    verb = None
+    for t in reversed(doc[max(sent.start, value.start - 12):value.start]):
+        if t.text in (";", ":") or t.ent_type_ in ("ORG", "PERSON", "GPE"):
+            return None
+        if t.lower_ in _HOLD_VERBS:
+            verb = t
+            break
+    if verb is None or value.label_ == "DATE":
+        return None
+    nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    if nxt is not None and nxt.lower_ == "that":
+        return None  # a report of a clause: "Sky TV reports that the three were killed"
+    if verb.lower_ in ("has", "had") and nxt is not None and (nxt.lower_ in ("been", "historically", "not", "never")
+                                                             or re.fullmatch(r"[a-z]+(?:ed|en)", nxt.lower_)):
+        return None  # an auxiliary: "IBM has accounted for about 50 pct of the company's revenues"
+    i = verb.i - 1
+    while i > sent.start and (doc[i].lower_ in _VERB_ADVERBS or doc[i].ent_type_ == "DATE"):
+        i -= 1
+    before = next((n for n in names if n.end == i + 1), None)
+    if before is None and doc[i].text == ",":  # an appositive: the name opening the clause, followed by ','
+        lead = [n for n in names if n.end < i and n.end < len(doc) and doc[n.end].text == ","
+                and (n.start == sent.start or doc[n.start - 1].lower_ in ("said", "that", "<", "the"))]
+        before = lead[0] if lead else None
+    if before is None or _is_ticker(doc, before) or _is_source_mention(doc, before, value, sent):
+        return None
+    results = bool(_RESULT_NOUNS & {t.lower_ for t in doc[verb.i + 1:value.start]})
+    if before.label_ != "ORG" and not (before.label_ == "PERSON" and results):
+        return None  # a person's figure is a company's only as its reported results (the NER calls "Mobay" a person)
+    return _clean_name(before.text)
+
+
+#: words that may stand before a company's name as its description ("Shares in Irish oil company Petrel")
+_COMPANY_WORDS = {"the", "oil", "company", "firm", "group", "bank", "carmaker", "airline", "retailer", "insurer",
+                  "miner", "chipmaker", "maker", "giant", "rival", "parent", "conglomerate", "operator", "lender",
+                  "'s", "’s"}
+
+
+def _shares_owner(doc: Doc, names: list[Span], value: Span, sent: Span) -> str | None:
+    """'Shares of MCI were up more than 4%', 'Shares in its major shareholder, Patrick Corp, had dropped 31%': the
+    company whose shares moved is the first name after the sentence's 'shares of/in' (an appositive of a few words
+    allowed), when no other figure, 'shares' or ';' stands between it and the move."""
+    lead = doc[sent.start:value.start]
+    at = [t.i for t in lead if t.lower_ in ("shares", "stock") and t.i + 1 < value.start
+          and doc[t.i + 1].lower_ in ("of", "in")]
+    if len(at) != 1 or at[0] > sent.start + 1:
+        return None
+    owner = next((n for n in names if at[0] + 2 <= n.start <= at[0] + 7 and n.end < value.start
+                  and n.label_ == "ORG"), None)
+    if owner is None or any(t.text == ";" or t.ent_type_ in ("MONEY", "PERCENT") for t in doc[owner.end:value.start]):
+        return None
+    gap = [t for t in doc[at[0] + 2:owner.start] if t.ent_type_ not in ("NORP", "GPE")]
+    if gap and gap[-1].text != "," and not all(t.lower_ in _COMPANY_WORDS for t in gap):
+        return None
+    return None if _is_ticker(doc, owner) else _clean_name(owner.text)
+
+
 def _deal_party(doc: Doc, sent: Span, names: list[Span], verb: Token, value: Span) -> str | None:
     """Whose ``deal_value`` a price of a purchase or sale is: the buyer — the clause subject before a purchase
     verb, the name after 'to' of an active sale ("sold its unit to Kolt for …") — or, when a passive sale names
@@ -1018,6 +1088,11 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
         # tickers and sources first: they decide which names count below
         for i, d in enumerate(drafts):
             if not (sent.start <= d.span.start < sent.end):
+                continue
+            holder = _verb_subject(doc, names, d.span, sent) if d.attribute != "share_price_change" \
+                else _shares_owner(doc, names, d.span, sent)
+            if holder:
+                drafts[i].subject_text = holder
                 continue
             mention = _mention_of(names, d.subject_text, d.span)
             if mention is None:
