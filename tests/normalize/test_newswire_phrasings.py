@@ -1098,6 +1098,55 @@ def test_newswire_a_ticker_before_a_figure_is_no_more_than(nlp):
     assert got["2,145"] == (2145, "exact")
 
 
+#: a currency redenominated after the story's day is read as its old unit (ISO 4217's historical code)
+REDENOMINATED = [
+    ("Monterra will invest 12 billion Mexican pesos in the plant.", date(1987, 3, 12), "MXP"),
+    ("Monterra will invest 12 billion Mexican pesos in the plant.", date(1992, 12, 31), "MXP"),
+    ("Monterra will invest 12 billion Mexican pesos in the plant.", date(1993, 1, 1), "MXN"),
+    ("Monterra will invest 12 billion Mexican pesos in the plant.", None, "MXN"),  # no day: the current unit
+    ("Tarsa paid 40 mln Turkish lira for the mill.", date(2001, 6, 1), "TRL"),
+    ("Tarsa paid 40 mln Turkish lira for the mill.", date(2009, 6, 1), "TRY"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("story, published, unit", REDENOMINATED, ids=[f"{r[2]} {r[1]}" for r in REDENOMINATED])
+def test_newswire_currency_of_the_story_day(nlp, story, published, unit):
+    """1987's "Mexican pesos" are old pesos (MXP, a thousand to the MXN of 1993), not today's."""
+    from claimcheck.pipeline import process
+    from claimcheck.schema import Document
+
+    [processed] = process([Document(id="phrasing", text=story, published=published)], nlp)
+    [got] = [m for m in processed.mentions if m.label == "MONEY"]
+    assert got.unit == unit, got
+
+
+UP_TO = [
+    # a rise to a level from an earlier figure: "up" is the move, "to" the level
+    ("Orrin said year-to-date truck sales were up to 12,310 from 11,874 last year.", "12,310", 12310, "exact"),
+    ("Its market share was up to 5.2 pct in March from 4.9 pct.", "5.2 pct", 5.2, "exact"),
+    ("Halden's exports were up to 310 mln dlrs from 280 mln dlrs.", "310 mln dlrs", 310 * M, "exact"),
+    # a cap: no earlier figure after it
+    ("Halden will buy back up to 12,310 of its shares.", "12,310", 12310, "at_most"),
+    ("Fines of up to 5 mln dlrs from the regulator were expected.", "5 mln dlrs", 5 * M, "at_most"),
+    ("Prices may rise by up to 4 pct from 1 May.", "4 pct", 4, "at_most"),  # "from" a day, not a figure
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("story, figure, value, qualifier", UP_TO, ids=[r[0][:40] for r in UP_TO])
+def test_newswire_up_to_from_is_a_rise(nlp, story, figure, value, qualifier):
+    from claimcheck.pipeline import process
+    from claimcheck.schema import Document
+
+    [processed] = process([Document(id="phrasing", text=story)], nlp)
+    got = [m for m in processed.mentions if m.text.endswith(figure)]
+    assert got, [(m.label, m.text) for m in processed.mentions]
+    assert got[0].value == pytest.approx(value, rel=1e-9)
+    assert got[0].qualifier == qualifier, got[0]
+    assert (got[0].low is None) == (qualifier == "at_most"), got[0]
+
+
 def test_the_table_is_large_enough():
     """The issue asks for at least 300 phrasings, and at least 15 in each group."""
     groups = [MONEY + MONEY_IN_A_DOLLAR_DOCUMENT, PERCENT, COUNTS + NOT_COUNTS, DATES]

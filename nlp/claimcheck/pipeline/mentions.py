@@ -329,8 +329,29 @@ def left_context(span: Span, words: int = 4) -> str:
     return _TICKER_END.sub("", span.doc[start:span.start].text)
 
 
+#: "car sales were up to 14,071 from 12,937", "its share was up to 5.2 pct in March from 4.9 pct": "up" is the
+#: move and "to" its level when a "from" and the earlier figure follow, not "at most" (a cap: "up to 350 mln
+#: dlrs", "fines of up to $5 million")
+_UP_TO_END = re.compile(r"\bup\s+to\s*$", re.I)
+_UP_TO_START = re.compile(r"^\s*up\s+to\s+", re.I)
+_FROM_FIGURE_AFTER = re.compile(
+    r"[ \t]*(?:[A-Za-z%.]+[ \t,]+){0,4}?from[ \t]+(?:[$\u00a3\u20ac\u00a5]|[A-Z]{1,3}\$)?[ \t]?\d[\d,.]*"
+    r"(?![\d,.]*[ \t]*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)", re.I)
+
+
+def _up_from(span: Span, text: str, ctx: str) -> tuple[str, str]:
+    """``text`` and its left context ``ctx`` without the "up to" of a rise to a level from an earlier figure."""
+    if not _FROM_FIGURE_AFTER.match(span.doc.text, span.end_char, span.end_char + 80):
+        return text, ctx
+    if _UP_TO_START.match(text):
+        return _UP_TO_START.sub("", text), ctx
+    if _UP_TO_END.search(ctx):
+        return text, _UP_TO_END.sub("to ", ctx)
+    return text, ctx
+
+
 def normalize_span(span: Span, published: date | None, *, dayfirst: bool = False) -> Quantity | None:
-    text, ctx = span.text, left_context(span)
+    text, ctx = _up_from(span, span.text, left_context(span))
     label = span.label_
     try:
         if label == "MONEY":
@@ -468,13 +489,43 @@ def _read_money(doc: Doc, text: str, left: str, default: str) -> Quantity | None
     return None
 
 
+#: currencies redenominated since: the code of the new unit -> (the day it began, the code of the old one). A
+#: 1987 story's "Mexican pesos" are old pesos (MXP, a thousand to the new MXN of 1 January 1993), a 2001 story's
+#: Turkish lira old lira (TRL); an amount in the old unit compared with one in the new would be off by the
+#: redenomination's factor (ISO 4217 keeps both codes)
+_REDENOMINATED: dict[str, tuple[date, str]] = {
+    "MXN": (date(1993, 1, 1), "MXP"), "TRY": (date(2005, 1, 1), "TRL"), "PLN": (date(1995, 1, 1), "PLZ"),
+    "RUB": (date(1998, 1, 1), "RUR"), "RON": (date(2005, 7, 1), "ROL"), "ILS": (date(1985, 9, 4), "ILR"),
+    "ARS": (date(1992, 1, 1), "ARA"), "GHS": (date(2007, 7, 1), "GHC"), "BGN": (date(1999, 7, 5), "BGL"),
+}
+
+
+def _published(doc: Doc) -> date | None:
+    when = doc.user_data.get(PUBLISHED_KEY)
+    return when if isinstance(when, date) else None
+
+
+def dated_currency(q: Quantity | None, published: date | None) -> Quantity | None:
+    """``q`` in the currency its story's day had: the old unit's code for a currency redenominated after the
+    story was published (see :data:`_REDENOMINATED`); as it is when the day is not known."""
+    if q is None or published is None or not isinstance(q.unit, str) or q.unit not in _REDENOMINATED:
+        return q
+    since, old = _REDENOMINATED[q.unit]
+    if published >= since:
+        return q
+    return Quantity(q.value, old, q.qualifier, q.low, q.high, q.kind)
+
+
 def _story_currency(doc: Doc, text: str, q: Quantity | None) -> Quantity | None:
     """Plain "francs" are French francs and plain "marks" West German ones (see ``normalize.money``) unless the
     story says otherwise: it names only Swiss (Belgian, Luxembourg) francs, or it is placed in one country
     only - Belgium or Switzerland and not France for francs ("6.52 billion francs" of a company listed in
-    Brussels), East Germany and not West Germany for marks."""
+    Brussels), East Germany and not West Germany for marks. A currency redenominated after the story's day is
+    its old unit (:func:`dated_currency`)."""
     if q is None:
         return q
+    if q.unit in _REDENOMINATED:
+        return dated_currency(q, _published(doc))
     if q.unit == "DEM" and not re.search(r"\bGerman\b|\bDeutsche\b|D-|DEM", text, re.I) \
             and _places(doc) & {"DDM", "DEM"} == {"DDM"}:
         return Quantity(q.value, "DDM", q.qualifier, q.low, q.high, q.kind)
@@ -805,6 +856,9 @@ def mentions_of(doc: Doc, published: date | None = None, *, dayfirst: bool = Fal
                         label, q, unit = "MONEY", money, money.unit
                     else:
                         unit = _produced_noun(ent) or _breakdown_unit(ent) or unit
+        if label == "MONEY" and q is not None and unit == q.unit:
+            q = dated_currency(q, published or _published(doc))  # every money path, whichever rule read it
+            unit = q.unit if q is not None else unit
         yield Mention(
             label=label, text=text, start=ent.start_char, end=end,
             value=q.value if q else None, unit=unit,
