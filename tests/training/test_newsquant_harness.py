@@ -20,6 +20,9 @@ RECORDS = [
 
 def test_gold_units():
     assert nq.gold_category("united states dollar") == ("money", "USD", 1)
+    assert nq.gold_category("swiss franc") == ("money", "CHF", 1)      # not a count of "swiss franc"
+    assert nq.gold_category("mexican peso") == ("money", "MXN", 1)
+    assert nq.gold_category("pence") == ("money", "GBP", 0.01)        # gold 470 = 4.70 pounds
     assert nq.gold_category("cent") == ("money", "", 0.01)
     assert nq.gold_category("percentage") == ("percent", "percent", 1)
     assert nq.gold_category("cars") == ("other", "car", 1)
@@ -86,6 +89,17 @@ def test_predicted_units_are_named_as_newsquant_names_them():
     assert nq.predicted_unit("CARDINAL", "person") == "people"
     assert nq.predicted_unit("CARDINAL", "time") == "count"      # "6.5 times earnings"
     assert nq.predicted_unit("CARDINAL", "count") == ""
+
+
+@pytest.mark.parametrize("text, low, expected", [
+    ("dozens", 24, (12, 120)), ("hundreds", 200, (100, 1000)), ("thousands", 2000, (1000, 10000)),
+    ("tens of millions", 20_000_000, (10_000_000, 100_000_000)),
+    ("between 200 and 300", 200, None),   # a stated range is read as written
+    ("thousands", 1000, None),            # not the reading of the vague word
+])
+def test_vague_plurals_read_as_newsquant_reads_them(text, low, expected):
+    """NewsQuant reads a vague plural from its word's unit to ten times it; claimcheck from the least it means."""
+    assert nq._vague_range(text, low) == expected
 
 
 @pytest.mark.parametrize("text, value, unit", [

@@ -15,7 +15,9 @@ the counted noun with the words that modify it ("1,100 public housing
 properties" → "public housing property", lower case, singular, as NewsQuant
 writes a count's unit) against the gold ``normalized_unit`` (an empty gold
 unit wants none). NewsQuant's own names are used where claimcheck names a unit
-otherwise ("metric ton" for tonnes, "people", "count" for "times").
+otherwise ("metric ton" for tonnes, "people", "count" for "times"), and its currency names (quantulum3's:
+"swiss franc", "mexican peso", "pence") are read as ISO codes. A vague plural is read as NewsQuant reads it,
+from its word's unit to ten times it ("thousands": 1,000-10,000; claimcheck's own reading starts at 2,000).
 quantulum3 runs in the same harness on the same sentences (its ``unit.name``,
 ``currency_code`` for money), when it is installed.
 """
@@ -40,6 +42,22 @@ CURRENCIES: dict[str, tuple[str, float]] = {
     "pound sterling": ("GBP", 1), "japanese yen": ("JPY", 1), "chinese yuan": ("CNY", 1),
     "indian rupee": ("INR", 1), "malaysian ringgit": ("MYR", 1), "shekel": ("ILS", 1),
     "south african rand": ("ZAR", 1), "danish krone": ("DKK", 1), "cent": ("", 0.01), "sen": ("MYR", 0.01),
+    # the other currencies a news sentence names, as NewsQuant's unit list (quantulum3's) names them
+    "swiss franc": ("CHF", 1), "french franc": ("FRF", 1), "belgian franc": ("BEF", 1), "mark": ("DEM", 1),
+    "deutsche mark": ("DEM", 1), "peseta": ("ESP", 1), "finnish markka": ("FIM", 1), "italian lira": ("ITL", 1),
+    "dutch guilder": ("NLG", 1), "netherlands guilder": ("NLG", 1), "mexican peso": ("MXN", 1),
+    "philippine peso": ("PHP", 1), "chilean peso": ("CLP", 1), "colombian peso": ("COP", 1),
+    "argentine peso": ("ARS", 1), "turkish lira": ("TRY", 1), "croatian kuna": ("HRK", 1), "rupee": ("INR", 1),
+    "pakistani rupee": ("PKR", 1), "sri lankan rupee": ("LKR", 1), "russian ruble": ("RUB", 1),
+    "russian rouble": ("RUB", 1), "brazilian real": ("BRL", 1), "south korean won": ("KRW", 1),
+    "new taiwan dollar": ("TWD", 1), "thai baht": ("THB", 1), "indonesian rupiah": ("IDR", 1),
+    "swedish krona": ("SEK", 1), "norwegian krone": ("NOK", 1), "polish zloty": ("PLN", 1),
+    "polish złoty": ("PLN", 1), "czech koruna": ("CZK", 1), "hungarian forint": ("HUF", 1),
+    "egyptian pound": ("EGP", 1), "nigerian naira": ("NGN", 1), "kenyan shilling": ("KES", 1),
+    "united arab emirates dirham": ("AED", 1), "saudi riyal": ("SAR", 1), "qatari riyal": ("QAR", 1),
+    "israeli new shekel": ("ILS", 1), "new israeli shekel": ("ILS", 1), "ukrainian hryvnia": ("UAH", 1),
+    "vietnamese dong": ("VND", 1), "renminbi": ("CNY", 1), "yuan": ("CNY", 1), "yen": ("JPY", 1),
+    "british pound": ("GBP", 1), "penny": ("GBP", 0.01), "pence": ("GBP", 0.01),
 }
 DOLLARS = ("USD", "AUD", "CAD", "NZD", "HKD", "SGD")
 _PER_RE = re.compile(r"\s+per\s+.*$")
@@ -129,6 +147,9 @@ def ours(sentences: list[str], nlp) -> list[list[dict]]:
             low, high, value = _num(m.low), _num(m.high), _num(m.value)
             if value is None and low is None:
                 continue
+            if m.qualifier == "range" and low is not None and (vague := _vague_range(m.text, low)) is not None:
+                low, high = vague
+                value = low
             unit = predicted_unit(m.label, m.unit)
             ent = spans.get(m.start)
             if m.label == "CARDINAL" and ent is not None and m.unit and m.unit == counted_unit(ent) \
@@ -140,6 +161,23 @@ def ours(sentences: list[str], nlp) -> list[list[dict]]:
                                     "high": high if m.qualifier == "range" else None, "unit": unit}))
         out.append([q for _, q in sorted(found, key=lambda x: x[0])])
     return out
+
+
+def _vague_range(text: str, low: float) -> tuple[float, float] | None:
+    """A vague plural in NewsQuant's reading: "dozens" 12-120, "hundreds" 100-1,000, "thousands" 1,000-10,000,
+    "tens of millions" 10-100 million (from the word's unit to ten times it), where claimcheck reads from the
+    least the word can mean (two dozen, two hundred: :mod:`claimcheck.normalize.counts`); None for a range that
+    is no vague plural."""
+    from claimcheck.normalize import normalize_count
+
+    try:
+        q = normalize_count(text, "")
+    except Exception:  # noqa: BLE001
+        return None
+    if q is None or q.kind != "vague" or not _close(_num(q.low), low):
+        return None
+    unit = low / 2
+    return unit, unit * 10
 
 
 #: NewsQuant's names for units that claimcheck names otherwise: its gold writes "metric ton" for tonnes,
