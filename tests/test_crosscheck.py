@@ -436,3 +436,58 @@ def test_game_scores(sentence, scores):
     from claimcheck.crosscheck import game_scores
 
     assert game_scores(sentence) == scores
+
+
+def told(doc, value, text, sentence, confidence, **kw):
+    """A claim with its sentence and the linker's confidence (for the sentence-told-twice rules)."""
+    return claim(doc, value, text, **kw).model_copy(update={"sentence": sentence, "confidence": confidence})
+
+
+def test_one_sentence_told_twice_is_parallel_only_at_the_same_figure():
+    from claimcheck.crosscheck import parallel
+
+    a = told("wire", 1.66e9, "1.66 billion dlrs", "Redwood Mills eventually went private for 1.66 billion dlrs "
+              "after a long fight.", 0.3)
+    b = told("rewrite", 1.24e9, "1.24 billion dlrs", "Redwood Mills eventually went private for about 1.24 "
+             "billion dlrs after a long fight.", 0.2)
+    assert parallel(a, b) and parallel(b, a)
+    assert not parallel(a, a.model_copy(update={"id": "wire:other"}))  # one source
+    other = told("blog", 1.24e9, "1.24 billion dlrs", "Analysts had put the value of the mills at 1.24 billion "
+                 "dlrs last year.", 0.9)
+    assert not parallel(a, other)
+    # the same sentence, but the other figure of it: a price per share against the total
+    s = "Birch Corp offered 35 dlrs a share, or 268 mln dlrs, for the company, it said on Monday."
+    per_share = told("x", 35, "35 dlrs", s, 0.6)
+    total = told("y", 268e6, "268 mln dlrs", s, 0.6)
+    assert not parallel(per_share, total)
+    assert parallel(total, told("z", 286e6, "286 mln dlrs", s.replace("268", "286"), 0.6))
+
+
+def test_a_figure_told_in_the_same_sentence_is_compared_whatever_the_linker_thought_of_its_subject():
+    a = told("wire", 1.66e9, "1.66 billion dlrs", "Redwood Mills eventually went private for 1.66 billion dlrs "
+              "after a long fight.", 0.3, low=1.655e9, high=1.665e9)
+    b = told("rewrite", 1.24e9, "about 1.24 billion dlrs", "Redwood Mills eventually went private for about 1.24 "
+             "billion dlrs after a long fight.", 0.2, qualifier="approx", low=1.2e9, high=1.28e9)
+    f = compare_group([a, b], lambda: "f1")
+    assert f is not None and set(f.docs) == {"wire", "rewrite"} and f.verdict == "Conflicting Evidence/Cherrypicking"
+    # the same two figures in sentences of their own: the 0.2 claim's subject is a guess, and its partner wins
+    c = b.model_copy(update={"sentence": "The mills changed hands for about 1.24 billion dlrs, a banker said."})
+    assert compare_group([a, c], lambda: "f1") is None
+
+
+def test_a_self_contradicting_source_is_compared_on_the_figure_another_source_tells_in_the_same_sentence():
+    s = "Rha said 1986 was the first year the country had a trade surplus - {} billion dlrs, against a 1985 " \
+        "deficit of 900 mln dlrs."
+    surplus = told("a", 4.5e9, "4.5 billion dlrs", s.format("4.5"), 0.7, attribute="loss", low=4.45e9, high=4.55e9)
+    deficit = told("a", 9e8, "900 mln dlrs", s.format("4.5"), 0.6, attribute="loss", low=8.995e8, high=9.005e8)
+    changed = told("b", 3.6e9, "3.6 billion dlrs", s.format("3.6"), 0.7, attribute="loss", low=3.55e9, high=3.65e9)
+    f = compare_group([surplus, deficit, changed], lambda: "f1")
+    assert f is not None and set(f.docs) == {"a", "b"} and {f.found, f.suggestion} == {"3.6 billion dlrs",
+                                                                                      "4.5 billion dlrs"}
+    # b tells its figure in a sentence of its own: a's two figures still say the group mixes two things
+    alone = changed.model_copy(update={"sentence": "The surplus reached 3.6 billion dlrs, the ministry said."})
+    assert compare_group([surplus, deficit, alone], lambda: "f1") is None
+    # the figure a states twice agrees with b's: nothing to report
+    same = changed.model_copy(update={"value": 4.5e9, "text": "4.5 billion dlrs", "low": 4.45e9, "high": 4.55e9,
+                                      "sentence": s.format("4.5")})
+    assert compare_group([surplus, deficit, same], lambda: "f1") is None

@@ -18,6 +18,11 @@ Part frames: a count whose words make it a part of a larger count or the total o
 passes", "28 of 41 passes", "the other seven", "killed 230,000 people, 170,000 of them in Aceh") is compared only with
 counts in the same frame (:func:`split_frames`); the scope (noun and verb) alone does not tell a part from its whole.
 
+One sentence told twice: two sources that write the same sentence, figures masked, with the figure in the same
+place (a wire story and its rewrite, a copy with a figure changed) state the same thing (:func:`parallel`): the
+surer side's confidence holds for both, and a source that gives two disagreeing figures in a group is compared on
+the one another source tells in the same sentence.
+
 Moments: figures of a group that hold at different named moments (a claim's ``as_of``: at the open and at the
 close, a banker's estimate and the final price, with and without the over-allotment) are a timeline
 (``Report.timelines``), compared only moment by moment (:func:`split_moments`).
@@ -271,6 +276,74 @@ def _self_contradicting(claims: list[Claim]) -> set[str]:
     return out
 
 
+#: a figure as one token for :func:`_parallel_slot` ("1.66", "6,300,000", "28.9%" → "#")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_TOKEN = re.compile(r"#|\w+|[^\w\s]")
+#: two sentences are one sentence told twice when this share of their tokens (figures masked) line up
+PARALLEL_MIN_RATIO = 0.85
+#: ... and have at least this many tokens (a short line, "Net loss 1.2 mln", is a table row of any report)
+PARALLEL_MIN_TOKENS = 8
+
+
+@lru_cache(maxsize=65536)
+def _masked_tokens(sentence: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """A sentence's tokens, lower-cased, each figure one token ``#``, with each token's start in the sentence."""
+    tokens: list[str] = []
+    starts: list[int] = []
+    at = 0
+    for m in _NUMBER.finditer(sentence):
+        for t in _TOKEN.finditer(sentence[at:m.start()]):
+            tokens.append(t.group().casefold())
+            starts.append(at + t.start())
+        tokens.append("#")
+        starts.append(m.start())
+        at = m.end()
+    for t in _TOKEN.finditer(sentence[at:]):
+        tokens.append(t.group().casefold())
+        starts.append(at + t.start())
+    return tuple(tokens), tuple(starts)
+
+
+def _parallel_slot(c: Claim) -> tuple[tuple[str, ...], int] | None:
+    """A claim's sentence as masked tokens and the index of the claim's (first) figure among them, or None when the
+    figure is not found in its sentence."""
+    if not c.sentence or not c.text:
+        return None
+    at = c.sentence.find(c.text)
+    if at < 0:
+        return None
+    tokens, starts = _masked_tokens(c.sentence)
+    end = at + len(c.text)
+    index = next((i for i, (t, s) in enumerate(zip(tokens, starts)) if t == "#" and at <= s < end), None)
+    return None if index is None else (tokens, index)
+
+
+def parallel(a: Claim, b: Claim) -> bool:
+    """Two sources' claims that are one sentence told twice, the figure in the same place: "Lear Siegler eventually
+    went private for 1.66 billion dlrs" and "... for about 1.66 billion dlrs" (a wire story and its rewrite, a
+    copy with a figure changed). Their figures state the same thing whatever the linker made of the subject, so
+    a disagreement between them is one (the rest of the sentence, figures masked, lines up token for token but
+    for a few words: :data:`PARALLEL_MIN_RATIO`)."""
+    if a.doc == b.doc:
+        return False
+    sa, sb = _parallel_slot(a), _parallel_slot(b)
+    if sa is None or sb is None:
+        return False
+    return _aligned(sa[0], sa[1], sb[0], sb[1])
+
+
+@lru_cache(maxsize=65536)
+def _aligned(ta: tuple[str, ...], ia: int, tb: tuple[str, ...], ib: int) -> bool:
+    import difflib
+
+    if min(len(ta), len(tb)) < PARALLEL_MIN_TOKENS:
+        return False
+    matcher = difflib.SequenceMatcher(None, ta, tb, autojunk=False)
+    if matcher.ratio() < PARALLEL_MIN_RATIO:
+        return False
+    return any(a <= ia < a + n and ib - b == ia - a for a, b, n in matcher.get_matching_blocks())
+
+
 MAX_RATIO = 4.0  # figures further apart than this, with no slip between them, count different things
 
 
@@ -284,6 +357,23 @@ def _different_magnitude(worst: Claim, consensus: Claim, claims: list[Claim], ag
         return False
     agreeing = [c.value for c in claims if c.doc in agreeing_docs and isinstance(c.value, (int, float))]
     return not any(slip_kind(a, v) for v in [b] + agreeing)
+
+
+#: groups larger than this are not searched for sentences told twice (pairs of claims: a corpus-wide group)
+PARALLEL_MAX_GROUP = 40
+
+
+def _partners(claims: list[Claim]) -> dict[str, list[Claim]]:
+    """claim id → the other sources' claims of the group that tell its sentence, figure in place (:func:`parallel`)."""
+    out: dict[str, list[Claim]] = {c.id: [] for c in claims}
+    if len(claims) > PARALLEL_MAX_GROUP:
+        return out
+    for i, a in enumerate(claims):
+        for b in claims[i + 1:]:
+            if parallel(a, b):
+                out[a.id].append(b)
+                out[b.id].append(a)
+    return out
 
 
 def compare_group(claims: list[Claim], next_id, *, published: dict[str, date | None] | None = None,
@@ -302,13 +392,27 @@ def compare_group(claims: list[Claim], next_id, *, published: dict[str, date | N
     # (two games, two kinds of casualties, a total and a part, or an extraction slip): its figures are left out of
     # the vote, and a figure it also states is never an outlier
     aside = list(aside)
+    partners = _partners(claims)
     ambiguous = _self_contradicting(claims + aside)  # two figures in two frames still make a source ambiguous
+    # ... unless another source tells one of its figures in the same sentence: that figure is the one to compare
+    # (its others stand aside), as in "a trade surplus of 4.5 billion dlrs, against a 1985 deficit of 900 mln
+    # dlrs" read as two figures of one group
+    told = {c.id for c in claims if c.doc in ambiguous and any(p.doc not in ambiguous for p in partners[c.id])}
+    if told:
+        rescued = {c.doc for c in claims if c.id in told} - _self_contradicting(
+            [c for c in claims if c.id in told] + aside)
+        ambiguous -= rescued
+        side_told = [c for c in claims if c.doc in rescued and c.id not in told]
+        claims = [c for c in claims if c.doc not in rescued or c.id in told]
+        aside += side_told
     side = [c for c in claims if c.doc in ambiguous] + aside
     claims = [c for c in claims if c.doc not in ambiguous]
     if len({c.doc for c in claims}) < 2:
         return None
+    # a figure another source tells in the same sentence is as sure of its subject as the surer of the two
+    sure = {c.id: max([c.confidence] + [p.confidence for p in partners[c.id]]) for c in claims}
     support = _support(claims)
-    consensus = max(claims, key=lambda c: (len(support[c.id]), c.confidence, -len(c.id)))
+    consensus = max(claims, key=lambda c: (len(support[c.id]), sure[c.id], -len(c.id)))
     agreeing_docs = support[consensus.id]
     agreeing = [o for o in claims if o.doc in agreeing_docs]
     # an outlier: a figure of a source that does not meet the consensus, that no agreeing source also states
@@ -320,9 +424,9 @@ def compare_group(claims: list[Claim], next_id, *, published: dict[str, date | N
     if consensus.attribute == "count" and not consensus.scope:
         return None  # counts with no counted thing ("10", "four") are about anything: never a conflict
     amounts = ATTRIBUTE_KINDS.get(consensus.attribute) in ("money", "percent", "count")
-    if max(c.confidence for c in outliers) < (MIN_OUTLIER_CONFIDENCE_AMOUNTS if amounts else MIN_OUTLIER_CONFIDENCE):
+    if max(sure[c.id] for c in outliers) < (MIN_OUTLIER_CONFIDENCE_AMOUNTS if amounts else MIN_OUTLIER_CONFIDENCE):
         return None
-    worst = max(outliers, key=lambda c: (c.confidence, -len(c.id)))
+    worst = max(outliers, key=lambda c: (sure[c.id], -len(c.id)))
     if _different_magnitude(worst, consensus, claims, agreeing_docs):
         return None
     outlier_docs = sorted({c.doc for c in outliers})
