@@ -200,3 +200,26 @@ def test_the_company_whose_shares_moved_is_the_one_after_shares_of():
     got = C.revise_drafts(doc, [draft(doc, "Arden", "share_price_change", "4%"),
                                 draft(doc, "Irish", "share_price_change", "50%")])
     assert subjects(got) == [("Kolt", "4%"), ("Vessa Resources", "50%")]
+
+
+# --- a result's change in a sentence that names no one -------------------------------------------------------
+
+RESULTS = ("Arden Mills reported a profit of 40 mln dlrs. Arden Mills also cut 300 jobs. "
+           "Turnover for the quarter was up 4.3% to 1.97 bln dlrs. Retail sales rose 0.6% in May.")
+RESULT_ENTS = [("Arden Mills", "ORG"), ("40 mln dlrs", "MONEY"), ("Arden Mills", "ORG"), ("300", "CARDINAL"),
+               ("4.3%", "PERCENT"), ("1.97 bln dlrs", "MONEY"), ("0.6%", "PERCENT"), ("May", "DATE")]
+
+
+def test_a_change_in_results_with_no_name_is_the_storys_company():
+    doc = make(NLP, RESULTS, RESULT_ENTS, sentences=True)
+    got = C.revise_drafts(doc, [draft(doc, "Arden Mills", "profit", "40 mln dlrs"),
+                                draft(doc, "Arden Mills", "count", "300")])
+    assert [(d.subject_text, d.attribute, d.span.text) for d in got[2:]] == [
+        ("Arden Mills", "revenue_growth", "4.3%"), ("Arden Mills", "revenue", "1.97 bln dlrs")]
+
+
+def test_a_markets_sales_and_a_story_with_no_company_give_no_claim():
+    doc = make(NLP, RESULTS, RESULT_ENTS, sentences=True)
+    # one earlier figure only: no company the story is about
+    got = C.revise_drafts(doc, [draft(doc, "Arden Mills", "profit", "40 mln dlrs")])
+    assert subjects(got) == [("Arden Mills", "40 mln dlrs")]

@@ -824,6 +824,82 @@ def _unlinked_prices(doc: Doc, sent: Span, names: list[Span], values: list[Span]
     return out
 
 
+#: "Turnover for the quarter was up 4.3% to £1.97bn", "Overall, net profits were up 42% to 719m euros": a result
+#: noun, then a change verb, then the change and the new (or old) level
+_CHANGE_NOUNS = {"sales": "revenue", "revenue": "revenue", "revenues": "revenue", "turnover": "revenue",
+                 "profit": "profit", "profits": "profit", "earnings": "profit", "income": "profit"}
+_CHANGE_VERBS = re.compile(r"^(?:(?:was|were|is|are|have|has|had) )?(?:up|down|rose|rises|risen|rising|fell|falls|"
+                           r"fallen|falling|jumped|jumps|climbed|climbs|slipped|slips|dropped|drops|declined|declines|"
+                           r"grew|grows|increased|increases|decreased|decreases|slid|slumped|surged|soared|added|"
+                           r"gained|edged (?:up|down)|improved)\b")
+
+
+_RESULT_PREMODIFIERS = {"its", "their", "net", "pre-tax", "pretax", "operating", "underlying", "annual", "quarterly",
+                        "total", "group", "overall", "full-year", "half-year", "quarter", "'s", "’s", "like-for-like",
+                        "the", "and", ",", "while", "but", "as", "when", "company", "firm"}
+
+
+def _subjects_named_twice(drafts: list[ClaimDraft]) -> set[str]:
+    """Subjects the linker gave two or more figures of the story: the companies it is about."""
+    seen: dict[str, int] = {}
+    for d in drafts:
+        seen[d.subject_text] = seen.get(d.subject_text, 0) + 1
+    return {s for s, n in seen.items() if n >= 2}
+
+
+def _result_changes(doc: Doc, sent: Span, names: list[Span], values: list[Span], drafts: list[ClaimDraft],
+                    published, previous: str | None) -> list[ClaimDraft]:
+    """Drafts for the figures of a result's change no draft covers: "Turnover for the quarter was up 4.3% to
+    £1.97bn" (``revenue_growth`` and ``revenue``), "net profits were up 42% to 719m euros", "sales fell 8.6% from
+    1.05bn rupees" — the change is a growth, a money figure after 'to' or 'from' the result itself. The holder is
+    the company named before the noun in the sentence ("Heineken's sales", not a source), else ``previous``, the
+    subject of the story's last claim before the sentence (GUIDELINES: an unnamed subject is the company the
+    text is about)."""
+    covered = {(d.span.start, d.span.end) for d in drafts}
+    out: list[ClaimDraft] = []
+    for v in values:
+        if v.label_ not in ("MONEY", "PERCENT") or (v.start, v.end) in covered \
+                or not (sent.start <= v.start < sent.end):
+            continue
+        lead = doc[max(sent.start, v.start - 12):v.start]
+        noun = next((t for t in reversed(lead) if t.lower_ in _CHANGE_NOUNS), None)
+        if noun is None or (noun.i > sent.start and doc[noun.i - 1].lower_ not in _RESULT_PREMODIFIERS):
+            continue  # "retail sales rose 0.6%", "ice cream sales": a market's or a product's, not a company's
+        between = doc[noun.i + 1:v.start]
+        if any(t.ent_type_ in ("ORG", "PERSON", "GPE") or t.text in (";", ":") for t in between):
+            continue
+        rest = re.sub(r"^(?:for|in|at|over) (?:the |its )?(?:[\w-]+ ){0,4}?(?=(?:was|were|is|are|has|have|had|up|"
+                      r"down|rose|fell|jumped|climbed|slipped|dropped|declined|grew|increased|slid|slumped|surged|"
+                      r"soared|added|gained)\b)", "", between.text.lower().replace("overall, ", ""))
+        verb = _CHANGE_VERBS.match(rest.lstrip(", "))
+        if verb is None:
+            continue
+        tail = rest.lstrip(", ")[verb.end():].strip().split()
+        kind = _CHANGE_NOUNS[noun.lower_]
+        if v.label_ == "PERCENT":
+            if tail[:1] not in ([], ["by"], ["more"], ["about"], ["nearly"], ["almost"], ["some"], ["around"]) \
+                    and tail[:2] != ["more", "than"]:
+                continue
+            attribute = f"{kind}_growth"
+        else:
+            if not tail or tail[-1] not in ("to", "from"):
+                continue
+            attribute = kind
+        holders = [n for n in names if n.end <= noun.i and n.label_ == "ORG" and not _is_ticker(doc, n)
+                   and not _is_source_mention(doc, n, v, sent)]
+        subject = _clean_name(holders[-1].text) if holders else previous
+        if not subject:
+            continue
+        quantity = normalize_span(v, published, dayfirst=bool(doc.user_data.get("claimcheck.dayfirst", False)))
+        if quantity is None:
+            continue
+        period = _period_in(sent, v, published) if attribute in PERIOD_ATTRIBUTES else None
+        if period is None and tail[-1:] == ["from"]:
+            continue  # a comparison figure for a period we cannot tell (as ``_claims_of`` skips it)
+        out.append(ClaimDraft(subject, attribute, quantity, v, period, None, 0.5))
+    return out
+
+
 def _linked_before(drafts: list[ClaimDraft], value: Span) -> tuple[str, str] | None:
     """(attribute, subject) of a money draft ending at most six tokens before ``value`` in its sentence, for an
     alternative figure ("raised $500m, or $575m if …"; an 'and' may join another period's figure instead)."""
@@ -1083,6 +1159,7 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
         by_sent.setdefault((s.start, s.end), s)
     out_drop: set[int] = set()  # id() of the drafts dropped
     listing_story = bool(_LISTING.search(doc.text) or _SHARES.search(doc.text))
+    topics = _subjects_named_twice(drafts)
     for sent in by_sent.values():
         names, values = _sentence_ents(doc, sent)
         # tickers and sources first: they decide which names count below
@@ -1137,6 +1214,10 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
         _verb_attributes(doc, sent, drafts, listing_story)
         drafts.extend(_unlinked_prices(doc, sent, plain, values, drafts, published))
         drafts.extend(_listing_dates(doc, sent, plain, drafts, published))
+        earlier = [d for d in drafts if d.span.start < sent.start and d.span.label_ in ("MONEY", "PERCENT")
+                   and d.subject_text in topics]
+        drafts.extend(_result_changes(doc, sent, plain, values, drafts, published,
+                                      max(earlier, key=lambda d: d.span.start).subject_text if earlier else None))
         if any(t.lower_ == "respectively" for t in sent):
             _respectively(doc, plain, values, drafts, published)
         _gapping(doc, plain, values, drafts, published)
