@@ -29,13 +29,33 @@ def nlp():
     (" pound-feet of torque", "lb-ft", "pound-foot"),
     ("-year-old striker", "year of age", "year of age"),
     (" A/cm2 at the anode", "A/cm2", "ampere per square centimetre"),
+    # units of science and product news, with their SI prefixes
+    (" TeV in the collider", "TeV", "teraelectronvolt"),
+    (" eV band gap", "eV", "electronvolt"),
+    (" Wh of storage", "Wh", "watt-hour"),
+    (" TWh a year", "TWh", "terawatt-hour"),
+    (" millisieverts a year", "mSv", "millisievert"),
+    (" microsieverts an hour", "\u00b5Sv", "microsievert"),
+    (" milliamps at rest", "mA", "milliampere"),
+    (" kJ of energy", "kJ", "kilojoule"),
+    ("cc engine", "cc", "cubic centimetre"),
+    ("L engine", "l", "litre"),
+    (" decibels at the fence", "dB", "decibel"),
+    (" knots at landfall", "knot", "knot"),
+    (" nautical miles off the coast", "nmi", "nautical mile"),
+    (" light-years from Earth", "ly", "light year"),
+    (" micrograms of lead", "\u00b5g", "microgram"),
+    (" milliseconds of lag", "ms", "millisecond"),
+    ("MP camera", "MP", "megapixel"),
+    (" carats of diamonds", "carat", "carat"),
 ])
 def test_unit_of_measure_right_after_a_number(after, symbol, name):
     assert unit_after(after) == symbol
     assert unit_name(symbol) == name
 
 
-@pytest.mark.parametrize("after", [" people came", " passengers", "", " of the firms"])
+@pytest.mark.parametrize("after", [" people came", " passengers", "", " of the firms",
+                                   " MPs voted", " Lions fans", " amplifiers"])
 def test_no_unit_of_measure(after):
     assert unit_after(after) is None
 

@@ -66,6 +66,8 @@ _MEASURES: list[tuple[str, str]] = [
     (r"cu\.?\s?ft|cubic\s+f(?:ee|oo)t", "cu ft"),
     (r"cubic\s+met(?:re|er)s?|m3|m\u00b3", "m3"),
     (r"sq\.?\s?mi|square\s+miles?", "sq mi"),
+    (r"nautical\s+miles?", "nmi"),
+    (r"light[\s-]years?", "ly"),
     (r"gigatonnes?|gigatons?|Gt", "Gt"),
     (r"km/h|km/hr|kph|kmh|kilomet(?:re|er)s?\s+(?:per|an)\s+hour", "km/h"),
     (r"mph|m\.p\.h\.?|miles?\s+(?:per|an)\s+hour", "mph"),
@@ -78,13 +80,14 @@ _MEASURES: list[tuple[str, str]] = [
     (r"centimet(?:re|er)s?|cm", "cm"),
     (r"nanomet(?:re|er)s?|nm", "nm"),
     (r"met(?:re|er)s", "m"),
-    (r"miles?", "mi"),
+    (r"miles?|(?-i:mi)", "mi"),
     (r"yards?|yd", "yd"),
     (r"feet|foot|ft", "ft"),
     (r"inch(?:es)?", "in"),
     (r"hectares?|ha", "ha"),
     (r"acres?", "acre"),
     (r"milligrams?|mg", "mg"),
+    (r"micrograms?|\u00b5g|\u03bcg|mcg", "\u00b5g"),
     (r"kilograms?|kilos?|kg", "kg"),
     (r"grams?|(?-i:g)", "g"),
     (r"tonnes?|metric\s+tons?", "t"),
@@ -93,20 +96,31 @@ _MEASURES: list[tuple[str, str]] = [
     (r"lbs?|pounds?(?!\s+sterling)", "lb"),  # a count's "pounds" are a weight (money spans read sterling)
     (r"ounces?|oz", "oz"),
     (r"millilit(?:re|er)s?|ml", "ml"),
-    (r"lit(?:re|er)s?|(?-i:l)", "l"),
+    (r"lit(?:re|er)s?|(?-i:l|L)", "l"),
+    (r"cubic\s+centimet(?:re|er)s?|(?-i:cc)", "cc"),
     (r"gallons?", "gal"),
     (r"barrels?(?:\s+(?:a|per)\s+day)?|bbl/d|bpd", "bbl"),
     (r"b?hp|horsepower|(?-i:PS)", "hp"),
-    (r"[kMG]Wh|(?:kilo|mega|giga)watt[\s-]hours?", "Wh"),
-    (r"[kMG]W|(?:kilo|mega|giga)watts?|watts?", "W"),
+    (r"[kMGT]?Wh|(?:kilo|mega|giga|tera)?watt[\s-]hours?", "Wh"),
+    (r"[kMGT]W|(?:kilo|mega|giga|tera)watts?|watts?", "W"),
+    (r"[kMGT]?eV|(?:kilo|mega|giga|tera)?electron[\s-]?volts?", "eV"),
+    (r"(?:milli|kilo)?amp(?:ere)?s?", "A"),
+    (r"[kMG]J|(?:kilo|mega|giga)?joules?", "J"),
+    (r"(?:milli|micro)?sieverts?|(?-i:[m\u00b5\u03bc]?Sv)", "Sv"),
+    (r"ohms?|\u03a9|\u2126", "ohm"),
     (r"[kM]V|(?:kilo)?volts?", "V"),
     (r"[kMG]Hz|Hz|(?:kilo|mega|giga)?hertz", "Hz"),
     (r"[MG]bps|(?:mega|giga)bits?\s+per\s+second", "bit/s"),
     (r"[KMGT]B|(?:kilo|mega|giga|tera)bytes?", "B"),
     (r"kcal|calories", "kcal"),
+    (r"decibels?|(?-i:dB)", "dB"),
+    (r"knots?", "knot"),
+    (r"carats?", "carat"),
+    (r"megapixels?|(?-i:MP)", "MP"),
     # a bare scale name is a temperature too ("(1.8 to 2.7 Fahrenheit)")
     (r"\u00b0\s?C|deg\s?C|degrees?\s+(?:Celsius|centigrade|C)(?![A-Za-z])|(?-i:Celsius|Centigrade)", "\u00b0C"),
     (r"\u00b0\s?F|deg\s?F|degrees?\s+(?:Fahrenheit|F)(?![A-Za-z])|(?-i:Fahrenheit)", "\u00b0F"),
+    (r"milliseconds?|(?-i:ms)", "ms"),
     (r"minutes?|mins?", "min"),
     (r"hours?|hrs?", "h"),
     (r"seconds?|secs?", "s"),
@@ -117,11 +131,13 @@ _MEASURE_RE = re.compile(
 )
 _MEASURE_UNIT_RE = "(?:" + "|".join(rx for rx, _ in _MEASURES) + ")"
 #: the units of measure a span finder reads after a number ("5kW", "3923sq m", "-5 yards"): not times or ages,
-#: which the NER labels TIME or DATE
+#: which the NER labels TIME or DATE, nor the units of science and product news read only on a figure the NER
+#: found ("120 decibels" is a CARDINAL in the real corpus's gold; "5,600 to 8,870 nautical miles" one QUANTITY)
+_READ_ONLY_UNITS = {"nmi", "ly", "\u00b5g", "cc", "eV", "A", "J", "Sv", "ohm", "dB", "knot", "carat", "MP", "ms"}
 MEASURE_SPAN_UNIT_RE = "(?:" + "|".join(rx for rx, sym in _MEASURES
-                                        if sym not in ("min", "h", "s", "year of age")) + ")"
+                                        if sym not in ("min", "h", "s", "year of age", *_READ_ONLY_UNITS)) + ")"
 #: the canonical symbol for "Wh", "W", "Hz", "B", "Pa" keeps its written prefix (kW, GB, MPa ...)
-_PREFIXED = {"Wh", "W", "V", "Hz", "bit/s", "B", "Pa"}
+_PREFIXED = {"Wh", "W", "V", "Hz", "bit/s", "B", "Pa", "eV", "A", "J", "Sv"}
 
 
 #: a measurement unit's symbol (the ``unit`` normalize_count gives) → its name, singular, as unit vocabularies
@@ -138,11 +154,14 @@ _UNIT_NAMES = {
     "ppb": "parts-per-billion", "mAh": "milliampere-hour", "ksi": "kilopound per square inch",
     "psi": "pound per square inch",
     "A/cm2": "ampere per square centimetre", "\u00b5m": "micrometre", "cu ft": "cubic foot", "m3": "cubic metre",
-    "sq mi": "square mile", "Gt": "gigaton",
+    "sq mi": "square mile", "Gt": "gigaton", "nmi": "nautical mile", "ly": "light year", "\u00b5g": "microgram",
+    "cc": "cubic centimetre", "dB": "decibel", "knot": "knot", "carat": "carat", "MP": "megapixel",
+    "ms": "millisecond", "ohm": "ohm",
 }
-_PREFIX_NAMES = {"": "", "k": "kilo", "M": "mega", "G": "giga", "T": "tera", "m": "milli"}
+_PREFIX_NAMES = {"": "", "k": "kilo", "M": "mega", "G": "giga", "T": "tera", "m": "milli", "\u00b5": "micro"}
 _PREFIXED_NAMES = {"Wh": "watt-hour", "W": "watt", "V": "volt", "Hz": "hertz", "bit/s": "bit per second",
-                   "B": "byte", "Pa": "pascal"}
+                   "B": "byte", "Pa": "pascal", "eV": "electronvolt", "A": "ampere", "J": "joule",
+                   "Sv": "sievert"}
 
 
 def unit_name(symbol: str | None) -> str | None:
@@ -173,12 +192,14 @@ def _measure(after: str) -> tuple[str, int] | None:
         word = g.strip()
         low = word.lower()
         head = ""
-        for name, p in (("kilo", "k"), ("mega", "M"), ("giga", "G"), ("tera", "T")):
+        for name, p in (("kilo", "k"), ("mega", "M"), ("giga", "G"), ("tera", "T"), ("milli", "m"),
+                        ("micro", "\u00b5"), ("\u03bc", "\u00b5"), ("\u00b5", "\u00b5")):
             if low.startswith(name):
                 head = p
                 break
         else:
-            if len(word) > 1 and word[0] in "kKMmGgTt" and not low.startswith(("watt", "volt", "hz", "hertz", "byte")):
+            if len(word) > 1 and word[0] in "kKMmGgTt" and not low.startswith(
+                    ("watt", "volt", "hz", "hertz", "byte", "amp", "joule", "sievert")):
                 head = {"k": "k", "K": "k", "M": "M", "m": "m", "G": "G", "g": "G", "T": "T", "t": "T"}[word[0]]
         return head + sym, m.end()
     return None

@@ -195,7 +195,7 @@ def predicted_unit(label: str, unit: str | None) -> str:
         return unit or ""
     if not unit or unit == "count":
         return ""
-    name = _PER_RE.sub("", unit_name(unit) or unit)
+    name = _PER_RE.sub("", unit_name(unit) or unit).replace("watt-hour", "watt hour")  # its "kilowatt hour"
     return _NQ_UNIT_NAMES.get(name, name)
 
 
