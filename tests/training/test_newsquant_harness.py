@@ -102,6 +102,29 @@ def test_vague_plurals_read_as_newsquant_reads_them(text, low, expected):
     assert nq._vague_range(text, low) == expected
 
 
+def _q(text, figure, value, unit="", nth=0):
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(figure, start + 1)
+    return {"value": value, "low": None, "high": None, "unit": unit, "start": start, "end": start + len(figure)}
+
+
+def test_a_change_from_one_figure_to_another_is_one_range():
+    """NewsQuant writes "from X to Y" as one quantity X-Y, in the change's order; other pairs stay two."""
+    t = "Lift went from 13.5 to 14.0 mm, and Halden's weight dropped from 208 pounds to 193 over the summer."
+    found = [_q(t, "13.5", 13.5), _q(t, "14.0 mm", 14.0, "millimetre"), _q(t, "208 pounds", 208, "pound-mass"),
+             _q(t, "193", 193)]
+    assert [(q["low"], q["high"], q["unit"]) for q in nq._changes(t, found)] == [
+        (13.5, 14.0, "millimetre"), (208, 193, "pound-mass")]
+    t = "Sales rose to 6.7% from 6.29%, and 12 stores sold 40 cars."
+    found = [_q(t, "6.7%", 6.7, "percent"), _q(t, "6.29%", 6.29, "percent"), _q(t, "12", 12, "store"),
+             _q(t, "40", 40, "car")]
+    assert nq._changes(t, found) == found
+    t = "Prices moved from 5 pct to 40 dlrs."  # two units: no range
+    found = [_q(t, "5 pct", 5, "percent"), _q(t, "40 dlrs", 40, "USD")]
+    assert nq._changes(t, found) == found
+
+
 @pytest.mark.parametrize("text, value, unit", [
     ("15 years", 15, "year"), ("the past two years", 2, "year"), ("65-year-old", 65, "year of age"),
     ("a 40 year-old", 40, "year of age"), ("18 month-old", 18, "month of age"),

@@ -17,7 +17,8 @@ writes a count's unit) against the gold ``normalized_unit`` (an empty gold
 unit wants none). NewsQuant's own names are used where claimcheck names a unit
 otherwise ("metric ton" for tonnes, "people", "count" for "times"), and its currency names (quantulum3's:
 "swiss franc", "mexican peso", "pence") are read as ISO codes. A vague plural is read as NewsQuant reads it,
-from its word's unit to ten times it ("thousands": 1,000-10,000; claimcheck's own reading starts at 2,000).
+from its word's unit to ten times it ("thousands": 1,000-10,000; claimcheck's own reading starts at 2,000), and a
+change "from X to Y" as one quantity, the range X-Y (claimcheck reports the two figures).
 quantulum3 runs in the same harness on the same sentences (its ``unit.name``,
 ``currency_code`` for money), when it is installed.
 """
@@ -158,8 +159,44 @@ def ours(sentences: list[str], nlp) -> list[list[dict]]:
                 unit = _NQ_UNIT_NAMES.get(phrase := counted_phrase(ent) or unit, phrase)
             found.append((m.start, {"value": value if value is not None else low,
                                     "low": low if m.qualifier == "range" else None,
-                                    "high": high if m.qualifier == "range" else None, "unit": unit}))
-        out.append([q for _, q in sorted(found, key=lambda x: x[0])])
+                                    "high": high if m.qualifier == "range" else None, "unit": unit,
+                                    "end": m.end}))
+        ordered = [q for _, q in sorted(found, key=lambda x: x[0])]
+        starts = sorted(start for start, _ in found)
+        for start, q in zip(starts, ordered):
+            q["start"] = start
+        out.append([{k: v for k, v in q.items() if k not in ("start", "end")} for q in _changes(doc.text, ordered)])
+    return out
+
+
+#: "from 208 pounds to 193", "from $36,040 at 10.45pm to $34,935", "from 13.5 to 14.0 mm": a change from one figure
+#: to another, which NewsQuant writes as one quantity, the range from the first to the second (in the order of the
+#: change, so "208-193"); claimcheck reports the two figures. ("rose to 6.7% from 6.29%" is left as two: NewsQuant
+#: writes that order both ways)
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+)?$", re.I)
+_GAP_TO = re.compile(r"(?:\s+[^\s;:]+){0,5}?\s+to\s+(?:about\s+|around\s+|roughly\s+)?", re.I)
+
+
+def _changes(text: str, found: list[dict]) -> list[dict]:
+    """``found`` (each with its ``start``/``end`` in ``text``) with each change from one figure to another in the
+    same unit merged into one range, as NewsQuant writes it."""
+    out: list[dict] = []
+    i = 0
+    while i < len(found):
+        a = found[i]
+        b = found[i + 1] if i + 1 < len(found) else None
+        merged = None
+        if b is not None and "end" in a and "start" in b and a["low"] is None and b["low"] is None \
+                and (a["unit"] == b["unit"] or not a["unit"] or not b["unit"]):
+            before, gap = text[max(0, a["start"] - 20):a["start"]], text[a["end"]:b["start"]]
+            if _FROM_BEFORE.search(before) and _GAP_TO.fullmatch(gap) and a["value"] != b["value"]:
+                merged = {"value": a["value"], "low": a["value"], "high": b["value"], "unit": a["unit"] or b["unit"]}
+        if merged is not None:
+            out.append(merged)
+            i += 2
+        else:
+            out.append(a)
+            i += 1
     return out
 
 
