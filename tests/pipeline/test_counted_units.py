@@ -55,7 +55,7 @@ def test_unit_of_measure_right_after_a_number(after, symbol, name):
 
 
 @pytest.mark.parametrize("after", [" people came", " passengers", "", " of the firms",
-                                   " MPs voted", " Lions fans", " amplifiers"])
+                                   " MPs voted", " Lions fans", " amplifiers", " EV models", " ev chargers"])
 def test_no_unit_of_measure(after):
     assert unit_after(after) is None
 

@@ -103,9 +103,9 @@ _MEASURES: list[tuple[str, str]] = [
     (r"b?hp|horsepower|(?-i:PS)", "hp"),
     (r"[kMGT]?Wh|(?:kilo|mega|giga|tera)?watt[\s-]hours?", "Wh"),
     (r"[kMGT]W|(?:kilo|mega|giga|tera)watts?|watts?", "W"),
-    (r"[kMGT]?eV|(?:kilo|mega|giga|tera)?electron[\s-]?volts?", "eV"),
+    (r"(?-i:[kMGT]?eV)|(?:kilo|mega|giga|tera)?electron[\s-]?volts?", "eV"),  # not "20 EV models"
     (r"(?:milli|kilo)?amp(?:ere)?s?", "A"),
-    (r"[kMG]J|(?:kilo|mega|giga)?joules?", "J"),
+    (r"(?-i:[kMG]J)|(?:kilo|mega|giga)?joules?", "J"),
     (r"(?:milli|micro)?sieverts?|(?-i:[m\u00b5\u03bc]?Sv)", "Sv"),
     (r"ohms?|\u03a9|\u2126", "ohm"),
     (r"[kM]V|(?:kilo)?volts?", "V"),
