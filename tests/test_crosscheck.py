@@ -491,3 +491,51 @@ def test_a_self_contradicting_source_is_compared_on_the_figure_another_source_te
     same = changed.model_copy(update={"value": 4.5e9, "text": "4.5 billion dlrs", "low": 4.45e9, "high": 4.55e9,
                                       "sentence": s.format("4.5")})
     assert compare_group([surplus, deficit, same], lambda: "f1") is None
+
+
+def test_a_holding_and_the_rest_of_the_shares_are_not_a_disagreement():
+    from claimcheck.crosscheck import rest_of
+
+    held = told("a", 31.74, "31.74 pct", "Birch already holds 31.74 pct of Ridge's 99.80 mln issued shares.", 0.8,
+                attribute="stake", unit="percent", low=31.735, high=31.745)
+    rest = told("b", 68.26, "68.26 pct", "Birch's bid for the 68.26 pct of Ridge's shares it does not already "
+                "hold values Ridge at 420 mln dlrs.", 0.8, attribute="stake", unit="percent", low=68.255, high=68.265)
+    assert rest_of(rest, held) and compare_group([held, rest], lambda: "f1") is None
+    # the same two figures without a word that makes one the rest: a disagreement
+    plain = rest.model_copy(update={"sentence": "Birch holds 68.26 pct of Ridge's shares, it said."})
+    assert not rest_of(plain, held) and compare_group([held, plain], lambda: "f1") is not None
+    # the rest cue, but figures that do not add up to the whole
+    off = rest.model_copy(update={"value": 62.26, "text": "62.26 pct", "low": 62.255, "high": 62.265})
+    assert not rest_of(off, held) and compare_group([held, off], lambda: "f1") is not None
+
+
+def test_a_price_move_in_after_hours_trade_is_another_moment_than_a_plain_move():
+    move = dict(attribute="share_price_change", unit="percent")
+    after = told("a", 4, "more than 4%", "Shares of Oakline were up more than 4% in electronic trading after the "
+                 "close.", 0.7, qualifier="at_least", low=4, as_of="after_hours", **move)
+    day = told("b", 2.4, "2.4%", "Shares in Oakline were up 2.4% at $20.15.", 0.5, low=2.35, high=2.45, **move)
+    result = crosscheck_all(docs("a", "b"), [after, day], [])
+    assert result.findings == [] and [p.as_of for p in result.timelines[0].points] == ["after_hours", None]
+    # a plain figure that meets the after-hours one keeps the two together: a third source's 2.4% is then an outlier
+    same = told("c", 4.5, "4.5%", "Oakline shares rose 4.5%.", 0.6, low=4.45, high=4.55, **move)
+    result = crosscheck_all(docs("a", "b", "c"), [after, day, same], [])
+    assert result.timelines == [] and [f.found for f in result.findings] == ["2.4%"]
+    # the close is what a plain move most often means: one source's close against a plain figure is compared
+    close = after.model_copy(update={"as_of": "close"})
+    assert [f.found for f in crosscheck_all(docs("a", "b"), [close, day], []).findings] != []
+
+
+def test_a_date_in_a_sentence_about_an_expiry_is_not_reported_as_past():
+    from claimcheck.crosscheck import reported_before_published_findings
+
+    page = Document(id="p", text="x", published=date(1987, 4, 13))
+
+    def dated(sentence):
+        return claim("p", "1997-04-09", "April 9, 1997", attribute="event_date", unit="date").model_copy(
+            update={"sentence": sentence})
+
+    assert reported_before_published_findings([page], [dated("The rights expire April 9, 1997.")], lambda: "f1",
+                                              set()) == []
+    [f] = reported_before_published_findings([page], [dated("The plant was sold on April 9, 1997.")], lambda: "f1",
+                                             set())
+    assert f.docs == ["p"] and "1997-04-09" in f.message

@@ -359,6 +359,23 @@ def _different_magnitude(worst: Claim, consensus: Claim, claims: list[Claim], ag
     return not any(slip_kind(a, v) for v in [b] + agreeing)
 
 
+#: words that make a share the rest of a whole: "its bid for the 68.26 pct it does not already hold", "the
+#: remaining 49%", "the other 60 pct", "the balance of the shares"
+REST_CUE = re.compile(r"\b(?:(?:not|n['’]t)\s+(?:already\s+|yet\s+)?(?:own|owned|hold|held|control|controlled)|other|"
+                      r"remaining|rest|balance)\b", re.I)
+
+
+def rest_of(a: Claim, b: Claim) -> bool:
+    """Two shares of one whole that add up to 100%, one of them told as the rest: "CSR already holds 31.74 pct" and
+    "CSR's bid for the 68.26 pct it does not already hold" are a holding and the rest, not a disagreement."""
+    if a.attribute not in ("stake", "revenue_share") or a.unit != "percent" or b.unit != "percent":
+        return False
+    x, y = a.value, b.value
+    if not isinstance(x, (int, float)) or not isinstance(y, (int, float)) or isinstance(x, bool) or isinstance(y, bool):
+        return False
+    return abs(x + y - 100) < 0.011 and any(REST_CUE.search(c.sentence or "") for c in (a, b))
+
+
 #: groups larger than this are not searched for sentences told twice (pairs of claims: a corpus-wide group)
 PARALLEL_MAX_GROUP = 40
 
@@ -417,7 +434,7 @@ def compare_group(claims: list[Claim], next_id, *, published: dict[str, date | N
     agreeing = [o for o in claims if o.doc in agreeing_docs]
     # an outlier: a figure of a source that does not meet the consensus, that no agreeing source also states
     outliers = [c for c in claims if c.doc not in agreeing_docs and not support[c.id] & agreeing_docs
-                and not any(overlaps(c, o) for o in side)
+                and not any(overlaps(c, o) for o in side) and not any(rest_of(c, o) for o in agreeing)
                 and not (c.attribute == "count" and other_game(c, agreeing))]
     if not outliers:
         return None
@@ -471,6 +488,12 @@ MOMENT_WORDS = {"announced": "when announced", "estimate": "estimated", "ipo_pri
                 "over_allotment": "with the over-allotment"}
 
 
+#: moments of one trading session other than the close: a price change no source ties to a moment is most often the
+#: day's close, so one named session moment whose figures no plain figure meets is another moment, not a conflict
+#: (one source's "up more than 4% in after-hours trade" against another's "were up 2.4%", a day apart)
+SESSION_MOMENTS = ("pre_market", "open", "intraday", "after_hours")
+
+
 def _moment_rank(moment: str | None) -> tuple:
     if moment is None:
         return (2, "")
@@ -495,6 +518,9 @@ def split_moments(claims: list[Claim]) -> list[tuple[str | None, list[Claim]]]:
     """A group's claims by the moment they held at, in the order of the moments; one part when the sources name
     fewer than two moments (a figure with no moment is then at the one named).
 
+    With one moment of the trading session named (:data:`SESSION_MOMENTS`: not the close), the figures that name
+    none are a second part when none of them agrees with the named moment's.
+
     With two moments or more, a figure that names none joins the first moment whose figures it agrees with,
     else a part of its own (``None``): "rose 4%" beside "4% in morning trade" and "9% at the close" is the
     morning figure; a figure that fits no named moment may be a third one and is compared only with others
@@ -502,7 +528,13 @@ def split_moments(claims: list[Claim]) -> list[tuple[str | None, list[Claim]]]:
     """
     moments = sorted({c.as_of for c in claims if c.as_of}, key=_moment_rank)
     if len(moments) < 2:
-        return [(moments[0] if moments else None, claims)]
+        moment = moments[0] if moments else None
+        if moment in SESSION_MOMENTS:  # "up more than 4% in after-hours trade" against "were up 2.4%"
+            named = [c for c in claims if c.as_of == moment]
+            plain = [c for c in claims if not c.as_of]
+            if plain and not any(overlaps(p, n) for p in plain for n in named):
+                return [(moment, named), (None, plain)]
+        return [(moment, claims)]
     parts: dict[str | None, list[Claim]] = {m: [c for c in claims if c.as_of == m] for m in moments}
     named = {m: list(cs) for m, cs in parts.items()}
     for c in claims:
@@ -656,7 +688,8 @@ def published_date_findings(documents: list[Document], next_id) -> list[Finding]
 
 
 FUTURE_CUES = re.compile(r"\b(will|would|shall|due|expected|expects|plans?|planned|scheduled|set to|is to|are to|"
-                         r"from|until|by|deadline|takes? effect|begins?|starts?)\b", re.I)
+                         r"from|until|by|deadline|takes? effect|begins?|starts?|expires?|expiring|matures?|maturing)\b",
+                         re.I)
 EXPLICIT_YEAR = re.compile(r"\b(19|20)\d\d\b")
 #: a verb in the past just before a date: "began trading on November 26", "was founded on", "said on"
 PAST_VERB = re.compile(r"\b(?:was|were|had|did|said|began|rose|fell|went|took|made|won|lost|sold|bought|paid|"
