@@ -530,10 +530,10 @@ def split_moments(claims: list[Claim]) -> list[tuple[str | None, list[Claim]]]:
     if len(moments) < 2:
         moment = moments[0] if moments else None
         if moment in SESSION_MOMENTS:  # "up more than 4% in after-hours trade" against "were up 2.4%"
-            named = [c for c in claims if c.as_of == moment]
+            at_moment = [c for c in claims if c.as_of == moment]
             plain = [c for c in claims if not c.as_of]
-            if plain and not any(overlaps(p, n) for p in plain for n in named):
-                return [(moment, named), (None, plain)]
+            if plain and not any(overlaps(p, n) for p in plain for n in at_moment):
+                return [(moment, at_moment), (None, plain)]
         return [(moment, claims)]
     parts: dict[str | None, list[Claim]] = {m: [c for c in claims if c.as_of == m] for m in moments}
     named = {m: list(cs) for m, cs in parts.items()}
