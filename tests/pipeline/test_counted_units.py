@@ -93,6 +93,10 @@ def _count(nlp, text, number):
     ("The fund paid 300 interest payments on time.", "300", "payment", "interest payment"),
     ("Their defence gave up 412 passing yards on Sunday.", "412", "yard", "yard"),  # a unit of measure
     ("Listeners streamed 300 recorded songs last week.", "300", "song", "song"),  # a participle is dropped
+    # a superlative before the noun of a plain count, in its plain form too; a word in -est that is none stays
+    ("The survey ranked the 15 biggest cities in Europe.", "15", "city", "big city"),
+    ("Regulators listed the 10 safest airlines this year.", "10", "airline", "safe airline"),
+    ("Police made 40 unrest arrests on Friday.", "40", "arrest", "unrest arrest"),
 ])
 def test_counted_noun_and_its_phrase(nlp, text, number, unit, phrase):
     ent = _count(nlp, text, number)

@@ -719,12 +719,12 @@ def counted_phrase(ent: Span) -> str | None:
     doc = ent.doc
     after = doc.text[ent.end_char:ent.end_char + 120]
     extra: list[str] = []
-    # "one of the best wireless speakers": a superlative's plain form, as NewsQuant lemmatises it ("good")
+    # "one of the best wireless speakers", "the 15 biggest cities": a superlative's plain form, as NewsQuant
+    # lemmatises it ("good", "big")
     chosen = re.match(r"\s+of\s+(?:the|its|their|his|her|our|\w+['\u2019]s)\s", after) is not None
     # a participle says what happened to it ("300 recorded songs"), except among the ones ranked ("one of the most
     # gifted attackers")
-    modifiers = [_plain_adjective(w.lower()) if chosen else w.lower() for w in words[:head]
-                 if chosen or not w.lower().endswith("ed")]
+    modifiers = [_plain_adjective(w.lower()) for w in words[:head] if chosen or not w.lower().endswith("ed")]
     if chosen and head == len(words) - 1:
         # "one of the hottest luxury cars in the world", "one of the largest dinosaurs to ever live": NewsQuant
         # keeps the words of what the superlative ranges over
@@ -762,7 +762,8 @@ _SUPERLATIVES = {"best": "good", "worst": "bad", "largest": "large", "latest": "
 #: words in -est that are no superlatives
 _NOT_SUPERLATIVES = {"interest", "forest", "harvest", "request", "contest", "protest", "honest", "modest", "guest",
                      "invest", "digest", "arrest", "suggest", "manifest", "conquest", "midwest", "northwest",
-                     "southwest", "earnest", "tempest", "bequest", "inquest"}
+                     "southwest", "earnest", "tempest", "bequest", "inquest", "unrest", "everest", "budapest",
+                     "bucharest", "backrest", "armrest", "pretest", "retest", "behest"}
 
 
 def _plain_adjective(word: str) -> str:
