@@ -97,6 +97,7 @@ def _count(nlp, text, number):
     ("The survey ranked the 15 biggest cities in Europe.", "15", "city", "big city"),
     ("Regulators listed the 10 safest airlines this year.", "10", "airline", "safe airline"),
     ("Police made 40 unrest arrests on Friday.", "40", "arrest", "unrest arrest"),
+    ("Kestrel shipped 80 million iPhones in the quarter.", "80 million", "iphone", "iphone"),  # camel case
 ])
 def test_counted_noun_and_its_phrase(nlp, text, number, unit, phrase):
     ent = _count(nlp, text, number)

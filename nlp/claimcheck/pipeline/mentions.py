@@ -630,7 +630,9 @@ def _counted_words(ent: Span) -> tuple[list[str], int] | None:
         words.append(t.text)
         if len(words) == 4 + owner or t.whitespace_ and "\n" in t.whitespace_:
             break
-    plain = [i for i, w in enumerate(words) if w.islower() or (w.isupper() and len(w) > 2)]
+    # lower case, an acronym, or a product named in camel case ("80 million iPhones", "two eBooks")
+    plain = [i for i, w in enumerate(words) if w.islower() or (w.isupper() and len(w) > 2)
+             or (w[:1].islower() and w[1:2].isupper() and w.isalpha())]
     plural = next((i for i in plain if _plural_like(words[i])), None)
     if plural is None:  # a capitalised plural when no plain word is one: "eight straight World Cups", "900 Canadians"
         plural = next((i for i, w in enumerate(words) if w.istitle() and _plural_like(w)), None)
