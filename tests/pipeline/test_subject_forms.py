@@ -91,14 +91,16 @@ def test_a_population_and_an_actors_count_stay_where_they_are():
     residents.scope = "resident (have)"
     got = C.revise_drafts(doc, [draft(doc, "Marsk", "count", "90,000"), draft(doc, "Police", "count", "3"),
                                 residents, draft(doc, "Ostberg", "count", "about 7,000")])
-    assert subjects(got) == [("Marsk", "90,000"), ("Police", "3"), ("Marsk", "85,000"), ("Ostberg", "about 7,000")]
+    # (the toll no draft was given, "12 people were killed on Marsk", is added as the country's: test below)
+    assert subjects(got) == [("Marsk", "90,000"), ("Police", "3"), ("Marsk", "85,000"), ("Ostberg", "about 7,000"),
+                             ("Veloria", "12")]
 
 
 def test_the_country_named_in_the_sentence_wins_over_the_storys():
     text = QUAKE + " In May, a flood in Ostland killed 7 people."
     doc = make(NLP, text, QUAKE_ENTS + [("May", "DATE"), ("Ostland", "GPE"), ("7", "CARDINAL")], sentences=True)
     got = C.revise_drafts(doc, [draft(doc, "Marsk", "count", "7")])
-    assert subjects(got) == [("Ostland", "7")]
+    assert subjects(got) == [("Ostland", "7"), ("Veloria", "12")]
 
 
 def test_counts_outside_a_disaster_story_are_left_alone():
@@ -223,3 +225,22 @@ def test_a_markets_sales_and_a_story_with_no_company_give_no_claim():
     # one earlier figure only: no company the story is about
     got = C.revise_drafts(doc, [draft(doc, "Arden Mills", "profit", "40 mln dlrs")])
     assert subjects(got) == [("Arden Mills", "40 mln dlrs")]
+
+
+def test_a_disaster_count_the_linker_left_is_the_countrys():
+    text = ("Strong earthquake hits Veloria\n\nThe quake was felt as far away as Ostland. "
+            "About 1,000 people are housed in tents. Five villages were badly damaged. "
+            "Tourism gives jobs to 90,000 people in the region.")
+    doc = make(NLP, text, [("Veloria", "GPE"), ("Ostland", "GPE"), ("About 1,000", "CARDINAL"), ("Five", "CARDINAL"),
+                           ("90,000", "CARDINAL")], sentences=True)
+    got = C.revise_drafts(doc, [])
+    assert [(d.subject_text, d.attribute, d.span.text) for d in got] == [
+        ("Veloria", "count", "About 1,000"), ("Veloria", "count", "Five")]
+
+
+def test_a_country_the_disaster_was_only_felt_in_is_not_its_country():
+    text = "Strong earthquake hits Marsk\n\nThe quake was felt as far away as Ostland. 12 people were killed on Marsk."
+    doc = make(NLP, text, [("Marsk", "GPE"), ("Ostland", "GPE"), ("12", "CARDINAL"), ("Marsk", "GPE")],
+               sentences=True)
+    got = C.revise_drafts(doc, [draft(doc, "Marsk", "count", "12")])
+    assert subjects(got) == [("Marsk", "12")]

@@ -1147,7 +1147,7 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
     """
     covered = {(d.span.start, d.span.end) for d in drafts}
     unlinked = [e for e in doc.ents if e.label_ in ("MONEY", "DATE") and (e.start, e.end) not in covered]
-    if not drafts and not unlinked:
+    if not drafts and not unlinked and not any(e.label_ == "CARDINAL" for e in doc.ents):
         return drafts
     from claimcheck.pipeline.mentions import PUBLISHED_KEY
 
@@ -1223,6 +1223,7 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
         _gapping(doc, plain, values, drafts, published)
     index = _Names(doc)
     _full_forms(index, drafts)
+    drafts.extend(_disaster_counts(doc, drafts, published))
     _disaster_country(doc, index, drafts)
     for i, d in enumerate(drafts):
         if d.attribute != "ipo_price":
@@ -1319,7 +1320,7 @@ def _disaster_country(doc: Doc, names: _Names, drafts: list[ClaimDraft]) -> None
     headline = doc.text[:DISASTER_HEADLINE].lstrip().split("\n", 1)[0]
     if not any(d.attribute == "count" for d in drafts) or not DISASTER_WORDS.search(headline):
         return
-    countries = [e for e in doc.ents if e.label_ == "GPE" and is_country(e.text)]
+    countries = _struck_countries(doc)
     if not countries:
         return
     starts = [e.start for e in countries]
@@ -1342,6 +1343,65 @@ def _disaster_country(doc: Doc, names: _Names, drafts: list[ClaimDraft]) -> None
         if d.scope and local:
             d.scope = f"{d.scope} in {d.subject_text}"  # R8: "Nine of the dead were in Kerang district"
         d.subject_text = _clean_name((placed or countries)[0].text) or d.subject_text
+
+
+#: what a disaster's story counts: its dead, hurt and homeless, and the homes and villages it hit
+DISASTER_COUNTED = {"person", "people", "resident", "villager", "victim", "death", "body", "casualty", "child",
+                    "student", "family", "house", "home", "building", "village", "school", "injured", "dead",
+                    "survivor", "passenger", "tourist", "worker", "rescuer", "soldier", "aftershock"}
+
+
+#: a country named after these is where a disaster was felt, not where it struck ("felt as far away as Australia")
+_FELT = re.compile(r"\b(?:felt|far away as|as far as|felt in|neighbouring|neighboring)\W*(?:\w+\W+)?$", re.I)
+
+
+def _struck_countries(doc: Doc) -> list[Span]:
+    """The countries a disaster story names, in order, but those it was only felt in."""
+    from claimcheck.resolve.entities import is_country
+
+    return [e for e in doc.ents if e.label_ == "GPE" and is_country(e.text)
+            and not _FELT.search(doc[max(0, e.start - 5):e.start].text)]
+
+
+#: what a disaster did to what it counts
+DISASTER_HARM = re.compile(r"\b(?:kill\w*|dead|deaths?|died|die|dying|injur\w*|wound\w*|hurt|damag\w*|destroy\w*|"
+                           r"collaps\w*|evacuat\w*|displac\w*|fled|flee\w*|homeless|missing|buried|rescu\w*|"
+                           r"shelter\w*|tents?|housed|razed|flatten\w*|recovered|swept|drown\w*|toll)\b", re.I)
+
+
+def _disaster_counts(doc: Doc, drafts: list[ClaimDraft], published) -> list[ClaimDraft]:
+    """Drafts for the counts of a natural disaster's story the linker linked to no one ("Around 1,000 people are
+    housed in tents", "five villages had been badly hit"): a number before a noun of what such a story counts,
+    not a place's population; the subject is a placeholder ``_disaster_country`` replaces with the country (the
+    story's first). Only in a story whose headline names a disaster and which names a country."""
+    from claimcheck.pipeline.context import counted_noun as run_noun
+    from claimcheck.pipeline.context import nearest_verb
+
+    headline = doc.text[:DISASTER_HEADLINE].lstrip().split("\n", 1)[0]
+    if not DISASTER_WORDS.search(headline):
+        return []
+    country = next(iter(_struck_countries(doc)), None)
+    if country is None:
+        return []
+    covered = {(d.span.start, d.span.end) for d in drafts}
+    out: list[ClaimDraft] = []
+    for v in doc.ents:
+        if v.label_ != "CARDINAL" or (v.start, v.end) in covered or v.start < 1:
+            continue
+        sent = bounded_sent(v)
+        noun = run_noun(doc, v, sent)
+        if noun is None or noun not in DISASTER_COUNTED or POPULATION.search(doc[max(0, v.start - 4):v.start].text) \
+                or not DISASTER_HARM.search(sent.text):
+            continue  # "jobs for 19 million people": a figure of the region, not of the disaster
+        quantity = normalize_span(v, published, dayfirst=bool(doc.user_data.get("claimcheck.dayfirst", False)))
+        if quantity is None or not isinstance(quantity.value, (int, float)) or quantity.value < MIN_COUNT:
+            continue
+        verb = nearest_verb(doc, v, sent)
+        scope = noun + (f" ({verb})" if verb else "")
+        if noun.startswith(POPULATION_NOUNS) and verb is None:
+            continue  # "200,000 residents": a population
+        out.append(ClaimDraft(_clean_name(country.text) or country.text, "count", quantity, v, None, scope, 0.5))
+    return out
 
 
 def _is_reporter(mention: Span) -> bool:
