@@ -49,9 +49,19 @@ def ents(doc: Doc) -> list[tuple[str, str]]:
     ("The Boeing 737-800 left at 10:30.", [], []),
     ("Flight 447 used gate number 3.", [], []),
     ("It opened at 3 pm on the 5 th.", [], []),
-    # a run-on date is cut at its comma
+    # a run-on date is cut at its comma (and the span of time after it is a date of its own)
     ("Shares rose 5% on November 25, five years after the float.", [("November 25, five years", "DATE")],
-     [("5%", "PERCENT"), ("November 25", "DATE")]),
+     [("5%", "PERCENT"), ("November 25", "DATE"), ("five years", "DATE")]),
+    # a span of time the NER left out: days to decades a DATE, hours to seconds a TIME; not an age, not the end of
+    # a range that starts outside it, not inside another entity
+    ("The battery lasts up to 18 hours.", [], [("18 hours", "TIME")]),
+    ("Kestrel made them wait another two hours.", [("Kestrel", "ORG")], [("Kestrel", "ORG"), ("two hours", "TIME")]),
+    ("The car does 0-60 mph in 3.1 seconds.", [("0-60 mph", "QUANTITY")],
+     [("0-60 mph", "QUANTITY"), ("3.1 seconds", "TIME")]),
+    ("The strike lasted 12 weeks.", [], [("12 weeks", "DATE")]),
+    ("The driver, 34 years old, was hurt.", [], [("34", "CARDINAL")]),  # (the bare number rule's)
+    ("Bills of 30 to less than 60 days were quoted.", [("30", "CARDINAL")], [("30", "CARDINAL"), ("60", "CARDINAL")]),
+    ("It held the title for 12 years.", [("12 years", "DATE")], [("12 years", "DATE")]),
     ("It listed on Monday, Oct. 7, 2019, in Hong Kong.", [("Monday, Oct. 7, 2019", "DATE"), ("Hong Kong", "GPE")],
      [("Monday, Oct. 7, 2019", "DATE"), ("Hong Kong", "GPE")]),
 ])

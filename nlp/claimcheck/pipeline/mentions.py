@@ -64,11 +64,39 @@ def merge_quantity_spans(doc: Doc) -> None:
               if not taken.intersection(range(e.start, e.end))]
     for e in others:
         taken.update(range(e.start, e.end))
+    for span in _duration_spans(doc, taken):
+        others.append(span)
+        taken.update(range(span.start, span.end))
     bare = [_with_scale(Span(doc, t.i, t.i + 1, label="CARDINAL")) for t in doc
             if t.i not in taken and (_is_bare_number(t) and not _far_year(t) or _first_of_two(t, grammar + others))]
     doc.ents = _join_ranges(doc, refine_spans(doc, filter_spans(
         grammar + [e for e in others + bare if not _name_number(e) and not _spec_number(e)
                    and not _street_number(e) and not _fraction_number(e)])))
+
+
+#: a span of time the NER left out ("lasts up to 18 hours", "in 3.1 seconds", "wait another two hours"): days to
+#: decades are a DATE (corpus/GUIDELINES.md: "three years" is one), hours to seconds a TIME (no mention label)
+_DURATION_SPAN = re.compile(
+    r"(?<![\w.,$\u00a3\u20ac-])(?:\d{1,3}(?:,\d{3})*(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten"
+    r"|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety)"
+    r"\s+(?P<unit>(?P<time>seconds?|minutes?|hours?)|days?|weeks?|months?|years?|decades?)\b(?![\s-]+old\b)", re.I)
+
+
+def _duration_spans(doc: Doc, taken: set[int]) -> list[Span]:
+    """:data:`_DURATION_SPAN` spans on tokens no entity or grammar span has taken."""
+    found = []
+    for m in _DURATION_SPAN.finditer(doc.text[:_MAX_DURATION_SCAN]):
+        if _RANGE_BEFORE.search(doc.text, max(0, m.start() - 40), m.start()):
+            continue  # "30 to less than 60 days": the end of a range that starts outside it
+        span = doc.char_span(m.start(), m.end(), label="TIME" if m.group("time") else "DATE")
+        if span is not None and not taken.intersection(range(span.start, span.end)):
+            found.append(span)
+    return found
+
+
+_MAX_DURATION_SCAN = 2_000_000
+_RANGE_BEFORE = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten))\s*(?:to|-|\u2013|and|or)\s*"
+                           r"(?:(?:less|more|fewer)\s+than\s+|about\s+|up\s+to\s+)?$", re.I)
 
 
 _FRACTION_WORDS = re.compile(r"(?:thirds?|fourths?|quarters?|fifths?|sixths?|eighths?|tenths?|halves)", re.I)
