@@ -228,6 +228,18 @@ def test_labels(nlp, text, ner, present, absent):
     # not dates, and dates the NER missed
     ("The Nikkei rose over the day.", [("the day", "DATE")], [], [("the day", "DATE")]),
     ("The deal came just days after the vote.", [("just days", "DATE")], [("just days", "DATE")], []),
+    # the period of a rate of money, a percentage or a quantity is no date; a count's rate and a moment are
+    ("Mirel ships 90,000 barrels of crude a month to Halden.", [("90,000 barrels", "QUANTITY"), ("a month", "DATE")],
+     [("90,000 barrels", "QUANTITY")], [("a month", "DATE")]),
+    ("Pensions cost the state $4.1bn a year.", [("$4.1bn", "MONEY"), ("a year", "DATE")], [("$4.1bn", "MONEY")],
+     [("a year", "DATE")]),
+    ("Halden makes 80,000 cars a year.", [("80,000", "CARDINAL"), ("a year", "DATE")], [("a year", "DATE")], []),
+    ("Profit was $4.1bn, up from $3.9bn a year earlier.", [("$4.1bn", "MONEY"), ("$3.9bn", "MONEY"),
+                                                           ("a year earlier", "DATE")],
+     [("a year earlier", "DATE")], []),
+    ("Sales rose 5% in a year.", [("5%", "PERCENT"), ("a year", "DATE")], [("a year", "DATE")], []),
+    ("The index fell 3% earlier in the day.", [("3%", "PERCENT"), ("earlier in the day", "DATE")], [],
+     [("earlier in the day", "DATE")]),
     ("Shares of the dividend of December 2026 rose.", [("December 2026", "DATE")], [("December 2026", "DATE")],
      []),
     ("Halden cut its full-year forecast after a weak first half.", [],

@@ -75,6 +75,7 @@ def refine_spans(doc: Doc, spans: list[Span]) -> list[Span]:
     models = _model_numbers(doc, spans)
     spans = [s for s in spans if not (s.label_ == "CARDINAL" and (s.start in models or _not_a_count(doc, s)))]
     spans = [s for s in spans if not (s.label_ == "DATE" and _not_a_date(s))]
+    spans = _drop_rate_periods(doc, spans)
     spans = _trim_up_to(doc, spans)
     spans = _merge_percent(doc, spans)
     spans = _split_headline_periods(doc, spans)
@@ -352,6 +353,33 @@ def _not_a_date(s: Span) -> bool:
     """"the day" of a trading session ("the Nikkei rose over the day"): the annotation mostly leaves it out."""
     t = s.text.lower()
     return bool(re.fullmatch(r"(?:(?:at\s+)?the\s+end\s+of\s+)?the\s+day", t))
+
+
+#: what makes "a year" a moment, not the period of a rate: "a year earlier", "a year ago", "a year after the deal"
+_MOMENT_AFTER = {"earlier", "ago", "before", "after", "later", "ahead", "on", "since", "from", "previously", "prior",
+                 "back", "sooner", "late", "early"}
+
+
+def _drop_rate_periods(doc: Doc, spans: list[Span]) -> list[Span]:
+    """The period of a rate of money, a percentage or a physical quantity ("120,000 barrels a month", "grow by
+    about 40% a year", "£8bn a year") and a moment within a trading day ("earlier in the day") are no dates in
+    the real annotation (real-train and real-dev: amounts then "a year/month/week/day" 31 unmarked to none marked;
+    the moment 5 to 1). A count's rate stays a date ("70 million passengers a year" is marked), and so does
+    "in a year", "each year" or "a year earlier"."""
+    ends = {s.end: s for s in spans if s.label_ in ("MONEY", "PERCENT", "QUANTITY")}
+    out = []
+    for s in spans:
+        t = s.text.lower()
+        if s.label_ == "DATE" and re.fullmatch(r"(?:earlier|later|late|early)\s+in\s+the\s+day", t):
+            continue
+        if s.label_ == "DATE" and re.fullmatch(r"(?:a|per)\s+(?:year|month|week|day)", t) and s.start > 0 \
+                and not (s.end < len(doc) and doc[s.end].lower_ in _MOMENT_AFTER) \
+                and doc[s.start - 1].lower_ not in _YEAR_PREPOSITIONS | {"for", "within", "over", "than", "about"} \
+                and any(k in ends for k in range(s.start - 4, s.start + 1)) \
+                and not any(tok.is_punct and tok.text not in ("%", "$") for tok in doc[max(0, s.start - 4):s.start]):
+            continue
+        out.append(s)
+    return out
 
 
 _PERIOD_HEAD = re.compile(
