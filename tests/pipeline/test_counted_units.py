@@ -54,7 +54,22 @@ def test_unit_of_measure_right_after_a_number(after, symbol, name):
     assert unit_name(symbol) == name
 
 
-@pytest.mark.parametrize("after", [" people came", " passengers", "", " of the firms",
+@pytest.mark.parametrize("text, left, value, unit", [
+    ("40C", "Temperatures in Seville reached", 40, "\u00b0C"),
+    ("-5C", "overnight lows fell to", -5, "\u00b0C"),
+    ("104F", "40C (", 104, "\u00b0F"),
+    ("1C", "a backup for Insat", None, None),        # a name's letter
+    ("4F", "Statement No.", None, None),
+    ("3C", "planes of the P-", None, None),
+])
+def test_a_temperature_letter_written_onto_its_number(text, left, value, unit):
+    from claimcheck.normalize.counts import normalize_count
+
+    q = normalize_count(text, left)
+    assert (q.value, q.unit) == (value, unit) if value is not None else q is None
+
+
+@pytest.mark.parametrize("after", [" people came", " passengers", "", " of the firms", " C in the shade",
                                    " MPs voted", " Lions fans", " amplifiers", " EV models", " ev chargers"])
 def test_no_unit_of_measure(after):
     assert unit_after(after) is None

@@ -52,6 +52,12 @@ _DATEISH_AFTER_RE = re.compile(
 # anything else after the number is the counted noun (unit "count").  Longer
 # forms come first; single capitals ("5G", "37M") are not units here, and an
 # attached "m" is "million", not metres.
+#: a temperature's scale letter written onto its number ("40C", "-5C", "104F"), read only where the NER found the
+#: figure and no name or model goes before it ("Insat 1C", "No. 4F", "P-3C", "SH-60F" are names)
+_ATTACHED_C, _ATTACHED_F = r"(?<![\s\-])(?-i:C)", r"(?<![\s\-])(?-i:F)"
+_ATTACHED = {_ATTACHED_C, _ATTACHED_F}
+_NAME_BEFORE = re.compile(r"(?:[-/]|(?<![\w.])(?-i:[A-Z])[\w.]*)$")
+
 _MEASURES: list[tuple[str, str]] = [
     (r"[\s-]?years?[\s-]old", "year of age"),
     (r"rpm|revolutions?\s+(?:per|a)\s+minute", "rpm"),
@@ -120,6 +126,9 @@ _MEASURES: list[tuple[str, str]] = [
     # a bare scale name is a temperature too ("(1.8 to 2.7 Fahrenheit)")
     (r"\u00b0\s?C|deg\s?C|degrees?\s+(?:Celsius|centigrade|C)(?![A-Za-z])|(?-i:Celsius|Centigrade)", "\u00b0C"),
     (r"\u00b0\s?F|deg\s?F|degrees?\s+(?:Fahrenheit|F)(?![A-Za-z])|(?-i:Fahrenheit)", "\u00b0F"),
+    # ... and so is its capital written onto the number ("reached 40C (104F)"; not "40 C"): see _ATTACHED
+    (_ATTACHED_C, "\u00b0C"),
+    (_ATTACHED_F, "\u00b0F"),
     (r"milliseconds?|(?-i:ms)", "ms"),
     (r"minutes?|mins?", "min"),
     (r"hours?|hrs?", "h"),
@@ -135,7 +144,8 @@ _MEASURE_UNIT_RE = "(?:" + "|".join(rx for rx, _ in _MEASURES) + ")"
 #: found ("120 decibels" is a CARDINAL in the real corpus's gold; "5,600 to 8,870 nautical miles" one QUANTITY)
 _READ_ONLY_UNITS = {"nmi", "ly", "\u00b5g", "cc", "eV", "A", "J", "Sv", "ohm", "dB", "knot", "carat", "MP", "ms"}
 MEASURE_SPAN_UNIT_RE = "(?:" + "|".join(rx for rx, sym in _MEASURES
-                                        if sym not in ("min", "h", "s", "year of age", *_READ_ONLY_UNITS)) + ")"
+                                        if sym not in ("min", "h", "s", "year of age", *_READ_ONLY_UNITS)
+                                        and rx not in _ATTACHED) + ")"
 #: the canonical symbol for "Wh", "W", "Hz", "B", "Pa" keeps its written prefix (kW, GB, MPa ...)
 _PREFIXED = {"Wh", "W", "V", "Hz", "bit/s", "B", "Pa", "eV", "A", "J", "Sv"}
 
@@ -243,6 +253,9 @@ def normalize_count(text: str, left_context: str = "") -> Quantity | None:
     before, after = text[: t.start], text[t.end :]
     prefix = left + " " + before
     measured = _measure(after)
+    if measured is not None and after[:1] in ("C", "F") and _NAME_BEFORE.search(
+            re.sub(r"(?:^|(?<=\s))[-\u2212]$", "", prefix.rstrip()).rstrip()):  # (not the minus of "-5C")
+        measured = None  # "Insat 1C", "Statement No. 4F": a name's letter, no temperature
     unit = measured[0] if measured else "count"
     if measured is None and (after[:1].isalpha() or (after[:1] in (":", "/") and after[1:2].isdigit())):
         return None  # "5G", "1990s", "3:30", "24/7"
