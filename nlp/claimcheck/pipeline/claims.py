@@ -1224,6 +1224,7 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
     index = _Names(doc)
     _full_forms(index, drafts)
     drafts.extend(_disaster_counts(doc, drafts, published))
+    drafts.extend(_company_counts(doc, drafts, published, topics))
     _disaster_country(doc, index, drafts)
     for i, d in enumerate(drafts):
         if d.attribute != "ipo_price":
@@ -1349,6 +1350,88 @@ def _disaster_country(doc: Doc, names: _Names, drafts: list[ClaimDraft]) -> None
 DISASTER_COUNTED = {"person", "people", "resident", "villager", "victim", "death", "body", "casualty", "child",
                     "student", "family", "house", "home", "building", "village", "school", "injured", "dead",
                     "survivor", "passenger", "tourist", "worker", "rescuer", "soldier", "aftershock"}
+
+
+#: verbs by which a company counts what it cuts, hires, runs, makes or buys
+_COUNT_VERBS = {"cut", "cuts", "cutting", "axe", "axes", "axed", "shed", "sheds", "shedding", "fire", "fires",
+                "fired", "close", "closes", "closing", "closed", "hire", "hires", "hired", "hiring", "employs",
+                "employed", "employing", "add", "adds", "added", "adding", "create", "creates", "created", "order",
+                "orders", "ordered", "buy", "buys", "bought", "purchase", "purchased", "produces", "produced",
+                "deliver", "delivers", "delivered", "build", "builds", "built", "open", "opens", "opened", "opening",
+                "operates", "operated", "runs", "ran", "owns", "sold", "sells", "eliminate", "eliminated",
+                "reduce", "reduced", "slash", "slashed", "lay", "laid", "launched"}
+#: nouns a count of which is no company's tally (time, money, shares: other attributes hold those)
+_NOT_TALLIES = {"year", "month", "week", "day", "hour", "minute", "percent", "point", "share", "time", "cent",
+                "dollar", "euro", "pound", "yen", "basis", "mile", "kilometre", "kilometer", "degree", "stock"}
+_PRONOUN_SUBJECTS = {"it", "the company", "the firm", "the group", "the carmaker", "the airline", "the bank",
+                     "the maker", "the retailer", "the manufacturer"}
+
+
+def _company_counts(doc: Doc, drafts: list[ClaimDraft], published, topics: set[str]) -> list[ClaimDraft]:
+    """Drafts for a company's counts the linker linked to no one ("DaimlerChrysler announced today it would cut
+    13,000 jobs", "It currently produces fifteen brands of vehicle"): a number of something (not time, money,
+    points or shares) after a verb of cutting, hiring, running, making or buying, within eight words and with
+    no name, figure or ';' between. The counter is the verb's subject: the company name reached from the verb
+    over auxiliaries, adverbs and a reporting frame ("announced today it would", "is seeking to", "have"), or,
+    for 'it' or 'the company', the subject the linker gave two or more figures of the story the claim before it
+    had. A common noun there ("the US economy shed 663,000 jobs") is no company's."""
+    from claimcheck.pipeline.context import nearest_verb
+    from claimcheck.pipeline.mentions import counted_unit
+
+    covered = {(d.span.start, d.span.end) for d in drafts}
+    out: list[ClaimDraft] = []
+    for v in doc.ents:
+        if v.label_ != "CARDINAL" or (v.start, v.end) in covered:
+            continue
+        sent = bounded_sent(v)
+        lead = doc[max(sent.start, v.start - 8):v.start]
+        verb = next((t for t in reversed(lead) if t.lower_ in _COUNT_VERBS), None)
+        if verb is None or any(t.text in (";", ":") or t.ent_type_ in ("MONEY", "PERCENT", "CARDINAL", "ORG", "GPE")
+                               for t in doc[verb.i + 1:v.start]):
+            continue
+        noun = counted_unit(v)
+        if noun is None or noun in _NOT_TALLIES or POPULATION.search(doc[max(0, v.start - 4):v.start].text):
+            continue
+        subject = _counter_of(doc, verb, sent, v)
+        if subject == "":  # a pronoun: the story's company before it
+            earlier = [d for d in drafts if d.span.start < v.start and d.subject_text in topics]
+            subject = max(earlier, key=lambda d: d.span.start).subject_text if earlier else None
+        if not subject:
+            continue
+        quantity = normalize_span(v, published, dayfirst=bool(doc.user_data.get("claimcheck.dayfirst", False)))
+        if quantity is None or not isinstance(quantity.value, int) or quantity.value < MIN_COUNT:
+            continue
+        near = nearest_verb(doc, v, sent)
+        out.append(ClaimDraft(subject, "count", quantity, v, None, noun + (f" ({near})" if near else ""), 0.5))
+    return out
+
+
+#: words between a verb and its subject: auxiliaries, adverbs, a reporting frame ("said it would", "plans to")
+_SUBJECT_GAP = {"would", "will", "could", "may", "might", "plans", "plan", "planned", "planning", "to", "is", "are",
+                "was", "were", "has", "have", "had", "seeking", "seeks", "sought", "expects", "expected", "intends",
+                "wants", "aims", "said", "says", "announced", "announces", "it", "currently", "also", "already",
+                "now", "recently", "further", "then", "still", "be", "set", "going", "later", "today", "yesterday",
+                "'", "’", "\"", "again", "just", "soon", "agreed", "decided", "hopes"}
+_COMPANY_NOUNS = {"company", "firm", "group", "carmaker", "airline", "bank", "maker", "retailer", "manufacturer",
+                  "insurer", "automaker", "chain", "operator"}
+
+
+def _counter_of(doc: Doc, verb: Token, sent: Span, value: Span) -> str | None:
+    """The company a count's verb has as its subject (see ``_company_counts``): its name, '' for a pronoun or
+    'the company', None for anything else."""
+    i, pronoun = verb.i - 1, False
+    while i >= sent.start and (doc[i].lower_ in _SUBJECT_GAP or doc[i].ent_type_ == "DATE"):
+        pronoun = pronoun or doc[i].lower_ == "it"
+        i -= 1
+    if i < sent.start:
+        return "" if pronoun else None
+    ent = next((e for e in ents_in(sent) if e.end == i + 1), None)
+    if ent is not None and ent.label_ == "ORG" and not _is_ticker(doc, ent) \
+            and not _is_source_mention(doc, ent, value, sent):
+        return _clean_name(ent.text)
+    if doc[i].lower_ in _COMPANY_NOUNS and i > sent.start and doc[i - 1].lower_ == "the":
+        return ""
+    return "" if pronoun and ent is None and not doc[i].is_alpha else None
 
 
 #: a country named after these is where a disaster was felt, not where it struck ("felt as far away as Australia")
