@@ -539,3 +539,50 @@ def test_a_date_in_a_sentence_about_an_expiry_is_not_reported_as_past():
     [f] = reported_before_published_findings([page], [dated("The plant was sold on April 9, 1997.")], lambda: "f1",
                                              set())
     assert f.docs == ["p"] and "1997-04-09" in f.message
+
+
+def test_the_toll_of_an_earlier_quake_recalled_in_the_story_is_not_the_new_quake_s_toll():
+    from claimcheck.crosscheck import count_year
+
+    def toll(doc, value, text, sentence, **kw):
+        return _count(doc, value, text, sentence, scope="person (kill)", subject="Sumbawa").model_copy(update=kw)
+
+    new = [toll("a", 12, "12", "The quake killed 12 people in the hill villages, officials said."),
+           toll("b", 12, "12", "At least 12 people were killed when the quake struck on Tuesday.")]
+    old = toll("c", 1200, "more than 1,200", "In September 2006 a strong quake off the coast killed more than 1,200 "
+               "people.", qualifier="at_least", low=1200)
+    assert count_year(old) == "2006" and count_year(new[0]) is None
+    result = crosscheck_all(docs("a", "b", "c", published=None), new + [old], [])
+    assert result.findings == []  # the 2006 toll is a group of its own
+    # undated, the old toll would be one more figure for the new quake: a conflict with 12
+    undated = old.model_copy(update={"sentence": "A strong quake off the coast killed more than 1,200 people."})
+    assert [f.kind for f in crosscheck_all(docs("a", "b", "c", published=None), new + [undated], []).findings] \
+        == ["conflict"]
+
+
+@pytest.mark.parametrize("sentence, published, year", [
+    ("The 1998 floods killed 310 people along the river.", None, "1998"),
+    ("The floods killed 310 people, the worst toll since 1998.", None, None),  # a point of comparison
+    ("The floods killed 310 people; in 1998 floods killed 2,000.", None, None),  # another clause's year
+    ("In 2011 the floods killed 310 people.", date(2011, 8, 2), None),  # this year: the story's own event
+    ("In 2011 the floods killed 310 people.", date(2013, 8, 2), "2011"),
+    ("Floods in 1998 and 2004 killed 310 people.", None, None),  # two years: which one is not said
+])
+def test_a_count_is_dated_by_the_one_year_its_clause_names(sentence, published, year):
+    from claimcheck.crosscheck import count_year
+
+    c = _count("a", 310, "310", sentence, scope="person (kill)")
+    assert count_year(c, published) == year
+
+
+def test_a_count_followed_by_a_vague_number_more_is_a_part_of_the_toll():
+    from claimcheck.crosscheck import count_frame
+
+    part = _count("a", 170000, "170,000", "The 2004 tsunami killed 170,000 people in the province and tens of "
+                  "thousands more in countries around the ocean.", scope="person (kill)")
+    whole = _count("b", 230000, "about 230,000", "The 2004 tsunami killed about 230,000 people across Asia.",
+                   scope="person (kill)")
+    assert count_frame(part) == "split" and count_frame(whole) is None
+    assert count_frame(part.model_copy(update={"sentence": "The quake killed 170,000 people and injured dozens "
+                                                           "more."})) is None
+    assert crosscheck_all(docs("a", "b"), [part, whole], []).findings == []

@@ -247,7 +247,7 @@ def count_scope_words(scope: str | None) -> str:
 def _what(c: Claim) -> str:
     attribute = attribute_name(c.attribute)
     if c.attribute == "count":
-        return f"the number of {count_scope_words(c.scope)} ({c.subject})"
+        return f"the number of {count_scope_words(c.scope)} ({c.subject})" + (f" in {c.period}" if c.period else "")
     return f"{c.subject} {attribute}" + (f" ({c.period})" if c.period else "") + (f" from {c.scope}" if c.scope else "")
 
 
@@ -563,14 +563,26 @@ def timeline_entry(parts: list[tuple[str | None, list[Claim]]], n: int) -> Timel
 
 def count_frame(c: Claim) -> str | None:
     """The part frame of a count, read from its sentence (``normalize.qualifiers.part_frame``: "first",
-    "part", "total", "other", "split"), or None for a plain count, any other attribute, or a figure not found in
-    its sentence."""
+    "part", "total", "other", "split"; and "split" for a count followed by a vague number of more: "170,000 people
+    in the province and tens of thousands more"), or None for a plain count, any other attribute, or a figure not
+    found in its sentence."""
     from claimcheck.normalize.qualifiers import part_frame
 
     if c.attribute != "count" or not c.sentence or not c.text:
         return None
     at = c.sentence.find(c.text)
-    return part_frame(c.sentence, at, at + len(c.text)) if at >= 0 else None
+    if at < 0:
+        return None
+    frame = part_frame(c.sentence, at, at + len(c.text))
+    if frame is None and _VAGUE_MORE.match(c.sentence, at + len(c.text)):
+        return "split"
+    return frame
+
+
+#: a count followed, within a few words, by a vague number of more: "killed 170,000 people in the province and tens
+#: of thousands more in countries around the Indian Ocean" (the 170,000 is a part of the toll, not all of it)
+_VAGUE_MORE = re.compile(r"(?:\s+[^\s.;:]+){0,6}?,?\s+(?:and|plus)\s+(?:tens\s+of\s+thousands|"
+                         r"hundreds\s+of\s+thousands|thousands|hundreds|dozens|scores|many)\s+more\b(?!\s+than)", re.I)
 
 
 #: a game's score or a team's record in a sentence ("a 108-70 rout", "North Carolina (10-0)"): not an age, a
@@ -880,6 +892,47 @@ def numbered(findings: list[Finding]) -> list[Finding]:
     return [f.model_copy(update={"id": f"f{i}"}) for i, f in enumerate(ordered, 1)]
 
 
+#: a year in a sentence: not a figure's digits ("$2,004", "2004.5"), a percentage or a count of "2004 people"
+_YEAR = re.compile(r"(?<![\d$.,])(?:1[89]|20)\d\d(?![\d%]|[.,]\d|\s*(?:pct|percent|per\s+cent)\b)")
+#: where a clause ends: a semicolon or colon, a dash between spaces, a comma before a new clause
+_CLAUSE_BREAK = re.compile(r"[;:]|\s[-\u2013\u2014]\s|,\s*(?:and|but|while|whereas|adding|compared|against)\b", re.I)
+
+
+def count_year(c: Claim, published: date | None = None) -> str | None:
+    """The year of a past event a count is told of, from its own clause: "In 2004 a massive tremor sparked a
+    tsunami that killed 170,000 people", "the September 2009 quake near Padang killed more than 1,000" (a story
+    about a new quake recalling earlier ones). One year named in the clause (not as a point of comparison:
+    "the worst since 1998"), before the page's publication year when the page is dated; None for any other claim,
+    a count with a period already, or a clause naming no year or several."""
+    if c.attribute != "count" or c.period or not c.sentence or not c.text:
+        return None
+    sentence = c.sentence
+    at = sentence.find(c.text)
+    if at < 0:
+        return None
+    end_at = at + len(c.text)
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, at)), default=0)
+    stop = next((m.start() for m in _CLAUSE_BREAK.finditer(sentence, end_at)), len(sentence))
+    years = {int(m.group()) for m in _YEAR.finditer(sentence, start, stop) if not at <= m.start() < end_at
+             and not REFERENCE_POINT.search(sentence[max(start, m.start() - 40):m.start()])}
+    if len(years) != 1:
+        return None
+    year = years.pop()
+    if published is not None and year >= published.year:
+        return None
+    return str(year)
+
+
+def dated_counts(claims: list[Claim], published: dict[str, date | None]) -> list[Claim]:
+    """``claims`` with each count of a past event given that event's year as its period (:func:`count_year`), so
+    the toll of an earlier quake recalled in a story about a new one is not compared with the new one's."""
+    out = []
+    for c in claims:
+        year = count_year(c, published.get(c.doc)) if c.attribute == "count" else None
+        out.append(c.model_copy(update={"period": year}) if year else c)
+    return out
+
+
 def crosscheck_all(documents: list[Document], claims: list[Claim], typos: list[TypoCandidate]) -> CrossCheck:
     """Findings and single-source figures for a set of documents about one story."""
     next_id = finding_ids()
@@ -890,6 +943,7 @@ def crosscheck_all(documents: list[Document], claims: list[Claim], typos: list[T
     misdated |= {f.docs[0] for f in findings}
     findings += weekday_findings(documents, next_id)
     published = {d.id: d.published for d in documents}
+    claims = dated_counts(claims, published)
     groups: dict[tuple, list[Claim]] = defaultdict(list)
     for c in claims:
         if c.attribute in DATE_ATTRIBUTES and c.doc in misdated:
