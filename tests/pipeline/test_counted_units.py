@@ -143,6 +143,10 @@ def test_a_number_inside_a_name_is_no_count(nlp):
         ("64", "CARDINAL")]
     assert _merged(nlp, "The buyers sat in Section 427 Row 21 which faces 40 seats.", []) == [("40", "CARDINAL")]
     assert _merged(nlp, "Shares on the S&P/ASX 200 gained with 30 stocks up.", []) == [("30", "CARDINAL")]
+    # a model's number before the word of its product line ("737 Max", "911 Turbo"), not a count of them
+    assert _merged(nlp, "Orrin flew its first 737 Max after the ban, with 90 seats.", []) == [("90", "CARDINAL")]
+    assert _merged(nlp, "He drove a 911 Turbo to the 12 meetings.", []) == [("12", "CARDINAL")]
+    assert _merged(nlp, "The studio sold 40 Pro licences.", []) == [("40", "CARDINAL")]  # a count of licences
 
 
 def test_numbers_after_capitals_that_stay_counts(nlp):

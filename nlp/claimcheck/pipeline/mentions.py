@@ -256,6 +256,10 @@ def _name_number(ent: Span) -> bool:
         return True
     if _model_before(ent[0]) and any(t.like_num for t in doc[max(0, ent.start - 2):ent.start]):
         return True  # "two new 737 Max jets": the jets are counted, 737 names them
+    nxt = doc[ent.end] if ent.end < len(doc) else None
+    if nxt is not None and nxt.is_title and nxt.lower_ in _MODEL_WORDS and len(ent.text) >= 2 \
+            and not (ent.end + 1 < len(doc) and doc[ent.end + 1].is_lower and _plural_like(doc[ent.end + 1].text)):
+        return True  # "its first 737 Max after the grounding", "the 911 Turbo": a model's name
     if not (prev.is_alpha and any(c.isupper() for c in prev.text)) or prev.ent_type_ in ("GPE", "LOC", "NORP", "DATE"):
         return False
     if prev.lower_.rstrip(".")[:3] in _MONTHS_DAYS or prev.is_sent_start is True or prev.i == 0:
@@ -600,6 +604,10 @@ def _plural_like(w: str) -> bool:
 
 
 _VAGUE_PLURAL = re.compile(r"\b(?:dozens|scores|hundreds|thousands|millions|billions)$", re.I)
+
+
+#: the words after a model's number in a product's name ("737 Max", "911 Turbo", "14 Pro")
+_MODEL_WORDS = {"max", "pro", "plus", "ultra", "mini", "lite", "neo", "turbo"}
 
 
 def _model_before(t) -> bool:
