@@ -228,6 +228,11 @@ def test_labels(nlp, text, ner, present, absent):
     # not dates, and dates the NER missed
     ("The Nikkei rose over the day.", [("the day", "DATE")], [], [("the day", "DATE")]),
     ("The deal came just days after the vote.", [("just days", "DATE")], [("just days", "DATE")], []),
+    # a day written in words after its month is a date the NER may miss; a month before a number of years is not
+    ("Mirel said the offer submitted March one by Halden lapsed.", [], [("March one", "DATE")], []),
+    ("MIREL CORP <MRL> 2ND QTR APRIL FIVE NET", [], [("APRIL FIVE", "DATE")], []),
+    ("The bid was made in June two years ago.", [("two years ago", "DATE")], [("two years ago", "DATE")],
+     [("June two", "DATE")]),
     # the period of a rate of money, a percentage or a quantity is no date; a count's rate and a moment are
     ("Mirel ships 90,000 barrels of crude a month to Halden.", [("90,000 barrels", "QUANTITY"), ("a month", "DATE")],
      [("90,000 barrels", "QUANTITY")], [("a month", "DATE")]),
