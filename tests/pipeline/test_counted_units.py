@@ -191,6 +191,9 @@ def test_a_measure_replaces_a_bare_number_or_a_name_but_not_money(nlp):
     ("Ortega, 71, has retired from the board.", [("71", "CARDINAL")], "year of age"),
     ("Grace Lee, 34, said she would appeal.", [("Grace Lee", "PERSON"), ("34", "CARDINAL")], "year of age"),
     ("Sales rose in Ohio, 12, and in Texas.", [("Ohio", "GPE"), ("12", "CARDINAL")], "count"),
+    ("The senator, 79, said he would retire.", [("79", "CARDINAL")], "year of age"),  # a noun with its article
+    ("Police said a driver, 34, was hurt.", [("34", "CARDINAL")], "year of age"),
+    ("Results were mixed in quarters, 12, and so on.", [("12", "CARDINAL")], "count"),  # no article
 ])
 def test_the_unit_of_a_count(nlp, text, ents, unit):
     doc = make(nlp, text, ents)

@@ -735,13 +735,17 @@ def _count_unit(ent: Span) -> str | None:
 
 
 def _appositive_age(ent: Span) -> bool:
-    """'Maddon, 66, has used the downtime', 'Jamie Armstrong, 25, said': a person's age between commas."""
+    """'Maddon, 66, has used the downtime', 'Jamie Armstrong, 25, said', 'the senator, 79, announced': a person's
+    age between commas, after a name or a noun with its article."""
     doc = ent.doc
     if len(ent) != 1 or not re.fullmatch(r"[1-9]\d?|1[01]\d", ent.text) or ent.start < 2 or ent.end >= len(doc):
         return False
     name = doc[ent.start - 2]
-    return (doc[ent.start - 1].text == "," and doc[ent.end].text == "," and name.is_title and name.is_alpha
-            and name.ent_type_ in ("PERSON", ""))
+    if doc[ent.start - 1].text != "," or doc[ent.end].text != "," or not name.is_alpha:
+        return False
+    if name.is_lower:
+        return ent.start >= 3 and doc[ent.start - 3].lower_ in ("the", "a", "an", "his", "her", "their", "its")
+    return name.is_title and name.ent_type_ in ("PERSON", "")
 
 
 def counted_phrase(ent: Span) -> str | None:
