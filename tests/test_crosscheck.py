@@ -586,3 +586,25 @@ def test_a_count_followed_by_a_vague_number_more_is_a_part_of_the_toll():
     assert count_frame(part.model_copy(update={"sentence": "The quake killed 170,000 people and injured dozens "
                                                            "more."})) is None
     assert crosscheck_all(docs("a", "b"), [part, whole], []).findings == []
+
+
+def _mln(doc, value, confidence, sentence="The unit was sold for the sum, the company said."):
+    return told(doc, value * 1e6, f"{value} mln dlrs", sentence, confidence, attribute="deal_value",
+                low=(value - 0.05) * 1e6, high=(value + 0.05) * 1e6)
+
+
+def test_two_swapped_digits_make_a_low_confidence_figure_an_outlier():
+    sure, guessed = _mln("a", 75.2, 0.6), _mln("b", 72.5, 0.15)
+    f = compare_group([sure, guessed], lambda: "f1")
+    assert f is not None and f.slip == "a digit transposition" and set(f.docs) == {"a", "b"}
+    assert f.docs[0] == "b"  # the vote still goes by each claim's own confidence
+    # another figure, no slip: the 0.15 claim's subject is a guess and cannot be the outlier
+    assert compare_group([sure, _mln("b", 70.1, 0.15)], lambda: "f1") is None
+
+
+def test_a_self_contradicting_source_is_compared_on_its_figure_another_source_writes_with_two_digits_swapped():
+    deal, other = _mln("b", 41.7, 0.7), _mln("b", 9.0, 0.6)
+    f = compare_group([deal, other, _mln("a", 47.1, 0.7)], lambda: "f1")
+    assert f is not None and f.slip == "a digit transposition" and {f.found, f.suggestion} == {"41.7 mln dlrs",
+                                                                                             "47.1 mln dlrs"}
+    assert compare_group([deal, other, _mln("a", 45.0, 0.7)], lambda: "f1") is None  # which of b's two, if any?

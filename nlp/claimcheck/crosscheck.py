@@ -18,10 +18,11 @@ Part frames: a count whose words make it a part of a larger count or the total o
 passes", "28 of 41 passes", "the other seven", "killed 230,000 people, 170,000 of them in Aceh") is compared only with
 counts in the same frame (:func:`split_frames`); the scope (noun and verb) alone does not tell a part from its whole.
 
-One sentence told twice: two sources that write the same sentence, figures masked, with the figure in the same
-place (a wire story and its rewrite, a copy with a figure changed) state the same thing (:func:`parallel`): the
-surer side's confidence holds for both, and a source that gives two disagreeing figures in a group is compared on
-the one another source tells in the same sentence.
+One figure stated twice: two sources that write the same sentence, figures masked, with the figure in the same
+place (a wire story and its rewrite, a copy with a figure changed: :func:`parallel`), or whose figures differ by
+two swapped digits or the scale word (:data:`SAME_FIGURE_SLIPS`), state the same thing: the surer side's
+confidence lets either be an outlier, and a source that gives two disagreeing figures in a group is compared on
+the one another source states so.
 
 Moments: figures of a group that hold at different named moments (a claim's ``as_of``: at the open and at the
 close, a banker's estimate and the final price, with and without the over-allotment) are a timeline
@@ -376,18 +377,24 @@ def rest_of(a: Claim, b: Claim) -> bool:
     return abs(x + y - 100) < 0.011 and any(REST_CUE.search(c.sentence or "") for c in (a, b))
 
 
+#: slips that make two figures of one group one figure written two ways (two adjacent digits swapped, thousand /
+#: million / billion mixed up): unlike a dropped zero (5 and 50 pct), rarely two different figures by chance
+SAME_FIGURE_SLIPS = ("a digit transposition", "thousand/million or million/billion mixed up",
+                     "billion/million or million/thousand mixed up")
 #: groups larger than this are not searched for sentences told twice (pairs of claims: a corpus-wide group)
 PARALLEL_MAX_GROUP = 40
 
 
 def _partners(claims: list[Claim]) -> dict[str, list[Claim]]:
-    """claim id → the other sources' claims of the group that tell its sentence, figure in place (:func:`parallel`)."""
+    """claim id → the other sources' claims of the group that state its figure: told in the same sentence, figure
+    in place (:func:`parallel`), or the same digits with two of them swapped or another scale word
+    (:data:`SAME_FIGURE_SLIPS`)."""
     out: dict[str, list[Claim]] = {c.id: [] for c in claims}
     if len(claims) > PARALLEL_MAX_GROUP:
         return out
     for i, a in enumerate(claims):
         for b in claims[i + 1:]:
-            if parallel(a, b):
+            if parallel(a, b) or (a.doc != b.doc and slip_kind(a.value, b.value) in SAME_FIGURE_SLIPS):
                 out[a.id].append(b)
                 out[b.id].append(a)
     return out
@@ -426,10 +433,11 @@ def compare_group(claims: list[Claim], next_id, *, published: dict[str, date | N
     claims = [c for c in claims if c.doc not in ambiguous]
     if len({c.doc for c in claims}) < 2:
         return None
-    # a figure another source tells in the same sentence is as sure of its subject as the surer of the two
+    # a figure another source states (the same sentence, or a slip of the same digits) is as sure of its subject as
+    # the surer of the two: it may be an outlier when that one could (the vote still goes by its own confidence)
     sure = {c.id: max([c.confidence] + [p.confidence for p in partners[c.id]]) for c in claims}
     support = _support(claims)
-    consensus = max(claims, key=lambda c: (len(support[c.id]), sure[c.id], -len(c.id)))
+    consensus = max(claims, key=lambda c: (len(support[c.id]), c.confidence, -len(c.id)))
     agreeing_docs = support[consensus.id]
     agreeing = [o for o in claims if o.doc in agreeing_docs]
     # an outlier: a figure of a source that does not meet the consensus, that no agreeing source also states
@@ -443,7 +451,7 @@ def compare_group(claims: list[Claim], next_id, *, published: dict[str, date | N
     amounts = ATTRIBUTE_KINDS.get(consensus.attribute) in ("money", "percent", "count")
     if max(sure[c.id] for c in outliers) < (MIN_OUTLIER_CONFIDENCE_AMOUNTS if amounts else MIN_OUTLIER_CONFIDENCE):
         return None
-    worst = max(outliers, key=lambda c: (sure[c.id], -len(c.id)))
+    worst = max(outliers, key=lambda c: (c.confidence, -len(c.id)))
     if _different_magnitude(worst, consensus, claims, agreeing_docs):
         return None
     outlier_docs = sorted({c.doc for c in outliers})
