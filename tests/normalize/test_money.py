@@ -22,6 +22,11 @@ MONEY_CASES = [
     ("US$4.7 billion", "", 4_700_000_000, "USD", "exact", 4.65 * B, 4.75 * B),
     ("$5.7 billion", "", 5.7 * B, "USD", "exact", 5.65 * B, 5.75 * B),
     ("HK$88 billion", "", 88 * B, "HKD", "exact", 87.5 * B, 88.5 * B),
+    # currencies' own signs
+    ("\u20b1500", "", 500, "PHP", "exact", 499.5, 500.5),
+    ("\u20ba100", "", 100, "TRY", "exact", 99.5, 100.5),
+    ("\u20a65 billion", "about", 5 * B, "NGN", "approx", 4.5 * B, 5.5 * B),
+    ("100 \u20a1", "", 100, "CRC", "exact", 99.5, 100.5),
     ("C$2.5 million", "", 2.5 * M, "CAD", "exact", 2.45 * M, 2.55 * M),
     ("A$300m", "", 300 * M, "AUD", "exact", 299.5 * M, 300.5 * M),
     ("RMB 376.8 billion", "", 376.8 * B, "CNY", "exact", 376.75 * B, 376.85 * B),

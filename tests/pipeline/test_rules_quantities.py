@@ -36,6 +36,10 @@ def spans(text: str) -> list[tuple[str, str]]:
     ("30 Hong Kong dollars", [("30 Hong Kong dollars", "MONEY")]),
     ("15 Swiss francs", [("15 Swiss francs", "MONEY")]),
     ("20 pounds sterling", [("20 pounds sterling", "MONEY")]),
+    # a currency's own sign; the rand's R only on a figure that is money by its form
+    ("He paid \u20b1500 and about \u20a65 billion.", [("\u20b1500", "MONEY"), ("about \u20a65 billion", "MONEY")]),
+    ("Tarsa will spend R500 million, or R12,000 a home.", [("R500 million", "MONEY"), ("R12,000", "MONEY")]),
+    ("The R2 droid and the R12 route.", []),
     # qualifiers and ranges are part of the span
     ("valued at more than $7.5 billion, according to PitchBook", [("more than $7.5 billion", "MONEY")]),
     ("an estimated £3m", [("an estimated £3m", "MONEY")]),

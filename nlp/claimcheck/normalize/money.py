@@ -41,6 +41,9 @@ _PRE: list[tuple[str, str]] = [
     (r"(?-i:RM)|MYR", "MYR"),
     (r"(?-i:Rp)|IDR", "IDR"),
     (r"ZAR", "ZAR"),
+    # currency signs of their own (their ISO codes alone would read words: "try", "php")
+    (r"\u20b1", "PHP"), (r"\u20ba", "TRY"), (r"\u20a6", "NGN"), (r"\u20b4", "UAH"), (r"\u20ab", "VND"),
+    (r"\u0e3f", "THB"), (r"\u20a1", "CRC"), (r"\u20be", "GEL"), (r"\u20ad", "LAK"),
     (r"SEK", "SEK"),
     (r"NOK", "NOK"),
     (r"DKK", "DKK"),
@@ -75,6 +78,9 @@ _POST: list[tuple[str, str]] = [
     (r"Zimbabwe(?:an)?\s+(?:dollars?|dlrs?)|ZWD", "ZWD"),
     (r"Jamaica(?:n)?\s+(?:dollars?|dlrs?)|JMD", "JMD"),
     (r"dollars?|dlrs?|bucks", _DEFAULT),
+    # a currency's own sign after the figure ("100 \u20a1", "100\u20be")
+    (r"\u20b1", "PHP"), (r"\u20ba", "TRY"), (r"\u20a6", "NGN"), (r"\u20b4", "UAH"), (r"\u20ab", "VND"),
+    (r"\u0e3f", "THB"), (r"\u20a1", "CRC"), (r"\u20be", "GEL"), (r"\u20ad", "LAK"),
     # newswire names of the currencies before the euro (1987 Reuters: "1.5 billion marks"), ISO 4217 codes
     (r"East\s+German\s+marks?|Ostmarks?|DDM", "DDM"),
     (r"Finnish\s+marks?", "FIM"),

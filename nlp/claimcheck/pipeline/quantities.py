@@ -23,7 +23,9 @@ _NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twe
                 r"|fifty)(?:\s*-?\s*(?:trillion|billion|million|mln|bln)\b)?")  # "6.25 to seven dlrs"
 _SCALE = r"(?:trillion|billion|million|thousand|crore|lakh|tn|bn|bln|mil|mn|mln|m|b|k)\b"
 # "Y=" is wire copy's yen ("Y=50 billion"); "RM" the Malaysian ringgit, only on a figure ("RM3.06mil")
-_SYMBOL = (r"(?:US\$|HK\$|NZ\$|C\$|A\$|S\$|R\$|\$|Y=|RM(?=\d)|Â£|â‚¬|Â¥|£|€|¥|₹"
+_SYMBOL = (r"(?:US\$|HK\$|NZ\$|C\$|A\$|S\$|R\$|\$|Y=|RM(?=\d)|Â£|â‚¬|Â¥|£|€|¥|₹|[₱₺₦₴₫฿₡₾₭₩₽₪]"
+           # the rand's R on a figure that is money by its form ("R500 million", "R2.5bn", "R12,000"; not "R2-D2")
+           r"|(?-i:R)(?=\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:\.\d+)?\s?(?:bn|billion|m|mn|million|trillion|tn)\b)"
            r"|RMB|CNY|USD|HKD|GBP|EUR|JPY|INR|CHF|AUD|CAD|SGD)")
 #: what makes "pounds" a weight ("1.5 mln pounds uranium oxide", "400,000 pounds of copper"), not sterling
 _WEIGHED = (r"\s+of\s+(?!(?:the|its|their|his|her|which|new|debt|shares?|capital|stock|cash|money)\b)(?-i:[a-z]{3,})"

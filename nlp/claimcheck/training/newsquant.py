@@ -58,7 +58,8 @@ CURRENCIES: dict[str, tuple[str, float]] = {
     "united arab emirates dirham": ("AED", 1), "saudi riyal": ("SAR", 1), "qatari riyal": ("QAR", 1),
     "israeli new shekel": ("ILS", 1), "new israeli shekel": ("ILS", 1), "ukrainian hryvnia": ("UAH", 1),
     "vietnamese dong": ("VND", 1), "renminbi": ("CNY", 1), "yuan": ("CNY", 1), "yen": ("JPY", 1),
-    "british pound": ("GBP", 1), "penny": ("GBP", 0.01), "pence": ("GBP", 0.01),
+    "british pound": ("GBP", 1), "penny": ("GBP", 0.01), "pence": ("GBP", 0.01), "costa rican colón": ("CRC", 1),
+    "georgian lari": ("GEL", 1), "lao kip": ("LAK", 1), "philippine piso": ("PHP", 1),
 }
 DOLLARS = ("USD", "AUD", "CAD", "NZD", "HKD", "SGD")
 _PER_RE = re.compile(r"\s+per\s+.*$")
