@@ -229,10 +229,10 @@ def test_a_markets_sales_and_a_story_with_no_company_give_no_claim():
 
 def test_a_disaster_count_the_linker_left_is_the_countrys():
     text = ("Strong earthquake hits Veloria\n\nThe quake was felt as far away as Ostland. "
-            "About 1,000 people are housed in tents. Five villages were badly damaged. "
-            "Tourism gives jobs to 90,000 people in the region.")
+            "About 1,000 people were evacuated to tents. Five villages were badly damaged. "
+            "Tourism gives jobs to 90,000 people in the region. We have seen 50 people with injuries since the quake.")
     doc = make(NLP, text, [("Veloria", "GPE"), ("Ostland", "GPE"), ("About 1,000", "CARDINAL"), ("Five", "CARDINAL"),
-                           ("90,000", "CARDINAL")], sentences=True)
+                           ("90,000", "CARDINAL"), ("50", "CARDINAL")], sentences=True)
     got = C.revise_drafts(doc, [])
     assert [(d.subject_text, d.attribute, d.span.text) for d in got] == [
         ("Veloria", "count", "About 1,000"), ("Veloria", "count", "Five")]
@@ -269,3 +269,18 @@ def test_a_count_after_a_companys_verb_is_the_companys():
 def test_a_count_with_no_company_as_its_verbs_subject_is_no_claim(text, ents):
     doc = make(NLP, text, ents, sentences=True)
     assert C.revise_drafts(doc, []) == []
+
+
+# --- a price's move told with the company as its subject ------------------------------------------------------
+
+def test_a_percentage_after_a_companys_move_verb_is_its_share_price_change():
+    text = ("Kolt shares climbed by 2.7% to 717 yen, and Arden added 5.3% to 740 yen. "
+            "Vessa shed 2.1% in Paris, with Ostwind dropping 1.7%. Sales at Marlo rose 5%.")
+    doc = make(NLP, text, [("Kolt", "ORG"), ("2.7%", "PERCENT"), ("717 yen", "MONEY"), ("Arden", "ORG"),
+                           ("5.3%", "PERCENT"), ("740 yen", "MONEY"), ("Vessa", "ORG"), ("2.1%", "PERCENT"),
+                           ("Paris", "GPE"), ("Ostwind", "ORG"), ("1.7%", "PERCENT"), ("Marlo", "ORG"),
+                           ("5%", "PERCENT")], sentences=True)
+    got = C.revise_drafts(doc, [draft(doc, "Kolt", "share_price_change", "2.7%")])
+    assert [(d.subject_text, d.attribute, d.span.text) for d in got] == [
+        ("Kolt", "share_price_change", "2.7%"), ("Arden", "share_price_change", "5.3%"),
+        ("Vessa", "share_price_change", "2.1%"), ("Ostwind", "share_price_change", "1.7%")]

@@ -839,6 +839,54 @@ _RESULT_PREMODIFIERS = {"its", "their", "net", "pre-tax", "pretax", "operating",
                         "the", "and", ",", "while", "but", "as", "when", "company", "firm"}
 
 
+_MARKET = re.compile(r"\b(?:shares?|stocks?|index|indices|exchange|trading)\b", re.IGNORECASE)
+#: verbs of a price's move ("Daiwa added 5.3%", "Arcelor shed 2.1%", "the Nasdaq fell 82.65 points or 3.44%")
+_MOVE_VERBS = {"rose", "rises", "rising", "risen", "fell", "falls", "falling", "fallen", "added", "adding", "shed",
+               "sheds", "shedding", "dropped", "dropping", "drops", "lost", "losing", "gained", "gaining", "gains",
+               "jumped", "jumping", "climbed", "climbing", "slid", "sliding", "slipped", "slipping", "plunged",
+               "plunging", "soared", "soaring", "surged", "surging", "tumbled", "tumbling", "sank", "sinking",
+               "eased", "easing", "advanced", "advancing", "declined", "declining", "rallied", "slumped", "closed",
+               "ended", "finished", "up", "down", "higher", "lower"}
+_MOVE_GAP = {"shares", "stock", "stocks", "index", "has", "had", "have", "was", "were", "is", "also", "then", "by",
+             "both", "'s", "’s", "share", "price", "prices"}
+
+
+def _market_moves(doc: Doc, sent: Span, names: list[Span], values: list[Span], drafts: list[ClaimDraft],
+                  published) -> list[ClaimDraft]:
+    """``share_price_change`` drafts for percentages the linker linked to no one where a company or index is the
+    subject of a price's move ("Daiwa added 5.3% to 740 yen", "with ThyssenKrupp dropping 1.7%", "The Shanghai
+    Composite Index lost 6.3 percent", "The Nasdaq fell 82.65 points or 3.44%"): its name, then 'shares',
+    'index' or an auxiliary, then the move verb, then the figure (a points figure and 'or' allowed), in a story
+    that speaks of shares, stocks or an index. Not a name after a preposition ("sales at Tesco rose 5%")."""
+    if not _MARKET.search(doc.text):
+        return []
+    covered = {(d.span.start, d.span.end) for d in drafts}
+    out: list[ClaimDraft] = []
+    for v in values:
+        if v.label_ != "PERCENT" or (v.start, v.end) in covered or not (sent.start <= v.start < sent.end):
+            continue
+        i = v.start - 1
+        while i > sent.start and (doc[i].lower_ in ("by", "or", "about", "nearly", "almost", "some", "around", "a",
+                                                     "further", "another", "more", "than")
+                                  or doc[i].ent_type_ in ("CARDINAL", "QUANTITY") or doc[i].lower_ == "points"):
+            i -= 1
+        if doc[i].lower_ not in _MOVE_VERBS:
+            continue
+        i -= 1
+        while i > sent.start and doc[i].lower_ in _MOVE_GAP:
+            i -= 1
+        name = next((n for n in names if n.end == i + 1), None)
+        if name is None or name.label_ != "ORG" or _is_ticker(doc, name) \
+                or (name.start > sent.start and doc[name.start - 1].lower_ in _PREPOSITIONS - {"with"}):
+            continue  # ("with ThyssenKrupp dropping 1.7%" is a clause of its own)
+        quantity = normalize_span(v, published)
+        subject = _clean_name(name.text)
+        if quantity is None or not subject:
+            continue
+        out.append(ClaimDraft(subject, "share_price_change", quantity, v, None, None, 0.5))
+    return out
+
+
 def _subjects_named_twice(drafts: list[ClaimDraft]) -> set[str]:
     """Subjects the linker gave two or more figures of the story: the companies it is about."""
     seen: dict[str, int] = {}
@@ -1146,7 +1194,7 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
       an ``ipo_price`` of a million or more ("a $25.6bn share sale") is the sale's ``ipo_proceeds``.
     """
     covered = {(d.span.start, d.span.end) for d in drafts}
-    unlinked = [e for e in doc.ents if e.label_ in ("MONEY", "DATE") and (e.start, e.end) not in covered]
+    unlinked = [e for e in doc.ents if e.label_ in ("MONEY", "DATE", "PERCENT") and (e.start, e.end) not in covered]
     if not drafts and not unlinked and not any(e.label_ == "CARDINAL" for e in doc.ents):
         return drafts
     from claimcheck.pipeline.mentions import PUBLISHED_KEY
@@ -1218,6 +1266,7 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
                    and d.subject_text in topics]
         drafts.extend(_result_changes(doc, sent, plain, values, drafts, published,
                                       max(earlier, key=lambda d: d.span.start).subject_text if earlier else None))
+        drafts.extend(_market_moves(doc, sent, plain, values, drafts, published))
         if any(t.lower_ == "respectively" for t in sent):
             _respectively(doc, plain, values, drafts, published)
         _gapping(doc, plain, values, drafts, published)
@@ -1457,8 +1506,8 @@ def _disaster_counts(doc: Doc, drafts: list[ClaimDraft], published) -> list[Clai
     housed in tents", "five villages had been badly hit"): a number before a noun of what such a story counts,
     not a place's population; the subject is a placeholder ``_disaster_country`` replaces with the country (the
     story's first). Only in a story whose headline names a disaster and which names a country."""
+    from claimcheck.pipeline.context import WEAK_VERBS, nearest_verb
     from claimcheck.pipeline.context import counted_noun as run_noun
-    from claimcheck.pipeline.context import nearest_verb
 
     headline = doc.text[:DISASTER_HEADLINE].lstrip().split("\n", 1)[0]
     if not DISASTER_WORDS.search(headline):
@@ -1480,9 +1529,9 @@ def _disaster_counts(doc: Doc, drafts: list[ClaimDraft], published) -> list[Clai
         if quantity is None or not isinstance(quantity.value, (int, float)) or quantity.value < MIN_COUNT:
             continue
         verb = nearest_verb(doc, v, sent)
-        scope = noun + (f" ({verb})" if verb else "")
-        if noun.startswith(POPULATION_NOUNS) and verb is None:
-            continue  # "200,000 residents": a population
+        if verb is None or verb in WEAK_VERBS:
+            continue  # "200,000 residents", "we have received around 50 people with injuries": no telling what
+        scope = f"{noun} ({verb})"  # the count is of, and so nothing it may be compared with
         out.append(ClaimDraft(_clean_name(country.text) or country.text, "count", quantity, v, None, scope, 0.5))
     return out
 
