@@ -273,7 +273,9 @@ COUNTS = [
     ("120Hz", "", 120, "Hz", "exact"),
     ("3 gigawatts", "", 3, "GW", "exact"),
     ("2.14 degrees Fahrenheit", "", 2.14, "\u00b0F", "exact"),
-    ("35C", "", None, None, None),  # bare "C" is not read as Celsius
+    ("35C", "", 35, "\u00b0C", "exact"),  # the scale letter written onto the number
+    ("35 C", "", None, None, None),  # ... but not a bare "C" apart from it
+    ("35C", "the Insat", None, None, None),  # ... nor a name's letter
     ("20 miles per gallon", "", 20, "mpg", "exact"),
     ("252 miles to 287 miles", "", 269.5, "mi", "range"),
     ("15kHz and 17kHz", "between", 16, "kHz", "range"),
