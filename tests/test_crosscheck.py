@@ -608,3 +608,14 @@ def test_a_self_contradicting_source_is_compared_on_its_figure_another_source_wr
     assert f is not None and f.slip == "a digit transposition" and {f.found, f.suggestion} == {"41.7 mln dlrs",
                                                                                              "47.1 mln dlrs"}
     assert compare_group([deal, other, _mln("a", 45.0, 0.7)], lambda: "f1") is None  # which of b's two, if any?
+
+
+def test_a_count_with_no_counted_thing_conflicts_only_in_a_sentence_told_twice():
+    s = "Lee Hart added 16 points for the Owls, while Sam Cole had {}, including the 1,000th of his career."
+    plain = [_count(d, 14, "14", s.format(14), scope=None, subject="Sam Cole") for d in ("a", "b")]
+    changed = _count("c", 41, "41", s.format(41).replace("while", "and"), scope=None, subject="Sam Cole")
+    [f] = crosscheck_all(docs("a", "b", "c"), plain + [changed], []).findings
+    assert f.docs[0] == "c" and f.found == "41"
+    # the same figures in sentences of their own: a count of nothing named is about anything
+    other = changed.model_copy(update={"sentence": "Cole was 41 when he retired from the Owls."})
+    assert crosscheck_all(docs("a", "b", "c"), plain + [other], []).findings == []

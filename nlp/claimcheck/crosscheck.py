@@ -447,7 +447,11 @@ def compare_group(claims: list[Claim], next_id, *, published: dict[str, date | N
     if not outliers:
         return None
     if consensus.attribute == "count" and not consensus.scope:
-        return None  # counts with no counted thing ("10", "four") are about anything: never a conflict
+        # counts with no counted thing ("10", "four") are about anything: never a conflict, unless the sentence is
+        # told twice, the count in its place ("Danny Green had 14, including ..." / "... had 41, including ...")
+        outliers = [c for c in outliers if any(parallel(c, o) for o in agreeing)]
+        if not outliers:
+            return None
     amounts = ATTRIBUTE_KINDS.get(consensus.attribute) in ("money", "percent", "count")
     if max(sure[c.id] for c in outliers) < (MIN_OUTLIER_CONFIDENCE_AMOUNTS if amounts else MIN_OUTLIER_CONFIDENCE):
         return None
