@@ -226,7 +226,9 @@ def why_missed(base, report, inj) -> str:
         return "too few sources once self-contradicting sources are set aside"
     if any(cc.overlaps(c, o) for o in group if o.doc != inj.doc):
         return "still agrees: the changed figure overlaps another source's figure in the group"
-    threshold = getattr(cc, "MIN_OUTLIER_CONFIDENCE", 0.5)
+    # the checker's gate: money, percent and count figures may be outliers down to MIN_OUTLIER_CONFIDENCE_AMOUNTS
+    amounts = cc.ATTRIBUTE_KINDS.get(c.attribute) in ("money", "percent", "count")
+    threshold = getattr(cc, "MIN_OUTLIER_CONFIDENCE_AMOUNTS" if amounts else "MIN_OUTLIER_CONFIDENCE", 0.5)
     voters = [o for o in group if o.doc not in ambiguous]
     support = {o.id: {x.doc for x in voters if cc.overlaps(o, x)} for o in voters}
     consensus = max(voters, key=lambda o: (len(support[o.id]), o.confidence, -len(o.id)))
