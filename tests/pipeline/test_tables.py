@@ -77,6 +77,8 @@ def test_prose_is_not_a_table(text):
     ("HALDEN MINING CORP <HMC> 4TH QTR NET", "HALDEN MINING CORP"),
     ("MIREL FOODS INC 1ST QTR LOSS", "MIREL FOODS INC"),
     ("CORVEX GROUP PLC YEAR PROFIT RISES", "CORVEX GROUP PLC"),
+    ("<DUNMORE DATA INC> YEAR NET", "DUNMORE DATA INC"),  # an unlisted company's name in the wire's brackets
+    ("<HMC> 4TH QTR NET", None),  # a ticker alone names no company
     ("Halden Mining posts higher profit", None),  # an ordinary headline names no table's company
 ])
 def test_headline_company(headline, company):

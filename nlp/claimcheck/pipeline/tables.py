@@ -106,12 +106,16 @@ def period_label(kind: tuple[str, int] | None, published: date | None, years_bac
 
 
 def headline_company(doc_text: str) -> str | None:
-    """The company a results headline names: the text before ``<TICKER>``, else the headline without its
-    trailing period and results words; None for a headline in ordinary case (not a wire results headline)."""
+    """The company a results headline names: the text before ``<TICKER>``, the name in brackets that opens it
+    (the wire's mark of an unlisted company), else the headline without its trailing period and results words;
+    None for a headline in ordinary case (not a wire results headline)."""
     first = doc_text.split("\n", 1)[0].strip()  # a headline, or a text whose first line is one
     if not first or first != first.upper() or not re.search(r"[A-Z]", first):
         return None
-    if "<" in first:
+    bracketed = re.match(r"<([^<>]+)>", first)
+    if bracketed and not re.fullmatch(r"[A-Z0-9.]{1,6}", bracketed.group(1)):
+        name = bracketed.group(1).strip()  # "<MEMOTEC DATA INC> YEAR NET": an unlisted company's name
+    elif "<" in first:
         name = first.split("<", 1)[0].strip()
     else:
         name = _HEADLINE_TAIL.sub("", first).strip()
