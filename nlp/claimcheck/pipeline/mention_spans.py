@@ -701,11 +701,12 @@ def _merge_percent(doc: Doc, spans: list[Span]) -> list[Span]:
             m = re.match(r"\s+basis\s+points?\b", text[s.end_char:], re.I)
             if m:  # "yield 60 basis points more"
                 s = _span(doc, s.start_char, s.end_char + m.end(), "PERCENT") or s
-        m = re.match(r"((?:1[89]|20)\d\d)\s+to\s+", s.text) if s.label_ == "PERCENT" else None
-        if m and re.search(r"\b(?:in|from)\s+$", text[max(0, s.start_char - 6):s.start_char], re.I):
-            # "from 5% in 2004 to 4.25%": a year and the figure it went to, not a range
+        m = re.match(r"((?:1[89]|20)\d\d)\s+(?:to|and)\s+", s.text) if s.label_ in ("PERCENT", "MONEY") else None
+        if m and re.search(r"\b(?:in|from|of|than|since)\s+$", text[max(0, s.start_char - 7):s.start_char], re.I):
+            # "from 5% in 2004 to 4.25%", "up from 0.3% in 2003 and 0.4% in 2002", "down 4% in 2004 to 789m euros",
+            # "from 45 pct at the end of 1985 to 35 pct": a year and the next figure, not a range
             year = _span(doc, s.start_char, s.start_char + len(m.group(1)), "DATE")
-            rest = _span(doc, s.start_char + m.end(), s.end_char, "PERCENT")
+            rest = _span(doc, s.start_char + m.end(), s.end_char, s.label_)
             if year is not None and rest is not None:
                 out.extend((year, rest))
                 continue
