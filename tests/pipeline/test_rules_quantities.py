@@ -52,6 +52,9 @@ def spans(text: str) -> list[tuple[str, str]]:
     ("The bank kept 1 per cent of the shares.", [("1 per cent", "PERCENT")]),
     ("about 1.5 percent", [("about 1.5 percent", "PERCENT")]),
     ("a margin of 3 percentage points", [("3 percentage points", "PERCENT")]),
+    ("The Fed raised rates by 25bps and spreads widened 40 bp.", [("25bps", "PERCENT"), ("40 bp", "PERCENT")]),
+    ("It added 10 basis points.", [("10 basis points", "PERCENT")]),
+    ("He sold 5 BP shares.", []),  # the company, not basis points
     ("up 3 pct", [("3 pct", "PERCENT")]),
     ("rose 5 %", [("5 %", "PERCENT")]),
     ("5 to 7 per cent", [("5 to 7 per cent", "PERCENT")]),

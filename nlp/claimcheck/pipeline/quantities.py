@@ -67,7 +67,8 @@ MONEY_RE = re.compile(
 PERCENT_RE = re.compile(
     rf"(?<![\w.]){_QUAL}(?:between\s+{_NUM}\s*(?:%|per\s*cent|percent|pct)\s*and\s*{_NUM}"  # "between 5% and 7%"
     rf"|(?:between\s+)?(?:{_NUM}|{_WORDNUM})(?:\s*(?:to|-|–|and)\s*(?:{_NUM}|{_WORDNUM}))?)"
-    rf"\s*(?:%|per\s*cent\b|percent\b|percentage\s+points?\b|pct\b)",
+    # basis points are hundredths of a percentage point ("25bps", "40 bp"; not "5 BP stations")
+    rf"\s*(?:%|per\s*cent\b|percent\b|percentage\s+points?\b|pct\b|basis\s+points?\b|(?-i:bps?)\b)",
     re.IGNORECASE,
 )
 # "one in 12" as a share; "a third of its revenue", "half of the group's sales", "three quarters of Beta" as a

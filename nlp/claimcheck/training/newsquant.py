@@ -220,7 +220,7 @@ def _vague_range(text: str, low: float) -> tuple[float, float] | None:
 
 #: NewsQuant's names for units that claimcheck names otherwise: its gold writes "metric ton" for tonnes,
 #: "people" (not "person"), and "count" for "times" ("6.5 times earnings", "78,000 times a minute")
-_NQ_UNIT_NAMES = {"tonne": "metric ton", "person": "people", "time": "count"}
+_NQ_UNIT_NAMES = {"tonne": "metric ton", "person": "people", "time": "count", "btc": "bitcoin"}
 
 
 def predicted_unit(label: str, unit: str | None) -> str:
