@@ -137,7 +137,9 @@ def test_durations_and_ages(text, value, unit):
 @pytest.mark.slow  # loads the default pipeline
 def test_units_end_to_end(nlp):
     found = nq.ours(["Ridership rose to 1.2m passengers.", "The app has 450M users.", "The trail is 5 km long.",
-                     "The 52-year-old manager hired 30 seasonal workers.", "The base iPhone 11 costs $700."], nlp)
+                     "The 52-year-old manager hired 30 seasonal workers.", "The base iPhone 11 costs $700.",
+                     "A large latte has 250 calories.", "The bar has 250 kcal."], nlp)
     assert [[(q["value"], q["unit"]) for q in s] for s in found] == [
         [(1_200_000, "passenger")], [(450_000_000, "user")], [(5, "kilometre")],
-        [(52, "year of age"), (30, "seasonal worker")], [(700, "USD")]]
+        [(52, "year of age"), (30, "seasonal worker")], [(700, "USD")],
+        [(250, "calorie")], [(250, "kilocalorie")]]  # NewsQuant names the word written

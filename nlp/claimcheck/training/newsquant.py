@@ -153,6 +153,8 @@ def ours(sentences: list[str], nlp) -> list[list[dict]]:
                 low, high = vague
                 value = low
             unit = predicted_unit(m.label, m.unit)
+            if unit == "kilocalorie" and re.match(r"[^.;]{0,12}?calories\b", doc.text[m.end - 8:m.end + 12], re.I):
+                unit = "calorie"  # food "calories" are kilocalories; NewsQuant names the word written
             ent = spans.get(m.start)
             if m.label == "CARDINAL" and ent is not None and m.unit and m.unit == counted_unit(ent) \
                     and unit_after(doc.text[m.end:m.end + 40]) is None:
