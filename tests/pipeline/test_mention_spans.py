@@ -227,6 +227,12 @@ def test_labels(nlp, text, ner, present, absent):
      [("first quarter ended January 31", "DATE")], []),
     # not dates, and dates the NER missed
     ("The Nikkei rose over the day.", [("the day", "DATE")], [], [("the day", "DATE")]),
+    # a "date" with no word of time in it is none; a daily rate and a holiday are dates
+    ("Talks with Borvik went on, and Borvik's shares rose.", [("Borvik", "DATE")], [], [("Borvik", "DATE")]),
+    ("Prices rose over the whole of 2026.", [("the whole of", "DATE"), ("2026", "DATE")], [("2026", "DATE")],
+     [("the whole of", "DATE")]),
+    ("Halden publishes its prices daily and closes for Thanksgiving.", [("daily", "DATE"), ("Thanksgiving", "DATE")],
+     [("daily", "DATE"), ("Thanksgiving", "DATE")], []),
     ("The deal came just days after the vote.", [("just days", "DATE")], [("just days", "DATE")], []),
     # a day written in words after its month is a date the NER may miss; a month before a number of years is not
     ("Mirel said the offer submitted March one by Halden lapsed.", [], [("March one", "DATE")], []),
