@@ -59,6 +59,14 @@ def test_figures_labels_and_columns():
     ("Net 412.5 mln Can dlrs vs 380.1 mln", [("412.5 mln Can dlrs", "profit", 0), ("380.1 mln", "profit", 1)]),
     ("Sales 8.2 billion cruzados vs 3.1 billion", [("8.2 billion cruzados", "revenue", 0),
                                                    ("3.1 billion", "revenue", 1)]),
+    # labels of more words that still name a result, and results figures written in words
+    ("Parent bank net profit 20 mln marks vs 18 mln", [("20 mln marks", "profit", 0), ("18 mln", "profit", 1)]),
+    ("Partial operating profit 182.6 mln vs 313.7 mln", [("182.6 mln", "profit", 0), ("313.7 mln", "profit", 1)]),
+    ("Turnover net of duties 1.32 billion stg vs 1.46 billion", [("1.32 billion stg", "revenue", 0),
+                                                                 ("1.46 billion", "revenue", 1)]),
+    ("Net profit 9.8 mln vs loss two mln", [("9.8 mln", "profit", 0), ("two mln", "loss", 1)]),
+    ("Net interest income 5.1 mln vs 4.2 mln", [("5.1 mln", None, 0), ("4.2 mln", None, 1)]),
+    ("Tax on profit 2.1 mln vs 1.9 mln", [("2.1 mln", None, 0), ("1.9 mln", None, 1)]),
 ])
 def test_one_line(line, expected):
     assert _figures(line + "\n") == expected
@@ -78,7 +86,8 @@ def test_prose_is_not_a_table(text):
     ("MIREL FOODS INC 1ST QTR LOSS", "MIREL FOODS INC"),
     ("CORVEX GROUP PLC YEAR PROFIT RISES", "CORVEX GROUP PLC"),
     ("<DUNMORE DATA INC> YEAR NET", "DUNMORE DATA INC"),  # an unlisted company's name in the wire's brackets
-    ("<HMC> 4TH QTR NET", None),  # a ticker alone names no company
+    ("<HMC> 4TH QTR NET", None),
+    ("DUNMORE NV 1986 NET PROFIT RISES", "DUNMORE NV"),  # the year is the period's, not the name's  # a ticker alone names no company
     ("Halden Mining posts higher profit", None),  # an ordinary headline names no table's company
 ])
 def test_headline_company(headline, company):

@@ -57,7 +57,8 @@ CURRENCY_COUNTRY = (r"H\.K\.|Hong[ \t]+Kong|U\.S\.|Canadian|Can|Australian|Aust\
 #: one figure: an optional profit/loss word, the number with its scale and currency words
 FIGURE = re.compile(
     r"(?:(?P<sign>profit|loss)[ \t]+)?"
-    r"(?P<num>(?:[A-Z]{1,3}\$|\$|£)?\d[\d,]*(?:\.\d+)?(?:-\d+/\d+)?"
+    r"(?P<num>(?:(?:[A-Z]{1,3}\$|\$|£)?\d[\d,]*(?:\.\d+)?(?:-\d+/\d+)?|(?:one|two|three|four|five|six|seven|eight|"
+    r"nine|ten)(?=[ \t]+(?:mln|bln|billion|million|trillion)\b))"
     r"(?:[ \t]+(?:mln|bln|billion|million|trillion))?"
     r"(?:[ \t]+(?:(?:" + CURRENCY_COUNTRY + r")[ \t]+)?(?:" + CURRENCY_WORDS + r")\b)?)",
     re.I,
@@ -70,7 +71,7 @@ _YEAR = re.compile(r"\b(?:YEAR|YR|FISCAL)\b", re.I)
 _ORDINAL = {"1st": 1, "first": 1, "2nd": 2, "second": 2, "3rd": 3, "third": 3, "4th": 4, "fourth": 4}
 #: words after the company name in a results headline
 _HEADLINE_TAIL = re.compile(
-    r"[ \t]+(?:\(.*|(?:1ST|2ND|3RD|4TH|FIRST|SECOND|THIRD|FOURTH|NINE|SIX|9|6|QTR|QUARTER|YEAR|YR|FISCAL|"
+    r"[ \t]+(?:\(.*|(?:(?:19|20)\d\d|1ST|2ND|3RD|4TH|FIRST|SECOND|THIRD|FOURTH|NINE|SIX|9|6|QTR|QUARTER|YEAR|YR|FISCAL|"
     r"HALF|MTHS|MONTHS|NET|LOSS|LOSSES|PROFIT|PROFITS|EARNINGS|RESULTS|SALES|REVS|REVENUES|SHR|OPER|"
     r"DIVIDEND|DIV|SETS|RAISES|CUTS|REPORTS|POSTS|HAS|SEES|INCREASES|DECLINES|RISES|FALLS|UP|DOWN)\b.*)$",
 )
@@ -123,12 +124,32 @@ def headline_company(doc_text: str) -> str | None:
     return name or None
 
 
+#: words that make a label about something else than the company's results ("Shr", "Net interest income", "Tax")
+_NOT_RESULTS = {"shr", "shrs", "share", "shares", "per", "div", "dividend", "dividends", "interest", "tax", "taxes",
+                "avg", "note", "includes", "included", "extraordinary", "minority", "cost", "costs", "charge",
+                "charges", "provision", "provisions", "assets", "loans", "deposits", "credit", "surplus"}
+_REVENUE_WORDS = {"revs", "rev", "revenue", "revenues", "sales", "turnover"}
+_PROFIT_TAILS = ("net profit", "operating profit", "oper profit", "pretax profit", "pre-tax profit", "net income",
+                 "net earnings", "net loss", "operating loss", "oper loss", "net")
+
+
 def _attribute(label: str) -> str | None:
+    """What a table line's label states: the known labels, else a label that names revenue ("Total revenue",
+    "Turnover net of duties") or ends in a profit label ("Parent bank net profit", "Partial operating profit",
+    "Net profit before minorities"), none of whose words is about shares, dividends, interest or tax."""
     key = " ".join(label.lower().split())
     if key in REVENUE_LABELS:
         return "revenue"
     if key in PROFIT_LABELS:
         return "loss" if "loss" in key.split() else "profit"
+    words = key.split()
+    if set(words) & _NOT_RESULTS:
+        return None
+    if set(words) & _REVENUE_WORDS:
+        return "revenue"
+    if any(key.endswith(" " + t) or key.startswith(t + " ") for t in _PROFIT_TAILS if " " in t) \
+            or (words[-1] == "net" and len(words) <= 3):
+        return "loss" if "loss" in words else "profit"
     return None
 
 
@@ -140,6 +161,9 @@ def table_figures(doc_text: str, lines: list[re.Match[str]] | None = None,
     out = []
     for m in TABLE_LINE.finditer(doc_text) if lines is None else lines:
         attribute = _attribute(m["label"])
+        if attribute is None and re.match(r"(?:profit|loss)\b", m["values"], re.I):
+            # "Partial operating profit 182.6 mln": the label's last word was read as the figure's sign
+            attribute = _attribute(f"{m['label']} {m['values'].split()[0]}")
         values_start = m.start("values")
         pieces = _SEPARATOR.split(m["values"])
         offset = values_start
