@@ -284,3 +284,12 @@ def test_a_percentage_after_a_companys_move_verb_is_its_share_price_change():
     assert [(d.subject_text, d.attribute, d.span.text) for d in got] == [
         ("Kolt", "share_price_change", "2.7%"), ("Arden", "share_price_change", "5.3%"),
         ("Vessa", "share_price_change", "2.1%"), ("Ostwind", "share_price_change", "1.7%")]
+
+
+def test_a_price_per_share_or_per_item_is_no_companys_sum():
+    doc = make(NLP, "Arden earned $1.14 a share. Its new phone costs $299. Arden earned $80 mln in 2003.",
+               [("Arden", "ORG"), ("$1.14", "MONEY"), ("$299", "MONEY"), ("Arden", "ORG"), ("$80 mln", "MONEY"),
+                ("2003", "DATE")], sentences=True)
+    got = C.revise_drafts(doc, [draft(doc, "Arden", "profit", "$1.14"), draft(doc, "Arden", "deal_value", "$299"),
+                                draft(doc, "Arden", "profit", "$80 mln")])
+    assert subjects(got) == [("Arden", "$80 mln")]

@@ -997,6 +997,10 @@ def _listing_dates(doc: Doc, sent: Span, names: list[Span], drafts: list[ClaimDr
 
 #: the least a company-level sum read from a verb may be (smaller figures are prices per share)
 MIN_COMPANY_SUM = 100_000
+#: a company's sum in running text is never below this, in any currency (results tables print exact small
+#: figures, "Net profit 232 vs loss 124,380", and are read by ``pipeline.tables``, not here)
+MIN_PROSE_SUM = 1_000
+_COMPANY_SUMS = {"profit", "loss", "revenue", "deal_value", "funding", "valuation", "ipo_proceeds", "buyback"}
 #: "Sibley bid £2bn for Arden", "Kolt offered $900m for Mirel"
 _BID_VERBS = {"bid", "bids", "offered", "offers", "offer", "paid", "pays", "pay", "paying", "bidding", "offering"}
 
@@ -1275,6 +1279,10 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
     drafts.extend(_disaster_counts(doc, drafts, published))
     drafts.extend(_company_counts(doc, drafts, published, topics))
     _disaster_country(doc, index, drafts)
+    for d in drafts:
+        value = d.quantity.value
+        if d.attribute in _COMPANY_SUMS and isinstance(value, (int, float)) and value < MIN_PROSE_SUM:
+            out_drop.add(id(d))  # "$1.14 a share", "€2.73", "$29": a price per share or per item, no company's sum
     for i, d in enumerate(drafts):
         if d.attribute != "ipo_price":
             continue
