@@ -227,6 +227,12 @@ def test_labels(nlp, text, ner, present, absent):
      [("first quarter ended January 31", "DATE")], []),
     # not dates, and dates the NER missed
     ("The Nikkei rose over the day.", [("the day", "DATE")], [], [("the day", "DATE")]),
+    # pence the NER called a date are money; a year before 1800 it called a count is a date, a clock time is not
+    ("Shares closed at 214p, down from 220p.", [("214p", "DATE"), ("220p", "MONEY")], [("214p", "MONEY")],
+     [("214p", "DATE")]),
+    ("The town was founded in 1689 by monks.", [("1689", "CARDINAL")], [("1689", "DATE")], [("1689", "CARDINAL")]),
+    ("The offer expires at 1700 EST on Friday.", [("1700", "CARDINAL")], [], [("1700", "DATE")]),
+    ("Halden sells in 1600 stores.", [("1600", "CARDINAL")], [("1600", "CARDINAL")], [("1600", "DATE")]),
     # a "date" with no word of time in it is none; a daily rate and a holiday are dates
     ("Talks with Borvik went on, and Borvik's shares rose.", [("Borvik", "DATE")], [], [("Borvik", "DATE")]),
     ("Prices rose over the whole of 2026.", [("the whole of", "DATE"), ("2026", "DATE")], [("2026", "DATE")],
