@@ -143,3 +143,20 @@ def test_units_end_to_end(nlp):
         [(1_200_000, "passenger")], [(450_000_000, "user")], [(5, "kilometre")],
         [(52, "year of age"), (30, "seasonal worker")], [(700, "USD")],
         [(250, "calorie")], [(250, "kilocalorie")]]  # NewsQuant names the word written
+
+
+def test_the_peer_gets_the_same_range_conventions():
+    """quantulum3 gives a range as its middle and half its width; the harness reads that as the range, and a range
+    matches the gold's either way round (NewsQuant writes a fall "208-193")."""
+    from types import SimpleNamespace
+
+    class Peer:
+        def parse(self, text):
+            unit = SimpleNamespace(name="pound-mass", currency_code=None)
+            return [SimpleNamespace(value=200.5, uncertainty=7.5, span=(12, 36), unit=unit)]
+
+    got = nq.quantulum(["dropped from 208 pounds to 193 pounds"], Peer())
+    assert got == [[{"value": 200.5, "low": 193.0, "high": 208.0, "unit": "pound-mass"}]]
+    gold = {"low": 208.0, "high": 193.0, "factor": 1.0, "cat": "mass", "unit": "pound-mass"}
+    assert nq._value_match(got[0][0], gold)
+    assert not nq._value_match({"value": 200.5, "low": 190.0, "high": 208.0}, gold)

@@ -275,8 +275,16 @@ def quantulum(sentences: list[str], parser) -> list[list[dict]]:
             code = getattr(q.unit, "currency_code", None)
             name = q.unit.name.lower()
             unit = code if code else ("percent" if name == "percentage" else "" if name == "dimensionless" else name)
-            found.append({"value": float(q.value), "low": None, "high": None, "unit": unit})
-        out.append(found)
+            spread = float(getattr(q, "uncertainty", 0) or 0)  # quantulum3 gives a range as its middle ± half
+            item = {"value": float(q.value), "low": float(q.value) - spread if spread else None,
+                    "high": float(q.value) + spread if spread else None, "unit": unit}
+            span = getattr(q, "span", None)
+            if isinstance(span, tuple) and len(span) == 2:
+                item["start"], item["end"] = span
+            found.append(item)
+        # the same reading of a change "from X to Y" as one range as ours get (``_changes``): the harness's
+        # conventions apply to both systems
+        out.append([{k: v for k, v in q.items() if k not in ("start", "end")} for q in _changes(s, found)])
     return out
 
 
@@ -290,8 +298,9 @@ def _value_match(p: dict, g: dict) -> bool:
     lo, hi, factor = g["low"], g["high"], g["factor"]
     scaled = {k: (p[k] / factor if p[k] is not None else None) for k in ("value", "low", "high")}
     if hi is not None:
-        if scaled["low"] is not None and scaled["high"] is not None:
-            return _close(scaled["low"], lo) and _close(scaled["high"], hi)
+        if scaled["low"] is not None and scaled["high"] is not None:  # a range either way round ("208-193")
+            a, b = sorted((scaled["low"], scaled["high"]))
+            return _close(a, min(lo, hi)) and _close(b, max(lo, hi))
         return _close(scaled["value"], lo) or _close(scaled["value"], hi)
     return _close(scaled["value"], lo) or _close(scaled["low"], lo)
 
