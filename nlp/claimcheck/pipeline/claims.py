@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimcheck.normalize import Quantity, period_of
 from claimcheck.pipeline.mentions import NAME_LABELS, normalize_span
-from claimcheck.pipeline.spans import bounded_sent, ent_of, ents_in
+from claimcheck.pipeline.spans import bounded_sent, ent_of, ents_in, text_of
 from claimcheck.vocabulary import DATE_ATTRIBUTES, PERIOD_ATTRIBUTES, TOPIC_SUBJECT_CONFIDENCE
 
 # cue lemmas/lower forms → attribute, per value kind, in priority order
@@ -852,13 +852,14 @@ _MOVE_GAP = {"shares", "stock", "stocks", "index", "has", "had", "have", "was", 
 
 
 def _market_moves(doc: Doc, sent: Span, names: list[Span], values: list[Span], drafts: list[ClaimDraft],
-                  published) -> list[ClaimDraft]:
+                  published, market_story: bool = True) -> list[ClaimDraft]:
     """``share_price_change`` drafts for percentages the linker linked to no one where a company or index is the
     subject of a price's move ("Daiwa added 5.3% to 740 yen", "with ThyssenKrupp dropping 1.7%", "The Shanghai
     Composite Index lost 6.3 percent", "The Nasdaq fell 82.65 points or 3.44%"): its name, then 'shares',
     'index' or an auxiliary, then the move verb, then the figure (a points figure and 'or' allowed), in a story
-    that speaks of shares, stocks or an index. Not a name after a preposition ("sales at Tesco rose 5%")."""
-    if not _MARKET.search(doc.text):
+    that speaks of shares, stocks or an index (``market_story``). Not a name after a preposition ("sales at
+    Tesco rose 5%")."""
+    if not market_story:
         return []
     covered = {(d.span.start, d.span.end) for d in drafts}
     out: list[ClaimDraft] = []
@@ -1210,7 +1211,8 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
         s = bounded_sent(span)
         by_sent.setdefault((s.start, s.end), s)
     out_drop: set[int] = set()  # id() of the drafts dropped
-    listing_story = bool(_LISTING.search(doc.text) or _SHARES.search(doc.text))
+    listing_story = bool(_LISTING.search(text_of(doc)) or _SHARES.search(text_of(doc)))
+    market_story = bool(_MARKET.search(text_of(doc)))  # "shares", "index": once per document
     topics = _subjects_named_twice(drafts)
     for sent in by_sent.values():
         names, values = _sentence_ents(doc, sent)
@@ -1270,7 +1272,7 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
                    and d.subject_text in topics]
         drafts.extend(_result_changes(doc, sent, plain, values, drafts, published,
                                       max(earlier, key=lambda d: d.span.start).subject_text if earlier else None))
-        drafts.extend(_market_moves(doc, sent, plain, values, drafts, published))
+        drafts.extend(_market_moves(doc, sent, plain, values, drafts, published, market_story))
         if any(t.lower_ == "respectively" for t in sent):
             _respectively(doc, plain, values, drafts, published)
         _gapping(doc, plain, values, drafts, published)
@@ -1375,7 +1377,7 @@ def _disaster_country(doc: Doc, names: _Names, drafts: list[ClaimDraft]) -> None
     R8: ``person (kill) in Central Aceh``), so it is not compared with the country's total."""
     from claimcheck.resolve.entities import is_country
 
-    headline = doc.text[:DISASTER_HEADLINE].lstrip().split("\n", 1)[0]
+    headline = text_of(doc)[:DISASTER_HEADLINE].lstrip().split("\n", 1)[0]
     if not any(d.attribute == "count" for d in drafts) or not DISASTER_WORDS.search(headline):
         return
     countries = _struck_countries(doc)
@@ -1517,7 +1519,7 @@ def _disaster_counts(doc: Doc, drafts: list[ClaimDraft], published) -> list[Clai
     from claimcheck.pipeline.context import WEAK_VERBS, nearest_verb
     from claimcheck.pipeline.context import counted_noun as run_noun
 
-    headline = doc.text[:DISASTER_HEADLINE].lstrip().split("\n", 1)[0]
+    headline = text_of(doc)[:DISASTER_HEADLINE].lstrip().split("\n", 1)[0]
     if not DISASTER_WORDS.search(headline):
         return []
     country = next(iter(_struck_countries(doc)), None)

@@ -20,6 +20,7 @@ from spacy.tokens import Span
 
 from claimcheck.normalize import Quantity, normalize_count, normalize_money, normalize_percent
 from claimcheck.normalize.numbers import BIG, SMALL, TENS, sentence_start
+from claimcheck.pipeline.spans import text_of
 
 #: what joins two figures compared in one clause: "450 mln dlrs from 390 mln", "1.2 mln shares, up from 900,000",
 #: "to 25 mln from 10 mln", "from 69 in 1984 to 298", "37,000 to 7,100", "12 mln vs 10 mln"
@@ -88,7 +89,7 @@ def _plural_noun(word: str) -> str | None:
 
 
 def _linked(doc, left: Span, right: Span, left_unit: str | None) -> bool:
-    gap = doc.text[left.end_char:right.start_char]
+    gap = text_of(doc)[left.end_char:right.start_char]
     if len(gap) > 40 or "\n" in gap:
         return False
     return bool(_LINK_RE.match(gap) or _LINK_AFTER_YEAR_RE.match(gap)
@@ -129,7 +130,7 @@ def _amount_of_money(doc, head: Span, ents: list[Span], sentence: str, currency:
             continue
         if head.start_char - other.end_char > _CURRENCY_REACH:
             return None
-        q = normalize_money(other.text, doc.text[max(0, other.start_char - 40):other.start_char],
+        q = normalize_money(other.text, text_of(doc)[max(0, other.start_char - 40):other.start_char],
                             default_currency=currency)
         if q is not None and isinstance(q.unit, str):
             return q.unit
@@ -146,7 +147,7 @@ def _parallel(doc, ent: Span, before: list[Span], unit_of) -> tuple[str, Quantit
     if not before or ent.start == 0:
         return None
     other = before[-1]
-    gap = doc.text[other.end_char:ent.start_char]
+    gap = text_of(doc)[other.end_char:ent.start_char]
     if len(gap) > 80 or "\n" in gap or ". " in gap or not re.search(r"\b(?:and|but|while|whereas)\b", gap):
         return None
     prev_b = doc[ent.start - 1].lower_
@@ -164,7 +165,7 @@ def _parallel(doc, ent: Span, before: list[Span], unit_of) -> tuple[str, Quantit
         return None
     if other.label_ in ("CARDINAL", "QUANTITY") and after_b in _PREP:
         noun = unit_of(other)
-        m = re.match(r"\s+([A-Za-z]+)\s+(\w+)", doc.text[other.end_char:other.end_char + 40])
+        m = re.match(r"\s+([A-Za-z]+)\s+(\w+)", text_of(doc)[other.end_char:other.end_char + 40])
         if noun and noun not in _NOT_COUNTED and m and m.group(2).lower() == after_b \
                 and _plural_noun(m.group(1)) == noun:
             return ent.label_, own, noun
@@ -194,16 +195,16 @@ def elided_reading(ent: Span, currency: str, unit_of) -> tuple[str, Quantity, st
         chain.insert(0, ents[i])
     head = chain[0]
     j = k
-    listed = not re.search(r"\bbetween\s+$", doc.text[max(0, ent.start_char - 12):ent.start_char], re.I)
+    listed = not re.search(r"\bbetween\s+$", text_of(doc)[max(0, ent.start_char - 12):ent.start_char], re.I)
     while j + 1 < len(ents) and (_linked(doc, ents[j], ents[j + 1], None)
-                                 or listed and _LIST_RE.match(doc.text[ents[j].end_char:ents[j + 1].start_char])):
+                                 or listed and _LIST_RE.match(text_of(doc)[ents[j].end_char:ents[j + 1].start_char])):
         j += 1
         chain.append(ents[j])
     for other in chain:
         if other is ent:
             continue
         if other.label_ == "MONEY":
-            ctx = doc.text[max(0, other.start_char - 40):other.start_char]
+            ctx = text_of(doc)[max(0, other.start_char - 40):other.start_char]
             q = normalize_money(other.text, ctx, default_currency=currency)
             if q is None or not isinstance(q.unit, str) or q.qualifier == "range":
                 continue
@@ -222,8 +223,8 @@ def elided_reading(ent: Span, currency: str, unit_of) -> tuple[str, Quantity, st
             if not (a > 0 and b > 0 and max(a, b) / min(a, b) <= 3):
                 continue  # "rose 5 pct to 300": a growth rate and the level it reached, no percentage
             if other.end_char <= ent.start_char and _MOVE_TO.search(
-                    doc.text[max(0, other.start_char - 20):ent.start_char]) and not _RATE_WORDS.search(
-                    doc.text[sentence_start(doc.text, other.start_char):ent.start_char]):
+                    text_of(doc)[max(0, other.start_char - 20):ent.start_char]) and not _RATE_WORDS.search(
+                    text_of(doc)[sentence_start(text_of(doc), other.start_char):ent.start_char]):
                 continue  # "Pluristem rose 8.15% to 3.65": a share's move and its price, unless a rate moved
             mine = normalize_percent(ent.text + (" pct" if q.unit == "percent" else " percentage points"), "")
             if mine is not None:
@@ -235,14 +236,15 @@ def elided_reading(ent: Span, currency: str, unit_of) -> tuple[str, Quantity, st
         if measured is not None and isinstance(measured.unit, str) and measured.unit not in _NOT_MEASURES:
             return ent.label_, own, measured.unit  # "to 1.9 mln tonnes from 1.74 mln": tonnes
         noun = unit_of(other)
-        if noun and noun not in _NOT_COUNTED and _written_plural(doc.text[other.end_char:other.end_char + 60], noun):
+        if noun and noun not in _NOT_COUNTED \
+                and _written_plural(text_of(doc)[other.end_char:other.end_char + 60], noun):
             return ent.label_, own, noun
     if own is None or own.unit != "count":
         return None
     parallel = _parallel(doc, ent, ents[:k], unit_of)
     if parallel is not None:
         return parallel[0], parallel[1], parallel[1].unit if parallel[0] == "PERCENT" else parallel[2]
-    sentence = doc.text[sentence_start(doc.text, head.start_char):head.start_char]
+    sentence = text_of(doc)[sentence_start(text_of(doc), head.start_char):head.start_char]
     if _VOTE_RE.search(sentence):
         return ent.label_, own, "vote"
     if len(chain) > 1 and _RATE_BEFORE_RE.search(sentence[-60:]) and 0 < abs(_num(own.value) or 0) <= 30:

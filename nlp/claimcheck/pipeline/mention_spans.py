@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from claimcheck.normalize import normalize_count
+from claimcheck.pipeline.spans import text_of
 
 #: words before a number that make it a name's number, whatever their case ("version 10.4", "No. 1")
 _NUMBERED = {"no", "no.", "nos", "number", "version", "chapter", "section", "article", "flight", "route",
@@ -126,8 +127,8 @@ def _relabel(doc: Doc, s: Span) -> Span:
     if s.label_ == "CARDINAL" and _share_price(doc, s):
         return Span(doc, s.start, s.end, label="MONEY")  # "It was up 1/8 today at 40-3/8": a share's price
     if s.label_ == "PERCENT" and not _PCT_WORD.search(text) and not _FRACTION.search(text) \
-            and not _PCT_WORD.search(doc.text[s.end_char:s.end_char + 40]) \
-            and not _PCT_WORD.search(doc.text[max(0, s.start_char - 40):s.start_char]) \
+            and not _PCT_WORD.search(text_of(doc)[s.end_char:s.end_char + 40]) \
+            and not _PCT_WORD.search(text_of(doc)[max(0, s.start_char - 40):s.start_char]) \
             and not re.search(r"\b(?:in|out\s+of)\s+\w+$", text):  # "one in five" is a share
         if _DURATION.search(text):
             return Span(doc, s.start, s.end, label="DATE")  # an age or a duration: "between 30 and 40 years old"
@@ -144,12 +145,13 @@ def _relabel_year_or_pence(doc: Doc, s: Span) -> Span:
     if s.label_ == "DATE" and re.fullmatch(r"\d+(?:\.\d+)?p", s.text):
         return Span(doc, s.start, s.end, label="MONEY")
     if s.label_ == "CARDINAL" and re.fullmatch(r"1[5-7]\d\d", s.text) \
-            and not re.match(r"\s*(?:\(|[a-z]{2,3}t\b|gmt|utc|hrs|local)", doc.text[s.end_char:s.end_char + 8], re.I):
+            and not re.match(r"\s*(?:\(|[a-z]{2,3}t\b|gmt|utc|hrs|local)", text_of(doc)[s.end_char:s.end_char + 8],
+                             re.I):
         before = doc[s.start - 1].lower_ if s.start > 0 else ""
-        after = doc.text[s.end_char:s.end_char + 3]  # "1600 stores" is a count
+        after = text_of(doc)[s.end_char:s.end_char + 3]  # "1600 stores" is a count
         if re.match(r"['’]s\b", after) or (before in _YEAR_PREPOSITIONS | {"year", "between"}
                                             and not re.match(r"\s+(?!(?:of|by|and|or|to|in|on|as|at|when|under|"
-                                                             r"with|for|from)\b)[a-z]", doc.text[s.end_char:])):
+                                                             r"with|for|from)\b)[a-z]", text_of(doc)[s.end_char:])):
             return Span(doc, s.start, s.end, label="DATE")
     return s
 
@@ -166,7 +168,7 @@ def _bare_amount(doc: Doc, s: Span) -> bool:
     money word: "an extraordinary charge of 2,503,000", "tax benefit of 51,294". The annotation marks it MONEY
     (real-train and real-dev); "sold a net 108,666 common shares" is a count. (A money word after the figure, "a
     11.3 mln debit", reads as its counted noun in ``mentions._bare_count``, so it is not taken here.)"""
-    text = doc.text
+    text = text_of(doc)
     if not re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s+(?:mln|billion|bln)", s.text) \
             or not _STORY_CURRENCY.search(text):
         return False
@@ -185,7 +187,7 @@ def _share_price(doc: Doc, s: Span) -> bool:
     """A share price quoted bare in fractions in a story about shares ("It was up 1/8 today at 40-3/8", "rose two
     points to 48-3/4"): the annotation marks it MONEY (real-train and real-dev); a bond's price ("priced at 101-3/8,
     with a 7-1/2 pct coupon") and a rate stay what they were."""
-    text = doc.text
+    text = text_of(doc)
     if not _PRICE_FRACTION.fullmatch(s.text) or not re.search(r"\b(?:shares?|stock)\b", text, re.I):
         return False
     start = max(text.rfind(".", 0, s.start_char - 1), text.rfind("\n", 0, s.start_char)) + 1
@@ -197,7 +199,7 @@ def _share_price(doc: Doc, s: Span) -> bool:
 def _day_of_month(doc: Doc, s: Span) -> Span | None:
     """A day the NER left as a number after its month ("ended Nov 30", "no later than August 31, 1987") or after
     another day of the month ("February 16 and 17"): a DATE, as both real splits mark every calendar date."""
-    text = doc.text
+    text = text_of(doc)
     prev = doc[s.start - 1]
     if prev.text[:1].isupper() and re.fullmatch(r"(?:" + _MONTH + r")", prev.text, re.I) \
             and not (s.start >= 2 and doc[s.start - 2].text[:1].isdigit()):
@@ -226,7 +228,7 @@ def _unit_after(doc: Doc, s: Span) -> Span | None:
     if not nxt.is_alpha or "\n" in s[-1].whitespace_ or nxt.lower_ in _CLOCK_UNITS \
             or nxt.lower_ in ("second", "minute", "hour"):
         return None
-    q = normalize_count(doc.text[s.start_char:nxt.idx + len(nxt.text)], "")
+    q = normalize_count(text_of(doc)[s.start_char:nxt.idx + len(nxt.text)], "")
     if q is not None and isinstance(q.unit, str) and q.unit != "count":
         return Span(doc, s.start, s.end + 1, label="QUANTITY")
     return None
@@ -237,8 +239,8 @@ def _percent_beside(doc: Doc, s: Span) -> bool:
     and fourteen percent", "reduce to zero from two pct"."""
     if len(s) != 1 or not re.fullmatch(r"\d{1,2}(?:\.\d+)?|\d{0,2}-?\d+/\d+|[a-z]+", s.text):
         return False  # a percentage is under 100: "fell by 23% from 36,185" is a count
-    before = doc.text[max(0, s.start_char - 40):s.start_char]
-    after = doc.text[s.end_char:s.end_char + 40]
+    before = text_of(doc)[max(0, s.start_char - 40):s.start_char]
+    after = text_of(doc)[s.end_char:s.end_char + 40]
     return bool(re.search(r"(?:%|\bpct|\bper\s*cent|\bpercent)\s+(?:from|vs\.?|versus|against)\s+$", before, re.I)
                 or re.match(r"\s*(?:to|and|-|,|from)\s*[\w./-]+\s*(?:%|pct\b|per\s*cent\b|percent\b)", after, re.I))
 
@@ -247,9 +249,9 @@ def _percent_beside(doc: Doc, s: Span) -> bool:
 
 
 def _line_of(doc: Doc, char: int) -> str:
-    a = doc.text.rfind("\n", 0, char) + 1
-    b = doc.text.find("\n", char)
-    return doc.text[a:b if b >= 0 else len(doc.text)]
+    a = text_of(doc).rfind("\n", 0, char) + 1
+    b = text_of(doc).find("\n", char)
+    return text_of(doc)[a:b if b >= 0 else len(text_of(doc))]
 
 
 def _headline_case(line: str) -> bool:
@@ -335,7 +337,7 @@ _TIME_ZONE = re.compile(r"\s*(?:\(\s*\d{4}\s*)?(?:gmt|utc|est|edt|cst|cdt|mst|md
 
 
 def _not_a_count(doc: Doc, s: Span) -> bool:
-    text = doc.text
+    text = text_of(doc)
     if not _NUMBER_WORD.search(s.text):
         return True  # "REBEL", "as high as": no number in it
     before, after = text[max(0, s.start_char - 80):s.start_char], text[s.end_char:s.end_char + 80]
@@ -445,7 +447,7 @@ def _joins(gap: str, left: str, right: str) -> bool:
 
 
 def _date_edges(doc: Doc, spans: list[Span]) -> list[Span]:
-    text = doc.text
+    text = text_of(doc)
     dates = sorted((s for s in spans if s.label_ == "DATE"), key=lambda s: s.start)
     out = [s for s in spans if s.label_ != "DATE"]
     merged: list[Span] = []
@@ -519,7 +521,7 @@ def _split_date_lists(doc: Doc, spans: list[Span]) -> list[Span]:
     dates share a year written once ("April and July, 2026", "the fourth quarter and full year 2026"), or one
     item is no date alone ("the quarter and year", "Dec 23 and 31"), or the list is a range ("between May 1 and
     June 9")."""
-    text = doc.text
+    text = text_of(doc)
     out = []
     for s in spans:
         parts = _list_parts(text, s) if s.label_ == "DATE" else None
@@ -581,7 +583,7 @@ def _headline_quarter_before_day(doc: Doc, spans: list[Span]) -> list[Span]:
     """A results headline's quarter followed by the day it closed ("4TH QTR JAN 31 NET"): the day names the
     period and the quarter is mostly left unmarked (real-dev 11 of 15, real-train 34 of 49); a headline quarter
     alone ("3RD QTR NET") stays a date."""
-    text = doc.text
+    text = text_of(doc)
     first = text.find("\n")
     first = len(text) if first < 0 else first
     starts = {s.start_char: s for s in spans if s.label_ == "DATE"}
@@ -602,7 +604,7 @@ def _date_trims(doc: Doc, start: int, end: int) -> tuple[int, int]:
     508 Monday to 1738"), the modal "May" ("deficit with the U.S. May result in"), and the period
     word of a results table's "Qtr ended Feb 28" or "Year to December 31, 1986" (annotated as the date alone, in
     real-train and real-dev alike; "the quarter ended March 31" keeps its article and its period)."""
-    text = doc.text
+    text = text_of(doc)
     phrase = text[start:end]
     before = text[max(0, start - 12):start]
     m = re.match(r"last\s+(?=(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s)", phrase, re.I)
@@ -636,7 +638,7 @@ def _add_period_words(doc: Doc, spans: list[Span]) -> list[Span]:
     taken = {i for s in spans for i in range(s.start, s.end)}
     starts = {s.start: s for s in spans if s.label_ == "DATE"}
     added = []
-    for m in _PERIOD_WORDS.finditer(doc.text):
+    for m in _PERIOD_WORDS.finditer(text_of(doc)):
         span = _span(doc, m.start(), m.end(), "DATE")
         if span is None or taken.intersection(range(span.start, span.end)):
             continue
@@ -662,7 +664,7 @@ def _add_missed_dates(doc: Doc, spans: list[Span]) -> list[Span]:
     ("submitted March one", "4TH QTR MARCH FIVE"; real-train and real-dev mark every one, 29 to 0)."""
     taken = {i for s in spans for i in range(s.start, s.end)}
     added = []
-    for m in _WORD_DAY.finditer(doc.text):
+    for m in _WORD_DAY.finditer(text_of(doc)):
         span = _span(doc, m.start(), m.end(), "DATE")
         if span is None or taken.intersection(range(span.start, span.end)):
             continue
@@ -703,7 +705,7 @@ def _trim_up_to(doc: Doc, spans: list[Span]) -> list[Span]:
 def _merge_percent(doc: Doc, spans: list[Span]) -> list[Span]:
     """One span for "a 2% to 3% rise", "between 10% to 15%" and "a quarter of a percentage point"; "a quarter
     of a million" is a count."""
-    text = doc.text
+    text = text_of(doc)
     spans = sorted(spans, key=lambda s: s.start)
     out: list[Span] = []
     for s in spans:

@@ -30,6 +30,7 @@ from claimcheck.pipeline.elided import elided_reading
 from claimcheck.pipeline.mention_spans import refine_spans
 from claimcheck.pipeline.quantities import TWO_WAY_RE, find_measures, find_quantities
 from claimcheck.pipeline.tense import clause_tense
+from claimcheck.pipeline.spans import text_of
 from claimcheck.schema import Mention
 
 log = logging.getLogger(__name__)
@@ -50,7 +51,7 @@ def merge_quantity_spans(doc: Doc) -> None:
     """Give the number grammar's money/percent spans priority over the NER's entities; a written number the
     NER left outside every entity ("sales of 5835 units") becomes a CARDINAL."""
     grammar: list[Span] = []
-    for start, end, label in find_quantities(doc.text):
+    for start, end, label in find_quantities(text_of(doc)):
         span = doc.char_span(start, end, label=label, alignment_mode="expand")
         if span is not None and not (label == "CARDINAL" and _inside_measure(span)):
             grammar.append(span)
@@ -85,8 +86,8 @@ _DURATION_SPAN = re.compile(
 def _duration_spans(doc: Doc, taken: set[int]) -> list[Span]:
     """:data:`_DURATION_SPAN` spans on tokens no entity or grammar span has taken."""
     found = []
-    for m in _DURATION_SPAN.finditer(doc.text[:_MAX_DURATION_SCAN]):
-        if _RANGE_BEFORE.search(doc.text, max(0, m.start() - 40), m.start()):
+    for m in _DURATION_SPAN.finditer(text_of(doc)[:_MAX_DURATION_SCAN]):
+        if _RANGE_BEFORE.search(text_of(doc), max(0, m.start() - 40), m.start()):
             continue  # "30 to less than 60 days": the end of a range that starts outside it
         span = doc.char_span(m.start(), m.end(), label="TIME" if m.group("time") else "DATE")
         if span is not None and not taken.intersection(range(span.start, span.end)):
@@ -186,11 +187,11 @@ def _range_of(doc: Doc, p: Span, e: Span) -> Span | None:
         return None
     if p.label_ != e.label_ and p.label_ != "CARDINAL":
         return None  # a bare first end takes the unit of the second ("13.5 to 14.0 mm"), not the other way
-    gap = doc.text[p.end_char:e.start_char]
+    gap = text_of(doc)[p.end_char:e.start_char]
     m = _RANGE_GAP.fullmatch(gap)
     if m is None or "\n" in gap:
         return None
-    before = doc.text[max(0, p.start_char - 30):p.start_char]
+    before = text_of(doc)[max(0, p.start_char - 30):p.start_char]
     between = re.search(r"\bbetween\s+$", before, re.I) or p.text.lower().startswith("between")
     if "and" in gap.lower() and not between:
         return None
@@ -282,7 +283,7 @@ def _measure_spans(doc: Doc, taken: set[int]) -> list[Span]:
     ("2.14degF"), or "pounds" the measure goes on from ("275 pound-feet" of torque); a name the NER made of the
     unit ("minus-130 degrees Fahrenheit") gives way."""
     found = []
-    for start, end in find_measures(doc.text):
+    for start, end in find_measures(text_of(doc)):
         span = doc.char_span(start, end, label="QUANTITY", alignment_mode="expand")
         if span is None or taken.intersection(range(span.start, span.end)):
             continue
@@ -373,7 +374,7 @@ _FROM_FIGURE_AFTER = re.compile(
 
 def _up_from(span: Span, text: str, ctx: str) -> tuple[str, str]:
     """``text`` and its left context ``ctx`` without the "up to" of a rise to a level from an earlier figure."""
-    if not _FROM_FIGURE_AFTER.match(span.doc.text, span.end_char, span.end_char + 80):
+    if not _FROM_FIGURE_AFTER.match(text_of(span.doc), span.end_char, span.end_char + 80):
         return text, ctx
     if _UP_TO_START.match(text):
         return _UP_TO_START.sub("", text), ctx
@@ -391,7 +392,7 @@ def normalize_span(span: Span, published: date | None, *, dayfirst: bool = False
             # currency of the figure just before it, else in the document's currency
             default = span.doc.user_data.get(CURRENCY_KEY) or "USD"
             q = _read_money(span.doc, text, ctx, default)
-            word = _WORD_AFTER.match(span.doc.text, span.end_char)
+            word = _WORD_AFTER.match(text_of(span.doc), span.end_char)
             if q is None and word is not None and _currency_noun(word.group(1)):
                 q = _read_money(span.doc, text + word.group(0), ctx, default)  # "1.96" the NER cut from "crowns"
             if q is None and _after_cents(span):  # "the highest is 84.75 cents, while the lowest is 74.07"
@@ -440,7 +441,7 @@ def _preceding_currency(span: Span) -> str | None:
             return None
         text = ent.text
         if ent.label_ != "MONEY":  # a figure the NER cut from its currency: "9.8 crowns vs 9.49"
-            word = _WORD_AFTER.match(doc.text, ent.end_char)
+            word = _WORD_AFTER.match(text_of(doc), ent.end_char)
             if word is None or not _currency_noun(word.group(1)):
                 continue
             text += word.group(0)
@@ -464,7 +465,7 @@ def _after_cents(span: Span) -> bool:
     for ent in reversed(doc.ents):
         if ent.end > span.start or ent.label_ != "MONEY":
             continue
-        gap = doc.text[ent.end_char:span.start_char]
+        gap = text_of(doc)[ent.end_char:span.start_char]
         return len(gap) < 80 and "\n" not in gap and ". " not in gap and bool(_CENTS.search(ent.text))
     return False
 
@@ -496,7 +497,7 @@ _PLACES_KEY = "claimcheck.places"
 def _places(doc: Doc) -> set[str]:
     """The currencies whose country :data:`_PLACES` finds in the story (once per document)."""
     if _PLACES_KEY not in doc.user_data:
-        text = doc.text[:200_000]
+        text = text_of(doc)[:200_000]
         doc.user_data[_PLACES_KEY] = [code for code, rx in _PLACES.items() if rx.search(text)]
     return set(doc.user_data[_PLACES_KEY])
 
@@ -563,7 +564,7 @@ def _story_currency(doc: Doc, text: str, q: Quantity | None) -> Quantity | None:
         return Quantity(q.value, "DDM", q.qualifier, q.low, q.high, q.kind)
     if q.unit != "FRF" or re.search(r"\bFrench\b|FRF", text, re.I):
         return q
-    named = {_FRANC_CODES[m.group(1).lower()] for m in _FRANCS.finditer(doc.text[:200_000])}
+    named = {_FRANC_CODES[m.group(1).lower()] for m in _FRANCS.finditer(text_of(doc)[:200_000])}
     if not named:
         named = _places(doc) & {"BEF", "CHF", "FRF"}
     if len(named) == 1 and "FRF" not in named:
@@ -719,7 +720,7 @@ def _count_unit(ent: Span) -> str | None:
 
     if _appositive_age(ent):
         return "year of age"
-    after = ent.doc.text[ent.end_char:ent.end_char + 40]
+    after = text_of(ent.doc)[ent.end_char:ent.end_char + 40]
     tail = ent[-1] if len(ent) > 1 and ent[-1].is_alpha else None
     measured = (unit_after(" " + tail.text + after) if tail is not None else None) or unit_after(after)
     if not measured and tail is not None and ent.label_ == "QUANTITY" and tail.is_lower \
@@ -759,7 +760,7 @@ def counted_phrase(ent: Span) -> str | None:
         return None
     words, head = found
     doc = ent.doc
-    after = doc.text[ent.end_char:ent.end_char + 120]
+    after = text_of(doc)[ent.end_char:ent.end_char + 120]
     extra: list[str] = []
     # "one of the best wireless speakers", "the 15 biggest cities": a superlative's plain form, as NewsQuant
     # lemmatises it ("good", "big")
@@ -859,7 +860,7 @@ def mentions_of(doc: Doc, published: date | None = None, *, dayfirst: bool = Fal
         if ent.label_ not in CONTRACT_LABELS:
             continue
         label, count_unit = ent.label_, None
-        metres = _METRES_THEN_FEET.match(doc.text, ent.start_char) if label == "MONEY" else None
+        metres = _METRES_THEN_FEET.match(text_of(doc), ent.start_char) if label == "MONEY" else None
         if metres is not None and metres.end("m") == ent.end_char:
             # "the 37m (121ft)-long skeleton": metres, as the feet after them say, not 37 million
             q = normalize_count(metres.group("n") + " metres", "")
@@ -868,8 +869,8 @@ def mentions_of(doc: Doc, published: date | None = None, *, dayfirst: bool = Fal
                               value=q.value, unit=q.unit, qualifier=q.qualifier, low=q.low, high=q.high)
                 continue
         if label == "MONEY":
-            line_start = doc.text.rfind("\n", 0, ent.start_char) + 1
-            if _SHARE_COUNT_LINE.match(doc.text[line_start:ent.start_char]):
+            line_start = text_of(doc).rfind("\n", 0, ent.start_char) + 1
+            if _SHARE_COUNT_LINE.match(text_of(doc)[line_start:ent.start_char]):
                 label, count_unit = "CARDINAL", "share"
             elif _bare_count(ent):
                 label, count_unit = "CARDINAL", counted_unit(ent)
@@ -885,7 +886,7 @@ def mentions_of(doc: Doc, published: date | None = None, *, dayfirst: bool = Fal
                 read = _count_as_other(ent, unit)
                 if read is not None:
                     label, q, end = read
-                    text, unit = doc.text[ent.start_char:end], q.unit
+                    text, unit = text_of(doc)[ent.start_char:end], q.unit
                 elif unit == "count":  # "to 450 mln dlrs from 390 mln": the unit written once (pipeline.elided)
                     elided = elided_reading(ent, doc.user_data.get(CURRENCY_KEY) or "USD", counted_unit)
                     if elided is not None:
@@ -925,7 +926,7 @@ _NOT_PRODUCED = {"domestic", "total", "industrial", "world", "annual", "monthly"
 def _produced_noun(ent: Span) -> str | None:
     """The noun :data:`_PRODUCED` finds before a count with no noun of its own, singular."""
 
-    text = ent.doc.text
+    text = text_of(ent.doc)
     m = _PRODUCED.search(text, sentence_start(text, ent.start_char), ent.start_char)
     if m is None or m.end() != ent.start_char or m.group("noun") in _NOT_PRODUCED:
         return None
@@ -952,9 +953,9 @@ def _money_before_and(ent: Span) -> Quantity | None:
     if not before or before[-1].label_ != "MONEY" or not _SCALED.search(before[-1].text):
         return None
     other = before[-1]
-    prep = _AND_PREP_GAP.fullmatch(doc.text, other.end_char, ent.start_char)
-    if not (_AND_SUBJECT_GAP.fullmatch(doc.text, other.end_char, ent.start_char)
-            or prep and re.match(rf"\s+{prep['prep']}\b", doc.text[ent.end_char:ent.end_char + 12])):
+    prep = _AND_PREP_GAP.fullmatch(text_of(doc), other.end_char, ent.start_char)
+    if not (_AND_SUBJECT_GAP.fullmatch(text_of(doc), other.end_char, ent.start_char)
+            or prep and re.match(rf"\s+{prep['prep']}\b", text_of(doc)[ent.end_char:ent.end_char + 12])):
         return None
     default = doc.user_data.get(CURRENCY_KEY) or "USD"
     currency = _read_money(doc, other.text, left_context(other), default)
@@ -977,7 +978,7 @@ _NOT_TOTALS = {"year", "month", "week", "day", "hour", "quarter", "time", "count
 def _breakdown_unit(ent: Span) -> str | None:
     """The unit of the total a bare count is part of (:data:`_BREAKDOWN_ITEMS`): the total's measure ("32,000
     tonnes, including 24,000 for export") or counted noun ("rig"); None when the count is no such part."""
-    doc, text = ent.doc, ent.doc.text
+    doc, text = ent.doc, text_of(ent.doc)
     start = sentence_start(text, ent.start_char)
     if not _PLACED.match(text, ent.end_char):
         return None
@@ -1001,11 +1002,11 @@ def _bare_count(ent: Span) -> bool:
     """A MONEY span with no currency of its own, outside a results table, before a counted noun that is no
     currency ("up to one mln of its common shares"): a count the NER took for money."""
     doc = ent.doc
-    line_start = doc.text.rfind("\n", 0, ent.start_char) + 1
-    line_end = doc.text.find("\n", ent.end_char)
+    line_start = text_of(doc).rfind("\n", 0, ent.start_char) + 1
+    line_end = text_of(doc).find("\n", ent.end_char)
     from claimcheck.pipeline.tables import is_table_line
 
-    if is_table_line(doc.text[line_start:line_end if line_end >= 0 else len(doc.text)]):
+    if is_table_line(text_of(doc)[line_start:line_end if line_end >= 0 else len(text_of(doc))]):
         return False
     default = doc.user_data.get(CURRENCY_KEY) or "USD"
     if normalize_money(ent.text, left_context(ent), default_currency=default) is not None:
@@ -1056,7 +1057,7 @@ def _index_level(ent: Span) -> bool:
     bare level with decimals in a sentence about an index's points is in points too."""
     if not _LEVEL.fullmatch(ent.text):
         return False
-    sentence = sentence_around(ent.doc.text, ent.start_char, ent.end_char)
+    sentence = sentence_around(text_of(ent.doc), ent.start_char, ent.end_char)
     return bool(re.search(r"\bpoints\b", sentence, re.I)) and bool(
         _INDEX_SENTENCE.search(sentence) or _INDEX_WORDS.search(sentence))
 
@@ -1082,7 +1083,7 @@ def _count_as_other(ent: Span, unit: str) -> tuple[str, Quantity, int] | None:
       each).
     """
     doc = ent.doc
-    after = doc.text[ent.end_char:ent.end_char + 60]
+    after = text_of(doc)[ent.end_char:ent.end_char + 60]
     default = doc.user_data.get(CURRENCY_KEY) or "USD"
     if unit in _CURRENCY_NOUNS:
         for k in range(3, -1, -1):  # the longest run of words after the number that reads as money (none:
@@ -1108,9 +1109,9 @@ def _count_as_other(ent: Span, unit: str) -> tuple[str, Quantity, int] | None:
         q = normalize_percent(ent.text + " basis points", left_context(ent))
         return ("PERCENT", q, ent.end_char + basis.end()) if q is not None else None
     if unit == "point":
-        line_start = sentence_start(doc.text, ent.start_char)
-        sentence = sentence_around(doc.text, ent.start_char, ent.end_char)
-        before = doc.text[max(line_start, ent.start_char - 30):ent.start_char]
+        line_start = sentence_start(text_of(doc), ent.start_char)
+        sentence = sentence_around(text_of(doc), ent.start_char, ent.end_char)
+        before = text_of(doc)[max(line_start, ent.start_char - 30):ent.start_char]
         index_points = (_INDEX_WORDS.search(sentence) or _GAME_WORDS.search(sentence)
                         or re.match(r"\s+points?,?\s+(?:or|which\s+is)\b", after, re.I)
                         or re.search(r"(?:pct|%)\s+(?:or|which\s+is)\s*$", before, re.I))

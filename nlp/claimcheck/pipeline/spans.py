@@ -48,6 +48,19 @@ def ents_in(span: Span) -> list[Span]:
     return out
 
 
+_TEXTS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # doc -> its text
+
+
+def text_of(doc) -> str:
+    """``doc.text``, built once per document: spaCy joins every token on each read of ``Doc.text``, and the
+    mention and claim rules read a few characters around each figure (a document's text does not change when
+    its tokens are merged)."""
+    text = _TEXTS.get(doc)
+    if text is None:
+        text = _TEXTS[doc] = doc.text
+    return text
+
+
 #: how far from a value a sentence is read (a bound that no news sentence reaches; a crafted one-sentence
 #: document of thousands of figures would otherwise make every value walk the whole sentence)
 SENT_REACH = 120
