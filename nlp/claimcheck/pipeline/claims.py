@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from typing import Iterable, Iterator
@@ -890,20 +891,26 @@ def _market_moves(doc: Doc, sent: Span, names: list[Span], values: list[Span], d
 
 def _subjects_named_twice(drafts: list[ClaimDraft]) -> set[str]:
     """Subjects the linker gave two or more figures of the story: the companies it is about."""
-    seen: dict[str, int] = {}
-    for d in drafts:
-        seen[d.subject_text] = seen.get(d.subject_text, 0) + 1
-    return {s for s, n in seen.items() if n >= 2}
+    return {s for s, n in Counter(d.subject_text for d in drafts).items() if n >= 2}
+
+
+def _story_company_before(drafts: list[ClaimDraft], topics: set[str], start: int,
+                          labels: tuple[str, ...] | None = None) -> str | None:
+    """The subject of the story's last claim before token ``start`` (of a value of ``labels``, when given) that is
+    one of ``topics``: the company an unnamed subject ("it", "Turnover rose 4%") most likely means."""
+    earlier = [d for d in drafts if d.span.start < start and d.subject_text in topics
+               and (labels is None or d.span.label_ in labels)]
+    return max(earlier, key=lambda d: d.span.start).subject_text if earlier else None
 
 
 def _result_changes(doc: Doc, sent: Span, names: list[Span], values: list[Span], drafts: list[ClaimDraft],
-                    published, previous: str | None) -> list[ClaimDraft]:
+                    published, topics: set[str]) -> list[ClaimDraft]:
     """Drafts for the figures of a result's change no draft covers: "Turnover for the quarter was up 4.3% to
     £1.97bn" (``revenue_growth`` and ``revenue``), "net profits were up 42% to 719m euros", "sales fell 8.6% from
     1.05bn rupees" — the change is a growth, a money figure after 'to' or 'from' the result itself. The holder is
-    the company named before the noun in the sentence ("Heineken's sales", not a source), else ``previous``, the
-    subject of the story's last claim before the sentence (GUIDELINES: an unnamed subject is the company the
-    text is about)."""
+    the company named before the noun in the sentence ("Heineken's sales", not a source), else the subject of
+    the story's last money or percent claim before the sentence among ``topics`` (GUIDELINES: an unnamed
+    subject is the company the text is about)."""
     covered = {(d.span.start, d.span.end) for d in drafts}
     out: list[ClaimDraft] = []
     for v in values:
@@ -936,7 +943,8 @@ def _result_changes(doc: Doc, sent: Span, names: list[Span], values: list[Span],
             attribute = kind
         holders = [n for n in names if n.end <= noun.i and n.label_ == "ORG" and not _is_ticker(doc, n)
                    and not _is_source_mention(doc, n, v, sent)]
-        subject = _clean_name(holders[-1].text) if holders else previous
+        subject = _clean_name(holders[-1].text) if holders \
+            else _story_company_before(drafts, topics, sent.start, ("MONEY", "PERCENT"))
         if not subject:
             continue
         quantity = normalize_span(v, published, dayfirst=bool(doc.user_data.get("claimcheck.dayfirst", False)))
@@ -1101,8 +1109,9 @@ def _verb_attributes(doc: Doc, sent: Span, drafts: list[ClaimDraft], listing_sto
 #: its chemicals unit, reported net income of 83.4 mln dlrs", "Orange added five million customers")
 _HOLD_VERBS = {"reported", "reports", "posted", "posts", "had", "has", "recorded", "records", "added", "adds",
                "earned", "earns", "employs", "employed", "booked", "generated", "generates", "operates"}
+#: nouns of reported results, after which a person's name holds a company's figure (the NER calls "Mobay" a person)
+_RESULT_NOUNS = REVENUE_NOUNS | {"loss"}
 #: words that may stand between a holder's name and its verb ("Boeing now has", "The company today reported")
-_RESULT_NOUNS = {"sales", "revenue", "revenues", "income", "profit", "profits", "loss", "earnings", "turnover"}
 _VERB_ADVERBS = {"now", "already", "also", "today", "still", "currently", "previously", "recently", "then", "yesterday"}
 
 
@@ -1268,10 +1277,7 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
         _verb_attributes(doc, sent, drafts, listing_story)
         drafts.extend(_unlinked_prices(doc, sent, plain, values, drafts, published))
         drafts.extend(_listing_dates(doc, sent, plain, drafts, published))
-        earlier = [d for d in drafts if d.span.start < sent.start and d.span.label_ in ("MONEY", "PERCENT")
-                   and d.subject_text in topics]
-        drafts.extend(_result_changes(doc, sent, plain, values, drafts, published,
-                                      max(earlier, key=lambda d: d.span.start).subject_text if earlier else None))
+        drafts.extend(_result_changes(doc, sent, plain, values, drafts, published, topics))
         drafts.extend(_market_moves(doc, sent, plain, values, drafts, published, market_story))
         if any(t.lower_ == "respectively" for t in sent):
             _respectively(doc, plain, values, drafts, published)
@@ -1422,8 +1428,6 @@ _COUNT_VERBS = {"cut", "cuts", "cutting", "axe", "axes", "axed", "shed", "sheds"
 #: nouns a count of which is no company's tally (time, money, shares: other attributes hold those)
 _NOT_TALLIES = {"year", "month", "week", "day", "hour", "minute", "percent", "point", "share", "time", "cent",
                 "dollar", "euro", "pound", "yen", "basis", "mile", "kilometre", "kilometer", "degree", "stock"}
-_PRONOUN_SUBJECTS = {"it", "the company", "the firm", "the group", "the carmaker", "the airline", "the bank",
-                     "the maker", "the retailer", "the manufacturer"}
 
 
 def _company_counts(doc: Doc, drafts: list[ClaimDraft], published, topics: set[str]) -> list[ClaimDraft]:
@@ -1453,8 +1457,7 @@ def _company_counts(doc: Doc, drafts: list[ClaimDraft], published, topics: set[s
             continue
         subject = _counter_of(doc, verb, sent, v)
         if subject == "":  # a pronoun: the story's company before it
-            earlier = [d for d in drafts if d.span.start < v.start and d.subject_text in topics]
-            subject = max(earlier, key=lambda d: d.span.start).subject_text if earlier else None
+            subject = _story_company_before(drafts, topics, v.start)
         if not subject:
             continue
         quantity = normalize_span(v, published, dayfirst=bool(doc.user_data.get("claimcheck.dayfirst", False)))

@@ -130,7 +130,7 @@ _NOT_RESULTS = {"shr", "shrs", "share", "shares", "per", "div", "dividend", "div
                 "charges", "provision", "provisions", "assets", "loans", "deposits", "credit", "surplus"}
 _REVENUE_WORDS = {"revs", "rev", "revenue", "revenues", "sales", "turnover"}
 _PROFIT_TAILS = ("net profit", "operating profit", "oper profit", "pretax profit", "pre-tax profit", "net income",
-                 "net earnings", "net loss", "operating loss", "oper loss", "net")
+                 "net earnings", "net loss", "operating loss", "oper loss")
 
 
 def _attribute(label: str) -> str | None:
@@ -147,7 +147,7 @@ def _attribute(label: str) -> str | None:
         return None
     if set(words) & _REVENUE_WORDS:
         return "revenue"
-    if any(key.endswith(" " + t) or key.startswith(t + " ") for t in _PROFIT_TAILS if " " in t) \
+    if any(key.endswith(" " + t) or key.startswith(t + " ") for t in _PROFIT_TAILS) \
             or (words[-1] == "net" and len(words) <= 3):
         return "loss" if "loss" in words else "profit"
     return None
