@@ -534,7 +534,7 @@ def test_a_date_in_a_sentence_about_an_expiry_is_not_reported_as_past():
         return claim("p", "1997-04-09", "April 9, 1997", attribute="event_date", unit="date").model_copy(
             update={"sentence": sentence})
 
-    assert reported_before_published_findings([page], [dated("The rights expire April 9, 1997.")], lambda: "f1",
+    assert reported_before_published_findings([page], [dated("Holders may use the warrants until they expire on April 9, 1997.")], lambda: "f1",
                                               set()) == []
     [f] = reported_before_published_findings([page], [dated("The plant was sold on April 9, 1997.")], lambda: "f1",
                                              set())

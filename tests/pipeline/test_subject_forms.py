@@ -161,26 +161,26 @@ def test_a_maker_inside_the_counted_phrase_does_not_count():
 # --- the subject of the verb that holds the figure ------------------------------------------------------------
 
 def test_the_name_before_a_holding_verb_holds_the_figure():
-    doc = make(NLP, "Arden Mills has sales of about 42 mln dlrs and Kolt Inc has sales of about 13 mln dlrs. "
-               "Vessa now has a total of 237 orders for the C90.",
-               [("Arden Mills", "ORG"), ("42 mln dlrs", "MONEY"), ("Kolt Inc", "ORG"), ("13 mln dlrs", "MONEY"),
-                ("Vessa", "ORG"), ("237", "CARDINAL"), ("C90", "PRODUCT")], sentences=True)
-    got = C.revise_drafts(doc, [draft(doc, "Arden Mills", "revenue", "13 mln dlrs"),
-                                draft(doc, "Skylark", "count", "237")])
-    assert subjects(got) == [("Kolt Inc", "13 mln dlrs"), ("Vessa", "237")]
+    doc = make(NLP, "Arden Mills has sales of about 36 mln dlrs and Kolt Inc has sales of about 11 mln dlrs. "
+               "Vessa now has a total of 214 orders for the C90.",
+               [("Arden Mills", "ORG"), ("36 mln dlrs", "MONEY"), ("Kolt Inc", "ORG"), ("11 mln dlrs", "MONEY"),
+                ("Vessa", "ORG"), ("214", "CARDINAL"), ("C90", "PRODUCT")], sentences=True)
+    got = C.revise_drafts(doc, [draft(doc, "Arden Mills", "revenue", "11 mln dlrs"),
+                                draft(doc, "Skylark", "count", "214")])
+    assert subjects(got) == [("Kolt Inc", "11 mln dlrs"), ("Vessa", "214")]
 
 
 def test_the_name_an_appositive_follows_holds_the_reported_result():
-    doc = make(NLP, "Ostwind said Marlo, its main chemicals unit, reported net income of 83.4 mln dlrs.",
-               [("Ostwind", "ORG"), ("Marlo", "PERSON"), ("83.4 mln dlrs", "MONEY")], sentences=True)
-    got = C.revise_drafts(doc, [draft(doc, "Ostwind", "profit", "83.4 mln dlrs")])
-    assert subjects(got) == [("Marlo", "83.4 mln dlrs")]
+    doc = make(NLP, "Ostwind said Marlo, its main chemicals unit, reported net income of 61.2 mln dlrs.",
+               [("Ostwind", "ORG"), ("Marlo", "PERSON"), ("61.2 mln dlrs", "MONEY")], sentences=True)
+    got = C.revise_drafts(doc, [draft(doc, "Ostwind", "profit", "61.2 mln dlrs")])
+    assert subjects(got) == [("Marlo", "61.2 mln dlrs")]
 
 
 @pytest.mark.parametrize("text, ents", [
     # an auxiliary, not a holder
-    ("Arden said Kolt has accounted for about 50 pct of its revenue.",
-     [("Arden", "ORG"), ("Kolt", "ORG"), ("50 pct", "PERCENT")]),
+    ("Arden said Kolt has accounted for about 45 pct of its revenue.",
+     [("Arden", "ORG"), ("Kolt", "ORG"), ("45 pct", "PERCENT")]),
     # a report of a clause
     ("Kolt TV reports that 3 workers were hurt at Arden.", [("Kolt TV", "ORG"), ("3", "CARDINAL"), ("Arden", "ORG")]),
     # another name between the verb and the figure
@@ -195,21 +195,21 @@ def test_a_holding_verb_does_not_move_the_figure_where_it_does_not_hold_it(text,
 
 
 def test_the_company_whose_shares_moved_is_the_one_after_shares_of():
-    doc = make(NLP, "Shares of Kolt were up more than 4% after Arden's offer. "
-               "Shares in Irish oil company Vessa Resources have lost more than 50% of their value.",
-               [("Kolt", "ORG"), ("4%", "PERCENT"), ("Arden", "ORG"), ("Irish", "NORP"), ("Vessa Resources", "ORG"),
-                ("50%", "PERCENT")], sentences=True)
-    got = C.revise_drafts(doc, [draft(doc, "Arden", "share_price_change", "4%"),
-                                draft(doc, "Irish", "share_price_change", "50%")])
-    assert subjects(got) == [("Kolt", "4%"), ("Vessa Resources", "50%")]
+    doc = make(NLP, "Shares of Kolt were up more than 6% after Arden's offer. "
+               "Shares in Irish oil company Vessa Resources have lost more than 40% of their value.",
+               [("Kolt", "ORG"), ("6%", "PERCENT"), ("Arden", "ORG"), ("Irish", "NORP"), ("Vessa Resources", "ORG"),
+                ("40%", "PERCENT")], sentences=True)
+    got = C.revise_drafts(doc, [draft(doc, "Arden", "share_price_change", "6%"),
+                                draft(doc, "Irish", "share_price_change", "40%")])
+    assert subjects(got) == [("Kolt", "6%"), ("Vessa Resources", "40%")]
 
 
 # --- a result's change in a sentence that names no one -------------------------------------------------------
 
 RESULTS = ("Arden Mills reported a profit of 40 mln dlrs. Arden Mills also cut 300 jobs. "
-           "Turnover for the quarter was up 4.3% to 1.97 bln dlrs. Retail sales rose 0.6% in May.")
+           "Turnover for the quarter was up 3.8% to 2.41 bln dlrs. Retail sales rose 0.6% in May.")
 RESULT_ENTS = [("Arden Mills", "ORG"), ("40 mln dlrs", "MONEY"), ("Arden Mills", "ORG"), ("300", "CARDINAL"),
-               ("4.3%", "PERCENT"), ("1.97 bln dlrs", "MONEY"), ("0.6%", "PERCENT"), ("May", "DATE")]
+               ("3.8%", "PERCENT"), ("2.41 bln dlrs", "MONEY"), ("0.6%", "PERCENT"), ("May", "DATE")]
 
 
 def test_a_change_in_results_with_no_name_is_the_storys_company():
@@ -217,7 +217,7 @@ def test_a_change_in_results_with_no_name_is_the_storys_company():
     got = C.revise_drafts(doc, [draft(doc, "Arden Mills", "profit", "40 mln dlrs"),
                                 draft(doc, "Arden Mills", "count", "300")])
     assert [(d.subject_text, d.attribute, d.span.text) for d in got[2:]] == [
-        ("Arden Mills", "revenue_growth", "4.3%"), ("Arden Mills", "revenue", "1.97 bln dlrs")]
+        ("Arden Mills", "revenue_growth", "3.8%"), ("Arden Mills", "revenue", "2.41 bln dlrs")]
 
 
 def test_a_markets_sales_and_a_story_with_no_company_give_no_claim():
@@ -229,13 +229,13 @@ def test_a_markets_sales_and_a_story_with_no_company_give_no_claim():
 
 def test_a_disaster_count_the_linker_left_is_the_countrys():
     text = ("Strong earthquake hits Veloria\n\nThe quake was felt as far away as Ostland. "
-            "About 1,000 people were evacuated to tents. Five villages were badly damaged. "
-            "Tourism gives jobs to 90,000 people in the region. We have seen 50 people with injuries since the quake.")
-    doc = make(NLP, text, [("Veloria", "GPE"), ("Ostland", "GPE"), ("About 1,000", "CARDINAL"), ("Five", "CARDINAL"),
-                           ("90,000", "CARDINAL"), ("50", "CARDINAL")], sentences=True)
+            "About 1,300 people were evacuated to tents. Five villages were badly damaged. "
+            "Tourism gives jobs to 90,000 people in the region. We have seen 40 people with injuries since the quake.")
+    doc = make(NLP, text, [("Veloria", "GPE"), ("Ostland", "GPE"), ("About 1,300", "CARDINAL"), ("Five", "CARDINAL"),
+                           ("90,000", "CARDINAL"), ("40", "CARDINAL")], sentences=True)
     got = C.revise_drafts(doc, [])
     assert [(d.subject_text, d.attribute, d.span.text) for d in got] == [
-        ("Veloria", "count", "About 1,000"), ("Veloria", "count", "Five")]
+        ("Veloria", "count", "About 1,300"), ("Veloria", "count", "Five")]
 
 
 def test_a_country_the_disaster_was_only_felt_in_is_not_its_country():
@@ -250,21 +250,21 @@ def test_a_country_the_disaster_was_only_felt_in_is_not_its_country():
 
 def test_a_count_after_a_companys_verb_is_the_companys():
     text = ("Arden Motors reported a loss of 40 mln dlrs. Arden Motors also cut prices. "
-            "Arden Motors announced today it would cut 13,000 jobs. It currently produces fifteen brands of car.")
+            "Arden Motors announced today it would cut 11,500 jobs. It currently produces fifteen brands of car.")
     doc = make(NLP, text, [("Arden Motors", "ORG"), ("40 mln dlrs", "MONEY"), ("Arden Motors", "ORG"),
-                           ("Arden Motors", "ORG"), ("today", "DATE"), ("13,000", "CARDINAL"), ("fifteen", "CARDINAL")],
+                           ("Arden Motors", "ORG"), ("today", "DATE"), ("11,500", "CARDINAL"), ("fifteen", "CARDINAL")],
                sentences=True)
     got = C.revise_drafts(doc, [draft(doc, "Arden Motors", "loss", "40 mln dlrs"),
                                 draft(doc, "Arden Motors", "loss", "40 mln dlrs")])
     assert [(d.subject_text, d.attribute, d.span.text, d.scope) for d in got[2:]] == [
-        ("Arden Motors", "count", "13,000", "job (cut)"), ("Arden Motors", "count", "fifteen", "brand")]
+        ("Arden Motors", "count", "11,500", "job (cut)"), ("Arden Motors", "count", "fifteen", "brand")]
 
 
 @pytest.mark.parametrize("text, ents", [
-    ("The Veloria economy shed 663,000 jobs in March, Arden Data said.",
-     [("Veloria", "GPE"), ("663,000", "CARDINAL"), ("March", "DATE"), ("Arden Data", "ORG")]),
-    ("In London, the Arden 100 index closed 15 points higher.", [("London", "GPE"), ("Arden 100", "ORG"),
-                                                                 ("15", "CARDINAL")]),
+    ("The Veloria economy shed 512,000 jobs in March, Arden Data said.",
+     [("Veloria", "GPE"), ("512,000", "CARDINAL"), ("March", "DATE"), ("Arden Data", "ORG")]),
+    ("In London, the Arden 100 index closed 22 points higher.", [("London", "GPE"), ("Arden 100", "ORG"),
+                                                                 ("22", "CARDINAL")]),
 ])
 def test_a_count_with_no_company_as_its_verbs_subject_is_no_claim(text, ents):
     doc = make(NLP, text, ents, sentences=True)
@@ -287,9 +287,9 @@ def test_a_percentage_after_a_companys_move_verb_is_its_share_price_change():
 
 
 def test_a_price_per_share_or_per_item_is_no_companys_sum():
-    doc = make(NLP, "Arden earned $1.14 a share. Its new phone costs $299. Arden earned $80 mln in 2003.",
-               [("Arden", "ORG"), ("$1.14", "MONEY"), ("$299", "MONEY"), ("Arden", "ORG"), ("$80 mln", "MONEY"),
+    doc = make(NLP, "Arden earned $1.37 a share. Its new phone costs $249. Arden earned $80 mln in 2003.",
+               [("Arden", "ORG"), ("$1.37", "MONEY"), ("$249", "MONEY"), ("Arden", "ORG"), ("$80 mln", "MONEY"),
                 ("2003", "DATE")], sentences=True)
-    got = C.revise_drafts(doc, [draft(doc, "Arden", "profit", "$1.14"), draft(doc, "Arden", "deal_value", "$299"),
+    got = C.revise_drafts(doc, [draft(doc, "Arden", "profit", "$1.37"), draft(doc, "Arden", "deal_value", "$249"),
                                 draft(doc, "Arden", "profit", "$80 mln")])
     assert subjects(got) == [("Arden", "$80 mln")]

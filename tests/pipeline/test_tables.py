@@ -60,11 +60,11 @@ def test_figures_labels_and_columns():
     ("Sales 8.2 billion cruzados vs 3.1 billion", [("8.2 billion cruzados", "revenue", 0),
                                                    ("3.1 billion", "revenue", 1)]),
     # labels of more words that still name a result, and results figures written in words
-    ("Parent bank net profit 20 mln marks vs 18 mln", [("20 mln marks", "profit", 0), ("18 mln", "profit", 1)]),
-    ("Partial operating profit 182.6 mln vs 313.7 mln", [("182.6 mln", "profit", 0), ("313.7 mln", "profit", 1)]),
-    ("Turnover net of duties 1.32 billion stg vs 1.46 billion", [("1.32 billion stg", "revenue", 0),
-                                                                 ("1.46 billion", "revenue", 1)]),
-    ("Net profit 9.8 mln vs loss two mln", [("9.8 mln", "profit", 0), ("two mln", "loss", 1)]),
+    ("Parent bank net profit 26 mln marks vs 19 mln", [("26 mln marks", "profit", 0), ("19 mln", "profit", 1)]),
+    ("Partial operating profit 141.3 mln vs 228.9 mln", [("141.3 mln", "profit", 0), ("228.9 mln", "profit", 1)]),
+    ("Turnover net of duties 2.45 billion stg vs 2.10 billion", [("2.45 billion stg", "revenue", 0),
+                                                                 ("2.10 billion", "revenue", 1)]),
+    ("Net profit 7.3 mln vs loss three mln", [("7.3 mln", "profit", 0), ("three mln", "loss", 1)]),
     ("Net interest income 5.1 mln vs 4.2 mln", [("5.1 mln", None, 0), ("4.2 mln", None, 1)]),
     ("Tax on profit 2.1 mln vs 1.9 mln", [("2.1 mln", None, 0), ("1.9 mln", None, 1)]),
 ])

@@ -825,7 +825,7 @@ def _unlinked_prices(doc: Doc, sent: Span, names: list[Span], values: list[Span]
     return out
 
 
-#: "Turnover for the quarter was up 4.3% to £1.97bn", "Overall, net profits were up 42% to 719m euros": a result
+#: "Turnover for the quarter was up 3.8% to £2.41bn", "Overall, net profits were up 35% to 640m euros": a result
 #: noun, then a change verb, then the change and the new (or old) level
 _CHANGE_NOUNS = {"sales": "revenue", "revenue": "revenue", "revenues": "revenue", "turnover": "revenue",
                  "profit": "profit", "profits": "profit", "earnings": "profit", "income": "profit"}
@@ -841,7 +841,7 @@ _RESULT_PREMODIFIERS = {"its", "their", "net", "pre-tax", "pretax", "operating",
 
 
 _MARKET = re.compile(r"\b(?:shares?|stocks?|index|indices|exchange|trading)\b", re.IGNORECASE)
-#: verbs of a price's move ("Daiwa added 5.3%", "Arcelor shed 2.1%", "the Nasdaq fell 82.65 points or 3.44%")
+#: verbs of a price's move ("Kolt added 4.1%", "Vessa shed 2.6%", "the Arden 100 fell 61.20 points or 2.85%")
 _MOVE_VERBS = {"rose", "rises", "rising", "risen", "fell", "falls", "falling", "fallen", "added", "adding", "shed",
                "sheds", "shedding", "dropped", "dropping", "drops", "lost", "losing", "gained", "gaining", "gains",
                "jumped", "jumping", "climbed", "climbing", "slid", "sliding", "slipped", "slipping", "plunged",
@@ -855,11 +855,11 @@ _MOVE_GAP = {"shares", "stock", "stocks", "index", "has", "had", "have", "was", 
 def _market_moves(doc: Doc, sent: Span, names: list[Span], values: list[Span], drafts: list[ClaimDraft],
                   published, market_story: bool = True) -> list[ClaimDraft]:
     """``share_price_change`` drafts for percentages the linker linked to no one where a company or index is the
-    subject of a price's move ("Daiwa added 5.3% to 740 yen", "with ThyssenKrupp dropping 1.7%", "The Shanghai
-    Composite Index lost 6.3 percent", "The Nasdaq fell 82.65 points or 3.44%"): its name, then 'shares',
+    subject of a price's move ("Kolt added 4.1% to 610 yen", "with Ostwind dropping 1.9%", "The Arden
+    Composite Index lost 5.2 percent", "The Arden 100 fell 61.20 points or 2.85%"): its name, then 'shares',
     'index' or an auxiliary, then the move verb, then the figure (a points figure and 'or' allowed), in a story
     that speaks of shares, stocks or an index (``market_story``). Not a name after a preposition ("sales at
-    Tesco rose 5%")."""
+    Marlo rose 5%")."""
     if not market_story:
         return []
     covered = {(d.span.start, d.span.end) for d in drafts}
@@ -880,7 +880,7 @@ def _market_moves(doc: Doc, sent: Span, names: list[Span], values: list[Span], d
         name = next((n for n in names if n.end == i + 1), None)
         if name is None or name.label_ != "ORG" or _is_ticker(doc, name) \
                 or (name.start > sent.start and doc[name.start - 1].lower_ in _PREPOSITIONS - {"with"}):
-            continue  # ("with ThyssenKrupp dropping 1.7%" is a clause of its own)
+            continue  # ("with Ostwind dropping 1.9%" is a clause of its own)
         quantity = normalize_span(v, published)
         subject = _clean_name(name.text)
         if quantity is None or not subject:
@@ -905,10 +905,10 @@ def _story_company_before(drafts: list[ClaimDraft], topics: set[str], start: int
 
 def _result_changes(doc: Doc, sent: Span, names: list[Span], values: list[Span], drafts: list[ClaimDraft],
                     published, topics: set[str]) -> list[ClaimDraft]:
-    """Drafts for the figures of a result's change no draft covers: "Turnover for the quarter was up 4.3% to
-    £1.97bn" (``revenue_growth`` and ``revenue``), "net profits were up 42% to 719m euros", "sales fell 8.6% from
-    1.05bn rupees" — the change is a growth, a money figure after 'to' or 'from' the result itself. The holder is
-    the company named before the noun in the sentence ("Heineken's sales", not a source), else the subject of
+    """Drafts for the figures of a result's change no draft covers: "Turnover for the quarter was up 3.8% to
+    £2.41bn" (``revenue_growth`` and ``revenue``), "net profits were up 35% to 640m euros", "sales fell 7.4% from
+    2.3bn rupees" — the change is a growth, a money figure after 'to' or 'from' the result itself. The holder is
+    the company named before the noun in the sentence ("Arden's sales", not a source), else the subject of
     the story's last money or percent claim before the sentence among ``topics`` (GUIDELINES: an unnamed
     subject is the company the text is about)."""
     covered = {(d.span.start, d.span.end) for d in drafts}
@@ -1105,11 +1105,11 @@ def _verb_attributes(doc: Doc, sent: Span, drafts: list[ClaimDraft], listing_sto
             d.subject_text = _clean_name(owner.group(1)) or d.subject_text
 
 
-#: verbs whose subject holds the figure in their object ("Oakleaf had 1986 sales of about 26 mln dlrs", "Mobay,
-#: its chemicals unit, reported net income of 83.4 mln dlrs", "Orange added five million customers")
+#: verbs whose subject holds the figure in their object ("Arden had 1986 sales of about 31 mln dlrs", "Marlo,
+#: its chemicals unit, reported net income of 61.2 mln dlrs", "Kolt added four million customers")
 _HOLD_VERBS = {"reported", "reports", "posted", "posts", "had", "has", "recorded", "records", "added", "adds",
                "earned", "earns", "employs", "employed", "booked", "generated", "generates", "operates"}
-#: nouns of reported results, after which a person's name holds a company's figure (the NER calls "Mobay" a person)
+#: nouns of reported results, after which a person's name holds a company's figure (the NER may call a firm a person)
 _RESULT_NOUNS = REVENUE_NOUNS | {"loss"}
 #: words that may stand between a holder's name and its verb ("Boeing now has", "The company today reported")
 _VERB_ADVERBS = {"now", "already", "also", "today", "still", "currently", "previously", "recently", "then", "yesterday"}
@@ -1117,7 +1117,7 @@ _VERB_ADVERBS = {"now", "already", "also", "today", "still", "currently", "previ
 
 def _verb_subject(doc: Doc, names: list[Span], value: Span, sent: Span) -> str | None:
     """The company named as the subject of the verb a figure is the object of: the name right before a holding
-    or reporting verb (adverbs aside), or the name an appositive follows ("Mobay, its primary chemicals company,
+    or reporting verb (adverbs aside), or the name an appositive follows ("Marlo, its main chemicals unit,
     reported …"), with no other name, verb of that kind or ';' between the verb and the figure. ORG names only:
     places and people hold tolls and quotes under other rules."""
     verb = None
@@ -1131,10 +1131,10 @@ def _verb_subject(doc: Doc, names: list[Span], value: Span, sent: Span) -> str |
         return None
     nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
     if nxt is not None and nxt.lower_ == "that":
-        return None  # a report of a clause: "Sky TV reports that the three were killed"
+        return None  # a report of a clause: "Kolt TV reports that the three were hurt"
     if verb.lower_ in ("has", "had") and nxt is not None and (nxt.lower_ in ("been", "historically", "not", "never")
                                                              or re.fullmatch(r"[a-z]+(?:ed|en)", nxt.lower_)):
-        return None  # an auxiliary: "IBM has accounted for about 50 pct of the company's revenues"
+        return None  # an auxiliary: "Kolt has accounted for about 45 pct of the company's revenues"
     i = verb.i - 1
     while i > sent.start and (doc[i].lower_ in _VERB_ADVERBS or doc[i].ent_type_ == "DATE"):
         i -= 1
@@ -1147,18 +1147,18 @@ def _verb_subject(doc: Doc, names: list[Span], value: Span, sent: Span) -> str |
         return None
     results = bool(_RESULT_NOUNS & {t.lower_ for t in doc[verb.i + 1:value.start]})
     if before.label_ != "ORG" and not (before.label_ == "PERSON" and results):
-        return None  # a person's figure is a company's only as its reported results (the NER calls "Mobay" a person)
+        return None  # a person's figure is a company's only as its reported results (the NER may call a firm a person)
     return _clean_name(before.text)
 
 
-#: words that may stand before a company's name as its description ("Shares in Irish oil company Petrel")
+#: words that may stand before a company's name as its description ("Shares in Irish oil company Vessa")
 _COMPANY_WORDS = {"the", "oil", "company", "firm", "group", "bank", "carmaker", "airline", "retailer", "insurer",
                   "miner", "chipmaker", "maker", "giant", "rival", "parent", "conglomerate", "operator", "lender",
                   "'s", "’s"}
 
 
 def _shares_owner(doc: Doc, names: list[Span], value: Span, sent: Span) -> str | None:
-    """'Shares of MCI were up more than 4%', 'Shares in its major shareholder, Patrick Corp, had dropped 31%': the
+    """'Shares of Kolt were up more than 6%', 'Shares in its main shareholder, Arden Corp, had dropped 27%': the
     company whose shares moved is the first name after the sentence's 'shares of/in' (an appositive of a few words
     allowed), when no other figure, 'shares' or ';' stands between it and the move."""
     lead = doc[sent.start:value.start]
@@ -1290,7 +1290,7 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
     for d in drafts:
         value = d.quantity.value
         if d.attribute in _COMPANY_SUMS and isinstance(value, (int, float)) and value < MIN_PROSE_SUM:
-            out_drop.add(id(d))  # "$1.14 a share", "€2.73", "$29": a price per share or per item, no company's sum
+            out_drop.add(id(d))  # "$1.37 a share", "€2.45", "$249": a price per share or per item, no company's sum
     for i, d in enumerate(drafts):
         if d.attribute != "ipo_price":
             continue
@@ -1431,13 +1431,13 @@ _NOT_TALLIES = {"year", "month", "week", "day", "hour", "minute", "percent", "po
 
 
 def _company_counts(doc: Doc, drafts: list[ClaimDraft], published, topics: set[str]) -> list[ClaimDraft]:
-    """Drafts for a company's counts the linker linked to no one ("DaimlerChrysler announced today it would cut
-    13,000 jobs", "It currently produces fifteen brands of vehicle"): a number of something (not time, money,
+    """Drafts for a company's counts the linker linked to no one ("Arden Motors announced today it would cut
+    11,500 jobs", "It currently produces twelve brands of car"): a number of something (not time, money,
     points or shares) after a verb of cutting, hiring, running, making or buying, within eight words and with
     no name, figure or ';' between. The counter is the verb's subject: the company name reached from the verb
     over auxiliaries, adverbs and a reporting frame ("announced today it would", "is seeking to", "have"), or,
     for 'it' or 'the company', the subject the linker gave two or more figures of the story the claim before it
-    had. A common noun there ("the US economy shed 663,000 jobs") is no company's."""
+    had. A common noun there ("the Veloria economy shed 512,000 jobs") is no company's."""
     from claimcheck.pipeline.context import nearest_verb
     from claimcheck.pipeline.mentions import counted_unit
 
@@ -1496,7 +1496,7 @@ def _counter_of(doc: Doc, verb: Token, sent: Span, value: Span) -> str | None:
     return "" if pronoun and ent is None and not doc[i].is_alpha else None
 
 
-#: a country named after these is where a disaster was felt, not where it struck ("felt as far away as Australia")
+#: a country named after these is where a disaster was felt, not where it struck ("felt as far away as Ostland")
 _FELT = re.compile(r"\b(?:felt|far away as|as far as|felt in|neighbouring|neighboring)\W*(?:\w+\W+)?$", re.I)
 
 
@@ -1515,8 +1515,8 @@ DISASTER_HARM = re.compile(r"\b(?:kill\w*|dead|deaths?|died|die|dying|injur\w*|w
 
 
 def _disaster_counts(doc: Doc, drafts: list[ClaimDraft], published) -> list[ClaimDraft]:
-    """Drafts for the counts of a natural disaster's story the linker linked to no one ("Around 1,000 people are
-    housed in tents", "five villages had been badly hit"): a number before a noun of what such a story counts,
+    """Drafts for the counts of a natural disaster's story the linker linked to no one ("About 1,300 people were
+    evacuated to tents", "six villages were badly damaged"): a number before a noun of what such a story counts,
     not a place's population; the subject is a placeholder ``_disaster_country`` replaces with the country (the
     story's first). Only in a story whose headline names a disaster and which names a country."""
     from claimcheck.pipeline.context import WEAK_VERBS, nearest_verb
@@ -1537,13 +1537,13 @@ def _disaster_counts(doc: Doc, drafts: list[ClaimDraft], published) -> list[Clai
         noun = run_noun(doc, v, sent)
         if noun is None or noun not in DISASTER_COUNTED or POPULATION.search(doc[max(0, v.start - 4):v.start].text) \
                 or not DISASTER_HARM.search(sent.text):
-            continue  # "jobs for 19 million people": a figure of the region, not of the disaster
+            continue  # "jobs for 12 million people": a figure of the region, not of the disaster
         quantity = normalize_span(v, published, dayfirst=bool(doc.user_data.get("claimcheck.dayfirst", False)))
         if quantity is None or not isinstance(quantity.value, (int, float)) or quantity.value < MIN_COUNT:
             continue
         verb = nearest_verb(doc, v, sent)
         if verb is None or verb in WEAK_VERBS:
-            continue  # "200,000 residents", "we have received around 50 people with injuries": no telling what
+            continue  # "200,000 residents", "we have seen 40 people with injuries": no telling what
         scope = f"{noun} ({verb})"  # the count is of, and so nothing it may be compared with
         out.append(ClaimDraft(_clean_name(country.text) or country.text, "count", quantity, v, None, scope, 0.5))
     return out

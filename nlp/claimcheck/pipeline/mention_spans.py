@@ -140,7 +140,7 @@ def _relabel(doc: Doc, s: Span) -> Span:
 
 def _relabel_year_or_pence(doc: Doc, s: Span) -> Span:
     """An amount in pence the NER called a date ("DIV 16.5p", "a closing price of 201p") is MONEY; a year before
-    1800 it called a count ("the birthplace in 1723 of Adam Smith", "1776's Wealth of Nations") is a DATE, as the
+    1800 it called a count ("the birthplace in 1723 of a philosopher", "1776's Wealth of Nations") is a DATE, as the
     real annotation marks both (real-train and real-dev: the pence 3, the years 2, none the other way)."""
     if s.label_ == "DATE" and re.fullmatch(r"\d+(?:\.\d+)?p", s.text):
         return Span(doc, s.start, s.end, label="MONEY")
@@ -734,7 +734,7 @@ def _merge_percent(doc: Doc, spans: list[Span]) -> list[Span]:
         m = re.match(r"((?:1[89]|20)\d\d)\s+(?:to|and)\s+", s.text) if s.label_ in ("PERCENT", "MONEY") else None
         if m and re.search(r"\b(?:in|from|of|than|since)\s+$", text[max(0, s.start_char - 7):s.start_char], re.I):
             # "from 5% in 2004 to 4.25%", "up from 0.3% in 2003 and 0.4% in 2002", "down 4% in 2004 to 789m euros",
-            # "from 45 pct at the end of 1985 to 35 pct": a year and the next figure, not a range
+            # "from 42 pct at the end of 1985 to 33 pct": a year and the next figure, not a range
             year = _span(doc, s.start_char, s.start_char + len(m.group(1)), "DATE")
             rest = _span(doc, s.start_char + m.end(), s.end_char, s.label_)
             if year is not None and rest is not None:

@@ -362,7 +362,7 @@ def left_context(span: Span, words: int = 4) -> str:
     return _TICKER_END.sub("", span.doc[start:span.start].text)
 
 
-#: "car sales were up to 14,071 from 12,937", "its share was up to 5.2 pct in March from 4.9 pct": "up" is the
+#: "car sales were up to 11,480 from 10,215", "its share was up to 5.2 pct in March from 4.9 pct": "up" is the
 #: move and "to" its level when a "from" and the earlier figure follow, not "at most" (a cap: "up to 350 mln
 #: dlrs", "fines of up to $5 million")
 _UP_TO_END = re.compile(r"\bup\s+to\s*$", re.I)

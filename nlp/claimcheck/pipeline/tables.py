@@ -115,7 +115,7 @@ def headline_company(doc_text: str) -> str | None:
         return None
     bracketed = re.match(r"<([^<>]+)>", first)
     if bracketed and not re.fullmatch(r"[A-Z0-9.]{1,6}", bracketed.group(1)):
-        name = bracketed.group(1).strip()  # "<MEMOTEC DATA INC> YEAR NET": an unlisted company's name
+        name = bracketed.group(1).strip()  # "<DUNMORE DATA INC> YEAR NET": an unlisted company's name
     elif "<" in first:
         name = first.split("<", 1)[0].strip()
     else:
@@ -162,7 +162,7 @@ def table_figures(doc_text: str, lines: list[re.Match[str]] | None = None,
     for m in TABLE_LINE.finditer(doc_text) if lines is None else lines:
         attribute = _attribute(m["label"])
         if attribute is None and re.match(r"(?:profit|loss)\b", m["values"], re.I):
-            # "Partial operating profit 182.6 mln": the label's last word was read as the figure's sign
+            # "Partial operating profit 141.3 mln": the label's last word was read as the figure's sign
             attribute = _attribute(f"{m['label']} {m['values'].split()[0]}")
         values_start = m.start("values")
         pieces = _SEPARATOR.split(m["values"])
