@@ -496,16 +496,16 @@ def test_a_self_contradicting_source_is_compared_on_the_figure_another_source_te
 def test_a_holding_and_the_rest_of_the_shares_are_not_a_disagreement():
     from claimcheck.crosscheck import rest_of
 
-    held = told("a", 31.74, "31.74 pct", "Birch already holds 31.74 pct of Ridge's 99.80 mln issued shares.", 0.8,
-                attribute="stake", unit="percent", low=31.735, high=31.745)
-    rest = told("b", 68.26, "68.26 pct", "Birch's bid for the 68.26 pct of Ridge's shares it does not already "
-                "hold values Ridge at 420 mln dlrs.", 0.8, attribute="stake", unit="percent", low=68.255, high=68.265)
+    held = told("a", 27.40, "27.40 pct", "Birch already holds 27.40 pct of Ridge's 84.10 mln issued shares.", 0.8,
+                attribute="stake", unit="percent", low=27.395, high=27.405)
+    rest = told("b", 72.60, "72.60 pct", "Birch's bid for the 72.60 pct of Ridge's shares it does not already "
+                "hold values Ridge at 420 mln dlrs.", 0.8, attribute="stake", unit="percent", low=72.595, high=72.605)
     assert rest_of(rest, held) and compare_group([held, rest], lambda: "f1") is None
     # the same two figures without a word that makes one the rest: a disagreement
-    plain = rest.model_copy(update={"sentence": "Birch holds 68.26 pct of Ridge's shares, it said."})
+    plain = rest.model_copy(update={"sentence": "Birch holds 72.60 pct of Ridge's shares, it said."})
     assert not rest_of(plain, held) and compare_group([held, plain], lambda: "f1") is not None
     # the rest cue, but figures that do not add up to the whole
-    off = rest.model_copy(update={"value": 62.26, "text": "62.26 pct", "low": 62.255, "high": 62.265})
+    off = rest.model_copy(update={"value": 66.60, "text": "66.60 pct", "low": 66.595, "high": 66.605})
     assert not rest_of(off, held) and compare_group([held, off], lambda: "f1") is not None
 
 

@@ -320,8 +320,8 @@ def _parallel_slot(c: Claim) -> tuple[tuple[str, ...], int] | None:
 
 
 def parallel(a: Claim, b: Claim) -> bool:
-    """Two sources' claims that are one sentence told twice, the figure in the same place: "Lear Siegler eventually
-    went private for 1.66 billion dlrs" and "... for about 1.66 billion dlrs" (a wire story and its rewrite, a
+    """Two sources' claims that are one sentence told twice, the figure in the same place: "Halden eventually went
+    private for 2.35 billion dlrs" and "... for about 2.35 billion dlrs" (a wire story and its rewrite, a
     copy with a figure changed). Their figures state the same thing whatever the linker made of the subject, so
     a disagreement between them is one (the rest of the sentence, figures masked, lines up token for token but
     for a few words: :data:`PARALLEL_MIN_RATIO`)."""
@@ -367,8 +367,8 @@ REST_CUE = re.compile(r"\b(?:(?:not|n['’]t)\s+(?:already\s+|yet\s+)?(?:own|own
 
 
 def rest_of(a: Claim, b: Claim) -> bool:
-    """Two shares of one whole that add up to 100%, one of them told as the rest: "CSR already holds 31.74 pct" and
-    "CSR's bid for the 68.26 pct it does not already hold" are a holding and the rest, not a disagreement."""
+    """Two shares of one whole that add up to 100%, one of them told as the rest: "Birch already holds 27.4 pct" and
+    "Birch's bid for the 72.6 pct it does not already hold" are a holding and the rest, not a disagreement."""
     if a.attribute not in ("stake", "revenue_share") or a.unit != "percent" or b.unit != "percent":
         return False
     x, y = a.value, b.value

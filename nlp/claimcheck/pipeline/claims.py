@@ -1604,7 +1604,7 @@ def _is_stake_object(doc: Doc, ent: Span, value: Span) -> bool:
 
 
 def _owned_by(doc: Doc, names: list[Span], value: Span) -> str | None:
-    """'Bayou is 55.2 pct owned by Australia Wide': the holder named after 'owned by'."""
+    """'Ravine is 48.5 pct owned by Dunmore Holdings': the holder named after 'owned by'."""
     after = doc[value.end:value.end + 3]
     words = [t.lower_ for t in after]
     if words[:2] != ["owned", "by"] and words[:3] != ["-", "owned", "by"]:

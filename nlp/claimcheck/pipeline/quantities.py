@@ -211,7 +211,7 @@ def _stock_moves(text: str) -> Iterator[tuple[int, int, str]]:
             yield m.start("level"), m.end("level"), "MONEY"
 
 
-#: a person's weight in the sentence: "get in better shape, dropping from 208 pounds to 193 by exercising"
+#: a person's weight in the sentence: "trying to get fit, he went from 231 pounds to 214 by training"
 _BODY_WEIGHT = re.compile(r"\b(?:weigh(?:s|ed|ing|t)?|diet(?:ing)?|exercis(?:e|es|ed|ing)|in\s+(?:better\s+|good\s+)?"
                           r"shape|heavier|lighter|overweight|obes(?:e|ity)|slimm(?:ed|ing)|workouts?)\b", re.I)
 

@@ -172,9 +172,9 @@ def ours(sentences: list[str], nlp) -> list[list[dict]]:
     return out
 
 
-#: "from 208 pounds to 193", "from $36,040 at 10.45pm to $34,935", "from 13.5 to 14.0 mm": a change from one figure
+#: "from 231 pounds to 214", "from $41,120 at 9.15pm to $39,870", "from 13.5 to 14.0 mm": a change from one figure
 #: to another, which NewsQuant writes as one quantity, the range from the first to the second (in the order of the
-#: change, so "208-193"); claimcheck reports the two figures. ("rose to 6.7% from 6.29%" is left as two: NewsQuant
+#: change, so "231-214"); claimcheck reports the two figures. ("rose to 6.7% from 6.29%" is left as two: NewsQuant
 #: writes that order both ways)
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+)?$", re.I)
 _GAP_TO = re.compile(r"(?:\s+[^\s;:]+){0,5}?\s+to\s+(?:about\s+|around\s+|roughly\s+)?", re.I)
@@ -298,7 +298,7 @@ def _value_match(p: dict, g: dict) -> bool:
     lo, hi, factor = g["low"], g["high"], g["factor"]
     scaled = {k: (p[k] / factor if p[k] is not None else None) for k in ("value", "low", "high")}
     if hi is not None:
-        if scaled["low"] is not None and scaled["high"] is not None:  # a range either way round ("208-193")
+        if scaled["low"] is not None and scaled["high"] is not None:  # a range either way round ("231-214")
             a, b = sorted((scaled["low"], scaled["high"]))
             return _close(a, min(lo, hi)) and _close(b, max(lo, hi))
         return _close(scaled["value"], lo) or _close(scaled["value"], hi)
