@@ -1395,7 +1395,7 @@ def _disaster_country(doc: Doc, names: _Names, drafts: list[ClaimDraft]) -> None
             continue
         mention = names.mention(d)
         if mention is None or not (mention.label_ in ("GPE", "LOC", "FAC", "PERSON", "NORP")
-                                   or _is_reporter(mention)):
+                                   or _is_reporter(mention) or _speaks_before(doc, mention, d.span)):
             continue
         if POPULATION.search(doc[max(0, d.span.start - 4):d.span.start].text) \
                 or (d.scope or "").startswith(POPULATION_NOUNS):
@@ -1552,6 +1552,28 @@ def _disaster_counts(doc: Doc, drafts: list[ClaimDraft], published) -> list[Clai
 def _is_reporter(mention: Span) -> bool:
     """An agency or broadcaster giving a figure: a reporting word in its name ("Geological Survey", "IRNA")."""
     return bool(set(mention.text.casefold().replace(".", "").split()) & REPORTER_WORDS)
+
+
+#: verbs by which someone gives a figure rather than does what it counts
+_SPEECH_VERBS = {"said", "says", "told", "tells", "reported", "reports", "announced", "estimated", "confirmed",
+                 "added", "stated"}
+
+
+def _speaks_before(doc: Doc, mention: Span, value: Span) -> bool:
+    """The name is the speaker of the clause the figure sits in ("Ada Lumo, governor of the island, said five
+    villages were hit", "the police told reporters 12 people died"): a verb of saying follows it in the
+    sentence, before the figure, with no other name between the verb and the figure. A speaker reports a
+    disaster's count; it is not the count's actor."""
+    if mention.end > value.start or bounded_sent(mention).start != bounded_sent(value).start:
+        return False
+    verb = next((t for t in doc[mention.end:value.start] if t.lower_ in _SPEECH_VERBS), None)
+    if verb is None:
+        return False
+    start = verb.i + 1
+    if verb.lower_ in ("told", "tells") and start < value.start and doc[start].ent_iob_ == "B":
+        listener = next(e for e in doc.ents if e.start == start)  # "told AFP that …": the one told
+        start = listener.end
+    return not any(t.ent_type_ in NAME_LABELS for t in doc[start:value.start])
 
 
 #: words that open a sentence without being a name ("Revenue rose 5%, according to …")
