@@ -218,6 +218,18 @@ def test_the_company_whose_shares_moved_is_the_one_after_shares_of():
     assert subjects(got) == [("Kolt", "6%"), ("Vessa Resources", "40%")]
 
 
+def test_a_move_told_in_pence_and_then_in_percent_is_still_the_shares_owners():
+    """'up 12 pence, or 3.1%' tells one move twice; a different figure between them still blocks the rule."""
+    doc = make(NLP, "Shares in Kolt were up 12 pence, or 3.1%, at 410p after Arden's offer. "
+               "Shares in Vessa fell after a 2bn offer by Arden that lifted Arden 4%.",
+               [("Kolt", "ORG"), ("12 pence", "MONEY"), ("3.1%", "PERCENT"), ("410p", "MONEY"), ("Arden", "ORG"),
+                ("Vessa", "ORG"), ("2bn", "MONEY"), ("Arden", "ORG"), ("Arden", "ORG"), ("4%", "PERCENT")],
+               sentences=True)
+    got = C.revise_drafts(doc, [draft(doc, "Arden", "share_price_change", "3.1%"),
+                                draft(doc, "Arden", "share_price_change", "4%")])
+    assert subjects(got) == [("Kolt", "3.1%"), ("Arden", "4%")]
+
+
 # --- a result's change in a sentence that names no one -------------------------------------------------------
 
 RESULTS = ("Arden Mills reported a profit of 40 mln dlrs. Arden Mills also cut 300 jobs. "

@@ -1168,7 +1168,11 @@ def _shares_owner(doc: Doc, names: list[Span], value: Span, sent: Span) -> str |
         return None
     owner = next((n for n in names if at[0] + 2 <= n.start <= at[0] + 7 and n.end < value.start
                   and n.label_ == "ORG"), None)
-    if owner is None or any(t.text == ";" or t.ent_type_ in ("MONEY", "PERCENT") for t in doc[owner.end:value.start]):
+    if owner is None:
+        return None
+    restated = doc[value.start - 1].lower_ == "or"  # "were up 12 pence, or 3.1%": one move told twice
+    if any(t.text == ";" or t.ent_type_ == "PERCENT" or (t.ent_type_ == "MONEY" and not restated)
+           for t in doc[owner.end:value.start]):
         return None
     gap = [t for t in doc[at[0] + 2:owner.start] if t.ent_type_ not in ("NORP", "GPE")]
     if gap and gap[-1].text != "," and not all(t.lower_ in _COMPANY_WORDS for t in gap):
