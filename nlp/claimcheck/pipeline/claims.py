@@ -1291,6 +1291,7 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
     drafts.extend(_disaster_counts(doc, drafts, published))
     drafts.extend(_company_counts(doc, drafts, published, topics))
     _disaster_country(doc, index, drafts)
+    out_drop |= _absent_people(doc, index, drafts, topics)
     for d in drafts:
         value = d.quantity.value
         if d.attribute in _COMPANY_SUMS and isinstance(value, (int, float)) and value < MIN_PROSE_SUM:
@@ -1354,6 +1355,42 @@ def _full_forms(names: _Names, drafts: list[ClaimDraft]) -> None:
         widest = max(forms, key=len, default=None)
         if widest is not None and all(_contains(widest, f) for f in forms):
             d.subject_text = forms[widest]
+
+
+#: what a company, not a person, has: results, deals, counts of what it runs
+_PEOPLES_NOT = {"profit", "loss", "revenue", "revenue_growth", "profit_growth", "count", "deal_value", "funding"}
+#: a company left unnamed in the sentence: "the company had a net loss of …", "its sales rose 4%"
+_UNNAMED_COMPANY = re.compile(r"\b(?:the (?:company|firm|group|bank|carmaker|airline|insurer|retailer)|it|its)\b",
+                              re.IGNORECASE)
+
+
+def _absent_people(doc: Doc, names: _Names, drafts: list[ClaimDraft], topics: set[str]) -> set[int]:
+    """A result, deal or count the linker gave to a person the figure's sentence does not name at all, not even
+    by surname ("Police said they made 86 arrests" → a person of an earlier paragraph; "the company had a net
+    loss of 51,000 dlrs" → its chief executive quoted before): the person is no holder of it. With the company
+    left unnamed in the sentence ("the company", "it") the figure goes to the story's company before it;
+    otherwise the draft is dropped (the ``id()`` of each dropped draft is returned)."""
+    from claimcheck.resolve.entities import name_words
+
+    dropped: set[int] = set()
+    for d in drafts:
+        if d.attribute not in _PEOPLES_NOT:
+            continue
+        mention = names.mention(d)
+        if mention is None or mention.label_ != "PERSON":
+            continue
+        sent = bounded_sent(d.span)
+        words = {t.lower_ for t in sent}
+        if set(name_words(mention.text)) & words:
+            continue
+        company = None
+        if _UNNAMED_COMPANY.search(doc[sent.start:d.span.start].text):
+            company = _story_company_before(drafts, topics - {d.subject_text}, d.span.start)
+        if company:
+            d.subject_text = company
+        else:
+            dropped.add(id(d))
+    return dropped
 
 
 def _contains(words: tuple[str, ...], part: tuple[str, ...]) -> bool:
