@@ -329,6 +329,18 @@ def test_a_percentage_after_a_companys_move_verb_is_its_share_price_change():
         ("Vessa", "share_price_change", "2.1%"), ("Ostwind", "share_price_change", "1.7%")]
 
 
+def test_an_index_is_the_subject_of_its_own_move():
+    """'Index' ends a name that is no company's subject, but a move told of the index is the index's; the name
+    word 'Index' is not taken for the gap between name and verb."""
+    text = "The Veloria Composite Index lost 6.1 percent, or 98.20 points. Shares of Kolt Index rose 2%."
+    doc = make(NLP, text, [("Veloria Composite Index", "ORG"), ("6.1 percent", "PERCENT"), ("98.20", "CARDINAL"),
+                           ("Kolt Index", "ORG"), ("2%", "PERCENT")], sentences=True)
+    got = C.revise_drafts(doc, [])
+    assert [(d.subject_text, d.attribute, d.span.text) for d in got] == [
+        ("Veloria Composite Index", "share_price_change", "6.1 percent")]
+    assert C._clean_name("Veloria Composite Index") is None
+
+
 def test_a_price_per_share_or_per_item_is_no_companys_sum():
     doc = make(NLP, "Arden earned $1.37 a share. Its new phone costs $249. Arden earned $80 mln in 2003.",
                [("Arden", "ORG"), ("$1.37", "MONEY"), ("$249", "MONEY"), ("Arden", "ORG"), ("$80 mln", "MONEY"),

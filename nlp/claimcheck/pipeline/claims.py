@@ -874,19 +874,28 @@ def _market_moves(doc: Doc, sent: Span, names: list[Span], values: list[Span], d
             i -= 1
         if doc[i].lower_ not in _MOVE_VERBS:
             continue
-        i -= 1
+        verb, i = i, i - 1
         while i > sent.start and doc[i].lower_ in _MOVE_GAP:
             i -= 1
-        name = next((n for n in names if n.end == i + 1), None)
+        # the name ends where the gap began, or inside it ("The Arden Composite Index lost …": 'Index' is the name's)
+        name = next((n for n in names if i + 1 <= n.end <= verb), None)
         if name is None or name.label_ != "ORG" or _is_ticker(doc, name) \
                 or (name.start > sent.start and doc[name.start - 1].lower_ in _PREPOSITIONS - {"with"}):
             continue  # ("with Ostwind dropping 1.9%" is a clause of its own)
         quantity = normalize_span(v, published)
-        subject = _clean_name(name.text)
+        subject = _clean_name(name.text) or _index_name(name.text)
         if quantity is None or not subject:
             continue
         out.append(ClaimDraft(subject, "share_price_change", quantity, v, None, None, 0.5))
     return out
+
+
+def _index_name(text: str) -> str | None:
+    """A market index whose move a figure is ("The Arden Composite Index", "the Nasdaq"): no subject of a
+    company's figures (:data:`NON_SUBJECT_HEADS`), but the subject of its own ``share_price_change``."""
+    text = text.strip().removeprefix("the ").removeprefix("The ").strip()
+    words = text.casefold().split()
+    return text if words and (words[-1] in ("index", "indices") or words == ["nasdaq"]) else None
 
 
 def _subjects_named_twice(drafts: list[ClaimDraft]) -> set[str]:
