@@ -341,6 +341,22 @@ def test_an_index_is_the_subject_of_its_own_move():
     assert C._clean_name("Veloria Composite Index") is None
 
 
+@pytest.mark.parametrize("counts_units, kept", [(True, ["4%"]), (False, ["4%", "3%", "9%"])])
+def test_a_sales_change_in_a_story_that_counts_units_sold_is_no_revenue_growth(counts_units, kept):
+    """Unit sales are no claim (GUIDELINES, ``other``): in a story that counts sales in vehicles, 'Kolt sales
+    dropped 3%' is dropped, a change in revenue is kept; in a story that does not, every sales change is kept."""
+    lead = "Industry sales fell to 1.3 million vehicles. " if counts_units else "Industry sales fell. "
+    text = lead + "Kolt revenue rose 4%. Kolt sales dropped 3%. Arden sales jumped 9% in May."
+    ents = [("Kolt", "ORG"), ("4%", "PERCENT"), ("Kolt", "ORG"), ("3%", "PERCENT"), ("Arden", "ORG"),
+            ("9%", "PERCENT"), ("May", "DATE")]
+    if counts_units:
+        ents.insert(0, ("1.3 million", "CARDINAL"))
+    doc = make(NLP, text, ents, sentences=True)
+    got = C.revise_drafts(doc, [draft(doc, "Kolt", "revenue_growth", "4%"), draft(doc, "Kolt", "revenue_growth", "3%"),
+                                draft(doc, "Arden", "revenue_growth", "9%")])
+    assert [d.span.text for d in got if d.attribute == "revenue_growth"] == kept
+
+
 def test_a_price_per_share_or_per_item_is_no_companys_sum():
     doc = make(NLP, "Arden earned $1.37 a share. Its new phone costs $249. Arden earned $80 mln in 2003.",
                [("Arden", "ORG"), ("$1.37", "MONEY"), ("$249", "MONEY"), ("Arden", "ORG"), ("$80 mln", "MONEY"),

@@ -1301,6 +1301,7 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
     drafts.extend(_company_counts(doc, drafts, published, topics))
     _disaster_country(doc, index, drafts)
     out_drop |= _absent_people(doc, index, drafts, topics)
+    out_drop |= _unit_sales_changes(doc, drafts)
     for d in drafts:
         value = d.quantity.value
         if d.attribute in _COMPANY_SUMS and isinstance(value, (int, float)) and value < MIN_PROSE_SUM:
@@ -1398,6 +1399,31 @@ def _absent_people(doc: Doc, names: _Names, drafts: list[ClaimDraft], topics: se
         if company:
             d.subject_text = company
         else:
+            dropped.add(id(d))
+    return dropped
+
+
+#: a story that counts sales in units: "sales fell to 1.25 million vehicles", "sold 13.7 million cars"
+_UNIT_SALES = re.compile(r"\b(?:sales|sold|deliveries|delivered)\b[^.;\n]{0,60}?\b\d[\d,.]*(?:\s+(?:million|m|mln|"
+                         r"thousand|bn|billion))?\s+(?:new\s+)?(?:vehicles|cars|automobiles|units|trucks|"
+                         r"motorcycles|handsets|phones|consoles|copies)\b", re.IGNORECASE)
+#: a sales change that says it is money: "revenue", "turnover", "in value", a currency
+_SALES_IN_MONEY = re.compile(r"\b(?:revenues?|turnover|value|income|earnings|like-for-like)\b", re.IGNORECASE)
+
+
+def _unit_sales_changes(doc: Doc, drafts: list[ClaimDraft]) -> set[int]:
+    """In a story that counts its sales in units (cars, phones), "Ford sales dropped 3%" is a change in units
+    sold, not in revenue (GUIDELINES: unit sales are ``other``): a ``revenue_growth`` whose sentence speaks of
+    sales, but not of revenue, turnover or value, is dropped (the ``id()`` of each is returned)."""
+    if not _UNIT_SALES.search(text_of(doc)):
+        return set()
+    dropped: set[int] = set()
+    for d in drafts:
+        if d.attribute != "revenue_growth":
+            continue
+        sent = bounded_sent(d.span)
+        words = {t.lower_ for t in sent}
+        if words & {"sales", "sold"} and not _SALES_IN_MONEY.search(sent.text):
             dropped.add(id(d))
     return dropped
 
