@@ -191,6 +191,24 @@ def test_the_name_an_appositive_follows_holds_the_reported_result():
     assert subjects(got) == [("Marlo", "61.2 mln dlrs")]
 
 
+@pytest.mark.parametrize("text, ents, holder", [
+    ("The Kolt group, which owns 13 pct of Arden stock, wants two seats.",
+     [("Kolt", "PERSON"), ("13 pct", "PERCENT"), ("Arden", "ORG")], "Kolt"),
+    ("Arden said Vessa Partners and its affiliates, who reportedly hold 7.4 pct of the company's shares, made a bid.",
+     [("Arden", "ORG"), ("Vessa Partners", "ORG"), ("7.4 pct", "PERCENT")], "Vessa Partners"),
+    ("Marlo Holdings owns 21 pct of Arden.", [("Marlo Holdings", "ORG"), ("21 pct", "PERCENT"), ("Arden", "ORG")],
+     "Marlo Holdings"),
+    # the relative clause's name is a place: no holder read
+    ("Arden sold its unit in Veloria, which holds 30 pct of the market.",
+     [("Arden", "ORG"), ("Veloria", "GPE"), ("30 pct", "PERCENT")], "Arden"),
+])
+def test_the_name_a_holding_clause_hangs_on_holds_the_stake(text, ents, holder):
+    doc = make(NLP, text, ents, sentences=True)
+    value = next(t for t, label in ents if label == "PERCENT")
+    got = C.revise_drafts(doc, [draft(doc, "Arden", "stake", value)])
+    assert subjects(got) == [(holder, value)]
+
+
 @pytest.mark.parametrize("text, ents", [
     # an auxiliary, not a holder
     ("Arden said Kolt has accounted for about 45 pct of its revenue.",

@@ -1117,11 +1117,16 @@ def _verb_attributes(doc: Doc, sent: Span, drafts: list[ClaimDraft], listing_sto
 #: verbs whose subject holds the figure in their object ("Arden had 1986 sales of about 31 mln dlrs", "Marlo,
 #: its chemicals unit, reported net income of 61.2 mln dlrs", "Kolt added four million customers")
 _HOLD_VERBS = {"reported", "reports", "posted", "posts", "had", "has", "recorded", "records", "added", "adds",
-               "earned", "earns", "employs", "employed", "booked", "generated", "generates", "operates"}
+               "earned", "earns", "employs", "employed", "booked", "generated", "generates", "operates", "owns",
+               "own", "holds", "hold", "controls", "control"}
+#: words between a relative pronoun's name and the comma before it ("The Kolt group, which owns 13 pct of …",
+#: "Arden Partners and its affiliates, who hold 7.4 pct …")
+_RELATIVE_TAIL = {"group", "and", "its", "their", "affiliates", "partners", "associates", "family", "fund"}
 #: nouns of reported results, after which a person's name holds a company's figure (the NER may call a firm a person)
 _RESULT_NOUNS = REVENUE_NOUNS | {"loss"}
 #: words that may stand between a holder's name and its verb ("Boeing now has", "The company today reported")
-_VERB_ADVERBS = {"now", "already", "also", "today", "still", "currently", "previously", "recently", "then", "yesterday"}
+_VERB_ADVERBS = {"now", "already", "also", "today", "still", "currently", "previously", "recently", "then", "yesterday",
+                 "reportedly", "jointly"}
 
 
 def _verb_subject(doc: Doc, names: list[Span], value: Span, sent: Span) -> str | None:
@@ -1147,6 +1152,15 @@ def _verb_subject(doc: Doc, names: list[Span], value: Span, sent: Span) -> str |
     i = verb.i - 1
     while i > sent.start and (doc[i].lower_ in _VERB_ADVERBS or doc[i].ent_type_ == "DATE"):
         i -= 1
+    if doc[i].lower_ in ("which", "who") and i - 1 > sent.start and doc[i - 1].text == ",":
+        i -= 2  # a relative clause: the name before ", which owns …" (a few words of its own after it)
+        while i > sent.start and doc[i].lower_ in _RELATIVE_TAIL and doc[i].ent_type_ != "ORG":
+            i -= 1
+        before = next((n for n in names if n.end == i + 1), None)
+        holders = ("ORG", "PERSON") if value.label_ == "PERCENT" else ("ORG",)  # a person may hold a stake
+        if before is None or before.label_ not in holders or _is_ticker(doc, before):
+            return None
+        return _clean_name(before.text)
     before = next((n for n in names if n.end == i + 1), None)
     if before is None and doc[i].text == ",":  # an appositive: the name opening the clause, followed by ','
         lead = [n for n in names if n.end < i and n.end < len(doc) and doc[n.end].text == ","
