@@ -375,6 +375,19 @@ def test_a_sales_change_in_a_story_that_counts_units_sold_is_no_revenue_growth(c
     assert [d.span.text for d in got if d.attribute == "revenue_growth"] == kept
 
 
+@pytest.mark.parametrize("text, value, kept", [
+    ("Analysts have forecast Arden's full-year profit will rise to about $720 mln.", "about $720 mln", False),
+    ("Arden said it expects revenue to reach $900 mln next year.", "$900 mln", False),
+    ("Arden said it expects earnings to be well above the $44 mln of last year.", "$44 mln", True),
+    ("Arden expects to report a loss, compared with a profit of $211 mln a year before.", "$211 mln", True),
+    ("Arden's profit rose to $63 mln and it expects more growth.", "$63 mln", True),
+])
+def test_a_result_a_forecast_states_is_no_claim_but_its_baseline_is(text, value, kept):
+    doc = make(NLP, text, [("Arden", "ORG"), (value, "MONEY")], sentences=True)
+    got = C.revise_drafts(doc, [draft(doc, "Arden", "profit", value)])
+    assert bool(got) is kept
+
+
 def test_a_price_per_share_or_per_item_is_no_companys_sum():
     doc = make(NLP, "Arden earned $1.37 a share. Its new phone costs $249. Arden earned $80 mln in 2003.",
                [("Arden", "ORG"), ("$1.37", "MONEY"), ("$249", "MONEY"), ("Arden", "ORG"), ("$80 mln", "MONEY"),

@@ -1316,6 +1316,7 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
     _disaster_country(doc, index, drafts)
     out_drop |= _absent_people(doc, index, drafts, topics)
     out_drop |= _unit_sales_changes(doc, drafts)
+    out_drop |= {id(d) for d in drafts if d.attribute in _RESULTS and _foretold(doc, d.span)}
     for d in drafts:
         value = d.quantity.value
         if d.attribute in _COMPANY_SUMS and isinstance(value, (int, float)) and value < MIN_PROSE_SUM:
@@ -1440,6 +1441,36 @@ def _unit_sales_changes(doc: Doc, drafts: list[ClaimDraft]) -> set[int]:
         if words & {"sales", "sold"} and not _SALES_IN_MONEY.search(sent.text):
             dropped.add(id(d))
     return dropped
+
+
+#: a period's results, which a forecast may state before they are known
+_RESULTS = {"profit", "loss", "revenue", "revenue_growth", "profit_growth"}
+#: verbs of foretelling a result ("Analysts have forecast full-year profit will rise about 11% to …")
+_FORETELL = {"forecast", "forecasts", "forecasting", "predict", "predicts", "predicted", "predicting", "expect",
+             "expects", "expected", "expecting", "project", "projects", "projected", "anticipate", "anticipates",
+             "anticipated", "sees", "estimate", "estimates", "estimated"}
+_FUTURE = {"will", "would", "could", "should", "might", "may", "to"}
+
+
+def _foretold(doc: Doc, value: Span) -> bool:
+    """A result a forecast states, not a result (GUIDELINES: ``no=forecast``): in the figure's sentence, before it,
+    a verb of foretelling and after that verb a future ('will', 'would', 'to' …) — "analysts expect profit to
+    rise 8% to $2bn", "the firm predicts sales will reach £900m". A result told before the forecast ("Profit rose
+    5% to $2bn and it expects …") is not one: the verb must come before the figure."""
+    sent = bounded_sent(value)
+    lead = doc[sent.start:value.start]
+    verb = next((t for t in lead if t.lower_ in _FORETELL), None)
+    if verb is None:
+        return False
+    future = next((t for t in doc[verb.i + 1:value.start] if t.lower_ in _FUTURE), None)
+    # the past result a forecast is measured against is a result: "expects earnings to be above the 44 mln dlrs
+    # of last year", "to beat last year's profit of $11bn", "a loss compared with a profit of …"
+    return future is not None and not any(t.lower_ in _BASELINE_CUES for t in doc[future.i + 1:value.start])
+
+
+#: words by which a forecast's sentence turns to the past result it is measured against
+_BASELINE_CUES = {"than", "compared", "above", "below", "beat", "beating", "from", "when", "versus", "vs", "over",
+                  "last", "year-earlier", "previous", "earlier"}
 
 
 def _contains(words: tuple[str, ...], part: tuple[str, ...]) -> bool:
