@@ -388,6 +388,17 @@ def test_a_result_a_forecast_states_is_no_claim_but_its_baseline_is(text, value,
     assert bool(got) is kept
 
 
+@pytest.mark.parametrize("text, value, kept", [
+    ("The Veloria baht lost 0.3% against the US currency.", "0.3%", False),
+    ("In Veloria the currency has strengthened 4% since May.", "4%", False),
+    ("Veloria shares fell 2% as the dollar rose.", "2%", True),
+])
+def test_a_currencys_move_is_no_share_price_change(text, value, kept):
+    doc = make(NLP, text, [("Veloria", "GPE"), (value, "PERCENT")], sentences=True)
+    got = C.revise_drafts(doc, [draft(doc, "Veloria", "share_price_change", value)])
+    assert bool(got) is kept
+
+
 def test_a_price_per_share_or_per_item_is_no_companys_sum():
     doc = make(NLP, "Arden earned $1.37 a share. Its new phone costs $249. Arden earned $80 mln in 2003.",
                [("Arden", "ORG"), ("$1.37", "MONEY"), ("$249", "MONEY"), ("Arden", "ORG"), ("$80 mln", "MONEY"),

@@ -1317,6 +1317,7 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
     out_drop |= _absent_people(doc, index, drafts, topics)
     out_drop |= _unit_sales_changes(doc, drafts)
     out_drop |= {id(d) for d in drafts if d.attribute in _RESULTS and _foretold(doc, d.span)}
+    out_drop |= {id(d) for d in drafts if d.attribute == "share_price_change" and _currency_move(doc, d.span)}
     for d in drafts:
         value = d.quantity.value
         if d.attribute in _COMPANY_SUMS and isinstance(value, (int, float)) and value < MIN_PROSE_SUM:
@@ -1471,6 +1472,19 @@ def _foretold(doc: Doc, value: Span) -> bool:
 #: words by which a forecast's sentence turns to the past result it is measured against
 _BASELINE_CUES = {"than", "compared", "above", "below", "beat", "beating", "from", "when", "versus", "vs", "over",
                   "last", "year-earlier", "previous", "earlier"}
+
+
+#: currencies, whose moves are prices (GUIDELINES: ``no=price``), not a company's share price
+_CURRENCY_WORDS = {"currency", "currencies", "baht", "rupiah", "rupee", "rupees", "dollar", "euro", "yen", "pound",
+                   "sterling", "yuan", "renminbi", "won", "peso", "franc", "rouble", "ruble", "lira", "rand",
+                   "ringgit", "dong", "krona", "krone", "greenback", "shekel", "dinar", "real"}
+
+
+def _currency_move(doc: Doc, value: Span) -> bool:
+    """'The Thai baht lost 0.3% against the US currency', 'the currency has strengthened 4%': a currency's move
+    (a currency word in the six words before the figure, and no 'shares', 'stock' or 'index' there)."""
+    lead = {t.lower_ for t in doc[max(bounded_sent(value).start, value.start - 6):value.start]}
+    return bool(lead & _CURRENCY_WORDS) and not lead & {"shares", "share", "stock", "stocks", "index"}
 
 
 def _contains(words: tuple[str, ...], part: tuple[str, ...]) -> bool:
