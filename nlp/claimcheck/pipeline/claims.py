@@ -1481,10 +1481,16 @@ _CURRENCY_WORDS = {"currency", "currencies", "baht", "rupiah", "rupee", "rupees"
 
 
 def _currency_move(doc: Doc, value: Span) -> bool:
-    """'The Thai baht lost 0.3% against the US currency', 'the currency has strengthened 4%': a currency's move
-    (a currency word in the six words before the figure, and no 'shares', 'stock' or 'index' there)."""
-    lead = {t.lower_ for t in doc[max(bounded_sent(value).start, value.start - 6):value.start]}
-    return bool(lead & _CURRENCY_WORDS) and not lead & {"shares", "share", "stock", "stocks", "index"}
+    """'The Thai baht lost 0.3% against the US currency', 'the currency has strengthened 4%': a currency's move —
+    a currency word is the subject of the verb before the figure (auxiliaries and 'by', 'as much as' aside)."""
+    start = bounded_sent(value).start
+    i = value.start - 1
+    while i > start and doc[i].lower_ in ("by", "as", "much", "about", "nearly", "some", "around", "almost"):
+        i -= 1
+    i -= 1  # the verb
+    while i > start and doc[i].lower_ in _MOVE_GAP:
+        i -= 1
+    return i >= start and doc[i].lower_ in _CURRENCY_WORDS
 
 
 def _contains(words: tuple[str, ...], part: tuple[str, ...]) -> bool:
