@@ -840,6 +840,58 @@ _RESULT_PREMODIFIERS = {"its", "their", "net", "pre-tax", "pretax", "operating",
                         "the", "and", ",", "while", "but", "as", "when", "company", "firm"}
 
 
+#: the change a figure is, said by the noun after it: "a 52% rise in profits", "an 11% fall in sales"
+_CHANGE_AFTER = {"rise", "rises", "increase", "increases", "jump", "jumps", "gain", "gains", "growth", "fall",
+                 "falls", "drop", "drops", "decline", "declines", "slump", "slide", "dip", "surge", "leap", "climb"}
+#: what a money figure is, said by the noun after it: "posted a $676m loss", "turned in a 331bn yen profit"
+_RESULT_AFTER = {"loss": "loss", "losses": "loss", "profit": "profit", "profits": "profit", "revenue": "revenue",
+                 "revenues": "revenue", "turnover": "revenue"}
+
+
+def _results_named_after(doc: Doc, sent: Span, names: list[Span], values: list[Span], drafts: list[ClaimDraft],
+                         published, topics: set[str]) -> list[ClaimDraft]:
+    """Drafts for results whose noun comes after the figure, which the linker left: "British Airways has blamed
+    fuel prices for a 40% drop in profits" (``profit_growth``), "Arden posted a $676m (£352m) loss"
+    (``loss``), "leading to a 10% increase in its revenues". The holder is the company opening the sentence or
+    the subject of the verb before the figure; with only 'its' or 'the company' there, the story's company
+    before it (``_story_company_before``)."""
+    covered = {(d.span.start, d.span.end) for d in drafts}
+    out: list[ClaimDraft] = []
+    for v in values:
+        if v.label_ not in ("MONEY", "PERCENT") or (v.start, v.end) in covered \
+                or not (sent.start <= v.start < sent.end) or v.start == 0:
+            continue
+        at = v.end
+        if at + 2 < sent.end and doc[at].text == "(":  # a conversion in brackets: "$676m (£352m) loss"
+            close = next((t.i for t in doc[at:min(sent.end, at + 8)] if t.text == ")"), None)
+            at = close + 1 if close is not None else at
+        words = [t.lower_ for t in doc[at:min(sent.end, at + 5)]]
+        if doc[v.start - 1].lower_ not in ("a", "an", "its", "their", "the"):
+            continue
+        attribute = None
+        if v.label_ == "PERCENT" and words[:1] and words[0] in _CHANGE_AFTER and words[1:2] == ["in"]:
+            rest = [w for w in words[2:] if w not in _RESULT_PREMODIFIERS]
+            noun = _CHANGE_NOUNS.get(rest[0]) if rest else None
+            attribute = {"revenue": "revenue_growth", "profit": "profit_growth"}.get(noun or "")
+        elif v.label_ == "MONEY":
+            noun = next((w for w in words[:3] if w not in _RESULT_PREMODIFIERS), None)
+            attribute = _RESULT_AFTER.get(noun or "")
+        if attribute is None:
+            continue
+        subject = _opening_company(doc, names, v, sent) or _verb_subject(doc, names, v, sent)
+        if subject is None and not any(n.start < v.start for n in names) \
+                and _UNNAMED_COMPANY.search(doc[sent.start:v.start].text):
+            subject = _story_company_before(drafts, topics, v.start)
+        quantity = normalize_span(v, published, dayfirst=bool(doc.user_data.get("claimcheck.dayfirst", False)))
+        if not subject or quantity is None or not isinstance(quantity.value, (int, float)):
+            continue
+        if attribute in _COMPANY_SUMS and quantity.value < MIN_PROSE_SUM:
+            continue
+        period = _period_in(sent, v, published) if attribute in PERIOD_ATTRIBUTES else None
+        out.append(ClaimDraft(subject, attribute, quantity, v, period, None, 0.5))
+    return out
+
+
 _MARKET = re.compile(r"\b(?:shares?|stocks?|index|indices|exchange|trading)\b", re.IGNORECASE)
 #: verbs of a price's move ("Kolt added 4.1%", "Vessa shed 2.6%", "the Arden 100 fell 61.20 points or 2.85%")
 _MOVE_VERBS = {"rose", "rises", "rising", "risen", "fell", "falls", "falling", "fallen", "added", "adding", "shed",
@@ -1306,6 +1358,7 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
         drafts.extend(_listing_dates(doc, sent, plain, drafts, published))
         drafts.extend(_result_changes(doc, sent, plain, values, drafts, published, topics))
         drafts.extend(_market_moves(doc, sent, plain, values, drafts, published, market_story))
+        drafts.extend(_results_named_after(doc, sent, plain, values, drafts, published, topics))
         if any(t.lower_ == "respectively" for t in sent):
             _respectively(doc, plain, values, drafts, published)
         _gapping(doc, plain, values, drafts, published)
