@@ -412,6 +412,16 @@ def test_a_result_whose_noun_follows_the_figure_is_read():
         ("Arden Air", "profit_growth", "40%"), ("Kolt", "loss", "$676m")]
 
 
+def test_a_percentage_held_of_a_whole_is_the_holders_stake():
+    text = ("Dunmore controls 31.8 pct of the voting power. Kolt now owns about 12 pct of Arden. "
+            "Vessa holds 40 pct more cash than a year ago.")
+    doc = make(NLP, text, [("Dunmore", "ORG"), ("31.8 pct", "PERCENT"), ("Kolt", "ORG"), ("12 pct", "PERCENT"),
+                           ("Arden", "ORG"), ("Vessa", "ORG"), ("40 pct", "PERCENT")], sentences=True)
+    got = C.revise_drafts(doc, [])
+    assert [(d.subject_text, d.attribute, d.span.text) for d in got] == [
+        ("Dunmore", "stake", "31.8 pct"), ("Kolt", "stake", "12 pct")]
+
+
 def test_a_price_per_share_or_per_item_is_no_companys_sum():
     doc = make(NLP, "Arden earned $1.37 a share. Its new phone costs $249. Arden earned $80 mln in 2003.",
                [("Arden", "ORG"), ("$1.37", "MONEY"), ("$249", "MONEY"), ("Arden", "ORG"), ("$80 mln", "MONEY"),

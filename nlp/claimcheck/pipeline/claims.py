@@ -892,6 +892,31 @@ def _results_named_after(doc: Doc, sent: Span, names: list[Span], values: list[S
     return out
 
 
+_STAKE_VERBS = {"owns", "own", "owned", "holds", "hold", "held", "controls", "control", "controlled"}
+
+
+def _held_stakes(doc: Doc, sent: Span, names: list[Span], values: list[Span], drafts: list[ClaimDraft],
+                 published) -> list[ClaimDraft]:
+    """``stake`` drafts for percentages the linker left after a verb of holding, of a whole: "Dunmore controls
+    31.8 pct of the voting power", "Kolt, which owns 13 pct of Arden stock" — the holder is the verb's subject
+    (``_verb_subject``: a company, or a person for a stake)."""
+    covered = {(d.span.start, d.span.end) for d in drafts}
+    out: list[ClaimDraft] = []
+    for v in values:
+        if v.label_ != "PERCENT" or (v.start, v.end) in covered or not (sent.start <= v.start < sent.end) \
+                or v.end >= sent.end or doc[v.end].lower_ != "of":
+            continue
+        lead = [t for t in doc[max(sent.start, v.start - 3):v.start] if t.lower_ not in ("about", "nearly", "some",
+                                                                                        "around", "almost", "a")]
+        if not lead or lead[-1].lower_ not in _STAKE_VERBS:
+            continue
+        holder = _verb_subject(doc, names, v, sent)
+        quantity = normalize_span(v, published)
+        if holder and quantity is not None:
+            out.append(ClaimDraft(holder, "stake", quantity, v, None, None, 0.5))
+    return out
+
+
 _MARKET = re.compile(r"\b(?:shares?|stocks?|index|indices|exchange|trading)\b", re.IGNORECASE)
 #: verbs of a price's move ("Kolt added 4.1%", "Vessa shed 2.6%", "the Arden 100 fell 61.20 points or 2.85%")
 _MOVE_VERBS = {"rose", "rises", "rising", "risen", "fell", "falls", "falling", "fallen", "added", "adding", "shed",
@@ -1170,7 +1195,7 @@ def _verb_attributes(doc: Doc, sent: Span, drafts: list[ClaimDraft], listing_sto
 #: its chemicals unit, reported net income of 61.2 mln dlrs", "Kolt added four million customers")
 _HOLD_VERBS = {"reported", "reports", "posted", "posts", "had", "has", "recorded", "records", "added", "adds",
                "earned", "earns", "employs", "employed", "booked", "generated", "generates", "operates", "owns",
-               "own", "holds", "hold", "controls", "control"}
+               "own", "holds", "hold", "controls", "control", "owned", "held", "controlled"}
 #: words between a relative pronoun's name and the comma before it ("The Kolt group, which owns 13 pct of …",
 #: "Arden Partners and its affiliates, who hold 7.4 pct …")
 _RELATIVE_TAIL = {"group", "and", "its", "their", "affiliates", "partners", "associates", "family", "fund"}
@@ -1359,6 +1384,7 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
         drafts.extend(_result_changes(doc, sent, plain, values, drafts, published, topics))
         drafts.extend(_market_moves(doc, sent, plain, values, drafts, published, market_story))
         drafts.extend(_results_named_after(doc, sent, plain, values, drafts, published, topics))
+        drafts.extend(_held_stakes(doc, sent, plain, values, drafts, published))
         if any(t.lower_ == "respectively" for t in sent):
             _respectively(doc, plain, values, drafts, published)
         _gapping(doc, plain, values, drafts, published)
