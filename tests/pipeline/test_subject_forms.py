@@ -422,6 +422,19 @@ def test_a_percentage_held_of_a_whole_is_the_holders_stake():
         ("Dunmore", "stake", "31.8 pct"), ("Kolt", "stake", "12 pct")]
 
 
+def test_a_former_name_gives_its_figures_to_the_name_now_and_a_given_stake_to_the_one_given():
+    text = ("<New Arden Group Inc>, formerly Arden Carpets Ltd, said it earned 4 mln dlrs. "
+            "It bought 57 pct of Vessa. The deal will give Kolt a 53 pct stake in Marlo.")
+    doc = make(NLP, text, [("New Arden Group Inc", "ORG"), ("Arden Carpets Ltd", "ORG"), ("4 mln dlrs", "MONEY"),
+                           ("57 pct", "PERCENT"), ("Vessa", "ORG"), ("Kolt", "ORG"), ("53 pct", "PERCENT"),
+                           ("Marlo", "ORG")], sentences=True)
+    got = C.revise_drafts(doc, [draft(doc, "Arden Carpets Ltd", "profit", "4 mln dlrs"),
+                                draft(doc, "Arden Carpets Ltd", "stake", "57 pct"),
+                                draft(doc, "Marlo", "stake", "53 pct")])
+    assert subjects(got) == [("New Arden Group Inc", "4 mln dlrs"), ("New Arden Group Inc", "57 pct"),
+                             ("Kolt", "53 pct")]
+
+
 def test_a_price_per_share_or_per_item_is_no_companys_sum():
     doc = make(NLP, "Arden earned $1.37 a share. Its new phone costs $249. Arden earned $80 mln in 2003.",
                [("Arden", "ORG"), ("$1.37", "MONEY"), ("$249", "MONEY"), ("Arden", "ORG"), ("$80 mln", "MONEY"),

@@ -1341,6 +1341,11 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
             mention = _mention_of(names, d.subject_text, d.span)
             if mention is None:
                 continue
+            if d.attribute == "stake":
+                given = _given_stake(doc, names, d.span, sent)
+                if given:
+                    drafts[i].subject_text = given
+                    continue
             if mention.start > 0 and doc[mention.start - 1].text == "$" and len(mention) > 1 \
                     and mention[0].text.isupper():  # "$RVN Ravine": a cashtag run into the name
                 drafts[i].subject_text = _clean_name(mention[1:].text) or d.subject_text
@@ -1390,6 +1395,7 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
         _gapping(doc, plain, values, drafts, published)
     index = _Names(doc)
     _full_forms(index, drafts)
+    _current_names(doc, drafts)
     drafts.extend(_disaster_counts(doc, drafts, published))
     drafts.extend(_company_counts(doc, drafts, published, topics))
     _disaster_country(doc, index, drafts)
@@ -1892,6 +1898,49 @@ def _sentence_start_name(doc: Doc, sent: Span, value: Span) -> str | None:
             and doc[end].lower_ not in _NOT_NAME_STARTS and end - sent.start < 4:
         end += 1
     return _clean_name(doc[sent.start:end].text) if end > sent.start else None
+
+
+def _current_names(doc: Doc, drafts: list[ClaimDraft]) -> None:
+    """A company the story names by its former name ("<New Arden Group Inc>, formerly Arden Carpets Ltd, said …")
+    holds every figure given to that former name, under the name it goes by now."""
+    ents = [e for e in doc.ents if e.label_ in NAME_LABELS]
+    renamed = {}
+    for e in ents:
+        if e.start > 1 and doc[e.start - 1].lower_ in ("formerly", "previously", "as", "known", "named", "called"):
+            current = _current_name(doc, ents, e)
+            former = _clean_name(e.text)
+            if current and former and current != former:
+                renamed[former] = current
+    if renamed:
+        for d in drafts:
+            d.subject_text = renamed.get(d.subject_text, d.subject_text)
+
+
+def _current_name(doc: Doc, names: list[Span], mention: Span) -> str | None:
+    """The name a company goes by now, when the mention is its former name: "Arden Group, formerly Kolt Carpets
+    Ltd," and "Arden Group (formerly known as Kolt)" name one company, the first name being the current one."""
+    i = mention.start - 1
+    while i >= 0 and doc[i].lower_ in ("known", "as", "named", "called"):
+        i -= 1
+    if i < 1 or doc[i].lower_ not in ("formerly", "previously"):
+        return None
+    if doc[i - 1].text not in (",", "("):
+        return None
+    end = i - 1
+    while end > 0 and doc[end - 1].text in (">", ")") and doc[end - 1].ent_type_ == "":
+        end -= 1  # "<New Arden Group Inc>, formerly …"
+    before = next((n for n in names if n.end == end and n.label_ == "ORG"), None)
+    return _clean_name(before.text) if before is not None else None
+
+
+def _given_stake(doc: Doc, names: list[Span], value: Span, sent: Span) -> str | None:
+    """'will give Arden a 53 pct stake in Kolt': the one given the stake holds it."""
+    if value.start < 3 or doc[value.start - 1].lower_ not in ("a", "an"):
+        return None
+    holder = next((n for n in names if n.end == value.start - 1 and n.start > sent.start), None)
+    if holder is None or doc[holder.start - 1].lower_ not in ("give", "gives", "giving", "gave", "given"):
+        return None
+    return _clean_name(holder.text)
 
 
 def _mention_of(names: list[Span], subject: str, value: Span) -> Span | None:
