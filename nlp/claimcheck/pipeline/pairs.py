@@ -30,6 +30,7 @@ from claimcheck.pipeline.claims import (
     REVENUE_NOUNS,
     SOURCE_PREPS,
 )
+from claimcheck.pipeline.spans import text_of, words_of
 from claimcheck.vocabulary import ATTRIBUTES, SUBJECT_LABELS, VALUE_LABELS
 
 if TYPE_CHECKING:
@@ -52,18 +53,16 @@ class Pair:
 
 def sentence_ids(doc) -> numpy.ndarray:
     """Sentence number of each token: from the parser/senter when set, else blank lines and full stops."""
-    ids = numpy.zeros(len(doc), dtype="int32")
     if doc.has_annotation("SENT_START"):
-        n = -1
-        for t in doc:
-            if t.is_sent_start or t.i == 0:
-                n += 1
-            ids[t.i] = max(n, 0)
-        return ids
+        starts = doc.to_array("SENT_START").astype("int64") == 1 if len(doc) else numpy.zeros(0, dtype=bool)
+        if len(doc):
+            starts[0] = True
+        return (numpy.cumsum(starts, dtype="int32") - 1).astype("int32")
+    ids = numpy.zeros(len(doc), dtype="int32")
     n = 0
-    for t in doc:
-        ids[t.i] = n
-        if t.text in (".", "!", "?") or "\n" in t.text:
+    for i, text in enumerate(words_of(doc)[0]):
+        ids[i] = n
+        if text in (".", "!", "?") or "\n" in text:
             n += 1
     return ids
 
@@ -78,29 +77,37 @@ def candidate_pairs(doc, ents=None, sents: numpy.ndarray | None = None) -> list[
     """
     ents = list(doc.ents if ents is None else ents)
     sents = sentence_ids(doc) if sents is None else sents
-    names = [e for e in ents if e.label_ in SUBJECT_LABELS]
+    sent_of = sents.tolist() if hasattr(sents, "tolist") else list(sents)
+    text = text_of(doc)
+    names = []  # (span, start, label, text, sentence) of each name, read once (Span.text joins its tokens)
+    values = []
+    for e in ents:
+        label = e.label_
+        if label in SUBJECT_LABELS:
+            names.append((e, e.start, label, text[e.start_char:e.end_char], sent_of[e.start]))
+        if label in VALUE_LABELS:
+            values.append((e, label))
     counts: dict[str, int] = {}
-    for n in names:
-        if n.label_ == "ORG":
-            counts[n.text] = counts.get(n.text, 0) + 1
+    for _n, _start, label, name, _s in names:
+        if label == "ORG":
+            counts[name] = counts.get(name, 0) + 1
     frequent = {t for t, c in counts.items() if c >= 2}
     pairs = []
-    for v in ents:
-        if v.label_ not in VALUE_LABELS:
-            continue
-        s = sents[v.start]
+    for v, v_label in values:
+        v_start = v.start
+        s = sent_of[v_start]
         nearest: dict[str, tuple] = {}
-        for n in names:
-            sd = s - sents[n.start]
+        for n, n_start, _label, name, n_sent in names:
+            sd = s - n_sent
             in_window = 0 <= sd <= SENT_WINDOW
-            if not in_window and n.text not in frequent:
+            if not in_window and name not in frequent:
                 continue
-            key = (0 if in_window else 1, max(sd, 0) if in_window else 0, abs(n.start - v.start))
-            if n.text not in nearest or key < nearest[n.text][0]:
-                nearest[n.text] = (key, n)
+            key = (0 if in_window else 1, max(sd, 0) if in_window else 0, abs(n_start - v_start))
+            if name not in nearest or key < nearest[name][0]:
+                nearest[name] = (key, n)
         chosen = [n for _k, n in sorted(nearest.values(), key=lambda kn: kn[0])][:MAX_CANDIDATES]
         for n in sorted(chosen, key=lambda n: n.start):
-            pairs.append(Pair((v.start, v.end), (n.start, n.end), v.label_, n.label_))
+            pairs.append(Pair((v_start, v.end), (n.start, n.end), v_label, n.label_))
     return pairs
 
 
@@ -118,16 +125,19 @@ def _topic(names):
 
 # --- discrete features -------------------------------------------------------------------------------
 
-def _levels(doc, start: int, end: int, lo: int, hi: int, reach: int = 8) -> list[set[str]]:
-    """Lower-cased words around [start, end) within [lo, hi), nearest first (right side leads on ties)."""
+def _levels(doc, start: int, end: int, lo: int, hi: int, reach: int = 8, lowers: list[str] | None = None) \
+        -> list[set[str]]:
+    """Lower-cased words around [start, end) within [lo, hi), nearest first (right side leads on ties).
+    ``lowers``: the document's lower-cased words (``spans.words_of``), when the caller has them."""
+    lowers = words_of(doc)[1] if lowers is None else lowers
     levels = []
     for d in range(1, reach + 1):
         words = set()
         for i in (end - 1 + d, start - d):
             if lo <= i < hi:
-                words.add(doc[i].lower_)
+                words.add(lowers[i])
                 if i + 1 < hi:
-                    words.add(f"{doc[i].lower_} {doc[i + 1].lower_}")
+                    words.add(f"{lowers[i]} {lowers[i + 1]}")
         levels.append(words)
     return levels
 
@@ -142,9 +152,10 @@ def _first(cues, levels) -> str | None:
 
 def cue_attribute(doc, start: int, end: int, label: str, lo: int, hi: int) -> str | None:
     """The attribute the cue words nearest a value suggest (parse-free version of the old rules)."""
-    levels = _levels(doc, start, end, lo, hi)
+    lowers = words_of(doc)[1]
+    levels = _levels(doc, start, end, lo, hi, lowers=lowers)
     near = set().union(*levels[:4])
-    sent_words = {t.lower_ for t in doc[lo:hi]}
+    sent_words = set(lowers[lo:hi]) if lo < hi else set()
     if near & (FORECAST_WORDS - {"estimate"}):
         return None
     if label == "MONEY":
@@ -160,7 +171,7 @@ def cue_attribute(doc, start: int, end: int, label: str, lo: int, hi: int) -> st
             return None
         return attribute
     if label == "PERCENT":
-        before = doc[start - 1].lower_ if start > lo else ""
+        before = lowers[start - 1] if start > lo else ""
         if before in ("up", "down") or set().union(*levels[:5]) & GROWTH_WORDS:
             clause = set().union(*levels[:7])
             if clause & {"shares", "share", "stock", "stocks"}:
@@ -174,7 +185,7 @@ def cue_attribute(doc, start: int, end: int, label: str, lo: int, hi: int) -> st
     if label == "DATE":
         if set().union(*levels[:5]) & LISTING_CUES:
             return "listing_date"
-        return "event_date" if start > lo and doc[start - 1].lower_ == "on" else None
+        return "event_date" if start > lo and lowers[start - 1] == "on" else None
     if label in ("CARDINAL", "QUANTITY"):
         nxt = doc[end] if end < hi else None
         return "count" if nxt is not None and nxt.is_alpha and not nxt.is_stop else None
@@ -201,13 +212,27 @@ def pair_features(doc, pairs: list[Pair], sents: numpy.ndarray) -> numpy.ndarray
     out = numpy.zeros((len(pairs), N_FEATURES), dtype="float32")
     names = sorted({p.subject for p in pairs})
     cues: dict[tuple[int, int], str | None] = {}
+    brackets: dict[int, bool] = {}
+    texts, lowers = words_of(doc)
+    n_tokens = len(texts)
+    sent_of = sents.tolist() if hasattr(sents, "tolist") else list(sents)
+    text = text_of(doc)
+    starts = doc.to_array("IDX").tolist() if n_tokens else []
+
+    def span_text(a: int, b: int) -> str:  # doc[a:b].text, from the document's text
+        return text[starts[a]:starts[b - 1] + len(texts[b - 1])] if a < b else ""
+
+    name_text = {n: span_text(*n) for n in names}
     counts: dict[str, int] = {}
-    for a, b in names:
-        counts[doc[a:b].text] = counts.get(doc[a:b].text, 0) + 1
+    for n in names:
+        counts[name_text[n]] = counts.get(name_text[n], 0) + 1
     top = max(counts, key=lambda k: counts[k]) if counts else None
     first_in_sent: dict[int, int] = {}
     for a, _b in names:
-        first_in_sent.setdefault(int(sents[a]), a)
+        first_in_sent.setdefault(sent_of[a], a)
+    by_sent: dict[int, list[tuple[int, int]]] = {}
+    for n in names:
+        by_sent.setdefault(sent_of[n[0]], []).append(n)
     for row, p in enumerate(pairs):
         (vs, ve), (ss, se) = p.value, p.subject
         col = 0
@@ -218,7 +243,7 @@ def pair_features(doc, pairs: list[Pair], sents: numpy.ndarray) -> numpy.ndarray
         before = ss < vs
         out[row, col] = before
         col += 1
-        sd = int(sents[vs] - sents[ss])
+        sd = sent_of[vs] - sent_of[ss]
         out[row, col + (sd if 0 <= sd <= SENT_WINDOW else SENT_WINDOW + 1)] = 1
         col += SENT_WINDOW + 2
         distance = vs - se if before else ss - ve
@@ -228,20 +253,21 @@ def pair_features(doc, pairs: list[Pair], sents: numpy.ndarray) -> numpy.ndarray
         between = sum(1 for n in names if lo <= n[0] and n[1] <= hi)
         out[row, col + min(between, 3)] = 1
         col += 4
-        own_sent = [n for n in names if sents[n[0]] == sents[vs]]
+        own_sent = by_sent.get(sent_of[vs], [])
         left = [n for n in own_sent if n[1] <= vs]
         right = [n for n in own_sent if n[0] >= ve]
         out[row, col] = bool(left) and left[-1] == p.subject
         out[row, col + 1] = bool(right) and right[0] == p.subject
-        out[row, col + 2] = first_in_sent.get(int(sents[ss])) == ss
-        lead = {t.lower_ for t in doc[max(0, ss - 3):ss]}
-        out[row, col + 3] = bool(lead & SOURCE_PREPS) or (se < len(doc) and doc[se].lower_ in ("said", "says"))
-        out[row, col + 4] = se < len(doc) and doc[se].lower_ in ("'s", "’s", "'")
-        out[row, col + 5] = _in_parentheses(doc, vs)
-        gap = doc[lo:hi] if hi - lo < 60 else []
-        out[row, col + 6] = any(t.lower_ in GENERIC for t in gap)
+        out[row, col + 2] = first_in_sent.get(sent_of[ss]) == ss
+        lead = set(lowers[max(0, ss - 3):ss])
+        out[row, col + 3] = bool(lead & SOURCE_PREPS) or (se < n_tokens and lowers[se] in ("said", "says"))
+        out[row, col + 4] = se < n_tokens and lowers[se] in ("'s", "’s", "'")
+        if vs not in brackets:
+            brackets[vs] = _in_parentheses(doc, vs, texts)
+        out[row, col + 5] = brackets[vs]
+        out[row, col + 6] = hi - lo < 60 and any(w in GENERIC for w in lowers[lo:hi])
         out[row, col + 7] = sd > 0
-        name = doc[ss:se].text
+        name = name_text[p.subject]
         out[row, col + 8] = name == top
         out[row, col + 9] = counts.get(name, 0) >= 2
         col += N_FLAGS
@@ -264,13 +290,15 @@ def _sent_bounds(sents: numpy.ndarray, i: int) -> tuple[int, int]:
     return lo, hi
 
 
-def _in_parentheses(doc, start: int) -> bool:
-    """'$1.13bn (£600m)': the value sits in brackets right after another figure."""
+def _in_parentheses(doc, start: int, texts: list[str] | None = None) -> bool:
+    """'$1.13bn (£600m)': the value sits in brackets right after another figure. ``texts``: the document's token
+    texts (``spans.words_of``), when the caller has them."""
+    texts = words_of(doc)[0] if texts is None else texts
     i = start - 1
     while i >= max(0, start - 12):
-        if doc[i].text in (")", "]"):
+        if texts[i] in (")", "]"):
             return False
-        if doc[i].text in ("(", "["):
+        if texts[i] in ("(", "["):
             return i >= 1 and (doc[i - 1].ent_type_ == "MONEY" or doc[i - 1].like_num)
         i -= 1
     return False

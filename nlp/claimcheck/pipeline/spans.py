@@ -87,3 +87,19 @@ def bounded_sent(span: Span | Token) -> Span:
     if first >= len(starts):
         return doc[first:last]
     return doc[max(starts[first], first - SENT_REACH):min(ends[first], last + SENT_REACH)]
+
+
+_WORDS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # doc -> (token texts, lower-cased forms)
+
+
+def words_of(doc) -> tuple[list[str], list[str]]:
+    """Every token's text and lower-cased form, read once per document from its arrays (a ``Token`` object is
+    built on each ``doc[i]`` and each step of ``for t in doc``; the linker's features read the words around every
+    pair). A document's words do not change when its entities or sentence starts are set; a retokenised document
+    (another length) is read again."""
+    got = _WORDS.get(doc)
+    if got is None or len(got[0]) != len(doc):
+        strings = doc.vocab.strings
+        rows = doc.to_array(["ORTH", "LOWER"]).tolist() if len(doc) else []
+        got = _WORDS[doc] = ([strings[o] for o, _ in rows], [strings[lw] for _, lw in rows])
+    return got
