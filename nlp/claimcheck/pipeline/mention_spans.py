@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from claimcheck.normalize import normalize_count
-from claimcheck.pipeline.spans import text_of
+from claimcheck.pipeline.spans import text_of, words_of
 
 #: words before a number that make it a name's number, whatever their case ("version 10.4", "No. 1")
 _NUMBERED = {"no", "no.", "nos", "number", "version", "chapter", "section", "article", "flight", "route",
@@ -291,7 +291,8 @@ def _model_numbers(doc: Doc, spans: list[Span]) -> set[int]:
 
     found: set[str] = set()
     hits: set[int] = set()
-    for t in doc:
+    # both tests below need a word that starts with a digit: the others are skipped without building their Token
+    for t in (doc[i] for i, w in enumerate(words_of(doc)[0]) if w[:1].isdigit()):
         m = re.fullmatch(r"(\d{3})s", t.text)
         if m and not t.text.endswith("0s"):
             found.add(m.group(1))  # "50 787s": the number names a model

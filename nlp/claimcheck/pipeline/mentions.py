@@ -30,7 +30,7 @@ from claimcheck.pipeline.elided import elided_reading
 from claimcheck.pipeline.mention_spans import refine_spans
 from claimcheck.pipeline.quantities import TWO_WAY_RE, find_measures, find_quantities
 from claimcheck.pipeline.tense import clause_tense
-from claimcheck.pipeline.spans import text_of
+from claimcheck.pipeline.spans import text_of, words_of
 from claimcheck.schema import Mention
 
 log = logging.getLogger(__name__)
@@ -68,8 +68,13 @@ def merge_quantity_spans(doc: Doc) -> None:
     for span in _duration_spans(doc, taken):
         others.append(span)
         taken.update(range(span.start, span.end))
-    bare = [_with_scale(Span(doc, t.i, t.i + 1, label="CARDINAL")) for t in doc
-            if t.i not in taken and (_is_bare_number(t) and not _far_year(t) or _first_of_two(t, grammar + others))]
+    # only a word written in digits can be a bare number, only a small number word the first of two: the other
+    # words are skipped on their text, without building a Token for each
+    texts, lowers = words_of(doc)
+    bare = [_with_scale(Span(doc, t.i, t.i + 1, label="CARDINAL"))
+            for t in (doc[i] for i, (w, lw) in enumerate(zip(texts, lowers))
+                      if i not in taken and (lw in _SMALL_WORDS or _NUMBER.fullmatch(w)))
+            if _is_bare_number(t) and not _far_year(t) or _first_of_two(t, grammar + others)]
     doc.ents = _join_ranges(doc, refine_spans(doc, filter_spans(
         grammar + [e for e in others + bare if not _name_number(e) and not _spec_number(e)
                    and not _street_number(e) and not _fraction_number(e)])))
