@@ -1206,6 +1206,28 @@ _VERB_ADVERBS = {"now", "already", "also", "today", "still", "currently", "previ
                  "reportedly", "jointly"}
 
 
+def _longer_form(name: str, short: str) -> bool:
+    """``name`` is a longer form of the one-word name ``short`` ("Regency Cruises" of "Regency")."""
+    from claimcheck.resolve.entities import name_words
+
+    words, part = name_words(name), name_words(short)
+    return len(part) == 1 and len(words) > 1 and words[0] == part[0]
+
+
+def _unread_name(doc: Doc, token: Token) -> str | None:
+    """A capitalised word opening a sentence that the NER left, read as a company's name when the document names
+    an organisation that is that word and a legal suffix at most ("Oakleaf had 1986 sales of …" beside
+    "Oakleaf Inc"). A longer name starting with the word ("Regency Cruises", "Travelers Life & Annuity") may be
+    another company of the same group, so it is not taken."""
+    from claimcheck.resolve.entities import name_words
+
+    word = token.lower_
+    if word in _NOT_NAME_STARTS or word in GENERIC_SUBJECTS or token.is_stop:
+        return None
+    named = any(e.label_ == "ORG" and e.start != token.i and name_words(e.text) == [word] for e in doc.ents)
+    return token.text if named else None
+
+
 def _verb_subject(doc: Doc, names: list[Span], value: Span, sent: Span) -> str | None:
     """The company named as the subject of the verb a figure is the object of: the name right before a holding
     or reporting verb (adverbs aside), or the name an appositive follows ("Marlo, its main chemicals unit,
@@ -1239,6 +1261,8 @@ def _verb_subject(doc: Doc, names: list[Span], value: Span, sent: Span) -> str |
             return None
         return _clean_name(before.text)
     before = next((n for n in names if n.end == i + 1), None)
+    if before is None and i == sent.start and doc[i].is_title and doc[i].is_alpha:
+        return _unread_name(doc, doc[i])  # "Oakleaf had 1986 sales of …": a name the NER missed here
     if before is None and doc[i].text == ",":  # an appositive: the name opening the clause, followed by ','
         lead = [n for n in names if n.end < i and n.end < len(doc) and doc[n.end].text == ","
                 and (n.start == sent.start or doc[n.start - 1].lower_ in ("said", "that", "<", "the"))]
@@ -1336,7 +1360,8 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
             holder = _verb_subject(doc, names, d.span, sent) if d.attribute != "share_price_change" \
                 else _shares_owner(doc, names, d.span, sent)
             if holder:
-                drafts[i].subject_text = holder
+                if not _longer_form(d.subject_text, holder):  # "Regency" read where "Regency Cruises" was linked
+                    drafts[i].subject_text = holder
                 continue
             mention = _mention_of(names, d.subject_text, d.span)
             if mention is None:
