@@ -119,7 +119,10 @@ def name_forms(sdoc, title: str | None = None) -> dict:
     skip_until = len(title) if title and sdoc.text.startswith(title) else 0
     counts: Counter = Counter()
     contexts: dict[str, set] = {}
-    for t in sdoc:
+    from claimcheck.pipeline.spans import words_of
+
+    texts = words_of(sdoc)[0]
+    for t in (sdoc[i] for i, w in enumerate(texts) if len(w) >= 4 and w[0].isupper()):  # a Token for these only
         if t.idx < skip_until or len(t.text) < 4 or not t.text[0].isupper():
             continue
         if not t.text.replace("-", "").isalpha() or t.text.isupper() or t.text.endswith("-"):

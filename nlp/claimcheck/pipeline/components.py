@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from claimcheck.pipeline.claims import claims_of
 from claimcheck.pipeline.mentions import DAYFIRST_KEY, PUBLISHED_KEY, merge_quantity_spans
+from claimcheck.pipeline.spans import words_of
 
 
 def _mentions(doc: Doc) -> list:
@@ -40,10 +41,13 @@ class ParagraphBreaks:
     """A blank line ends a sentence: headlines and paragraphs never run into each other."""
 
     def __call__(self, doc: Doc) -> Doc:
-        for token in doc[1:]:
-            prev = doc[token.i - 1]
+        texts = words_of(doc)[0]
+        for i in range(1, len(texts)):
+            if "\n" not in texts[i - 1]:  # neither test below holds for a word without a line break
+                continue
+            prev = doc[i - 1]
             if prev.is_space and prev.text.count("\n") >= 2 or prev.whitespace_ == "" and "\n\n" in prev.text:
-                token.is_sent_start = True
+                doc[i].is_sent_start = True
         return doc
 
 

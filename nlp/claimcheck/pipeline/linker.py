@@ -49,6 +49,7 @@ from claimcheck.pipeline.pairs import (
     pair_features,
     sentence_ids,
 )
+from claimcheck.pipeline.spans import words_of
 
 GOLD_KEY = "claimcheck.gold_claims"
 LEFT, RIGHT, BETWEEN = 4, 3, 12
@@ -77,9 +78,10 @@ def _digit_blind_forward(model: Model, docs, is_train: bool):
     features = []
     for doc in docs:
         ids = doc.to_array(list(BLIND_ATTRS))
-        for t in doc:
-            if DIGIT.search(t.text):
-                ids[t.i, :3] = _blind_ids(t.norm_, t.prefix_, t.suffix_)
+        for i, word in enumerate(words_of(doc)[0]):  # a Token only for a word with a digit
+            if DIGIT.search(word):
+                t = doc[i]
+                ids[i, :3] = _blind_ids(t.norm_, t.prefix_, t.suffix_)
         features.append(model.ops.asarray2i(ids, dtype="uint64"))
     return features, lambda d_features: []
 

@@ -56,8 +56,10 @@ def text_of(doc) -> str:
     mention and claim rules read a few characters around each figure (a document's text does not change when
     its tokens are merged)."""
     text = _TEXTS.get(doc)
-    if text is None:
-        text = _TEXTS[doc] = doc.text
+    if text is None:  # Doc.text's own join, from the token arrays instead of a Token per word
+        strings = doc.vocab.strings
+        rows = doc.to_array(["ORTH", "SPACY"]).tolist() if len(doc) else []
+        text = _TEXTS[doc] = "".join([strings[orth] + " " if space else strings[orth] for orth, space in rows])
     return text
 
 
