@@ -88,6 +88,35 @@ def test_lists_of_unequal_length_or_without_respectively_are_left_alone():
         ("Vessa", "valuation", "$6bn")}
 
 
+@pytest.mark.parametrize("text, ents, expected", [
+    # the NER missed the first name of the list: the capitalised word before 'and' completes it
+    ("Orrin and Dalby run 210 and 95 stores respectively.",
+     [("Dalby", "ORG"), ("210", "CARDINAL"), ("95", "CARDINAL")],
+     {("Orrin", "count", "210"), ("Dalby", "count", "95")}),
+    # two names tagged as one
+    ("Top gainers were Orrin Corp and Dalby Inc, up 5.2 pct and 2.8 pct respectively.",
+     [("Orrin Corp and Dalby Inc", "ORG"), ("5.2 pct", "PERCENT"), ("2.8 pct", "PERCENT")],
+     {("Orrin Corp", "share_price_change", "5.2 pct"), ("Dalby Inc", "share_price_change", "2.8 pct")}),
+    # people hold stakes; no draft at all: the attribute from the sentence's words
+    ("Its founders, Ada Lumo and Ben Ostry, hold 21% and 9% of Kolt respectively.",
+     [("Ada Lumo", "PERSON"), ("Ben Ostry", "PERSON"), ("21%", "PERCENT"), ("9%", "PERCENT"), ("Kolt", "ORG")],
+     {("Ada Lumo", "stake", "21%"), ("Ben Ostry", "stake", "9%")}),
+    ("Profits at Orrin and Dalby fell 14% and 6% respectively.",
+     [("Orrin", "ORG"), ("14%", "PERCENT"), ("6%", "PERCENT")],
+     {("Orrin", "profit_growth", "14%"), ("Dalby", "profit_growth", "6%")}),
+    # one buyer's two purchases, the targets after 'for'
+    ("Kolt paid $70m and $25m for Orrin and Dalby respectively.",
+     [("Kolt", "ORG"), ("$70m", "MONEY"), ("$25m", "MONEY"), ("Orrin", "ORG"), ("Dalby", "ORG")],
+     {("Kolt", "deal_value", "$70m"), ("Kolt", "deal_value", "$25m")}),
+    # no word says what the figures are: nothing is made up
+    ("Orrin and Dalby reached 12% and 7% respectively.", [("Orrin", "ORG"), ("12%", "PERCENT"), ("7%", "PERCENT")],
+     set()),
+])
+def test_respectively_lists_the_ner_or_the_linker_left(text, ents, expected):
+    doc = doc_with(text, ents)
+    assert claims(C.revise_drafts(doc, [])) == expected
+
+
 # --- gapping ------------------------------------------------------------------------------------------------
 
 def test_gapped_name_takes_its_value_and_the_first_value_goes_back_to_the_clause_subject():

@@ -1344,7 +1344,10 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
     published = doc.user_data.get(PUBLISHED_KEY)
     drafts = list(drafts)
     by_sent: dict[tuple[int, int], Span] = {}
-    for span in [d.span for d in drafts] + unlinked:
+    # counts of a 'respectively' list the linker left ("Orrin and Dalby run 210 and 95 stores respectively")
+    listed = [e for e in doc.ents if e.label_ == "CARDINAL" and (e.start, e.end) not in covered] \
+        if "respectively" in text_of(doc) else []
+    for span in [d.span for d in drafts] + unlinked + listed:
         s = bounded_sent(span)
         by_sent.setdefault((s.start, s.end), s)
     out_drop: set[int] = set()  # id() of the drafts dropped
@@ -1416,7 +1419,7 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
         drafts.extend(_results_named_after(doc, sent, plain, values, drafts, published, topics))
         drafts.extend(_held_stakes(doc, sent, plain, values, drafts, published))
         if any(t.lower_ == "respectively" for t in sent):
-            _respectively(doc, plain, values, drafts, published)
+            _respectively(doc, plain, values, drafts, published, sent)
         _gapping(doc, plain, values, drafts, published)
     index = _Names(doc)
     _full_forms(index, drafts)
@@ -1976,22 +1979,139 @@ def _mention_of(names: list[Span], subject: str, value: Span) -> Span | None:
     return min(same, key=lambda n: abs(n.start - value.start))
 
 
-def _respectively(doc: Doc, names: list[Span], values: list[Span], drafts: list[ClaimDraft], published) -> None:
+def _respectively(doc: Doc, names: list[Span], values: list[Span], drafts: list[ClaimDraft], published,
+                  sent: Span | None = None) -> None:
+    """A 'respectively' list: N names before a run of N values pair up in order. The names are the tagged ones,
+    or, where the NER missed or merged names of the list ("Tiverne and Sarne operate 340 and 125 stores"), the
+    coordinated capitalised names before the values (``_coordinated_names``). The values share one attribute:
+    a draft's of the run, else the one the sentence's words give (``_list_attribute``). "Sarne paid $85m and
+    $40m for Holloway and Fennick respectively" prices two purchases of one buyer."""
     for run in _runs(doc, values):
         if len({v.label_ for v in run}) != 1:
             continue
         lists = [r for r in _runs(doc, names) if len(r) == len(run) and r[-1].end <= run[0].start]
-        if not lists:
-            continue
-        owners = lists[-1]
+        if not lists and sent is not None:
+            lists = [r for r in [_coordinated_names(doc, sent, names, run[0].start)] if len(r) == len(run)]
         model = next((drafts[j] for v in run for j in _draft_at(drafts, v)), None)
+        if model is None and sent is not None:
+            model = _list_model(doc, sent, names, run, published)
         if model is None:
             continue
-        for name, value in zip(owners, run):
+        if not lists:
+            if model.attribute == "deal_value" and model.subject_text != "?":
+                for value in run:  # one buyer's purchases, the targets listed after 'for'
+                    _give(drafts, model, model.subject_text, value, published)
+            continue
+        for name, value in zip(lists[-1], run):
             subject = _clean_name(name.text)
             if subject is None:
                 continue
             _give(drafts, model, subject, value, published)
+
+
+#: words that open a sentence or a clause capitalised without being a name
+_NOT_LIST_NAMES = {"the", "in", "at", "on", "for", "shares", "profits", "profit", "revenue", "revenues", "sales",
+                   "both", "while", "but", "and", "after", "as", "by", "of", "from", "with", "between", "among"}
+
+
+def _coordinated_names(doc: Doc, sent: Span, names: list[Span], end: int) -> list[Span]:
+    """The last coordinated list of names before token ``end`` in the sentence ("Maddox, Ellery and Mirrowby",
+    "Castlemoor Corp and Tiverne Inc" tagged as one name): runs of capitalised words (or words of a tagged name)
+    joined by ',', 'and' or '&', at least one of them overlapping a tagged name. Spans of the document, not
+    entities."""
+    tagged = {t.i for n in names for t in n}
+    chunks: list[tuple[int, int]] = []
+    i = sent.start
+    while i < end:
+        t = doc[i]
+        name_like = (t.i in tagged or (t.is_alpha and (t.is_title or t.is_upper))) \
+            and t.lower_ not in _LIST_JOINERS and t.lower_ not in _NOT_LIST_NAMES
+        if not name_like:
+            i += 1
+            continue
+        j = i
+        while j < end and (doc[j].i in tagged or (doc[j].is_alpha and (doc[j].is_title or doc[j].is_upper))) \
+                and doc[j].lower_ not in _LIST_JOINERS and doc[j].lower_ not in _NOT_LIST_NAMES:
+            j += 1
+        chunks.append((i, j))
+        i = j
+    best: list[tuple[int, int]] = []
+    current: list[tuple[int, int]] = []
+    for c in chunks:
+        between = doc[current[-1][1]:c[0]] if current else doc[c[0]:c[0]]
+        if len(between) > 0 and all(t.lower_ in _LIST_JOINERS for t in between):
+            current.append(c)
+        else:
+            current = [c]
+        if len(current) >= 2:
+            best = list(current)
+    if len(best) < 2 or best[-1][1] < end - 8 or not any(k in tagged for a, b in best for k in range(a, b)):
+        return []
+    return [Span(doc, a, b, label="ORG") for a, b in best]
+
+
+def _list_model(doc: Doc, sent: Span, names: list[Span], run: list[Span], published) -> ClaimDraft | None:
+    """A draft for the first value of a 'respectively' list the linker linked to no one, its attribute read from
+    the sentence's words (``_list_attribute``); its subject is a placeholder the list's names replace, or, for a
+    buyer's purchases, the company opening the sentence."""
+    attribute = _list_attribute(doc, sent, run)
+    if attribute is None:
+        return None
+    first = run[0]
+    quantity = normalize_span(first, published)
+    if quantity is None:
+        return None
+    subject = "?"
+    scope = None
+    if attribute == "deal_value":
+        subject = _opening_company(doc, names, first, sent) or ""
+        if not subject:
+            return None
+    if attribute == "count":
+        from claimcheck.pipeline.context import nearest_verb
+        from claimcheck.pipeline.mentions import counted_unit
+
+        noun = counted_unit(run[-1])  # "340 and 125 stores": the noun after the last value counts them all
+        if noun is None or noun in _NOT_TALLIES:
+            return None
+        verb = nearest_verb(doc, first, sent)
+        scope = noun + (f" ({verb})" if verb else "")
+    period = _period_in(sent, first, published) if attribute in PERIOD_ATTRIBUTES else None
+    return ClaimDraft(subject, attribute, quantity, first, period, scope, 0.5)
+
+
+def _list_attribute(doc: Doc, sent: Span, run: list[Span]) -> str | None:
+    """What the values of a 'respectively' list are, from the words of their sentence before them."""
+    words = {t.lower_ for t in doc[sent.start:run[0].start]}
+    after = {t.lower_ for t in doc[run[-1].end:min(sent.end, run[-1].end + 3)]}
+    label = run[0].label_
+    if label == "PERCENT":
+        if words & {"stake", "stakes"} or (words & _STAKE_VERBS and "of" in after):
+            return "stake"
+        if words & {"shares", "share", "stock", "stocks", "gainers", "losers", "gainer", "loser"}:
+            return "share_price_change"
+        if words & {"profit", "profits", "earnings"}:
+            return "profit_growth"
+        if words & {"revenue", "revenues", "sales", "turnover"}:
+            return "revenue_growth"
+        return None
+    if label == "MONEY":
+        if words & {"earned", "earn", "earns", "profit", "profits"}:
+            return "profit"
+        if words & {"lost", "loss", "losses"}:
+            return "loss"
+        if words & {"revenue", "revenues", "sales", "turnover"}:
+            return "revenue"
+        if words & {"paid", "pay", "pays", "bought", "buy", "acquired"} and "for" in after:
+            return "deal_value"
+        if words & {"raised", "raise", "raises"}:
+            return "funding"
+        if words & {"valued", "worth", "valuation", "valuations"}:
+            return "valuation"
+        return None
+    if label == "CARDINAL":
+        return "count"
+    return None
 
 
 def _give(drafts: list[ClaimDraft], model: ClaimDraft, subject: str, value: Span, published) -> None:
