@@ -447,6 +447,17 @@ def test_a_name_the_ner_missed_at_a_sentences_start_is_the_company_named_so_else
     assert subjects(got) == [("Marlo", "26 mln dlrs"), ("Kolt Inc", "3"), ("Kolt", "9 mln dlrs")]
 
 
+def test_a_nationality_is_no_companys_subject_but_a_state_named_by_one_holds_its_stake():
+    text = ("Orrin, the Veloran shipping line, sold shares worth 640 mln dlrs. Veloran operations earned 4 mln dlrs. "
+            "The Veloran government holds 25 pct of Dalby.")
+    doc = make(NLP, text, [("Orrin", "ORG"), ("Veloran", "NORP"), ("640 mln dlrs", "MONEY"), ("Veloran", "NORP"),
+                           ("4 mln dlrs", "MONEY"), ("Veloran", "NORP"), ("25 pct", "PERCENT"), ("Dalby", "ORG")],
+               sentences=True)
+    got = C.revise_drafts(doc, [draft(doc, "Veloran", "ipo_proceeds", "640 mln dlrs"),
+                                draft(doc, "Veloran", "profit", "4 mln dlrs"), draft(doc, "Veloran", "stake", "25 pct")])
+    assert subjects(got) == [("Orrin", "640 mln dlrs"), ("Veloran", "25 pct")]
+
+
 def test_a_price_per_share_or_per_item_is_no_companys_sum():
     doc = make(NLP, "Arden earned $1.37 a share. Its new phone costs $249. Arden earned $80 mln in 2003.",
                [("Arden", "ORG"), ("$1.37", "MONEY"), ("$249", "MONEY"), ("Arden", "ORG"), ("$80 mln", "MONEY"),

@@ -1428,6 +1428,7 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
     drafts.extend(_company_counts(doc, drafts, published, topics))
     _disaster_country(doc, index, drafts)
     out_drop |= _absent_people(doc, index, drafts, topics)
+    out_drop |= _nationality_subjects(doc, index, drafts, topics)
     out_drop |= _unit_sales_changes(doc, drafts)
     out_drop |= {id(d) for d in drafts if d.attribute in _RESULTS and _foretold(doc, d.span)}
     out_drop |= {id(d) for d in drafts if d.attribute == "share_price_change" and _currency_move(doc, d.span)}
@@ -1501,6 +1502,52 @@ _PEOPLES_NOT = {"profit", "loss", "revenue", "revenue_growth", "profit_growth", 
 #: a company left unnamed in the sentence: "the company had a net loss of …", "its sales rose 4%"
 _UNNAMED_COMPANY = re.compile(r"\b(?:the (?:company|firm|group|bank|carmaker|airline|insurer|retailer)|it|its)\b",
                               re.IGNORECASE)
+
+
+#: a nationality before these names a state, which holds stakes and makes deals
+_STATE_NOUNS = {"government", "governments", "state", "authorities", "treasury", "administration", "ministry",
+                "parliament", "regulators"}
+#: what only a company (or a person) holds, never a nationality
+_COMPANY_ATTRIBUTES = _COMPANY_SUMS | {"stake", "share_price_change", "revenue_growth", "profit_growth", "ipo_price",
+                                       "revenue_share"}
+
+
+def _nationality_subjects(doc: Doc, names: _Names, drafts: list[ClaimDraft], topics: set[str]) -> set[int]:
+    """A nationality describing a company is no subject ("Estover, the Danish shipping line, …", "the Japanese
+    company holds 62%"): the company it describes holds the figure — the name the appositive follows, or, for
+    "the <nationality> company", the story's company before it. A nationality alone ("Thai", "North American"
+    operations) holds no company's figure: the draft is dropped (its ``id()`` returned)."""
+    dropped: set[int] = set()
+    for d in drafts:
+        mention = names.mention(d)
+        if mention is None or mention.label_ != "NORP" or d.attribute not in _COMPANY_ATTRIBUTES:
+            continue
+        after = doc[mention.end].lower_ if mention.end < len(doc) else ""
+        if after in _STATE_NOUNS:
+            continue  # "the Irish government, which holds 25%": a state, named by its nationality
+        before = doc[max(0, mention.start - 3):mention.start]
+        described = None
+        if len(before) >= 2 and before[-1].lower_ == "the" and before[-2].text == ",":
+            comma = before[-2].i
+            described = next((e for e in doc.ents if e.end == comma and e.label_ == "ORG"), None)
+            sent = bounded_sent(mention)
+            if described is None and all(t.is_title and t.is_alpha and not t.is_stop for t in doc[sent.start:comma]) \
+                    and 0 < comma - sent.start <= 3:
+                described = doc[sent.start:comma]  # "Estover, the Danish shipping line": a name the NER left
+        if described is not None:
+            d.subject_text = _clean_name(described.text) or d.subject_text
+            continue
+        company = None
+        if after in _COMPANY_NOUNS | _COMPANY_WORDS:
+            sent = bounded_sent(mention)
+            company = _story_company_before(drafts, topics - {d.subject_text}, d.span.start) or next(
+                (_clean_name(e.text) for e in ents_in(sent) if e.label_ == "ORG" and e.end <= mention.start
+                 and not _is_ticker(doc, e)), None)
+        if company:
+            d.subject_text = company
+        else:
+            dropped.add(id(d))
+    return dropped
 
 
 def _absent_people(doc: Doc, names: _Names, drafts: list[ClaimDraft], topics: set[str]) -> set[int]:
