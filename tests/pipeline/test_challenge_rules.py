@@ -108,6 +108,11 @@ def test_lists_of_unequal_length_or_without_respectively_are_left_alone():
     ("Kolt paid $70m and $25m for Orrin and Dalby respectively.",
      [("Kolt", "ORG"), ("$70m", "MONEY"), ("$25m", "MONEY"), ("Orrin", "ORG"), ("Dalby", "ORG")],
      {("Kolt", "deal_value", "$70m"), ("Kolt", "deal_value", "$25m")}),
+    # tickers in brackets after the names, and an index for the market
+    ("Orrin Bank (ORB.L) and Dalby Group (DLB.L) led the FTSE 100 lower, falling 4.2% and 3.5% respectively.",
+     [("Orrin Bank", "ORG"), ("ORB.L", "ORG"), ("Dalby Group", "ORG"), ("DLB.L", "ORG"), ("4.2%", "PERCENT"),
+      ("3.5%", "PERCENT")],
+     {("Orrin Bank", "share_price_change", "4.2%"), ("Dalby Group", "share_price_change", "3.5%")}),
     # no word says what the figures are: nothing is made up
     ("Orrin and Dalby reached 12% and 7% respectively.", [("Orrin", "ORG"), ("12%", "PERCENT"), ("7%", "PERCENT")],
      set()),

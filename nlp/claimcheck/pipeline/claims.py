@@ -676,12 +676,16 @@ def _sentence_ents(doc: Doc, sent: Span) -> tuple[list[Span], list[Span]]:
     return names, [e for e in ents if e.label_ in LIST_VALUE_LABELS]
 
 
-def _runs(doc: Doc, spans: list[Span]) -> list[list[Span]]:
-    """Spans joined only by ',', 'and', '&' (a coordinated list), as runs of two or more."""
+def _runs(doc: Doc, spans: list[Span], *, tickers: bool = False) -> list[list[Span]]:
+    """Spans joined only by ',', 'and', '&' (a coordinated list), as runs of two or more; with ``tickers``, a
+    bracketed ticker after a name is passed over ("Arden (ARD.L) and Kolt (KLT.L)")."""
     runs: list[list[Span]] = []
     current: list[Span] = []
     for s in spans:
-        if current and all(t.lower_ in _LIST_JOINERS for t in doc[current[-1].end:s.start]) \
+        between = [t for t in doc[current[-1].end:s.start]] if current else []
+        if tickers:
+            between = _outside_brackets(between)
+        if current and all(t.lower_ in _LIST_JOINERS for t in between) \
                 and s.start > current[-1].end:
             current.append(s)
         else:
@@ -691,6 +695,23 @@ def _runs(doc: Doc, spans: list[Span]) -> list[list[Span]]:
     if len(current) >= 2:
         runs.append(current)
     return runs
+
+
+def _outside_brackets(tokens: list[Token]) -> list[Token]:
+    """The tokens outside short bracketed groups ("(ARD.L)", "[NASDAQ:ARD]", "<ARD.N>")."""
+    out, depth, inside = [], 0, 0
+    for t in tokens:
+        if t.text in ("(", "[", "<"):
+            depth, inside = depth + 1, 0
+        elif t.text in (")", "]", ">") and depth:
+            depth -= 1
+        elif depth:
+            inside += 1
+            if inside > 6:  # not a ticker: a parenthesis of its own
+                return tokens
+        else:
+            out.append(t)
+    return out
 
 
 def _is_ticker(doc: Doc, ent: Span) -> bool:
@@ -2037,6 +2058,9 @@ def _respectively(doc: Doc, names: list[Span], values: list[Span], drafts: list[
         if len({v.label_ for v in run}) != 1:
             continue
         lists = [r for r in _runs(doc, names) if len(r) == len(run) and r[-1].end <= run[0].start]
+        if not lists:  # "Arden (ARD.L) and Kolt (KLT.L) fell 4.1% and 3.6% respectively"
+            lists = [r for r in _runs(doc, [n for n in names if not _is_ticker(doc, n)], tickers=True)
+                     if len(r) == len(run) and r[-1].end <= run[0].start]
         if not lists and sent is not None:
             lists = [r for r in [_coordinated_names(doc, sent, names, run[0].start)] if len(r) == len(run)]
         model = next((drafts[j] for v in run for j in _draft_at(drafts, v)), None)
@@ -2135,7 +2159,8 @@ def _list_attribute(doc: Doc, sent: Span, run: list[Span]) -> str | None:
     if label == "PERCENT":
         if words & {"stake", "stakes"} or (words & _STAKE_VERBS and "of" in after):
             return "stake"
-        if words & {"shares", "share", "stock", "stocks", "gainers", "losers", "gainer", "loser"}:
+        if words & {"shares", "share", "stock", "stocks", "gainers", "losers", "gainer", "loser", "index", "ftse",
+                    "dow", "nikkei", "nasdaq", "trading"}:
             return "share_price_change"
         if words & {"profit", "profits", "earnings"}:
             return "profit_growth"
