@@ -14,6 +14,11 @@ alike); the best round of each is reported, with the ratio to the peer.
 Run::
 
     python benchmarks/pipeline_speed.py [--models default,transformer] [--words 100000] [--rounds 3] [--json OUT]
+    python benchmarks/pipeline_speed.py --models fast --stages   # also: seconds per component, best round
+
+``--stages`` adds, per claimcheck model, the seconds of each pipeline component and of the per-document work
+``process`` does after the pipeline (mentions, name forms) over the same texts, best of the rounds: where a
+model's time goes (for ``fast``, most of it is the NER, a trained spaCy component).
 """
 
 from __future__ import annotations
@@ -52,6 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--words", type=int, default=100_000)
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--json")
+    ap.add_argument("--stages", action="store_true", help="also time each pipeline component (best round)")
     args = ap.parse_args(argv)
     import torch
 
@@ -85,10 +91,52 @@ def main(argv: list[str] | None = None) -> int:
               "load_average": os.getloadavg()[0],
               "words_per_second": {k: round(v) for k, v in best.items()},
               "ratio_to_en_core_web_sm": {k: round(v / peer_rate, 2) for k, v in best.items()}}
+    if args.stages:
+        result["stage_seconds"] = {name: stage_seconds(load_pipeline(name), docs, args.rounds)
+                                   for name in args.models.split(",")}
     print(json.dumps(result, indent=2))
     if args.json:
         Path(args.json).write_text(json.dumps(result, indent=2) + "\n")
     return 0
+
+
+def stage_seconds(nlp, docs, rounds: int) -> dict[str, float]:
+    """Seconds of each component of ``nlp`` over ``docs`` (batches of 64, as ``process`` runs them in the rounds)
+    and of the mentions and name forms ``process`` reads afterwards; the best of ``rounds``."""
+    from claimcheck.normalize import currency_context
+    from claimcheck.pipeline import name_forms
+    from claimcheck.pipeline.mentions import CURRENCY_KEY, DAYFIRST_KEY, PUBLISHED_KEY, mentions_of
+
+    best: dict[str, float] = {}
+
+    def timed(key, run):
+        t = time.perf_counter()
+        out = run()
+        best[key] = min(best.get(key, float("inf")), time.perf_counter() - t)
+        return out
+
+    for _ in range(rounds):
+        def make():
+            out = []
+            for d in docs:
+                sdoc = nlp.make_doc(d.text)
+                sdoc.user_data.update({PUBLISHED_KEY: d.published, DAYFIRST_KEY: False,
+                                       CURRENCY_KEY: currency_context(d.text, strict=True)})
+                out.append(sdoc)
+            return out
+
+        sdocs = timed("tokenizer", make)
+        for name, proc in nlp.pipeline:
+            def run(proc=proc, sdocs=sdocs):
+                if hasattr(proc, "pipe"):
+                    return list(proc.pipe(sdocs, batch_size=64))
+                return [proc(d) for d in sdocs]
+
+            sdocs = timed(name, run)
+        timed("mentions (process)", lambda sdocs=sdocs: [list(mentions_of(d, d.user_data[PUBLISHED_KEY]))
+                                                   for d in sdocs])
+        timed("name forms (process)", lambda sdocs=sdocs: [name_forms(d) for d in sdocs])
+    return {k: round(v, 3) for k, v in best.items()}
 
 
 if __name__ == "__main__":
