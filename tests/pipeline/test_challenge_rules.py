@@ -122,6 +122,26 @@ def test_respectively_lists_the_ner_or_the_linker_left(text, ents, expected):
     assert claims(C.revise_drafts(doc, [])) == expected
 
 
+@pytest.mark.parametrize("text, ents, before, expected", [
+    ("Orrin agreed to be bought by Dalby Partners for $1.4bn in cash.",
+     [("Orrin", "ORG"), ("Dalby Partners", "ORG"), ("$1.4bn", "MONEY")], ("Orrin", "deal_value", "$1.4bn"),
+     {("Dalby Partners", "deal_value", "$1.4bn")}),
+    ("Orrin is to be taken over by Dalby in a deal valuing Orrin at £2.1bn.",
+     [("Orrin", "ORG"), ("Dalby", "ORG"), ("Orrin", "ORG"), ("£2.1bn", "MONEY")], ("Dalby", "deal_value", "£2.1bn"),
+     {("Orrin", "valuation", "£2.1bn")}),
+    # the valued company's name left untagged by the NER
+    ("Orrin had an approach from Dalby, valuing Sorrel Mills at about $900m.",
+     [("Orrin", "ORG"), ("Dalby", "ORG"), ("about $900m", "MONEY")], ("Dalby", "valuation", "about $900m"),
+     {("Sorrel Mills", "valuation", "about $900m")}),
+    # an active purchase keeps its buyer
+    ("Orrin bought Dalby for $300m.", [("Orrin", "ORG"), ("Dalby", "ORG"), ("$300m", "MONEY")],
+     ("Orrin", "deal_value", "$300m"), {("Orrin", "deal_value", "$300m")}),
+])
+def test_a_passive_purchase_has_its_buyer_and_valuing_x_values_x(text, ents, before, expected):
+    doc = doc_with(text, ents)
+    assert claims(C.revise_drafts(doc, [draft(doc, *before)])) == expected
+
+
 # --- gapping ------------------------------------------------------------------------------------------------
 
 def test_gapped_name_takes_its_value_and_the_first_value_goes_back_to_the_clause_subject():

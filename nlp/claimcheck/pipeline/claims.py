@@ -1249,6 +1249,45 @@ def _unread_name(doc: Doc, token: Token) -> str | None:
     return token.text if named else None
 
 
+def _valuing_object(doc: Doc, names: list[Span], value: Span) -> str | None:
+    """'in a deal valuing Arden at £2.3bn', 'valuing Kolt at about $2.5bn': the company valued (GUIDELINES: the
+    object of 'valuing' holds the valuation)."""
+    i = value.start - 1
+    while i > 0 and doc[i].lower_ in ("about", "around", "nearly", "almost", "some", "roughly", "more", "than",
+                                      "less", "up", "to", "just", "over", "under"):
+        i -= 1
+    if i < 2 or doc[i].lower_ != "at":
+        return None
+    name: Span | None = next((n for n in names if n.end == i and n.label_ in ("ORG", "GPE", "PERSON")), None)
+    if name is None:  # a name the NER left: the capitalised words between 'valuing' and 'at'
+        j = i - 1
+        while j > 0 and i - j <= 3 and doc[j].is_title and doc[j].is_alpha and not doc[j].is_stop:
+            j -= 1
+        name = doc[j + 1:i] if j + 1 < i else None
+    if name is None or doc[name.start - 1].lower_ not in ("valuing", "values", "valued", "value"):
+        return None
+    return _clean_name(name.text)
+
+
+#: a passive purchase: "agreed to be bought by Kolt", "was acquired by Kolt", "is to be taken over by Kolt"
+_BOUGHT_BY = re.compile(r"\b(?:bought|acquired|purchased|taken over|snapped up)\s+by\s*$", re.IGNORECASE)
+
+
+def _passive_buyer(doc: Doc, names: list[Span], value: Span, sent: Span) -> str | None:
+    """The buyer of a passive purchase before a deal's price: 'Arden agreed to be bought by Kolt Partners for
+    $1.75bn' — the name after 'bought by', with only 'for' (and a few words) between it and the price."""
+    for n in names:
+        if n.end > value.start or n.start <= sent.start or n.label_ != "ORG":
+            continue
+        if not _BOUGHT_BY.search(doc[max(sent.start, n.start - 4):n.start].text):
+            continue
+        between = [t.lower_ for t in doc[n.end:value.start]]
+        if between and between[-1] in ("for", "about", "nearly", "around", "some") and len(between) <= 4 \
+                and "for" in between:
+            return _clean_name(n.text)
+    return None
+
+
 def _verb_subject(doc: Doc, names: list[Span], value: Span, sent: Span) -> str | None:
     """The company named as the subject of the verb a figure is the object of: the name right before a holding
     or reporting verb (adverbs aside), or the name an appositive follows ("Marlo, its main chemicals unit,
@@ -1380,6 +1419,17 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
         # tickers and sources first: they decide which names count below
         for i, d in enumerate(drafts):
             if not (sent.start <= d.span.start < sent.end):
+                continue
+            valued = _valuing_object(doc, names, d.span)
+            if valued and d.attribute in ("deal_value", "valuation"):  # "in a deal valuing Arden at £2.3bn"
+                drafts[i].subject_text = valued
+                if d.attribute != "valuation":
+                    drafts[i].attribute, drafts[i].as_of = "valuation", None
+                    drafts[i].__post_init__()
+                continue
+            buyer = _passive_buyer(doc, names, d.span, sent) if d.attribute == "deal_value" else None
+            if buyer:  # "Arden agreed to be bought by Kolt for $1.75bn"
+                drafts[i].subject_text = buyer
                 continue
             holder = _verb_subject(doc, names, d.span, sent) if d.attribute != "share_price_change" \
                 else _shares_owner(doc, names, d.span, sent)
