@@ -361,10 +361,10 @@ _TICKER_END = re.compile(r"<[A-Z][A-Z0-9.]*(?:[ .][A-Z]{1,2})?>\s*$")
 def left_context(span: Span, words: int = 4) -> str:
     """The few words before ``span`` in its sentence (what qualifies it: "about", "more than"), without a ticker
     that ends right before it."""
-    from claimcheck.pipeline.spans import bounded_sent
+    from claimcheck.pipeline.spans import bounded_sent, span_text
 
     start = max(bounded_sent(span).start, span.start - words)
-    return _TICKER_END.sub("", span.doc[start:span.start].text)
+    return _TICKER_END.sub("", span_text(span.doc[start:span.start]))
 
 
 #: "car sales were up to 11,480 from 10,215", "its share was up to 5.2 pct in March from 4.9 pct": "up" is the

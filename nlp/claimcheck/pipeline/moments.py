@@ -20,6 +20,8 @@ from typing import Optional
 
 from spacy.tokens import Span
 
+from claimcheck.pipeline.spans import span_text
+
 #: attributes whose figures move with the market during a day
 MARKET_ATTRIBUTES = frozenset({"share_price_change", "valuation"})
 #: attributes whose figures change between a plan and the final deal
@@ -134,4 +136,4 @@ def moment_of(span: Span, attribute: str) -> Optional[str]:
     except ValueError:  # no sentence boundaries on this doc
         sent = span.doc[:]
     base = sent.start_char
-    return moment_in(sent.text, span.start_char - base, span.end_char - base, attribute)
+    return moment_in(span_text(sent), span.start_char - base, span.end_char - base, attribute)

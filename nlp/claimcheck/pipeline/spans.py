@@ -32,19 +32,24 @@ def ents_in(span: Span) -> list[Span]:
     ``Span.ents`` reads ``doc.ents``, which builds every entity of the document: once per sentence that
     made the claim pass quadratic in the document.
     """
-    out, start = [], None
+    out: list[Span] = []
+    if not len(span):
+        return out
     doc = span.doc
-    for t in span:
-        if t.ent_iob_ == "B" or (t.ent_iob_ == "I" and start is None):
+    strings = doc.vocab.strings
+    start, label = None, ""
+    # the tags from the document's arrays (ENT_IOB: 1 "I", 2 "O", 3 "B", 0 unset), not from a Token per word
+    tags = doc.to_array(["ENT_IOB", "ENT_TYPE"])[span.start:span.end].tolist()
+    for i, (iob, ent_type) in enumerate(tags, span.start):
+        if iob == 3 or (iob == 1 and start is None):
             if start is not None:
-                out.append(Span(doc, start, t.i, label=doc[start].ent_type_))
-            start = t.i
-        elif t.ent_iob_ != "I" and start is not None:
-            out.append(Span(doc, start, t.i, label=doc[start].ent_type_))
+                out.append(Span(doc, start, i, label=label))
+            start, label = i, strings[ent_type]
+        elif iob != 1 and start is not None:
+            out.append(Span(doc, start, i, label=label))
             start = None
     if start is not None:
-        end = span.end
-        out.append(Span(doc, start, end, label=doc[start].ent_type_))
+        out.append(Span(doc, start, span.end, label=label))
     return out
 
 
@@ -89,6 +94,11 @@ def bounded_sent(span: Span | Token) -> Span:
     if first >= len(starts):
         return doc[first:last]
     return doc[max(starts[first], first - SENT_REACH):min(ends[first], last + SENT_REACH)]
+
+
+def span_text(span: Span) -> str:
+    """``span.text`` cut from the document's text (``text_of``): ``Span.text`` joins a Token per word."""
+    return text_of(span.doc)[span.start_char:span.end_char] if len(span) else ""
 
 
 _WORDS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # doc -> (token texts, lower-cased forms)

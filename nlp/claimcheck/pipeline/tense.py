@@ -125,10 +125,12 @@ def words_tense(before: str) -> Tense | None:
 def clause_tense(span) -> Tense | None:
     """"past", "future" or None for a DATE span of a spaCy Doc: from its parse where it has one, else from the
     words before it in its sentence (:func:`words_tense`, which only ever says "future")."""
+    from claimcheck.pipeline.spans import span_text
+
     try:
         doc = span.doc
         sent_start = span.sent.start if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else 0
-        words = doc[max(sent_start, span.start - 20):span.start].text
+        words = span_text(doc[max(sent_start, span.start - 20):span.start])
         if not (doc.has_annotation("DEP") and doc.has_annotation("TAG")):
             return words_tense(words)
         v = _governor(span)
