@@ -142,6 +142,26 @@ def test_a_passive_purchase_has_its_buyer_and_valuing_x_values_x(text, ents, bef
     assert claims(C.revise_drafts(doc, [draft(doc, *before)])) == expected
 
 
+@pytest.mark.parametrize("text, ents, company", [
+    # a company the NER took for a place, acting as a company
+    ("Orrin's listing raised $900m.", [("Orrin", "GPE"), ("$900m", "MONEY")], True),
+    ("Orrin opened 18% above its offer price.", [("Orrin", "GPE"), ("18%", "PERCENT")], True),
+    # a company the NER left untagged at the sentence's start
+    ("Orrin Dalby raised $900m in its listing.", [("$900m", "MONEY")], True),
+    # a country, and a place that does not act as a company
+    ("Veloria's shares index rose 2%.", [("Veloria", "GPE"), ("2%", "PERCENT")], False),
+    ("Orrin raised $900m in bonds.", [("Orrin", "GPE"), ("$900m", "MONEY")], False),
+    ("Orrin prices rose 3%.", [("Orrin", "GPE"), ("3%", "PERCENT")], False),
+])
+def test_a_name_acting_as_a_company_is_read_as_one(text, ents, company, monkeypatch):
+    import claimcheck.resolve.entities as E
+
+    monkeypatch.setattr(E, "COUNTRIES", E.COUNTRIES | {"veloria"})
+    doc = doc_with(text, ents)
+    names, _ = C._sentence_ents(doc, doc[:])
+    assert any(n.label_ == "ORG" for n in names) is company
+
+
 # --- gapping ------------------------------------------------------------------------------------------------
 
 def test_gapped_name_takes_its_value_and_the_first_value_goes_back_to_the_clause_subject():

@@ -658,12 +658,61 @@ _EXCHANGES = {"nasdaq", "nyse", "lse", "hkex", "nse", "bse", "ose", "cph", "tsx"
               "xetra", "euronext", "six", "jse", "kosdaq", "krx", "tse", "sse", "szse"}
 
 
+#: what only a company does right after its name: "Kolt raised …", "Pellham opened 18% above its offer price",
+#: "Vessa shares rose", "Kolt's listing"
+_COMPANY_ACTS = {"raised", "raises", "priced", "listed", "floated", "debuted", "launched", "shares",
+                 "stock", "posted", "earned", "opened"}
+_COMPANY_POSSESSED = {"listing", "shares", "stock", "ipo", "flotation", "offer", "debut", "float", "profit",
+                      "profits", "revenue", "revenues", "sales", "board", "chief"}
+
+
+#: of those, what a city or region never does ("Paris raised $70m in bonds" is a city's borrowing)
+_LISTED_ACTS = {"priced", "listed", "floated", "debuted", "shares", "stock", "opened"}
+
+
+def _acts_as_company(doc: Doc, end: int, acts: set[str] = _COMPANY_ACTS) -> bool:
+    """The words after a name (ending at token ``end``) are a company's: a listing or result verb, 'shares', or
+    a possessive of a company's thing."""
+    if end >= len(doc):
+        return False
+    nxt = doc[end].lower_
+    if nxt in acts:
+        return True
+    return nxt in ("'s", "’s") and end + 1 < len(doc) and doc[end + 1].lower_ in _COMPANY_POSSESSED
+
+
+def _as_company(doc: Doc, ent: Span) -> Span:
+    """A place the NER tagged that acts as a company in its sentence ("Kolt's listing had been expected to raise
+    …", "Pellham opened 18% above its offer price") and is not a country: the company it is (a copy labelled ORG;
+    the document's entities are left as they are)."""
+    from claimcheck.resolve.entities import is_country
+
+    if is_country(ent.text) or not _acts_as_company(doc, ent.end, _LISTED_ACTS):
+        return ent
+    return Span(doc, ent.start, ent.end, label="ORG")
+
+
+def _unread_company(doc: Doc, sent: Span, taken: set[int]) -> Span | None:
+    """A company name the NER left at the start of a sentence that acts as a company ("Tiverne raised €1.5bn in
+    its listing", "Maddox priced its shares at $22"): one to three capitalised words, none a stop word."""
+    end = sent.start
+    while end < sent.end and end - sent.start < 3 and end not in taken and doc[end].is_alpha \
+            and doc[end].is_title and not doc[end].is_stop and doc[end].lower_ not in _NOT_NAME_STARTS:
+        end += 1
+    if end == sent.start or not _acts_as_company(doc, end):
+        return None
+    return Span(doc, sent.start, end, label="ORG")
+
+
 def _sentence_ents(doc: Doc, sent: Span) -> tuple[list[Span], list[Span]]:
     """Names and values of a sentence; names include runs of proper nouns the NER left out ("and Dunmore $15m")
     where there is a tagger."""
     ents = ents_in(sent)
-    names = [e for e in ents if e.label_ in NAME_LABELS]
+    names = [_as_company(doc, e) if e.label_ == "GPE" else e for e in ents if e.label_ in NAME_LABELS]
     taken = {i for e in ents for i in range(e.start, e.end)}
+    lead = _unread_company(doc, sent, taken)
+    if lead is not None:
+        names.append(lead)
     run: list[Token] = []
     for t in list(sent) + [None]:
         if t is not None and t.i not in taken and t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper():
