@@ -619,3 +619,61 @@ def test_a_count_with_no_counted_thing_conflicts_only_in_a_sentence_told_twice()
     # the same figures in sentences of their own: a count of nothing named is about anything
     other = changed.model_copy(update={"sentence": "Cole was 41 when he retired from the Owls."})
     assert crosscheck_all(docs("a", "b", "c"), plain + [other], []).findings == []
+
+
+@pytest.mark.parametrize("sentence, published, period", [
+    ("In March, eight pipelines in the region were damaged by storms.", None, "March"),
+    ("In early March, eight pipelines in the region were damaged.", date(2019, 10, 8), "March"),
+    ("Eight pipelines were damaged on March 12.", None, None),  # a day: the story's own event date
+    ("Eight pipelines were damaged, the most since March.", None, None),  # a point of comparison
+    ("In March, eight pipelines were damaged.", date(2019, 3, 20), None),  # the page's own month
+    ("Eight pipelines were damaged in March and April.", None, None),  # two months: which one is not said
+])
+def test_a_count_is_dated_by_the_one_month_its_clause_names_as_a_stretch_of_time(sentence, published, period):
+    from claimcheck.crosscheck import count_year
+
+    c = _count("a", 8, "eight", sentence, scope="pipeline (damage)", subject="Norvania")
+    assert count_year(c, published) == period
+
+
+def test_an_earlier_month_s_count_is_not_compared_with_today_s():
+    """Five pipelines cut in an earlier month, recalled in a story about three cut on Friday, are another event."""
+    earlier = _count("a", 5, "five", "In March, five pipelines in the gulf were cut, halting exports.",
+                     scope="pipeline (cut)", subject="Norvania")
+    today = _count("b", 3, "three", "Officials say three pipelines were cut near the coast on Friday.",
+                   scope="pipeline (cut)", subject="Norvania")
+    assert crosscheck(docs("a", "b", published=None), [earlier, today], []) == []
+    # without the month the two counts are one group: a conflict
+    plain = earlier.model_copy(update={"sentence": "Five pipelines in the gulf were cut, halting exports."})
+    assert [f.kind for f in crosscheck(docs("a", "b", published=None), [plain, today], [])] == ["conflict"]
+
+
+def test_a_one_against_one_count_told_of_he_is_not_reported_but_a_majority_against_it_is():
+    from claimcheck.crosscheck import told_of_pronoun
+
+    guessed = _count("a", 4, "4", "He ended the match with a season-high 19 points and 4 steals.",
+                     scope="steal", subject="Okafor")
+    named = _count("b", 9, "nine", "Okafor finished with 12 points and nine steals.", scope="steal", subject="Okafor")
+    assert told_of_pronoun(guessed) and not told_of_pronoun(named)
+    assert not told_of_pronoun(guessed.model_copy(update={"sentence": "Okafor said he had 4 steals."}))
+    assert crosscheck(docs("a", "b"), [guessed, named], []) == []
+    # whichever side the vote makes the consensus, the disagreement rests on the guess
+    sure = named.model_copy(update={"confidence": 0.95})
+    assert crosscheck(docs("a", "b"), [guessed, sure], []) == []
+    assert crosscheck(docs("a", "b"), [guessed.model_copy(update={"confidence": 0.95}), named], []) == []
+    # two sources against the guess: reported
+    again = _count("c", 9, "9", "Okafor had 9 steals in the win.", scope="steal", subject="Okafor")
+    [f] = crosscheck(docs("a", "b", "c"), [guessed, named, again], [])
+    assert f.kind == "conflict" and f.docs[0] == "a"
+    # with the subject named, one against one is reported as before
+    said = guessed.model_copy(update={"sentence": "Okafor ended the match with 19 points and 4 steals."})
+    assert [f.kind for f in crosscheck(docs("a", "b"), [said, named], [])] == ["conflict"]
+
+
+def test_a_sentence_told_twice_is_compared_whoever_its_pronoun_names():
+    wire = _count("a", 14, "14", "After a poor spell in which he hit 2 of 14 throws, the young starter calmly led "
+                  "the team downfield.", scope="throw (hit)", subject="Delacroix")
+    copy = wire.model_copy(update={"id": "b:c1", "doc": "b", "value": 41, "text": "41", "sentence": wire.sentence.replace(
+        "14", "41")})
+    [f] = crosscheck(docs("a", "b"), [wire, copy], [])
+    assert f.kind == "conflict" and f.slip == "a digit transposition"

@@ -345,6 +345,24 @@ def _aligned(ta: tuple[str, ...], ia: int, tb: tuple[str, ...], ib: int) -> bool
     return any(a <= ia < a + n and ib - b == ia - a for a, b, n in matcher.get_matching_blocks())
 
 
+#: a person's pronoun: a sentence that tells a figure of "he" or "she" leaves its subject to coreference
+_PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|his|her)\b", re.I)
+
+
+def told_of_pronoun(c: Claim) -> bool:
+    """A figure whose sentence does not name its subject but a person's pronoun before the figure: "He finished the
+    day with 14 points and 6 rebounds", the subject taken from an earlier sentence. In a box score, a casualty list
+    or a boardroom story that names several people, the pronoun's antecedent is a guess, so a one-against-one
+    disagreement resting on it is not reported (with a majority against it, or with the other side's sentence the
+    same sentence told again, :func:`parallel`, it still is)."""
+    sentence = c.sentence or ""
+    at = sentence.find(c.text) if c.text else -1
+    if at < 0 or not _PERSON_PRONOUN.search(sentence, 0, at):
+        return False
+    words = [w for w in re.findall(r"\w+", c.subject) if len(w) >= 3]
+    return bool(words) and not any(re.search(rf"\b{re.escape(w)}\b", sentence, re.I) for w in words)
+
+
 MAX_RATIO = 4.0  # figures further apart than this, with no slip between them, count different things
 
 
@@ -462,6 +480,12 @@ def compare_group(claims: list[Claim], next_id, *, published: dict[str, date | N
     kind: FindingKind = "date" if consensus.attribute in DATE_ATTRIBUTES else "conflict"
     camp = {d for c in outliers for d in support[c.id]}  # the sources agreeing with an outlier
     majority = len(agreeing_docs) >= 2 and len(agreeing_docs) > len(camp)
+    if not majority and (all(told_of_pronoun(c) for c in outliers)
+                         or all(told_of_pronoun(c) for c in agreeing if overlaps(c, consensus))) \
+            and not any(parallel(c, o) for c in outliers for o in agreeing):
+        # one side's subject is a guess ("He finished with 14 points and 6 rebounds" of another player), unless the
+        # two sides are one sentence told twice: then the figure is the same thing whoever "he" is
+        return None
     verdict: Verdict = "Refuted" if majority else "Conflicting Evidence/Cherrypicking"
     slip = slip_kind(worst.value, consensus.value)
     if slip is None and consensus.qualifier in ("exact", "approx", "at_least", "at_most"):
@@ -914,8 +938,9 @@ def count_year(c: Claim, published: date | None = None) -> str | None:
     """The year of a past event a count is told of, from its own clause: "In 2004 a massive tremor sparked a
     tsunami that killed 170,000 people", "the September 2009 quake near Padang killed more than 1,000" (a story
     about a new quake recalling earlier ones). One year named in the clause (not as a point of comparison:
-    "the worst since 1998"), before the page's publication year when the page is dated; None for any other claim,
-    a count with a period already, or a clause naming no year or several."""
+    "the worst since 1998"), before the page's publication year when the page is dated; with no year, one month
+    named as a stretch of time ("In January, five cables were cut": :func:`_count_month`). None for any other
+    claim, a count with a period already, or a clause naming no year or several."""
     if c.attribute != "count" or c.period or not c.sentence or not c.text:
         return None
     sentence = c.sentence
@@ -927,12 +952,37 @@ def count_year(c: Claim, published: date | None = None) -> str | None:
     stop = next((m.start() for m in _CLAUSE_BREAK.finditer(sentence, end_at)), len(sentence))
     years = {int(m.group()) for m in _YEAR.finditer(sentence, start, stop) if not at <= m.start() < end_at
              and not REFERENCE_POINT.search(sentence[max(start, m.start() - 40):m.start()])}
+    if not years:
+        return _count_month(sentence, start, stop, published)
     if len(years) != 1:
         return None
     year = years.pop()
     if published is not None and year >= published.year:
         return None
     return str(year)
+
+
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+#: a month named as a stretch of time, without a day or a year: "In January, five cables were cut", "in early March",
+#: "last October" (a day, "on January 30", is an event date: most often the story's own event, which other
+#: sources tell as "on Friday")
+_MONTH_PERIOD = re.compile(r"\b(?i:in|during|last|throughout)\s+(?i:(?:early|late|mid)[\s-]+)?"
+                           r"(January|February|March|April|May|June|July|August|September|October|November|"
+                           r"December)\b(?!\s*\d)(?![\s,]+(?:1[89]|20)\d\d)")
+
+
+def _count_month(sentence: str, start: int, stop: int, published: date | None) -> str | None:
+    """The month of a past event a count's clause names as a stretch of time ("In January, five cables in the
+    region were cut", in a story about three cut on Friday): one month, not the page's own month or a later one
+    when the page is dated (a month after "since" is a point of comparison: "the most since March")."""
+    months = {m[1].casefold() for m in _MONTH_PERIOD.finditer(sentence, start, stop)}
+    if len(months) != 1:
+        return None
+    month = months.pop()
+    if published is not None and _MONTHS.index(month) + 1 >= published.month:
+        return None  # this month's (the story's own event) or a later one: a plan or this year's future
+    return month.capitalize()
 
 
 def dated_counts(claims: list[Claim], published: dict[str, date | None]) -> list[Claim]:
