@@ -162,6 +162,18 @@ def test_a_name_acting_as_a_company_is_read_as_one(text, ents, company, monkeypa
     assert any(n.label_ == "ORG" for n in names) is company
 
 
+def test_a_later_move_of_the_same_shares_and_the_sum_with_the_greenshoe():
+    doc = doc_with("Orrin shares rose 3% in early trade and closed 5% higher, while the Dalby index rose 1%. "
+                   "Dalby raised $900m in its listing. With the greenshoe, the proceeds reach $1.03bn.",
+                   [("Orrin", "ORG"), ("3%", "PERCENT"), ("5%", "PERCENT"), ("1%", "PERCENT"), ("Dalby", "ORG"),
+                    ("$900m", "MONEY"), ("$1.03bn", "MONEY")])
+    got = C.revise_drafts(doc, [draft(doc, "Orrin", "share_price_change", "3%"),
+                                draft(doc, "Dalby", "ipo_proceeds", "$900m")])
+    assert {(d.subject_text, d.attribute, d.span.text, d.as_of) for d in got} >= {
+        ("Orrin", "share_price_change", "5%", "close"), ("Dalby", "ipo_proceeds", "$1.03bn", "over_allotment")}
+    assert not any(d.span.text == "1%" and d.subject_text == "Orrin" for d in got)
+
+
 # --- gapping ------------------------------------------------------------------------------------------------
 
 def test_gapped_name_takes_its_value_and_the_first_value_goes_back_to_the_clause_subject():

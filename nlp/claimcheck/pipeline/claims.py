@@ -1045,6 +1045,72 @@ def _index_name(text: str) -> str | None:
     return text if words and (words[-1] in ("index", "indices") or words == ["nasdaq"]) else None
 
 
+#: the verbs of a later move of the same shares: "… and closed 5% higher", "… to close 3% lower"
+_LATER_MOVE_VERBS = {"closed", "close", "closing", "ended", "end", "ending", "finished", "finish", "fell", "rose",
+                     "dropped", "gained", "lost", "jumped", "slid", "climbed", "traded", "trade", "trading"}
+
+
+def _later_moves(doc: Doc, sent: Span, names: list[Span], values: list[Span], drafts: list[ClaimDraft],
+                 published) -> list[ClaimDraft]:
+    """A second move of the same shares told with its subject left out ("Vessa shares rose 3% in early trade and
+    closed 5% higher", "was little changed at the open but fell 4.8% by the close", "swung from a gain of 9% in
+    the morning to close 3% lower"): a percentage the linker left, after a move verb (three words at most
+    before it) or before 'higher'/'lower', in a sentence whose shares moved — the company of its move before
+    (a ``share_price_change`` draft of the sentence) or of its 'Shares of …' / '<company> shares'."""
+    if not {t.lower_ for t in sent} & {"shares", "share", "stock", "stocks"}:
+        return []
+    covered = {(d.span.start, d.span.end) for d in drafts}
+    out: list[ClaimDraft] = []
+    for v in values:
+        if v.label_ != "PERCENT" or (v.start, v.end) in covered or not (sent.start <= v.start < sent.end):
+            continue
+        lead = [t.lower_ for t in doc[max(sent.start, v.start - 3):v.start]]
+        after = doc[v.end].lower_ if v.end < sent.end else ""
+        if not (set(lead) & _LATER_MOVE_VERBS or (after in ("higher", "lower") and lead)):
+            continue
+        earlier = [d for d in drafts + out if d.attribute == "share_price_change" and sent.start <= d.span.start
+                   < v.start]
+        if earlier and (any(earlier[-1].span.end <= n.start < v.start for n in names)
+                        or {t.lower_ for t in doc[earlier[-1].span.end:v.start]} & {"while", "whereas", "whilst"}):
+            continue  # "…, while the Nasdaq rose 0.9%": another name's move
+        subject = earlier[-1].subject_text if earlier else _shares_owner(doc, names, v, sent)
+        if subject is None:
+            owner = next((n for n in names if n.label_ == "ORG" and n.end < v.start and n.end < len(doc)
+                          and doc[n.end].lower_ in ("shares", "stock")), None)
+            subject = _clean_name(owner.text) if owner is not None else None
+        quantity = normalize_span(v, published)
+        if subject and quantity is not None:
+            out.append(ClaimDraft(subject, "share_price_change", quantity, v, None, None, 0.5))
+    return out
+
+
+#: the sum with the over-allotment ("With the greenshoe, the proceeds reach $1.01bn")
+_GREENSHOE = re.compile(r"\bgreen ?shoe\b|\bover-?allotment\b", re.IGNORECASE)
+
+
+def _greenshoe_sums(doc: Doc, sent: Span, values: list[Span], drafts: list[ClaimDraft],
+                    published) -> list[ClaimDraft]:
+    """A money figure the linker left in a sentence about the over-allotment, after the listing's proceeds were
+    read: the same company's ``ipo_proceeds`` (its moment, ``over_allotment``, read from the sentence)."""
+    if not _GREENSHOE.search(sent.text):
+        return []
+    proceeds = [d for d in drafts if d.attribute == "ipo_proceeds" and d.span.start < sent.end]
+    if not proceeds:
+        return []
+    covered = {(d.span.start, d.span.end) for d in drafts}
+    out: list[ClaimDraft] = []
+    for v in values:
+        if v.label_ != "MONEY" or (v.start, v.end) in covered or not (sent.start <= v.start < sent.end):
+            continue
+        quantity = normalize_span(v, published)
+        last = max(proceeds, key=lambda d: d.span.start)
+        if quantity is None or not isinstance(quantity.value, (int, float)) or quantity.value < MIN_SALE_SIZE \
+                or quantity.unit != last.quantity.unit:
+            continue
+        out.append(ClaimDraft(last.subject_text, "ipo_proceeds", quantity, v, None, None, 0.5))
+    return out
+
+
 def _subjects_named_twice(drafts: list[ClaimDraft]) -> set[str]:
     """Subjects the linker gave two or more figures of the story: the companies it is about."""
     return {s for s, n in Counter(d.subject_text for d in drafts).items() if n >= 2}
@@ -1536,6 +1602,8 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
         drafts.extend(_listing_dates(doc, sent, plain, drafts, published))
         drafts.extend(_result_changes(doc, sent, plain, values, drafts, published, topics))
         drafts.extend(_market_moves(doc, sent, plain, values, drafts, published, market_story))
+        drafts.extend(_later_moves(doc, sent, plain, values, drafts, published))
+        drafts.extend(_greenshoe_sums(doc, sent, values, drafts, published))
         drafts.extend(_results_named_after(doc, sent, plain, values, drafts, published, topics))
         drafts.extend(_held_stakes(doc, sent, plain, values, drafts, published))
         if any(t.lower_ == "respectively" for t in sent):
