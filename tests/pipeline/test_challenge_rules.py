@@ -174,6 +174,21 @@ def test_a_later_move_of_the_same_shares_and_the_sum_with_the_greenshoe():
     assert not any(d.span.text == "1%" and d.subject_text == "Orrin" for d in got)
 
 
+@pytest.mark.parametrize("text, ents, expected", [
+    ("Orrin shares opened at $31.20, against an IPO price of $24.", [("Orrin", "ORG"), ("$31.20", "MONEY"),
+                                                                     ("$24", "MONEY")], {("Orrin", "ipo_price", "$24")}),
+    ("Dalby shares, sold at A$1.90 in the float, traded at A$2.40.", [("Dalby", "ORG"), ("A$1.90", "MONEY"),
+                                                                     ("A$2.40", "MONEY")],
+     {("Dalby", "ipo_price", "A$1.90")}),
+    # a tender offer's price is no IPO price
+    ("Orrin raised its tender offer price to $52 a share, against an offering price of $40.",
+     [("Orrin", "ORG"), ("$52", "MONEY"), ("$40", "MONEY")], set()),
+])
+def test_the_price_of_a_share_in_a_listing_is_read(text, ents, expected):
+    doc = doc_with(text, ents)
+    assert claims(C.revise_drafts(doc, [])) == expected
+
+
 # --- gapping ------------------------------------------------------------------------------------------------
 
 def test_gapped_name_takes_its_value_and_the_first_value_goes_back_to_the_clause_subject():

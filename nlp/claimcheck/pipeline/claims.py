@@ -1111,6 +1111,46 @@ def _greenshoe_sums(doc: Doc, sent: Span, values: list[Span], drafts: list[Claim
     return out
 
 
+#: the price of one share in a listing, named: "against an IPO price of $21", "an issue price of 240p"
+_IPO_PRICE_NAMED = re.compile(r"\b(?:ipo|issue|listing|float|flotation|offering) price (?:of|was|at)\s*$", re.I)
+#: shares sold at a price, in a sentence about a listing: "sold at A$2.10 in the float", "placed at 240p"
+_SOLD_AT = re.compile(r"\b(?:sold|placed|priced|offered)\b(?:\s+\w+){0,3}\s+at\s*$", re.I)
+_AT_WHICH = re.compile(r"^\s*at which (?:it|they|the company|\w+) (?:sold|placed|priced|offered)\b", re.I)
+_LISTING_WORDS = re.compile(r"\b(?:ipo|float|flotation|listing|debut|initial public offering|share sale|"
+                            r"first day of trading|first day)\b", re.I)
+
+
+def _offer_prices(doc: Doc, sent: Span, names: list[Span], values: list[Span], drafts: list[ClaimDraft],
+                  published) -> list[ClaimDraft]:
+    """The price of one share in a listing, which the linker left: "against an IPO price of $21", "Brixton
+    shares, sold at A$2.10 in the float, …", "below the $16 at which it sold shares to investors", "which sold
+    its shares at $11 in its New York debut" (``ipo_price``; a tender or takeover offer's price is no IPO
+    price: 'offer price' alone is not read). The company: the one opening the sentence, else the nearest
+    company named before the price."""
+    covered = {(d.span.start, d.span.end) for d in drafts}
+    out: list[ClaimDraft] = []
+    for v in values:
+        if v.label_ != "MONEY" or (v.start, v.end) in covered or not (sent.start <= v.start < sent.end):
+            continue
+        lead = doc[max(sent.start, v.start - 6):v.start].text
+        tail = doc[v.end:min(sent.end, v.end + 6)].text
+        named = _IPO_PRICE_NAMED.search(lead) is not None
+        sold = (_SOLD_AT.search(lead) is not None or _AT_WHICH.search(tail) is not None) \
+            and _LISTING_WORDS.search(sent.text) is not None
+        if not (named or sold) or re.search(r"\b(?:tender|takeover|bid)\b", sent.text, re.I):
+            continue
+        quantity = normalize_span(v, published)
+        if quantity is None or not isinstance(quantity.value, (int, float)) or quantity.value >= MIN_PROSE_SUM:
+            continue
+        subject = _opening_company(doc, names, v, sent)
+        if subject is None:
+            before = [n for n in names if n.end <= v.start and n.label_ == "ORG" and not _is_ticker(doc, n)]
+            subject = _clean_name(before[-1].text) if before else None
+        if subject:
+            out.append(ClaimDraft(subject, "ipo_price", quantity, v, None, None, 0.5))
+    return out
+
+
 def _subjects_named_twice(drafts: list[ClaimDraft]) -> set[str]:
     """Subjects the linker gave two or more figures of the story: the companies it is about."""
     return {s for s, n in Counter(d.subject_text for d in drafts).items() if n >= 2}
@@ -1604,6 +1644,7 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
         drafts.extend(_market_moves(doc, sent, plain, values, drafts, published, market_story))
         drafts.extend(_later_moves(doc, sent, plain, values, drafts, published))
         drafts.extend(_greenshoe_sums(doc, sent, values, drafts, published))
+        drafts.extend(_offer_prices(doc, sent, plain, values, drafts, published))
         drafts.extend(_results_named_after(doc, sent, plain, values, drafts, published, topics))
         drafts.extend(_held_stakes(doc, sent, plain, values, drafts, published))
         if any(t.lower_ == "respectively" for t in sent):
