@@ -296,6 +296,17 @@ def _clean_name(text: str) -> str | None:
     return text
 
 
+def story_source(doc: Doc, name: str) -> str | None:
+    """A news agency or exchange (``NON_SUBJECTS``: "Reuters", "Nasdaq") is a subject in a story about itself:
+    one whose headline names it ("Weak dollar hits Reuters", "Nasdaq planning $100m share sale"); elsewhere it
+    is a source or a market, never the holder of a figure."""
+    text = name.strip().removesuffix("'s").removesuffix("’s").strip()
+    if text.casefold() not in NON_SUBJECTS or text.casefold() in ("ipo", "ipos", "ads", "adss"):
+        return None
+    headline = text_of(doc)[:300].lstrip().split("\n", 1)[0]
+    return text if re.search(rf"\b{re.escape(text)}\b", headline, re.IGNORECASE) else None
+
+
 def _name_of(token: Token, *, places: bool = False) -> str | None:
     """The proper name a token belongs to: its entity, or its compound proper-noun chunk.
 
@@ -837,7 +848,8 @@ _WORTH = re.compile(r"\b(?:was|is|are|were|be|been) (?:now )?(?:worth|valued at)
 
 
 def _unlinked_prices(doc: Doc, sent: Span, names: list[Span], values: list[Span], drafts: list[ClaimDraft],
-                     published) -> list[ClaimDraft]:
+                     published,
+        covered: set[tuple[int, int]]) -> list[ClaimDraft]:
     """Drafts for money figures no draft covers, read from the verb or noun that says what they are (GUIDELINES'
     attribute table and "Deals"): "Halden agreed to buy Mirel for $3.25bn" and "Sibley bid £2bn for Arden" (the
     buyer's ``deal_value``), "Mirel was sold for $900m" (the target's, when it is the only party named), "Arden
@@ -847,7 +859,6 @@ def _unlinked_prices(doc: Doc, sent: Span, names: list[Span], values: list[Span]
     close", "or $575m if the greenshoe is exercised") shares its reading. Every subject but a deal's is the clause
     subject. A linker that saw no cue noun beside such a figure links it to no one; the rules pipeline reads the
     same verbs from its parse (``_verb_attribute``)."""
-    covered = {(d.span.start, d.span.end) for d in drafts}
     out: list[ClaimDraft] = []
     last: tuple[str, str] | None = None  # (attribute, subject) of the previous figure read here
     for v in values:
@@ -919,13 +930,13 @@ _RESULT_AFTER = {"loss": "loss", "losses": "loss", "profit": "profit", "profits"
 
 
 def _results_named_after(doc: Doc, sent: Span, names: list[Span], values: list[Span], drafts: list[ClaimDraft],
-                         published, topics: set[str]) -> list[ClaimDraft]:
+                         published, topics: set[str],
+        covered: set[tuple[int, int]]) -> list[ClaimDraft]:
     """Drafts for results whose noun comes after the figure, which the linker left: "British Airways has blamed
     fuel prices for a 40% drop in profits" (``profit_growth``), "Arden posted a $676m (£352m) loss"
     (``loss``), "leading to a 10% increase in its revenues". The holder is the company opening the sentence or
     the subject of the verb before the figure; with only 'its' or 'the company' there, the story's company
     before it (``_story_company_before``)."""
-    covered = {(d.span.start, d.span.end) for d in drafts}
     out: list[ClaimDraft] = []
     for v in values:
         if v.label_ not in ("MONEY", "PERCENT") or (v.start, v.end) in covered \
@@ -966,11 +977,11 @@ _STAKE_VERBS = {"owns", "own", "owned", "holds", "hold", "held", "controls", "co
 
 
 def _held_stakes(doc: Doc, sent: Span, names: list[Span], values: list[Span], drafts: list[ClaimDraft],
-                 published) -> list[ClaimDraft]:
+                 published,
+        covered: set[tuple[int, int]]) -> list[ClaimDraft]:
     """``stake`` drafts for percentages the linker left after a verb of holding, of a whole: "Dunmore controls
     31.8 pct of the voting power", "Kolt, which owns 13 pct of Arden stock" — the holder is the verb's subject
     (``_verb_subject``: a company, or a person for a stake)."""
-    covered = {(d.span.start, d.span.end) for d in drafts}
     out: list[ClaimDraft] = []
     for v in values:
         if v.label_ != "PERCENT" or (v.start, v.end) in covered or not (sent.start <= v.start < sent.end) \
@@ -1000,7 +1011,8 @@ _MOVE_GAP = {"shares", "stock", "stocks", "index", "has", "had", "have", "was", 
 
 
 def _market_moves(doc: Doc, sent: Span, names: list[Span], values: list[Span], drafts: list[ClaimDraft],
-                  published, market_story: bool = True) -> list[ClaimDraft]:
+                  published, market_story: bool,
+        covered: set[tuple[int, int]]) -> list[ClaimDraft]:
     """``share_price_change`` drafts for percentages the linker linked to no one where a company or index is the
     subject of a price's move ("Kolt added 4.1% to 610 yen", "with Ostwind dropping 1.9%", "The Arden
     Composite Index lost 5.2 percent", "The Arden 100 fell 61.20 points or 2.85%"): its name, then 'shares',
@@ -1009,7 +1021,6 @@ def _market_moves(doc: Doc, sent: Span, names: list[Span], values: list[Span], d
     Marlo rose 5%")."""
     if not market_story:
         return []
-    covered = {(d.span.start, d.span.end) for d in drafts}
     out: list[ClaimDraft] = []
     for v in values:
         if v.label_ != "PERCENT" or (v.start, v.end) in covered or not (sent.start <= v.start < sent.end):
@@ -1051,7 +1062,8 @@ _LATER_MOVE_VERBS = {"closed", "close", "closing", "ended", "end", "ending", "fi
 
 
 def _later_moves(doc: Doc, sent: Span, names: list[Span], values: list[Span], drafts: list[ClaimDraft],
-                 published) -> list[ClaimDraft]:
+                 published,
+        covered: set[tuple[int, int]]) -> list[ClaimDraft]:
     """A second move of the same shares told with its subject left out ("Vessa shares rose 3% in early trade and
     closed 5% higher", "was little changed at the open but fell 4.8% by the close", "swung from a gain of 9% in
     the morning to close 3% lower"): a percentage the linker left, after a move verb (three words at most
@@ -1059,7 +1071,6 @@ def _later_moves(doc: Doc, sent: Span, names: list[Span], values: list[Span], dr
     (a ``share_price_change`` draft of the sentence) or of its 'Shares of …' / '<company> shares'."""
     if not {t.lower_ for t in sent} & {"shares", "share", "stock", "stocks"}:
         return []
-    covered = {(d.span.start, d.span.end) for d in drafts}
     out: list[ClaimDraft] = []
     for v in values:
         if v.label_ != "PERCENT" or (v.start, v.end) in covered or not (sent.start <= v.start < sent.end):
@@ -1089,7 +1100,8 @@ _GREENSHOE = re.compile(r"\bgreen ?shoe\b|\bover-?allotment\b", re.IGNORECASE)
 
 
 def _greenshoe_sums(doc: Doc, sent: Span, values: list[Span], drafts: list[ClaimDraft],
-                    published) -> list[ClaimDraft]:
+                    published,
+        covered: set[tuple[int, int]]) -> list[ClaimDraft]:
     """A money figure the linker left in a sentence about the over-allotment, after the listing's proceeds were
     read: the same company's ``ipo_proceeds`` (its moment, ``over_allotment``, read from the sentence)."""
     if not _GREENSHOE.search(sent.text):
@@ -1097,7 +1109,6 @@ def _greenshoe_sums(doc: Doc, sent: Span, values: list[Span], drafts: list[Claim
     proceeds = [d for d in drafts if d.attribute == "ipo_proceeds" and d.span.start < sent.end]
     if not proceeds:
         return []
-    covered = {(d.span.start, d.span.end) for d in drafts}
     out: list[ClaimDraft] = []
     for v in values:
         if v.label_ != "MONEY" or (v.start, v.end) in covered or not (sent.start <= v.start < sent.end):
@@ -1121,13 +1132,13 @@ _LISTING_WORDS = re.compile(r"\b(?:ipo|float|flotation|listing|debut|initial pub
 
 
 def _offer_prices(doc: Doc, sent: Span, names: list[Span], values: list[Span], drafts: list[ClaimDraft],
-                  published) -> list[ClaimDraft]:
+                  published,
+        covered: set[tuple[int, int]]) -> list[ClaimDraft]:
     """The price of one share in a listing, which the linker left: "against an IPO price of $21", "Brixton
     shares, sold at A$2.10 in the float, …", "below the $16 at which it sold shares to investors", "which sold
     its shares at $11 in its New York debut" (``ipo_price``; a tender or takeover offer's price is no IPO
     price: 'offer price' alone is not read). The company: the one opening the sentence, else the nearest
     company named before the price."""
-    covered = {(d.span.start, d.span.end) for d in drafts}
     out: list[ClaimDraft] = []
     for v in values:
         if v.label_ != "MONEY" or (v.start, v.end) in covered or not (sent.start <= v.start < sent.end):
@@ -1166,14 +1177,14 @@ def _story_company_before(drafts: list[ClaimDraft], topics: set[str], start: int
 
 
 def _result_changes(doc: Doc, sent: Span, names: list[Span], values: list[Span], drafts: list[ClaimDraft],
-                    published, topics: set[str]) -> list[ClaimDraft]:
+                    published, topics: set[str],
+        covered: set[tuple[int, int]]) -> list[ClaimDraft]:
     """Drafts for the figures of a result's change no draft covers: "Turnover for the quarter was up 3.8% to
     £2.41bn" (``revenue_growth`` and ``revenue``), "net profits were up 35% to 640m euros", "sales fell 7.4% from
     2.3bn rupees" — the change is a growth, a money figure after 'to' or 'from' the result itself. The holder is
     the company named before the noun in the sentence ("Arden's sales", not a source), else the subject of
     the story's last money or percent claim before the sentence among ``topics`` (GUIDELINES: an unnamed
     subject is the company the text is about)."""
-    covered = {(d.span.start, d.span.end) for d in drafts}
     out: list[ClaimDraft] = []
     for v in values:
         if v.label_ not in ("MONEY", "PERCENT") or (v.start, v.end) in covered \
@@ -1638,15 +1649,21 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
                     out_drop.add(id(drafts[i]))
         plain = [n for n in names if not _is_ticker(doc, n)]
         _verb_attributes(doc, sent, drafts, listing_story)
-        drafts.extend(_unlinked_prices(doc, sent, plain, values, drafts, published))
-        drafts.extend(_listing_dates(doc, sent, plain, drafts, published))
-        drafts.extend(_result_changes(doc, sent, plain, values, drafts, published, topics))
-        drafts.extend(_market_moves(doc, sent, plain, values, drafts, published, market_story))
-        drafts.extend(_later_moves(doc, sent, plain, values, drafts, published))
-        drafts.extend(_greenshoe_sums(doc, sent, values, drafts, published))
-        drafts.extend(_offer_prices(doc, sent, plain, values, drafts, published))
-        drafts.extend(_results_named_after(doc, sent, plain, values, drafts, published, topics))
-        drafts.extend(_held_stakes(doc, sent, plain, values, drafts, published))
+        covered = {(d.span.start, d.span.end) for d in drafts if sent.start <= d.span.start < sent.end}
+
+        def add(new: list[ClaimDraft], covered: set[tuple[int, int]] = covered) -> None:
+            drafts.extend(new)  # the sentence's values drafted so far, kept as the rules add to them
+            covered.update((d.span.start, d.span.end) for d in new)
+
+        add(_unlinked_prices(doc, sent, plain, values, drafts, published, covered))
+        add(_listing_dates(doc, sent, plain, drafts, published))
+        add(_result_changes(doc, sent, plain, values, drafts, published, topics, covered))
+        add(_market_moves(doc, sent, plain, values, drafts, published, market_story, covered))
+        add(_later_moves(doc, sent, plain, values, drafts, published, covered))
+        add(_greenshoe_sums(doc, sent, values, drafts, published, covered))
+        add(_offer_prices(doc, sent, plain, values, drafts, published, covered))
+        add(_results_named_after(doc, sent, plain, values, drafts, published, topics, covered))
+        add(_held_stakes(doc, sent, plain, values, drafts, published, covered))
         if any(t.lower_ == "respectively" for t in sent):
             _respectively(doc, plain, values, drafts, published, sent)
         _gapping(doc, plain, values, drafts, published)

@@ -30,26 +30,21 @@ def ents_in(span: Span) -> list[Span]:
     """The entities inside ``span`` (a sentence), from the IOB tags of its own tokens only.
 
     ``Span.ents`` reads ``doc.ents``, which builds every entity of the document: once per sentence that
-    made the claim pass quadratic in the document.
+    made the claim pass quadratic in the document. (Reading the tags from ``doc.to_array`` is quadratic too:
+    it copies the whole document's tags on each call; tests/robustness/test_hostile_round2.py measures it.)
     """
-    out: list[Span] = []
-    if not len(span):
-        return out
+    out, start = [], None
     doc = span.doc
-    strings = doc.vocab.strings
-    start, label = None, ""
-    # the tags from the document's arrays (ENT_IOB: 1 "I", 2 "O", 3 "B", 0 unset), not from a Token per word
-    tags = doc.to_array(["ENT_IOB", "ENT_TYPE"])[span.start:span.end].tolist()
-    for i, (iob, ent_type) in enumerate(tags, span.start):
-        if iob == 3 or (iob == 1 and start is None):
+    for t in span:
+        if t.ent_iob_ == "B" or (t.ent_iob_ == "I" and start is None):
             if start is not None:
-                out.append(Span(doc, start, i, label=label))
-            start, label = i, strings[ent_type]
-        elif iob != 1 and start is not None:
-            out.append(Span(doc, start, i, label=label))
+                out.append(Span(doc, start, t.i, label=doc[start].ent_type_))
+            start = t.i
+        elif t.ent_iob_ != "I" and start is not None:
+            out.append(Span(doc, start, t.i, label=doc[start].ent_type_))
             start = None
     if start is not None:
-        out.append(Span(doc, start, span.end, label=label))
+        out.append(Span(doc, start, span.end, label=doc[start].ent_type_))
     return out
 
 
