@@ -458,6 +458,15 @@ def test_a_nationality_is_no_companys_subject_but_a_state_named_by_one_holds_its
     assert subjects(got) == [("Orrin", "640 mln dlrs"), ("Veloran", "25 pct")]
 
 
+def test_a_news_agency_is_a_subject_only_in_a_story_about_itself():
+    about = make(NLP, "Weak pound hits Reuters\n\nRevenues at Reuters slipped 11%.", [("Reuters", "ORG"),
+                                                                                   ("Reuters", "ORG"), ("11%", "PERCENT")])
+    other = make(NLP, "Arden profits rise\n\nArden's revenues rose 4%, Reuters reported.", [("Arden", "ORG"),
+                 ("Arden", "ORG"), ("4%", "PERCENT"), ("Reuters", "ORG")])
+    assert C.story_source(about, "Reuters") == "Reuters" and C._clean_name("Reuters") is None
+    assert C.story_source(other, "Reuters") is None and C.story_source(about, "Arden") is None
+
+
 def test_a_price_per_share_or_per_item_is_no_companys_sum():
     doc = make(NLP, "Arden earned $1.37 a share. Its new phone costs $249. Arden earned $80 mln in 2003.",
                [("Arden", "ORG"), ("$1.37", "MONEY"), ("$249", "MONEY"), ("Arden", "ORG"), ("$80 mln", "MONEY"),

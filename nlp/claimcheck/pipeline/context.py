@@ -17,7 +17,7 @@ import re
 
 from spacy.tokens import Span
 
-from claimcheck.pipeline.claims import SCOPE_WORDS, ClaimDraft, _clean_name, _period_in, revise_drafts
+from claimcheck.pipeline.claims import SCOPE_WORDS, ClaimDraft, _clean_name, _period_in, revise_drafts, story_source
 from claimcheck.pipeline.mentions import DAYFIRST_KEY, PUBLISHED_KEY, normalize_span
 from claimcheck.pipeline.pairs import sentence_ids
 from claimcheck.pipeline.spans import ents_in
@@ -111,7 +111,8 @@ def drafts_from_links(doc, links) -> list[ClaimDraft]:
     drafts = []
     for pair, attribute, probability, attribute_score in links:
         value = ents.get(pair.value) or Span(doc, pair.value[0], pair.value[1], label=pair.value_label)
-        subject = _clean_name(doc[pair.subject[0]:pair.subject[1]].text)
+        name = doc[pair.subject[0]:pair.subject[1]].text
+        subject = _clean_name(name) or story_source(doc, name)
         if subject is None:
             continue
         quantity = normalize_span(value, published, dayfirst=dayfirst)
