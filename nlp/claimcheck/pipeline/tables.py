@@ -189,17 +189,20 @@ class ResultsTables:
         from claimcheck.pipeline.claims import ClaimDraft
         from claimcheck.pipeline.mentions import DAYFIRST_KEY, PUBLISHED_KEY, TITLE_KEY, normalize_span
 
-        matches = list(TABLE_LINE.finditer(doc.text))
+        from claimcheck.pipeline.spans import text_of
+
+        text = text_of(doc)  # Doc.text joins every token on each read
+        matches = list(TABLE_LINE.finditer(text))
         if not matches:
             return doc
         lines = [(m.start(), m.end()) for m in matches]
-        rows = table_figures(doc.text, matches)
+        rows = table_figures(text, matches)
         # the headline: the document's title when ingest took it off the text, else the text's first line
-        headline = doc.user_data.get(TITLE_KEY) or doc.text.split("\n", 1)[0]
+        headline = doc.user_data.get(TITLE_KEY) or text.split("\n", 1)[0]
         company = headline_company(headline)
         published = doc.user_data.get(PUBLISHED_KEY)
         dayfirst = bool(doc.user_data.get(DAYFIRST_KEY, False))
-        sections = _section_periods(doc.text, lines, headline)
+        sections = _section_periods(text, lines, headline)
         new_spans: list[tuple[Span, str | None, int, tuple[int, int]]] = []
         for line_start, line_end, start, end, attribute, column in rows:
             span = doc.char_span(start, end, label="MONEY", alignment_mode="contract")
