@@ -679,21 +679,21 @@ def test_name_of_places_only_when_asked():
 
 
 def test_name_of_a_word_the_document_uses_as_a_name():
-    """The tagger called 'Solidere' an adverb at the start of a sentence; mid-sentence the document names it."""
-    doc = parsed("Solidere posted profits. Investors like Solidere.", """
-Solidere  1 nsubj PROPN O
+    """The tagger called 'Kestrane' an adverb at the start of a sentence; mid-sentence the document names it."""
+    doc = parsed("Kestrane posted profits. Investors like Kestrane.", """
+Kestrane  1 nsubj PROPN O
 posted    1 ROOT  VERB  O   post
 profits   1 dobj  NOUN
 .         1 punct PUNCT
 Investors 5 nsubj NOUN
 like      5 ROOT  VERB  O   like
-Solidere  5 dobj  PROPN
+Kestrane  5 dobj  PROPN
 .         5 punct PUNCT
 """)
     doc[0].pos_ = "ADV"
     assert C._name_of(doc[0]) is None
     doc.user_data[C.NAMES_KEY] = C.known_names(doc)
-    assert C._name_of(doc[0]) == "Solidere"
+    assert C._name_of(doc[0]) == "Kestrane"
 
 
 def test_is_source():

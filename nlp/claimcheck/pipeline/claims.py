@@ -280,7 +280,7 @@ def _is_name_token(token: Token) -> bool:
     if token.pos_ == "PROPN":
         return True
     # a word the document capitalises mid-sentence as a name, whatever the tagger made of it here
-    # ("Solidere posted profits": Solidere tagged ADV at the start of a sentence)
+    # ("Kestrane posted profits": Kestrane tagged ADV at the start of a sentence)
     return token.pos_ in ("NOUN", "ADJ", "X", "ADV", "INTJ") and token.text in token.doc.user_data.get(NAMES_KEY, ())
 
 
@@ -1394,7 +1394,7 @@ _VERB_ADVERBS = {"now", "already", "also", "today", "still", "currently", "previ
 
 
 def _longer_form(name: str, short: str) -> bool:
-    """``name`` is a longer form of the one-word name ``short`` ("Regency Cruises" of "Regency")."""
+    """``name`` is a longer form of the one-word name ``short`` ("Tamsin Cruises" of "Tamsin")."""
     from claimcheck.resolve.entities import name_words
 
     words, part = name_words(name), name_words(short)
@@ -1403,8 +1403,8 @@ def _longer_form(name: str, short: str) -> bool:
 
 def _unread_name(doc: Doc, token: Token) -> str | None:
     """A capitalised word opening a sentence that the NER left, read as a company's name when the document names
-    an organisation that is that word and a legal suffix at most ("Oakleaf had 1986 sales of …" beside
-    "Oakleaf Inc"). A longer name starting with the word ("Regency Cruises", "Travelers Life & Annuity") may be
+    an organisation that is that word and a legal suffix at most ("Brackwood had 1986 sales of …" beside
+    "Brackwood Inc"). A longer name starting with the word ("Tamsin Cruises", "Tamsin Life & Annuity") may be
     another company of the same group, so it is not taken."""
     from claimcheck.resolve.entities import name_words
 
@@ -1488,7 +1488,7 @@ def _verb_subject(doc: Doc, names: list[Span], value: Span, sent: Span) -> str |
         return _clean_name(before.text)
     before = next((n for n in names if n.end == i + 1), None)
     if before is None and i == sent.start and doc[i].is_title and doc[i].is_alpha:
-        return _unread_name(doc, doc[i])  # "Oakleaf had 1986 sales of …": a name the NER missed here
+        return _unread_name(doc, doc[i])  # "Brackwood had 1986 sales of …": a name the NER missed here
     if before is None and doc[i].text == ",":  # an appositive: the name opening the clause, followed by ','
         lead = [n for n in names if n.end < i and n.end < len(doc) and doc[n.end].text == ","
                 and (n.start == sent.start or doc[n.start - 1].lower_ in ("said", "that", "<", "the"))]
@@ -1600,7 +1600,7 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
             holder = _verb_subject(doc, names, d.span, sent) if d.attribute != "share_price_change" \
                 else _shares_owner(doc, names, d.span, sent)
             if holder:
-                if not _longer_form(d.subject_text, holder):  # "Regency" read where "Regency Cruises" was linked
+                if not _longer_form(d.subject_text, holder):  # "Tamsin" read where "Tamsin Cruises" was linked
                     drafts[i].subject_text = holder
                 continue
             mention = _mention_of(names, d.subject_text, d.span)
@@ -1798,8 +1798,8 @@ def _nationality_subjects(doc: Doc, names: _Names, drafts: list[ClaimDraft], top
 
 def _absent_people(doc: Doc, names: _Names, drafts: list[ClaimDraft], topics: set[str]) -> set[int]:
     """A result, deal or count the linker gave to a person the figure's sentence does not name at all, not even
-    by surname ("Police said they made 86 arrests" → a person of an earlier paragraph; "the company had a net
-    loss of 51,000 dlrs" → its chief executive quoted before): the person is no holder of it. With the company
+    by surname ("Police said they made 54 arrests" → a person of an earlier paragraph; "the company had a net
+    loss of 38,000 dlrs" → its chief executive quoted before): the person is no holder of it. With the company
     left unnamed in the sentence ("the company", "it") the figure goes to the story's company before it;
     otherwise the draft is dropped (the ``id()`` of each dropped draft is returned)."""
     from claimcheck.resolve.entities import name_words
@@ -2145,8 +2145,8 @@ def _is_target_mention(doc: Doc, ent: Span) -> bool:
     return any(lead == w or lead.endswith(" " + w) for w in TARGET_LEADS)
 
 
-#: words that may stand between a stake and the company it is a stake in ("13 pct of Allegis stock", "a 70 pct
-#: stake in PCRI", "9.8 pct of the class A shares of Kolt")
+#: words that may stand between a stake and the company it is a stake in ("13 pct of Arden stock", "a 70 pct
+#: stake in Vessa", "9.8 pct of the class A shares of Kolt")
 _STAKE_LINK = {"of", "in", "the", "stake", "interest", "holding", "shareholding", "its", "class", "a", "b", "common",
                "preferred", "voting", "outstanding", "shares", "stock", "'s", "’s"}
 _PREPOSITIONS = {"of", "in", "from", "for", "to", "by", "with", "at", "on", "into", "than", "as"}
@@ -2161,8 +2161,8 @@ def _is_seller_mention(doc: Doc, ent: Span, sent: Span) -> bool:
 
 
 def _is_stake_object(doc: Doc, ent: Span, value: Span) -> bool:
-    """The company a stake is held in, not its holder: '13 pct of Allegis stock', 'a 70 pct stake in PCRI',
-    '278,709 shares of Metex Corp, or 21.2 pct'."""
+    """The company a stake is held in, not its holder: '13 pct of Arden stock', 'a 70 pct stake in Kolt',
+    '312,400 shares of Brackwood Corp, or 18.6 pct'."""
     if ent.start >= value.end:
         between = [t.lower_ for t in doc[value.end:ent.start]]
         return bool(between) and set(between) <= _STAKE_LINK and bool({"of", "in"} & set(between))

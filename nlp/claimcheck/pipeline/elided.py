@@ -225,7 +225,7 @@ def elided_reading(ent: Span, currency: str, unit_of) -> tuple[str, Quantity, st
             if other.end_char <= ent.start_char and _MOVE_TO.search(
                     text_of(doc)[max(0, other.start_char - 20):ent.start_char]) and not _RATE_WORDS.search(
                     text_of(doc)[sentence_start(text_of(doc), other.start_char):ent.start_char]):
-                continue  # "Pluristem rose 8.15% to 3.65": a share's move and its price, unless a rate moved
+                continue  # "Kestrane rose 7.25% to 4.15": a share's move and its price, unless a rate moved
             mine = normalize_percent(ent.text + (" pct" if q.unit == "percent" else " percentage points"), "")
             if mine is not None:
                 return "PERCENT", mine, mine.unit

@@ -187,7 +187,7 @@ def _two_figures(text: str, m: re.Match) -> bool:
     return bool(_CHANGE_BEFORE.search(text[max(0, m.start() - 30):m.start()]))
 
 
-#: a share price's move in fractions without the level: "Unocal rose 1-3/4, while", "was up 6-1/4 in heavy trading"
+#: a share price's move in fractions without the level: "Kestrane rose 1-3/4, while", "was up 6-1/4 in heavy trading"
 STOCK_CHANGE_RE = re.compile(
     rf"\b{_MOVED}\s+(?P<change>\d{{1,3}}-\d{{1,2}}/(?:2|4|8|16|32)|[1-9]\d?/(?:2|4|8|16|32))"
     r"(?=[,;]|\.(?!\d)|\s+(?:in|on|while|and|after|at|to)\b)", re.IGNORECASE)
