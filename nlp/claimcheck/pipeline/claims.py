@@ -848,8 +848,7 @@ _WORTH = re.compile(r"\b(?:was|is|are|were|be|been) (?:now )?(?:worth|valued at)
 
 
 def _unlinked_prices(doc: Doc, sent: Span, names: list[Span], values: list[Span], drafts: list[ClaimDraft],
-                     published,
-        covered: set[tuple[int, int]]) -> list[ClaimDraft]:
+                     published, covered: set[tuple[int, int]]) -> list[ClaimDraft]:
     """Drafts for money figures no draft covers, read from the verb or noun that says what they are (GUIDELINES'
     attribute table and "Deals"): "Halden agreed to buy Mirel for $3.25bn" and "Sibley bid £2bn for Arden" (the
     buyer's ``deal_value``), "Mirel was sold for $900m" (the target's, when it is the only party named), "Arden
@@ -930,8 +929,7 @@ _RESULT_AFTER = {"loss": "loss", "losses": "loss", "profit": "profit", "profits"
 
 
 def _results_named_after(doc: Doc, sent: Span, names: list[Span], values: list[Span], drafts: list[ClaimDraft],
-                         published, topics: set[str],
-        covered: set[tuple[int, int]]) -> list[ClaimDraft]:
+                         published, topics: set[str], covered: set[tuple[int, int]], index: _Names) -> list[ClaimDraft]:
     """Drafts for results whose noun comes after the figure, which the linker left: "British Airways has blamed
     fuel prices for a 40% drop in profits" (``profit_growth``), "Arden posted a $676m (£352m) loss"
     (``loss``), "leading to a 10% increase in its revenues". The holder is the company opening the sentence or
@@ -959,7 +957,7 @@ def _results_named_after(doc: Doc, sent: Span, names: list[Span], values: list[S
             attribute = _RESULT_AFTER.get(noun or "")
         if attribute is None:
             continue
-        subject = _opening_company(doc, names, v, sent) or _verb_subject(doc, names, v, sent)
+        subject = _opening_company(doc, names, v, sent) or _verb_subject(doc, names, v, sent, index)
         if subject is None and not any(n.start < v.start for n in names) \
                 and _UNNAMED_COMPANY.search(doc[sent.start:v.start].text):
             subject = _story_company_before(drafts, topics, v.start)
@@ -976,9 +974,8 @@ def _results_named_after(doc: Doc, sent: Span, names: list[Span], values: list[S
 _STAKE_VERBS = {"owns", "own", "owned", "holds", "hold", "held", "controls", "control", "controlled"}
 
 
-def _held_stakes(doc: Doc, sent: Span, names: list[Span], values: list[Span], drafts: list[ClaimDraft],
-                 published,
-        covered: set[tuple[int, int]]) -> list[ClaimDraft]:
+def _held_stakes(doc: Doc, sent: Span, names: list[Span], values: list[Span], published,
+                 covered: set[tuple[int, int]], index: _Names) -> list[ClaimDraft]:
     """``stake`` drafts for percentages the linker left after a verb of holding, of a whole: "Dunmore controls
     31.8 pct of the voting power", "Kolt, which owns 13 pct of Arden stock" — the holder is the verb's subject
     (``_verb_subject``: a company, or a person for a stake)."""
@@ -991,7 +988,7 @@ def _held_stakes(doc: Doc, sent: Span, names: list[Span], values: list[Span], dr
                                                                                         "around", "almost", "a")]
         if not lead or lead[-1].lower_ not in _STAKE_VERBS:
             continue
-        holder = _verb_subject(doc, names, v, sent)
+        holder = _verb_subject(doc, names, v, sent, index)
         quantity = normalize_span(v, published)
         if holder and quantity is not None:
             out.append(ClaimDraft(holder, "stake", quantity, v, None, None, 0.5))
@@ -1010,9 +1007,8 @@ _MOVE_GAP = {"shares", "stock", "stocks", "index", "has", "had", "have", "was", 
              "both", "'s", "’s", "share", "price", "prices"}
 
 
-def _market_moves(doc: Doc, sent: Span, names: list[Span], values: list[Span], drafts: list[ClaimDraft],
-                  published, market_story: bool,
-        covered: set[tuple[int, int]]) -> list[ClaimDraft]:
+def _market_moves(doc: Doc, sent: Span, names: list[Span], values: list[Span], published, market_story: bool,
+                  covered: set[tuple[int, int]]) -> list[ClaimDraft]:
     """``share_price_change`` drafts for percentages the linker linked to no one where a company or index is the
     subject of a price's move ("Kolt added 4.1% to 610 yen", "with Ostwind dropping 1.9%", "The Arden
     Composite Index lost 5.2 percent", "The Arden 100 fell 61.20 points or 2.85%"): its name, then 'shares',
@@ -1062,8 +1058,7 @@ _LATER_MOVE_VERBS = {"closed", "close", "closing", "ended", "end", "ending", "fi
 
 
 def _later_moves(doc: Doc, sent: Span, names: list[Span], values: list[Span], drafts: list[ClaimDraft],
-                 published,
-        covered: set[tuple[int, int]]) -> list[ClaimDraft]:
+                 published, covered: set[tuple[int, int]]) -> list[ClaimDraft]:
     """A second move of the same shares told with its subject left out ("Vessa shares rose 3% in early trade and
     closed 5% higher", "was little changed at the open but fell 4.8% by the close", "swung from a gain of 9% in
     the morning to close 3% lower"): a percentage the linker left, after a move verb (three words at most
@@ -1099,9 +1094,8 @@ def _later_moves(doc: Doc, sent: Span, names: list[Span], values: list[Span], dr
 _GREENSHOE = re.compile(r"\bgreen ?shoe\b|\bover-?allotment\b", re.IGNORECASE)
 
 
-def _greenshoe_sums(doc: Doc, sent: Span, values: list[Span], drafts: list[ClaimDraft],
-                    published,
-        covered: set[tuple[int, int]]) -> list[ClaimDraft]:
+def _greenshoe_sums(sent: Span, values: list[Span], drafts: list[ClaimDraft], published,
+                    covered: set[tuple[int, int]]) -> list[ClaimDraft]:
     """A money figure the linker left in a sentence about the over-allotment, after the listing's proceeds were
     read: the same company's ``ipo_proceeds`` (its moment, ``over_allotment``, read from the sentence)."""
     if not _GREENSHOE.search(sent.text):
@@ -1109,12 +1103,12 @@ def _greenshoe_sums(doc: Doc, sent: Span, values: list[Span], drafts: list[Claim
     proceeds = [d for d in drafts if d.attribute == "ipo_proceeds" and d.span.start < sent.end]
     if not proceeds:
         return []
+    last = max(proceeds, key=lambda d: d.span.start)
     out: list[ClaimDraft] = []
     for v in values:
         if v.label_ != "MONEY" or (v.start, v.end) in covered or not (sent.start <= v.start < sent.end):
             continue
         quantity = normalize_span(v, published)
-        last = max(proceeds, key=lambda d: d.span.start)
         if quantity is None or not isinstance(quantity.value, (int, float)) or quantity.value < MIN_SALE_SIZE \
                 or quantity.unit != last.quantity.unit:
             continue
@@ -1131,9 +1125,8 @@ _LISTING_WORDS = re.compile(r"\b(?:ipo|float|flotation|listing|debut|initial pub
                             r"first day of trading|first day)\b", re.I)
 
 
-def _offer_prices(doc: Doc, sent: Span, names: list[Span], values: list[Span], drafts: list[ClaimDraft],
-                  published,
-        covered: set[tuple[int, int]]) -> list[ClaimDraft]:
+def _offer_prices(doc: Doc, sent: Span, names: list[Span], values: list[Span], published,
+                  covered: set[tuple[int, int]]) -> list[ClaimDraft]:
     """The price of one share in a listing, which the linker left: "against an IPO price of $21", "Brixton
     shares, sold at A$2.10 in the float, …", "below the $16 at which it sold shares to investors", "which sold
     its shares at $11 in its New York debut" (``ipo_price``; a tender or takeover offer's price is no IPO
@@ -1177,8 +1170,7 @@ def _story_company_before(drafts: list[ClaimDraft], topics: set[str], start: int
 
 
 def _result_changes(doc: Doc, sent: Span, names: list[Span], values: list[Span], drafts: list[ClaimDraft],
-                    published, topics: set[str],
-        covered: set[tuple[int, int]]) -> list[ClaimDraft]:
+                    published, topics: set[str], covered: set[tuple[int, int]]) -> list[ClaimDraft]:
     """Drafts for the figures of a result's change no draft covers: "Turnover for the quarter was up 3.8% to
     £2.41bn" (``revenue_growth`` and ``revenue``), "net profits were up 35% to 640m euros", "sales fell 7.4% from
     2.3bn rupees" — the change is a growth, a money figure after 'to' or 'from' the result itself. The holder is
@@ -1381,8 +1373,7 @@ def _verb_attributes(doc: Doc, sent: Span, drafts: list[ClaimDraft], listing_sto
 #: verbs whose subject holds the figure in their object ("Arden had 1986 sales of about 31 mln dlrs", "Marlo,
 #: its chemicals unit, reported net income of 61.2 mln dlrs", "Kolt added four million customers")
 _HOLD_VERBS = {"reported", "reports", "posted", "posts", "had", "has", "recorded", "records", "added", "adds",
-               "earned", "earns", "employs", "employed", "booked", "generated", "generates", "operates", "owns",
-               "own", "holds", "hold", "controls", "control", "owned", "held", "controlled"}
+               "earned", "earns", "employs", "employed", "booked", "generated", "generates", "operates"} | _STAKE_VERBS
 #: words between a relative pronoun's name and the comma before it ("The Kolt group, which owns 13 pct of …",
 #: "Arden Partners and its affiliates, who hold 7.4 pct …")
 _RELATIVE_TAIL = {"group", "and", "its", "their", "affiliates", "partners", "associates", "family", "fund"}
@@ -1401,17 +1392,15 @@ def _longer_form(name: str, short: str) -> bool:
     return len(part) == 1 and len(words) > 1 and words[0] == part[0]
 
 
-def _unread_name(doc: Doc, token: Token) -> str | None:
+def _unread_name(index: _Names, token: Token) -> str | None:
     """A capitalised word opening a sentence that the NER left, read as a company's name when the document names
     an organisation that is that word and a legal suffix at most ("Brackwood had 1986 sales of …" beside
     "Brackwood Inc"). A longer name starting with the word ("Tamsin Cruises", "Tamsin Life & Annuity") may be
     another company of the same group, so it is not taken."""
-    from claimcheck.resolve.entities import name_words
-
     word = token.lower_
     if word in _NOT_NAME_STARTS or word in GENERIC_SUBJECTS or token.is_stop:
         return None
-    named = any(e.label_ == "ORG" and e.start != token.i and name_words(e.text) == [word] for e in doc.ents)
+    named = any(start != token.i for start in index.one_word_orgs.get(word, ()))
     return token.text if named else None
 
 
@@ -1454,7 +1443,7 @@ def _passive_buyer(doc: Doc, names: list[Span], value: Span, sent: Span) -> str 
     return None
 
 
-def _verb_subject(doc: Doc, names: list[Span], value: Span, sent: Span) -> str | None:
+def _verb_subject(doc: Doc, names: list[Span], value: Span, sent: Span, index: _Names) -> str | None:
     """The company named as the subject of the verb a figure is the object of: the name right before a holding
     or reporting verb (adverbs aside), or the name an appositive follows ("Marlo, its main chemicals unit,
     reported …"), with no other name, verb of that kind or ';' between the verb and the figure. ORG names only:
@@ -1488,7 +1477,7 @@ def _verb_subject(doc: Doc, names: list[Span], value: Span, sent: Span) -> str |
         return _clean_name(before.text)
     before = next((n for n in names if n.end == i + 1), None)
     if before is None and i == sent.start and doc[i].is_title and doc[i].is_alpha:
-        return _unread_name(doc, doc[i])  # "Brackwood had 1986 sales of …": a name the NER missed here
+        return _unread_name(index, doc[i])  # "Brackwood had 1986 sales of …": a name the NER missed here
     if before is None and doc[i].text == ",":  # an appositive: the name opening the clause, followed by ','
         lead = [n for n in names if n.end < i and n.end < len(doc) and doc[n.end].text == ","
                 and (n.start == sent.start or doc[n.start - 1].lower_ in ("said", "that", "<", "the"))]
@@ -1580,6 +1569,7 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
     listing_story = bool(_LISTING.search(text_of(doc)) or _SHARES.search(text_of(doc)))
     market_story = bool(_MARKET.search(text_of(doc)))  # "shares", "index": once per document
     topics = _subjects_named_twice(drafts)
+    index = _Names(doc)  # the rules below do not change the document's entities
     for sent in by_sent.values():
         names, values = _sentence_ents(doc, sent)
         # tickers and sources first: they decide which names count below
@@ -1597,7 +1587,7 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
             if buyer:  # "Arden agreed to be bought by Kolt for $1.75bn"
                 drafts[i].subject_text = buyer
                 continue
-            holder = _verb_subject(doc, names, d.span, sent) if d.attribute != "share_price_change" \
+            holder = _verb_subject(doc, names, d.span, sent, index) if d.attribute != "share_price_change" \
                 else _shares_owner(doc, names, d.span, sent)
             if holder:
                 if not _longer_form(d.subject_text, holder):  # "Tamsin" read where "Tamsin Cruises" was linked
@@ -1658,16 +1648,15 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
         add(_unlinked_prices(doc, sent, plain, values, drafts, published, covered))
         add(_listing_dates(doc, sent, plain, drafts, published))
         add(_result_changes(doc, sent, plain, values, drafts, published, topics, covered))
-        add(_market_moves(doc, sent, plain, values, drafts, published, market_story, covered))
+        add(_market_moves(doc, sent, plain, values, published, market_story, covered))
         add(_later_moves(doc, sent, plain, values, drafts, published, covered))
-        add(_greenshoe_sums(doc, sent, values, drafts, published, covered))
-        add(_offer_prices(doc, sent, plain, values, drafts, published, covered))
-        add(_results_named_after(doc, sent, plain, values, drafts, published, topics, covered))
-        add(_held_stakes(doc, sent, plain, values, drafts, published, covered))
+        add(_greenshoe_sums(sent, values, drafts, published, covered))
+        add(_offer_prices(doc, sent, plain, values, published, covered))
+        add(_results_named_after(doc, sent, plain, values, drafts, published, topics, covered, index))
+        add(_held_stakes(doc, sent, plain, values, published, covered, index))
         if any(t.lower_ == "respectively" for t in sent):
             _respectively(doc, plain, values, drafts, published, sent)
         _gapping(doc, plain, values, drafts, published)
-    index = _Names(doc)
     _full_forms(index, drafts)
     _current_names(doc, drafts)
     drafts.extend(_disaster_counts(doc, drafts, published))
@@ -1705,9 +1694,12 @@ class _Names:
 
         self.by_text: dict[str, list[Span]] = {}
         self.full_names: dict[str, dict[tuple[str, ...], str]] = {}
+        self.one_word_orgs: dict[str, list[int]] = {}  # "Oakfield Inc" → "oakfield": the starts of such names
         for e in doc.ents:
             if e.label_ not in NAME_LABELS:
                 continue
+            if e.label_ == "ORG" and len(org := name_words(e.text)) == 1:
+                self.one_word_orgs.setdefault(org[0], []).append(e.start)
             for key in {_clean_name(e.text), e.text} - {None}:
                 self.by_text.setdefault(key, []).append(e)  # type: ignore[arg-type]
             words = tuple(name_words(e.text))
@@ -1775,7 +1767,9 @@ def _nationality_subjects(doc: Doc, names: _Names, drafts: list[ClaimDraft], top
         described = None
         if len(before) >= 2 and before[-1].lower_ == "the" and before[-2].text == ",":
             comma = before[-2].i
-            described = next((e for e in doc.ents if e.end == comma and e.label_ == "ORG"), None)
+            before_comma = ent_of(doc[comma - 1]) if comma > 0 else None
+            described = before_comma if before_comma is not None and before_comma.end == comma \
+                and before_comma.label_ == "ORG" else None
             sent = bounded_sent(mention)
             if described is None and all(t.is_title and t.is_alpha and not t.is_stop for t in doc[sent.start:comma]) \
                     and 0 < comma - sent.start <= 3:
