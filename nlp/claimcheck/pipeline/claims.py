@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimcheck.normalize import Quantity, period_of
 from claimcheck.pipeline.mentions import NAME_LABELS, normalize_span
-from claimcheck.pipeline.spans import bounded_sent, ent_of, ents_in, text_of
+from claimcheck.pipeline.spans import bounded_sent, ent_of, ents_in, span_text, text_of
 from claimcheck.vocabulary import DATE_ATTRIBUTES, PERIOD_ATTRIBUTES, TOPIC_SUBJECT_CONFIDENCE
 
 # cue lemmas/lower forms → attribute, per value kind, in priority order
@@ -1098,7 +1098,7 @@ def _greenshoe_sums(sent: Span, values: list[Span], drafts: list[ClaimDraft], pu
                     covered: set[tuple[int, int]]) -> list[ClaimDraft]:
     """A money figure the linker left in a sentence about the over-allotment, after the listing's proceeds were
     read: the same company's ``ipo_proceeds`` (its moment, ``over_allotment``, read from the sentence)."""
-    if not _GREENSHOE.search(sent.text):
+    if not _GREENSHOE.search(span_text(sent)):
         return []
     proceeds = [d for d in drafts if d.attribute == "ipo_proceeds" and d.span.start < sent.end]
     if not proceeds:
@@ -1123,6 +1123,8 @@ _SOLD_AT = re.compile(r"\b(?:sold|placed|priced|offered)\b(?:\s+\w+){0,3}\s+at\s
 _AT_WHICH = re.compile(r"^\s*at which (?:it|they|the company|\w+) (?:sold|placed|priced|offered)\b", re.I)
 _LISTING_WORDS = re.compile(r"\b(?:ipo|float|flotation|listing|debut|initial public offering|share sale|"
                             r"first day of trading|first day)\b", re.I)
+#: a tender, takeover or bid: its per-share price is no listing's
+_BID_WORDS_RE = re.compile(r"\b(?:tender|takeover|bid)\b", re.I)
 
 
 def _offer_prices(doc: Doc, sent: Span, names: list[Span], values: list[Span], published,
@@ -1140,8 +1142,8 @@ def _offer_prices(doc: Doc, sent: Span, names: list[Span], values: list[Span], p
         tail = doc[v.end:min(sent.end, v.end + 6)].text
         named = _IPO_PRICE_NAMED.search(lead) is not None
         sold = (_SOLD_AT.search(lead) is not None or _AT_WHICH.search(tail) is not None) \
-            and _LISTING_WORDS.search(sent.text) is not None
-        if not (named or sold) or re.search(r"\b(?:tender|takeover|bid)\b", sent.text, re.I):
+            and _LISTING_WORDS.search(span_text(sent)) is not None
+        if not (named or sold) or _BID_WORDS_RE.search(span_text(sent)):
             continue
         quantity = normalize_span(v, published)
         if quantity is None or not isinstance(quantity.value, (int, float)) or quantity.value >= MIN_PROSE_SUM:
@@ -1839,7 +1841,7 @@ def _unit_sales_changes(doc: Doc, drafts: list[ClaimDraft]) -> set[int]:
             continue
         sent = bounded_sent(d.span)
         words = {t.lower_ for t in sent}
-        if words & {"sales", "sold"} and not _SALES_IN_MONEY.search(sent.text):
+        if words & {"sales", "sold"} and not _SALES_IN_MONEY.search(span_text(sent)):
             dropped.add(id(d))
     return dropped
 
