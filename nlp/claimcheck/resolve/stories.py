@@ -293,6 +293,14 @@ def top_split(sim: np.ndarray) -> tuple[list[int], list[int], float]:
     return first, [i for i, r in enumerate(roots) if r != roots[0]], merges[-1][2]
 
 
+def _members(labels: Sequence[int]) -> dict[int, list[int]]:
+    """Each label's positions, ascending, the labels in order of their first position."""
+    members: dict[int, list[int]] = {}
+    for i, label in enumerate(labels):
+        members.setdefault(label, []).append(i)
+    return members
+
+
 def split_groups(bags: tuple[list[Counter], list[Counter]], docs: Sequence[Document], labels: Sequence[int],
                  params: Params = Params()) -> list[int]:
     """The second pass: each group of ``2 · split_min`` documents or more is clustered again with its own
@@ -302,9 +310,7 @@ def split_groups(bags: tuple[list[Counter], list[Counter]], docs: Sequence[Docum
     ``params.threshold``, the group becomes the two parts, each split again the same way. ECB+ dev: two title
     defences of one boxer against two opponents, or one minister's species rule and its reversal by the next,
     come out as one group of the pile and two after this pass. Labels as :func:`average_linkage` numbers them."""
-    members: dict[int, list[int]] = {}
-    for i, label in enumerate(labels):
-        members.setdefault(label, []).append(i)
+    members = _members(labels)
     todo = sorted(members.values(), key=lambda m: m[0])
     done: list[list[int]] = []
     while todo:
@@ -330,9 +336,7 @@ def attach_singletons(sim: np.ndarray, labels: Sequence[int], level: float) -> l
     ``labels``, before any document joins them. Short articles that name little (a brief, a headline and two
     sentences) reach no group at the threshold, but lie clearly closer to their story's group than to any
     other. Labels as :func:`average_linkage` numbers them."""
-    members: dict[int, list[int]] = {}
-    for i, label in enumerate(labels):
-        members.setdefault(label, []).append(i)
+    members = _members(labels)
     groups = sorted((m for m in members.values() if len(m) > 1), key=lambda m: m[0])
     out = list(labels)
     if groups:
@@ -365,9 +369,7 @@ def cluster_documents(docs: Sequence[Document], params: Params = Params()) -> li
             labels = attach_singletons(sim, labels, params.attach)
     else:
         labels = [0]
-    members: dict[int, list[int]] = {}
-    for pos, label in enumerate(labels):
-        members.setdefault(label, []).append(pos)
+    members = _members(labels)
     ranked = sorted(members.values(), key=lambda m: (-len(m), m[0]))
     out = [0] * len(docs)
     for k, group in enumerate(ranked):
