@@ -474,3 +474,47 @@ def test_a_price_per_share_or_per_item_is_no_companys_sum():
     got = C.revise_drafts(doc, [draft(doc, "Arden", "profit", "$1.37"), draft(doc, "Arden", "deal_value", "$249"),
                                 draft(doc, "Arden", "profit", "$80 mln")])
     assert subjects(got) == [("Arden", "$80 mln")]
+
+
+# --- funding: loans, bonds, aid ---------------------------------------------------------------------------------
+
+def funding(drafts) -> list[tuple[str, str]]:
+    return [(d.subject_text, d.span.text) for d in drafts if d.attribute == "funding"]
+
+
+def test_bonds_issued_and_a_loan_lent_are_the_borrowers_funding():
+    doc = make(NLP, "Kolt Inc is issuing 125 mln dlrs of senior notes due 1997. "
+                    "Ostland Bank is lending 11.7 mln dlrs to Arden Corp to expand.",
+               [("Kolt Inc", "ORG"), ("125 mln dlrs", "MONEY"), ("1997", "DATE"), ("Ostland Bank", "ORG"),
+                ("11.7 mln dlrs", "MONEY"), ("Arden Corp", "ORG")], sentences=True)
+    assert funding(C.revise_drafts(doc, [])) == [("Kolt Inc", "125 mln dlrs"), ("Arden Corp", "11.7 mln dlrs")]
+
+
+def test_a_lenders_sum_with_no_borrower_named_is_the_storys_company():
+    doc = make(NLP, "Kolt earned $4m. Kolt sold $30m of goods. Marlow Finance supplied $28m in senior financing.",
+               [("Kolt", "ORG"), ("$4m", "MONEY"), ("Kolt", "ORG"), ("$30m", "MONEY"), ("Marlow Finance", "ORG"),
+                ("$28m", "MONEY")], sentences=True)
+    before = [draft(doc, "Kolt", "profit", "$4m"), draft(doc, "Kolt", "revenue", "$30m"),
+              draft(doc, "Marlow Finance", "deal_value", "$28m")]
+    assert funding(C.revise_drafts(doc, before)) == [("Kolt", "$28m")]
+
+
+def test_a_credit_line_read_as_a_deal_is_funding():
+    doc = make(NLP, "Dunmore Corp said it signed a $100m revolving credit agreement with six banks.",
+               [("Dunmore Corp", "ORG"), ("$100m", "MONEY")])
+    got = C.revise_drafts(doc, [draft(doc, "Dunmore Corp", "deal_value", "$100m")])
+    assert [(d.subject_text, d.attribute) for d in got] == [("Dunmore Corp", "funding")]
+
+
+@pytest.mark.parametrize("text, ents", [
+    ("Kolt asked Ostland for $5bn in aid.", [("Kolt", "ORG"), ("Ostland", "GPE"), ("$5bn", "MONEY")]),
+    ("Dunmore Bank has $1.2bn in loans to Ostland.", [("Dunmore Bank", "ORG"), ("$1.2bn", "MONEY"),
+                                                      ("Ostland", "GPE")]),
+    ("Kolt said the move affects $401m of loans to Ostland.", [("Kolt", "ORG"), ("$401m", "MONEY"),
+                                                               ("Ostland", "GPE")]),
+    ("Kolt would be eligible for a $6bn loan if it cuts costs.", [("Kolt", "ORG"), ("$6bn", "MONEY")]),
+    ("Kolt bought the land for $1.1m in notes.", [("Kolt", "ORG"), ("$1.1m", "MONEY")]),
+])
+def test_a_sum_asked_for_a_loan_book_or_a_price_paid_in_notes_is_no_funding(text, ents):
+    doc = make(NLP, text, ents)
+    assert funding(C.revise_drafts(doc, [])) == []

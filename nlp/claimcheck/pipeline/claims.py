@@ -1157,6 +1157,107 @@ def _offer_prices(doc: Doc, sent: Span, names: list[Span], values: list[Span], p
     return out
 
 
+#: a sum borrowed or granted, read in the words right after it: "$900m loan", "$1.5m in bridge financing", "100 mln
+#: dlrs of senior subordinated debentures", "a 110bn-euro emergency rescue package" (GUIDELINES: ``funding`` is money
+#: raised outside a listing, debt included); up to three modifiers, none a joining word
+_FUNDING_AFTER = re.compile(
+    r"^\s*-?\s*(?:(?:in|of)\s+)?(?:(?!(?:and|or|to|from|for|by|of|in|worth|the|a|an|its|their|with|which|that)\b)[\w-]+\s+){0,3}?"
+    r"(?:loans?|bail-?outs?|financing|aid|rescue package|assistance package|credit (?:line|facility|agreement)|"
+    r"revolving credit|debentures|(?:euro)?bonds?|notes|borrowings)\b", re.IGNORECASE)
+#: a sum lent or borrowed, read in the words right before it: "is lending 11.7 mln dlrs", "would borrow $3bn"
+_FUNDING_BEFORE = re.compile(r"\b(?:lend(?:s|ing)?|lent|borrow(?:s|ed|ing)?)(?:\s+\w+)?\s*$", re.IGNORECASE)
+#: a bank's loan book, its losses and provisions are no one's funding ("has $1.2bn in loans to Ostland", "loan loss
+#: provisions of $50m"), nor is a bill or plan that has not passed ("a $70bn bailout bill"), nor the debt an agency
+#: rates ("may downgrade Kolt's $65m of debentures")
+_FUNDING_NOT = re.compile(r"\b(?:has|have|had|holds?|exposure|outstanding|losse?s?|provisions?|reserves?|"
+                          r"non-?performing|bad|interest|repay(?:s|ing)?|repaid|bills?|plans?|proposals?|"
+                          r"proposed|downgrad\w*|upgrad\w*|rat(?:ed|es|ing|ings))\b", re.IGNORECASE)
+#: … nor is a sum the clause only asks for, may be eligible for or gets on a condition ("would be eligible for a $6bn
+#: loan", "if it does not receive $2.3bn of aid")
+_FUNDING_UNSURE = re.compile(r"\b(?:ask(?:s|ed|ing)?|seek(?:s|ing)?|sought|request(?:s|ed|ing)?|appl(?:y|ies|ied)|"
+                             r"eligible|if|unless)\b", re.IGNORECASE)
+#: "$401m of loans to Ostland": a bank's loans, not one loan granted ("$110bn in loans from …" is)
+_LOAN_BOOK = re.compile(r"\s*of\s+(?:\w+\s+)?loans\b", re.IGNORECASE)
+#: verbs by which a lender, the clause subject, gives the sum: the borrower is named after "to", or is the story's
+_LEND_VERBS = re.compile(r"\b(?:provid(?:e|es|ed|ing)|suppl(?:y|ies|ied|ying)|lend(?:s|ing)?|lent|extend(?:s|ed|ing)?|"
+                         r"grant(?:s|ed|ing)?|approv(?:e|es|ed|ing)|offer(?:s|ed|ing)?\s+to)\b", re.IGNORECASE)
+#: the borrower named as a common noun after "to": the story's company ("a €400m loan to the carrier")
+#: (besides ``_COMPANY_NOUNS``)
+_BORROWER_NOUNS = {"carrier", "utility", "insurer", "lender", "government", "country", "state"}
+
+
+def _funding_sums(doc: Doc, sent: Span, names: list[Span], values: list[Span], drafts: list[ClaimDraft],
+                  published, topics: set[str], index: _Names) -> list[ClaimDraft]:
+    """Money borrowed or granted (``funding``): a loan, a bail-out, aid, a credit line, bonds or debentures
+    issued, "lending/borrowing $N". The figure the linker left, or read as a deal's value or a valuation, is
+    given to the borrower: the name after "to"/"for" ("lending 11.7 mln dlrs to Ostland", "an aid package for
+    Kolt"); for a lender's verb with no such name ("Marlow Finance supplied $28m in senior financing"), the
+    story's company; else the company opening the sentence, else the nearest company or country named before it
+    (not one after "from", "by" or "with": the lender), else the story's company. A sum asked for, a bank's loan book
+    and its loan-loss figures are not funding."""
+    from claimcheck.resolve.entities import is_country
+
+    out: list[ClaimDraft] = []
+    for v in values:
+        if v.label_ != "MONEY" or not (sent.start <= v.start < sent.end):
+            continue
+        draft = next((d for d in drafts if d.span.start == v.start and d.span.end == v.end), None)
+        if draft is not None and draft.attribute not in ("deal_value", "valuation"):
+            continue
+        tail = span_text(doc[v.end:min(sent.end, v.end + 6)]) if v.end < sent.end else ""
+        lead = span_text(doc[max(sent.start, v.start - 4):v.start]) if v.start > sent.start else ""
+        if not (_FUNDING_AFTER.search(tail) or _FUNDING_BEFORE.search(lead)) or _LOAN_BOOK.match(tail) \
+                or lead.lower().endswith(" for"):  # "bought land for $1.1m in notes": a price paid in notes
+            continue
+        near = span_text(doc[max(sent.start, v.start - 6):min(sent.end, v.end + 4)])
+        if _FUNDING_NOT.search(near) or _FUNDING_UNSURE.search(span_text(doc[sent.start:v.start])):
+            continue
+        quantity = normalize_span(v, published) if draft is None else draft.quantity
+        if quantity is None or not isinstance(quantity.value, (int, float)) or quantity.value < MIN_SALE_SIZE:
+            continue
+        subject = _borrower(doc, sent, names, v)
+        if not subject:  # '' (the story's company) or None (no one in sight)
+            subject = _story_company_before(drafts, topics, v.start) or ""
+            if any(e.label_ == "GPE" and not is_country(e.text) for e in index.by_text.get(subject, ())):
+                subject = ""  # a city the story's figures are given to ("Athens") borrows nothing
+        if not subject:
+            continue
+        if draft is not None:
+            draft.subject_text, draft.attribute, draft.as_of = subject, "funding", None
+            draft.__post_init__()
+        else:
+            out.append(ClaimDraft(subject, "funding", quantity, v, None, None, 0.5))
+    return out
+
+
+def _borrower(doc: Doc, sent: Span, names: list[Span], value: Span) -> str | None:
+    """The borrower of a funding sum (see ``_funding_sums``): a name, '' for the story's company, None for none."""
+    from claimcheck.resolve.entities import is_country
+
+    end = next((t.i for t in doc[value.end:sent.end] if t.text in (",", ";", ":")), sent.end)
+    for t in doc[value.end:end]:
+        if t.lower_ not in ("to", "for") or t.i + 1 >= end:
+            continue
+        j = t.i + 2 if doc[t.i + 1].lower_ == "the" else t.i + 1
+        named = next((n for n in names if n.start == j), None)
+        if named is not None and named.label_ in ("ORG", "GPE") and not _is_ticker(doc, named):
+            return _clean_name(named.text)
+        if j > t.i + 1 and j < end and (doc[j].lower_ in _BORROWER_NOUNS or doc[j].lower_ in _COMPANY_NOUNS):
+            return ""
+    lead = span_text(doc[sent.start:value.start]) if value.start > sent.start else ""
+    if _LEND_VERBS.search(lead[-60:]):
+        return ""
+    opening = _opening_company(doc, names, value, sent)
+    if opening:
+        return opening
+    before = [n for n in names if n.end <= value.start and not _is_ticker(doc, n)
+              and (n.label_ == "ORG" or n.label_ == "GPE" and is_country(n.text))  # a country borrows; a city not
+              and not any(t.lower_ in ("from", "by", "to", "with") for t in doc[max(sent.start, n.start - 2):n.start])
+              and not (n.end < len(doc) and doc[n.end].lower_ in ("'s", "’s"))
+              and not _is_source_mention(doc, n, value, sent)]
+    return _clean_name(before[-1].text) if before else None
+
+
 def _subjects_named_twice(drafts: list[ClaimDraft]) -> set[str]:
     """Subjects the linker gave two or more figures of the story: the companies it is about."""
     return {s for s, n in Counter(d.subject_text for d in drafts).items() if n >= 2}
@@ -1654,6 +1755,7 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
         add(_later_moves(doc, sent, plain, values, drafts, published, covered))
         add(_greenshoe_sums(sent, values, drafts, published, covered))
         add(_offer_prices(doc, sent, plain, values, published, covered))
+        add(_funding_sums(doc, sent, plain, values, drafts, published, topics, index))
         add(_results_named_after(doc, sent, plain, values, drafts, published, topics, covered, index))
         add(_held_stakes(doc, sent, plain, values, published, covered, index))
         if any(t.lower_ == "respectively" for t in sent):
