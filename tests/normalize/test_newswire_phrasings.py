@@ -722,6 +722,14 @@ PER_SHARE = [
     ("Buyers get a rebate of 300 dlrs or 600 dlrs, depending on the model.", "600 dlrs", False),
     ("The loan totals 20 mln dlrs or 13 mln stg.", "13 mln stg", False),
     ("Shr 2.15 H.K. Dlrs vs 1.80", "1.80", True),
+    # issue 15, fourth pass (dev3): a dividend line that names only its period or spells "Qtrly"; a takeover bid in
+    # plain dollars - not a bid in millions, not a revenue line
+    ("Qtrly 12 cts vs 11 cts", "11 cts", True),
+    ("Qtrly div 22.5 cts vs 21.5 cts prior", "22.5 cts", True),
+    ("Qtrly revs 812,000 vs 790,000", "812,000", False),
+    ("The Harlow family may lift its bid to 38 dlrs if the board balks.", "38 dlrs", True),
+    ("Carrow made a bid of 46 mln dlrs for the unit.", "46 mln dlrs", False),
+    ("Orrin stock was down two today at 23-5/8 in heavy trade.", "two", True),
 ]
 
 
@@ -734,6 +742,7 @@ SPANS = [
     ("Shares of Halverson gained one to 45-3/8.", [("one", "MONEY"), ("45-3/8", "MONEY")]),
     ("Orrin Pharma was off 1/4 to 12-3/4 after the report.", [("1/4", "MONEY"), ("12-3/4", "MONEY")]),
     ("Carrow rose 1-3/8 to 42-1/2 dlrs.", [("1-3/8", "MONEY"), ("42-1/2 dlrs", "MONEY")]),
+    ("Orrin stock was down two today at 23-5/8 in heavy trade.", [("two", "MONEY"), ("23-5/8", "MONEY")]),
     # a move in fractions without the price it reached
     ("Unocal Corp rose 1-3/4, while Occidental Petroleum fell 1/2.", [("1-3/4", "MONEY"), ("1/2", "MONEY")]),
     ("Standard Oil's stock was up 6-1/4 in heavy trading.", [("6-1/4", "MONEY")]),
@@ -1058,6 +1067,26 @@ MENTIONS = [
     ("The Halvorsen notes are sold in lots of 5,000, 20,000 and 100,000 ECU.", "20,000", "MONEY", 20_000, "XEU"),
     ("The Halvorsen notes are sold in lots of 5,000, 20,000 and 100,000 ECU.", "100,000 ECU", "MONEY", 100_000,
      "XEU"),
+    # issue 15, fourth pass (dev3). Plain dollars of a Canadian story (its headline names Canada, its text no US
+    # place and no international issue) are Canadian; a US mark or a eurobond keeps them US dollars
+    ("<TARNWOOD CANADA LTD> YEAR NET\n\nShr 1.20 dlrs vs 95 cts\n\nRevs 120.5 mln vs 101.3 mln", "120.5 mln",
+     "MONEY", 120.5 * M, "CAD"),
+    ("CANADIAN BOND HOLDINGS RISE\n\nChartered banks added 410 mln dlrs of federal bonds in the week.", "410 mln dlrs",
+     "MONEY", 410 * M, "CAD"),
+    ("TARNWOOD CANADA ISSUES EUROBOND\n\nTarnwood Canada is issuing 100 mln dlrs of bonds listed in Luxembourg.",
+     "100 mln dlrs", "MONEY", 100 * M, "USD"),
+    ("CANADA'S ORRIN MINES BUYS SMELTER\n\nOrrin Mines said it paid 45 mln U.S. dlrs for the smelter.",
+     "45 mln U.S. dlrs", "MONEY", 45 * M, "USD"),
+    # a change in millions right after a money figure, and the other side of a price quote, are in its currency
+    ("Time deposits fell 300 mln stg after a 1.2 billion rise in May.", "1.2 billion", "MONEY", 1.2 * B, "GBP"),
+    ("Near October closed at 162.20 dlrs, down from 163.10 bid.", "163.10", "MONEY", 163.1, "USD"),
+    # the plural subject of "totalled"/"numbered" is what a bare figure after it counts; not an amount
+    ("Dutch business failures totalled 812 in March, the statistics office said.", "812", "CARDINAL", 812, "failure"),
+    ("Halden said sales totalled 812 in March.", "812", "CARDINAL", 812, "count"),
+    # a plural in -ses of a noun in -s
+    ("Orrin Optical will make about 4,000 contact lenses a week.", "about 4,000", "CARDINAL", 4000, "lens"),
+    # a share's move in words with the day between it and the price it reached, in fractions: dollars a share
+    ("Orrin stock was down two today at 23-5/8 in heavy trade.", "two", "MONEY", 2, "USD"),
 ]
 
 

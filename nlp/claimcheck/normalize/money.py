@@ -490,9 +490,11 @@ _PER_SHARE_AFTER = re.compile(
 #: a line that states per-share amounts: results-table rows (``Shr``, ``Oper shr``, ``Shr loss``, ``Qtly div``),
 #: "Earnings per share ...", "Dividend ..." - not ``Avg shrs`` (a number of shares)
 _PER_SHARE_LINE = re.compile(
-    r"^\s*(?:(?:oper(?:ating)?|primary|diluted|fully\s+diluted|net|final|interim|proposed|qtly|quarterly|"
+    r"^\s*(?:(?:oper(?:ating)?|primary|diluted|fully\s+diluted|net|final|interim|proposed|qtr?ly|quarterly|"
     r"annual|special|extra|semi-annual|monthly)\s+)*(?:shr|shr\.|share|earnings\s+per\s+share|eps|div|div\.|"
-    r"dividend|dividend\s+per\s+share|payout)\b(?!\s+(?:capital|outstanding|issued))",
+    r"dividend|dividend\s+per\s+share|payout)\b(?!\s+(?:capital|outstanding|issued))"
+    # a dividend line that names only its period: "Qtrly 12 cts vs 11 cts" under "... RAISES DIVIDEND"
+    r"|^\s*(?:qtr?ly|quarterly)\s+(?=(?:\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten)\b)",
     re.I,
 )
 #: "1.16 dlrs share", "10 cts share" (wire shorthand for "a share"), not "share capital"/"shares outstanding"
@@ -506,6 +508,8 @@ _TOTAL_OR_BEFORE = re.compile(r"(?:\d[\d,.]*\s+(?:mln|bln|billion|million)|\d{1,
 _SCALED_OWN = re.compile(r"\b(?:mln|bln|billion|million|trillion)\b|\d(?:m|bn)\b", re.I)
 #: "each"/"apiece" after the figure is per share when shares are what the sentence prices
 _EACH_AFTER = re.compile(r"^\s+(?:each|apiece)\b", re.I)
+#: a takeover bid's price in plain dollars: "could raise their bid to 46 dlrs", "an offer of 18 dlrs"
+_BID_BEFORE = re.compile(r"\b(?:bid|offer)\s+(?:price\s+)?(?:of|to|at)\s+(?:about\s+|around\s+)?$", re.I)
 #: a share price: "the shares closed at 40 dlrs", "its stock rose 1-1/2 to", "one additional share at"
 _SHARE_PRICE_BEFORE = re.compile(
     r"(?:\b(?:shares?|stock)\b[^.;]{0,40}\b(?:closed|ended|opened|rose|fell|gained|lost|dropped|slipped|"
@@ -522,7 +526,9 @@ _BARE_PRICE = re.compile(r"(?:\d{1,4}-)?\d{1,2}/(?:2|4|8|16|32)|\d{1,4}|one|two|
 _QUOTE_MOVE_BEFORE = re.compile(
     r"\b(?:rose|fell|gained|lost|dropped|slipped|eased|climbed|added|jumped|advanced|declined|tumbled|slid|firmed"
     r"|up|down|off)\s+(?:(?:\d{1,4}-)?\d{1,2}/\d{1,2}\s+|\d{1,4}\s+|(?:one|two|three|four|five|six|seven|eight)\s+)?"
-    r"(?:(?:to|at)\s+)?$", re.I)
+    r"(?:(?:today\s+|yesterday\s+)?(?:to|at)\s+)?$", re.I)
+#: the quote's other figure in fractions after a bare move: "was down one today at 17-1/4"
+_QUOTE_FRACTION_AFTER = re.compile(r"^\s+(?:(?:today|yesterday)\s+)?(?:to|at)\s+\d{1,4}-\d{1,2}/\d{1,2}")
 
 
 @total(False)
@@ -556,8 +562,11 @@ def per_share(text: str, start: int, end: int) -> bool:
             return True
     if _SHARE_PRICE_BEFORE.search(text[max(0, start - 90):start]):
         return True
+    if _BID_BEFORE.search(text[max(0, start - 40):start]) and not _SCALED_OWN.search(own) \
+            and not re.search(r"\d{1,3},\d{3}", own) and not re.match(r"\s+(?:mln|bln|billion|million)\b", after, re.I):
+        return True  # (not "an offer of 1,500,000 dlrs", "a bid of 46 mln dlrs": a total)
     if _BARE_PRICE.fullmatch(own) and _QUOTE_MOVE_BEFORE.search(text[max(0, start - 40):start]) and (
-            "/" in text[max(0, start - 20):end + 12]):
+            "/" in text[max(0, start - 20):end + 12] or _QUOTE_FRACTION_AFTER.match(after)):
         return True  # the stock-quote grammar (pipeline.quantities) reads these as money only in a quote
     if not _SCALED_OWN.search(own):
         if _BARE_SHARE_AFTER.match(after):

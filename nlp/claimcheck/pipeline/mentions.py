@@ -554,16 +554,42 @@ def dated_currency(q: Quantity | None, published: date | None) -> Quantity | Non
     return Quantity(q.value, old, q.qualifier, q.low, q.high, q.kind)
 
 
+#: a Canadian story, by its headline (the text's first line): "<MAPLE CANADA LTD> YEAR NET", "CANADIAN MONEY SUPPLY
+#: FALLS", "TORONTO BANK RAISES PRIME", a Toronto ticker
+_CANADA_TITLE = re.compile(r"\bCanad(?:a|ian)\b|\bOttawa\b|\bToronto\b|\bMontreal\b|\bVancouver\b|\bCalgary\b"
+                           r"|\bAlberta\b|\bOntario\b|\bQuebec\b|<[A-Z.]+\.TO>", re.I)
+#: the United States named anywhere, or an international issue, in the story: its dollars may be US ones
+_US_PLACE = re.compile(r"\bU\.\s?S\.|\bUnited\s+States\b|\bAmerican?\b|\bWashington\b|\bNew\s+York\b|\bUS\b"
+                       r"|\bEuro|\bLuxembourg\b|\bLondon\b")
+#: a US mark on the figure itself ("75 U.S. cts", "$40", "US$ 2 mln", "USD 3 mln")
+_US_MARK = re.compile(r"U\.?\s?S\.?|\$|\bAmerican\b|\bUSD\b")
+_CANADA_KEY = "claimcheck.canadian"
+
+
+def _canadian(doc: Doc) -> bool:
+    """Plain "dlrs" in a Canadian story are Canadian dollars: a story whose headline names Canada (its places, its
+    companies, a Toronto ticker) and whose text names no US place and no international issue, as wire copy from the
+    Toronto and Ottawa desks writes them ("Revs 162.5 mln vs 214.6 mln" of a company of Canada, a Bank of Canada
+    money-supply figure) - once per document."""
+    if _CANADA_KEY not in doc.user_data:
+        text = text_of(doc)[:200_000]
+        title = text.split("\n", 1)[0][:300]
+        doc.user_data[_CANADA_KEY] = bool(_CANADA_TITLE.search(title)) and not _US_PLACE.search(text)
+    return bool(doc.user_data[_CANADA_KEY])
+
+
 def _story_currency(doc: Doc, text: str, q: Quantity | None) -> Quantity | None:
     """Plain "francs" are French francs and plain "marks" West German ones (see ``normalize.money``) unless the
     story says otherwise: it names only Swiss (Belgian, Luxembourg) francs, or it is placed in one country
     only - Belgium or Switzerland and not France for francs ("6.52 billion francs" of a company listed in
-    Brussels), East Germany and not West Germany for marks. A currency redenominated after the story's day is
-    its old unit (:func:`dated_currency`)."""
+    Brussels), East Germany and not West Germany for marks. Plain dollars of a Canadian story are Canadian ones
+    (:func:`_canadian`). A currency redenominated after the story's day is its old unit (:func:`dated_currency`)."""
     if q is None:
         return q
     if q.unit in _REDENOMINATED:
         return dated_currency(q, _published(doc))
+    if q.unit == "USD" and not _US_MARK.search(text) and _canadian(doc):
+        return Quantity(q.value, "CAD", q.qualifier, q.low, q.high, q.kind)
     if q.unit == "DEM" and not re.search(r"\bGerman\b|\bDeutsche\b|D-|DEM", text, re.I) \
             and _places(doc) & {"DDM", "DEM"} == {"DDM"}:
         return Quantity(q.value, "DDM", q.qualifier, q.low, q.high, q.kind)
@@ -585,7 +611,9 @@ _IRREGULAR_PLURALS = {"people": "person", "men": "man", "women": "woman", "child
                       # nouns in -o with a plural in -oes ("four or five cargoes"; not "shoes", "canoes")
                       "cargoes": "cargo", "embargoes": "embargo", "tomatoes": "tomato", "potatoes": "potato",
                       "vetoes": "veto", "heroes": "hero", "torpedoes": "torpedo", "volcanoes": "volcano",
-                      "tornadoes": "tornado", "mosquitoes": "mosquito", "echoes": "echo"}
+                      "tornadoes": "tornado", "mosquitoes": "mosquito", "echoes": "echo",
+                      # a noun in -s whose plural adds -es ("3,000 contact lenses"; not "licenses", "expenses")
+                      "lenses": "lens"}
 _SCALE_WORDS = {"mln", "bln", "million", "billion", "thousand", "trillion", "mn", "bn", "k"}
 _OWNER_WORDS = {"its", "their", "the", "his", "her", "our", "your", "my", "which", "these", "those"}
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,}")  # "U.S.", "U.K." inside a noun phrase ("1,751 U.S. adults")
@@ -904,7 +932,7 @@ def mentions_of(doc: Doc, published: date | None = None, *, dayfirst: bool = Fal
                     elif (money := _money_before_and(ent)) is not None:
                         label, q, unit = "MONEY", money, money.unit
                     else:
-                        unit = _produced_noun(ent) or _breakdown_unit(ent) or unit
+                        unit = _produced_noun(ent) or _subject_noun(ent) or _breakdown_unit(ent) or unit
         if label == "MONEY" and q is not None and unit == q.unit:
             q = dated_currency(q, published or _published(doc))  # every money path, whichever rule read it
             unit = q.unit if q is not None else unit
@@ -928,12 +956,31 @@ _NOT_PRODUCED = {"domestic", "total", "industrial", "world", "annual", "monthly"
                  "group", "company", "record", "new", "first", "last", "quarter", "year", "month", "week", "date"}
 
 
+#: "corporate insolvencies totalled 1,099", "applications numbered about 300": the plural subject of a verb of
+#: counting is what the bare figure after the verb counts
+_TOTALLED = re.compile(r"(?<![\w-])(?P<noun>[a-z]{3,}s)\s+(?:totall?ed|numbered)\s+"
+                       r"(?:(?:about|some|nearly|around|almost|just|over|under|roughly|approximately)\s+)?$")
+
+
+def _subject_noun(ent: Span) -> str | None:
+    """The noun :data:`_TOTALLED` finds before a count with no noun of its own, singular; not an amount ("sales
+    totalled 450", :data:`claimcheck.pipeline.elided._AGGREGATES`)."""
+    from claimcheck.pipeline.elided import _AGGREGATES
+
+    text = text_of(ent.doc)
+    m = _TOTALLED.search(text, sentence_start(text, ent.start_char), ent.start_char)
+    if m is None or m.end() != ent.start_char or m.group("noun") in _AGGREGATES or not _plural_like(m.group("noun")):
+        return None
+    return _noun_singular(m.group("noun"))
+
+
 def _produced_noun(ent: Span) -> str | None:
     """The noun :data:`_PRODUCED` finds before a count with no noun of its own, singular."""
 
     text = text_of(ent.doc)
     m = _PRODUCED.search(text, sentence_start(text, ent.start_char), ent.start_char)
-    if m is None or m.end() != ent.start_char or m.group("noun") in _NOT_PRODUCED:
+    if m is None or m.end() != ent.start_char or m.group("noun") in _NOT_PRODUCED \
+            or _PAST_TENSE.fullmatch(m.group("noun")):  # (a verb: "Halden said sales totalled 812")
         return None
     return _noun_singular(m.group("noun"))
 
@@ -1003,6 +1050,10 @@ def _breakdown_unit(ent: Span) -> str | None:
 _METRES_THEN_FEET = re.compile(r"(?P<m>(?P<n>\d{1,4}(?:\.\d+)?)m)\s*\(\s*\d[\d.,]*\s?(?:ft|feet|foot)\b")
 
 
+#: the day between a share's move and the price it reached: "was down one [today at 17-1/4]"
+_DAY_THEN_PRICE = re.compile(r"\s+(?:today|yesterday)\s+(?:at|to)\s+\d")
+
+
 def _bare_count(ent: Span) -> bool:
     """A MONEY span with no currency of its own, outside a results table, before a counted noun that is no
     currency ("up to one mln of its common shares"): a count the NER took for money."""
@@ -1017,6 +1068,10 @@ def _bare_count(ent: Span) -> bool:
     if normalize_money(ent.text, left_context(ent), default_currency=default) is not None:
         return False
     noun = counted_unit(ent)  # not "a 71.6 mln profit", "a 1.60 billion surplus": amounts of money
+    if noun in ("today", "yesterday") and _DAY_THEN_PRICE.match(text_of(doc), ent.end_char):
+        return False  # a day is no counted noun: "the stock was down one today at 17-1/4" (a move in dollars)
+    if noun in _CHANGE_NOUNS and _SCALED.search(ent.text) and _money_just_before(ent):
+        return False  # "fell 200 mln stg after a 1.6 billion rise": a change of the money figure before it
     return noun is not None and noun not in _CURRENCY_NOUNS and not (noun in _MONEY_NOUNS and _SCALED.search(ent.text))
 
 
@@ -1042,6 +1097,22 @@ def _currency_noun(word: str) -> bool:
 _MONEY_NOUNS = {"deficit", "surplus", "profit", "loss", "income", "earning", "earnings", "revenue", "turnover", "debt",
                 "loan", "credit", "budget", "investment", "writedown", "provision", "dividend"}
 _SCALED = re.compile(r"\b(?:mln|bln|billion|million|trillion)\b|\d(?:m|bn)\b", re.I)
+#: nouns of a change that a figure in millions right after a money figure measures in its currency ("fell 200 mln stg
+#: after a 1.6 billion rise")
+_CHANGE_NOUNS = {"rise", "fall", "increase", "decrease", "decline", "drop", "gain", "jump", "cut", "reduction"}
+#: the sides of a price quote: a figure before one is a price ("traded at 155.40 dlrs from 155.80 bid")
+_QUOTE_SIDES = {"bid", "offer", "asked"}
+
+
+def _money_just_before(ent: Span) -> bool:
+    """The value figure nearest before ``ent`` in its sentence is money."""
+    doc = ent.doc
+    start = sentence_start(text_of(doc), ent.start_char)
+    before = [e for e in doc.ents if start <= e.start_char and e.end <= ent.start
+              and e.label_ in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY")]
+    return bool(before) and before[-1].label_ == "MONEY"
+
+
 _PCT_WORDS = re.compile(r"\b(?:pct|percent|per\s+cent)\b|%", re.I)
 #: "799,000 or 22 cts a share": a results total followed by its per-share figure is money
 _OR_PER_SHARE = re.compile(r"^,?\s+or\s+\S+\s+(?:cts?|cents?|dlrs?|dollars?|p|pence)\b[^.;\n]{0,12}\b(?:a|per)\s+"
@@ -1105,6 +1176,12 @@ def _count_as_other(ent: Span, unit: str) -> tuple[str, Quantity, int] | None:
         q = normalize_money(ent.text, left_context(ent), default_currency=_preceding_currency(ent) or default,
                             bare=True)
         return ("MONEY", q, ent.end_char) if q is not None else None
+    if (unit in _CHANGE_NOUNS and _SCALED.search(ent.text) or unit in _QUOTE_SIDES) and _money_just_before(ent) \
+            and (currency := _preceding_currency(ent)):
+        # "fell 200 mln stg after a 1.6 billion rise", "was at 155.40 dlrs, down from 155.80 bid": a change or the
+        # other side of a quote, in the currency of the money figure just before it in the sentence
+        q = normalize_money(ent.text, left_context(ent), default_currency=currency, bare=True)
+        return ("MONEY", _story_currency(doc, ent.text, q) or q, ent.end_char) if q is not None else None
     if unit in _MONEY_NOUNS and _SCALED.search(ent.text) and (currency := _preceding_currency(ent)):
         # "a 527 mln deficit", "a 71.6 mln profit in 1985": an amount of the currency written on the figure before
         q = normalize_money(ent.text, left_context(ent), default_currency=currency, bare=True)

@@ -151,9 +151,11 @@ _MOVED = (r"(?:rose|fell|gained|lost|dropped|slipped|eased|climbed|added|jumped|
 _MOVE_TO_LEVEL = re.compile(rf"(?i:{_MOVED})\s+(?:\d{{1,6}}-\d{{1,2}}/\d{{1,2}}|[1-9]\d?/\d{{1,2}})\s+to\s+$")
 _PRICE = r"(?:\d{1,4}-\d{1,2}/(?:2|4|8|16|32)|[1-9]\d?/(?:2|4|8|16|32)|\d{1,4}|one|two|three|four|five|six|seven|eight)"
 #: a share price's move and the price it reached, in dollars left unwritten: "Halbrook fell 2-1/4 to 68-1/4",
-#: "Kestrel was up 3/8 at 31-1/2" (one of the two in fractions, as 1980s stock prices were quoted)
+#: "Kestrel was up 3/8 at 31-1/2", "Orrin was down two today at 23-5/8" (one of the two in fractions, as 1980s stock
+#: prices were quoted)
 STOCK_MOVE_RE = re.compile(
-    rf"\b{_MOVED}\s+(?P<change>{_PRICE})\s+(?:to|at)\s+(?P<level>{_PRICE})(?![\w/-]|[.,]\d)"
+    rf"\b{_MOVED}\s+(?P<change>{_PRICE})\s+(?:(?:today|yesterday)\s+)?(?:to|at)\s+(?P<level>{_PRICE})"
+    r"(?![\w/-]|[.,]\d)"
     r"(?P<unit>\s*(?:pct|percent|per\s*cent|%|points?|basis|pence|p\b|stg|yen|marks|francs|guilders"
     r"|dlrs?|dollars?|cts|cents?))?",
     re.IGNORECASE,
