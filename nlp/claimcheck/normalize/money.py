@@ -508,7 +508,7 @@ _TOTAL_OR_BEFORE = re.compile(r"(?:\d[\d,.]*\s+(?:mln|bln|billion|million)|\d{1,
 _SCALED_OWN = re.compile(r"\b(?:mln|bln|billion|million|trillion)\b|\d(?:m|bn)\b", re.I)
 #: "each"/"apiece" after the figure is per share when shares are what the sentence prices
 _EACH_AFTER = re.compile(r"^\s+(?:each|apiece)\b", re.I)
-#: a takeover bid's price in plain dollars: "could raise their bid to 46 dlrs", "an offer of 18 dlrs"
+#: a takeover bid's price in plain dollars: "may lift its bid to 38 dlrs", "an offer of 18 dlrs"
 _BID_BEFORE = re.compile(r"\b(?:bid|offer)\s+(?:price\s+)?(?:of|to|at)\s+(?:about\s+|around\s+)?$", re.I)
 #: a share price: "the shares closed at 40 dlrs", "its stock rose 1-1/2 to", "one additional share at"
 _SHARE_PRICE_BEFORE = re.compile(
@@ -527,7 +527,7 @@ _QUOTE_MOVE_BEFORE = re.compile(
     r"\b(?:rose|fell|gained|lost|dropped|slipped|eased|climbed|added|jumped|advanced|declined|tumbled|slid|firmed"
     r"|up|down|off)\s+(?:(?:\d{1,4}-)?\d{1,2}/\d{1,2}\s+|\d{1,4}\s+|(?:one|two|three|four|five|six|seven|eight)\s+)?"
     r"(?:(?:today\s+|yesterday\s+)?(?:to|at)\s+)?$", re.I)
-#: the quote's other figure in fractions after a bare move: "was down one today at 17-1/4"
+#: the quote's other figure in fractions after a bare move: "was down two today at 23-5/8"
 _QUOTE_FRACTION_AFTER = re.compile(r"^\s+(?:(?:today|yesterday)\s+)?(?:to|at)\s+\d{1,4}-\d{1,2}/\d{1,2}")
 
 

@@ -554,8 +554,8 @@ def dated_currency(q: Quantity | None, published: date | None) -> Quantity | Non
     return Quantity(q.value, old, q.qualifier, q.low, q.high, q.kind)
 
 
-#: a Canadian story, by its headline (the text's first line): "<MAPLE CANADA LTD> YEAR NET", "CANADIAN MONEY SUPPLY
-#: FALLS", "TORONTO BANK RAISES PRIME", a Toronto ticker
+#: a Canadian story, by its headline (the text's first line): "<TARNWOOD CANADA LTD> YEAR NET", "CANADIAN BOND
+#: HOLDINGS RISE", "TORONTO BANK RAISES PRIME", a Toronto ticker
 _CANADA_TITLE = re.compile(r"\bCanad(?:a|ian)\b|\bOttawa\b|\bToronto\b|\bMontreal\b|\bVancouver\b|\bCalgary\b"
                            r"|\bAlberta\b|\bOntario\b|\bQuebec\b|<[A-Z.]+\.TO>", re.I)
 #: the United States named anywhere, or an international issue, in the story: its dollars may be US ones
@@ -569,8 +569,8 @@ _CANADA_KEY = "claimcheck.canadian"
 def _canadian(doc: Doc) -> bool:
     """Plain "dlrs" in a Canadian story are Canadian dollars: a story whose headline names Canada (its places, its
     companies, a Toronto ticker) and whose text names no US place and no international issue, as wire copy from the
-    Toronto and Ottawa desks writes them ("Revs 162.5 mln vs 214.6 mln" of a company of Canada, a Bank of Canada
-    money-supply figure) - once per document."""
+    Toronto and Ottawa desks writes them ("Revs 120.5 mln vs 101.3 mln" of a company of Canada, a central bank's
+    weekly figure) - once per document."""
     if _CANADA_KEY not in doc.user_data:
         text = text_of(doc)[:200_000]
         title = text.split("\n", 1)[0][:300]
@@ -612,7 +612,7 @@ _IRREGULAR_PLURALS = {"people": "person", "men": "man", "women": "woman", "child
                       "cargoes": "cargo", "embargoes": "embargo", "tomatoes": "tomato", "potatoes": "potato",
                       "vetoes": "veto", "heroes": "hero", "torpedoes": "torpedo", "volcanoes": "volcano",
                       "tornadoes": "tornado", "mosquitoes": "mosquito", "echoes": "echo",
-                      # a noun in -s whose plural adds -es ("3,000 contact lenses"; not "licenses", "expenses")
+                      # a noun in -s whose plural adds -es ("4,000 contact lenses"; not "licenses", "expenses")
                       "lenses": "lens"}
 _SCALE_WORDS = {"mln", "bln", "million", "billion", "thousand", "trillion", "mn", "bn", "k"}
 _OWNER_WORDS = {"its", "their", "the", "his", "her", "our", "your", "my", "which", "these", "those"}
@@ -956,7 +956,7 @@ _NOT_PRODUCED = {"domestic", "total", "industrial", "world", "annual", "monthly"
                  "group", "company", "record", "new", "first", "last", "quarter", "year", "month", "week", "date"}
 
 
-#: "corporate insolvencies totalled 1,099", "applications numbered about 300": the plural subject of a verb of
+#: "business failures totalled 812", "applications numbered about 300": the plural subject of a verb of
 #: counting is what the bare figure after the verb counts
 _TOTALLED = re.compile(r"(?<![\w-])(?P<noun>[a-z]{3,}s)\s+(?:totall?ed|numbered)\s+"
                        r"(?:(?:about|some|nearly|around|almost|just|over|under|roughly|approximately)\s+)?$")
@@ -1050,7 +1050,7 @@ def _breakdown_unit(ent: Span) -> str | None:
 _METRES_THEN_FEET = re.compile(r"(?P<m>(?P<n>\d{1,4}(?:\.\d+)?)m)\s*\(\s*\d[\d.,]*\s?(?:ft|feet|foot)\b")
 
 
-#: the day between a share's move and the price it reached: "was down one [today at 17-1/4]"
+#: the day between a share's move and the price it reached: "was down two [today at 23-5/8]"
 _DAY_THEN_PRICE = re.compile(r"\s+(?:today|yesterday)\s+(?:at|to)\s+\d")
 
 
@@ -1069,9 +1069,9 @@ def _bare_count(ent: Span) -> bool:
         return False
     noun = counted_unit(ent)  # not "a 71.6 mln profit", "a 1.60 billion surplus": amounts of money
     if noun in ("today", "yesterday") and _DAY_THEN_PRICE.match(text_of(doc), ent.end_char):
-        return False  # a day is no counted noun: "the stock was down one today at 17-1/4" (a move in dollars)
+        return False  # a day is no counted noun: "the stock was down two today at 23-5/8" (a move in dollars)
     if noun in _CHANGE_NOUNS and _SCALED.search(ent.text) and _money_just_before(ent):
-        return False  # "fell 200 mln stg after a 1.6 billion rise": a change of the money figure before it
+        return False  # "fell 300 mln stg after a 1.2 billion rise": a change of the money figure before it
     return noun is not None and noun not in _CURRENCY_NOUNS and not (noun in _MONEY_NOUNS and _SCALED.search(ent.text))
 
 
@@ -1097,10 +1097,10 @@ def _currency_noun(word: str) -> bool:
 _MONEY_NOUNS = {"deficit", "surplus", "profit", "loss", "income", "earning", "earnings", "revenue", "turnover", "debt",
                 "loan", "credit", "budget", "investment", "writedown", "provision", "dividend"}
 _SCALED = re.compile(r"\b(?:mln|bln|billion|million|trillion)\b|\d(?:m|bn)\b", re.I)
-#: nouns of a change that a figure in millions right after a money figure measures in its currency ("fell 200 mln stg
-#: after a 1.6 billion rise")
+#: nouns of a change that a figure in millions right after a money figure measures in its currency ("fell 300 mln stg
+#: after a 1.2 billion rise")
 _CHANGE_NOUNS = {"rise", "fall", "increase", "decrease", "decline", "drop", "gain", "jump", "cut", "reduction"}
-#: the sides of a price quote: a figure before one is a price ("traded at 155.40 dlrs from 155.80 bid")
+#: the sides of a price quote: a figure before one is a price ("closed at 162.20 dlrs, down from 163.10 bid")
 _QUOTE_SIDES = {"bid", "offer", "asked"}
 
 
@@ -1178,7 +1178,7 @@ def _count_as_other(ent: Span, unit: str) -> tuple[str, Quantity, int] | None:
         return ("MONEY", q, ent.end_char) if q is not None else None
     if (unit in _CHANGE_NOUNS and _SCALED.search(ent.text) or unit in _QUOTE_SIDES) and _money_just_before(ent) \
             and (currency := _preceding_currency(ent)):
-        # "fell 200 mln stg after a 1.6 billion rise", "was at 155.40 dlrs, down from 155.80 bid": a change or the
+        # "fell 300 mln stg after a 1.2 billion rise", "closed at 162.20 dlrs, down from 163.10 bid": a change or the
         # other side of a quote, in the currency of the money figure just before it in the sentence
         q = normalize_money(ent.text, left_context(ent), default_currency=currency, bare=True)
         return ("MONEY", _story_currency(doc, ent.text, q) or q, ent.end_char) if q is not None else None
