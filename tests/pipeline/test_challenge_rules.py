@@ -183,6 +183,21 @@ def test_a_later_move_of_the_same_shares_and_the_sum_with_the_greenshoe():
     # a tender offer's price is no IPO price
     ("Orrin raised its tender offer price to $52 a share, against an offering price of $40.",
      [("Orrin", "ORG"), ("$52", "MONEY"), ("$40", "MONEY")], set()),
+    ("Orrin prices IPO at $24, raises $960m", [("Orrin", "ORG"), ("$24", "MONEY"), ("$960m", "MONEY")],
+     {("Orrin", "ipo_price", "$24"), ("Orrin", "ipo_proceeds", "$960m")}),
+    ("Dalby Corp sold 2.5 mln shares in a public offering at 22-1/4 dlrs a share.",
+     [("Dalby Corp", "ORG"), ("2.5 mln", "CARDINAL"), ("22-1/4 dlrs", "MONEY")],
+     {("Dalby Corp", "ipo_price", "22-1/4 dlrs")}),
+    ("Kolt raised $780m by selling 30 million shares at $26 apiece in its New York listing.",
+     [("Kolt", "ORG"), ("$780m", "MONEY"), ("30 million", "CARDINAL"), ("$26", "MONEY"), ("New York", "GPE")],
+     {("Kolt", "ipo_price", "$26"), ("Kolt", "ipo_proceeds", "$780m")}),
+    ("Kolt stock traded at $63.40, well above the $41 at which it listed in 2022.",
+     [("Kolt", "ORG"), ("$63.40", "MONEY"), ("$41", "MONEY"), ("2022", "DATE")], {("Kolt", "ipo_price", "$41")}),
+    ("Two years after floating at 330p a share, Penrow Retail stock closed at 118p.",
+     [("330p", "MONEY"), ("Penrow Retail", "ORG"), ("118p", "MONEY")], {("Penrow Retail", "ipo_price", "330p")}),
+    # an offer price is read only where a listing is named: a takeover's is not
+    ("Kolt said the final offer price of $30 a share for Arden was fair.",
+     [("Kolt", "ORG"), ("$30", "MONEY"), ("Arden", "ORG")], set()),
 ])
 def test_the_price_of_a_share_in_a_listing_is_read(text, ents, expected):
     doc = doc_with(text, ents)

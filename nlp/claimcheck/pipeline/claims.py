@@ -661,7 +661,7 @@ BID_WORDS = {"offer", "offered", "offers", "bid", "bids", "pay", "pays", "paid",
              "receive", "sweetened", "raised", "takeover", "buy", "acquire", "cash", "trade", "trades", "traded",
              "closed", "opened", "close"}
 LISTING_PRICE_WORDS = {"priced", "ipo", "listing", "offering", "float", "flotation", "debut", "sold", "issue",
-                       "prices", "price"}
+                       "prices", "price", "selling", "sells", "placed", "floating", "floated", "listed"}
 _SHARE_AFTER = ("a share", "per share", "each", "apiece", "in cash per share", "a unit", "per unit")
 #: an "ipo_price" of a million or more is the size of the sale, not the price of one share
 MIN_SALE_SIZE = 1_000_000
@@ -1116,33 +1116,40 @@ def _greenshoe_sums(sent: Span, values: list[Span], drafts: list[ClaimDraft], pu
     return out
 
 
-#: the price of one share in a listing, named: "against an IPO price of $21", "an issue price of 240p"
-_IPO_PRICE_NAMED = re.compile(r"\b(?:ipo|issue|listing|float|flotation|offering) price (?:of|was|at)\s*$", re.I)
-#: shares sold at a price, in a sentence about a listing: "sold at A$2.10 in the float", "placed at 240p"
-_SOLD_AT = re.compile(r"\b(?:sold|placed|priced|offered)\b(?:\s+\w+){0,3}\s+at\s*$", re.I)
-_AT_WHICH = re.compile(r"^\s*at which (?:it|they|the company|\w+) (?:sold|placed|priced|offered)\b", re.I)
-_LISTING_WORDS = re.compile(r"\b(?:ipo|float|flotation|listing|debut|initial public offering|share sale|"
+#: the price of one share in a listing, named: "against an IPO price of $21", "an issue price of 240p", "prices IPO at
+#: $24", "in a public offering at 22-1/4 dlrs a share", "after floating at 330p"
+_IPO_PRICE_NAMED = re.compile(r"\b(?:(?:ipo|issue|listing|float|flotation|offering) price (?:of|was|at)|"
+                              r"prices? (?:its |the |an )?(?:ipo|listing|flotation|float|offering|shares) at|"
+                              r"(?:public|initial) offering at|"
+                              r"(?:floating|floated|debuting|debuted|went public|going public) at)\s*$", re.I)
+#: shares sold at a price, in a sentence about a listing (or after one): "sold at A$2.10 in the float", "placed at
+#: 240p", "selling 30 million shares at $26 apiece", "At the final offer price of A$3.10"
+_SOLD_AT = re.compile(r"\b(?:(?:sold|sells?|selling|placed|priced|offered|issued|issuing)\b(?:\s+[\w-]+){0,5}\s+at|"
+                      r"(?:final )?offer price (?:of|was|at))\s*$", re.I)
+_AT_WHICH = re.compile(r"^\s*at which (?:it|they|the company|\w+) (?:sold|placed|priced|offered|listed|floated|"
+                       r"debuted|went public)\b", re.I)
+_LISTING_WORDS = re.compile(r"\b(?:ipo|float|flotation|listing|listings|debut|initial public offering|share sale|"
                             r"first day of trading|first day)\b", re.I)
 #: a tender, takeover or bid: its per-share price is no listing's
 _BID_WORDS_RE = re.compile(r"\b(?:tender|takeover|bid)\b", re.I)
 
 
-def _offer_prices(doc: Doc, sent: Span, names: list[Span], values: list[Span], published,
+def _offer_prices(doc: Doc, sent: Span, names: list[Span], values: list[Span], drafts: list[ClaimDraft], published,
                   covered: set[tuple[int, int]]) -> list[ClaimDraft]:
     """The price of one share in a listing, which the linker left: "against an IPO price of $21", "Brixton
     shares, sold at A$2.10 in the float, …", "below the $16 at which it sold shares to investors", "which sold
-    its shares at $11 in its New York debut" (``ipo_price``; a tender or takeover offer's price is no IPO
-    price: 'offer price' alone is not read). The company: the one opening the sentence, else the nearest
-    company named before the price."""
+    its shares at $11 in its New York debut", "the $41 at which it listed" (``ipo_price``; a tender or takeover
+    offer's price is no IPO price: 'offer price' is read only after a listing is named). The company: the one
+    opening the sentence, else the nearest company named before the price, else the first after it, else the
+    company the sentence's listing figures were given to (a name the NER did not take for a company)."""
     out: list[ClaimDraft] = []
     for v in values:
         if v.label_ != "MONEY" or (v.start, v.end) in covered or not (sent.start <= v.start < sent.end):
             continue
         lead = doc[max(sent.start, v.start - 6):v.start].text
         tail = doc[v.end:min(sent.end, v.end + 6)].text
-        named = _IPO_PRICE_NAMED.search(lead) is not None
-        sold = (_SOLD_AT.search(lead) is not None or _AT_WHICH.search(tail) is not None) \
-            and _LISTING_WORDS.search(span_text(sent)) is not None
+        named = _IPO_PRICE_NAMED.search(lead) is not None or _AT_WHICH.search(tail) is not None
+        sold = _SOLD_AT.search(lead) is not None and _after_a_listing(doc, sent)
         if not (named or sold) or _BID_WORDS_RE.search(span_text(sent)):
             continue
         quantity = normalize_span(v, published)
@@ -1150,11 +1157,26 @@ def _offer_prices(doc: Doc, sent: Span, names: list[Span], values: list[Span], p
             continue
         subject = _opening_company(doc, names, v, sent)
         if subject is None:
-            before = [n for n in names if n.end <= v.start and n.label_ == "ORG" and not _is_ticker(doc, n)]
-            subject = _clean_name(before[-1].text) if before else None
+            companies = [n for n in names if n.label_ == "ORG" and not _is_ticker(doc, n)]
+            before = [n for n in companies if n.end <= v.start]
+            after = [n for n in companies if n.start >= v.end]  # "After floating at 330p, Kolt stock closed …"
+            subject = _clean_name(before[-1].text) if before else _clean_name(after[0].text) if after else None
+        if subject is None:
+            listed = [d for d in drafts if sent.start <= d.span.start < sent.end
+                      and d.attribute in ("ipo_proceeds", "valuation")]
+            subject = min(listed, key=lambda d: abs(d.span.start - v.start)).subject_text if listed else None
         if subject:
             out.append(ClaimDraft(subject, "ipo_price", quantity, v, None, None, 0.5))
     return out
+
+
+def _after_a_listing(doc: Doc, sent: Span) -> bool:
+    """A listing named in the sentence or the one before it ("Bankers working on the float had valued Kolt at up to
+    A$5bn. At the final offer price of A$3.10 …")."""
+    if _LISTING_WORDS.search(span_text(sent)):
+        return True
+    before = bounded_sent(doc[sent.start - 1:sent.start]) if sent.start > 0 else None
+    return before is not None and _LISTING_WORDS.search(span_text(before)) is not None
 
 
 #: a sum borrowed or granted, read in the words right after it: "$900m loan", "$1.5m in bridge financing", "100 mln
@@ -1754,7 +1776,7 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
         add(_market_moves(doc, sent, plain, values, published, market_story, covered))
         add(_later_moves(doc, sent, plain, values, drafts, published, covered))
         add(_greenshoe_sums(sent, values, drafts, published, covered))
-        add(_offer_prices(doc, sent, plain, values, published, covered))
+        add(_offer_prices(doc, sent, plain, values, drafts, published, covered))
         add(_funding_sums(doc, sent, plain, values, drafts, published, topics, index))
         add(_results_named_after(doc, sent, plain, values, drafts, published, topics, covered, index))
         add(_held_stakes(doc, sent, plain, values, published, covered, index))
