@@ -342,9 +342,11 @@ def test_a_percentage_after_a_companys_move_verb_is_its_share_price_change():
                            ("Paris", "GPE"), ("Ostwind", "ORG"), ("1.7%", "PERCENT"), ("Marlo", "ORG"),
                            ("5%", "PERCENT")], sentences=True)
     got = C.revise_drafts(doc, [draft(doc, "Kolt", "share_price_change", "2.7%")])
+    # "Sales at Marlo rose 5%" is no move of its shares (it is Marlo's revenue growth)
     assert [(d.subject_text, d.attribute, d.span.text) for d in got] == [
         ("Kolt", "share_price_change", "2.7%"), ("Arden", "share_price_change", "5.3%"),
-        ("Vessa", "share_price_change", "2.1%"), ("Ostwind", "share_price_change", "1.7%")]
+        ("Vessa", "share_price_change", "2.1%"), ("Ostwind", "share_price_change", "1.7%"),
+        ("Marlo", "revenue_growth", "5%")]
 
 
 def test_an_index_is_the_subject_of_its_own_move():
@@ -381,6 +383,10 @@ def test_a_sales_change_in_a_story_that_counts_units_sold_is_no_revenue_growth(c
     ("Arden said it expects earnings to be well above the $44 mln of last year.", "$44 mln", True),
     ("Arden expects to report a loss, compared with a profit of $211 mln a year before.", "$211 mln", True),
     ("Arden's profit rose to $63 mln and it expects more growth.", "$63 mln", True),
+    # a 'to' before a figure is a preposition, and a result that beat a forecast is a result
+    ("Arden beat profit forecasts, posting a 52% rise in profits for the year to $198 mln.", "$198 mln", True),
+    ("Analysts expected Arden's profit to rise by a quarter to $198 mln.", "$198 mln", False),
+    ("Arden raised its profit forecast to $190 mln.", "$190 mln", False),
 ])
 def test_a_result_a_forecast_states_is_no_claim_but_its_baseline_is(text, value, kept):
     doc = make(NLP, text, [("Arden", "ORG"), (value, "MONEY")], sentences=True)
@@ -518,3 +524,17 @@ def test_a_credit_line_read_as_a_deal_is_funding():
 def test_a_sum_asked_for_a_loan_book_or_a_price_paid_in_notes_is_no_funding(text, ents):
     doc = make(NLP, text, ents)
     assert funding(C.revise_drafts(doc, [])) == []
+
+
+@pytest.mark.parametrize("text, ents, expected", [
+    ("Earnings at Kolt Capital rose 25% to £1.04bn.",
+     [("Kolt Capital", "ORG"), ("25%", "PERCENT"), ("£1.04bn", "MONEY")],
+     {("Kolt Capital", "profit_growth", "25%"), ("Kolt Capital", "profit", "£1.04bn")}),
+    # a name the NER took for a person, with the unit it owns after it
+    ("Sales in Vessa's generics business fell 8.6% to 966m rupees.",
+     [("Vessa", "PERSON"), ("8.6%", "PERCENT"), ("966m rupees", "MONEY")],
+     {("Vessa", "revenue_growth", "8.6%"), ("Vessa", "revenue", "966m rupees")}),
+])
+def test_a_results_change_told_of_a_company_after_its_noun_is_that_companys(text, ents, expected):
+    doc = make(NLP, text, ents, sentences=True)
+    assert {(d.subject_text, d.attribute, d.span.text) for d in C.revise_drafts(doc, [])} == expected

@@ -917,7 +917,7 @@ _CHANGE_VERBS = re.compile(r"^(?:(?:was|were|is|are|have|has|had) )?(?:up|down|r
 
 _RESULT_PREMODIFIERS = {"its", "their", "net", "pre-tax", "pretax", "operating", "underlying", "annual", "quarterly",
                         "total", "group", "overall", "full-year", "half-year", "quarter", "'s", "’s", "like-for-like",
-                        "the", "and", ",", "while", "but", "as", "when", "company", "firm"}
+                        "the", "and", ",", "while", "but", "as", "when", "company", "firm", "on"}
 
 
 #: the change a figure is, said by the noun after it: "a 52% rise in profits", "an 11% fall in sales"
@@ -1312,15 +1312,18 @@ def _result_changes(doc: Doc, sent: Span, names: list[Span], values: list[Span],
         if noun is None or (noun.i > sent.start and doc[noun.i - 1].lower_ not in _RESULT_PREMODIFIERS):
             continue  # "retail sales rose 0.6%", "ice cream sales": a market's or a product's, not a company's
         between = doc[noun.i + 1:v.start]
+        named = _named_in_between(doc, names, between)  # "Profits at Kolt rose 4%", "Sales in Kolt's unit fell"
+        if named is not None:
+            between = doc[named[1]:v.start]
         if any(t.ent_type_ in ("ORG", "PERSON", "GPE") or t.text in (";", ":") for t in between):
             continue
         rest = re.sub(r"^(?:for|in|at|over) (?:the |its )?(?:[\w-]+ ){0,4}?(?=(?:was|were|is|are|has|have|had|up|"
                       r"down|rose|fell|jumped|climbed|slipped|dropped|declined|grew|increased|slid|slumped|surged|"
                       r"soared|added|gained)\b)", "", between.text.lower().replace("overall, ", ""))
-        verb = _CHANGE_VERBS.match(rest.lstrip(", "))
+        verb = _CHANGE_VERBS.match(re.sub(r"^(?:which|that) ", "", rest.lstrip(", ")))  # "on sales which fell 8%"
         if verb is None:
             continue
-        tail = rest.lstrip(", ")[verb.end():].strip().split()
+        tail = re.sub(r"^(?:which|that) ", "", rest.lstrip(", "))[verb.end():].strip().split()
         kind = _CHANGE_NOUNS[noun.lower_]
         if v.label_ == "PERCENT":
             if tail[:1] not in ([], ["by"], ["more"], ["about"], ["nearly"], ["almost"], ["some"], ["around"]) \
@@ -1333,7 +1336,7 @@ def _result_changes(doc: Doc, sent: Span, names: list[Span], values: list[Span],
             attribute = kind
         holders = [n for n in names if n.end <= noun.i and n.label_ == "ORG" and not _is_ticker(doc, n)
                    and not _is_source_mention(doc, n, v, sent)]
-        subject = _clean_name(holders[-1].text) if holders \
+        subject = named[0] if named is not None else _clean_name(holders[-1].text) if holders \
             else _story_company_before(drafts, topics, sent.start, ("MONEY", "PERCENT"))
         if not subject:
             continue
@@ -1345,6 +1348,35 @@ def _result_changes(doc: Doc, sent: Span, names: list[Span], values: list[Span],
             continue  # a comparison figure for a period we cannot tell (as ``_claims_of`` skips it)
         out.append(ClaimDraft(subject, attribute, quantity, v, period, None, 0.5))
     return out
+
+
+def _named_in_between(doc: Doc, names: list[Span], between: Span) -> tuple[str, int] | None:
+    """The company a result's noun is told of right after it ("profits at Kolt", "sales in Kolt's generics
+    business", "revenue of the Kolt group"), and where the words after that phrase start; None when the noun is
+    not followed so. A company or a name the NER took for a person or place (invented and foreign names often
+    are); up to three words may follow the name ("'s generics business", "group")."""
+    if len(between) < 2 or between[0].lower_ not in ("at", "in", "of", "for"):
+        return None
+    j = between.start + 1 + (between[1].lower_ == "the")
+    name = next((n for n in names if n.start == j and n.label_ in ("ORG", "PERSON", "GPE")), None)
+    if name is None or _is_ticker(doc, name):
+        return None
+    k = name.end
+    if k < between.end and doc[k].lower_ in ("'s", "’s"):
+        k += 1
+    while k < between.end and k - name.end < 4 and doc[k].is_alpha and doc[k].is_lower \
+            and doc[k].lower_ not in _CHANGE_VERBS_WORDS:
+        k += 1
+    subject = _clean_name(name.text)
+    return (subject, k) if subject else None
+
+
+#: the words of ``_CHANGE_VERBS`` (a change's verb ends the phrase that names its company)
+_CHANGE_VERBS_WORDS = {"was", "were", "is", "are", "have", "has", "had", "up", "down", "rose", "rises", "risen",
+                       "rising", "fell", "falls", "fallen", "falling", "jumped", "jumps", "climbed", "climbs",
+                       "slipped", "slips", "dropped", "drops", "declined", "declines", "grew", "grows", "increased",
+                       "increases", "decreased", "decreases", "slid", "slumped", "surged", "soared", "added", "gained",
+                       "edged", "improved", "which", "that"}
 
 
 def _linked_before(drafts: list[ClaimDraft], value: Span) -> tuple[str, str] | None:
@@ -1989,10 +2021,29 @@ def _foretold(doc: Doc, value: Span) -> bool:
     verb = next((t for t in lead if t.lower_ in _FORETELL), None)
     if verb is None:
         return False
-    future = next((t for t in doc[verb.i + 1:value.start] if t.lower_ in _FUTURE), None)
+    if verb.i > sent.start and doc[verb.i - 1].lower_ in _OUTDID:
+        return False  # "Kolt beat profit forecasts, posting …": a result measured against a forecast
+    future = next((t for t in doc[verb.i + 1:value.start] if t.lower_ in _FUTURE
+                   and not (t.lower_ == "to" and t.i > verb.i + 1 and _not_a_verb(doc, t.i + 1))), None)
     # the past result a forecast is measured against is a result: "expects earnings to be above the 44 mln dlrs
     # of last year", "to beat last year's profit of $11bn", "a loss compared with a profit of …"
     return future is not None and not any(t.lower_ in _BASELINE_CUES for t in doc[future.i + 1:value.start])
+
+
+#: a result that beat or missed the forecast ("beat profit forecasts", "missed analysts' estimates")
+_OUTDID = {"beat", "beats", "beating", "missed", "misses", "topped", "tops", "exceeded", "exceeds", "above", "below",
+           "ahead", "short", "surpassed", "matched"}
+
+
+def _not_a_verb(doc: Doc, i: int) -> bool:
+    """The word at ``i`` after a 'to' cannot be an infinitive: a figure, a currency sign, a determiner ("a rise in
+    profits for the year to £198m"), so the 'to' is a preposition, not a future ("expects profit to rise"). A 'to'
+    right after the forecast's word is the forecast's own figure ("raised its revenue forecast to $1.9bn")."""
+    if i >= len(doc):
+        return True
+    t = doc[i]
+    return t.like_num or t.is_currency or t.ent_type_ in ("MONEY", "PERCENT", "CARDINAL", "DATE") \
+        or t.lower_ in ("the", "a", "an", "its", "their", "about", "around", "some", "nearly", "almost", "more", "just")
 
 
 #: words by which a forecast's sentence turns to the past result it is measured against
