@@ -38,6 +38,32 @@ def test_spans(text, expected):
     assert spans(text) == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # an ISO code before the amount is money, the code inside the span
+    ("Its shares opened above the NOK 88 offer price.", [("NOK 88", "MONEY")]),
+    ("The bid values the fish farmer at NOK 31bn.", [("NOK 31bn", "MONEY")]),
+    ("Hallvik plans a buyback of up to SEK 400m.", [("up to SEK 400m", "MONEY")]),
+    ("Revenue was DKK 4.2 billion.", [("DKK 4.2 billion", "MONEY")]),
+    ("It earned PLN 1.2 billion and lost CZK 300m, HUF 5bn and ZAR 2.1bn.",
+     [("PLN 1.2 billion", "MONEY"), ("CZK 300m", "MONEY"), ("HUF 5bn", "MONEY"), ("ZAR 2.1bn", "MONEY")]),
+    ("The stock closed at NOK 117, up from NOK 88.", [("NOK 117", "MONEY"), ("NOK 88", "MONEY")]),
+    ("Bids ranged between NOK 84 and NOK 88 a share.", [("between NOK 84 and NOK 88", "MONEY")]),
+    ("Zellmatt plans a CHF 1bn buyback and paid EUR 212.7 million.", [("CHF 1bn", "MONEY"),
+                                                                       ("EUR 212.7 million", "MONEY")]),
+    # the code after the amount
+    ("Revenue was 4.2 billion NOK and costs 300 mln DKK.", [("4.2 billion NOK", "MONEY"), ("300 mln DKK", "MONEY")]),
+    ("It set aside 12bn PLN for claims.", [("12bn PLN", "MONEY")]),
+    # a code in lower case or inside a word is none; nor is the second side of a cross rate
+    ("Nokkel said nok 5 was a typo; NOKIA 5 sold well.", []),
+    ("The EUR/NOK 11.5 level held.", []),
+    # a code before a percentage is no money: the percentage alone
+    ("The USD 5% stronger hurt exporters.", [("5%", "PERCENT")]),
+    ("NOK 3.2% higher on the day.", [("3.2%", "PERCENT")]),
+])
+def test_currency_code_before_amount(text, expected):
+    assert spans(text) == expected
+
+
 @pytest.mark.parametrize("text,value,unit", [
     ("1.2m", 1_200_000, "count"),
     ("450M", 450_000_000, "count"),

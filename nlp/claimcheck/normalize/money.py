@@ -47,6 +47,8 @@ _PRE: list[tuple[str, str]] = [
     (r"SEK", "SEK"),
     (r"NOK", "NOK"),
     (r"DKK", "DKK"),
+    # the codes of crowns, zlotys and forints before an amount ("PLN 1.2bn"), in capitals only
+    (r"(?-i:PLN)", "PLN"), (r"(?-i:CZK)", "CZK"), (r"(?-i:HUF)", "HUF"), (r"(?-i:ISK)", "ISK"),
     (r"\$|\uff04", _DEFAULT),
 ]
 

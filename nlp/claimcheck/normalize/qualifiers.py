@@ -46,7 +46,7 @@ _PHRASES: list[tuple[str, Qualifier]] = sorted(
 _UNIT_TAIL_RE = re.compile(
     r"(?:(?<![A-Za-z])(?:US|U\.S\.|HK|NZ|NT|CA|Can|AU|MX|CN|JP|[ACRS])?\s?[$\uff04](?:\s?(?:US|AU|A|NZ|HK|S|C)(?![A-Za-z]))?"
     r"|[\u00a3\u20ac\u00a5\uffe5\u20b9\u20a9\u20bd\u20aa\u20b1\u20ba\u20a6\u20b4\u20ab\u0e3f\u20a1\u20be\u20ad]"
-    r"|(?<![A-Za-z])(?:USD|HKD|EUR|GBP|RMB|Rmb|CNY|JPY|INR|CAD|AUD|NZD|SGD|TWD|CHF|KRW|RUB|BRL|ZAR|NIS|ILS|MYR|IDR|Rs\.?|Y=|(?-i:RM|Rp|PS|Y|R))"
+    r"|(?<![A-Za-z])(?:USD|HKD|EUR|GBP|RMB|Rmb|CNY|JPY|INR|CAD|AUD|NZD|SGD|TWD|CHF|KRW|RUB|BRL|ZAR|NIS|ILS|MYR|IDR|NOK|SEK|DKK|ISK|PLN|CZK|HUF|MXN|Rs\.?|Y=|(?-i:RM|Rp|PS|Y|R))"
     r"|[\s(\[\u2212-])\s*$"
 )
 

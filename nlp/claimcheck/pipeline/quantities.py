@@ -26,7 +26,11 @@ _SCALE = r"(?:trillion|billion|million|thousand|crore|lakh|tn|bn|bln|mil|mn|mln|
 _SYMBOL = (r"(?:US\$|HK\$|NZ\$|C\$|A\$|S\$|R\$|\$|Y=|RM(?=\d)|Â£|â‚¬|Â¥|£|€|¥|₹|[₱₺₦₴₫฿₡₾₭₩₽₪]"
            # the rand's R on a figure that is money by its form ("R500 million", "R2.5bn", "R12,000"; not "R2-D2")
            r"|(?-i:R)(?=\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:\.\d+)?\s?(?:bn|billion|m|mn|million|trillion|tn)\b)"
-           r"|RMB|CNY|USD|HKD|GBP|EUR|JPY|INR|CHF|AUD|CAD|SGD)")
+           r"|RMB|CNY|USD|HKD|GBP|EUR|JPY|INR|CHF|AUD|CAD|SGD"
+           # other ISO codes written before the amount ("NOK 88", "a buyback of up to SEK 400m"), in capitals and
+           # right before a digit; not the quoted side of a cross rate ("EUR/NOK 11.5"). Codes that are words or
+           # names in capitals ("TRY", "PHP", "RON", "SAR") are left out
+           r"|(?-i:(?<![/\w])(?:NOK|SEK|DKK|ISK|PLN|CZK|HUF|ZAR|NZD|TWD|KRW|BRL|MXN|RUB|ILS|MYR|IDR)(?=\s?\d)))")
 #: what makes "pounds" a weight ("1.5 mln pounds uranium oxide", "400,000 pounds of copper"), not sterling
 _WEIGHED = (r"\s+of\s+(?!(?:the|its|their|his|her|which|new|debt|shares?|capital|stock|cash|money)\b)(?-i:[a-z]{3,})"
             r"|\s+(?:uranium|yellowcake|copper|nickel|zinc|lead|tin|cotton|sugar|coffee|cocoa|beef|pork|meat|milk"
@@ -42,7 +46,8 @@ _CURRENCY_WORD = (r"(?:(?:US|U\.S\.|Hong\s+Kong|Canadian|Australian|Singapore|Ne
                   r"|ringgit|baht|rupiah|naira|dirhams|shekels|zlotys|(?-i:rand)"
                   r"|(?:Swedish|Danish|Norwegian)\s+crowns"
                   # "108.79 JPY", "500 USD" (not "a CHF 1bn buyback": a code before its amount)
-                  r"|(?-i:USD|EUR|JPY|GBP|CHF|CNY|HKD|AUD|CAD|SGD|INR|NZD)(?!\s?\d))\b")
+                  r"|(?-i:USD|EUR|JPY|GBP|CHF|CNY|HKD|AUD|CAD|SGD|INR|NZD"
+                  r"|NOK|SEK|DKK|ISK|PLN|CZK|HUF|ZAR|TWD|KRW|BRL|MXN|RUB|ILS|MYR|IDR)(?!\s?\d))\b")
 _QUAL = (r"(?:(?:about|around|roughly|nearly|almost|some|approximately|an\s+estimated|close\s+to|more\s+than|over|"
          r"at\s+least|above|upwards\s+of|in\s+excess\s+of|up\s+to|less\s+than|under|below|as\s+much\s+as|"
          r"no\s+more\s+than|at\s+most)\s+)?")
@@ -231,6 +236,10 @@ _PAYMENT = re.compile(r"\b(?:pa(?:y|ys|id|ying)|costs?|cost(?:ing)?|price[ds]?|f
                       r"|profits?)\b", re.I)
 
 
+#: a money span that starts with a three-capital code ("USD 5", "up to NOK 3.2")
+_CODE_THEN_PERCENT = re.compile(rf"(?i:{_QUAL})(?-i:[A-Z]{{3}})\s?\d")
+
+
 def find_quantities(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, label) for money and percent expressions, shares ("a third of") and counts with a scale word
     ("1.2m passengers"), non-overlapping, in text order."""
@@ -251,6 +260,8 @@ def find_quantities(text: str) -> Iterator[tuple[int, int, str]]:
             end = start + len(stripped)
             if label == "MONEY" and not re.search(r"\d|" + _WORDNUM, chunk, re.IGNORECASE):
                 continue
+            if label == "MONEY" and _CODE_THEN_PERCENT.match(stripped) and _PCT_AFTER.match(text, end):
+                continue  # "the USD 5% stronger", "NOK 3.2% up": a code (a currency's or a ticker) before a percentage
             if label == "MONEY" and re.fullmatch(r"an?\s+sterling", stripped, re.IGNORECASE):
                 continue  # "a sterling year": the adjective, not a pound
             if label == "MONEY" and m.group("r1") and not m.group("between") and _two_figures(text, m):
