@@ -311,3 +311,36 @@ def test_refine_keeps_names_and_money(nlp):
     spans = refine_spans(doc, list(doc.ents))
     assert [(s.text, s.label_) for s in spans] == [("Halden", "ORG"), ("$3m", "MONEY"), ("Mirel", "ORG"),
                                                     ("Monday", "DATE")]
+
+
+# --- security codes: tickers, cashtags and identifiers are no figures --------------------------------------------
+
+@pytest.mark.parametrize(("text", "ner", "present", "absent"), [
+    # a number with an exchange's suffix in brackets, the NER's MONEY
+    ("Tamsworth Denki (4417.T) said profit rose 12% to \u00a55bn.", [("Tamsworth Denki", "ORG"), ("4417.T", "MONEY")],
+     [("Tamsworth Denki", "ORG"), ("12%", "PERCENT"), ("\u00a55bn", "MONEY")], [("4417.T", "MONEY")]),
+    ("Shares of Qinlo Ports (3318.HK) fell 4%.", [("3318.HK", "CARDINAL")], [("4%", "PERCENT")],
+     [("3318.HK", "CARDINAL")]),
+    # a list of codes after the story, and a six-digit code with a two-letter suffix anywhere
+    ("Related: 3318.HK, 601288.SS", [("3318.HK", "CARDINAL"), ("601288.SS", "CARDINAL")], [],
+     [("3318.HK", "CARDINAL"), ("601288.SS", "CARDINAL")]),
+    # cashtags: one alone, one glued to a name, two in a row
+    ("$KVLT up 6% premarket. $KVLT $MRDN", [("$KVLT", "MONEY"), ("$KVLT $", "MONEY")], [("6%", "PERCENT")],
+     [("$KVLT", "MONEY"), ("$KVLT $", "MONEY")]),
+    ("$BRSK Brisket Labs down 3% after the call.", [("$BRSK Brisket Labs", "MONEY")], [("3%", "PERCENT")],
+     [("$BRSK Brisket Labs", "MONEY")]),
+    # identifiers: an ISIN, a WKN of digits, a Hong Kong code after its exchange
+    ("Marrow Lenz AG (ISIN: DE0007731234; WKN: 773123) lifted sales 8%.",
+     [("DE0007731234", "CARDINAL"), ("773123", "CARDINAL")], [("8%", "PERCENT")],
+     [("DE0007731234", "CARDINAL"), ("773123", "CARDINAL")]),
+    ("Quillon Holdings (HKEX: 2207) raised HK$1bn.", [("2207", "CARDINAL")], [("HK$1bn", "MONEY")],
+     [("2207", "CARDINAL")]),
+    # but a figure stays one: a lost space after a year, a money figure, a decimal before a name's initial
+    ("Profit rose in 2019.The firm hired 300 people.", [("300", "CARDINAL")], [("300", "CARDINAL")], []),
+    ("It paid $5m in cash.", [("$5m", "MONEY")], [("$5m", "MONEY")], []),
+    ("Indexes closed higher (Nasdaq: 15,800; FTSE: 8,120).", [("15,800", "CARDINAL"), ("8,120", "CARDINAL")],
+     [("15,800", "CARDINAL")], []),
+])
+def test_security_codes(nlp, text, ner, present, absent):
+    check(nlp, text, ner, present, absent)
+

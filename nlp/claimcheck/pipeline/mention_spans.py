@@ -8,7 +8,8 @@ spans before they become ``doc.ents``. Each rule is one guideline:
   and the same number again in the story: "the new 787"); exchange ratios and stock splits ("1.3 shares for each
   share", "a three-for-two split", "one out of every 200"); multiples ("oversubscribed 16 times"); clock
   durations ("the tremor lasted 30 seconds", never annotated) and times of day ("at 1600 EST", "7 a.m.");
-  "numbers" with no number in them.
+  "numbers" with no number in them; listing codes and security identifiers ("(4417.T)", "Related: 3318.HK",
+  the cashtags "$KVLT $MRDN", "ISIN: DE0007731234", "WKN: 773123", "(HKEX: 2207)").
 * **Labels**: a QUANTITY needs a unit ("5.5 mln" shares is a CARDINAL, "5 gigabytes" a QUANTITY); a PERCENT
   needs a percent word, a fraction, or one nearby ("rates of seven, 6-3/4 pct"); a bare number beside a
   percentage is one ("to 17.75 pct from 18.25"); "NINE MTHS" is a DATE; a bare amount right after a money word
@@ -72,6 +73,7 @@ _EVERY_AROUND = re.compile(r"(?:\b(?:for|out\s+of|in)\s+(?:each|every)\s+$)", re
 
 def refine_spans(doc: Doc, spans: list[Span]) -> list[Span]:
     """The merged value and name spans of ``doc`` with the rules of this module applied (see the module doc)."""
+    spans = [s for s in spans if not _security_code(doc, s)]
     spans = [_relabel(doc, s) for s in spans]
     spans = [_relabel_year_or_pence(doc, s) for s in spans]
     models = _model_numbers(doc, spans)
@@ -87,6 +89,77 @@ def refine_spans(doc: Doc, spans: list[Span]) -> list[Span]:
     spans = _add_period_words(doc, spans)
     spans = _add_missed_dates(doc, spans)
     return filter_spans(spans)
+
+
+# --- security codes -------------------------------------------------------------------------------------------
+
+#: a cashtag ("$KVLT"): a ticker, never money
+_CASHTAG = re.compile(r"\$[A-Z][A-Z.]{0,5}(?![\w$])")
+#: a listing's code with its exchange's suffix ("4417.T", "3318.HK", "601288.SS", "HLDW.L"): a ticker, never a figure
+_EXCHANGE_SUFFIX = (r"(?:T|HK|L|AX|DE|O|N|OQ|PA|AS|MI|SI|KS|KQ|SS|SZ|TO|V|BO|NS|SW|ST|OL|CO|HE|MC|BR|VI|TW|TWO|JK"
+                    r"|BK|KL|NZ|SA|MX|F|IR|LS|WA|PR|TA|SR|QA|IS|AT|Z)")
+_TICKER = re.compile(rf"(?P<code>\d{{1,6}}|[A-Z][A-Z0-9]{{0,5}})\.(?P<suffix>{_EXCHANGE_SUFFIX})(?![A-Za-z0-9])")
+#: the labels of a security's identifiers ("ISIN: DE0007731234; WKN: 773123", "Ticker: 4417"), whose codes are no
+#: figures: in capitals, or as a word before a colon
+_CODE_LABELS = {"ISIN", "WKN", "CUSIP", "SEDOL"}
+_CODE_LABEL_WORDS = {"ticker", "symbol", "ric", "valor", "isin", "wkn", "cusip", "sedol"}
+#: an ISIN: two letters of a country, nine letters or digits, a check digit
+_ISIN = re.compile(r"[A-Z]{2}[A-Z0-9]{9}\d")
+
+
+def _is_ticker(doc: Doc, i: int) -> bool:
+    """Token ``i`` is a listing code with an exchange suffix. In brackets or a list any code is one ("(4417.T)",
+    "Related: 3318.HK, 601288.SS"); elsewhere a number only with four or more digits or a suffix of two letters
+    ("in 2019.T" of a lost space, "rose 5.O'Neill" are not)."""
+    m = _TICKER.fullmatch(doc[i].text)
+    if m is None:
+        return False
+    if not m.group("code").isdigit() or len(m.group("code")) >= 4 or len(m.group("suffix")) >= 2:
+        return True
+    left = text_of(doc)[max(0, doc[i].idx - 60):doc[i].idx]
+    return bool(re.search(r"[(\[][^()\[\]]*$|[:,;]\s*$", left))
+
+
+#: exchanges named before a listing's code in brackets ("(NASDAQ: KVLT)", "(LSE: HLDW; ASX: FRW)")
+_EXCHANGES = {"nyse", "nasdaq", "amex", "otc", "otcqx", "otcmkts", "lse", "aim", "asx", "tsx", "tsxv", "tsx-v", "cse",
+              "hkex", "sehk", "sgx", "nzx", "jse", "bse", "nse", "xetra", "fwb", "etr", "epa", "ams", "six", "tyo",
+              "tse", "krx", "szse", "sse", "tase", "omx", "bme", "bit", "wse", "sto", "cph", "hel", "osl"}
+
+
+def _code_label(doc: Doc, i: int) -> bool:
+    """Token ``i`` labels a security's identifier: "ISIN", "WKN", "Ticker"/"Symbol" before a colon, or an
+    exchange before a colon inside brackets ("(NASDAQ: KVLT)")."""
+    t = doc[i]
+    if t.text in _CODE_LABELS:
+        return True
+    if i + 1 >= len(doc) or doc[i + 1].text != ":":
+        return False
+    if t.lower_ in _CODE_LABEL_WORDS:
+        return True
+    return t.lower_ in _EXCHANGES and bool(re.search(r"[(\[][^()\[\]]*$", text_of(doc)[max(0, t.idx - 60):t.idx]))
+
+
+def _security_code(doc: Doc, s: Span) -> bool:
+    """A value span that is a ticker, a cashtag or a security identifier, or holds only such codes: no figure
+    ("4417.T", "$KVLT", "$KVLT $", "ISIN: DE0007731234", "WKN: 773123", "(HKEX: 2207)"). Name spans are left to
+    the claim rules, which read a bracketed code as the ticker of the name before it."""
+    if s.label_ not in _VALUE_SPAN_LABELS:
+        return False
+    text = s.text
+    tickers = [t for t in s if _TICKER.fullmatch(t.text) and _is_ticker(doc, t.i)]
+    rest = _CASHTAG.sub(" ", " ".join(t.text for t in s if t not in tickers))
+    if (tickers or _CASHTAG.search(text)) and not re.search(r"\d", rest):
+        return True
+    if _ISIN.fullmatch(text.replace(" ", "")):
+        return True
+    k = s.start - 1
+    while k >= 0 and doc[k].text in (":", "-", "#", "="):
+        k -= 1
+    # a code right after its label: "WKN: 773123", "WKN 773123", "(HKEX: 2207)" (not "(Nasdaq: 15,800)", a level)
+    return k >= 0 and _code_label(doc, k) and bool(re.fullmatch(r"(?=[A-Z]*\d)[A-Z0-9]{3,12}", text))
+
+
+_VALUE_SPAN_LABELS = {"MONEY", "PERCENT", "CARDINAL", "QUANTITY"}
 
 
 # --- labels ---------------------------------------------------------------------------------------------------
