@@ -499,3 +499,25 @@ def test_both_pipelines_give_each_value_of_a_respectively_list_its_own_company(r
     for pipeline in (rules, nlp):
         got = {(d.subject_text, d.span.text) for d in pipeline(text)._.claims}
         assert got == {("Arden", "$6bn"), ("Vessa", "$2bn")}
+
+
+@pytest.mark.parametrize("text, ents, expected", [
+    ("Kolt agreed on Monday to a £610m takeover by the buyout firm Dunmore Capital.",
+     [("Kolt", "ORG"), ("Monday", "DATE"), ("£610m", "MONEY"), ("Dunmore Capital", "ORG")],
+     {("Dunmore Capital", "deal_value", "£610m")}),
+    ("Arden to buy Kolt in $2.4bn deal", [("Arden", "ORG"), ("Kolt", "ORG"), ("$2.4bn", "MONEY")],
+     {("Arden", "deal_value", "$2.4bn")}),
+    ("Vessa, worth about $14bn, paid $1.1bn for the start-up Corvane Bio last year.",
+     [("Vessa", "ORG"), ("$14bn", "MONEY"), ("$1.1bn", "MONEY"), ("Corvane Bio", "ORG"), ("last year", "DATE")],
+     {("Vessa", "deal_value", "$1.1bn")}),
+    ("Dalby Group will pay $339m (£182.5m) for the unit.",
+     [("Dalby Group", "ORG"), ("$339m", "MONEY"), ("£182.5m", "MONEY")], {("Dalby Group", "deal_value", "$339m")}),
+    ("Ostwind is to spend 578m euros on buying out minority holders.", [("Ostwind", "ORG"), ("578m euros", "MONEY")],
+     {("Ostwind", "deal_value", "578m euros")}),
+    # money spent on a project, or paid as a fine, is no deal
+    ("Ostwind has spent £300m on the Marsk field.", [("Ostwind", "ORG"), ("£300m", "MONEY")], set()),
+    ("Ostwind paid $5m in fines.", [("Ostwind", "ORG"), ("$5m", "MONEY")], set()),
+])
+def test_a_deals_price_is_read_from_its_buyer_paying_or_named_after_it(text, ents, expected):
+    doc = doc_with(text, ents)
+    assert {c for c in claims(C.revise_drafts(doc, [])) if c[1] == "deal_value"} == expected

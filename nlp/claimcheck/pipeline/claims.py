@@ -870,14 +870,21 @@ def _unlinked_prices(doc: Doc, sent: Span, names: list[Span], values: list[Span]
         prev = words[-1] if words else ""
         after = doc[v.end:v.end + 3].text.lower()
         attribute = subject = None
+        in_deal = prev in ("in", "a", "an") and _DEAL_AFTER.match(after) is not None  # "to buy Y in a $2bn deal"
         verb = next((t for t in lead if t.lower_ in PURCHASE_VERBS | SALE_VERBS), None) \
-            if prev in ("for", "worth") else None
+            if prev in ("for", "worth") or in_deal else None
+        agent = _deal_agent(doc, names, v, sent) if verb is None else None
         if verb is not None and not (verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == "back"):  # buybacks
             attribute, subject = "deal_value", _deal_party(doc, sent, names, verb, v)
         elif verb is not None:
             continue
+        elif agent:  # "agreed to a £610m takeover by Kolt", "the £720m purchase of Arden by Kolt"
+            attribute, subject = "deal_value", agent
         elif prev in _BID_VERBS and after.startswith("for ") and _bid_for_company(doc, names, v):
             attribute, subject = "deal_value", _opening_company(doc, names, v, sent)
+        elif prev in _PAY_VERBS and _PAID_FOR.match(span_text(doc[v.end:min(sent.end, v.end + 9)]).lower()) \
+                and not _for_a_part(doc, names, v):  # "Kolt paid $1.1bn for the start-up", not "for Mirel shares"
+            attribute, subject = "deal_value", _payer(doc, names, v, sent)
         elif prev in _RAISE:
             attribute = "ipo_proceeds" if _about_a_listing(doc, sent) else "funding"
             subject = _opening_company(doc, names, v, sent)
@@ -903,6 +910,50 @@ def _unlinked_prices(doc: Doc, sent: Span, names: list[Span], values: list[Span]
         period = _period_in(sent, v, published) if attribute in PERIOD_ATTRIBUTES else None
         out.append(ClaimDraft(subject, attribute, quantity, v, period, None, 0.5))
     return out
+
+
+#: a deal named right after its price: "in a $47bn merger", "a £610m takeover by …"
+_DEAL_AFTER = re.compile(r"(?:[\w-]+ )?(?:deal|takeover|buyout|buy-out|merger|acquisition|purchase)\b")
+#: the buyer named after a deal's price by 'by': "a £610m takeover by the private equity firm Kolt Capital"
+_BY_BUYER = re.compile(r"^\s*(?:[\w-]+\s+)?(?:takeover|buyout|buy-out|purchase|acquisition)"
+                       r"(?:\s+of\s+(?:\w+\s+){1,5}?)?\s+by\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}$")
+#: paying a price: "Kolt paid $1.1bn for the start-up", "will pay €600m in cash … for", "spent $2m on buying" (not
+#: spending on a project: "spent £300m on the field"); a converted figure in brackets may come between
+_PAY_VERBS = {"paid", "pay", "pays", "paying", "spend", "spends", "spent", "spending"}
+_PAID_FOR = re.compile(r"(?:\([^)]{0,40}\)\s*)?(?:for\b|in (?:cash|stock|shares|new shares)\b|"
+                       r"on (?:buying|acquiring|purchasing|the (?:purchase|acquisition|takeover))\b)")
+
+
+def _deal_agent(doc: Doc, names: list[Span], value: Span, sent: Span) -> str | None:
+    """The buyer a deal's price names after 'by' (see ``_BY_BUYER``): the first company after the price whose
+    words up to it read "takeover by", "purchase of Arden by", "a £2bn buyout by the buyout firm"."""
+    for n in names:
+        if n.start <= value.end or n.start > value.end + 14 or n.label_ not in ("ORG", "PERSON"):
+            continue
+        if _BY_BUYER.match(span_text(doc[value.end:n.start]) + " "):
+            return None if _is_ticker(doc, n) else _clean_name(n.text)
+    return None
+
+
+def _for_a_part(doc: Doc, names: list[Span], value: Span) -> bool:
+    """'pay up to 350 mln dlrs for Mirel share interests': the price names a company right after 'for' and is for a
+    part of it, not for the company (``_bid_for_company``)."""
+    at = value.end + (value.end < len(doc) and doc[value.end].lower_ == "for")
+    at += at < len(doc) and doc[at].lower_ == "the"
+    named = any(n.start == at and n.label_ == "ORG" for n in names)
+    return named and not _bid_for_company(doc, names, value)
+
+
+def _payer(doc: Doc, names: list[Span], value: Span, sent: Span) -> str | None:
+    """Who pays a price: the company opening the sentence, else the nearest company before the price that is not
+    after a preposition ("from", "to" …); '' is never returned."""
+    opening = _opening_company(doc, names, value, sent)
+    if opening:
+        return opening
+    before = [n for n in names if n.end <= value.start and n.label_ == "ORG" and not _is_ticker(doc, n)
+              and not (n.start > sent.start and doc[n.start - 1].lower_ in _PREPOSITIONS)
+              and not _is_source_mention(doc, n, value, sent)]
+    return _clean_name(before[-1].text) if before else None
 
 
 #: "Turnover for the quarter was up 3.8% to £2.41bn", "Overall, net profits were up 35% to 640m euros": a result
