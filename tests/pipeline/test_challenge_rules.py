@@ -521,3 +521,30 @@ def test_both_pipelines_give_each_value_of_a_respectively_list_its_own_company(r
 def test_a_deals_price_is_read_from_its_buyer_paying_or_named_after_it(text, ents, expected):
     doc = doc_with(text, ents)
     assert {c for c in claims(C.revise_drafts(doc, [])) if c[1] == "deal_value"} == expected
+
+
+def test_a_bare_ticker_is_its_company_when_the_story_lists_it_after_the_company_but_an_abbreviation_is_not():
+    doc = doc_with("Vellacott Payments Inc (NASDAQ: VLCT) reported a profit. VLCT shares rose 4.4%.",
+                   [("Vellacott Payments Inc", "ORG"), ("NASDAQ", "ORG"), ("VLCT", "ORG"), ("VLCT", "ORG"),
+                    ("4.4%", "PERCENT")])
+    got = C.revise_drafts(doc, [draft(doc, "VLCT", "share_price_change", "4.4%")])
+    assert claims(got) == {("Vellacott Payments Inc", "share_price_change", "4.4%")}
+    doc = doc_with("General Vessa Corp (GVC) reported a profit. GVC shares rose 4.4%.",
+                   [("General Vessa Corp", "ORG"), ("GVC", "ORG"), ("GVC", "ORG"), ("4.4%", "PERCENT")])
+    got = C.revise_drafts(doc, [draft(doc, "GVC", "share_price_change", "4.4%")])
+    assert claims(got) == {("GVC", "share_price_change", "4.4%")}
+
+
+@pytest.mark.parametrize("words", ["ISIN", "WKN", "Ticker", "Symbol"])
+def test_a_security_codes_label_is_a_ticker(words):
+    doc = doc_with(f"Ostrand AG ({words}: OS7) said revenue rose 23%.", [("Ostrand AG", "ORG"), (words, "ORG"),
+                                                                       ("23%", "PERCENT")])
+    assert C._is_ticker(doc, ent(doc, words))
+
+
+def test_a_place_describing_a_company_is_not_its_subject_nor_a_word_ending_in_per_a_source():
+    doc = doc_with("Hong Kong-listed developer Lungmoor Properties raised HK$3.2bn, sending its stock down 7.5%.",
+                   [("Hong Kong", "GPE"), ("Lungmoor Properties", "ORG"), ("HK$3.2bn", "MONEY"), ("7.5%", "PERCENT")])
+    got = C.revise_drafts(doc, [draft(doc, "Hong Kong", "ipo_proceeds", "HK$3.2bn"),
+                                draft(doc, "Lungmoor Properties", "share_price_change", "7.5%")])
+    assert {c[0] for c in claims(got)} == {"Lungmoor Properties"}

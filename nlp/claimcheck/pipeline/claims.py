@@ -665,6 +665,8 @@ LISTING_PRICE_WORDS = {"priced", "ipo", "listing", "offering", "float", "flotati
 _SHARE_AFTER = ("a share", "per share", "each", "apiece", "in cash per share", "a unit", "per unit")
 #: an "ipo_price" of a million or more is the size of the sale, not the price of one share
 MIN_SALE_SIZE = 1_000_000
+#: the labels of a security's codes in a bracket: "(ISIN: DE000A0; WKN: A0; Ticker: OS7)"
+_CODE_LABELS = {"isin", "wkn", "ticker", "symbol", "cusip", "sedol", "ric", "tickers", "symbols"}
 _EXCHANGES = {"nasdaq", "nyse", "lse", "hkex", "nse", "bse", "ose", "cph", "tsx", "asx", "sgx", "amex", "otc",
               "xetra", "euronext", "six", "jse", "kosdaq", "krx", "tse", "sse", "szse"}
 
@@ -777,7 +779,7 @@ def _outside_brackets(tokens: list[Token]) -> list[Token]:
 def _is_ticker(doc: Doc, ent: Span) -> bool:
     """'(NASDAQ: LUMN)', '<LUMN.O>', '(NYSE:HLD)', 'Get HLD Report', '$LUMN': a ticker or exchange code."""
     text = ent.text.strip()
-    if text.lower() in _EXCHANGES or text.lower().rstrip(":") in _EXCHANGES:
+    if text.lower().rstrip(":") in _EXCHANGES or text.lower().rstrip(":") in _CODE_LABELS:
         return True
     if not re.fullmatch(r"\$?[A-Z0-9][A-Z0-9.\-]{0,9}(?: [A-Z])?", text):
         return False
@@ -786,6 +788,35 @@ def _is_ticker(doc: Doc, ent: Span) -> bool:
     if before in ("(", "<", ":", "$") or after in (")", ">", ":") or text.startswith("$"):
         return True
     return before.lower() == "get" and after.lower() == "report"
+
+
+#: a place that only describes a company: "Hong Kong-listed", "Leeds-based", "Dubai-registered"
+_PLACE_OF = {"listed", "based", "headquartered", "registered", "owned", "controlled", "backed", "born", "run"}
+
+
+def _described_by_place(doc: Doc, names: list[Span], mention: Span) -> str | None:
+    """The company a place describes ("Hong Kong-listed developer Lungmoor Properties"): a place or nationality
+    followed by '-listed', '-based' … is no subject; the company named within four words after it is."""
+    if mention.label_ not in ("GPE", "NORP", "LOC") or mention.end + 1 >= len(doc):
+        return None
+    if doc[mention.end].text != "-" or doc[mention.end + 1].lower_ not in _PLACE_OF:
+        return None
+    company = next((n for n in names if mention.end + 2 <= n.start <= mention.end + 6 and n.label_ == "ORG"), None)
+    return _clean_name(company.text) if company is not None and not _is_ticker(doc, company) else None
+
+
+def _ticker_owner_elsewhere(doc: Doc, index: _Names, mention: Span) -> str | None:
+    """A bare ticker written in capitals outside brackets ("VLCT shares rose") that the document gives in a bracket
+    after its company elsewhere ("Vellacott Payments Inc (NASDAQ: VLCT)"): that company."""
+    text = mention.text
+    if not re.fullmatch(r"[A-Z]{2,6}", text):
+        return None
+    for other in index.by_text.get(text, ()):
+        # an exchange's code, not an abbreviation in brackets ("General Motors (GM)" names GM so)
+        listed = other.start > 0 and doc[other.start - 1].text in (":", "<")
+        if other.start != mention.start and listed and _is_ticker(doc, other):
+            return _name_before_brackets(doc, other, [e for e in doc.ents if e.label_ in NAME_LABELS])
+    return None
 
 
 def _name_before_brackets(doc: Doc, ent: Span, names: list[Span]) -> str | None:
@@ -812,7 +843,7 @@ def _name_before_brackets(doc: Doc, ent: Span, names: list[Span]) -> str | None:
 
 def _is_source_mention(doc: Doc, ent: Span, value: Span, sent: Span) -> bool:
     lead = doc[max(sent.start, ent.start - 3):ent.start].text.lower().replace(" ,", ",")
-    if any(lead.endswith(s) for s in SOURCE_LEADS):
+    if any(lead == s or lead.endswith((" " + s, "," + s)) for s in SOURCE_LEADS):  # "per", not "developer"
         return True
     if ent.start > value.end:  # a trailing attribution: "…, Ledger News reported."
         after = doc[ent.end].lower_ if ent.end < sent.end else ""
@@ -1804,6 +1835,10 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
             mention = _mention_of(names, d.subject_text, d.span)
             if mention is None:
                 continue
+            described = _described_by_place(doc, names, mention)
+            if described:  # "Hong Kong-listed developer Lungmoor Properties raised …": Lungmoor's
+                drafts[i].subject_text = described
+                continue
             if d.attribute == "stake":
                 given = _given_stake(doc, names, d.span, sent)
                 if given:
@@ -1817,6 +1852,10 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
                 owner = _name_before_brackets(doc, mention, names)
                 if owner:
                     drafts[i].subject_text = owner
+                continue
+            owner = _ticker_owner_elsewhere(doc, index, mention)
+            if owner:  # "VLCT shares rose 4.4%" after "Vellacott Payments Inc (NASDAQ: VLCT)"
+                drafts[i].subject_text = owner
                 continue
             if d.attribute == "deal_value" and _is_target_mention(doc, mention):
                 buyers = [n for n in names if n.end <= mention.start - 1 and not _is_ticker(doc, n)
@@ -2430,7 +2469,7 @@ def _is_comparison_mention(doc: Doc, ent: Span, value: Span) -> bool:
     if ent.start < value.end:
         return False
     lead = doc[max(value.end, ent.start - 2):ent.start].text.lower()
-    return any(lead.endswith(w) for w in COMPARISON_LEADS)
+    return any(lead == w or lead.endswith((" " + w, "," + w)) for w in COMPARISON_LEADS)
 
 
 def _sentence_start_name(doc: Doc, sent: Span, value: Span) -> str | None:
