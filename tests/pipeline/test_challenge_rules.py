@@ -324,8 +324,8 @@ def test_a_target_that_is_the_only_party_keeps_the_price():
     ("Kolt raised $500m in its listing, or $575m if the greenshoe is exercised.",
      [("Kolt", "ORG"), ("$500m", "MONEY"), ("$575m", "MONEY")],
      {("Kolt", "ipo_proceeds", "$500m"), ("Kolt", "ipo_proceeds", "$575m")}),
-    # not a company's price or worth: a buyback, a per-share bid, a sale with no buyer named, no verb of a deal
-    ("Kolt will buy back shares for $1bn.", [("Kolt", "ORG"), ("$1bn", "MONEY")], set()),
+    # a buyback is its own attribute; no claim: a per-share bid, a sale with no buyer named, no verb of a deal
+    ("Kolt will buy back shares for $1bn.", [("Kolt", "ORG"), ("$1bn", "MONEY")], {("Kolt", "buyback", "$1bn")}),
     ("Kolt offered to buy Mirel for $54.20 a share.", [("Kolt", "ORG"), ("Mirel", "ORG"), ("$54.20", "MONEY")], set()),
     ("Ravine sold 2 mln shares for 30 mln dlrs.", [("Ravine", "ORG"), ("30 mln dlrs", "MONEY")], set()),
     ("Arden paid a fine of $40m.", [("Arden", "ORG"), ("$40m", "MONEY")], set()),
@@ -548,3 +548,18 @@ def test_a_place_describing_a_company_is_not_its_subject_nor_a_word_ending_in_pe
     got = C.revise_drafts(doc, [draft(doc, "Hong Kong", "ipo_proceeds", "HK$3.2bn"),
                                 draft(doc, "Lungmoor Properties", "share_price_change", "7.5%")])
     assert {c[0] for c in claims(got)} == {"Lungmoor Properties"}
+
+
+@pytest.mark.parametrize("text, ents, expected", [
+    ("Kolt said profit rose 31% and that it would buy back up to ¥10bn of its own shares.",
+     [("Kolt", "PERSON"), ("31%", "PERCENT"), ("up to ¥10bn", "MONEY")], {("Kolt", "buyback", "up to ¥10bn")}),
+    ("Arden announced a buyback of up to SEK 500m.", [("Arden", "ORG"), ("up to SEK 500m", "MONEY")],
+     {("Arden", "buyback", "up to SEK 500m")}),
+    ("Arden unveiled a $2bn share buyback.", [("Arden", "ORG"), ("$2bn", "MONEY")], {("Arden", "buyback", "$2bn")}),
+    ("The Ostland Bank entered into a $38bn repurchase agreement.", [("The Ostland Bank", "ORG"), ("$38bn", "MONEY")],
+     set()),
+])
+def test_a_buybacks_size_is_read_from_the_words_around_it(text, ents, expected):
+    doc = doc_with(text, ents)
+    before = [draft(doc, "Kolt", "profit_growth", "31%")] if "31%" in text else []
+    assert {c for c in claims(C.revise_drafts(doc, before)) if c[1] == "buyback"} == expected

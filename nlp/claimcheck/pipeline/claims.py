@@ -904,6 +904,8 @@ def _unlinked_prices(doc: Doc, sent: Span, names: list[Span], values: list[Span]
         in_deal = prev in ("in", "a", "an") and _DEAL_AFTER.match(after) is not None  # "to buy Y in a $2bn deal"
         verb = next((t for t in lead if t.lower_ in PURCHASE_VERBS | SALE_VERBS), None) \
             if prev in ("for", "worth") or in_deal else None
+        if verb is not None and verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == "back":
+            verb = None  # "buy back shares for $1bn": a buyback, read below
         agent = _deal_agent(doc, names, v, sent) if verb is None else None
         if verb is not None and not (verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == "back"):  # buybacks
             attribute, subject = "deal_value", _deal_party(doc, sent, names, verb, v)
@@ -913,9 +915,11 @@ def _unlinked_prices(doc: Doc, sent: Span, names: list[Span], values: list[Span]
             attribute, subject = "deal_value", agent
         elif prev in _BID_VERBS and after.startswith("for ") and _bid_for_company(doc, names, v):
             attribute, subject = "deal_value", _opening_company(doc, names, v, sent)
+        elif _is_buyback(doc, v, sent):
+            attribute, subject = "buyback", _payer(doc, names, v, sent, drafts)  # "buy back up to ¥10bn of its shares"
         elif prev in _PAY_VERBS and _PAID_FOR.match(span_text(doc[v.end:min(sent.end, v.end + 9)]).lower()) \
                 and not _for_a_part(doc, names, v):  # "Kolt paid $1.1bn for the start-up", not "for Mirel shares"
-            attribute, subject = "deal_value", _payer(doc, names, v, sent)
+            attribute, subject = "deal_value", _payer(doc, names, v, sent, drafts)
         elif prev in _RAISE:
             attribute = "ipo_proceeds" if _about_a_listing(doc, sent) else "funding"
             subject = _opening_company(doc, names, v, sent)
@@ -943,6 +947,20 @@ def _unlinked_prices(doc: Doc, sent: Span, names: list[Span], values: list[Span]
     return out
 
 
+#: shares a company buys back (GUIDELINES: ``buyback``): "buy back up to ¥10bn of its own shares", "buy back shares
+#: worth 1bn francs", "a buyback of up to SEK 500m", "a $2bn share buyback" (not a central bank's "$38bn repurchase
+#: agreement")
+_BUYBACK_LEAD = re.compile(r"\b(?:buy(?:s|ing)?|bought) back(?: (?:\w+ ){0,3}?(?:shares|stock) (?:worth|for))?$|"
+                           r"\b(?:buy-?backs?|repurchases?|repurchasing|repurchased?)(?: (?:programme|program|plan))?"
+                           r" (?:of|worth)$", re.I)
+_BUYBACK_AFTER = re.compile(r"(?:\([^)]{0,40}\) )?(?:share |stock )?(?:buy-?back|repurchase)\b(?! agreements?)")
+
+
+def _is_buyback(doc: Doc, value: Span, sent: Span) -> bool:
+    """A money figure the words around it make a buyback's size (``_BUYBACK_LEAD``, ``_BUYBACK_AFTER``)."""
+    lead = span_text(doc[max(sent.start, value.start - 6):value.start]).lower() if value.start > sent.start else ""
+    return _BUYBACK_LEAD.search(lead) is not None \
+        or _BUYBACK_AFTER.match(span_text(doc[value.end:min(sent.end, value.end + 8)]).lower()) is not None
 #: a deal named right after its price: "in a $47bn merger", "a £610m takeover by …"
 _DEAL_AFTER = re.compile(r"(?:[\w-]+ )?(?:deal|takeover|buyout|buy-out|merger|acquisition|purchase)\b")
 #: the buyer named after a deal's price by 'by': "a £610m takeover by the private equity firm Kolt Capital"
@@ -975,16 +993,20 @@ def _for_a_part(doc: Doc, names: list[Span], value: Span) -> bool:
     return named and not _bid_for_company(doc, names, value)
 
 
-def _payer(doc: Doc, names: list[Span], value: Span, sent: Span) -> str | None:
+def _payer(doc: Doc, names: list[Span], value: Span, sent: Span, drafts: list[ClaimDraft]) -> str | None:
     """Who pays a price: the company opening the sentence, else the nearest company before the price that is not
-    after a preposition ("from", "to" …); '' is never returned."""
+    after a preposition ("from", "to" …), else the subject of the sentence's own claims before the price (a name
+    the NER did not take for a company: "Kuraoka Denshi said profit rose 31% … and that it would buy back …")."""
     opening = _opening_company(doc, names, value, sent)
     if opening:
         return opening
     before = [n for n in names if n.end <= value.start and n.label_ == "ORG" and not _is_ticker(doc, n)
               and not (n.start > sent.start and doc[n.start - 1].lower_ in _PREPOSITIONS)
               and not _is_source_mention(doc, n, value, sent)]
-    return _clean_name(before[-1].text) if before else None
+    if before:
+        return _clean_name(before[-1].text)
+    own = [d for d in drafts if sent.start <= d.span.start < value.start]
+    return own[-1].subject_text if own else None
 
 
 #: "Turnover for the quarter was up 3.8% to £2.41bn", "Overall, net profits were up 35% to 640m euros": a result
@@ -1886,6 +1908,11 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
                     out_drop.add(id(drafts[i]))
         plain = [n for n in names if not _is_ticker(doc, n)]
         _verb_attributes(doc, sent, drafts, listing_story)
+        for d in drafts:  # "will buy back shares for $1bn", read as a deal's price
+            if sent.start <= d.span.start < sent.end and d.span.label_ == "MONEY" \
+                    and d.attribute in ("deal_value", "valuation") and _is_buyback(doc, d.span, sent):
+                d.attribute, d.as_of = "buyback", None
+                d.__post_init__()
         covered = {(d.span.start, d.span.end) for d in drafts if sent.start <= d.span.start < sent.end}
 
         def add(new: list[ClaimDraft], covered: set[tuple[int, int]] = covered) -> None:
