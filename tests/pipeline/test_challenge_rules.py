@@ -563,3 +563,20 @@ def test_a_buybacks_size_is_read_from_the_words_around_it(text, ents, expected):
     doc = doc_with(text, ents)
     before = [draft(doc, "Kolt", "profit_growth", "31%")] if "31%" in text else []
     assert {c for c in claims(C.revise_drafts(doc, before)) if c[1] == "buyback"} == expected
+
+
+@pytest.mark.parametrize("text, ents, drafted, expected", [
+    ("The offering, which values Vessa Labs at $5.1bn, was priced at $18 a share.",
+     [("Vessa Labs", "ORG"), ("$5.1bn", "MONEY"), ("$18", "MONEY")], None, ("Vessa Labs", "valuation", "$5.1bn")),
+    ("Kolt agreed to pay £4.35 in cash for each Arden Metals share, valuing its smaller rival at £1.3bn.",
+     [("Kolt", "ORG"), ("£4.35", "MONEY"), ("Arden Metals", "ORG"), ("£1.3bn", "MONEY")], None,
+     ("Arden Metals", "valuation", "£1.3bn")),
+    ("Kolt raised its offer for Mirel to 740 pence a share, valuing the Leeds-based company at £2.9bn.",
+     [("Kolt", "ORG"), ("Mirel", "ORG"), ("740 pence", "MONEY"), ("Leeds", "GPE"), ("£2.9bn", "MONEY")],
+     ("Leeds", "valuation"), ("Mirel", "valuation", "£2.9bn")),
+])
+def test_the_company_valued_is_the_object_of_valuing_or_the_target_its_role_noun_stands_for(text, ents, drafted,
+                                                                                            expected):
+    doc = doc_with(text, ents)
+    before = [draft(doc, *drafted, expected[2])] if drafted else []
+    assert expected in claims(C.revise_drafts(doc, before))

@@ -915,6 +915,8 @@ def _unlinked_prices(doc: Doc, sent: Span, names: list[Span], values: list[Span]
             attribute, subject = "deal_value", agent
         elif prev in _BID_VERBS and after.startswith("for ") and _bid_for_company(doc, names, v):
             attribute, subject = "deal_value", _opening_company(doc, names, v, sent)
+        elif (valued := _valuing_object(doc, names, v)) is not None:  # "which values Kolt at $5.1bn"
+            attribute, subject = "valuation", valued
         elif _is_buyback(doc, v, sent):
             attribute, subject = "buyback", _payer(doc, names, v, sent, drafts)  # "buy back up to ¥10bn of its shares"
         elif prev in _PAY_VERBS and _PAID_FOR.match(span_text(doc[v.end:min(sent.end, v.end + 9)]).lower()) \
@@ -1680,9 +1682,30 @@ def _valuing_object(doc: Doc, names: list[Span], value: Span) -> str | None:
         while j > 0 and i - j <= 3 and doc[j].is_title and doc[j].is_alpha and not doc[j].is_stop:
             j -= 1
         name = doc[j + 1:i] if j + 1 < i else None
-    if name is None or doc[name.start - 1].lower_ not in ("valuing", "values", "valued", "value"):
+    if name is None:
+        return _valued_by_role(doc, names, value, i)
+    if doc[name.start - 1].lower_ not in ("valuing", "values", "valued", "value"):
         return None
     return _clean_name(name.text)
+
+
+def _valued_by_role(doc: Doc, names: list[Span], value: Span, at: int) -> str | None:
+    """'offered £4.35 for each Ambermoor share, valuing its smaller rival at £1.3bn', 'its offer for Mernside …,
+    valuing the Leeds-based company at £2.9bn': a company valued by a role noun is the target the sentence's offer
+    names after 'for' (GUIDELINES: the object of 'valuing' holds the valuation)."""
+    j = at - 1
+    while j > 0 and at - j <= 5 and doc[j].lower_ not in ("valuing", "values", "valued"):
+        place = doc[j].is_title and doc[j + 1].text == "-"  # "the Leeds-based company"
+        if not (doc[j].is_lower or doc[j].text == "-" or place) or doc[j].like_num:
+            return None
+        j -= 1
+    if doc[j].lower_ not in ("valuing", "values", "valued") or doc[j + 1].lower_ not in ("its", "the", "their"):
+        return None
+    sent = bounded_sent(value)
+    targets = [n for n in names if sent.start < n.start < j and n.label_ in ("ORG", "PERSON")
+               and (doc[n.start - 1].lower_ == "for"
+                    or doc[n.start - 1].lower_ == "each" and doc[n.start - 2].lower_ == "for")]
+    return _clean_name(targets[-1].text) if targets else None
 
 
 #: a passive purchase: "agreed to be bought by Kolt", "was acquired by Kolt", "is to be taken over by Kolt"
