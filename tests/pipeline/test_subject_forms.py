@@ -96,6 +96,12 @@ def test_a_population_and_an_actors_count_stay_where_they_are():
                              ("Veloria", "12")]
 
 
+def test_a_population_the_linker_gave_the_country_goes_to_the_place_it_is_of():
+    doc = make(NLP, QUAKE, QUAKE_ENTS, sentences=True)
+    got = C.revise_drafts(doc, [draft(doc, "Veloria", "count", "90,000")])
+    assert ("Marsk", "90,000") in subjects(got)
+
+
 def test_a_speaker_tagged_as_an_organisation_reports_the_toll_and_an_actor_keeps_its_count():
     """A name the NER took for an organisation is the toll's speaker when a verb of saying follows it (across an
     appositive, and past the one told); "Police arrested 3 looters" is the police's own count."""

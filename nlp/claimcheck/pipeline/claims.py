@@ -2249,7 +2249,12 @@ def _disaster_country(doc: Doc, names: _Names, drafts: list[ClaimDraft]) -> None
         return
     starts = [e.start for e in countries]
     for d in drafts:
-        if d.attribute != "count" or is_country(d.subject_text):
+        if d.attribute == "count" and is_country(d.subject_text):
+            place = _populated_place(doc, d.span)
+            if place:  # "struck Qeshm island, home to 120,000 people": the island's population, not a toll
+                d.subject_text = place
+            continue
+        if d.attribute != "count":
             continue
         mention = names.mention(d)
         if mention is None or not (mention.label_ in ("GPE", "LOC", "FAC", "PERSON", "NORP")
@@ -2267,6 +2272,20 @@ def _disaster_country(doc: Doc, names: _Names, drafts: list[ClaimDraft]) -> None
         if d.scope and local:
             d.scope = f"{d.scope} in {d.subject_text}"  # R8: "Nine of the dead were in Kerang district"
         d.subject_text = _clean_name((placed or countries)[0].text) or d.subject_text
+
+
+def _populated_place(doc: Doc, value: Span) -> str | None:
+    """The place a population figure belongs to: "Qeshm island, home to 120,000 people", "Marsk, a city of
+    500,000" — the place (not a country) named right before the population phrase in the sentence."""
+    from claimcheck.resolve.entities import is_country
+
+    lead = doc[max(0, value.start - 4):value.start]
+    if not POPULATION.search(lead.text):
+        return None
+    sent = bounded_sent(value)
+    places = [e for e in ents_in(sent) if e.end <= value.start - 1 and e.label_ in ("GPE", "LOC", "FAC")
+              and value.start - e.end <= 6 and not is_country(e.text)]
+    return _clean_name(places[-1].text) if places else None
 
 
 #: what a disaster's story counts: its dead, hurt and homeless, and the homes and villages it hit
