@@ -96,6 +96,17 @@ def test_a_population_and_an_actors_count_stay_where_they_are():
                              ("Veloria", "12")]
 
 
+def test_a_country_the_waves_reached_or_whose_agency_reports_is_not_where_the_quake_struck():
+    text = ("Strong earthquakes rock Marsk\n\nA quake rocked Marsk, killing 4 people. It sent small tsunamis into "
+            "Ostland's coast. Quakes inland pose no tsunami threat to Veloria but can reach neighbouring countries, "
+            "such as Ostland. Ostland's Meteorological Agency said waves reached its towns.")
+    ents = [("Marsk", "GPE"), ("Marsk", "GPE"), ("4", "CARDINAL"), ("Ostland", "GPE"), ("Veloria", "GPE"),
+            ("Ostland", "GPE"), ("Ostland", "GPE")]
+    doc = make(NLP, text, ents, sentences=True)
+    got = C.revise_drafts(doc, [draft(doc, "Marsk", "count", "4")])
+    assert subjects(got) == [("Veloria", "4")]
+
+
 def test_a_population_the_linker_gave_the_country_goes_to_the_place_it_is_of():
     doc = make(NLP, QUAKE, QUAKE_ENTS, sentences=True)
     got = C.revise_drafts(doc, [draft(doc, "Veloria", "count", "90,000")])

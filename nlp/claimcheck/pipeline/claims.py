@@ -2373,8 +2373,10 @@ def _counter_of(doc: Doc, verb: Token, sent: Span, value: Span) -> str | None:
     return "" if pronoun and ent is None and not doc[i].is_alpha else None
 
 
-#: a country named after these is where a disaster was felt, not where it struck ("felt as far away as Ostland")
-_FELT = re.compile(r"\b(?:felt|far away as|as far as|felt in|neighbouring|neighboring)\W*(?:\w+\W+)?$", re.I)
+#: a country named after these is where a disaster was felt or its waves reached, not where it struck ("felt as far
+#: away as Ostland", "neighbouring countries, such as Ostland", "sent small tsunamis into Ostland's coast")
+_FELT = re.compile(r"\b(?:felt|far away as|as far as|felt in|neighbouring|neighboring|such as|"
+                   r"(?:tsunamis?|waves?) (?:into|onto|on))\W*(?:\w+\W+)?$", re.I)
 
 
 def _struck_countries(doc: Doc) -> list[Span]:
@@ -2382,7 +2384,16 @@ def _struck_countries(doc: Doc) -> list[Span]:
     from claimcheck.resolve.entities import is_country
 
     return [e for e in doc.ents if e.label_ == "GPE" and is_country(e.text)
-            and not _FELT.search(doc[max(0, e.start - 5):e.start].text)]
+            and not _FELT.search(doc[max(0, e.start - 5):e.start].text) and not _institution_of(doc, e)]
+
+
+def _institution_of(doc: Doc, country: Span) -> bool:
+    """"Ostland's Meteorological Agency", "Ostland's coast guard": a country named as the owner of a body that reports
+    or responds, not as the place struck."""
+    if country.end + 1 >= len(doc) or doc[country.end].lower_ not in ("'s", "’s"):
+        return False
+    return any(t.lower_ in ("agency", "ministry", "service", "institute", "survey", "office", "guard", "government",
+                            "centre", "center") for t in doc[country.end + 1:country.end + 4])
 
 
 #: what a disaster did to what it counts
