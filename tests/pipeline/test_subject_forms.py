@@ -378,6 +378,18 @@ def test_an_index_is_the_subject_of_its_own_move():
     assert C._clean_name("Veloria Composite Index") is None
 
 
+def test_an_index_told_of_before_a_clause_or_a_relative_is_the_subject_of_its_move():
+    text = ("The Arden Index in Ostberg was in a freefall for most of the day, ending down 12.7 percent. "
+            "Veloria's Kolt Index, which fell 8.3 percent on Friday, was shut. The Marlo Index rose after Dunmore "
+            "fell 2%.")
+    doc = make(NLP, text, [("Arden Index", "ORG"), ("Ostberg", "GPE"), ("12.7 percent", "PERCENT"),
+                           ("Veloria", "GPE"), ("Kolt Index", "ORG"), ("8.3 percent", "PERCENT"), ("Friday", "DATE"),
+                           ("Marlo Index", "ORG"), ("Dunmore", "ORG"), ("2%", "PERCENT")], sentences=True)
+    got = C.revise_drafts(doc, [])
+    assert [(d.subject_text, d.span.text) for d in got] == [("Arden Index", "12.7 percent"),
+                                                            ("Kolt Index", "8.3 percent"), ("Dunmore", "2%")]
+
+
 @pytest.mark.parametrize("counts_units, kept", [(True, ["4%"]), (False, ["4%", "3%", "9%"])])
 def test_a_sales_change_in_a_story_that_counts_units_sold_is_no_revenue_growth(counts_units, kept):
     """Unit sales are no claim (GUIDELINES, ``other``): in a story that counts sales in vehicles, 'Kolt sales

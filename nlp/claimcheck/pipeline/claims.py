@@ -1138,7 +1138,7 @@ def _market_moves(doc: Doc, sent: Span, names: list[Span], values: list[Span], p
         while i > sent.start and doc[i].lower_ in _MOVE_GAP:
             i -= 1
         # the name ends where the gap began, or inside it ("The Arden Composite Index lost …": 'Index' is the name's)
-        name = next((n for n in names if i + 1 <= n.end <= verb), None)
+        name = next((n for n in names if i + 1 <= n.end <= verb), None) or _index_before(doc, names, verb)
         if name is None or name.label_ != "ORG" or _is_ticker(doc, name) \
                 or (name.start > sent.start and doc[name.start - 1].lower_ in _PREPOSITIONS - {"with"}):
             continue  # ("with Ostwind dropping 1.9%" is a clause of its own)
@@ -1148,6 +1148,19 @@ def _market_moves(doc: Doc, sent: Span, names: list[Span], values: list[Span], p
             continue
         out.append(ClaimDraft(subject, "share_price_change", quantity, v, None, None, 0.5))
     return out
+
+
+def _index_before(doc: Doc, names: list[Span], verb: int) -> Span | None:
+    """A market index told of earlier in the sentence than its move ("The Arden Index in Ostberg was in a freefall
+    for most of the day, ending down 12.7 percent", "Ostland's Arden Index, which fell 8.3 percent on Friday"): the
+    last index named before the move verb, with no company, figure or ';' between."""
+    before = [n for n in names if n.end <= verb and n.label_ == "ORG"]
+    if not before or not _index_name(before[-1].text):
+        return None
+    name = before[-1]
+    if any(t.text == ";" or t.ent_type_ in ("PERCENT", "MONEY") for t in doc[name.end:verb]):
+        return None
+    return name
 
 
 def _index_name(text: str) -> str | None:
