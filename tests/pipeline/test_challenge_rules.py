@@ -580,3 +580,12 @@ def test_the_company_valued_is_the_object_of_valuing_or_the_target_its_role_noun
     doc = doc_with(text, ents)
     before = [draft(doc, *drafted, expected[2])] if drafted else []
     assert expected in claims(C.revise_drafts(doc, before))
+
+
+def test_a_percentage_after_shares_move_verb_is_no_stake_and_a_stake_in_a_company_is_not_its_own():
+    doc = doc_with("Kolt shares plummet 20%", [("Kolt", "ORG"), ("20%", "PERCENT")])
+    got = C.revise_drafts(doc, [draft(doc, "Kolt", "stake", "20%")])
+    assert claims(got) == {("Kolt", "share_price_change", "20%")}
+    doc = doc_with("An investor group raised its stake in Kolt Inc to 46.6 pct.", [("Kolt Inc", "ORG"),
+                                                                                ("46.6 pct", "PERCENT")])
+    assert C.revise_drafts(doc, [draft(doc, "Kolt Inc", "stake", "46.6 pct")]) == []

@@ -1150,6 +1150,18 @@ def _market_moves(doc: Doc, sent: Span, names: list[Span], values: list[Span], p
     return out
 
 
+#: a price's move in a headline's present tense or the past, right before its figure
+_SHARE_MOVE = re.compile(r"\b(?:shares?|stock)\s+(?:\w+\s+)?(?:plummet|plunge|soar|slump|jump|rise|fall|drop|sink|"
+                         r"surge|tumble|climb|slide|rally|gain|lose)(?:s|ed|d)?(?:\s+by)?(?:\s+about|\s+nearly)?\s*$",
+                         re.IGNORECASE)
+
+
+def _moved_shares(doc: Doc, value: Span, sent: Span) -> bool:
+    """'Kolt shares plummet 20%', 'its stock fell by 3%': a percentage right after shares' move verb is a move."""
+    lead = span_text(doc[max(sent.start, value.start - 5):value.start]) if value.start > sent.start else ""
+    return _SHARE_MOVE.search(lead) is not None
+
+
 def _index_before(doc: Doc, names: list[Span], verb: int) -> Span | None:
     """A market index told of earlier in the sentence than its move ("The Arden Index in Ostberg was in a freefall
     for most of the day, ending down 12.7 percent", "Ostland's Arden Index, which fell 8.3 percent on Friday"): the
@@ -1928,6 +1940,15 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
                 holder = _clause_subject(doc, names, mention, d.span, sent)
                 if holder:
                     drafts[i].subject_text = holder
+                elif d.attribute == "stake" and _moved_shares(doc, d.span, sent):
+                    drafts[i].attribute = "share_price_change"  # "Kolt shares plummet 20%"
+                    drafts[i].__post_init__()
+                elif d.attribute == "stake":  # "an investor group raised its stake in Kolt to 46.6 pct": the
+                    out_drop.add(id(drafts[i]))  # holder is unnamed, and the company held holds no stake in itself
+                continue
+            if d.attribute == "stake" and _moved_shares(doc, d.span, sent):
+                drafts[i].attribute = "share_price_change"
+                drafts[i].__post_init__()
                 continue
             if d.attribute == "stake":
                 owner = _owned_by(doc, names, d.span)
@@ -2516,12 +2537,15 @@ def _is_seller_mention(doc: Doc, ent: Span, sent: Span) -> bool:
 
 def _is_stake_object(doc: Doc, ent: Span, value: Span) -> bool:
     """The company a stake is held in, not its holder: '13 pct of Arden stock', 'a 70 pct stake in Kolt',
-    '312,400 shares of Brackwood Corp, or 18.6 pct'."""
+    '312,400 shares of Brackwood Corp, or 18.6 pct', 'raised its stake in Kolt to 46.6 pct'."""
     if ent.start >= value.end:
         between = [t.lower_ for t in doc[value.end:ent.start]]
         return bool(between) and set(between) <= _STAKE_LINK and bool({"of", "in"} & set(between))
     between = [t.lower_ for t in doc[ent.end:value.start]]
     lead = doc[max(0, ent.start - 2):ent.start].text.lower()
+    if between in (["to"], ["from"]) and lead.split()[-2:] in (["stake", "in"], ["holding", "in"],
+                                                               ["interest", "in"]):
+        return True  # "raised its stake in Kolt to 46.6 pct"
     return between in ([",", "or"], ["or"]) and lead.split()[-2:] in (["shares", "of"], ["stock", "of"],
                                                                           ["shares", "in"], ["stock", "in"])
 
