@@ -1354,13 +1354,13 @@ def _funding_sums(doc: Doc, sent: Span, names: list[Span], values: list[Span], d
     for v in values:
         if v.label_ != "MONEY" or not (sent.start <= v.start < sent.end):
             continue
-        draft = next((d for d in drafts if d.span.start == v.start and d.span.end == v.end), None)
-        if draft is not None and draft.attribute not in ("deal_value", "valuation"):
-            continue
         tail = span_text(doc[v.end:min(sent.end, v.end + 6)]) if v.end < sent.end else ""
         lead = span_text(doc[max(sent.start, v.start - 4):v.start]) if v.start > sent.start else ""
         if not (_FUNDING_AFTER.search(tail) or _FUNDING_BEFORE.search(lead)) or _LOAN_BOOK.match(tail) \
                 or lead.lower().endswith(" for"):  # "bought land for $1.1m in notes": a price paid in notes
+            continue
+        draft = next((d for d in drafts if d.span.start == v.start and d.span.end == v.end), None)
+        if draft is not None and draft.attribute not in ("deal_value", "valuation"):
             continue
         near = span_text(doc[max(sent.start, v.start - 6):min(sent.end, v.end + 4)])
         if _FUNDING_NOT.search(near) or _FUNDING_UNSURE.search(span_text(doc[sent.start:v.start])):
