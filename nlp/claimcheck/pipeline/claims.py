@@ -1280,7 +1280,7 @@ def _offer_prices(doc: Doc, sent: Span, names: list[Span], values: list[Span], d
         lead = doc[max(sent.start, v.start - 6):v.start].text
         tail = doc[v.end:min(sent.end, v.end + 6)].text
         named = _IPO_PRICE_NAMED.search(lead) is not None or _AT_WHICH.search(tail) is not None
-        sold = _SOLD_AT.search(lead) is not None and _after_a_listing(doc, sent)
+        sold = _SOLD_AT.search(lead) is not None and _about_a_listing(doc, sent, _LISTING_WORDS)
         if not (named or sold) or _BID_WORDS_RE.search(span_text(sent)):
             continue
         quantity = normalize_span(v, published)
@@ -1299,15 +1299,6 @@ def _offer_prices(doc: Doc, sent: Span, names: list[Span], values: list[Span], d
         if subject:
             out.append(ClaimDraft(subject, "ipo_price", quantity, v, None, None, 0.5))
     return out
-
-
-def _after_a_listing(doc: Doc, sent: Span) -> bool:
-    """A listing named in the sentence or the one before it ("Bankers working on the float had valued Kolt at up to
-    A$5bn. At the final offer price of A$3.10 …")."""
-    if _LISTING_WORDS.search(span_text(sent)):
-        return True
-    before = bounded_sent(doc[sent.start - 1:sent.start]) if sent.start > 0 else None
-    return before is not None and _LISTING_WORDS.search(span_text(before)) is not None
 
 
 #: a sum borrowed or granted, read in the words right after it: "$900m loan", "$1.5m in bridge financing", "100 mln
@@ -1359,7 +1350,8 @@ def _funding_sums(doc: Doc, sent: Span, names: list[Span], values: list[Span], d
         if not (_FUNDING_AFTER.search(tail) or _FUNDING_BEFORE.search(lead)) or _LOAN_BOOK.match(tail) \
                 or lead.lower().endswith(" for"):  # "bought land for $1.1m in notes": a price paid in notes
             continue
-        draft = next((d for d in drafts if d.span.start == v.start and d.span.end == v.end), None)
+        at = _draft_at(drafts, v)
+        draft = drafts[at[0]] if at else None
         if draft is not None and draft.attribute not in ("deal_value", "valuation"):
             continue
         near = span_text(doc[max(sent.start, v.start - 6):min(sent.end, v.end + 4)])
@@ -1496,18 +1488,17 @@ def _named_in_between(doc: Doc, names: list[Span], between: Span) -> tuple[str, 
     if k < between.end and doc[k].lower_ in ("'s", "’s"):
         k += 1
     while k < between.end and k - name.end < 4 and doc[k].is_alpha and doc[k].is_lower \
-            and doc[k].lower_ not in _CHANGE_VERBS_WORDS:
+            and not _ends_a_name_phrase(doc[k].lower_):
         k += 1
     subject = _clean_name(name.text)
     return (subject, k) if subject else None
 
 
-#: the words of ``_CHANGE_VERBS`` (a change's verb ends the phrase that names its company)
-_CHANGE_VERBS_WORDS = {"was", "were", "is", "are", "have", "has", "had", "up", "down", "rose", "rises", "risen",
-                       "rising", "fell", "falls", "fallen", "falling", "jumped", "jumps", "climbed", "climbs",
-                       "slipped", "slips", "dropped", "drops", "declined", "declines", "grew", "grows", "increased",
-                       "increases", "decreased", "decreases", "slid", "slumped", "surged", "soared", "added", "gained",
-                       "edged", "improved", "which", "that"}
+def _ends_a_name_phrase(word: str) -> bool:
+    """A word that ends the phrase naming a result's company (``_named_in_between``): a change verb of
+    ``_CHANGE_VERBS`` on its own, its auxiliaries, or a relative pronoun."""
+    return word in ("was", "were", "is", "are", "have", "has", "had", "edged", "which", "that") \
+        or _CHANGE_VERBS.match(word) is not None
 
 
 def _linked_before(drafts: list[ClaimDraft], value: Span) -> tuple[str, str] | None:
@@ -1603,12 +1594,13 @@ _DEAL_NOUNS = {"deal", "bid", "offer", "contract", "order", "stake", "transactio
                "takeover", "acquisition", "merger", "purchase", "sale", "plan", "loan", "fine", "settlement"}
 
 
-def _about_a_listing(doc: Doc, sent: Span) -> bool:
+def _about_a_listing(doc: Doc, sent: Span, listing: re.Pattern[str] = _LISTING) -> bool:
     """A listing named in the sentence or the one before it ("Arden listed in London on Monday. It raised
-    £800m.")."""
-    if _LISTING.search(sent.text):
+    £800m."; "Bankers working on the float had valued Kolt at up to A$5bn. At the final offer price of A$3.10 …"),
+    as ``listing`` reads one."""
+    if listing.search(span_text(sent)):
         return True
-    return sent.start > 0 and bool(_LISTING.search(bounded_sent(doc[sent.start - 1]).text))
+    return sent.start > 0 and bool(listing.search(span_text(bounded_sent(doc[sent.start - 1]))))
 
 
 #: "$7.2bn in revenue", "$80m in net profit": the noun after the figure names what it is
