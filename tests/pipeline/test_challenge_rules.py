@@ -510,12 +510,12 @@ def test_both_pipelines_give_each_value_of_a_respectively_list_its_own_company(r
     ("Vessa, worth about $14bn, paid $1.1bn for the start-up Corvane Bio last year.",
      [("Vessa", "ORG"), ("$14bn", "MONEY"), ("$1.1bn", "MONEY"), ("Corvane Bio", "ORG"), ("last year", "DATE")],
      {("Vessa", "deal_value", "$1.1bn")}),
-    ("Dalby Group will pay $339m (£182.5m) for the unit.",
-     [("Dalby Group", "ORG"), ("$339m", "MONEY"), ("£182.5m", "MONEY")], {("Dalby Group", "deal_value", "$339m")}),
-    ("Ostwind is to spend 578m euros on buying out minority holders.", [("Ostwind", "ORG"), ("578m euros", "MONEY")],
-     {("Ostwind", "deal_value", "578m euros")}),
+    ("Dalby Group will pay $420m (£226.1m) for the unit.",
+     [("Dalby Group", "ORG"), ("$420m", "MONEY"), ("£226.1m", "MONEY")], {("Dalby Group", "deal_value", "$420m")}),
+    ("Ostwind is to spend 360m euros on buying out minority holders.", [("Ostwind", "ORG"), ("360m euros", "MONEY")],
+     {("Ostwind", "deal_value", "360m euros")}),
     # money spent on a project, or paid as a fine, is no deal
-    ("Ostwind has spent £300m on the Marsk field.", [("Ostwind", "ORG"), ("£300m", "MONEY")], set()),
+    ("Ostwind has spent £240m on the Marsk field.", [("Ostwind", "ORG"), ("£240m", "MONEY")], set()),
     ("Ostwind paid $5m in fines.", [("Ostwind", "ORG"), ("$5m", "MONEY")], set()),
 ])
 def test_a_deals_price_is_read_from_its_buyer_paying_or_named_after_it(text, ents, expected):
@@ -556,7 +556,7 @@ def test_a_place_describing_a_company_is_not_its_subject_nor_a_word_ending_in_pe
     ("Arden announced a buyback of up to SEK 500m.", [("Arden", "ORG"), ("up to SEK 500m", "MONEY")],
      {("Arden", "buyback", "up to SEK 500m")}),
     ("Arden unveiled a $2bn share buyback.", [("Arden", "ORG"), ("$2bn", "MONEY")], {("Arden", "buyback", "$2bn")}),
-    ("The Ostland Bank entered into a $38bn repurchase agreement.", [("The Ostland Bank", "ORG"), ("$38bn", "MONEY")],
+    ("The Ostland Bank entered into a $25bn repurchase agreement.", [("The Ostland Bank", "ORG"), ("$25bn", "MONEY")],
      set()),
 ])
 def test_a_buybacks_size_is_read_from_the_words_around_it(text, ents, expected):
@@ -583,9 +583,9 @@ def test_the_company_valued_is_the_object_of_valuing_or_the_target_its_role_noun
 
 
 def test_a_percentage_after_shares_move_verb_is_no_stake_and_a_stake_in_a_company_is_not_its_own():
-    doc = doc_with("Kolt shares plummet 20%", [("Kolt", "ORG"), ("20%", "PERCENT")])
-    got = C.revise_drafts(doc, [draft(doc, "Kolt", "stake", "20%")])
-    assert claims(got) == {("Kolt", "share_price_change", "20%")}
-    doc = doc_with("An investor group raised its stake in Kolt Inc to 46.6 pct.", [("Kolt Inc", "ORG"),
-                                                                                ("46.6 pct", "PERCENT")])
-    assert C.revise_drafts(doc, [draft(doc, "Kolt Inc", "stake", "46.6 pct")]) == []
+    doc = doc_with("Kolt shares plummet 14%", [("Kolt", "ORG"), ("14%", "PERCENT")])
+    got = C.revise_drafts(doc, [draft(doc, "Kolt", "stake", "14%")])
+    assert claims(got) == {("Kolt", "share_price_change", "14%")}
+    doc = doc_with("An investor group raised its stake in Kolt Inc to 38.5 pct.", [("Kolt Inc", "ORG"),
+                                                                                ("38.5 pct", "PERCENT")])
+    assert C.revise_drafts(doc, [draft(doc, "Kolt Inc", "stake", "38.5 pct")]) == []

@@ -379,15 +379,15 @@ def test_an_index_is_the_subject_of_its_own_move():
 
 
 def test_an_index_told_of_before_a_clause_or_a_relative_is_the_subject_of_its_move():
-    text = ("The Arden Index in Ostberg was in a freefall for most of the day, ending down 12.7 percent. "
-            "Veloria's Kolt Index, which fell 8.3 percent on Friday, was shut. The Marlo Index rose after Dunmore "
+    text = ("The Arden Index in Ostberg was in a freefall for most of the day, ending down 9.6 percent. "
+            "Veloria's Kolt Index, which fell 4.2 percent on Friday, was shut. The Marlo Index rose after Dunmore "
             "fell 2%.")
-    doc = make(NLP, text, [("Arden Index", "ORG"), ("Ostberg", "GPE"), ("12.7 percent", "PERCENT"),
-                           ("Veloria", "GPE"), ("Kolt Index", "ORG"), ("8.3 percent", "PERCENT"), ("Friday", "DATE"),
+    doc = make(NLP, text, [("Arden Index", "ORG"), ("Ostberg", "GPE"), ("9.6 percent", "PERCENT"),
+                           ("Veloria", "GPE"), ("Kolt Index", "ORG"), ("4.2 percent", "PERCENT"), ("Friday", "DATE"),
                            ("Marlo Index", "ORG"), ("Dunmore", "ORG"), ("2%", "PERCENT")], sentences=True)
     got = C.revise_drafts(doc, [])
-    assert [(d.subject_text, d.span.text) for d in got] == [("Arden Index", "12.7 percent"),
-                                                            ("Kolt Index", "8.3 percent"), ("Dunmore", "2%")]
+    assert [(d.subject_text, d.span.text) for d in got] == [("Arden Index", "9.6 percent"),
+                                                            ("Kolt Index", "4.2 percent"), ("Dunmore", "2%")]
 
 
 @pytest.mark.parametrize("counts_units, kept", [(True, ["4%"]), (False, ["4%", "3%", "9%"])])
@@ -413,8 +413,8 @@ def test_a_sales_change_in_a_story_that_counts_units_sold_is_no_revenue_growth(c
     ("Arden expects to report a loss, compared with a profit of $211 mln a year before.", "$211 mln", True),
     ("Arden's profit rose to $63 mln and it expects more growth.", "$63 mln", True),
     # a 'to' before a figure is a preposition, and a result that beat a forecast is a result
-    ("Arden beat profit forecasts, posting a 52% rise in profits for the year to $198 mln.", "$198 mln", True),
-    ("Analysts expected Arden's profit to rise by a quarter to $198 mln.", "$198 mln", False),
+    ("Arden beat profit forecasts, posting a 37% rise in profits for the year to $164 mln.", "$164 mln", True),
+    ("Analysts expected Arden's profit to rise by a quarter to $164 mln.", "$164 mln", False),
     ("Arden raised its profit forecast to $190 mln.", "$190 mln", False),
 ])
 def test_a_result_a_forecast_states_is_no_claim_but_its_baseline_is(text, value, kept):
@@ -518,37 +518,37 @@ def funding(drafts) -> list[tuple[str, str]]:
 
 
 def test_bonds_issued_and_a_loan_lent_are_the_borrowers_funding():
-    doc = make(NLP, "Kolt Inc is issuing 125 mln dlrs of senior notes due 1997. "
-                    "Ostland Bank is lending 11.7 mln dlrs to Arden Corp to expand.",
-               [("Kolt Inc", "ORG"), ("125 mln dlrs", "MONEY"), ("1997", "DATE"), ("Ostland Bank", "ORG"),
-                ("11.7 mln dlrs", "MONEY"), ("Arden Corp", "ORG")], sentences=True)
-    assert funding(C.revise_drafts(doc, [])) == [("Kolt Inc", "125 mln dlrs"), ("Arden Corp", "11.7 mln dlrs")]
+    doc = make(NLP, "Kolt Inc is issuing 85 mln dlrs of senior notes due 2031. "
+                    "Ostland Bank is lending 9.4 mln dlrs to Arden Corp to expand.",
+               [("Kolt Inc", "ORG"), ("85 mln dlrs", "MONEY"), ("2031", "DATE"), ("Ostland Bank", "ORG"),
+                ("9.4 mln dlrs", "MONEY"), ("Arden Corp", "ORG")], sentences=True)
+    assert funding(C.revise_drafts(doc, [])) == [("Kolt Inc", "85 mln dlrs"), ("Arden Corp", "9.4 mln dlrs")]
 
 
 def test_a_lenders_sum_with_no_borrower_named_is_the_storys_company():
-    doc = make(NLP, "Kolt earned $4m. Kolt sold $30m of goods. Marlow Finance supplied $28m in senior financing.",
+    doc = make(NLP, "Kolt earned $4m. Kolt sold $30m of goods. Marlow Finance supplied $19m in senior financing.",
                [("Kolt", "ORG"), ("$4m", "MONEY"), ("Kolt", "ORG"), ("$30m", "MONEY"), ("Marlow Finance", "ORG"),
-                ("$28m", "MONEY")], sentences=True)
+                ("$19m", "MONEY")], sentences=True)
     before = [draft(doc, "Kolt", "profit", "$4m"), draft(doc, "Kolt", "revenue", "$30m"),
-              draft(doc, "Marlow Finance", "deal_value", "$28m")]
-    assert funding(C.revise_drafts(doc, before)) == [("Kolt", "$28m")]
+              draft(doc, "Marlow Finance", "deal_value", "$19m")]
+    assert funding(C.revise_drafts(doc, before)) == [("Kolt", "$19m")]
 
 
 def test_a_credit_line_read_as_a_deal_is_funding():
-    doc = make(NLP, "Dunmore Corp said it signed a $100m revolving credit agreement with six banks.",
-               [("Dunmore Corp", "ORG"), ("$100m", "MONEY")])
-    got = C.revise_drafts(doc, [draft(doc, "Dunmore Corp", "deal_value", "$100m")])
+    doc = make(NLP, "Dunmore Corp said it signed a $75m revolving credit agreement with four banks.",
+               [("Dunmore Corp", "ORG"), ("$75m", "MONEY")])
+    got = C.revise_drafts(doc, [draft(doc, "Dunmore Corp", "deal_value", "$75m")])
     assert [(d.subject_text, d.attribute) for d in got] == [("Dunmore Corp", "funding")]
 
 
 @pytest.mark.parametrize("text, ents", [
-    ("Kolt asked Ostland for $5bn in aid.", [("Kolt", "ORG"), ("Ostland", "GPE"), ("$5bn", "MONEY")]),
+    ("Kolt asked Ostland for $3bn in aid.", [("Kolt", "ORG"), ("Ostland", "GPE"), ("$3bn", "MONEY")]),
     ("Dunmore Bank has $1.2bn in loans to Ostland.", [("Dunmore Bank", "ORG"), ("$1.2bn", "MONEY"),
                                                       ("Ostland", "GPE")]),
-    ("Kolt said the move affects $401m of loans to Ostland.", [("Kolt", "ORG"), ("$401m", "MONEY"),
+    ("Kolt said the move affects $350m of loans to Ostland.", [("Kolt", "ORG"), ("$350m", "MONEY"),
                                                                ("Ostland", "GPE")]),
-    ("Kolt would be eligible for a $6bn loan if it cuts costs.", [("Kolt", "ORG"), ("$6bn", "MONEY")]),
-    ("Kolt bought the land for $1.1m in notes.", [("Kolt", "ORG"), ("$1.1m", "MONEY")]),
+    ("Kolt would be eligible for a $4bn loan if it cuts costs.", [("Kolt", "ORG"), ("$4bn", "MONEY")]),
+    ("Kolt bought the land for $2.2m in notes.", [("Kolt", "ORG"), ("$2.2m", "MONEY")]),
 ])
 def test_a_sum_asked_for_a_loan_book_or_a_price_paid_in_notes_is_no_funding(text, ents):
     doc = make(NLP, text, ents)
@@ -556,13 +556,13 @@ def test_a_sum_asked_for_a_loan_book_or_a_price_paid_in_notes_is_no_funding(text
 
 
 @pytest.mark.parametrize("text, ents, expected", [
-    ("Earnings at Kolt Capital rose 25% to £1.04bn.",
-     [("Kolt Capital", "ORG"), ("25%", "PERCENT"), ("£1.04bn", "MONEY")],
-     {("Kolt Capital", "profit_growth", "25%"), ("Kolt Capital", "profit", "£1.04bn")}),
+    ("Earnings at Kolt Capital rose 18% to £2.3bn.",
+     [("Kolt Capital", "ORG"), ("18%", "PERCENT"), ("£2.3bn", "MONEY")],
+     {("Kolt Capital", "profit_growth", "18%"), ("Kolt Capital", "profit", "£2.3bn")}),
     # a name the NER took for a person, with the unit it owns after it
-    ("Sales in Vessa's generics business fell 8.6% to 966m rupees.",
-     [("Vessa", "PERSON"), ("8.6%", "PERCENT"), ("966m rupees", "MONEY")],
-     {("Vessa", "revenue_growth", "8.6%"), ("Vessa", "revenue", "966m rupees")}),
+    ("Sales in Vessa's drinks business fell 6.2% to 745m rupees.",
+     [("Vessa", "PERSON"), ("6.2%", "PERCENT"), ("745m rupees", "MONEY")],
+     {("Vessa", "revenue_growth", "6.2%"), ("Vessa", "revenue", "745m rupees")}),
 ])
 def test_a_results_change_told_of_a_company_after_its_noun_is_that_companys(text, ents, expected):
     doc = make(NLP, text, ents, sentences=True)

@@ -950,7 +950,7 @@ def _unlinked_prices(doc: Doc, sent: Span, names: list[Span], values: list[Span]
 
 
 #: shares a company buys back (GUIDELINES: ``buyback``): "buy back up to ¥10bn of its own shares", "buy back shares
-#: worth 1bn francs", "a buyback of up to SEK 500m", "a $2bn share buyback" (not a central bank's "$38bn repurchase
+#: worth 2bn francs", "a buyback of up to SEK 500m", "a $2bn share buyback" (not a central bank's "$25bn repurchase
 #: agreement")
 _BUYBACK_LEAD = re.compile(r"\b(?:buy(?:s|ing)?|bought) back(?: (?:\w+ ){0,3}?(?:shares|stock) (?:worth|for))?$|"
                            r"\b(?:buy-?backs?|repurchases?|repurchasing|repurchased?)(?: (?:programme|program|plan))?"
@@ -1157,14 +1157,14 @@ _SHARE_MOVE = re.compile(r"\b(?:shares?|stock)\s+(?:\w+\s+)?(?:plummet|plunge|so
 
 
 def _moved_shares(doc: Doc, value: Span, sent: Span) -> bool:
-    """'Kolt shares plummet 20%', 'its stock fell by 3%': a percentage right after shares' move verb is a move."""
+    """'Kolt shares plummet 14%', 'its stock fell by 3%': a percentage right after shares' move verb is a move."""
     lead = span_text(doc[max(sent.start, value.start - 5):value.start]) if value.start > sent.start else ""
     return _SHARE_MOVE.search(lead) is not None
 
 
 def _index_before(doc: Doc, names: list[Span], verb: int) -> Span | None:
     """A market index told of earlier in the sentence than its move ("The Arden Index in Ostberg was in a freefall
-    for most of the day, ending down 12.7 percent", "Ostland's Arden Index, which fell 8.3 percent on Friday"): the
+    for most of the day, ending down 9.6 percent", "Ostland's Arden Index, which fell 4.2 percent on Friday"): the
     last index named before the move verb, with no company, figure or ';' between."""
     before = [n for n in names if n.end <= verb and n.label_ == "ORG"]
     if not before or not _index_name(before[-1].text):
@@ -1301,31 +1301,31 @@ def _offer_prices(doc: Doc, sent: Span, names: list[Span], values: list[Span], d
     return out
 
 
-#: a sum borrowed or granted, read in the words right after it: "$900m loan", "$1.5m in bridge financing", "100 mln
-#: dlrs of senior subordinated debentures", "a 110bn-euro emergency rescue package" (GUIDELINES: ``funding`` is money
+#: a sum borrowed or granted, read in the words right after it: "$400m loan", "$2.5m in bridge financing", "60 mln
+#: dlrs of senior subordinated debentures", "a 70bn-euro emergency rescue package" (GUIDELINES: ``funding`` is money
 #: raised outside a listing, debt included); up to three modifiers, none a joining word
 _FUNDING_AFTER = re.compile(
     r"^\s*-?\s*(?:(?:in|of)\s+)?(?:(?!(?:and|or|to|from|for|by|of|in|worth|the|a|an|its|their|with|which|that)\b)[\w-]+\s+){0,3}?"
     r"(?:loans?|bail-?outs?|financing|aid|rescue package|assistance package|credit (?:line|facility|agreement)|"
     r"revolving credit|debentures|(?:euro)?bonds?|notes|borrowings)\b", re.IGNORECASE)
-#: a sum lent or borrowed, read in the words right before it: "is lending 11.7 mln dlrs", "would borrow $3bn"
+#: a sum lent or borrowed, read in the words right before it: "is lending 9.4 mln dlrs", "would borrow $2bn"
 _FUNDING_BEFORE = re.compile(r"\b(?:lend(?:s|ing)?|lent|borrow(?:s|ed|ing)?)(?:\s+\w+)?\s*$", re.IGNORECASE)
 #: a bank's loan book, its losses and provisions are no one's funding ("has $1.2bn in loans to Ostland", "loan loss
-#: provisions of $50m"), nor is a bill or plan that has not passed ("a $70bn bailout bill"), nor the debt an agency
-#: rates ("may downgrade Kolt's $65m of debentures")
+#: provisions of $50m"), nor is a bill or plan that has not passed ("a $90bn bailout bill"), nor the debt an agency
+#: rates ("may downgrade Kolt's $45m of debentures")
 _FUNDING_NOT = re.compile(r"\b(?:has|have|had|holds?|exposure|outstanding|losse?s?|provisions?|reserves?|"
                           r"non-?performing|bad|interest|repay(?:s|ing)?|repaid|bills?|plans?|proposals?|"
                           r"proposed|downgrad\w*|upgrad\w*|rat(?:ed|es|ing|ings))\b", re.IGNORECASE)
-#: … nor is a sum the clause only asks for, may be eligible for or gets on a condition ("would be eligible for a $6bn
-#: loan", "if it does not receive $2.3bn of aid")
+#: … nor is a sum the clause only asks for, may be eligible for or gets on a condition ("would be eligible for a $4bn
+#: loan", "if it does not receive $1.7bn of aid")
 _FUNDING_UNSURE = re.compile(r"\b(?:ask(?:s|ed|ing)?|seek(?:s|ing)?|sought|request(?:s|ed|ing)?|appl(?:y|ies|ied)|"
                              r"eligible|if|unless)\b", re.IGNORECASE)
-#: "$401m of loans to Ostland": a bank's loans, not one loan granted ("$110bn in loans from …" is)
+#: "$350m of loans to Ostland": a bank's loans, not one loan granted ("$110bn in loans from …" is)
 _LOAN_BOOK = re.compile(r"\s*of\s+(?:\w+\s+)?loans\b", re.IGNORECASE)
 #: verbs by which a lender, the clause subject, gives the sum: the borrower is named after "to", or is the story's
 _LEND_VERBS = re.compile(r"\b(?:provid(?:e|es|ed|ing)|suppl(?:y|ies|ied|ying)|lend(?:s|ing)?|lent|extend(?:s|ed|ing)?|"
                          r"grant(?:s|ed|ing)?|approv(?:e|es|ed|ing)|offer(?:s|ed|ing)?\s+to)\b", re.IGNORECASE)
-#: the borrower named as a common noun after "to": the story's company ("a €400m loan to the carrier")
+#: the borrower named as a common noun after "to": the story's company ("a €250m loan to the carrier")
 #: (besides ``_COMPANY_NOUNS``)
 _BORROWER_NOUNS = {"carrier", "utility", "insurer", "lender", "government", "country", "state"}
 
@@ -1334,8 +1334,8 @@ def _funding_sums(doc: Doc, sent: Span, names: list[Span], values: list[Span], d
                   published, topics: set[str], index: _Names) -> list[ClaimDraft]:
     """Money borrowed or granted (``funding``): a loan, a bail-out, aid, a credit line, bonds or debentures
     issued, "lending/borrowing $N". The figure the linker left, or read as a deal's value or a valuation, is
-    given to the borrower: the name after "to"/"for" ("lending 11.7 mln dlrs to Ostland", "an aid package for
-    Kolt"); for a lender's verb with no such name ("Marlow Finance supplied $28m in senior financing"), the
+    given to the borrower: the name after "to"/"for" ("lending 9.4 mln dlrs to Ostland", "an aid package for
+    Kolt"); for a lender's verb with no such name ("Marlow Finance supplied $19m in senior financing"), the
     story's company; else the company opening the sentence, else the nearest company or country named before it
     (not one after "from", "by" or "with": the lender), else the story's company. A sum asked for, a bank's loan book
     and its loan-loss figures are not funding."""
@@ -1474,10 +1474,10 @@ def _result_changes(doc: Doc, sent: Span, names: list[Span], values: list[Span],
 
 
 def _named_in_between(doc: Doc, names: list[Span], between: Span) -> tuple[str, int] | None:
-    """The company a result's noun is told of right after it ("profits at Kolt", "sales in Kolt's generics
+    """The company a result's noun is told of right after it ("profits at Kolt", "sales in Kolt's drinks
     business", "revenue of the Kolt group"), and where the words after that phrase start; None when the noun is
     not followed so. A company or a name the NER took for a person or place (invented and foreign names often
-    are); up to three words may follow the name ("'s generics business", "group")."""
+    are); up to three words may follow the name ("'s drinks business", "group")."""
     if len(between) < 2 or between[0].lower_ not in ("at", "in", "of", "for"):
         return None
     j = between.start + 1 + (between[1].lower_ == "the")
@@ -1933,9 +1933,9 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
                 if holder:
                     drafts[i].subject_text = holder
                 elif d.attribute == "stake" and _moved_shares(doc, d.span, sent):
-                    drafts[i].attribute = "share_price_change"  # "Kolt shares plummet 20%"
+                    drafts[i].attribute = "share_price_change"  # "Kolt shares plummet 14%"
                     drafts[i].__post_init__()
-                elif d.attribute == "stake":  # "an investor group raised its stake in Kolt to 46.6 pct": the
+                elif d.attribute == "stake":  # "an investor group raised its stake in Kolt to 38.5 pct": the
                     out_drop.add(id(drafts[i]))  # holder is unnamed, and the company held holds no stake in itself
                 continue
             if d.attribute == "stake" and _moved_shares(doc, d.span, sent):
@@ -2203,7 +2203,7 @@ _OUTDID = {"beat", "beats", "beating", "missed", "misses", "topped", "tops", "ex
 
 def _not_a_verb(doc: Doc, i: int) -> bool:
     """The word at ``i`` after a 'to' cannot be an infinitive: a figure, a currency sign, a determiner ("a rise in
-    profits for the year to £198m"), so the 'to' is a preposition, not a future ("expects profit to rise"). A 'to'
+    profits for the year to £140m"), so the 'to' is a preposition, not a future ("expects profit to rise"). A 'to'
     right after the forecast's word is the forecast's own figure ("raised its revenue forecast to $1.9bn")."""
     if i >= len(doc):
         return True
@@ -2277,7 +2277,7 @@ def _disaster_country(doc: Doc, names: _Names, drafts: list[ClaimDraft]) -> None
     for d in drafts:
         if d.attribute == "count" and is_country(d.subject_text):
             place = _populated_place(doc, d.span)
-            if place:  # "struck Qeshm island, home to 120,000 people": the island's population, not a toll
+            if place:  # "struck Marsk island, home to 90,000 people": the island's population, not a toll
                 d.subject_text = place
             continue
         if d.attribute != "count":
@@ -2301,7 +2301,7 @@ def _disaster_country(doc: Doc, names: _Names, drafts: list[ClaimDraft]) -> None
 
 
 def _populated_place(doc: Doc, value: Span) -> str | None:
-    """The place a population figure belongs to: "Qeshm island, home to 120,000 people", "Marsk, a city of
+    """The place a population figure belongs to: "Marsk island, home to 90,000 people", "Ostberg, a city of
     500,000" — the place (not a country) named right before the population phrase in the sentence."""
     from claimcheck.resolve.entities import is_country
 
@@ -2529,7 +2529,7 @@ def _is_seller_mention(doc: Doc, ent: Span, sent: Span) -> bool:
 
 def _is_stake_object(doc: Doc, ent: Span, value: Span) -> bool:
     """The company a stake is held in, not its holder: '13 pct of Arden stock', 'a 70 pct stake in Kolt',
-    '312,400 shares of Brackwood Corp, or 18.6 pct', 'raised its stake in Kolt to 46.6 pct'."""
+    '312,400 shares of Brackwood Corp, or 18.6 pct', 'raised its stake in Kolt to 38.5 pct'."""
     if ent.start >= value.end:
         between = [t.lower_ for t in doc[value.end:ent.start]]
         return bool(between) and set(between) <= _STAKE_LINK and bool({"of", "in"} & set(between))
@@ -2537,7 +2537,7 @@ def _is_stake_object(doc: Doc, ent: Span, value: Span) -> bool:
     lead = doc[max(0, ent.start - 2):ent.start].text.lower()
     if between in (["to"], ["from"]) and lead.split()[-2:] in (["stake", "in"], ["holding", "in"],
                                                                ["interest", "in"]):
-        return True  # "raised its stake in Kolt to 46.6 pct"
+        return True  # "raised its stake in Kolt to 38.5 pct"
     return between in ([",", "or"], ["or"]) and lead.split()[-2:] in (["shares", "of"], ["stock", "of"],
                                                                           ["shares", "in"], ["stock", "in"])
 
