@@ -1087,6 +1087,9 @@ MENTIONS = [
     ("Orrin Optical will make about 4,000 contact lenses a week.", "about 4,000", "CARDINAL", 4000, "lens"),
     # a share's move in words with the day between it and the price it reached, in fractions: dollars a share
     ("Orrin stock was down two today at 23-5/8 in heavy trade.", "two", "MONEY", 2, "USD"),
+    # issue 15, fifth pass (dev4). A month's day before "to" is no end of a range
+    ("Cash held by the Norvale Trust rose on June 9 to 2.817 billion dlrs from 2.5 billion dlrs.",
+     "2.817 billion dlrs", "MONEY", 2.817 * B, "USD"),
 ]
 
 

@@ -169,3 +169,15 @@ def test_an_iso_code_after_the_amount_is_its_currency():
 ])
 def test_a_persons_weight_in_pounds(text, expected):
     assert spans(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # issue 15, fifth pass (dev4): a month's name before a figure makes it a day, not a range's first end
+    ("Cash at the Norvale Trust rose on June 9 to 2.817 billion dlrs.", [("2.817 billion dlrs", "MONEY")]),
+    ("Tarnel raised its levy on April 1 to 12 pct from 9 pct.", [("12 pct", "PERCENT"), ("9 pct", "PERCENT")]),
+    ("Halden's net loss for the year ended May 31 to 3.4 mln dlrs.", [("3.4 mln dlrs", "MONEY")]),
+    # not after a month: still a range
+    ("Orrin expects to spend 20 to 25 mln dlrs.", [("20 to 25 mln dlrs", "MONEY")]),
+])
+def test_a_day_before_to_is_no_range(text, expected):
+    assert spans(text) == expected

@@ -181,6 +181,10 @@ _CHANGE_VERB = (rf"(?:by|raised|increased|boosted|lifted|lowered|reduced|cut|{_M
 #: right before it or before its "from" ("rise by $19bn to $419.3bn", "increased this from £6 to £10"); a plain
 #: "from" is a range ("prices range from $370,000 to $5.5m", "fines from $250,000 to $1m")
 _MOVE_BEFORE = re.compile(rf"\b{_CHANGE_VERB}\s+(?:of\s+)?$|\b{_CHANGE_VERB}\b(?:\s+[\w-]+){{0,2}}\s+from\s+$", re.I)
+#: a month's name right before a figure: the figure is a day ("rose on May 14 to 3.1 billion dlrs"), no end of a range
+_DAY_OF_MONTH = re.compile(r"\b(?-i:Jan(?:uary)?|Feb(?:ruary)?|March|April|May|June|July|Aug(?:ust)?|Sept?(?:ember)?"
+                           r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JAN|FEB|MARCH|APRIL|MAY|JUNE|JULY|AUG|SEPT?|OCT"
+                           r"|NOV|DEC)\.?\s+$")
 #: a money span of two figures each with its currency symbol: "$43.6 billion to $419.2 billion"
 _SYMBOL_PAIR = re.compile(rf"(?P<a>{_SYMBOL}\s?{_AMOUNT})\s*(?:to|-|–)\s*(?P<b>{_SYMBOL}\s?{_AMOUNT})", re.I)
 
@@ -280,6 +284,9 @@ def find_quantities(text: str) -> Iterator[tuple[int, int, str]]:
                 cut = chunk.index(" to ") + 4
                 if _MOVE_TO_LEVEL.search(text[max(0, start - 20):start + cut]):
                     start += cut  # "the prime rate fell 1/4 to 7-1/2 pct": the move is no end of a range
+                elif re.fullmatch(r"(?:[1-9]|[12]\d|3[01])\s+to\s+", chunk[:cut]) \
+                        and _DAY_OF_MONTH.search(text[max(0, start - 12):start]):
+                    start += cut  # "fell on June 9 to 2.8 billion dlrs": a date's day, then the level
             if label == "MONEY" and re.search(r"\bpounds?$", stripped, re.IGNORECASE) and (weighs or (
                     re.search(r"(?<![\d,.])\d{2,3}(?:\.\d)?\s+pounds?$", stripped) and _body_weight(text, start))):
                 label = "QUANTITY"  # "reduced to 400 mln pounds from 500 mln" in a story of pounds of fiber
