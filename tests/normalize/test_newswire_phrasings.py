@@ -1090,6 +1090,9 @@ MENTIONS = [
     # issue 15, fifth pass (dev4). A month's day before "to" is no end of a range
     ("Cash held by the Norvale Trust rose on June 9 to 2.817 billion dlrs from 2.5 billion dlrs.",
      "2.817 billion dlrs", "MONEY", 2.817 * B, "USD"),
+    # the ECU spelt out
+    ("Halvorsen is arranging a facility totalling 640 mln European Currency Units.",
+     "640 mln European Currency Units", "MONEY", 640 * M, "XEU"),
 ]
 
 

@@ -178,6 +178,9 @@ def test_a_persons_weight_in_pounds(text, expected):
     ("Halden's net loss for the year ended May 31 to 3.4 mln dlrs.", [("3.4 mln dlrs", "MONEY")]),
     # not after a month: still a range
     ("Orrin expects to spend 20 to 25 mln dlrs.", [("20 to 25 mln dlrs", "MONEY")]),
+    # the ECU spelt out
+    ("Halvorsen arranged a facility of 640 mln European Currency Units.",
+     [("640 mln European Currency Units", "MONEY")]),
 ])
-def test_a_day_before_to_is_no_range(text, expected):
+def test_a_day_before_to_and_the_ecu_spelt_out(text, expected):
     assert spans(text) == expected
