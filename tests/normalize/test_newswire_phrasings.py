@@ -1093,6 +1093,12 @@ MENTIONS = [
     # the ECU spelt out
     ("Halvorsen is arranging a facility totalling 640 mln European Currency Units.",
      "640 mln European Currency Units", "MONEY", 640 * M, "XEU"),
+    # an adverb or a participle after a figure is no noun it counts: the figure takes the currency it is compared
+    # with, or that of the accounts it is an amount of ("charges of", "a gain of")
+    ("Profits rose to 2.3 billion stg from 871 mln previously.", "871 mln", "MONEY", 871 * M, "GBP"),
+    ("HALDEN CORP 1ST QTR NET\n\nShr 22 cts vs 18 cts\n\nNet 4,100,000 vs 3,200,000\n\nNote: Year-ago net includes "
+     "charges of 14.2 mln resulting from a plant closing.", "14.2 mln", "MONEY", 14.2 * M, "USD"),
+    ("Tarnel earned 3.1 mln dlrs, against a gain of 1.7 mln in the year before.", "1.7 mln", "MONEY", 1.7 * M, "USD"),
 ]
 
 

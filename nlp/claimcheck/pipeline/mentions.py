@@ -629,6 +629,10 @@ _HYPHENED_NOT_NOUNS = {"odd", "fold", "strong", "plus", "old", "long", "wide", "
 _NOT_MEN = {"specimen", "regimen", "abdomen", "hymen", "acumen", "stamen", "albumen", "bitumen", "cyclamen"}
 #: a verb in the past tense (not "seed", "feed", "hundred"): no counted noun
 _PAST_TENSE = re.compile(r"(?!hundred$)\w{2,}[^e]ed|said|told|sold|paid|made|took|rose|fell|came|went|gave|held|left")
+#: an adverb or a participle right after a figure ("871 mln previously", "14 mln resulting from"): no counted noun
+#: when the figure counts more than one (a singular noun in -ly or -ing after "two" is no noun it counts)
+_ADVERB_OR_PARTICIPLE = re.compile(r"(?!(?:sterling|shilling|family|supply|assembly|monopoly|italy|july)$)"
+                                   r"[a-z]{3,}(?:ly|ing)")
 
 
 def _plural_like(w: str) -> bool:
@@ -716,6 +720,12 @@ def _counted_words(ent: Span) -> tuple[list[str], int] | None:
     if plural is None and _PAST_TENSE.fullmatch(words[plain[-1]].lower()):
         # the verb the count is the subject of: "one dealer said", "287,600 compared with 256,600", "all five
         # predicted": the noun before it, if any
+        words, plain = words[:plain[-1]], plain[:-1]
+        if not plain:
+            return None
+    if plural is None and _ADVERB_OR_PARTICIPLE.fullmatch(words[plain[-1]]) and _num_value(ent) not in (None, 1):
+        # "rose to 2.3 billion stg from 871 mln previously", "charges of 14 mln resulting from": the word after
+        # the figure is no noun it counts
         words, plain = words[:plain[-1]], plain[:-1]
         if not plain:
             return None
@@ -1097,6 +1107,12 @@ def _currency_noun(word: str) -> bool:
 _MONEY_NOUNS = {"deficit", "surplus", "profit", "loss", "income", "earning", "earnings", "revenue", "turnover", "debt",
                 "loan", "credit", "budget", "investment", "writedown", "provision", "dividend"}
 _SCALED = re.compile(r"\b(?:mln|bln|billion|million|trillion)\b|\d(?:m|bn)\b", re.I)
+#: a noun of a company's accounts and "of" right before a figure in millions ("charges of 14 mln", "a gain of 2.1
+#: billion"): an amount of money
+_MONEY_OF = re.compile(r"\b(?:charges?|gains?|loss(?:es)?|costs?|provisions?|write-?downs?|write-?offs?|profits?"
+                       r"|deficits?|surplus|income|earnings|revenues?|debts?|dividends?|proceeds|payments?|"
+                       r"investments?)\s+of\s+(?:(?:about|some|nearly|around|approximately|almost|over|more\s+than"
+                       r"|up\s+to|less\s+than)\s+)?$", re.I)
 #: nouns of a change that a figure in millions right after a money figure measures in its currency ("fell 300 mln stg
 #: after a 1.2 billion rise")
 _CHANGE_NOUNS = {"rise", "fall", "increase", "decrease", "decline", "drop", "gain", "jump", "cut", "reduction"}
@@ -1180,6 +1196,13 @@ def _count_as_other(ent: Span, unit: str) -> tuple[str, Quantity, int] | None:
             and (currency := _preceding_currency(ent)):
         # "fell 300 mln stg after a 1.2 billion rise", "closed at 162.20 dlrs, down from 163.10 bid": a change or the
         # other side of a quote, in the currency of the money figure just before it in the sentence
+        q = normalize_money(ent.text, left_context(ent), default_currency=currency, bare=True)
+        return ("MONEY", _story_currency(doc, ent.text, q) or q, ent.end_char) if q is not None else None
+    if unit == "count" and _SCALED.search(ent.text) \
+            and _MONEY_OF.search(text_of(doc)[max(sentence_start(text_of(doc), ent.start_char), ent.start_char - 40):
+                                              ent.start_char]) \
+            and (currency := _preceding_currency(ent)):
+        # "Year-ago net includes charges of 14 mln resulting from ...": an amount of the story's money
         q = normalize_money(ent.text, left_context(ent), default_currency=currency, bare=True)
         return ("MONEY", _story_currency(doc, ent.text, q) or q, ent.end_char) if q is not None else None
     if unit in _MONEY_NOUNS and _SCALED.search(ent.text) and (currency := _preceding_currency(ent)):
