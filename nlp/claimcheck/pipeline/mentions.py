@@ -628,7 +628,8 @@ _HYPHENED_NOT_NOUNS = {"odd", "fold", "strong", "plus", "old", "long", "wide", "
 #: words in -men that are no plurals of -man
 _NOT_MEN = {"specimen", "regimen", "abdomen", "hymen", "acumen", "stamen", "albumen", "bitumen", "cyclamen"}
 #: a verb in the past tense (not "seed", "feed", "hundred"): no counted noun
-_PAST_TENSE = re.compile(r"(?!hundred$)\w{2,}[^e]ed|said|told|sold|paid|made|took|rose|fell|came|went|gave|held|left")
+_PAST_TENSE = re.compile(r"(?!hundred$)\w{2,}[^e]ed|said|told|sold|paid|made|took|rose|fell|came|went|gave|held|left"
+                         r"|bought|built|won|brought")
 #: an adverb or a participle right after a figure ("871 mln previously", "14 mln resulting from"): no counted noun
 #: when the figure counts more than one (a singular noun in -ly or -ing after "two" is no noun it counts)
 _ADVERB_OR_PARTICIPLE = re.compile(r"(?!(?:sterling|shilling|family|supply|assembly|monopoly|italy|july)$)"
@@ -665,6 +666,20 @@ def _counted_words(ent: Span) -> tuple[list[str], int] | None:
             and toks[1].lower_ not in _HYPHENED_NOT_NOUNS and not re.fullmatch(r"\w{2,}[^e]ed", toks[1].lower_) \
             and not (len(toks) > 2 and toks[2].text == "-" and not toks[1].whitespace_):
         return [toks[1].text], 0  # "the 12-member board", "a 300-bed hospital": the number counts the noun it joins
+    if toks and toks[0].text == "<":
+        # "three <Orrin Aircraft> B-200 jets": wire copy's tag of a company's name, then the model's number, before
+        # the counted noun
+        close = next((k for k, t in enumerate(toks[:10]) if t.text == ">"), None)
+        if close is not None and not any("\n" in t.text_with_ws for t in toks[:close]):
+            toks = toks[close + 1:]
+            k = 0
+            if toks and any(c.isdigit() for c in toks[0].text):
+                k = 1
+                while k < len(toks) and not toks[k - 1].whitespace_ and (
+                        toks[k].text == "-" or any(c.isdigit() for c in toks[k].text)):
+                    k += 1
+            # a lower-case noun must follow (not a headline's "TRUST 2 <TKR> CLOSES EARLY")
+            toks = toks[k:] if k < len(toks) and toks[k].is_lower else []
     words: list[str] = []
     if len(toks) >= 2 and toks[0].lower_ == "of" and _VAGUE_PLURAL.search(ent.text) and toks[1].is_alpha \
             and toks[1].lower_ not in _OWNER_WORDS and not toks[1].is_stop:
