@@ -600,3 +600,15 @@ def test_a_percentage_after_shares_move_verb_is_no_stake_and_a_stake_in_a_compan
 def test_a_number_of_shares_is_no_count_claim(text, surface, label, shares):
     doc = doc_with(text, [(surface, label)])
     assert C._counts_shares(ent(doc, surface)) is shares
+
+
+@pytest.mark.parametrize("name, clean", [
+    ("Ormsby Marine OMSB.L", "Ormsby Marine"),
+    ("Kestrel Denki 6732.T", "Kestrel Denki"),
+    ("Vellacott Chemie Q3", "Vellacott Chemie"),
+    ("Vellacott Chemie FY", "Vellacott Chemie"),
+    ("Vellacott Chemie", "Vellacott Chemie"),
+    ("H2 Energy", "H2 Energy"),
+])
+def test_a_wire_code_or_results_period_after_a_name_is_not_part_of_it(name, clean):
+    assert C._clean_name(name) == clean
