@@ -612,3 +612,17 @@ def test_a_number_of_shares_is_no_count_claim(text, surface, label, shares):
 ])
 def test_a_wire_code_or_results_period_after_a_name_is_not_part_of_it(name, clean):
     assert C._clean_name(name) == clean
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, expected", [
+    ("Dorrin Mills makes flour. The company earned $9m in 2024.", {("Dorrin Mills", "profit", "$9m")}),
+    ("Ostry Bank had a hard year. The lender lost €96m in the six months to June.",
+     {("Ostry Bank", "loss", "€96m")}),
+    # a sum 'lost in market value' is no loss of the company's
+    ("Dorrin Mills had a bad day. The company lost $40m in market value.", set()),
+])
+def test_a_result_earned_by_the_company_goes_to_the_company_named_before(nlp, text, expected):
+    got = {(d.subject_text, d.attribute, d.span.text) for d in nlp(text)._.claims
+           if d.attribute in ("profit", "loss")}
+    assert got == expected

@@ -1053,7 +1053,15 @@ def _results_named_after(doc: Doc, sent: Span, names: list[Span], values: list[S
             close = next((t.i for t in doc[at:min(sent.end, at + 8)] if t.text == ")"), None)
             at = close + 1 if close is not None else at
         words = [t.lower_ for t in doc[at:min(sent.end, at + 5)]]
-        if doc[v.start - 1].lower_ not in ("a", "an", "its", "their", "the"):
+        prev = doc[v.start - 1].lower_
+        if v.label_ == "MONEY" and prev in _RESULT and not _IN_OTHER.match(" ".join(words)):
+            earned = _earned_by_unnamed(doc, names, v, sent, drafts, topics, index)
+            quantity = normalize_span(v, published, dayfirst=bool(doc.user_data.get("claimcheck.dayfirst", False)))
+            if earned and quantity is not None and isinstance(quantity.value, (int, float)) \
+                    and quantity.value >= MIN_PROSE_SUM:
+                out.append(ClaimDraft(earned, _RESULT[prev], quantity, v, _period_in(sent, v, published), None, 0.5))
+            continue
+        if prev not in ("a", "an", "its", "their", "the"):
             continue
         attribute = None
         if v.label_ == "PERCENT" and words[:1] and words[0] in _CHANGE_AFTER and words[1:2] == ["in"]:
@@ -1077,6 +1085,33 @@ def _results_named_after(doc: Doc, sent: Span, names: list[Span], values: list[S
         period = _period_in(sent, v, published) if attribute in PERIOD_ATTRIBUTES else None
         out.append(ClaimDraft(subject, attribute, quantity, v, period, None, 0.5))
     return out
+
+
+#: what a sum after 'earned'/'lost' may be other than the result: "lost $2bn in market value", "earned $5m in fees"
+_IN_OTHER = re.compile(r"(?:in|of) (?:\w+ )?(?:value|revenues?|sales|fees|interest|market|capitali[sz]ation)\b")
+#: a company left unnamed as the subject of a verb: "The company earned …", "It lost …", "The lender netted …"
+_UNNAMED_SUBJECT = re.compile(r"^(?:the (?:company|firm|group|bank|lender|insurer|retailer|carmaker|airline|"
+                              r"maker|\w+ maker|business)|it)\b(?: \w+ly)?$", re.IGNORECASE)
+
+
+def _earned_by_unnamed(doc: Doc, names: list[Span], value: Span, sent: Span, drafts: list[ClaimDraft],
+                       topics: set[str], index: _Names) -> str | None:
+    """The company that earned or lost a sum the linker left, the sentence's clause being "<the company> earned
+    $7m" with the company named before (GUIDELINES: "the company" takes the nearest named subject before it):
+    the story's company before it (``_story_company_before``), else the last organisation named in the two
+    sentences before. None when the sentence names anyone before the figure (the linker's call stands)."""
+    verb = doc[value.start - 1]
+    if any(n.start < value.start for n in names):
+        return None
+    if not _UNNAMED_SUBJECT.match(doc[sent.start:verb.i].text.strip()):
+        return None
+    found = _story_company_before(drafts, topics, value.start)
+    if found:
+        return found
+    lo = bounded_sent(doc[sent.start - 1]).start if sent.start > 0 else sent.start
+    lo = bounded_sent(doc[lo - 1]).start if lo > 0 else lo
+    before = [e for e in doc.ents if lo <= e.start < sent.start and e.label_ == "ORG" and not _is_ticker(doc, e)]
+    return _clean_name(before[-1].text) if before else None
 
 
 _STAKE_VERBS = {"owns", "own", "owned", "holds", "hold", "held", "controls", "control", "controlled"}
