@@ -240,6 +240,9 @@ MONEY = [
     ("one to 1.5 bln yen", "", 1.25 * B, "JPY", "range", 1 * B, 1.5 * B),
     # "from X to Y" is a change: the first figure alone
     ("5 dlrs to 4 dlrs", "the price was cut from", 5, "USD", "exact", 4.5, 5.5),
+    # a third of a cent, as dividends were quoted (Reuters figures dev5): not "3 cts"
+    ("8-1/3 cts", "Qtly div 12 cts vs", 0.0833333, "USD", "exact", ANY, ANY),  # six significant digits
+    ("2/3 cent", "the tax rises by", 0.00666667, "USD", "exact", ANY, ANY),
 ]
 
 
@@ -330,6 +333,9 @@ PERCENT = [
     ("0.2 pct point", "", 0.2, "percentage_points", "exact", 0.15, 0.25, ""),
     # a fraction with no whole part (Reuters figures dev sample): fees and concessions
     ("5/8 pct", "the management fee is", 0.625, "percent", "exact", 0.6245, 0.6255, ""),
+    # thirds (Reuters figures dev5): a stake of a third, a fee of a third of a point
+    ("33-1/3 pct", "Orrin Trust owns", 100 / 3, "percent", "exact", ANY, ANY, "share"),
+    ("1/3 pct", "the fee is", 1 / 3, "percent", "exact", ANY, ANY, ""),
     ("3/4 pct", "a selling concession of", 0.75, "percent", "exact", 0.745, 0.755, ""),
     ("1/8 pct", "the spread narrowed to", 0.125, "percent", "exact", ANY, ANY, ""),
     ("half a percentage point", "the central bank cut rates by", 0.5, "percentage_points", "exact", 0.5, 0.5,

@@ -100,7 +100,9 @@ def to_py(d: Decimal | None, places: int | None = None) -> int | float | None:
         if not d.is_finite():
             return None
         if places is not None and d != d.to_integral_value() and abs(d) < Decimal(10) ** 18:
-            if d.adjusted() < 2 - places:  # a tiny figure (2.998e-8) keeps its significant digits
+            # a figure below a tenth keeps as many significant digits as one above it: a tiny one (2.998e-8), and
+            # a third of a cent in units of its currency (0.0833333 for "8-1/3 cts", not 0.083333)
+            if d.adjusted() < -1:
                 places = places - 1 - d.adjusted()
             d = d.quantize(Decimal(1).scaleb(-places))
         if d == d.to_integral_value() and abs(d) < Decimal(10) ** 18:
@@ -433,24 +435,27 @@ def _digit_token(m: re.Match[str]) -> NumToken | None:
     )
 
 
-_FRACTION = re.compile(r"(?<![\d/])(\d{1,6})[- ](1|3|5|7|9|11|13|15|17|19|21|23|25|27|29|31)/(2|4|8|16|32)(?![\d/])")
+#: thirds too: a dividend of "8-1/3 cts" or a stake of "33-1/3 pct" (only 1/3 and 2/3: no "2/4")
+_FRACTION = re.compile(r"(?<![\d/])(\d{1,6})[- ](?:(1|3|5|7|9|11|13|15|17|19|21|23|25|27|29|31)/(2|4|8|16|32)"
+                       r"|([12])/(3))(?![\d/])")
 
 
 def _fraction_value(m: re.Match) -> str:
-    whole, num, den = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    whole = int(m.group(1))
+    num, den = (int(m.group(2)), int(m.group(3))) if m.group(2) else (int(m.group(4)), int(m.group(5)))
     if num >= den:
         return m.group(0)
-    return f"{whole + num / den:g}"
+    return f"{whole + num / den:.12g}"
 
 
 #: a fraction with no whole part before a unit word or at the end: "5/8 pct", "1/2 Canadian cts", "up 3/4"
-_BARE_FRACTION = re.compile(r"(?<![\d/.,-])(1|3|5|7|9|11|13|15|17|19|21|23|25|27|29|31)/(2|4|8|16|32)"
+_BARE_FRACTION = re.compile(r"(?<![\d/.,-])(?:(1|3|5|7|9|11|13|15|17|19|21|23|25|27|29|31)/(2|4|8|16|32)|([12])/(3))"
                             r"(?![\d/])(?=\s*(?:[A-Za-z%]|$))")
 
 
 def _bare_fraction_value(m: re.Match) -> str:
-    num, den = int(m.group(1)), int(m.group(2))
-    return m.group(0) if num >= den else f"{num / den:g}"
+    num, den = (int(m.group(1)), int(m.group(2))) if m.group(1) else (int(m.group(3)), int(m.group(4)))
+    return m.group(0) if num >= den else f"{num / den:.12g}"
 
 
 def expand_fractions(text: str, *, bare: bool = True) -> str:
