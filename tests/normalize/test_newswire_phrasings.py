@@ -1105,6 +1105,9 @@ MENTIONS = [
     ("HALDEN CORP 1ST QTR NET\n\nShr 22 cts vs 18 cts\n\nNet 4,100,000 vs 3,200,000\n\nNote: Year-ago net includes "
      "charges of 14.2 mln resulting from a plant closing.", "14.2 mln", "MONEY", 14.2 * M, "USD"),
     ("Tarnel earned 3.1 mln dlrs, against a gain of 1.7 mln in the year before.", "1.7 mln", "MONEY", 1.7 * M, "USD"),
+    # the SDR spelt out (Reuters figures dev5)
+    ("Valdor hopes to raise 75 mln Special Drawing Rights from donors this year.", "75 mln Special Drawing Rights",
+     "MONEY", 75 * M, "XDR"),
     # wire copy's tag of a company's name and a model's number between a count and its noun
     ("Orrin Air signed a contract for four <Halvorsen Aviation> B-400 aircraft.", "four", "CARDINAL", 4, "aircraft"),
     ("Tarnel said it bought 120,000 <Halden Corp> shares.", "120,000", "CARDINAL", 120_000, "share"),

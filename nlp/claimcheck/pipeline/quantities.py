@@ -42,8 +42,8 @@ _CURRENCY_WORD = (r"(?:(?:US|U\.S\.|Hong\s+Kong|Canadian|Australian|Singapore|Ne
                   r"|schillings?"
                   # the ECU, SDRs and other currencies of 1980s wire copy that normalize.money reads on their own
                   # ("1,000, 10,000 and 250,000 ECU", "40 mln escudos"); dinars and crowns only with their country
-                  r"|ECUs?|European\s+Currency\s+Units?|SDRs?|escudos|cruzados|bolivars|australs|forints|sucres|intis"
-                  r"|kwacha|markkaa?|riyals"
+                  r"|ECUs?|European\s+Currency\s+Units?|SDRs?|Special\s+Drawing\s+Rights?"
+                  r"|escudos|cruzados|bolivars|australs|forints|sucres|intis|kwacha|markkaa?|riyals"
                   r"|ringgit|baht|rupiah|naira|dirhams|shekels|zlotys|(?-i:rand)"
                   r"|(?:Swedish|Danish|Norwegian)\s+crowns"
                   # "108.79 JPY", "500 USD" (not "a CHF 1bn buyback": a code before its amount)
