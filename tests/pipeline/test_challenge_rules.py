@@ -626,3 +626,12 @@ def test_a_result_earned_by_the_company_goes_to_the_company_named_before(nlp, te
     got = {(d.subject_text, d.attribute, d.span.text) for d in nlp(text)._.claims
            if d.attribute in ("profit", "loss")}
     assert got == expected
+
+
+def test_a_share_price_move_given_to_a_person_named_only_before_goes_to_the_company():
+    doc = doc_with("Halvard Systems named Mina Oduya as its chief. Later the company share price was down 3.1%.",
+                   [("Halvard Systems", "ORG"), ("Mina Oduya", "PERSON"), ("3.1%", "PERCENT")])
+    for t in doc:
+        t.is_sent_start = t.i == 0 or doc[t.i - 1].text == "."
+    got = C.revise_drafts(doc, [draft(doc, "Mina Oduya", "share_price_change", "3.1%")])
+    assert claims(got) == {("Halvard Systems", "share_price_change", "3.1%")}

@@ -1105,9 +1105,12 @@ def _earned_by_unnamed(doc: Doc, names: list[Span], value: Span, sent: Span, dra
         return None
     if not _UNNAMED_SUBJECT.match(doc[sent.start:verb.i].text.strip()):
         return None
-    found = _story_company_before(drafts, topics, value.start)
-    if found:
-        return found
+    return _story_company_before(drafts, topics, value.start) or _company_named_before(doc, sent)
+
+
+def _company_named_before(doc: Doc, sent: Span) -> str | None:
+    """The last organisation named in the two sentences before ``sent`` (not a ticker): the company "the company"
+    or "it" stands for when the story has no company of its own yet."""
     lo = bounded_sent(doc[sent.start - 1]).start if sent.start > 0 else sent.start
     lo = bounded_sent(doc[lo - 1]).start if lo > 0 else lo
     before = [e for e in doc.ents if lo <= e.start < sent.start and e.label_ == "ORG" and not _is_ticker(doc, e)]
@@ -2098,7 +2101,8 @@ def _full_forms(names: _Names, drafts: list[ClaimDraft]) -> None:
 
 
 #: what a company, not a person, has: results, deals, counts of what it runs
-_PEOPLES_NOT = {"profit", "loss", "revenue", "revenue_growth", "profit_growth", "count", "deal_value", "funding"}
+_PEOPLES_NOT = {"profit", "loss", "revenue", "revenue_growth", "profit_growth", "count", "deal_value", "funding",
+                "share_price_change"}
 #: a company left unnamed in the sentence: "the company had a net loss of …", "its sales rose 4%"
 _UNNAMED_COMPANY = re.compile(r"\b(?:the (?:company|firm|group|bank|carmaker|airline|insurer|retailer)|it|its)\b",
                               re.IGNORECASE)
@@ -2173,7 +2177,8 @@ def _absent_people(doc: Doc, names: _Names, drafts: list[ClaimDraft], topics: se
             continue
         company = None
         if _UNNAMED_COMPANY.search(doc[sent.start:d.span.start].text):
-            company = _story_company_before(drafts, topics - {d.subject_text}, d.span.start)
+            company = _story_company_before(drafts, topics - {d.subject_text}, d.span.start) \
+                or _company_named_before(doc, sent)
         if company:
             d.subject_text = company
         else:
