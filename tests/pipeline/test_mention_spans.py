@@ -267,6 +267,19 @@ def test_labels(nlp, text, ner, present, absent):
     ("Rates returned to the level at beginning of 2027.", [("2027", "DATE")], [("2027", "DATE")], []),
     ("Full year 2026 includes a charge.", [("2026", "DATE")], [("Full year 2026", "DATE")], [("2026", "DATE")]),
     ("It made a profit the following year.", [], [("the following year", "DATE")], []),
+    # a leading "at", "on" or "in" is no part of the date ("at least" is its qualifier)
+    ("Ostrava Mills had 310 looms at year end.", [("at year end", "DATE")], [("year end", "DATE")],
+     [("at year end", "DATE")]),
+    ("Trials ran for at least 14 months.", [("at least 14 months", "DATE")], [("at least 14 months", "DATE")], []),
+    # "the years from" a year is one period only with the range's end
+    ("Kelso owes duties for the years from 2017 onwards.", [("the years", "DATE"), ("2017", "DATE")],
+     [("2017", "DATE")], [("the years from 2017", "DATE")]),
+    # a results table's "YEAR 2026" on a line of its own or after the ticker is the year alone
+    ("BRANDT HOLDINGS PLC <BRH.L> YEAR 2026\n\nShr 12.4p vs 10.1p", [("YEAR 2026", "DATE")], [("2026", "DATE")],
+     [("YEAR 2026", "DATE")]),
+    ("VESTRA MINING SAYS PROFIT ROSE\n\nYear 2026\n\nShr 7.2p vs 6.9p", [("Year 2026", "DATE")],
+     [("2026", "DATE")], [("Year 2026", "DATE")]),
+    ("The year 2026 was a good one for Vestra.", [("The year 2026", "DATE")], [("The year 2026", "DATE")], []),
 ])
 def test_date_edges(nlp, text, ner, present, absent):
     check(nlp, text, ner, present, absent)
@@ -288,6 +301,11 @@ def test_date_edges(nlp, text, ner, present, absent):
      [("2025", "DATE"), ("0.5%", "PERCENT")], [("2025 and 0.5%", "PERCENT")]),
     ("Sales were down 4% in 2026 to 650m euros.", [], [("2026", "DATE"), ("650m euros", "MONEY")],
      [("2026 to 650m euros", "MONEY")]),
+    # a fiscal year written with its second year is never a range's lower end, whatever the word before it
+    ("The deficit should fall to 3.5 pct in 2026/27 and 2.8 pct in 2027/28.", [("2026/27 and 2.8 pct", "PERCENT")],
+     [("2026/27", "DATE"), ("2.8 pct", "PERCENT")], [("2026/27 and 2.8 pct", "PERCENT")]),
+    ("Ruritania cut its borrowing target for 2026/27 to 5 billion crowns.", [("2026/27 to 5 billion crowns", "MONEY")],
+     [("2026/27", "DATE"), ("5 billion crowns", "MONEY")], [("2026/27 to 5 billion crowns", "MONEY")]),
     ("A quarter of a million homes lost power.", [("A quarter", "PERCENT")],
      [("A quarter of a million", "CARDINAL")], [("A quarter", "PERCENT")]),
     ("The jobless rate went up to 6.1% in May.", [("up to 6.1%", "PERCENT"), ("May", "DATE")],

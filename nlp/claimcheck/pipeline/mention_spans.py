@@ -19,9 +19,11 @@ spans before they become ``doc.ents``. Each rule is one guideline:
   first quarter of the financial year", "2009 to 2011", "2010-11", "last year's fourth quarter", "the year
   ahead", "the Christmas period"; "full-year" and "first half" are dates; "the day" of a trading
   session is not. "4TH QTR JAN 31" is two dates, the quarter and its closing day, and in a results headline
-  the day alone; a table's "Qtr ended Feb 28" or "Year to December 31, 1986" is the date alone. Where the real-article
-  annotation is split about an edge (dev and train disagree: "between X and Y", "the October-to-December
-  quarter", "a two-year period"), the NER's span is left as it is.
+  the day alone; a table's "Qtr ended Feb 28" or "Year to December 31, 1986" is the date alone, and so is its
+  "YEAR 1986"; a leading "at", "on" or "in" is no part of a date ("at year end"); a fiscal year "2026/27"
+  before a figure is a date of its own ("in 2026/27 and 2.8 pct"). Where the real-article annotation is split
+  about an edge (dev and train disagree: "between X and Y", "the October-to-December quarter", "a two-year
+  period"), the NER's span is left as it is.
 * **Date lists**: "March 23, April 17 and May 15", "the 1970s and 1980s", "year's end or next year" are a span
   for each date; "April and July, 2026" (one year for both), "the quarter and year" and "Dec 23 and 31" stay one.
 * **PERCENT edges**: a range is one span ("a 2% to 3% rise", "between 10% to 15%"), and so is "a quarter of a
@@ -512,6 +514,11 @@ _DATE_GAPS = (
 )
 
 
+#: a range from the date here on: "2006 to 2015", "2006-2015" ("the years from 2006 to 2015" is one period; "the
+#: years from 2000 onwards" is the year alone in real-dev, as every "from" date is marked without its "from")
+_RANGE_ON = re.compile(r"(?:1[89]|20)\d\d\s*(?:to|through|until|-|–)\s*(?:1[89]|20)\d\d\b", re.I)
+
+
 def _joins(gap: str, left: str, right: str) -> bool:
     for g, lrx, rrx in _DATE_GAPS:
         if re.fullmatch(g, gap) and (lrx is None or re.search(lrx, left, re.I)) \
@@ -531,7 +538,8 @@ def _date_edges(doc: Doc, spans: list[Span]) -> list[Span]:
         if merged:
             p = merged[-1]
             gap = text[p.end_char:start]
-            if _joins(gap, p.text, s.text):
+            if _joins(gap, p.text, s.text) \
+                    and not (re.fullmatch(r"\s+from\s+", gap) and not _RANGE_ON.match(text[start:])):
                 merged.pop()
                 start = p.start_char
         before = text[max(0, start - 60):start]
@@ -690,6 +698,13 @@ def _date_trims(doc: Doc, start: int, end: int) -> tuple[int, int]:
     m = _PERIOD_ENDED.match(text[start:end])
     if m:
         start += m.end()  # "Qtr ended Jan 31", "Year to December 31, 1986": the date alone (not "the year ended")
+    m = re.match(r"year\s+(?=(?:1[89]|20)\d\d$)", text[start:end], re.I)
+    line = text[text.rfind("\n", 0, start) + 1:start].rstrip()
+    if m and (not line or line.endswith(">")) and re.match(r"[ \t]*(?:\n|$)", text[end:]):
+        start += m.end()  # a results table's "YEAR 2026" (its own line, or after the ticker in the headline): the year
+    m = re.match(r"(?:at|on|in)\s+(?!least\b)", text[start:end], re.I)
+    if m and start + m.end() < end:
+        start += m.end()  # "at year end", "on Monday": without the preposition
     m = re.search(r"\s+to\s+(\d+)$", text[start:end])
     if m and not _YEAR.fullmatch(m.group(1)) and int(m.group(1)) > 31:
         end -= len(m.group(0))
@@ -805,10 +820,13 @@ def _merge_percent(doc: Doc, spans: list[Span]) -> list[Span]:
             m = re.match(r"\s+basis\s+points?\b", text[s.end_char:], re.I)
             if m:  # "yield 60 basis points more"
                 s = _span(doc, s.start_char, s.end_char + m.end(), "PERCENT") or s
-        m = re.match(r"((?:1[89]|20)\d\d)\s+(?:to|and)\s+", s.text) if s.label_ in ("PERCENT", "MONEY") else None
-        if m and re.search(r"\b(?:in|from|of|than|since)\s+$", text[max(0, s.start_char - 7):s.start_char], re.I):
+        m = re.match(r"((?:1[89]|20)\d\d(/\d\d)?)\s+(?:to|and)\s+", s.text) if s.label_ in ("PERCENT", "MONEY") \
+            else None
+        lead = text[max(0, s.start_char - 7):s.start_char]
+        if m and (m.group(2) or re.search(r"\b(?:in|from|of|than|since)\s+$", lead, re.I)):
             # "from 5% in 2004 to 4.25%", "up from 0.3% in 2003 and 0.4% in 2002", "down 4% in 2004 to 789m euros",
-            # "from 42 pct at the end of 1985 to 33 pct": a year and the next figure, not a range
+            # "from 42 pct at the end of 1985 to 33 pct": a year and the next figure, not a range; a fiscal year
+            # with its second year ("a target for 2026/27 to 3 bln stg") is never a range's lower end
             year = _span(doc, s.start_char, s.start_char + len(m.group(1)), "DATE")
             rest = _span(doc, s.start_char + m.end(), s.end_char, s.label_)
             if year is not None and rest is not None:
