@@ -877,6 +877,21 @@ ELIDED = [
      38.1 * M),
     ("Orrin Foods earned 2 mln stg. Its net loss widened to 3.1 mln in the quarter.",
      [("2 mln stg", "MONEY"), ("3.1 mln", "QUANTITY")], "3.1 mln", "MONEY", "GBP", 3.1 * M),
+    # the period or the state of the figure compared with, after the link (Reuters figures dev5)
+    ("Copper exports rose to 5,200 tonnes in May from April's 4,100.",
+     [("5,200 tonnes", "QUANTITY"), ("4,100", "CARDINAL")], "4,100", "CARDINAL", "t", 4_100),
+    ("Profit was 5 mln stg against last year's 4.2 mln.", [("5 mln stg", "MONEY"), ("4.2 mln", "CARDINAL")],
+     "4.2 mln", "MONEY", "GBP", 4.2 * M),
+    ("Output rose to 3.4 mln tonnes from an upward revised 3.1 mln.",
+     [("3.4 mln tonnes", "QUANTITY"), ("3.1 mln", "QUANTITY")], "3.1 mln", "QUANTITY", "t", 3.1 * M),
+    # "compared with" after a clause of words, in one sentence; a measure's words before the link
+    ("Tarvel Bhd reported net profit of 82 mln ringgit from its rubber and palm oil operations in 1986 compared "
+     "with 61.3 mln in 1985.", [("82 mln ringgit", "MONEY"), ("61.3 mln", "QUANTITY")], "61.3 mln", "MONEY", "MYR",
+     61.3 * M),
+    ("Korea buys an average 90,000 barrels per day, of which 60,000 is light crude.",
+     [("90,000 barrels", "QUANTITY"), ("60,000", "CARDINAL")], "60,000", "CARDINAL", "bbl", 60_000),
+    ("Halden sold 9,000 licences in 1986, compared with 7,000 in the region.",
+     [("9,000", "CARDINAL"), ("7,000", "CARDINAL")], "7,000", "CARDINAL", "licence", 7_000),
 ]
 #: figures compared with nothing that has a unit keep their bare count
 NOT_ELIDED = [
@@ -906,6 +921,13 @@ NOT_ELIDED = [
      [("20 mln dlrs", "MONEY"), ("5.5 mln", "QUANTITY")], "5.5 mln"),
     ("Orrin earned 2 mln dlrs. Its sales were 4,500 in the year.", [("2 mln dlrs", "MONEY"), ("4,500", "CARDINAL")],
      "4,500"),
+    # a rate's denominator lends no unit; a currency's name is no counted noun; a plain "against" far off is no link
+    ("The rebate is 46.5 Ecus per 100 kilos, compared to last week's 46.8.",
+     [("46.5 Ecus", "MONEY"), ("100 kilos", "QUANTITY"), ("46.8", "CARDINAL")], "46.8"),
+    ("Reserves rose to 38.2 billion crowns from 30.1 billion in May compared with a revised 35.9 billion.",
+     [("38.2 billion", "MONEY"), ("30.1 billion", "QUANTITY"), ("35.9 billion", "MONEY")], "30.1 billion"),
+    ("Halden paid 40 mln dlrs for the plant, which makes engines for trucks, against 12 last year.",
+     [("40 mln dlrs", "MONEY"), ("12", "CARDINAL")], "12"),
 ]
 
 

@@ -22,18 +22,29 @@ from claimcheck.normalize import Quantity, normalize_count, normalize_money, nor
 from claimcheck.normalize.numbers import BIG, SMALL, TENS, sentence_start
 from claimcheck.pipeline.spans import text_of
 
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|March|Mar|April|Apr|May|June|Jun|July|Jul|Aug(?:ust)?|Sept?(?:ember)?"
+          r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+#: the period or the state of the figure compared with, between the link and it: "from May's 4,100", "against last
+#: year's 15.2 mln", "from an upward revised 827 mln"
+_COMPARED_WITH = (rf"(?:(?:{_MONTH}|last\s+(?:year|month|week|quarter)|the\s+previous\s+(?:year|month|week|quarter)"
+                  r"|(?:the\s+)?(?:first|second|third|fourth)\s+quarter|yesterday|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
+                  r"'s\s+|(?:an?\s+)?(?:(?:upward(?:ly)?|downward(?:ly)?)\s+)?revised\s+)?")
 #: what joins two figures compared in one clause: "450 mln dlrs from 390 mln", "1.2 mln shares, up from 900,000",
 #: "to 25 mln from 10 mln", "from 69 in 1984 to 298", "37,000 to 7,100", "12 mln vs 10 mln"
 _LINK = (r"\s*,?\s*(?:(?:(?:up|down|rising|falling)\s+)?(?:from|to|against|versus|vs\.?)|compared\s+(?:with|to)"
-         r"|as\s+against|including|of\s+which)\s+")  # "6 million homes, including 1.5 million in the city"
+         rf"|as\s+against|including|of\s+which)\s+{_COMPARED_WITH}")  # "6 million homes, including 1.5 million in …"
 _LINK_RE = re.compile(rf"^{_LINK}$", re.I)
-#: the same after a count's own noun ("1.2 mln shares, up from"), or after a year ("from 69 in 1984 to")
-_LINK_AFTER_NOUN_RE = re.compile(rf"^(?:\s+[a-z][a-z-]*){{1,3}}{_LINK}$")
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|March|Mar|April|Apr|May|June|Jun|July|Jul|Aug(?:ust)?|Sept?(?:ember)?"
-          r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
-_LINK_AFTER_YEAR_RE = re.compile(  # "from 69 in 1984 to 298", "800,000 tonnes by October 1 from around 130,000"
-    rf"^\s+(?:in|by|at|on|for)\s+(?:(?:19|20)\d\d|(?:end-)?{_MONTH}(?:\s+\d{{1,2}})?(?:,?\s+(?:19|20)\d\d)?"
-    rf"|end-(?:19|20)?\d\d){_LINK}$")
+#: a time after a figure or its noun: "in 1984", "by October 1", "in March 1986", "at end-1986"
+_WHEN = (rf"\s+(?:in|by|at|on|for)\s+(?:(?:19|20)\d\d|(?:end-)?{_MONTH}(?:\s+\d{{1,2}})?(?:,?\s+(?:19|20)\d\d)?"
+         r"|end-(?:19|20)?\d\d)")
+#: the same after a count's own noun ("1.2 mln shares, up from"), or a measure's words ("90,000 barrels per day of
+#: which"), with a time after them or not ("9,000 licences in 1986, compared with")
+_LINK_AFTER_NOUN_RE = re.compile(rf"^(?:\s+[a-z][a-z-]*){{1,3}}(?:{_WHEN})?{_LINK}$")
+_LINK_AFTER_YEAR_RE = re.compile(rf"^{_WHEN}{_LINK}$")  # "from 69 in 1984 to 298", "by October 1 from around"
+#: a comparison that a clause of words stands before, in one sentence: "82 mln ringgit from its rubber operations in
+#: 1986 compared with 61.3 mln" (only "compared with", "as against": a plain "against" or "to" so far off is no link)
+_LONG_LINK_RE = re.compile(
+    rf"^[^.;\n]{{0,100}}?(?:,\s*|\s+)(?:compared\s+(?:with|to)|as\s+against)\s+{_COMPARED_WITH}$")
 #: a list whose last figure carries the unit: "1,000, 10,000 and 250,000 ECU", "41,607 and 15,045 tonnes"
 _LIST_RE = re.compile(r"^(?:\s*,\s*|\s+(?:and|or)\s+)$")  # not ", and": "Barrier Reef at 65, and about 13 specials"
 #: the noun written before a comparison: "authorized shares to 25 mln from 10 mln", "cutting staff to 125"
@@ -41,6 +52,8 @@ _NOUN_BEFORE_RE = re.compile(r"(?<![A-Za-z-])(?P<noun>[a-z]{3,})\s+(?:to|from)\s
 _NUMBER_OF_RE = re.compile(r"\bnumber\s+of\s+(?P<noun>[a-z]{3,})\b")
 _VOTE_RE = re.compile(r"\bvote\s+of\s+$", re.I)
 _VALUE_LABELS = ("MONEY", "PERCENT", "CARDINAL", "QUANTITY")
+_CURRENCY_NOUNS = {"crown", "krona", "krone", "franc", "mark", "dollar", "dlr", "pound", "guilder", "lira", "peseta",
+                   "schilling", "escudo", "peso", "rand", "riyal", "rupee", "drachma", "cent", "ct", "ecu", "sdr"}
 _COLLECTIVE = {"staff": "staff", "people": "person", "workforce": "worker"}
 #: counted nouns that are no unit to share ("three months to 1.33 billion")
 _NOT_COUNTED = {"year", "month", "week", "day", "hour", "minute", "quarter", "time", "period", "count"}
@@ -88,10 +101,23 @@ def _plural_noun(word: str) -> str | None:
     return None
 
 
+def _own_unit(ent: Span, unit_of) -> str | None:
+    """The noun a count is followed by, or the unit a measure is written with ("90,000 barrels"): what the words
+    after it belong to; None for money and a bare figure."""
+    if ent.label_ == "MONEY":
+        return None
+    measured = normalize_count(ent.text, "")
+    if measured is not None and isinstance(measured.unit, str) and measured.unit not in _NOT_MEASURES:
+        return measured.unit
+    return unit_of(ent)
+
+
 def _linked(doc, left: Span, right: Span, left_unit: str | None) -> bool:
     gap = text_of(doc)[left.end_char:right.start_char]
-    if len(gap) > 40 or "\n" in gap:
+    if "\n" in gap or ". " in gap:
         return False
+    if len(gap) > 40:
+        return bool(_LONG_LINK_RE.match(gap))
     return bool(_LINK_RE.match(gap) or _LINK_AFTER_YEAR_RE.match(gap)
                 or (left_unit is not None and _LINK_AFTER_NOUN_RE.match(gap)))
 
@@ -189,8 +215,7 @@ def elided_reading(ent: Span, currency: str, unit_of) -> tuple[str, Quantity, st
     # 7.7 and eight mln tonnes", a range cut in two)
     chain = [ent]
     i = k
-    while i > 0 and _linked(doc, ents[i - 1], ents[i],
-                            unit_of(ents[i - 1]) if ents[i - 1].label_ != "MONEY" else None):
+    while i > 0 and _linked(doc, ents[i - 1], ents[i], _own_unit(ents[i - 1], unit_of)):
         i -= 1
         chain.insert(0, ents[i])
     head = chain[0]
@@ -201,8 +226,8 @@ def elided_reading(ent: Span, currency: str, unit_of) -> tuple[str, Quantity, st
         j += 1
         chain.append(ents[j])
     for other in chain:
-        if other is ent:
-            continue
+        if other is ent or re.search(r"\bper\s+$", text_of(doc)[max(0, other.start_char - 5):other.start_char]):
+            continue  # "46.5 Ecus per 100 kilos, compared to last week's 46.8": a rate's denominator lends nothing
         if other.label_ == "MONEY":
             ctx = text_of(doc)[max(0, other.start_char - 40):other.start_char]
             q = normalize_money(other.text, ctx, default_currency=currency)
@@ -268,4 +293,5 @@ def elided_reading(ent: Span, currency: str, unit_of) -> tuple[str, Quantity, st
     if noun is None:
         m = _NOUN_BEFORE_RE.search(sentence)
         noun = _plural_noun(m.group("noun")) if m and m.group("noun").lower() not in _AGGREGATES else None
-    return (ent.label_, own, noun) if noun else None
+    # "rose to 38.2 billion crowns from 30.1 billion": a currency's name is no counted noun (the money rules read it)
+    return (ent.label_, own, noun) if noun and noun not in _CURRENCY_NOUNS else None
