@@ -892,6 +892,14 @@ ELIDED = [
      [("90,000 barrels", "QUANTITY"), ("60,000", "CARDINAL")], "60,000", "CARDINAL", "bbl", 60_000),
     ("Halden sold 9,000 licences in 1986, compared with 7,000 in the region.",
      [("9,000", "CARDINAL"), ("7,000", "CARDINAL")], "7,000", "CARDINAL", "licence", 7_000),
+    # a list of figures each with its place or its month, the unit written on the first only (dev4, dev5)
+    ("Halden sold 9,000 licences in 1986, compared with 7,000 in Spain, 11,000 in Italy and 40,000 in the U.S.",
+     [("9,000", "CARDINAL"), ("7,000", "CARDINAL"), ("11,000", "CARDINAL"), ("40,000", "CARDINAL")], "11,000",
+     "CARDINAL", "licence", 11_000),
+    ("Zinc shipments fell to 640 tonnes in June from 1,100 in May and 2,050 in June 1986.",
+     [("640 tonnes", "QUANTITY"), ("1,100", "CARDINAL"), ("2,050", "CARDINAL")], "2,050", "CARDINAL", "t", 2_050),
+    ("Rain reached 27 millimetres in Norvale, 83 in Tarn and 41 in Orrin province.",
+     [("27 millimetres", "QUANTITY"), ("83", "CARDINAL"), ("41", "CARDINAL")], "41", "CARDINAL", "mm", 41),
 ]
 #: figures compared with nothing that has a unit keep their bare count
 NOT_ELIDED = [
@@ -927,7 +935,9 @@ NOT_ELIDED = [
     ("Reserves rose to 38.2 billion crowns from 30.1 billion in May compared with a revised 35.9 billion.",
      [("38.2 billion", "MONEY"), ("30.1 billion", "QUANTITY"), ("35.9 billion", "MONEY")], "30.1 billion"),
     ("Halden paid 40 mln dlrs for the plant, which makes engines for trucks, against 12 last year.",
-     [("40 mln dlrs", "MONEY"), ("12", "CARDINAL")], "12"),
+     [("40 mln dlrs", "MONEY"), ("12", "CARDINAL")], "12"),    # a place after a figure and a new clause: no list
+    ("Orrin employs 300 people in Norvale, and 12 of its managers left.",
+     [("300", "CARDINAL"), ("12", "CARDINAL")], "12"),
 ]
 
 

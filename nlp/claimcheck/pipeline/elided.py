@@ -45,6 +45,10 @@ _LINK_AFTER_YEAR_RE = re.compile(rf"^{_WHEN}{_LINK}$")  # "from 69 in 1984 to 29
 #: 1986 compared with 61.3 mln" (only "compared with", "as against": a plain "against" or "to" so far off is no link)
 _LONG_LINK_RE = re.compile(
     rf"^[^.;\n]{{0,100}}?(?:,\s*|\s+)(?:compared\s+(?:with|to)|as\s+against)\s+{_COMPARED_WITH}$")
+#: one of a list of figures, each with its place or its month, the unit written on the first only: "7,000 in Spain,
+#: 11,000 in Italy and 40,000 in Japan", "1,100 in May and 2,050 in June 1986"
+_PLACE_LIST_RE = re.compile(r"^\s+in\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s+){0,3}?[A-Z][\w.'-]*(?:\s+(?:19|20)\d\d)?"
+                            r"\s*(?:,\s*(?:(?i:and)\s+)?|\s+(?i:and|or)\s+)$")
 #: a list whose last figure carries the unit: "1,000, 10,000 and 250,000 ECU", "41,607 and 15,045 tonnes"
 _LIST_RE = re.compile(r"^(?:\s*,\s*|\s+(?:and|or)\s+)$")  # not ", and": "Barrier Reef at 65, and about 13 specials"
 #: the noun written before a comparison: "authorized shares to 25 mln from 10 mln", "cutting staff to 125"
@@ -118,7 +122,7 @@ def _linked(doc, left: Span, right: Span, left_unit: str | None) -> bool:
         return False
     if len(gap) > 40:
         return bool(_LONG_LINK_RE.match(gap))
-    return bool(_LINK_RE.match(gap) or _LINK_AFTER_YEAR_RE.match(gap)
+    return bool(_LINK_RE.match(gap) or _LINK_AFTER_YEAR_RE.match(gap) or _PLACE_LIST_RE.match(gap)
                 or (left_unit is not None and _LINK_AFTER_NOUN_RE.match(gap)))
 
 
