@@ -635,3 +635,22 @@ def test_a_share_price_move_given_to_a_person_named_only_before_goes_to_the_comp
         t.is_sent_start = t.i == 0 or doc[t.i - 1].text == "."
     got = C.revise_drafts(doc, [draft(doc, "Mina Oduya", "share_price_change", "3.1%")])
     assert claims(got) == {("Halvard Systems", "share_price_change", "3.1%")}
+
+
+@pytest.mark.parametrize("text, ents, expected", [
+    ("Halvard Group said it would cut jobs after its $2.6bn takeover of Mirrin Foods.",
+     [("Halvard Group", "ORG"), ("$2.6bn", "MONEY"), ("Mirrin Foods", "ORG")],
+     {("Halvard Group", "deal_value", "$2.6bn")}),
+    ("Dorrin Corp said it might sell a unit as a result of its proposed 410 mln dlr acquisition of Ketter Inc in May.",
+     [("Dorrin Corp", "ORG"), ("410 mln dlr", "MONEY"), ("Ketter Inc", "ORG")],
+     {("Dorrin Corp", "deal_value", "410 mln dlr")}),
+    ("Regulators cleared Halvard's $900m purchase of Mirrin on Monday.",
+     [("Halvard", "ORG"), ("$900m", "MONEY"), ("Mirrin", "ORG"), ("Monday", "DATE")],
+     {("Halvard", "deal_value", "$900m")}),
+    # the seller's sale is not the seller's deal value here
+    ("Halvard Group said its $2.6bn sale of Mirrin Foods was complete.",
+     [("Halvard Group", "ORG"), ("$2.6bn", "MONEY"), ("Mirrin Foods", "ORG")], set()),
+])
+def test_a_price_between_a_possessor_and_its_takeover_is_the_buyers_deal_value(text, ents, expected):
+    doc = doc_with(text, ents)
+    assert claims(C.revise_drafts(doc, [])) == expected

@@ -915,6 +915,8 @@ def _unlinked_prices(doc: Doc, sent: Span, names: list[Span], values: list[Span]
             continue
         elif agent:  # "agreed to a £610m takeover by Kolt", "the £720m purchase of Arden by Kolt"
             attribute, subject = "deal_value", agent
+        elif (owner := _deal_owner(doc, names, v, sent, drafts)) is not None:  # "its $10bn takeover of Mirel"
+            attribute, subject = "deal_value", owner
         elif prev in _BID_VERBS and after.startswith("for ") and _bid_for_company(doc, names, v):
             attribute, subject = "deal_value", _opening_company(doc, names, v, sent)
         elif (valued := _valuing_object(doc, names, v)) is not None:  # "which values Kolt at $5.1bn"
@@ -967,6 +969,32 @@ def _is_buyback(doc: Doc, value: Span, sent: Span) -> bool:
         or _BUYBACK_AFTER.match(span_text(doc[value.end:min(sent.end, value.end + 8)]).lower()) is not None
 #: a deal named right after its price: "in a $47bn merger", "a £610m takeover by …"
 _DEAL_AFTER = re.compile(r"(?:[\w-]+ )?(?:deal|takeover|buyout|buy-out|merger|acquisition|purchase)\b")
+#: a buyer's own deal after its price: "its $10.3bn takeover of Mirel", "Kolt's proposed 1.3 billion dlr acquisition of
+#: Arden" (not "its $2bn sale of …": the seller's)
+_OWN_DEAL_AFTER = re.compile(r"(?:[\w-]+ )?(?:takeover|buyout|buy-out|acquisition|purchase)(?: of| for)?\b")
+_DEAL_PREMODIFIERS = {"proposed", "planned", "agreed", "pending", "hostile", "friendly", "recent", "completed",
+                      "all-share", "all-stock", "all-cash", "cash", "cash-and-stock", "rejected", "failed", "earlier"}
+
+
+def _deal_owner(doc: Doc, names: list[Span], value: Span, sent: Span, drafts: list[ClaimDraft]) -> str | None:
+    """The buyer a deal's price belongs to when the deal is told as the buyer's own, the price between the
+    possessor and the deal noun: "Kolt's $3.1bn takeover of Arden" (Kolt), "its proposed 1.3 billion dlr
+    acquisition of Arden" (the company 'its' stands for: the one opening the sentence, else the payer before)."""
+    if not _OWN_DEAL_AFTER.match(doc[value.end:value.end + 3].text.lower()):
+        return None
+    i = value.start - 1
+    while i > sent.start and doc[i].lower_ in _DEAL_PREMODIFIERS:
+        i -= 1
+    if i < sent.start:
+        return None
+    if doc[i].lower_ in ("'s", "’s"):
+        owner = next((n for n in names if n.end == i and n.label_ == "ORG"), None)
+        return _clean_name(owner.text) if owner is not None and not _is_ticker(doc, owner) else None
+    if doc[i].lower_ == "its":
+        return _payer(doc, names, value, sent, drafts)
+    return None
+
+
 #: the buyer named after a deal's price by 'by': "a £610m takeover by the private equity firm Kolt Capital"
 _BY_BUYER = re.compile(r"^\s*(?:[\w-]+\s+)?(?:takeover|buyout|buy-out|purchase|acquisition)"
                        r"(?:\s+of\s+(?:\w+\s+){1,5}?)?\s+by\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}$")
