@@ -280,6 +280,12 @@ def test_labels(nlp, text, ner, present, absent):
     ("VESTRA MINING SAYS PROFIT ROSE\n\nYear 2026\n\nShr 7.2p vs 6.9p", [("Year 2026", "DATE")],
      [("2026", "DATE")], [("Year 2026", "DATE")]),
     ("The year 2026 was a good one for Vestra.", [("The year 2026", "DATE")], [("The year 2026", "DATE")], []),
+    # a results note's bare "in year" or "in half" beside the quarter's amount is the fiscal period
+    ("NOTE: Net excludes gains of 41,000 dlrs in quarter and 97,000 dlrs in year from asset sales.", [],
+     [("year", "DATE")], []),
+    ("Net includes credits of two cts in qtr and five cts in half.", [], [("half", "DATE")], []),
+    ("Lindgren Tools cut its staff of 3,000 in half.", [], [], [("half", "DATE")]),
+    ("It sold 40,000 in year two of the plan, after the quarter ended.", [], [], [("year", "DATE")]),
 ])
 def test_date_edges(nlp, text, ner, present, absent):
     check(nlp, text, ner, present, absent)
