@@ -1137,6 +1137,10 @@ MENTIONS = [
     ("HALDEN CORP 1ST QTR NET\n\nShr 22 cts vs 18 cts\n\nNet 4,100,000 vs 3,200,000\n\nNote: Year-ago net includes "
      "charges of 14.2 mln resulting from a plant closing.", "14.2 mln", "MONEY", 14.2 * M, "USD"),
     ("Tarnel earned 3.1 mln dlrs, against a gain of 1.7 mln in the year before.", "1.7 mln", "MONEY", 1.7 * M, "USD"),
+    # a part of a whole whose number is written counts what follows the whole's number (Reuters figures dev5)
+    ("Some 12 of Norvale's 30 regional councils have asked for a delay.", "Some 12", "CARDINAL", 12, "council"),
+    ("Orrin said two of the company's five plants will close.", "two", "CARDINAL", 2, "plant"),
+    ("Halden holds about 800,000 of the 5.1 mln outstanding shares.", "about 800,000", "CARDINAL", 800_000, "share"),
     # the SDR spelt out (Reuters figures dev5)
     ("Valdor hopes to raise 75 mln Special Drawing Rights from donors this year.", "75 mln Special Drawing Rights",
      "MONEY", 75 * M, "XDR"),

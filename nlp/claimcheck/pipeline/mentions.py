@@ -615,6 +615,9 @@ _IRREGULAR_PLURALS = {"people": "person", "men": "man", "women": "woman", "child
                       # a noun in -s whose plural adds -es ("4,000 contact lenses"; not "licenses", "expenses")
                       "lenses": "lens"}
 _SCALE_WORDS = {"mln", "bln", "million", "billion", "thousand", "trillion", "mn", "bn", "k"}
+#: what makes the number after "N of its" an amount, not the whole a part is counted of ("0.17 of its 25 cts preferred")
+_MONEY_AFTER_WHOLE = {"cts", "ct", "cents", "cent", "dlrs", "dlr", "dollars", "pct", "pence", "p", "stg", "yen",
+                      "pound", "pounds"}
 _OWNER_WORDS = {"its", "their", "the", "his", "her", "our", "your", "my", "which", "these", "those"}
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,}")  # "U.S.", "U.K." inside a noun phrase ("1,751 U.S. adults")
 #: stop words that modify a counted noun instead of ending its phrase ("eight other employees")
@@ -684,14 +687,24 @@ def _counted_words(ent: Span) -> tuple[list[str], int] | None:
     if len(toks) >= 2 and toks[0].lower_ == "of" and _VAGUE_PLURAL.search(ent.text) and toks[1].is_alpha \
             and toks[1].lower_ not in _OWNER_WORDS and not toks[1].is_stop:
         toks = toks[1:]  # "dozens of people", "thousands of job cuts": the plural counts what follows "of"
+    partitive = False
     if len(toks) >= 2 and toks[0].lower_ == "of" and toks[1].lower_ in _OWNER_WORDS:
-        toks = toks[2:]  # "600,000 of the company's common shares"
+        toks, partitive = toks[2:], True  # "600,000 of the company's common shares"
         if len(toks) >= 3 and toks[0].lower_ == "most" and toks[1].is_alpha:
             # "one of the most gifted and unpredictable attackers": a superlative's "most" (and its "and")
             toks = [toks[1]] + [t for t in toks[2:4] if t.lower_ != "and"] + toks[4:]
     elif len(toks) >= 3 and toks[0].lower_ == "of" and toks[1].is_title and toks[2].text in ("'s", "\u2019s"):
         words.append(toks[1].text)  # "two of Johnson's deputies"
-        toks = toks[3:]
+        toks, partitive = toks[3:], True
+    if partitive:
+        # a part of a whole whose number is written: "12 of Norvale's 30 regional councils", "eight of the 15 member
+        # states", "two of the company's five plants" count what follows the whole's number
+        if len(toks) >= 4 and toks[0].is_alpha and toks[1].text in ("'s", "\u2019s"):
+            toks = toks[2:] if toks[2].like_num else toks
+        skip = 2 if len(toks) >= 3 and toks[1].lower_ in _SCALE_WORDS else 1  # "960,000 of its 6.2 mln shares"
+        if len(toks) > skip and toks[0].like_num and toks[0].lower_ != "one" and toks[skip].is_alpha \
+                and toks[skip].is_lower and toks[skip].lower_ not in _MONEY_AFTER_WHOLE:  # not "0.17 of its 25 cts"
+            words, toks = [], toks[skip:]
     glue, owner = False, len(words)
     for k, t in enumerate(toks):
         if "\n" in t.text_with_ws[:-1] or "\n" in t.text:
