@@ -286,6 +286,20 @@ def test_labels(nlp, text, ner, present, absent):
     ("Net includes credits of two cts in qtr and five cts in half.", [], [("half", "DATE")], []),
     ("Lindgren Tools cut its staff of 3,000 in half.", [], [], [("half", "DATE")]),
     ("It sold 40,000 in year two of the plan, after the quarter ended.", [], [], [("year", "DATE")]),
+    # numbers listed before the last one's time unit are a duration each; two joined by "and" are one
+    ("Norvik cut its one, two and six month deposit rates.", [("two", "CARDINAL"), ("six month", "DATE")],
+     [("one", "DATE"), ("two", "DATE"), ("six month", "DATE")], [("two", "CARDINAL")]),
+    ("The agency sells 28, 84 and 182-day bills each Monday.", [("28", "CARDINAL"), ("84", "CARDINAL"),
+                                                                 ("182-day", "DATE"), ("Monday", "DATE")],
+     [("28", "DATE"), ("84", "DATE"), ("182-day", "DATE")], [("28", "CARDINAL")]),
+    ("Figures are for 16 and 40 week periods.", [("16", "CARDINAL"), ("40 week", "DATE")],
+     [("16 and 40 week", "DATE")], [("16", "CARDINAL")]),
+    ("Talks began in 2019 and two years later stalled.", [("2019", "DATE"), ("two years later", "DATE")],
+     [("2019", "DATE"), ("two years later", "DATE")], []),
+    ("The guards, 30 and 40 years old, were hurt.", [("30", "CARDINAL"), ("40 years old", "DATE")],
+     [("30", "CARDINAL")], []),
+    ("It hired 12 engineers and 3-year interns.", [("12", "CARDINAL"), ("3-year", "DATE")],
+     [("12", "CARDINAL")], []),
 ])
 def test_date_edges(nlp, text, ner, present, absent):
     check(nlp, text, ner, present, absent)

@@ -90,6 +90,7 @@ def refine_spans(doc: Doc, spans: list[Span]) -> list[Span]:
     spans = _split_date_lists(doc, spans)
     spans = _add_period_words(doc, spans)
     spans = _add_missed_dates(doc, spans)
+    spans = _duration_lists(doc, spans)
     return filter_spans(spans)
 
 
@@ -775,6 +776,43 @@ def _add_missed_dates(doc: Doc, spans: list[Span]) -> list[Span]:
         added.append(span)
         taken.update(range(span.start, span.end))
     return spans + added
+
+
+_LIST_NUMBER = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty)"
+#: numbers listed before the last one's time unit: "one, two and three month bills", "30, 91 and 180-day paper",
+#: "12 and 52 week periods"
+_DURATION_LIST = re.compile(
+    r"(?<![\w.,$£€-])(?P<items>{n}(?:,\s+{n})*),?\s+(?:and|or)\s+(?P<last>{n}[- ](?:months?|mths|years?|weeks?|days?))"
+    r"\b(?!\s+(?:old|of\s+age)\b)".format(n=_LIST_NUMBER), re.I)
+
+
+def _duration_lists(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A list of numbers that share the time unit written after the last ("maturities of one, two, three and six
+    months", "30, 91 and 180-day paper") is a duration each, a DATE (guidelines: durations with a number are DATE;
+    real-train marks every such number, the NER called them counts or left them out); two numbers joined by "and"
+    before a unit ("12 and 52 week periods") are one DATE, as real-train marks them (2 of 2)."""
+    text = text_of(doc)
+    for m in _DURATION_LIST.finditer(text):
+        last = next((s for s in spans if s.label_ == "DATE" and s.start_char <= m.start("last") < s.end_char), None)
+        if last is None or last.start_char < m.start("items"):
+            continue  # the NER's own span covers the list ("two or three weeks"), or the unit is no date here
+        items = [(x.start() + m.start("items"), x.end() + m.start("items"))
+                 for x in re.finditer(_LIST_NUMBER, m.group("items"), re.I)]
+        if "," in m.group(0):
+            new = [_span(doc, a, b, "DATE") for a, b in items]
+        elif m.group("items").isdigit() == m.group("last")[0].isdigit():
+            new = [_span(doc, items[0][0], last.end_char, "DATE")]
+        else:
+            continue  # "in June and two years later"
+        if any(x is None for x in new):
+            continue
+        spans_in = [s for s in spans if s.start_char < items[-1][1] and items[0][0] < s.end_char]
+        if any(s.label_ not in ("CARDINAL", "DATE") for s in spans_in):
+            continue
+        if "," not in m.group(0):
+            spans_in.append(last)
+        spans = [s for s in spans if s not in spans_in] + [x for x in new if x is not None]
+    return spans
 
 
 # --- PERCENT and qualifiers -------------------------------------------------------------------------------------
