@@ -654,3 +654,15 @@ def test_a_share_price_move_given_to_a_person_named_only_before_goes_to_the_comp
 def test_a_price_between_a_possessor_and_its_takeover_is_the_buyers_deal_value(text, ents, expected):
     doc = doc_with(text, ents)
     assert claims(C.revise_drafts(doc, [])) == expected
+
+
+@pytest.mark.parametrize("text, ents, expected", [
+    ("Ketter's board rejected a £1.2bn bid from its larger rival Halvard.",
+     [("Ketter", "ORG"), ("£1.2bn", "MONEY"), ("Halvard", "ORG")], {("Halvard", "deal_value", "£1.2bn")}),
+    ("Dorrin Corp rejected a 310 mln stg offer from <Mirrin Holdings Plc>.",
+     [("Dorrin Corp", "ORG"), ("310 mln stg", "MONEY"), ("Mirrin Holdings Plc", "ORG")],
+     {("Mirrin Holdings Plc", "deal_value", "310 mln stg")}),
+])
+def test_a_bids_price_belongs_to_the_bidder_named_after_from(text, ents, expected):
+    doc = doc_with(text, ents)
+    assert claims(C.revise_drafts(doc, [])) == expected

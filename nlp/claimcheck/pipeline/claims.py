@@ -1005,13 +1005,21 @@ _PAID_FOR = re.compile(r"(?:\([^)]{0,40}\)\s*)?(?:for\b|in (?:cash|stock|shares|
                        r"on (?:buying|acquiring|purchasing|the (?:purchase|acquisition|takeover))\b)")
 
 
+#: the bidder named after a bid's price by 'from': "rejected a £1.8bn bid from its larger rival Kolt" (not "a buyout
+#: from", which annotators give the target accepting it)
+_FROM_BIDDER = re.compile(r"^\s*(?:[\w-]+\s+)?(?:bid|offer|approach|proposal)s?\s+from\s+(?:the\s+|its\s+)?"
+                          r"(?:[a-z][\w-]*\s+){0,3}(?:<\s*)?$")
+
+
 def _deal_agent(doc: Doc, names: list[Span], value: Span, sent: Span) -> str | None:
-    """The buyer a deal's price names after 'by' (see ``_BY_BUYER``): the first company after the price whose
-    words up to it read "takeover by", "purchase of Arden by", "a £2bn buyout by the buyout firm"."""
+    """The buyer a deal's price names after 'by' (see ``_BY_BUYER``) or a bid's after 'from' (``_FROM_BIDDER``):
+    the first company after the price whose words up to it read "takeover by", "purchase of Arden by", "a £2bn
+    buyout by the buyout firm", "a £1.8bn bid from its rival"."""
     for n in names:
         if n.start <= value.end or n.start > value.end + 14 or n.label_ not in ("ORG", "PERSON"):
             continue
-        if _BY_BUYER.match(span_text(doc[value.end:n.start]) + " "):
+        between = span_text(doc[value.end:n.start]) + " "
+        if _BY_BUYER.match(between) or _FROM_BIDDER.match(between):
             return None if _is_ticker(doc, n) else _clean_name(n.text)
     return None
 
