@@ -666,3 +666,9 @@ def test_a_price_between_a_possessor_and_its_takeover_is_the_buyers_deal_value(t
 def test_a_bids_price_belongs_to_the_bidder_named_after_from(text, ents, expected):
     doc = doc_with(text, ents)
     assert claims(C.revise_drafts(doc, [])) == expected
+
+
+def test_a_company_snapped_up_for_a_price_is_the_buyers_deal():
+    doc = doc_with("Halvard has snapped up the software maker Mirrin for €340m.",
+                   [("Halvard", "ORG"), ("Mirrin", "ORG"), ("€340m", "MONEY")])
+    assert claims(C.revise_drafts(doc, [])) == {("Halvard", "deal_value", "€340m")}

@@ -871,7 +871,7 @@ def _copy_to(draft: ClaimDraft, subject: str, value: Span, published) -> ClaimDr
 
 #: the verbs of a purchase ("agreed to buy Mirel for $3.25bn") and of a sale ("sold its unit to Kolt for …")
 PURCHASE_VERBS = frozenset({"buy", "buys", "buying", "bought", "acquire", "acquires", "acquiring", "acquired",
-                            "purchase", "purchases", "purchasing", "purchased"})
+                            "purchase", "purchases", "purchasing", "purchased", "snapped", "snaps", "snap"})
 SALE_VERBS = frozenset({"sell", "sells", "selling", "sold"})
 #: a company sold, with only itself named: "Vessa was sold for $900m"
 _SOLD_PASSIVE = re.compile(r"\b(?:was|were|is|are|has been|had been|will be|would be|being) (?:sold|bought|"
