@@ -286,6 +286,14 @@ def test_labels(nlp, text, ner, present, absent):
     ("Net includes credits of two cts in qtr and five cts in half.", [], [("half", "DATE")], []),
     ("Lindgren Tools cut its staff of 3,000 in half.", [], [], [("half", "DATE")]),
     ("It sold 40,000 in year two of the plan, after the quarter ended.", [], [], [("year", "DATE")]),
+    # "a quarter" as a fraction is no date
+    ("Almost a quarter of a million Ruritanians lost power.", [("Almost a quarter", "DATE")],
+     [], [("Almost a quarter", "DATE")]),
+    ("Orders at Kessling fell by nearly a quarter in March.", [("nearly a quarter", "DATE"), ("March", "DATE")],
+     [("March", "DATE")], [("nearly a quarter", "DATE")]),
+    ("The sale covers one-quarter of Kessling's depots.", [("one-quarter", "DATE")], [], [("one-quarter", "DATE")]),
+    ("Sales doubled in a quarter of the fiscal year.", [("a quarter", "DATE")], [("a quarter", "DATE")], []),
+    ("Profit rose a quarter earlier.", [("a quarter earlier", "DATE")], [("a quarter earlier", "DATE")], []),
     # numbers listed before the last one's time unit are a duration each; two joined by "and" are one
     ("Norvik cut its one, two and six month deposit rates.", [("two", "CARDINAL"), ("six month", "DATE")],
      [("one", "DATE"), ("two", "DATE"), ("six month", "DATE")], [("two", "CARDINAL")]),
