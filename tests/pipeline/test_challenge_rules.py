@@ -672,3 +672,16 @@ def test_a_company_snapped_up_for_a_price_is_the_buyers_deal():
     doc = doc_with("Halvard has snapped up the software maker Mirrin for €340m.",
                    [("Halvard", "ORG"), ("Mirrin", "ORG"), ("€340m", "MONEY")])
     assert claims(C.revise_drafts(doc, [])) == {("Halvard", "deal_value", "€340m")}
+
+
+@pytest.mark.parametrize("text, ents, expected", [
+    # the NER left the opening name: the verb right after it says what the figure is
+    ("Brenlow is valued at £1.8bn.", [("£1.8bn", "MONEY")], {("Brenlow", "valuation", "£1.8bn")}),
+    ("Brenlow Foods has raised $40m from investors.", [("$40m", "MONEY")], {("Brenlow Foods", "funding", "$40m")}),
+    # not a name: people of a kind, or a name with other words between it and the verb
+    ("Shareholders lost $18bn.", [("$18bn", "MONEY")], set()),
+    ("Brenlow, the Danish shipping line, raised $40m.", [("$40m", "MONEY")], set()),
+])
+def test_an_unread_name_opening_the_sentence_holds_the_figure_its_verb_states(text, ents, expected):
+    doc = doc_with(text, ents)
+    assert claims(C.revise_drafts(doc, [])) == expected

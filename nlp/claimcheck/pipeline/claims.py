@@ -928,15 +928,18 @@ def _unlinked_prices(doc: Doc, sent: Span, names: list[Span], values: list[Span]
             attribute, subject = "deal_value", _payer(doc, names, v, sent, drafts)
         elif prev in _RAISE:
             attribute = "ipo_proceeds" if _about_a_listing(doc, sent) else "funding"
-            subject = _opening_company(doc, names, v, sent)
+            subject = _opening_company(doc, names, v, sent) or _unread_opening(doc, names, sent, v)
         elif prev in _RESULT and not re.search(r"\b(?:revenue|sales|in value|of value|in market)", after):
-            attribute, subject = _RESULT[prev], _opening_company(doc, names, v, sent)
+            attribute = _RESULT[prev]
+            subject = _opening_company(doc, names, v, sent) or _unread_opening(doc, names, sent, v)
         elif re.match(r"(?:share sale|share offering|ipo|initial public offering|listing|flotation)\b", after):
             attribute, subject = "ipo_proceeds", _opening_company(doc, names, v, sent)
         elif _WORTH.search(" ".join(words[-3:])):
             holder = [n for n in names if n.end <= v.start]
             if holder and holder[0].start == sent.start and v.start - holder[0].end <= 3:
                 attribute, subject = "valuation", _clean_name(holder[0].text)
+            elif not holder:  # "Mirrowby is valued at £1.8bn", the name unread by the NER
+                attribute, subject = "valuation", _unread_opening(doc, names, sent, v)
         elif (prev == "and" and (shared := last)) or (prev == "or" and (shared := last or _linked_before(drafts, v))):
             attribute, subject = shared  # "… $40bn at the open and $44bn at the close", "$500m, or $575m if …"
         if attribute is None or not subject:
@@ -2581,7 +2584,9 @@ def _speaks_before(doc: Doc, mention: Span, value: Span) -> bool:
 #: words that open a sentence without being a name ("Revenue rose 5%, according to …")
 _NOT_NAME_STARTS = {"revenue", "revenues", "sales", "shares", "profit", "profits", "according", "citing", "analysts",
                     "investors", "earnings", "stocks", "net", "operating", "turnover", "prices", "analyst", "data",
-                    "figures", "sources", "people", "officials", "bankers", "traders"}
+                    "figures", "sources", "people", "officials", "bankers", "traders", "shareholders", "holders",
+                    "customers", "consumers", "workers", "employees", "creditors", "taxpayers", "savers", "companies",
+                    "firms", "banks", "governments", "states", "markets"}
 #: a name right after these, after the value, is what the subject is compared with ("just below Chevron")
 COMPARISON_LEADS = ("below", "above", "than", "behind", "ahead of", "overtaking", "surpassing", "like", "after",
                     "topping", "trailing", "compared with", "compared to", "versus", "rival")
@@ -2672,11 +2677,31 @@ def _is_comparison_mention(doc: Doc, ent: Span, value: Span) -> bool:
 def _sentence_start_name(doc: Doc, sent: Span, value: Span) -> str | None:
     """The capitalised words opening the sentence, when they look like a name the NER missed ("Corvex earned
     about 2% …, according to Ledger News")."""
+    end = _opening_run_end(doc, sent, value)
+    return _clean_name(doc[sent.start:end].text) if end > sent.start else None
+
+
+def _opening_run_end(doc: Doc, sent: Span, value: Span) -> int:
+    """Where the run of capitalised words opening the sentence (at most four, no stop word) ends."""
     end = sent.start
     while end < value.start and doc[end].is_alpha and doc[end].text[:1].isupper() and not doc[end].is_stop \
             and doc[end].lower_ not in _NOT_NAME_STARTS and end - sent.start < 4:
         end += 1
-    return _clean_name(doc[sent.start:end].text) if end > sent.start else None
+    return end
+
+
+def _unread_opening(doc: Doc, names: list[Span], sent: Span, value: Span) -> str | None:
+    """A name the NER left opening a sentence whose verb states the figure right after it ("Brenlow raised $40m",
+    "Brenlow is valued at $2bn", "Brenlow has earned $3m"): the capitalised words at the start (as
+    ``_sentence_start_name`` reads them), only with no name before the figure and at most three lower-case words
+    (the verb phrase) between them and it."""
+    if any(n.start < value.start for n in names):
+        return None
+    end = _opening_run_end(doc, sent, value)
+    gap = doc[end:value.start]
+    if end == sent.start or not (0 < len(gap) <= 3 and all(t.is_alpha and t.is_lower for t in gap)):
+        return None
+    return _clean_name(doc[sent.start:end].text)
 
 
 def _current_names(doc: Doc, drafts: list[ClaimDraft]) -> None:
