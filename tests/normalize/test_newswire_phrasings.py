@@ -900,6 +900,11 @@ ELIDED = [
      [("640 tonnes", "QUANTITY"), ("1,100", "CARDINAL"), ("2,050", "CARDINAL")], "2,050", "CARDINAL", "t", 2_050),
     ("Rain reached 27 millimetres in Norvale, 83 in Tarn and 41 in Orrin province.",
      [("27 millimetres", "QUANTITY"), ("83", "CARDINAL"), ("41", "CARDINAL")], "41", "CARDINAL", "mm", 41),
+    # "the end of" a month or a year between the figures compared (dev6)
+    ("Stocks at Zarvia grew to 2.41 mln tonnes by the end of August, compared with 2.17 mln a year earlier.",
+     [("2.41 mln tonnes", "QUANTITY"), ("2.17 mln", "QUANTITY")], "2.17 mln", "QUANTITY", "t", 2.17 * M),
+    ("The fund held 840,000 ounces at the end of the year, compared with 615,000 in 1985.",
+     [("840,000 ounces", "QUANTITY"), ("615,000", "CARDINAL")], "615,000", "CARDINAL", "oz", 615_000),
 ]
 #: figures compared with nothing that has a unit keep their bare count
 NOT_ELIDED = [

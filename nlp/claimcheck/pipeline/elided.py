@@ -34,9 +34,11 @@ _COMPARED_WITH = (rf"(?:(?:{_MONTH}|last\s+(?:year|month|week|quarter)|the\s+pre
 _LINK = (r"\s*,?\s*(?:(?:(?:up|down|rising|falling)\s+)?(?:from|to|against|versus|vs\.?)|compared\s+(?:with|to)"
          rf"|as\s+against|including|of\s+which)\s+{_COMPARED_WITH}")  # "6 million homes, including 1.5 million in …"
 _LINK_RE = re.compile(rf"^{_LINK}$", re.I)
-#: a time after a figure or its noun: "in 1984", "by October 1", "in March 1986", "at end-1986"
+#: a time after a figure or its noun: "in 1984", "by October 1", "in March 1986", "at end-1986", "by the end of June",
+#: "at the end of the year"
 _WHEN = (rf"\s+(?:in|by|at|on|for)\s+(?:(?:19|20)\d\d|(?:end-)?{_MONTH}(?:\s+\d{{1,2}})?(?:,?\s+(?:19|20)\d\d)?"
-         r"|end-(?:19|20)?\d\d)")
+         rf"|end-(?:19|20)?\d\d|the\s+end\s+of\s+(?:(?:19|20)\d\d|{_MONTH}(?:,?\s+(?:19|20)\d\d)?"
+         r"|the\s+(?:year|month|week|quarter)))")
 #: the same after a count's own noun ("1.2 mln shares, up from"), or a measure's words ("90,000 barrels per day of
 #: which"), with a time after them or not ("9,000 licences in 1986, compared with")
 _LINK_AFTER_NOUN_RE = re.compile(rf"^(?:\s+[a-z][a-z-]*){{1,3}}(?:{_WHEN})?{_LINK}$")
