@@ -1154,6 +1154,16 @@ MENTIONS = [
     ("Tarnel said it bought 120,000 <Halden Corp> shares.", "120,000", "CARDINAL", 120_000, "share"),
     ("Norvale will supply engines for three <Orrin Aviation> B-400 aircraft bought by Tarnel Air.", "three",
      "CARDINAL", 3, "aircraft"),
+    # a number word the NER left out before a plural noun (Reuters figures dev6)
+    ("Velmar said the kit is the first of ten diagnostic tests it is developing with Orrin Labs.", "ten",
+     "CARDINAL", 10, "test"),
+]
+
+#: number words before a plural that count nothing: a span of time, a name with a number, the second of a pair
+NOT_WORD_COUNTS = [
+    ("The Treasury of Norvale will sell two, four and seven year notes next week.", "seven"),
+    ("The bank also bought 40 mln stg of band three bank bills at 9-1/4 pct.", "three"),
+    ("Frost is possible on each of the next two nights in the Tarn valley.", "two"),
 ]
 
 
@@ -1168,6 +1178,17 @@ def test_newswire_mentions(nlp, story, text, label, value, unit):
     assert got, (text, [(m.label, m.text) for m in processed.mentions])
     assert (got[0].label, got[0].unit) == (label, unit), got[0]
     assert got[0].value == pytest.approx(value, rel=1e-9), got[0]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("story, word", NOT_WORD_COUNTS, ids=[r[0][:40] for r in NOT_WORD_COUNTS])
+def test_newswire_number_words_that_count_nothing(nlp, story, word):
+    from claimcheck.pipeline import process
+    from claimcheck.schema import Document
+
+    [processed] = process([Document(id="phrasing", text=story)], nlp)
+    assert not [m for m in processed.mentions if m.text == word and m.label in ("CARDINAL", "QUANTITY")], \
+        [(m.label, m.text) for m in processed.mentions]
 
 
 @pytest.mark.slow

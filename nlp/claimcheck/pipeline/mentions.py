@@ -74,7 +74,7 @@ def merge_quantity_spans(doc: Doc) -> None:
     bare = [_with_scale(Span(doc, t.i, t.i + 1, label="CARDINAL"))
             for t in (doc[i] for i, (w, lw) in enumerate(zip(texts, lowers))
                       if i not in taken and (lw in _SMALL_WORDS or _NUMBER.fullmatch(w)))
-            if _is_bare_number(t) and not _far_year(t) or _first_of_two(t, grammar + others)]
+            if _is_bare_number(t) and not _far_year(t) or _first_of_two(t, grammar + others) or _word_count(t)]
     doc.ents = _join_ranges(doc, refine_spans(doc, filter_spans(
         grammar + [e for e in others + bare if not _name_number(e) and not _spec_number(e)
                    and not _street_number(e) and not _fraction_number(e)])))
@@ -227,6 +227,40 @@ def _first_of_two(t, spans: list[Span]) -> bool:
     if t.lower_ not in _SMALL_WORDS or t.i + 2 >= len(doc) or doc[t.i + 1].lower_ != "or":
         return False
     return any(s.start == t.i + 2 and s.label_ in ("MONEY", "PERCENT", "QUANTITY") for s in spans)
+
+
+#: plurals a number word before them makes no count: a span of time, a ratio, an index's points
+_NOT_COUNTED_PLURALS = {"years", "months", "weeks", "days", "nights", "hours", "minutes", "seconds", "decades",
+                        "quarters", "times", "points", "percent", "cents", "dollars", "dlrs", "cts", "pounds", "yen",
+                        "marks", "francs", "thirds", "fourths", "fifths", "tenths", "halves", "others", "ones", "sides",
+                        "ways"}
+
+
+_NAMED_BY_NUMBER = {"band", "unit", "number", "no", "phase", "class", "grade", "tier", "chapter", "article", "stage",
+                    "round", "division", "group", "section", "type", "series", "category", "level"}
+_TIME_WORDS = {"year", "month", "week", "day", "hour", "minute", "second", "decade", "quarter"}
+
+
+def _word_count(t) -> bool:
+    """'the first of ten diagnostic tests', 'six new service stations': a lower-case number word the NER left out,
+    before a plural noun (through up to two lower-case words), is a count of that noun."""
+    doc = t.doc
+    if t.lower_ not in _SMALL_WORDS or not t.is_lower or not t.whitespace_:
+        return False
+    prev = doc[t.i - 1] if t.i > 0 else None
+    if prev is not None and (prev.lower_ in _NAMED_BY_NUMBER or prev.text in ("/", "-") and not prev.whitespace_):
+        return False  # "band three bank bills", "one/two cargoes"
+    for k in range(1, 4):
+        if t.i + k >= len(doc):
+            return False
+        n = doc[t.i + k]
+        if not (n.is_alpha and n.is_lower) or n.is_stop or n.lower_ in _SCALE_WORDS or n.lower_ in _TIME_WORDS:
+            return False  # "two, four and seven year notes": a span of time
+        if _plural_like(n.text):
+            return n.lower_ not in _NOT_COUNTED_PLURALS
+        if not n.whitespace_:
+            return False
+    return False
 
 
 def _with_scale(ent: Span) -> Span:
