@@ -685,3 +685,13 @@ def test_a_company_snapped_up_for_a_price_is_the_buyers_deal():
 def test_an_unread_name_opening_the_sentence_holds_the_figure_its_verb_states(text, ents, expected):
     doc = doc_with(text, ents)
     assert claims(C.revise_drafts(doc, [])) == expected
+
+
+@pytest.mark.parametrize("sentence, listing", [
+    ("Brenlow priced its shares at $22, the top of its range, raising $880m.", True),
+    ("Brenlow is pricing 40 million shares at 310 pence.", True),
+    ("Brenlow raised $880m from a group of pension funds.", False),
+])
+def test_pricing_shares_tells_of_a_listing(sentence, listing):
+    doc = NLP.make_doc(sentence)
+    assert C._about_a_listing(doc, doc[:]) is listing

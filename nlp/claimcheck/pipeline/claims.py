@@ -1663,7 +1663,7 @@ _RESULT = {"earn": "profit", "earns": "profit", "earned": "profit", "netted": "p
 #: a listing in the sentence makes money raised its proceeds, else it is funding (GUIDELINES' attribute table)
 _LISTING = re.compile(r"\b(?:ipos?|initial public offering|listing|listed|lists|list|flotation|float(?:ed|s)?|"
                       r"share (?:sale|offering)|offering|debut|greenshoe|over-?allotment|went public|go public|"
-                      r"(?:sold|sells?|selling|issued|issues?|issuing) (?:\w+ ){0,2}shares)\b",
+                      r"(?:sold|sells?|selling|issued|issues?|issuing|priced|prices|pricing) (?:\w+ ){0,2}shares)\b",
                       re.IGNORECASE)
 #: a story about a company's shares may be about its listing even where it does not say so ("Shares of Arm rose
 #: 25% on Thursday … which raised $4.87 billion")
