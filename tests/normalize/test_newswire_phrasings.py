@@ -1155,15 +1155,15 @@ MENTIONS = [
     ("Norvale will supply engines for three <Orrin Aviation> B-400 aircraft bought by Tarnel Air.", "three",
      "CARDINAL", 3, "aircraft"),
     # a number word the NER left out before a plural noun (Reuters figures dev6)
-    ("Velmar said the kit is the first of ten diagnostic tests it is developing with Orrin Labs.", "ten",
-     "CARDINAL", 10, "test"),
+    ("Velmar said the kit is the third of twelve blood assays it has designed with Orrin Labs.", "twelve",
+     "CARDINAL", 12, "assay"),
 ]
 
 #: number words before a plural that count nothing: a span of time, a name with a number, the second of a pair
 NOT_WORD_COUNTS = [
-    ("The Treasury of Norvale will sell two, four and seven year notes next week.", "seven"),
-    ("The bank also bought 40 mln stg of band three bank bills at 9-1/4 pct.", "three"),
-    ("Frost is possible on each of the next two nights in the Tarn valley.", "two"),
+    ("The Treasury of Norvale will auction three, five and nine year bonds in May.", "nine"),
+    ("The fund bought 30 mln stg of band four trade bills.", "four"),
+    ("Frost may hit the Tarn valley over the coming three nights.", "three"),
 ]
 
 
