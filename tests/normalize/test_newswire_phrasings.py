@@ -1154,6 +1154,13 @@ MENTIONS = [
     ("Tarnel said it bought 120,000 <Halden Corp> shares.", "120,000", "CARDINAL", 120_000, "share"),
     ("Norvale will supply engines for three <Orrin Aviation> B-400 aircraft bought by Tarnel Air.", "three",
      "CARDINAL", 3, "aircraft"),
+    # plain dollars of a company with a Sydney or a Hong Kong ticker in the headline (Reuters figures dev6)
+    ("TARNWOOD MINING LTD <TWMA.S> YEAR NET\n\nNet profit 41.2 mln dlrs vs 30.5 mln\n\nSales 612.4 mln vs 580.1 mln",
+     "41.2 mln dlrs", "MONEY", 41.2 * M, "AUD"),
+    ("ORRIN HARBOUR LTD <ORHB.HK> SPIN-OFF\n\nOrrin Harbour Ltd expects proceeds of about 640 mln dlrs from the sale.",
+     "about 640 mln dlrs", "MONEY", 640 * M, "HKD"),
+    ("VELDMAN FOODS <VELF.S> BUYS U.S. UNIT\n\nVeldman Foods said it paid 25 mln dlrs for a Chicago bakery.",
+     "25 mln dlrs", "MONEY", 25 * M, "USD"),
     # a number word the NER left out before a plural noun (Reuters figures dev6)
     ("Velmar said the kit is the third of twelve blood assays it has designed with Orrin Labs.", "twelve",
      "CARDINAL", 12, "assay"),

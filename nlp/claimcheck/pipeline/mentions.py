@@ -612,6 +612,24 @@ def _canadian(doc: Doc) -> bool:
     return bool(doc.user_data[_CANADA_KEY])
 
 
+#: a company's Sydney or Hong Kong ticker in the headline ("TARNWOOD MINING <TWMA.S> YEAR NET", "<ORRH.HK>"): its plain
+#: dollars are Australian or Hong Kong ones, as the Canadian ones of a Toronto ticker
+_LOCAL_TICKER = re.compile(r"<[A-Z0-9]+\.(?P<exchange>S|HK)>")
+_TICKER_DOLLARS = {"S": "AUD", "HK": "HKD"}
+_LOCAL_KEY = "claimcheck.local_dollar"
+
+
+def _local_dollar(doc: Doc) -> str | None:
+    """The dollar plain "dlrs" mean in a story whose headline carries a Sydney or a Hong Kong ticker and whose text
+    names no US place and no international issue (see :func:`_canadian`), once per document; else None."""
+    if _LOCAL_KEY not in doc.user_data:
+        text = text_of(doc)[:200_000]
+        m = _LOCAL_TICKER.search(text.split("\n", 1)[0][:300])
+        doc.user_data[_LOCAL_KEY] = _TICKER_DOLLARS[m.group("exchange")] if m and not _US_PLACE.search(text) else None
+    local = doc.user_data[_LOCAL_KEY]
+    return local if isinstance(local, str) else None
+
+
 def _story_currency(doc: Doc, text: str, q: Quantity | None) -> Quantity | None:
     """Plain "francs" are French francs and plain "marks" West German ones (see ``normalize.money``) unless the
     story says otherwise: it names only Swiss (Belgian, Luxembourg) francs, or it is placed in one country
@@ -624,6 +642,8 @@ def _story_currency(doc: Doc, text: str, q: Quantity | None) -> Quantity | None:
         return dated_currency(q, _published(doc))
     if q.unit == "USD" and not _US_MARK.search(text) and _canadian(doc):
         return Quantity(q.value, "CAD", q.qualifier, q.low, q.high, q.kind)
+    if q.unit == "USD" and not _US_MARK.search(text) and (local := _local_dollar(doc)) is not None:
+        return Quantity(q.value, local, q.qualifier, q.low, q.high, q.kind)
     if q.unit == "DEM" and not re.search(r"\bGerman\b|\bDeutsche\b|D-|DEM", text, re.I) \
             and _places(doc) & {"DDM", "DEM"} == {"DDM"}:
         return Quantity(q.value, "DDM", q.qualifier, q.low, q.high, q.kind)
