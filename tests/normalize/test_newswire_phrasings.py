@@ -736,6 +736,9 @@ PER_SHARE = [
     ("The Harlow family may lift its bid to 38 dlrs if the board balks.", "38 dlrs", True),
     ("Carrow made a bid of 46 mln dlrs for the unit.", "46 mln dlrs", False),
     ("Orrin stock was down two today at 23-5/8 in heavy trade.", "two", True),
+    # a share market's turnover in millions is no price per share (Reuters figures dev6)
+    ("Share turnover on the Norvale bourse was up 3.2 billion crowns last week.", "3.2 billion crowns", False),
+    ("Orrin Telecom shares closed at 1.85 mln yen each.", "1.85 mln yen", True),
 ]
 
 

@@ -562,8 +562,9 @@ def per_share(text: str, start: int, end: int) -> bool:
         # the figure must be one of the line's own figures, not in a sentence that follows the label
         if not re.search(r"(?<![A-Z])[.;]\s", line):  # (an initial's stop is none: "Shr 3.25 H.K. Dlrs vs 1.40")
             return True
-    if _SHARE_PRICE_BEFORE.search(text[max(0, start - 90):start]):
-        return True
+    if _SHARE_PRICE_BEFORE.search(text[max(0, start - 90):start]) and (
+            not _SCALED_OWN.search(own) or _EACH_AFTER.match(after)):
+        return True  # (not "share turnover rose 4.2 billion crowns": a total; but "ended at 1.2 mln yen each")
     if _BID_BEFORE.search(text[max(0, start - 40):start]) and not _SCALED_OWN.search(own) \
             and not re.search(r"\d{1,3},\d{3}", own) and not re.match(r"\s+(?:mln|bln|billion|million)\b", after, re.I):
         return True  # (not "an offer of 1,500,000 dlrs", "a bid of 46 mln dlrs": a total)
