@@ -695,3 +695,12 @@ def test_an_unread_name_opening_the_sentence_holds_the_figure_its_verb_states(te
 def test_pricing_shares_tells_of_a_listing(sentence, listing):
     doc = NLP.make_doc(sentence)
     assert C._about_a_listing(doc, doc[:]) is listing
+
+
+def test_they_after_a_share_price_move_are_the_same_shares():
+    doc = doc_with("Halvard shares fell 7.5% after hours. They had ended the regular session up 1.4%.",
+                   [("Halvard", "ORG"), ("7.5%", "PERCENT"), ("1.4%", "PERCENT")])
+    for t in doc:
+        t.is_sent_start = t.i == 0 or doc[t.i - 1].text == "."
+    got = C.revise_drafts(doc, [draft(doc, "Halvard", "share_price_change", "7.5%")])
+    assert claims(got) == {("Halvard", "share_price_change", "7.5%"), ("Halvard", "share_price_change", "1.4%")}

@@ -1274,22 +1274,26 @@ def _later_moves(doc: Doc, sent: Span, names: list[Span], values: list[Span], dr
     the morning to close 3% lower"): a percentage the linker left, after a move verb (three words at most
     before it) or before 'higher'/'lower', in a sentence whose shares moved — the company of its move before
     (a ``share_price_change`` draft of the sentence) or of its 'Shares of …' / '<company> shares'."""
-    if not {t.lower_ for t in sent} & {"shares", "share", "stock", "stocks"}:
+    told = _shares_told_before(doc, sent, drafts)
+    if told is None and not {t.lower_ for t in sent} & {"shares", "share", "stock", "stocks"}:
         return []
     out: list[ClaimDraft] = []
     for v in values:
         if v.label_ != "PERCENT" or (v.start, v.end) in covered or not (sent.start <= v.start < sent.end):
             continue
+        if told is not None and any(n.start < v.start for n in names):
+            continue
         lead = [t.lower_ for t in doc[max(sent.start, v.start - 3):v.start]]
         after = doc[v.end].lower_ if v.end < sent.end else ""
-        if not (set(lead) & _LATER_MOVE_VERBS or (after in ("higher", "lower") and lead)):
+        if not (set(lead) & _LATER_MOVE_VERBS or (after in ("higher", "lower") and lead)
+                or (told is not None and lead[-1:] in (["up"], ["down"]))):  # "They ended the session up 0.8%"
             continue
         earlier = [d for d in drafts + out if d.attribute == "share_price_change" and sent.start <= d.span.start
                    < v.start]
         if earlier and (any(earlier[-1].span.end <= n.start < v.start for n in names)
                         or {t.lower_ for t in doc[earlier[-1].span.end:v.start]} & {"while", "whereas", "whilst"}):
             continue  # "…, while the Nasdaq rose 0.9%": another name's move
-        subject = earlier[-1].subject_text if earlier else _shares_owner(doc, names, v, sent)
+        subject = earlier[-1].subject_text if earlier else told or _shares_owner(doc, names, v, sent)
         if subject is None:
             owner = next((n for n in names if n.label_ == "ORG" and n.end < v.start and n.end < len(doc)
                           and doc[n.end].lower_ in ("shares", "stock")), None)
@@ -1298,6 +1302,16 @@ def _later_moves(doc: Doc, sent: Span, names: list[Span], values: list[Span], dr
         if subject and quantity is not None:
             out.append(ClaimDraft(subject, "share_price_change", quantity, v, None, None, 0.5))
     return out
+
+
+def _shares_told_before(doc: Doc, sent: Span, drafts: list[ClaimDraft]) -> str | None:
+    """The company whose shares a sentence opening with 'They' goes on about: the one of the previous sentence's
+    last share-price move ("Kolt shares tumbled 9.5% after hours. They had ended the regular session up 0.8%.")."""
+    if sent.start == 0 or doc[sent.start].lower_ != "they":
+        return None
+    before = bounded_sent(doc[sent.start - 1])
+    moves = [d for d in drafts if d.attribute == "share_price_change" and before.start <= d.span.start < before.end]
+    return moves[-1].subject_text if moves else None
 
 
 #: the sum with the over-allotment ("With the greenshoe, the proceeds reach $1.01bn")
