@@ -609,6 +609,9 @@ def test_a_number_of_shares_is_no_count_claim(text, surface, label, shares):
     ("Vellacott Chemie FY", "Vellacott Chemie"),
     ("Vellacott Chemie", "Vellacott Chemie"),
     ("H2 Energy", "H2 Energy"),
+    ("Peers Ormsby Marine", "Ormsby Marine"),
+    ("Rival Kestrel Denki", "Kestrel Denki"),
+    ("Fellowes Marine", "Fellowes Marine"),
 ])
 def test_a_wire_code_or_results_period_after_a_name_is_not_part_of_it(name, clean):
     assert C._clean_name(name) == clean
