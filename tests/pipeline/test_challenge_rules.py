@@ -707,3 +707,12 @@ def test_they_after_a_share_price_move_are_the_same_shares():
         t.is_sent_start = t.i == 0 or doc[t.i - 1].text == "."
     got = C.revise_drafts(doc, [draft(doc, "Halvard", "share_price_change", "7.5%")])
     assert claims(got) == {("Halvard", "share_price_change", "7.5%"), ("Halvard", "share_price_change", "1.4%")}
+
+
+def test_each_percentage_of_a_passive_holding_list_goes_to_the_holder_after_by():
+    doc = doc_with("Halvard is 55.2 pct owned by Mirrin Group, 20.1 pct by Dorrin Corp and 9.5 pct by <Ketter Ltd>.",
+                   [("Halvard", "ORG"), ("55.2 pct", "PERCENT"), ("Mirrin Group", "ORG"), ("20.1 pct", "PERCENT"),
+                    ("Dorrin Corp", "ORG"), ("9.5 pct", "PERCENT"), ("Ketter Ltd", "ORG")])
+    assert claims(C.revise_drafts(doc, [])) == {("Mirrin Group", "stake", "55.2 pct"),
+                                                ("Dorrin Corp", "stake", "20.1 pct"),
+                                                ("Ketter Ltd", "stake", "9.5 pct")}

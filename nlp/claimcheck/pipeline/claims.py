@@ -1166,7 +1166,14 @@ def _held_stakes(doc: Doc, sent: Span, names: list[Span], values: list[Span], pu
     31.8 pct of the voting power", "Kolt, which owns 13 pct of Arden stock" — the holder is the verb's subject
     (``_verb_subject``: a company, or a person for a stake)."""
     out: list[ClaimDraft] = []
+    passive = _OWNED_BY.search(span_text(sent))
     for v in values:
+        if passive and v.label_ == "PERCENT" and (v.start, v.end) not in covered and sent.start <= v.start < sent.end:
+            owner = _owned_by_after(doc, names, v, sent)  # "… 16.4 pct by Arden <ARD.L> and 12.5 pct by <Kolt>"
+            quantity = normalize_span(v, published)
+            if owner and quantity is not None:
+                out.append(ClaimDraft(owner, "stake", quantity, v, None, None, 0.5))
+                continue
         if v.label_ != "PERCENT" or (v.start, v.end) in covered or not (sent.start <= v.start < sent.end) \
                 or v.end >= sent.end or doc[v.end].lower_ != "of":
             continue
@@ -1179,6 +1186,25 @@ def _held_stakes(doc: Doc, sent: Span, names: list[Span], values: list[Span], pu
         if holder and quantity is not None:
             out.append(ClaimDraft(holder, "stake", quantity, v, None, None, 0.5))
     return out
+
+
+#: a holding told in the passive: "is 50.2 pct owned by Arden, 16.4 pct by Kolt and 12.5 pct by Vessa"
+_OWNED_BY = re.compile(r"\b(?:owned|held|controlled) by\b", re.IGNORECASE)
+
+
+def _owned_by_after(doc: Doc, names: list[Span], value: Span, sent: Span) -> str | None:
+    """The holder a percentage of a passive holding names right after it: "N pct (owned|held) by <Arden>" — the
+    company whose name follows 'by' (a wire copy's '<' allowed before it)."""
+    i = value.end
+    if i < sent.end and doc[i].lower_ in ("owned", "held", "controlled"):
+        i += 1
+    if i >= sent.end or doc[i].lower_ != "by":
+        return None
+    i += 1
+    if i < sent.end and doc[i].text == "<":
+        i += 1
+    owner = next((n for n in names if n.start == i and n.label_ == "ORG"), None)
+    return _clean_name(owner.text) if owner is not None and not _is_ticker(doc, owner) else None
 
 
 _MARKET = re.compile(r"\b(?:shares?|stocks?|index|indices|exchange|trading)\b", re.IGNORECASE)
