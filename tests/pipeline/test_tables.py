@@ -154,3 +154,86 @@ def test_a_story_check_reads_both_periods_without_a_conflict(tmp_path):
         {(402_600_000, "year"), (420_600_000, "year")}
     assert {d.title for d in report.documents} == {"HALDEN MINING CORP <HMC> 4TH QTR NET"}
     assert len([c for c in report.claims if c.doc == "wire"]) == 8
+
+
+# --- statistical tables with the unit written once in a heading (invented commodities and figures) -----------
+
+from claimcheck.pipeline.tables import heading_blocks, lends_to, row_label  # noqa: E402
+
+HEADED = """ZORVIAN MILLET STOCKS
+
+Zorvian millet board figures for stocks at end-month, in thousands of tonnes, with year-ago figures in brackets:
+
+Pearl millet 412.6 (398.1), finger millet 77.0 (81.5), foxtail 12.3 (nil).
+
+Stored at ports     31.4     29.9
+
+The board said the figures were provisional and may be revised by 3.5 pct.
+"""
+
+
+def _block_texts(text):
+    return [(text[s:e], unit) for s, e, unit in heading_blocks(text)]
+
+
+def test_a_heading_lends_its_unit_to_the_rows_below_until_prose():
+    (block, unit), = _block_texts(HEADED)
+    assert unit == "thousand tonnes"
+    assert "412.6" in block and "31.4     29.9" in block
+    assert "3.5 pct" not in block  # the sentence after the rows ends the block
+
+
+@pytest.mark.parametrize(("heading", "unit"), [
+    ("Quarn bean crushings, in mln tonnes --", "mln tonnes"),
+    ("Kelpa seed shipments (000 bags)", "thousand bags"),
+    ("The levies, in European currency units (ecu) per 100 kilos.", "ECU"),
+    ("Vintar oil output, in ECUs per tonne:", "ECU"),
+    ("Drossel wheat stocks (in 000's bushels)", "thousand bushels"),
+    ("Sales and stocks of brindle ore in tonnes were:", "tonnes"),
+])
+def test_heading_forms(heading, unit):
+    text = f"{heading}\n\nNorth   14.20   13.85\n\nSouth    6.05    5.90\n"
+    (block, got), = _block_texts(text)
+    assert got == unit and "13.85" in block and "5.90" in block
+
+
+def test_a_table_whose_line_breaks_were_lost_is_one_row_of_many_figures():
+    text = ("QUARN SUPPLY -- USDA\n\nThe department gave supply data for quarn, in mln tonnes --\n\n"
+            "1986/87   1985/86 Start Stks  0.41   0.39   0.36   0.36 Output  2.71   2.70   2.55   2.55\n")
+    (block, unit), = _block_texts(text)
+    assert unit == "mln tonnes" and "0.39" in block and "2.55" in block
+
+
+@pytest.mark.parametrize("text", [
+    # a unit in a sentence with no table after it
+    "Output of quarn, measured in tonnes, rose sharply last year, the ministry said in a statement.\n",
+    # one row only, with two figures: no block
+    "Kelpa exports, in thousands of tonnes:\n\nKelpa 41.2 (38.0)\n\nThe exporters said demand was weak.\n",
+    # two units in one sentence, or an exception: which rows are in which is not read
+    "Stocks are in mln bushels, except quarn, which is in mln tonnes --\n\nDrossel  225  300\n\nQuarn  52.1  68.1\n",
+    "All in tonnes except zinc which in troy ounces.\n\nLead 12,400 (11,800), Zinc 2,500 (2,100), Tin 300 (280).\n",
+    # a figure's own unit in brackets is no heading
+    "It sold 500 (tonnes) of quarn.\n\nNorth   14.20   13.85\n\nSouth    6.05    5.90\n",
+])
+def test_no_block(text):
+    assert heading_blocks(text) == []
+
+
+def test_a_row_with_its_own_unit_in_brackets_ends_the_block():
+    text = ("QUARN (mln acres) --\n\nSown   10.2   10.4\n\nCut   9.8   9.9 Yield (bu)  31.0  30.5 Stocks  88  90\n")
+    (block, _), = _block_texts(text)
+    assert "9.9" in block and "31.0" not in block
+
+
+@pytest.mark.parametrize(("row", "figure", "label", "lends"), [
+    ("Start Stks  0.41   [0.39]   0.36", "0.39", "Start Stks", True),
+    ("Avg Price  4.10-4.30   [4.55]", "4.55", "Avg Price", False),
+    ("Yield (bu)  [31.0]  30.5", "31.0", "Yield (bu)", False),
+    ("Quarn-x   --   --   [0.4]   2.2", "0.4", "Quarn-x", False),
+    ("[2] HARD QUARN   288-1/4", "2", "", False),
+])
+def test_row_labels(row, figure, label, lends):
+    text = row.replace("[", "").replace("]", "")
+    start = row.index("[")
+    assert row_label(text, start) == label
+    assert lends_to(text, start, start + len(figure)) is lends

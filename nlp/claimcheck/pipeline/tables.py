@@ -256,3 +256,146 @@ def is_section_line(line: str) -> bool:
     four words naming a period, not a sentence."""
     words = line.strip().split()
     return 0 < len(words) <= 4 and _period(line) is not None and not re.search(r"[.!?]$", line.strip())
+
+
+# --- statistical tables with the unit written once in a heading (claimcheck issue 15) -------------------------
+#
+# USDA and EC tables on the wire write the unit and scale once, in a heading ("in thousands of tonnes", "in mln
+# tonnes --", "(000 bags)", "in European currency units (ecu) per 100 kilos") and then bare figures in columns,
+# often with the line breaks of the rows lost. :func:`heading_blocks` finds each such heading and the run of
+# table rows after it; the mention layer lends the heading's unit and scale to the bare figures there.
+
+_SCALE = r"(?P<scale>thousands?(?:\s+of)?|'?000(?:'?s)?|1,000|mln|millions?(?:\s+of)?|bln|billions?(?:\s+of)?)"
+_MEASURES = (r"(?:metric\s+|short\s+|long\s+)?(?:tonnes|tons|tonne|ton)(?:\s+raw\s+value)?"
+             r"|(?:60|50|69|70)-(?:kg|kilo)s?\s+bags|bags|bales|barrels|bushels|hectares|acres|kilos|kilograms|(?:troy\s+)?ounces|hectolitres"
+             r"|litres|liters|head|units|cubic\s+metres|lbs")
+_MONEYS = (r"(?:U\.S\.\s+)?(?:dlrs|dollars)|stg|sterling|yen|marks|francs|guilders|lire|ecus?|ECUs?"
+           r"|european\s+currency\s+units?(?:\s*\(ecus?\))?|cts|cents")
+_PER = r"(?:\s+(?:per|a)\s+(?:100\s+|one\s+)?(?:kilos?|kg|tonnes?|tons?|bushels?|lbs?|pounds?|barrels?|ounces?|bags?))?"
+_UNIT = rf"(?:(?P<measure>{_MEASURES})|(?P<money>{_MONEYS}){_PER})"
+#: "in thousands of tonnes", "in mln tonnes", "in ECUs per tonne", closing its clause (a comma, a colon, "--", a
+#: full stop, a bracket or the line's end after it: "in thousand tonnes, unless noted --", "in tonnes were:")
+_HEADING_IN = re.compile(rf"(?<![\w.,])in\s+(?:{_SCALE}\s+)?{_UNIT}"
+                         r"(?=(?:\s+(?:were|are|was|is|as\s+follows))?\s*(?:[,.:;)]|--|-\s|\n|$))", re.I)
+#: "(000 bags)", "(in thousands of tonnes)", "('000 tonnes)", "(mln dlrs)": a bracket holding only the unit
+_HEADING_BRACKET = re.compile(rf"\(\s*(?:in\s+)?(?:{_SCALE}\s+)?{_UNIT}\s*\)", re.I)
+_SCALE_WORD = {"thousand": "thousand", "000": "thousand", "1,000": "thousand", "mln": "mln", "million": "mln",
+               "bln": "billion", "billion": "billion"}
+#: a figure of a row: digits not part of a date ("4/2/87") or a season ("1986/87"), or "nil"
+_ROW_NUMBER = re.compile(r"(?<![\w/.-])\(?-?\d[\d,]*(?:\.\d+)?\)?(?![\w/]|\.\d)|\bnil\b", re.I)
+_ROW_WORD = re.compile(r"[A-Za-z][A-Za-z'.-]*")
+_ROW_YEAR = re.compile(r"\(?(?:19|20)\d\d\)?")
+_LEAD_IN = re.compile(r"(?::|--|,|\bas\s+follows)\s*$", re.I)
+
+
+def _heading_unit(m: re.Match[str]) -> str:
+    """The words a bare figure under the heading is read with: "thousand tonnes", "mln dlrs", "ECU", "thousand bags"."""
+    scale = ""
+    if m["scale"]:
+        key = re.sub(r"[^a-z0-9,]", "", m["scale"].lower().split()[0]).rstrip("s")
+        scale = _SCALE_WORD.get(key, _SCALE_WORD.get(key.rstrip("s"), ""))
+    if m["measure"]:
+        unit = " ".join(m["measure"].split())
+        unit = re.sub(r"^\d+-(?:kg|kilo)s?\s+", "", unit, flags=re.I)  # "60-kg bags": bags
+        unit = re.sub(r"\s+raw\s+value$", "", unit, flags=re.I)
+    else:
+        unit = " ".join(m["money"].split())
+        if re.match(r"(?:european|ecu)", unit, re.I):
+            unit = "ECU"
+    return f"{scale} {unit}".strip()
+
+
+def _segment_kind(seg: str) -> tuple[str, int]:
+    """('row' | 'label' | 'prose' | 'blank', figures) of one line (or what is left of it) below a heading."""
+    if not seg.strip():
+        return "blank", 0
+    figures = sum(1 for n in _ROW_NUMBER.findall(seg) if not _ROW_YEAR.fullmatch(n))
+    words = len(_ROW_WORD.findall(seg)) - len(re.findall(r"\bnil\b", seg, re.I))
+    if figures >= 2 and (words <= 8 or figures >= 0.3 * (figures + words)):
+        return "row", figures
+    if figures == 1 and words <= 4 and not seg.rstrip().endswith("."):
+        return "row", figures
+    if figures == 0 and (words <= 8 or _LEAD_IN.search(seg)):
+        return "label", 0
+    if _LEAD_IN.search(seg) and not re.search(r"\.\s", seg):
+        return "label", 0
+    return "prose", figures
+
+
+#: a bracket of words after a row's label that gives a unit the headings here do not read ("Yield (bu)", "Supply (mln
+#: cwts)"): the rows after it are in that unit, so the block ends there ("(nil)", "(cont.)" are no unit)
+_OTHER_UNIT = re.compile(r"\((?!(?:nil|cont\.?|n/?a|est\.?|revised|unavailable)\))[A-Za-z][A-Za-z .'/-]{0,25}\)", re.I)
+#: words before a heading in its sentence that make the heading hold for some rows only ("All in tonnes except
+#: Silver which in troy ounces", "in mln bushels, except feedgrains, which is in mln tonnes")
+_EXCEPT = re.compile(r"\bexcept\b(?!\s+(?:as|where)\s+noted)|\bother\s+than\b", re.I)
+
+
+def _sentence_before(text: str, pos: int) -> str:
+    start = max(text.rfind("\n", 0, pos), text.rfind(". ", 0, pos), text.rfind("--", 0, pos)) + 1
+    return text[start:pos]
+
+
+def heading_blocks(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, unit words) of each block of table rows under a heading that gives their unit: from the end of
+    the heading to the end of the last row before prose (or the next heading). A block needs two rows of two
+    figures or more, or one line of four or more (a table whose line breaks were lost)."""
+    heads = sorted([*_HEADING_IN.finditer(text), *_HEADING_BRACKET.finditer(text)], key=lambda m: m.start())
+    out: list[tuple[int, int, str]] = []
+    for i, m in enumerate(heads):
+        if out and m.start() < out[-1][1]:
+            continue  # the same heading matched twice, or a heading inside the block before (it starts its own)
+        if re.search(r"\d[\d,.]*\s*$", text[max(0, m.start() - 12):m.start()]) and m.group(0).startswith("("):
+            continue  # "500 (tonnes)": a figure's own unit, not a heading
+        before = _sentence_before(text, m.start())
+        after = re.match(r"[^\n:]*?(?=\.\s|--|:|\n|$)", text[m.end():m.end() + 300])
+        if m.group(0).lower().startswith("in") and (_EXCEPT.search(before) or _HEADING_IN.search(before)
+                                                     or (after and _HEADING_IN.search(after.group(0)))):
+            continue  # two units in one sentence, or one "except" some rows: which rows are in which is not read
+        limit = next((h.start() for h in heads[i + 1:] if h.start() >= m.end()), len(text))
+        other = next((o.start() for o in _OTHER_UNIT.finditer(text, m.end(), limit)
+                      if not _HEADING_BRACKET.fullmatch(o.group(0))), None)
+        limit = other if other is not None else limit
+        pos, end, rows, wide = m.end(), None, 0, False
+        while pos < limit:
+            nl = text.find("\n", pos, limit)
+            seg_end = nl if nl >= 0 else limit
+            kind, figures = _segment_kind(text[pos:seg_end])
+            if kind == "prose":
+                break
+            if kind == "row":
+                end = seg_end
+                rows += figures >= 2
+                wide = wide or figures >= 4
+            pos = seg_end + 1
+        if end is not None and (rows >= 2 or wide):
+            out.append((m.end(), end, _heading_unit(m)))
+    return out
+
+
+#: words of a row's label that make its figures no amount in the heading's unit: a price, a yield, a rate or a
+#: share ("Avg Price 4.60-4.80 5.05", "Yield (bu) 119.3", "Yld (tonnes) 2.48"), or a footnote's mark on the label
+#: ("Sorghum-x" under "x - mln cwts")
+_NOT_AMOUNT_LABEL = re.compile(r"\b(?:price|prices|yield|yld|rate|rates|pct|percent|ratio|index|avg|average|per)\b"
+                               r"|[A-Za-z]-[A-Za-z]\b\s*$", re.I)
+#: what may stand between a row's label and one of its figures: the row's other figures, "nil", "--", "N.A."
+_ROW_FILL = re.compile(r"(?:\s|--+|\(?-?\d[\d,]*(?:\.\d+)?\)?(?:-[a-zA-Z]\b)?|\(?nil\)?|n\.a\.|n/a|,)*$", re.I)
+
+
+def row_label(text: str, start: int) -> str:
+    """The label of the row a table figure at ``start`` is on: the words before it, past the row's other figures
+    ("Production   2.52   [2.51]": "Production"); at most 40 characters, on its line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[max(line_start, start - 200):start]
+    fill = _ROW_FILL.search(before)
+    head = before[:fill.start()] if fill else before
+    words = re.findall(r"[A-Za-z][A-Za-z./()'-]*(?:[ \t]+[A-Za-z(][A-Za-z./()'-]*){0,3}\s*$", head[-40:])
+    return words[-1].strip() if words else ""
+
+
+def lends_to(text: str, start: int, end: int) -> bool:
+    """Whether a bare figure at ``start``-``end`` of a headed block takes the heading's unit: not on a row of prices,
+    yields or rates, nor on a row whose label carries a footnote's mark; not a small whole number written before
+    a word, as a grade or a row's number is ("1 DNS WHEAT")."""
+    if _NOT_AMOUNT_LABEL.search(row_label(text, start)):
+        return False
+    return not re.match(r"\d\.?$", text[start:end]) or not re.match(r" [A-Za-z]", text[end:end + 2])
