@@ -233,3 +233,62 @@ def test_span_of_a_doc_built_by_hand(nlp):
     doc = make(nlp, "Revenue was $5m.")
     span = Span(doc, 2, 5, label="MONEY")
     assert M.normalize_span(span, None).value == 5_000_000
+
+
+# --- tables with the unit in a heading (invented commodities and figures) ----------------------------------
+
+_HEADED = ("ZORVIAN MILLET STOCKS\n\nBoard figures for stocks at end-month, in thousands of tonnes, with year-ago "
+           "figures in brackets:\n\nPearl millet 412.6 (398.1), finger millet 77.0 (81.5).\n\n"
+           "Stored at ports     31.4     29.9\n\nThe board expects 1987 stocks to rise 3.5 pct.\n")
+
+
+def test_a_heading_lends_its_unit_and_scale_to_bare_table_figures(nlp):
+    doc = make(nlp, _HEADED, [("412.6", "CARDINAL"), ("398.1", "MONEY"), ("77.0", "CARDINAL"),
+                              ("81.5", "CARDINAL"), ("31.4", "CARDINAL"), ("29.9", "QUANTITY"), ("1987", "DATE"),
+                              ("3.5 pct", "PERCENT")])
+    got = {m.text: (m.label, m.value, m.unit) for m in M.mentions_of(doc)}
+    assert got["412.6"] == ("QUANTITY", 412600, "t")
+    assert got["398.1"] == ("QUANTITY", 398100, "t")  # the NER's MONEY of a bare figure: the heading's unit
+    assert got["29.9"] == ("QUANTITY", 29900, "t")
+    assert got["3.5 pct"] == ("PERCENT", 3.5, "percent")  # after the rows: no block
+
+
+@pytest.mark.parametrize(("heading", "row", "expected"), [
+    ("Kelpa seed shipments (000 bags)", "North   14   12\n\nSouth   6   5", ("CARDINAL", 14000, "bag")),
+    ("Vintar levies, in European currency units (ecu) per tonne.",
+     "White vintar 14.20 versus 13.85 previously.\n\nRaw vintar 12.10 versus 12.00 previously.",
+     ("MONEY", 14.2, "XEU")),
+    ("Quarn crushings, in mln tonnes --", "North   14.20   13.85\n\nSouth    6.05    5.90",
+     ("QUANTITY", 14200000, "t")),
+])
+def test_heading_units(nlp, heading, row, expected):
+    text = f"{heading}\n\n{row}\n"
+    first = row.split()[1] if row.startswith("North") else "14.20"
+    doc = make(nlp, text, [(first, "CARDINAL")])
+    (m,) = [m for m in M.mentions_of(doc) if m.text == first]
+    assert (m.label, m.value, m.unit) == expected
+
+
+@pytest.mark.parametrize(("row", "figure"), [
+    ("Avg Price  4.10-4.30   4.55   4.60", "4.55"),     # a price row
+    ("Planted   1987   1986\n\nNorth   14.2   13.9", "1987"),  # a year
+    ("Grade No. 2   14.2   13.9\n\nNorth   14.2   13.9", "2"),  # a label's number
+    ("Sown   14.2 mln   13.9\n\nNorth   14.2   13.9", "14.2"),  # a scale of its own
+])
+def test_heading_lends_nothing_to(nlp, row, figure):
+    text = f"Quarn crushings, in thousands of tonnes --\n\n{row}\n"
+    doc = make(nlp, text, [(figure, "CARDINAL")])
+    (m,) = [m for m in M.mentions_of(doc) if m.text == figure]
+    assert m.unit != "t"
+
+
+def test_columns_the_ner_ran_together_are_one_mention_each(nlp):
+    text = "Quarn, in mln tonnes --\n\nStart Stks  0.41   0.39      0.36   0.36 Output   2.71   2.70\n"
+    doc = make(nlp, text, [("0.41   0.39      0.36   0.36 Output", "QUANTITY"), ("2.71   2.70", "CARDINAL")])
+    split = M._split_columns(doc, list(doc.ents))
+    assert [(e.text, e.label_) for e in split] == [(x, "CARDINAL") for x in
+                                                   ("0.41", "0.39", "0.36", "0.36", "2.71", "2.70")]
+    # one figure with its unit, a range and a figure with single spaces stay as they are
+    doc = make(nlp, "It rose to 12.5   13.0 dlrs, 4.2  -  4.6 pct and 6.31 2 others.",
+               [("12.5   13.0 dlrs", "MONEY"), ("4.2  -  4.6 pct", "PERCENT"), ("6.31 2", "CARDINAL")])
+    assert M._split_columns(doc, list(doc.ents)) == list(doc.ents)

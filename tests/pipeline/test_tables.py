@@ -186,7 +186,7 @@ def test_a_heading_lends_its_unit_to_the_rows_below_until_prose():
 @pytest.mark.parametrize(("heading", "unit"), [
     ("Quarn bean crushings, in mln tonnes --", "mln tonnes"),
     ("Kelpa seed shipments (000 bags)", "thousand bags"),
-    ("The levies, in European currency units (ecu) per 100 kilos.", "ECU"),
+    ("The levies, in European currency units (ecu) per tonne.", "ECU"),
     ("Vintar oil output, in ECUs per tonne:", "ECU"),
     ("Drossel wheat stocks (in 000's bushels)", "thousand bushels"),
     ("Sales and stocks of brindle ore in tonnes were:", "tonnes"),

@@ -75,9 +75,38 @@ def merge_quantity_spans(doc: Doc) -> None:
             for t in (doc[i] for i, (w, lw) in enumerate(zip(texts, lowers))
                       if i not in taken and (lw in _SMALL_WORDS or _NUMBER.fullmatch(w)))
             if _is_bare_number(t) and not _far_year(t) or _first_of_two(t, grammar + others) or _word_count(t)]
-    doc.ents = _join_ranges(doc, refine_spans(doc, filter_spans(
+    doc.ents = _split_columns(doc, _join_ranges(doc, refine_spans(doc, filter_spans(
         grammar + [e for e in others + bare if not _name_number(e) and not _spec_number(e)
-                   and not _street_number(e) and not _fraction_number(e)])))
+                   and not _street_number(e) and not _fraction_number(e)]))))
+
+
+#: a figure of a table column inside a span ("0.32   0.28      0.24   0.24 Production"): digits between spaces, a
+#: footnote letter after it or not ("3,168.9-x")
+_COLUMN_FIGURE = re.compile(r"(?<!\S)\(?\d[\d,]*(?:\.\d+)?\)?(?=-[A-Za-z]\b|\s|$)")
+#: words in a span that make it one figure with its unit, not columns run together
+_UNIT_WORDS = re.compile(r"(?:[$%\u00a3]|\b(?:pct|percent|cent|cents|cts|dlrs?|dollars?|stg|yen|marks|francs"
+                         r"|tonnes?|tons?|mln|bln|billion|million|thousand|to|and|or|from|between)\b)", re.I)
+
+
+def _split_columns(doc: Doc, ents: list[Span]) -> list[Span]:
+    """One CARDINAL per figure where the NER ran the columns of a table into one span: a span holding two figures or
+    more, two of them side by side with only a column gap between them (two spaces or more, or a line break), and
+    no unit or range word that would make them one figure."""
+    out: list[Span] = []
+    for e in ents:
+        if e.label_ in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY"):
+            figures = list(_COLUMN_FIGURE.finditer(e.text))
+            gap = any(re.fullmatch(r"\s*(?:\n|\s{2,})\s*", e.text[a.end():b.start()])
+                      for a, b in zip(figures, figures[1:]))
+            if len(figures) >= 2 and gap and not _UNIT_WORDS.search(e.text):
+                pieces = [doc.char_span(e.start_char + f.start(), e.start_char + f.end(), label="CARDINAL",
+                                        alignment_mode="contract") for f in figures]
+                kept = [p for p in pieces if p is not None and len(p)]
+                if kept:
+                    out.extend(kept)
+                    continue
+        out.append(e)
+    return out
 
 
 #: a span of time the NER left out ("lasts up to 18 hours", "in 3.1 seconds", "wait another two hours"): days to
@@ -980,7 +1009,11 @@ def mentions_of(doc: Doc, published: date | None = None, *, dayfirst: bool = Fal
 
     A count's unit is its counted noun ("1.2 mln passengers": ``passenger``, see :func:`counted_unit`; "count"
     when no noun follows); a figure on a results-table line that counts shares ("Avg shrs 5,281,387 vs ...") is
-    a CARDINAL of ``share``, whatever the table component made of it."""
+    a CARDINAL of ``share``, whatever the table component made of it; a bare figure of a table under a heading
+    that gives the unit ("in thousands of tonnes") is read in that unit (:func:`_table_heading_reading`)."""
+    from claimcheck.pipeline.tables import heading_blocks
+
+    headed = heading_blocks(text_of(doc))
     for ent in doc.ents:
         if ent.label_ not in CONTRACT_LABELS:
             continue
@@ -1025,6 +1058,8 @@ def mentions_of(doc: Doc, published: date | None = None, *, dayfirst: bool = Fal
                         label, q, unit = "MONEY", money, money.unit
                     else:
                         unit = _produced_noun(ent) or _subject_noun(ent) or _breakdown_unit(ent) or unit
+        if headed and count_unit != "share" and (lent := _table_heading_reading(ent, headed)) is not None:
+            label, q, unit = lent  # "in thousands of tonnes" above a table: its bare figures' unit and scale
         if label == "MONEY" and q is not None and unit == q.unit:
             q = dated_currency(q, published or _published(doc))  # every money path, whichever rule read it
             unit = q.unit if q is not None else unit
@@ -1309,3 +1344,52 @@ def _count_as_other(ent: Span, unit: str) -> tuple[str, Quantity, int] | None:
             if q is not None:
                 return "PERCENT", q, ent.end_char + (m.end() if m else 0)
     return None
+
+
+#: a figure written bare in a table's column, in brackets or not ("(4,161.0)": last season's)
+_TABLE_BARE_FIGURE = re.compile(r"\(?\d[\d,]*(?:\.\d+)?\)?")
+_TABLE_YEAR_FIGURE = re.compile(r"\(?(?:19|20)\d\d\)?")
+#: what after a bare figure is its own unit or makes it no table figure ("12.5 mln", "4 pct", "3-year"), or a
+#: footnote's mark that may give it another unit ("2,400-x"; "-r", revised, does not)
+_TABLE_OWN_UNIT_AFTER = re.compile(
+    r"(?:[%$/]|-(?![rR]\b)|\s*(?:pct|percent|per\s*cent|cts|cents?|dlrs?|dollars?|stg|yen|marks|francs|tonnes?"
+    r"|tons?|bags?|bales?|barrels?|bushels?|kilos?|kg|lbs?|ounces?|hectares?|acres?|points?|pts|mln|bln|billion"
+    r"|million|thousand|times|months?|mths?|years?|yrs?|weeks?|days?|shares?|shrs?)\b)", re.I)
+#: a row or column label that takes a number ("No. 2", "grade 3", "Article 4")
+_TABLE_LABEL_BEFORE = re.compile(r"(?:\bno\.?|\bnumber|\bgrade|\bclass|\barticle|\bchapter|\bsection|\bregion|#|\btype"
+                           r"|\bmodel|\bphase|\bweek|\bday)\s*$", re.I)
+
+
+def _table_heading_reading(ent: Span, blocks: list[tuple[int, int, str]]) -> tuple[str, Quantity, str] | None:
+    """(label, reading, unit) of a bare figure in a block of table rows under a heading that gives the unit
+    (:func:`claimcheck.pipeline.tables.heading_blocks`): "20,398.3" under "in thousand tonnes" is 20,398,300
+    tonnes, "51.94" under "in European currency units (ecu) per 100 kilos" 51.94 ECU. Only a figure with no unit
+    of its own (none written after it either), not a year, not a number a label takes ("No. 2"); None else."""
+    if ent.label_ not in ("CARDINAL", "QUANTITY", "MONEY"):
+        return None
+    block = next((b for b in blocks if b[0] <= ent.start_char and ent.end_char <= b[1]), None)
+    if block is None:
+        return None
+    raw = ent.text.strip()
+    if not _TABLE_BARE_FIGURE.fullmatch(raw) or _TABLE_YEAR_FIGURE.fullmatch(raw):
+        return None
+    doc = ent.doc
+    text = text_of(doc)
+    if _TABLE_OWN_UNIT_AFTER.match(text, ent.end_char) or _TABLE_LABEL_BEFORE.search(text[max(0, ent.start_char - 12):
+                                                                              ent.start_char]):
+        return None
+    from claimcheck.pipeline.tables import lends_to
+
+    if not lends_to(text, ent.start_char, ent.end_char):
+        return None
+    figure = f"{raw.strip('()')} {block[2]}"
+    q = normalize_count(figure, "")
+    if q is not None and q.unit != "count":
+        return "QUANTITY", q, q.unit
+    if q is not None:  # "(000 bags)": a count of the heading's noun
+        return "CARDINAL", q, _noun_singular(block[2].split()[-1])
+    money = _read_money(doc, figure, "", doc.user_data.get(CURRENCY_KEY) or "USD")
+    if money is None:
+        return None
+    money = _story_currency(doc, figure, money) or money
+    return "MONEY", money, money.unit
