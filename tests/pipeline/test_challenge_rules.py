@@ -716,3 +716,15 @@ def test_each_percentage_of_a_passive_holding_list_goes_to_the_holder_after_by()
     assert claims(C.revise_drafts(doc, [])) == {("Mirrin Group", "stake", "55.2 pct"),
                                                 ("Dorrin Corp", "stake", "20.1 pct"),
                                                 ("Ketter Ltd", "stake", "9.5 pct")}
+
+
+@pytest.mark.parametrize("text, ents", [
+    ("Halvard Corp said it sold its coatings unit to Mirrin Group for 90 mln dlrs.",
+     [("Halvard Corp", "ORG"), ("Mirrin Group", "ORG"), ("90 mln dlrs", "MONEY")]),
+    ("Halvard Corp agreed to sell the unit to the <Mirrin Group> of Oslo for 90 mln dlrs.",
+     [("Halvard Corp", "ORG"), ("Mirrin Group", "ORG"), ("Oslo", "GPE"), ("90 mln dlrs", "MONEY")]),
+])
+def test_a_sale_price_linked_to_the_seller_goes_to_the_buyer_after_to(text, ents):
+    doc = doc_with(text, ents)
+    got = C.revise_drafts(doc, [draft(doc, "Halvard Corp", "deal_value", "90 mln dlrs")])
+    assert claims(got) == {("Mirrin Group", "deal_value", "90 mln dlrs")}

@@ -1948,7 +1948,10 @@ def _deal_party(doc: Doc, sent: Span, names: list[Span], verb: Token, value: Spa
     before = [n for n in names if n.end <= verb.i]
     if verb.lower_ in SALE_VERBS and not _SOLD_PASSIVE.search(doc[sent.start:verb.i + 1].text.lower()):
         to = next((t for t in doc[verb.i + 1:value.start] if t.lower_ == "to"), None)
-        after = [n for n in names if to is not None and n.start == to.i + 1 + (doc[to.i + 1].lower_ == "the")]
+        at = to.i + 1 if to is not None else -1
+        while 0 < at < value.start and doc[at].lower_ in ("the", "<"):  # "to the <Kolt Co>"
+            at += 1
+        after = [n for n in names if to is not None and n.start == at]
         return _clean_name(after[0].text) if after else None
     if _SOLD_PASSIVE.search(doc[sent.start:verb.i + 1].text.lower()):
         return _clean_name(before[-1].text) if len(before) == 1 else None
@@ -2038,6 +2041,9 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
             owner = _ticker_owner_elsewhere(doc, index, mention)
             if owner:  # "VLCT shares rose 4.4%" after "Vellacott Payments Inc (NASDAQ: VLCT)"
                 drafts[i].subject_text = owner
+                continue
+            if d.attribute == "deal_value" and (buyer := _buyer_of_a_sale(doc, names, mention, d.span, sent)):
+                drafts[i].subject_text = buyer  # "Arden sold its unit to Kolt for $90m": Kolt's price
                 continue
             if d.attribute == "deal_value" and _is_target_mention(doc, mention):
                 buyers = [n for n in names if n.end <= mention.start - 1 and not _is_ticker(doc, n)
@@ -2651,6 +2657,18 @@ def _is_target_mention(doc: Doc, ent: Span) -> bool:
 _STAKE_LINK = {"of", "in", "the", "stake", "interest", "holding", "shareholding", "its", "class", "a", "b", "common",
                "preferred", "voting", "outstanding", "shares", "stock", "'s", "’s"}
 _PREPOSITIONS = {"of", "in", "from", "for", "to", "by", "with", "at", "on", "into", "than", "as"}
+
+
+def _buyer_of_a_sale(doc: Doc, names: list[Span], seller: Span, value: Span, sent: Span) -> str | None:
+    """The buyer of an active sale whose seller a deal's price was given to: the seller names the clause subject of
+    'sell'/'sold' before the price, and the name after that verb's 'to' is the buyer ("Arden said it sold its
+    coatings unit to Kolt for $90m", "agreed to sell the division to the Vessa Group of Oslo for 35 mln stg")
+    (``_deal_party``, which reads unlinked prices so). None for a passive sale or no buyer named."""
+    verb = next((t for t in doc[seller.end:value.start] if t.lower_ in SALE_VERBS), None)
+    if verb is None or any(n.start > seller.end and n.end <= verb.i and n.label_ == "ORG" for n in names):
+        return None
+    buyer = _deal_party(doc, sent, names, verb, value)
+    return buyer if buyer and buyer != _clean_name(seller.text) else None
 
 
 def _is_seller_mention(doc: Doc, ent: Span, sent: Span) -> bool:
