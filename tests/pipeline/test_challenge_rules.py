@@ -591,15 +591,6 @@ def test_a_percentage_after_shares_move_verb_is_no_stake_and_a_stake_in_a_compan
     assert C.revise_drafts(doc, [draft(doc, "Kolt Inc", "stake", "38.5 pct")]) == []
 
 
-@pytest.mark.parametrize("text, surface, label, shares", [
-    ("Quorrel sold 25 million shares at $9 each.", "25 million", "CARDINAL", True),
-    ("Tamber Foods bought 1.4 mln of its common shares last year.", "1.4 mln", "CARDINAL", True),
-    ("Quorrel runs 25 stores in Denmark.", "25", "CARDINAL", False),
-    ("Tamber Foods sold 140,000 units in the quarter.", "140,000", "CARDINAL", False),
-])
-def test_a_number_of_shares_is_no_count_claim(text, surface, label, shares):
-    doc = doc_with(text, [(surface, label)])
-    assert C._counts_shares(ent(doc, surface)) is shares
 
 
 @pytest.mark.parametrize("name, clean", [

@@ -2116,7 +2116,6 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
     out_drop |= _nationality_subjects(doc, index, drafts, topics)
     out_drop |= _unit_sales_changes(doc, drafts)
     out_drop |= {id(d) for d in drafts if d.attribute in _RESULTS and _foretold(doc, d.span)}
-    out_drop |= {id(d) for d in drafts if d.attribute == "count" and _counts_shares(d.span)}
     out_drop |= {id(d) for d in drafts if d.attribute == "share_price_change" and _currency_move(doc, d.span)}
     for d in drafts:
         value = d.quantity.value
@@ -2295,15 +2294,6 @@ def _unit_sales_changes(doc: Doc, drafts: list[ClaimDraft]) -> set[int]:
         if words & {"sales", "sold"} and not _SALES_IN_MONEY.search(span_text(sent)):
             dropped.add(id(d))
     return dropped
-
-
-def _counts_shares(value: Span) -> bool:
-    """A number of shares or depositary shares ("sold 40 million shares at $14 each", "9.3 mln of its common shares"):
-    the size of a trade, offering or holding, which a price, proceeds or stake states; no company's tally (on
-    real-train and dev, 101 of 124 such figures are marked not a claim)."""
-    from claimcheck.pipeline.mentions import counted_unit
-
-    return counted_unit(value) in ("share", "ads", "adr")
 
 
 #: a period's results, which a forecast may state before they are known
