@@ -909,13 +909,10 @@ def _unlinked_prices(doc: Doc, sent: Span, names: list[Span], values: list[Span]
             if prev in ("for", "worth") or in_deal else None
         if verb is not None and verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == "back":
             verb = None  # "buy back shares for $1bn": a buyback, read below
-        agent = _deal_agent(doc, names, v, sent) if verb is None else None
-        if verb is not None and not (verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == "back"):  # buybacks
+        if verb is not None:
             attribute, subject = "deal_value", _deal_party(doc, sent, names, verb, v)
-        elif verb is not None:
-            continue
-        elif agent:  # "agreed to a £610m takeover by Kolt", "the £720m purchase of Arden by Kolt"
-            attribute, subject = "deal_value", agent
+        elif agent := _deal_agent(doc, names, v, sent):  # "agreed to a £610m takeover by Kolt", "the £720m
+            attribute, subject = "deal_value", agent  # purchase of Arden by Kolt"
         elif (owner := _deal_owner(doc, names, v, sent, drafts)) is not None:  # "its $10bn takeover of Mirel"
             attribute, subject = "deal_value", owner
         elif prev in _BID_VERBS and after.startswith("for ") and _bid_for_company(doc, names, v):
@@ -971,6 +968,8 @@ def _is_buyback(doc: Doc, value: Span, sent: Span) -> bool:
     lead = span_text(doc[max(sent.start, value.start - 6):value.start]).lower() if value.start > sent.start else ""
     return _BUYBACK_LEAD.search(lead) is not None \
         or _BUYBACK_AFTER.match(span_text(doc[value.end:min(sent.end, value.end + 8)]).lower()) is not None
+
+
 #: a deal named right after its price: "in a $47bn merger", "a £610m takeover by …"
 _DEAL_AFTER = re.compile(r"(?:[\w-]+ )?(?:deal|takeover|buyout|buy-out|merger|acquisition|purchase)\b")
 #: a buyer's own deal after its price: "its $10.3bn takeover of Mirel", "Kolt's proposed 1.3 billion dlr acquisition of
