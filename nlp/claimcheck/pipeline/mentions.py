@@ -1346,20 +1346,6 @@ def _count_as_other(ent: Span, unit: str) -> tuple[str, Quantity, int] | None:
     return None
 
 
-#: a figure written bare in a table's column, in brackets or not ("(4,161.0)": last season's)
-_TABLE_BARE_FIGURE = re.compile(r"\(?\d[\d,]*(?:\.\d+)?\)?")
-_TABLE_YEAR_FIGURE = re.compile(r"\(?(?:19|20)\d\d\)?")
-#: what after a bare figure is its own unit or makes it no table figure ("12.5 mln", "4 pct", "3-year"), or a
-#: footnote's mark that may give it another unit ("2,400-x"; "-r", revised, does not)
-_TABLE_OWN_UNIT_AFTER = re.compile(
-    r"(?:[%$/]|-(?![rR]\b)|\s*(?:pct|percent|per\s*cent|cts|cents?|dlrs?|dollars?|stg|yen|marks|francs|tonnes?"
-    r"|tons?|bags?|bales?|barrels?|bushels?|kilos?|kg|lbs?|ounces?|hectares?|acres?|points?|pts|mln|bln|billion"
-    r"|million|thousand|times|months?|mths?|years?|yrs?|weeks?|days?|shares?|shrs?)\b)", re.I)
-#: a row or column label that takes a number ("No. 2", "grade 3", "Article 4")
-_TABLE_LABEL_BEFORE = re.compile(r"(?:\bno\.?|\bnumber|\bgrade|\bclass|\barticle|\bchapter|\bsection|\bregion|#|\btype"
-                           r"|\bmodel|\bphase|\bweek|\bday)\s*$", re.I)
-
-
 def _table_heading_reading(ent: Span, blocks: list[tuple[int, int, str]]) -> tuple[str, Quantity, str] | None:
     """(label, reading, unit) of a bare figure in a block of table rows under a heading that gives the unit
     (:func:`claimcheck.pipeline.tables.heading_blocks`): "20,398.3" under "in thousand tonnes" is 20,398,300
@@ -1370,19 +1356,13 @@ def _table_heading_reading(ent: Span, blocks: list[tuple[int, int, str]]) -> tup
     block = next((b for b in blocks if b[0] <= ent.start_char and ent.end_char <= b[1]), None)
     if block is None:
         return None
-    raw = ent.text.strip()
-    if not _TABLE_BARE_FIGURE.fullmatch(raw) or _TABLE_YEAR_FIGURE.fullmatch(raw):
-        return None
-    doc = ent.doc
-    text = text_of(doc)
-    if _TABLE_OWN_UNIT_AFTER.match(text, ent.end_char) or _TABLE_LABEL_BEFORE.search(text[max(0, ent.start_char - 12):
-                                                                              ent.start_char]):
-        return None
     from claimcheck.pipeline.tables import lends_to
 
+    doc = ent.doc
+    text = text_of(doc)
     if not lends_to(text, ent.start_char, ent.end_char):
         return None
-    figure = f"{raw.strip('()')} {block[2]}"
+    figure = f"{ent.text.strip().strip('()')} {block[2]}"
     q = normalize_count(figure, "")
     if q is not None and q.unit != "count":
         return "QUANTITY", q, q.unit

@@ -392,10 +392,29 @@ def row_label(text: str, start: int) -> str:
     return words[-1].strip() if words else ""
 
 
+#: a figure written bare in a table's column, in brackets or not ("(4,161.0)": last season's)
+_BARE_FIGURE = re.compile(r"\(?\d[\d,]*(?:\.\d+)?\)?")
+#: what after a bare figure is its own unit or makes it no table figure ("12.5 mln", "4 pct", "3-year"), or a
+#: footnote's mark that may give it another unit ("2,400-x"; "-r", revised, does not)
+_OWN_UNIT_AFTER = re.compile(
+    r"(?:[%$/]|-(?![rR]\b)|\s*(?:pct|percent|per\s*cent|cts|cents?|dlrs?|dollars?|stg|yen|marks|francs|tonnes?"
+    r"|tons?|bags?|bales?|barrels?|bushels?|kilos?|kg|lbs?|ounces?|hectares?|acres?|points?|pts|mln|bln|billion"
+    r"|million|thousand|times|months?|mths?|years?|yrs?|weeks?|days?|shares?|shrs?)\b)", re.I)
+#: a row or column label that takes a number ("No. 2", "grade 3", "Article 4")
+_LABEL_BEFORE = re.compile(r"(?:\bno\.?|\bnumber|\bgrade|\bclass|\barticle|\bchapter|\bsection|\bregion|#|\btype"
+                           r"|\bmodel|\bphase|\bweek|\bday)\s*$", re.I)
+
+
 def lends_to(text: str, start: int, end: int) -> bool:
-    """Whether a bare figure at ``start``-``end`` of a headed block takes the heading's unit: not on a row of prices,
-    yields or rates, nor on a row whose label carries a footnote's mark; not a small whole number written before
-    a word, as a grade or a row's number is ("1 DNS WHEAT")."""
+    """Whether a figure at ``start``-``end`` of a headed block takes the heading's unit: only a bare figure with no
+    unit of its own (none written after it either), not a year, not a number a label takes ("No. 2"); not on a
+    row of prices, yields or rates, nor on a row whose label carries a footnote's mark; not a small whole number
+    written before a word, as a grade or a row's number is ("1 DNS WHEAT")."""
+    raw = text[start:end].strip()
+    if not _BARE_FIGURE.fullmatch(raw) or _ROW_YEAR.fullmatch(raw):
+        return False
+    if _OWN_UNIT_AFTER.match(text, end) or _LABEL_BEFORE.search(text[max(0, start - 12):start]):
+        return False
     if _NOT_AMOUNT_LABEL.search(row_label(text, start)):
         return False
     return not re.match(r"\d\.?$", text[start:end]) or not re.match(r" [A-Za-z]", text[end:end + 2])
