@@ -233,7 +233,7 @@ def elided_reading(ent: Span, currency: str, unit_of) -> tuple[str, Quantity, st
         chain.append(ents[j])
     for other in chain:
         if other is ent or re.search(r"\bper\s+$", text_of(doc)[max(0, other.start_char - 5):other.start_char]):
-            continue  # "46.5 Ecus per 100 kilos, compared to last week's 46.8": a rate's denominator lends nothing
+            continue  # "31.2 Ecus per tonne, compared to the week before's 30.9": a rate's denominator lends nothing
         if other.label_ == "MONEY":
             ctx = text_of(doc)[max(0, other.start_char - 40):other.start_char]
             q = normalize_money(other.text, ctx, default_currency=currency)

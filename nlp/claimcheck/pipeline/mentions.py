@@ -1349,7 +1349,7 @@ def _count_as_other(ent: Span, unit: str) -> tuple[str, Quantity, int] | None:
 def _table_heading_reading(ent: Span, blocks: list[tuple[int, int, str]]) -> tuple[str, Quantity, str] | None:
     """(label, reading, unit) of a bare figure in a block of table rows under a heading that gives the unit
     (:func:`claimcheck.pipeline.tables.heading_blocks`): "20,398.3" under "in thousand tonnes" is 20,398,300
-    tonnes, "51.94" under "in European currency units (ecu) per 100 kilos" 51.94 ECU. Only a figure with no unit
+    tonnes, "38.27" under "in ecus per tonne" 38.27 ECU. Only a figure with no unit
     of its own (none written after it either), not a year, not a number a label takes ("No. 2"); None else."""
     if ent.label_ not in ("CARDINAL", "QUANTITY", "MONEY"):
         return None

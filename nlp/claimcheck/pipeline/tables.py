@@ -261,7 +261,7 @@ def is_section_line(line: str) -> bool:
 # --- statistical tables with the unit written once in a heading (claimcheck issue 15) -------------------------
 #
 # USDA and EC tables on the wire write the unit and scale once, in a heading ("in thousands of tonnes", "in mln
-# tonnes --", "(000 bags)", "in European currency units (ecu) per 100 kilos") and then bare figures in columns,
+# tonnes --", "(000 bags)", "in ecus per tonne") and then bare figures in columns,
 # often with the line breaks of the rows lost. :func:`heading_blocks` finds each such heading and the run of
 # table rows after it; the mention layer lends the heading's unit and scale to the bare figures there.
 
@@ -274,7 +274,7 @@ _MONEYS = (r"(?:U\.S\.\s+)?(?:dlrs|dollars)|stg|sterling|yen|marks|francs|guilde
 _PER = r"(?:\s+(?:per|a)\s+(?:100\s+|one\s+)?(?:kilos?|kg|tonnes?|tons?|bushels?|lbs?|pounds?|barrels?|ounces?|bags?))?"
 _UNIT = rf"(?:(?P<measure>{_MEASURES})|(?P<money>{_MONEYS}){_PER})"
 #: "in thousands of tonnes", "in mln tonnes", "in ECUs per tonne", closing its clause (a comma, a colon, "--", a
-#: full stop, a bracket or the line's end after it: "in thousand tonnes, unless noted --", "in tonnes were:")
+#: full stop, a bracket or the line's end after it: "in thousand tonnes, unless stated --", "in tonnes are:")
 _HEADING_IN = re.compile(rf"(?<![\w.,])in\s+(?:{_SCALE}\s+)?{_UNIT}"
                          r"(?=(?:\s+(?:were|are|was|is|as\s+follows))?\s*(?:[,.:;)]|--|-\s|\n|$))", re.I)
 #: "(000 bags)", "(in thousands of tonnes)", "('000 tonnes)", "(mln dlrs)": a bracket holding only the unit
@@ -326,7 +326,7 @@ def _segment_kind(seg: str) -> tuple[str, int]:
 #: cwts)"): the rows after it are in that unit, so the block ends there ("(nil)", "(cont.)" are no unit)
 _OTHER_UNIT = re.compile(r"\((?!(?:nil|cont\.?|n/?a|est\.?|revised|unavailable)\))[A-Za-z][A-Za-z .'/-]{0,25}\)", re.I)
 #: words before a heading in its sentence that make the heading hold for some rows only ("All in tonnes except
-#: Silver which in troy ounces", "in mln bushels, except feedgrains, which is in mln tonnes")
+#: copper, which is in lbs", "in mln bushels, except rye, which is in tonnes")
 _EXCEPT = re.compile(r"\bexcept\b(?!\s+(?:as|where)\s+noted)|\bother\s+than\b", re.I)
 
 
