@@ -136,6 +136,16 @@ def test_respectively_lists_the_ner_or_the_linker_left(text, ents, expected):
     # an active purchase keeps its buyer
     ("Orrin bought Dalby for $300m.", [("Orrin", "ORG"), ("Dalby", "ORG"), ("$300m", "MONEY")],
      ("Orrin", "deal_value", "$300m"), {("Orrin", "deal_value", "$300m")}),
+    # two sales in one sentence: the second price is the second buyer's, its ticker in brackets stepped over
+    ("Harl Media will sell its Leeds station to Orrin Corp <ORN> for 90 mln dlrs and its Hull station to "
+     "Dalby Radio Inc <DLB> for 35 mln dlrs.",
+     [("Harl Media", "ORG"), ("Orrin Corp", "ORG"), ("90 mln dlrs", "MONEY"), ("Dalby Radio Inc", "ORG"),
+      ("35 mln dlrs", "MONEY")], ("Orrin Corp", "deal_value", "35 mln dlrs"),
+     {("Orrin Corp", "deal_value", "90 mln dlrs"), ("Dalby Radio Inc", "deal_value", "35 mln dlrs")}),
+    # 'to' a company with no sale in the sentence names no buyer
+    ("Orrin will move its jet orders to Dalby Aero for $40m.", [("Orrin", "ORG"), ("Dalby Aero", "ORG"),
+                                                                 ("$40m", "MONEY")],
+     ("Orrin", "deal_value", "$40m"), {("Orrin", "deal_value", "$40m")}),
 ])
 def test_a_passive_purchase_has_its_buyer_and_valuing_x_values_x(text, ents, before, expected):
     doc = doc_with(text, ents)

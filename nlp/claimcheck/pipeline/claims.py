@@ -1849,14 +1849,18 @@ _BOUGHT_BY = re.compile(r"\b(?:bought|acquired|purchased|taken over|snapped up)\
 
 
 def _passive_buyer(doc: Doc, names: list[Span], value: Span, sent: Span) -> str | None:
-    """The buyer of a passive purchase before a deal's price: 'Arden agreed to be bought by Kolt Partners for
-    $1.75bn' — the name after 'bought by', with only 'for' (and a few words) between it and the price."""
+    """The buyer named right before a deal's price: 'Arden agreed to be bought by Kolt Partners for $1.75bn' —
+    the name after 'bought by' —, or the name after 'to' in a sale ('agreed to sell its Leeds plant to Kolt for
+    $40m and its Hull plant to Vessa Corp <VSA> for $25m': Vessa's $25m, whichever company the linker gave it
+    to); only 'for' (and a few words, or a ticker in brackets) between the name and the price."""
     for n in names:
         if n.end > value.start or n.start <= sent.start or n.label_ != "ORG":
             continue
-        if not _BOUGHT_BY.search(doc[max(sent.start, n.start - 4):n.start].text):
+        lead = doc[max(sent.start, n.start - 4):n.start]
+        sold_to = lead[-1].lower_ == "to" and any(t.lower_ in SALE_VERBS for t in doc[sent.start:n.start])
+        if not (sold_to or _BOUGHT_BY.search(lead.text)):
             continue
-        between = [t.lower_ for t in doc[n.end:value.start]]
+        between = [t.lower_ for t in _outside_brackets(list(doc[n.end:value.start]))]
         if between and between[-1] in ("for", "about", "nearly", "around", "some") and len(between) <= 4 \
                 and "for" in between:
             return _clean_name(n.text)
