@@ -457,6 +457,18 @@ def test_a_percentage_held_of_a_whole_is_the_holders_stake():
         ("Dunmore", "stake", "31.8 pct"), ("Kolt", "stake", "12 pct")]
 
 
+def test_a_holding_told_after_said_it_and_a_modal_is_the_sayers():
+    text = ("After the tender offer, Dunmore Corp said it will own about 96 pct of Arden. Kolt will control 70 pct "
+            "of the venture. Brill said it may hold 5 pct of the market.")
+    doc = make(NLP, text, [("Dunmore Corp", "ORG"), ("about 96 pct", "PERCENT"), ("Arden", "ORG"),
+                           ("Kolt", "ORG"), ("70 pct", "PERCENT"), ("Brill", "PERSON"), ("5 pct", "PERCENT")],
+               sentences=True)
+    got = C.revise_drafts(doc, [])
+    # a person who says 'it' names no company: the third is left alone
+    assert [(d.subject_text, d.attribute, d.span.text) for d in got] == [
+        ("Dunmore Corp", "stake", "about 96 pct"), ("Kolt", "stake", "70 pct")]
+
+
 def test_a_former_name_gives_its_figures_to_the_name_now_and_a_given_stake_to_the_one_given():
     text = ("<New Arden Group Inc>, formerly Arden Carpets Ltd, said it earned 4 mln dlrs. "
             "It bought 57 pct of Vessa. The deal will give Kolt a 53 pct stake in Marlo.")

@@ -1779,6 +1779,8 @@ _RELATIVE_TAIL = {"group", "and", "its", "their", "affiliates", "partners", "ass
 #: nouns of reported results, after which a person's name holds a company's figure (the NER may call a firm a person)
 _RESULT_NOUNS = REVENUE_NOUNS | {"loss"}
 #: words that may stand between a holder's name and its verb ("Boeing now has", "The company today reported")
+#: a modal before the verb: "Kolt said it will own 96 pct"
+_MODALS = {"will", "would", "could", "may", "might", "should", "can"}
 _VERB_ADVERBS = {"now", "already", "also", "today", "still", "currently", "previously", "recently", "then", "yesterday",
                  "reportedly", "jointly"}
 
@@ -1888,8 +1890,13 @@ def _verb_subject(doc: Doc, names: list[Span], value: Span, sent: Span, index: _
                                                              or re.fullmatch(r"[a-z]+(?:ed|en)", nxt.lower_)):
         return None  # an auxiliary: "Kolt has accounted for about 45 pct of the company's revenues"
     i = verb.i - 1
-    while i > sent.start and (doc[i].lower_ in _VERB_ADVERBS or doc[i].ent_type_ == "DATE"):
+    while i > sent.start and (doc[i].lower_ in _VERB_ADVERBS or doc[i].lower_ in _MODALS
+                              or doc[i].ent_type_ == "DATE"):
         i -= 1
+    if doc[i].lower_ == "it" and i - 1 > sent.start and doc[i - 1].lower_ in ("said", "says"):
+        said = next((n for n in names if n.end == i - 1), None)  # "Kolt said it will own 96 pct of Arden"
+        return _clean_name(said.text) if said is not None and said.label_ == "ORG" \
+            and not _is_ticker(doc, said) else None
     if doc[i].lower_ in ("which", "who") and i - 1 > sent.start and doc[i - 1].text == ",":
         i -= 2  # a relative clause: the name before ", which owns …" (a few words of its own after it)
         while i > sent.start and doc[i].lower_ in _RELATIVE_TAIL and doc[i].ent_type_ != "ORG":
