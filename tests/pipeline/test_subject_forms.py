@@ -579,3 +579,16 @@ def test_a_sum_asked_for_a_loan_book_or_a_price_paid_in_notes_is_no_funding(text
 def test_a_results_change_told_of_a_company_after_its_noun_is_that_companys(text, ents, expected):
     doc = make(NLP, text, ents, sentences=True)
     assert {(d.subject_text, d.attribute, d.span.text) for d in C.revise_drafts(doc, [])} == expected
+
+
+def test_a_deal_value_with_no_deal_and_no_name_in_its_sentence_is_dropped():
+    text = ("Orrin agreed to buy Dalby for $40m. It also has tax credits worth about $25m. "
+            "Dalby has land worth $9m. The unit was sold for $3m.")
+    doc = make(NLP, text, [("Orrin", "ORG"), ("Dalby", "ORG"), ("$40m", "MONEY"), ("about $25m", "MONEY"),
+                           ("Dalby", "ORG"), ("$9m", "MONEY"), ("$3m", "MONEY")], sentences=True)
+    got = C.revise_drafts(doc, [draft(doc, "Orrin", "deal_value", "$40m"),
+                                draft(doc, "Orrin", "deal_value", "about $25m"),
+                                draft(doc, "Dalby", "deal_value", "$9m"),
+                                draft(doc, "Orrin", "deal_value", "$3m")])
+    # the unnamed company's tax credits go; a sentence naming its company, or telling of a sale, keeps its figure
+    assert subjects(got) == [("Orrin", "$40m"), ("Dalby", "$9m"), ("Orrin", "$3m")]

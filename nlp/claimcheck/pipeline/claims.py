@@ -2123,6 +2123,7 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
     drafts.extend(_company_counts(doc, drafts, published, topics))
     _disaster_country(doc, index, drafts)
     out_drop |= _absent_people(doc, index, drafts, topics)
+    out_drop |= _dealless_sums(doc, drafts)
     out_drop |= _nationality_subjects(doc, index, drafts, topics)
     out_drop |= _unit_sales_changes(doc, drafts)
     out_drop |= {id(d) for d in drafts if d.attribute in _RESULTS and _foretold(doc, d.span)}
@@ -2278,6 +2279,28 @@ def _absent_people(doc: Doc, names: _Names, drafts: list[ClaimDraft], topics: se
             d.subject_text = company
         else:
             dropped.add(id(d))
+    return dropped
+
+
+#: what tells of a deal: "a $1bn offer", "agreed to buy … for", "the merger, valued at"
+_DEAL_WORDS = re.compile(r"\b(?:offer|bid|deal|takeover|take over|tender|buyout|acquisition|acquire|buy|bought|"
+                         r"purchase|sell|sold|sale|merger|merge|price|paid|pay|pays|valu\w*|contract|order|"
+                         r"agreement|agreed|transaction|stake|swap|exchange|terms|lbo|receiv\w*|financ\w*)", re.IGNORECASE)
+
+
+def _dealless_sums(doc: Doc, drafts: list[ClaimDraft]) -> set[int]:
+    """A ``deal_value`` whose sentence neither names its company nor says a word of a deal ("It also has tax credits
+    worth about $2.5bn", an unnamed company's assets): no price of anything (the ``id()`` of each is returned)."""
+    from claimcheck.resolve.entities import name_words
+
+    dropped: set[int] = set()
+    for d in drafts:
+        if d.attribute != "deal_value":
+            continue
+        sent = bounded_sent(d.span)
+        if _DEAL_WORDS.search(span_text(sent)) or set(name_words(d.subject_text)) & {t.lower_ for t in sent}:
+            continue
+        dropped.add(id(d))
     return dropped
 
 
