@@ -2285,7 +2285,8 @@ def _absent_people(doc: Doc, names: _Names, drafts: list[ClaimDraft], topics: se
 #: what tells of a deal: "a $1bn offer", "agreed to buy … for", "the merger, valued at"
 _DEAL_WORDS = re.compile(r"\b(?:offer|bid|deal|takeover|take over|tender|buyout|acquisition|acquire|buy|bought|"
                          r"purchase|sell|sold|sale|merger|merge|price|paid|pay|pays|valu\w*|contract|order|"
-                         r"agreement|agreed|transaction|stake|swap|exchange|terms|lbo|receiv\w*|financ\w*)", re.IGNORECASE)
+                         r"agreement|agreed|transaction|stake|swap|exchange|terms|lbo|receiv\w*|financ\w*)",
+                         re.IGNORECASE)
 
 
 def _dealless_sums(doc: Doc, drafts: list[ClaimDraft]) -> set[int]:
