@@ -390,3 +390,22 @@ def test_refine_keeps_names_and_money(nlp):
 def test_security_codes(nlp, text, ner, present, absent):
     check(nlp, text, ner, present, absent)
 
+
+
+# --- names the NER took for people or places that act as companies -----------------------------------------------
+
+@pytest.mark.parametrize("text, ner, present, absent", [
+    # a company's act or thing right after a one-word name, at every mention of it
+    ("Jorvane's chief executive quit. Jorvane shares fell 17%.", [("Jorvane", "PERSON"), ("Jorvane", "PERSON")],
+     [("Jorvane", "ORG")], [("Jorvane", "PERSON")]),
+    ("Loxbury's listing raised $90m.", [("Loxbury", "GPE")], [("Loxbury", "ORG")], [("Loxbury", "GPE")]),
+    ("Lilly bought a stake in Brennock last year.", [("Lilly", "ORG"), ("Brennock", "PERSON")],
+     [("Brennock", "ORG")], []),
+    # a country, a city's market and a person's own shares stay what the NER said
+    ("Britain's profits tax rose.", [("Britain", "GPE")], [("Britain", "GPE")], [("Britain", "ORG")]),
+    ("Leeds shares rose 2%.", [("Leeds", "GPE")], [("Leeds", "GPE")], [("Leeds", "ORG")]),
+    ("Ruth Okafor's shares were sold.", [("Ruth Okafor", "PERSON")], [("Ruth Okafor", "PERSON")], []),
+    ("Ruth Okafor said sales rose.", [("Ruth Okafor", "PERSON")], [("Ruth Okafor", "PERSON")], []),
+])
+def test_companies_named_as_people(nlp, text, ner, present, absent):
+    check(nlp, text, ner, present, absent)

@@ -75,9 +75,46 @@ def merge_quantity_spans(doc: Doc) -> None:
             for t in (doc[i] for i, (w, lw) in enumerate(zip(texts, lowers))
                       if i not in taken and (lw in _SMALL_WORDS or _NUMBER.fullmatch(w)))
             if _is_bare_number(t) and not _far_year(t) or _first_of_two(t, grammar + others) or _word_count(t)]
-    doc.ents = _split_columns(doc, _join_ranges(doc, refine_spans(doc, filter_spans(
+    doc.ents = _companies_named_as_people(doc, _split_columns(doc, _join_ranges(doc, refine_spans(doc, filter_spans(
         grammar + [e for e in others + bare if not _name_number(e) and not _spec_number(e)
-                   and not _street_number(e) and not _fraction_number(e)]))))
+                   and not _street_number(e) and not _fraction_number(e)])))))
+
+
+#: what follows only a company's name: "Kolt shares fell", "Kolt posted a loss", "Kolt priced its shares"
+_COMPANY_NEXT = {"shares", "stock", "posted", "earned", "priced", "floated", "debuted"}
+#: a company's things after its name's "'s": "Kolt's chief executive", "Kolt's profits"
+_COMPANY_OWNS = {"chief", "board", "listing", "ipo", "flotation", "shareholders", "profit", "profits", "revenue",
+                 "revenues", "sales", "turnover", "earnings", "subsidiary", "shares", "stock"}
+#: of those, what a place or a person may have too ("Leeds's sales tax", "Mr Kolt's shares")
+_PLACES_OWN = {"chief", "board", "listing", "ipo", "flotation", "shareholders", "profit", "profits", "earnings"}
+
+
+def _companies_named_as_people(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A name the small NER took for a person or a place that the text shows to be a company — a company's act or
+    thing right after it ("Jorvane shares dropped", "Loxbury's chief executive"), or "shares in"/"a stake in"
+    before it — is an organisation, at each of its mentions in the document (invented and foreign company names
+    are often tagged so). Countries stay places; a place or a person of two words or more takes only a company's
+    own things ("'s chief executive", "'s listing"), not shares or sales, which people and cities have too."""
+    from claimcheck.resolve.entities import is_country
+
+    companies: set[str] = set()
+    for e in ents:
+        if e.label_ not in ("PERSON", "GPE") or e.text in companies:
+            continue
+        after = [t.lower_ for t in doc[e.end:e.end + 2]]
+        before = [t.lower_ for t in doc[max(0, e.start - 2):e.start]]
+        strict = e.label_ == "GPE" or len(e) > 1
+        owns = _PLACES_OWN if strict else _COMPANY_OWNS
+        if e.label_ == "GPE" and is_country(e.text):
+            continue
+        if (after[:1] and after[0] in ("'s", "’s") and after[1:] and after[1] in owns) \
+                or (not strict and after[:1] and after[0] in _COMPANY_NEXT) \
+                or before in (["shares", "in"], ["shares", "of"], ["stake", "in"]):
+            companies.add(e.text)
+    if not companies:
+        return ents
+    return [Span(doc, e.start, e.end, label="ORG") if e.label_ in ("PERSON", "GPE") and e.text in companies else e
+            for e in ents]
 
 
 #: a figure of a table column inside a span ("0.32   0.28      0.24   0.24 Production"): digits between spaces, a
