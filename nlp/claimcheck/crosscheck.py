@@ -24,6 +24,10 @@ two swapped digits or the scale word (:data:`SAME_FIGURE_SLIPS`), state the same
 confidence lets either be an outlier, and a source that gives two disagreeing figures in a group is compared on
 the one another source states so.
 
+A holding and its rest: a share told as the rest of a whole ("the 68.26 pct it does not already hold", "a bid for the
+remaining 49%") is compared with another source's holding as its complement (:func:`as_holdings`, 31.74 pct), so a
+holding written "13.74 pct" is two swapped digits, not another thing; a holding and its exact rest agree.
+
 Moments: figures of a group that hold at different named moments (a claim's ``as_of``: at the open and at the
 close, a banker's estimate and the final price, with and without the over-allotment) are a timeline
 (``Report.timelines``), compared only moment by moment (:func:`split_moments`).
@@ -395,6 +399,76 @@ def rest_of(a: Claim, b: Claim) -> bool:
     return abs(x + y - 100) < 0.011 and any(REST_CUE.search(c.sentence or "") for c in (a, b))
 
 
+#: a rest cue tied to the figure itself: "the N pct (of Y) it does not already hold" (the figure after "the", the cue
+#: later in its clause), or a buyer's "the remaining" / "the other" right before it ("bid for the remaining 49%",
+#: "acquired the other 60 pct"). Not "its remaining 52 pct stake", "already owns the remaining 35 pct", "the other 80
+#: pct would be owned by": a holding, whoever else holds the rest (in Reuters stories as often as the buyer's rest)
+_REST_BEFORE = re.compile(r"\b(?:buys?|bought|buying|acquir(?:e|es|ed|ing)|purchas(?:e|es|ed|ing)|for)\s+the\s+"
+                          r"(?:remaining|other|rest\s+of\s+the|balance\s+of\s+the)\s+$", re.I)
+_THE_BEFORE = re.compile(r"\bthe\s+(?:remaining\s+|other\s+)?$", re.I)
+_REST_AFTER = re.compile(r"[^,;:()]{0,100}?\b(?:it|they|that|which|he|she|we)\s+(?:does|do|did)\s*(?:not|n['’]t)\s+"
+                         r"(?:already\s+|yet\s+)?(?:own|hold|control)\b", re.I)
+
+
+def told_as_rest(c: Claim) -> bool:
+    """A share told as the rest of a whole, the cue on the figure itself (a sentence that only matches
+    :data:`REST_CUE` elsewhere, "other shareholders", "its balance sheet", is not enough): "Birch's bid for the 72.6
+    pct of Ridge it does not already hold", "Ormsby will buy the remaining 49%" (:data:`_REST_BEFORE`)."""
+    if c.attribute not in ("stake", "revenue_share") or c.unit != "percent" or not c.sentence or not c.text:
+        return False
+    if not isinstance(c.value, (int, float)) or isinstance(c.value, bool) or not 0 < c.value < 100:
+        return False
+    at = c.sentence.find(c.text)
+    if at < 0:
+        return False
+    before = c.sentence[:at]
+    return bool(_REST_BEFORE.search(before)
+                or (_THE_BEFORE.search(before) and _REST_AFTER.match(c.sentence, at + len(c.text))))
+
+
+_FLIPPED = {"at_least": "at_most", "at_most": "at_least"}
+
+
+def _complement(c: Claim) -> Claim:
+    """A share as what the rest of the whole is: 68.26 pct → 31.74 pct, "more than 60%" → at most 40%."""
+    def flip(x: Value) -> Value:
+        return None if x is None else round(100 - x, 10)  # type: ignore[operator]
+    return c.model_copy(update={"value": flip(c.value), "low": flip(c.high), "high": flip(c.low),
+                                "qualifier": _FLIPPED.get(c.qualifier, c.qualifier)})
+
+
+def _complement_text(c: Claim) -> str:
+    """The complement of a share as words: "68.26 pct" → "31.74 pct", "more than 60%" → "at most 40%"."""
+    m = _NUMBER.search(c.text)
+    decimals = len(m.group().rpartition(".")[2]) if m and "." in m.group() else 0
+    number = f"{100 - c.value:.{decimals}f}"  # type: ignore[operator]
+    unit = "%" if "%" in c.text else " percent" if "percent" in c.text.casefold() else " pct"
+    word = {"at_least": "at most ", "at_most": "at least ", "approx": "about "}.get(c.qualifier, "")
+    return f"{word}{number}{unit}"
+
+
+def as_holdings(claims: list[Claim]) -> tuple[list[Claim], dict[str, Claim]]:
+    """A group's claims with each share told as the rest (:func:`told_as_rest`) standing for its complement, the
+    holding, when another claim of the group states a holding (no rest cue on it) and none of those meets the rest as
+    written (then the rest is the figure told without its cue); and the claims so replaced, by id. "CSR already holds
+    13.74 pct" is then compared with the 31.74 pct of "the 68.26 pct it does not already hold": two swapped digits,
+    not two different things."""
+    rests = [c for c in claims if told_as_rest(c)]
+    holdings = [c for c in claims if not told_as_rest(c)]
+    if not rests or not holdings:
+        return claims, {}
+    flipped = {c.id: c for c in rests if not any(overlaps(c, h) for h in holdings)}
+    return [_complement(c) if c.id in flipped else c for c in claims], flipped
+
+
+def _as_told(c: Claim, rests: dict[str, Claim]) -> str:
+    """A claim's figure as the message writes it: a rest with the holding it stands for."""
+    if c.id not in rests:
+        return c.text
+    rest = "the rest it does not hold" if c.attribute == "stake" else "the rest of the whole"
+    return f"{c.text} is {rest}, i.e. {_complement_text(rests[c.id])}"
+
+
 #: slips that make two figures of one group one figure written two ways (two adjacent digits swapped, thousand /
 #: million / billion mixed up): unlike a dropped zero (5 and 50 pct), rarely two different figures by chance
 SAME_FIGURE_SLIPS = ("a digit transposition", "thousand/million or million/billion mixed up",
@@ -434,6 +508,7 @@ def compare_group(claims: list[Claim], next_id, *, published: dict[str, date | N
     # (two games, two kinds of casualties, a total and a part, or an extraction slip): its figures are left out of
     # the vote, and a figure it also states is never an outlier
     aside = list(aside)
+    claims, rests = as_holdings(claims)  # a rest of the whole, against a holding, stands for its complement
     partners = _partners(claims)
     ambiguous = _self_contradicting(claims + aside)  # two figures in two frames still make a source ambiguous
     # ... unless another source tells one of its figures in the same sentence: that figure is the one to compare
@@ -460,7 +535,8 @@ def compare_group(claims: list[Claim], next_id, *, published: dict[str, date | N
     agreeing = [o for o in claims if o.doc in agreeing_docs]
     # an outlier: a figure of a source that does not meet the consensus, that no agreeing source also states
     outliers = [c for c in claims if c.doc not in agreeing_docs and not support[c.id] & agreeing_docs
-                and not any(overlaps(c, o) for o in side) and not any(rest_of(c, o) for o in agreeing)
+                and not any(overlaps(c, o) for o in side)
+                and not any(rest_of(rests.get(c.id, c), rests.get(o.id, o)) for o in agreeing)
                 and not (c.attribute == "count" and other_game(c, agreeing))]
     if not outliers:
         return None
@@ -495,8 +571,9 @@ def compare_group(claims: list[Claim], next_id, *, published: dict[str, date | N
                 if slip:
                     break
     what = _what(consensus)
-    message = (f"{_doc_list(outlier_docs)} {'says' if len(outlier_docs) == 1 else 'say'} {worst.text} for {what}; "
-               f"{_doc_list(sorted(agreeing_docs))} {'says' if len(agreeing_docs) == 1 else 'say'} {consensus.text}")
+    message = (f"{_doc_list(outlier_docs)} {'says' if len(outlier_docs) == 1 else 'say'} {_as_told(worst, rests)}"
+               f"{',' if worst.id in rests else ''} for {what}; {_doc_list(sorted(agreeing_docs))} "
+               f"{'says' if len(agreeing_docs) == 1 else 'say'} {_as_told(consensus, rests)}")
     worst_published = published.get(worst.doc) if published else None
     if kind == "date" and worst_published and RELATIVE_DATE.search(worst.text):
         message += (f" ('{worst.text}' is read against {worst.doc}'s date line, "
@@ -510,7 +587,10 @@ def compare_group(claims: list[Claim], next_id, *, published: dict[str, date | N
     return Finding(
         id=next_id(), kind=kind, verdict=verdict, subject=consensus.subject, attribute=consensus.attribute,
         claims=[c.id for c in involved], docs=outlier_docs + sorted(agreeing_docs - set(outlier_docs)),
-        message=message, found=worst.text, suggestion=consensus.text, confidence=round(confidence, 2),
+        message=message, found=worst.text, confidence=round(confidence, 2),
+        # the consensus as the outlier would write it: a holding for a rest, or the rest for a holding
+        suggestion=consensus.text if (worst.id in rests) == (consensus.id in rests)
+        else _complement_text(rests.get(consensus.id, consensus)),
         slip=slip, evidence=[_evidence(c) for c in involved],
     )
 
