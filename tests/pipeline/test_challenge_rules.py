@@ -379,6 +379,10 @@ def test_a_figure_a_draft_covers_is_left_to_it():
     # proceeds of a listing in a story that names none are funding
     ("Ravine raised $70m from venture investors.", "Ravine", "$70m", "ipo_proceeds", "funding"),
     ("Ravine raised $70m on Friday, a week after its listing.", "Ravine", "$70m", "ipo_proceeds", "ipo_proceeds"),
+    # a sale of new shares named after the sum: the money it raises, not a deal's price
+    ("Kolt launched a $3bn rights issue on Monday.", "Kolt", "$3bn", "deal_value", "ipo_proceeds"),
+    ("Kolt set a 90 mln dlr share issue.", "Kolt", "90 mln dlr", "deal_value", "ipo_proceeds"),
+    ("Kolt agreed a $3bn deal for new shares in Arden.", "Kolt", "$3bn", "deal_value", "deal_value"),
 ])
 def test_a_money_figures_own_verb_decides_its_attribute(text, subject, value, linked, expected):
     doc = doc_with(text, sorted([(subject, "ORG"), (value, "MONEY")], key=lambda e: text.index(e[0])))

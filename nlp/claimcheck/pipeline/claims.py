@@ -1730,6 +1730,11 @@ _POSSESSOR = re.compile(r"of ((?:[A-Z][\w&.-]*\s?){1,4})(?:'s|’s) (?:total |an
                         r"(?:revenue|revenues|sales|turnover)\b")
 
 
+#: a sale of new shares named right after a sum (GUIDELINES: a share sale's total is ``ipo_proceeds``)
+_SHARE_SALE_AFTER = re.compile(r"(?:\S+ )?(?:rights issue|rights offering|share (?:sale|offering|placing|issue)|"
+                               r"placing|ipo|initial public offering|flotation)\b")
+
+
 def _verb_attributes(doc: Doc, sent: Span, drafts: list[ClaimDraft], listing_story: bool = True) -> None:
     """The attribute a money figure's own verb states where the linker chose another: "Ravine raised $70m"
     (``funding``, or ``ipo_proceeds`` in a sentence about a listing), "Sibley lost $20m" (``loss``), "Kolt earned
@@ -1753,6 +1758,8 @@ def _verb_attributes(doc: Doc, sent: Span, drafts: list[ClaimDraft], listing_sto
                 and d.attribute not in ("valuation",) and d.span.start >= 3 \
                 and doc[d.span.start - 3].lower_ not in _DEAL_NOUNS:
             new = "valuation"
+        if new is None and d.attribute in ("deal_value", "valuation") and _SHARE_SALE_AFTER.match(after):
+            new = "ipo_proceeds"  # "a $3bn rights issue", "its £400m share placing": money raised selling shares
         if new is None and d.span.label_ == "MONEY":
             noun = _IN_RESULT.match(after + " " + doc[d.span.end + 3:d.span.end + 5].text.lower())
             if noun and d.attribute in ("profit", "revenue", "loss", "deal_value", "valuation", "funding"):
@@ -1778,9 +1785,9 @@ _HOLD_VERBS = {"reported", "reports", "posted", "posts", "had", "has", "recorded
 _RELATIVE_TAIL = {"group", "and", "its", "their", "affiliates", "partners", "associates", "family", "fund"}
 #: nouns of reported results, after which a person's name holds a company's figure (the NER may call a firm a person)
 _RESULT_NOUNS = REVENUE_NOUNS | {"loss"}
-#: words that may stand between a holder's name and its verb ("Boeing now has", "The company today reported")
 #: a modal before the verb: "Kolt said it will own 96 pct"
 _MODALS = {"will", "would", "could", "may", "might", "should", "can"}
+#: words that may stand between a holder's name and its verb ("Boeing now has", "The company today reported")
 _VERB_ADVERBS = {"now", "already", "also", "today", "still", "currently", "previously", "recently", "then", "yesterday",
                  "reportedly", "jointly"}
 
