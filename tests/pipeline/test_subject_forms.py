@@ -592,3 +592,13 @@ def test_a_deal_value_with_no_deal_and_no_name_in_its_sentence_is_dropped():
                                 draft(doc, "Orrin", "deal_value", "$3m")])
     # the unnamed company's tax credits go; a sentence naming its company, or telling of a sale, keeps its figure
     assert subjects(got) == [("Orrin", "$40m"), ("Dalby", "$9m"), ("Orrin", "$3m")]
+
+
+def test_the_company_that_pays_is_the_one_opening_the_sentence_before():
+    text = ("Orrin Bank has agreed to take over Dalby Mutual. The bank will pay £560m in shares. "
+            "Analysts expect a rival offer for Vessa Homes. The group will pay $90m in cash.")
+    doc = make(NLP, text, [("Orrin Bank", "ORG"), ("Dalby Mutual", "ORG"), ("£560m", "MONEY"),
+                           ("Vessa Homes", "ORG"), ("$90m", "MONEY")], sentences=True)
+    # the second sentence before names no company at its start: its payer is not guessed
+    assert [(d.subject_text, d.attribute, d.span.text) for d in C.revise_drafts(doc, [])] == [
+        ("Orrin Bank", "deal_value", "£560m")]

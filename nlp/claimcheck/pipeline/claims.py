@@ -1049,7 +1049,27 @@ def _payer(doc: Doc, names: list[Span], value: Span, sent: Span, drafts: list[Cl
     if before:
         return _clean_name(before[-1].text)
     own = [d for d in drafts if sent.start <= d.span.start < value.start]
-    return own[-1].subject_text if own else None
+    if own:
+        return own[-1].subject_text
+    verb = next((t for t in doc[sent.start:value.start] if t.lower_ in _PAY_VERBS | _BID_VERBS), None)
+    if verb is not None and _UNNAMED_SUBJECT.match(_outside_modals(doc[sent.start:verb.i])):
+        return _opening_company_before(doc, sent)  # "Kolt agreed to buy Arden. The company will pay £560m in cash"
+    return None
+
+
+def _outside_modals(words: Span) -> str:
+    """The words of a clause before its verb, modals and adverbs aside: "the bank will" → "the bank"."""
+    return " ".join(t.text for t in words if t.lower_ not in _MODALS and t.lower_ not in _VERB_ADVERBS)
+
+
+def _opening_company_before(doc: Doc, sent: Span) -> str | None:
+    """The company opening the sentence before ``sent`` — the nearest named subject before it, which "the company"
+    stands for (GUIDELINES) —, else None."""
+    if sent.start == 0:
+        return None
+    before = bounded_sent(doc[sent.start - 1])
+    names = [e for e in ents_in(before) if e.label_ in NAME_LABELS]
+    return _opening_company(doc, names, doc[before.end - 1:before.end], before)
 
 
 #: "Turnover for the quarter was up 3.8% to £2.41bn", "Overall, net profits were up 35% to 640m euros": a result
