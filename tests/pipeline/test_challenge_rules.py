@@ -172,6 +172,19 @@ def test_a_name_acting_as_a_company_is_read_as_one(text, ents, company, monkeypa
     assert any(n.label_ == "ORG" for n in names) is company
 
 
+def test_an_opening_move_and_the_days_close_of_a_debut_are_share_moves():
+    doc = doc_with("Orrin opened 18% above its offer price on its first day of trading and ended the session up 26%.",
+                   [("Orrin", "ORG"), ("18%", "PERCENT"), ("26%", "PERCENT")])
+    got = C.revise_drafts(doc, [])
+    assert {(d.subject_text, d.attribute, d.span.text, d.as_of) for d in got} == {
+        ("Orrin", "share_price_change", "18%", "open"), ("Orrin", "share_price_change", "26%", "close")}
+    # a figure after a move, in a sentence of no trading day, is not the shares' later move
+    doc = doc_with("Orrin inventories fell 0.7% on the month, but were 36% higher than a year ago.",
+                   [("Orrin", "ORG"), ("0.7%", "PERCENT"), ("36%", "PERCENT")])
+    got = C.revise_drafts(doc, [draft(doc, "Orrin", "share_price_change", "0.7%")])
+    assert {(d.subject_text, d.span.text) for d in got} == {("Orrin", "0.7%")}
+
+
 def test_a_later_move_of_the_same_shares_and_the_sum_with_the_greenshoe():
     doc = doc_with("Orrin shares rose 3% in early trade and closed 5% higher, while the Dalby index rose 1%. "
                    "Dalby raised $900m in its listing. With the greenshoe, the proceeds reach $1.03bn.",

@@ -1233,7 +1233,7 @@ _MOVE_VERBS = {"rose", "rises", "rising", "risen", "fell", "falls", "falling", "
                "jumped", "jumping", "climbed", "climbing", "slid", "sliding", "slipped", "slipping", "plunged",
                "plunging", "soared", "soaring", "surged", "surging", "tumbled", "tumbling", "sank", "sinking",
                "eased", "easing", "advanced", "advancing", "declined", "declining", "rallied", "slumped", "closed",
-               "ended", "finished", "up", "down", "higher", "lower"}
+               "ended", "finished", "up", "down", "higher", "lower", "opened", "opens", "debuted"}
 _MOVE_GAP = {"shares", "stock", "stocks", "index", "has", "had", "have", "was", "were", "is", "also", "then", "by",
              "both", "'s", "’s", "share", "price", "prices"}
 
@@ -1313,6 +1313,11 @@ _LATER_MOVE_VERBS = {"closed", "close", "closing", "ended", "end", "ending", "fi
                      "dropped", "gained", "lost", "jumped", "slid", "climbed", "traded", "trade", "trading"}
 
 
+#: words of a trading day, which make a second figure after a share move the same shares' later move
+_TRADING_DAY = re.compile(r"\b(?:session|trading|debut|offer price|open|opened|opening|close|closed|closing)\b",
+                          re.IGNORECASE)
+
+
 def _later_moves(doc: Doc, sent: Span, names: list[Span], values: list[Span], drafts: list[ClaimDraft],
                  published, covered: set[tuple[int, int]]) -> list[ClaimDraft]:
     """A second move of the same shares told with its subject left out ("Vessa shares rose 3% in early trade and
@@ -1321,21 +1326,23 @@ def _later_moves(doc: Doc, sent: Span, names: list[Span], values: list[Span], dr
     before it) or before 'higher'/'lower', in a sentence whose shares moved — the company of its move before
     (a ``share_price_change`` draft of the sentence) or of its 'Shares of …' / '<company> shares'."""
     told = _shares_told_before(doc, sent, drafts)
-    if told is None and not {t.lower_ for t in sent} & {"shares", "share", "stock", "stocks"}:
-        return []
+    moved = any(d.attribute == "share_price_change" and sent.start <= d.span.start < sent.end for d in drafts) \
+        and _TRADING_DAY.search(span_text(sent)) is not None
+    if told is None and not moved and not {t.lower_ for t in sent} & {"shares", "share", "stock", "stocks"}:
+        return []  # (a move drafted in the sentence: "Kolt opened 18% above its offer price and ended up 26%")
     out: list[ClaimDraft] = []
     for v in values:
         if v.label_ != "PERCENT" or (v.start, v.end) in covered or not (sent.start <= v.start < sent.end):
             continue
         if told is not None and any(n.start < v.start for n in names):
             continue
+        earlier = [d for d in drafts + out if d.attribute == "share_price_change" and sent.start <= d.span.start
+                   < v.start]
         lead = [t.lower_ for t in doc[max(sent.start, v.start - 3):v.start]]
         after = doc[v.end].lower_ if v.end < sent.end else ""
         if not (set(lead) & _LATER_MOVE_VERBS or (after in ("higher", "lower") and lead)
-                or (told is not None and lead[-1:] in (["up"], ["down"]))):  # "They ended the session up 0.8%"
-            continue
-        earlier = [d for d in drafts + out if d.attribute == "share_price_change" and sent.start <= d.span.start
-                   < v.start]
+                or ((told is not None or earlier) and lead[-1:] in (["up"], ["down"]))):  # "They ended the
+            continue  # session up 0.8%", "… and ended the session up 26%"
         if earlier and (any(earlier[-1].span.end <= n.start < v.start for n in names)
                         or {t.lower_ for t in doc[earlier[-1].span.end:v.start]} & {"while", "whereas", "whilst"}):
             continue  # "…, while the Nasdaq rose 0.9%": another name's move
