@@ -185,6 +185,16 @@ def test_an_opening_move_and_the_days_close_of_a_debut_are_share_moves():
     assert {(d.subject_text, d.span.text) for d in got} == {("Orrin", "0.7%")}
 
 
+def test_shares_of_a_company_with_its_ticker_were_up():
+    doc = doc_with("Shares of Orrin Semiconductor (NASDAQ:ORSM) were up 18% as of 11:30 a.m. ET.",
+                   [("Orrin Semiconductor", "ORG"), ("NASDAQ", "ORG"), ("18%", "PERCENT")])
+    assert claims(C.revise_drafts(doc, [])) == {("Orrin Semiconductor", "share_price_change", "18%")}
+    # 'up' with no shares named: nothing
+    doc = doc_with("Orrin Semiconductor (NASDAQ:ORSM) said orders were up 18%.",
+                   [("Orrin Semiconductor", "ORG"), ("NASDAQ", "ORG"), ("18%", "PERCENT")])
+    assert claims(C.revise_drafts(doc, [])) == set()
+
+
 def test_a_later_move_of_the_same_shares_and_the_sum_with_the_greenshoe():
     doc = doc_with("Orrin shares rose 3% in early trade and closed 5% higher, while the Dalby index rose 1%. "
                    "Dalby raised $900m in its listing. With the greenshoe, the proceeds reach $1.03bn.",

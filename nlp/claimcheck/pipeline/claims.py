@@ -1341,8 +1341,9 @@ def _later_moves(doc: Doc, sent: Span, names: list[Span], values: list[Span], dr
         lead = [t.lower_ for t in doc[max(sent.start, v.start - 3):v.start]]
         after = doc[v.end].lower_ if v.end < sent.end else ""
         if not (set(lead) & _LATER_MOVE_VERBS or (after in ("higher", "lower") and lead)
-                or ((told is not None or earlier) and lead[-1:] in (["up"], ["down"]))):  # "They ended the
-            continue  # session up 0.8%", "… and ended the session up 26%"
+                or (lead[-1:] in (["up"], ["down"])  # "They ended the session up 0.8%", "… and ended the session
+                    and (told is not None or earlier or _shares_owner(doc, names, v, sent)))):  # up 26%", "Shares
+            continue  # of Kolt (NASDAQ: KLT) were up 18%"
         if earlier and (any(earlier[-1].span.end <= n.start < v.start for n in names)
                         or {t.lower_ for t in doc[earlier[-1].span.end:v.start]} & {"while", "whereas", "whilst"}):
             continue  # "…, while the Nasdaq rose 0.9%": another name's move
