@@ -7,9 +7,8 @@ from claimcheck.schema import Claim
 
 _numbers = itertools.count(1)
 
-HELD = "Velmont already holds {} pct of Quarrow Tin's 61.20 mln issued shares, it said on Tuesday."
-REST = "Velmont's bid for the {} pct of Quarrow Tin's 61.20 mln issued shares it does not already hold values " \
-       "the miner at 240 mln dlrs."
+HELD = "Velmont, which has {} pct of Quarrow Tin already, told the exchange on Tuesday."
+REST = "Velmont offered 240 mln dlrs for the {} pct of Quarrow Tin that it does not already own, the tin miner said."
 PLAIN = "Velmont holds {} pct of Quarrow Tin's shares, a filing showed."
 
 

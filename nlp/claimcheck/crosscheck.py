@@ -401,8 +401,8 @@ def rest_of(a: Claim, b: Claim) -> bool:
 
 #: a rest cue tied to the figure itself: "the N pct (of Y) it does not already hold" (the figure after "the", the cue
 #: later in its clause), or a buyer's "the remaining" / "the other" right before it ("bid for the remaining 49%",
-#: "acquired the other 60 pct"). Not "its remaining 52 pct stake", "already owns the remaining 35 pct", "the other 80
-#: pct would be owned by": a holding, whoever else holds the rest (in Reuters stories as often as the buyer's rest)
+#: "acquired the other 60 pct"). Not "its remaining 41 pct stake", "already owns the remaining 27 pct", "the other 70
+#: pct will be held by": a holding, whoever else holds the rest (in wire stories as often as the buyer's rest)
 _REST_BEFORE = re.compile(r"\b(?:buys?|bought|buying|acquir(?:e|es|ed|ing)|purchas(?:e|es|ed|ing)|for)\s+the\s+"
                           r"(?:remaining|other|rest\s+of\s+the|balance\s+of\s+the)\s+$", re.I)
 _THE_BEFORE = re.compile(r"\bthe\s+(?:remaining\s+|other\s+)?$", re.I)
@@ -450,7 +450,7 @@ def _complement_text(c: Claim) -> str:
 def as_holdings(claims: list[Claim]) -> tuple[list[Claim], dict[str, Claim]]:
     """A group's claims with each share told as the rest (:func:`told_as_rest`) standing for its complement, the
     holding, when another claim of the group states a holding (no rest cue on it) and none of those meets the rest as
-    written (then the rest is the figure told without its cue); and the claims so replaced, by id. "CSR already holds
+    written (then the rest is the figure told without its cue); and the claims so replaced, by id. "Birch already holds
     13.74 pct" is then compared with the 31.74 pct of "the 68.26 pct it does not already hold": two swapped digits,
     not two different things."""
     rests = [c for c in claims if told_as_rest(c)]
