@@ -602,3 +602,12 @@ def test_the_company_that_pays_is_the_one_opening_the_sentence_before():
     # the second sentence before names no company at its start: its payer is not guessed
     assert [(d.subject_text, d.attribute, d.span.text) for d in C.revise_drafts(doc, [])] == [
         ("Orrin Bank", "deal_value", "£560m")]
+
+
+def test_a_sum_wiped_off_a_value_is_no_claim():
+    text = "Vessa shares fell 4.8%, wiping $300m off its value. A weak dollar will knock €125m off Kolt's profits."
+    doc = make(NLP, text, [("Vessa", "ORG"), ("4.8%", "PERCENT"), ("$300m", "MONEY"), ("€125m", "MONEY"),
+                           ("Kolt", "ORG")], sentences=True)
+    got = C.revise_drafts(doc, [draft(doc, "Vessa", "share_price_change", "4.8%"),
+                                draft(doc, "Vessa", "deal_value", "$300m"), draft(doc, "Kolt", "profit", "€125m")])
+    assert subjects(got) == [("Vessa", "4.8%")]

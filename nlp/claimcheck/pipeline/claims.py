@@ -2159,6 +2159,7 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
     _disaster_country(doc, index, drafts)
     out_drop |= _absent_people(doc, index, drafts, topics)
     out_drop |= _dealless_sums(doc, drafts)
+    out_drop |= {id(d) for d in drafts if d.span.label_ == "MONEY" and _wiped_off(doc, d.span)}
     out_drop |= _nationality_subjects(doc, index, drafts, topics)
     out_drop |= _unit_sales_changes(doc, drafts)
     out_drop |= {id(d) for d in drafts if d.attribute in _RESULTS and _foretold(doc, d.span)}
@@ -2315,6 +2316,18 @@ def _absent_people(doc: Doc, names: _Names, drafts: list[ClaimDraft], topics: se
         else:
             dropped.add(id(d))
     return dropped
+
+
+#: a loss of market value told as a sum taken off it: "wiping $300m off its value", "knocked £1bn off the group"
+_WIPE_VERBS = {"wiping", "wiped", "wipe", "wipes", "knocking", "knocked", "knock", "knocks", "erasing", "erased",
+               "shaving", "shaved", "lopping", "lopped", "slicing", "sliced"}
+
+
+def _wiped_off(doc: Doc, value: Span) -> bool:
+    """A sum 'wiped off' a company's value is a change of its worth, no claim of a sum it has or paid (GUIDELINES'
+    ``other``: it fits no attribute)."""
+    return value.start > 0 and doc[value.start - 1].lower_ in _WIPE_VERBS and value.end < len(doc) \
+        and doc[value.end].lower_ == "off"
 
 
 #: what tells of a deal: "a $1bn offer", "agreed to buy … for", "the merger, valued at"
