@@ -376,6 +376,12 @@ def test_a_target_that_is_the_only_party_keeps_the_price():
      {("Kolt", "ipo_proceeds", "HK$4bn")}),
     ("Kolt will pay up to 350 mln dlrs for Mirel share interests.",
      [("Kolt", "ORG"), ("up to 350 mln dlrs", "MONEY"), ("Mirel", "ORG")], set()),
+    # money sought in a listing, and a listing named by its company
+    ("Orrin had sought as much as $2bn from its listing.", [("Orrin", "ORG"), ("as much as $2bn", "MONEY")],
+     {("Orrin", "ipo_proceeds", "as much as $2bn")}),
+    ("Orrin had sought $2bn in damages.", [("Orrin", "ORG"), ("$2bn", "MONEY")], set()),
+    ("Bankers hoped the Orrin flotation would raise about £900m.", [("Orrin", "ORG"), ("about £900m", "MONEY")],
+     {("Orrin", "ipo_proceeds", "about £900m")}),
 ])
 def test_a_figure_no_draft_covers_is_read_from_the_deal_or_worth_verb(text, ents, expected):
     doc = doc_with(text, ents)
@@ -402,6 +408,8 @@ def test_a_figure_a_draft_covers_is_left_to_it():
     # proceeds of a listing in a story that names none are funding
     ("Ravine raised $70m from venture investors.", "Ravine", "$70m", "ipo_proceeds", "funding"),
     ("Ravine raised $70m on Friday, a week after its listing.", "Ravine", "$70m", "ipo_proceeds", "ipo_proceeds"),
+    # "brought in" is raised
+    ("Orrin's listing brought in $720m.", "Orrin", "$720m", "profit", "ipo_proceeds"),
     # a sale of new shares named after the sum: the money it raises, not a deal's price
     ("Kolt launched a $3bn rights issue on Monday.", "Kolt", "$3bn", "deal_value", "ipo_proceeds"),
     ("Kolt set a 90 mln dlr share issue.", "Kolt", "90 mln dlr", "deal_value", "ipo_proceeds"),

@@ -881,6 +881,15 @@ _SOLD_PASSIVE = re.compile(r"\b(?:was|were|is|are|has been|had been|will be|woul
 _WORTH = re.compile(r"\b(?:was|is|are|were|be|been) (?:now )?(?:worth|valued at)$")
 
 
+def _listing_of(doc: Doc, names: list[Span], value: Span) -> str | None:
+    """The company whose listing raises a sum, named right before the word: "hoped the Arden flotation would raise
+    about £900m", "the Kolt IPO raised $1bn"."""
+    for n in reversed([n for n in names if n.end < value.start and n.label_ == "ORG"]):
+        if doc[n.end].lower_ in ("flotation", "listing", "ipo", "float", "offering", "debut", "share"):
+            return _clean_name(n.text)
+    return None
+
+
 def _unlinked_prices(doc: Doc, sent: Span, names: list[Span], values: list[Span], drafts: list[ClaimDraft],
                      published, covered: set[tuple[int, int]]) -> list[ClaimDraft]:
     """Drafts for money figures no draft covers, read from the verb or noun that says what they are (GUIDELINES'
@@ -924,9 +933,10 @@ def _unlinked_prices(doc: Doc, sent: Span, names: list[Span], values: list[Span]
         elif prev in _PAY_VERBS and _PAID_FOR.match(span_text(doc[v.end:min(sent.end, v.end + 9)]).lower()) \
                 and not _for_a_part(doc, names, v):  # "Kolt paid $1.1bn for the start-up", not "for Mirel shares"
             attribute, subject = "deal_value", _payer(doc, names, v, sent, drafts)
-        elif prev in _RAISE:
-            attribute = "ipo_proceeds" if _about_a_listing(doc, sent) else "funding"
-            subject = _opening_company(doc, names, v, sent) or _unread_opening(doc, names, sent, v)
+        elif prev in _RAISE or (prev in _SEEK and _about_a_listing(doc, sent)):  # "had sought as much as $2bn from
+            attribute = "ipo_proceeds" if _about_a_listing(doc, sent) else "funding"  # its listing"
+            subject = _opening_company(doc, names, v, sent) or _unread_opening(doc, names, sent, v) \
+                or _listing_of(doc, names, v)
         elif prev in _RESULT and not re.search(r"\b(?:revenue|sales|in value|of value|in market)", after):
             attribute = _RESULT[prev]
             subject = _opening_company(doc, names, v, sent) or _unread_opening(doc, names, sent, v)
@@ -1726,6 +1736,9 @@ def _opening_company(doc: Doc, names: list[Span], value: Span, sent: Span) -> st
 
 #: a verb right before a money figure that says what the figure is, and the attributes it overrules
 _RAISE = {"raise", "raises", "raised", "raising"}
+#: money sought in a listing ("had sought as much as $2bn from its listing"), and the verbs of "brought in £720m"
+_SEEK = {"sought", "seek", "seeks", "seeking"}
+_BROUGHT = {"brought", "bring", "brings", "bringing", "took", "take", "takes", "taking", "pulled", "pulling"}
 _RESULT = {"earn": "profit", "earns": "profit", "earned": "profit", "netted": "profit", "lose": "loss",
            "loses": "loss", "lost": "loss"}
 #: a listing in the sentence makes money raised its proceeds, else it is funding (GUIDELINES' attribute table)
@@ -1775,6 +1788,8 @@ def _verb_attributes(doc: Doc, sent: Span, drafts: list[ClaimDraft], listing_sto
         prev, before = doc[d.span.start - 1].lower_, doc[d.span.start - 2].lower_
         after = doc[d.span.end:d.span.end + 3].text.lower()
         new = None
+        if prev == "in" and before in _BROUGHT:  # "it brought in £720m": money raised
+            prev = "raised"
         if prev in _RAISE and d.attribute not in ("funding", "ipo_proceeds"):
             new = "ipo_proceeds" if _about_a_listing(doc, sent) else "funding"
         elif prev in _RAISE and d.attribute == "ipo_proceeds" and not listing_story:
