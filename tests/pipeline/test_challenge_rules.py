@@ -195,6 +195,17 @@ def test_shares_of_a_company_with_its_ticker_were_up():
     assert claims(C.revise_drafts(doc, [])) == set()
 
 
+def test_a_move_against_the_offer_price_after_the_opening_price():
+    doc = doc_with("Orrin shares opened at $42, 40% above the IPO price of $30.",
+                   [("Orrin", "ORG"), ("$42", "MONEY"), ("40%", "PERCENT"), ("$30", "MONEY")])
+    got = C.revise_drafts(doc, [draft(doc, "Orrin", "ipo_price", "$30")])
+    assert ("Orrin", "share_price_change", "40%") in claims(got)
+    # 'above' a target, not a price: no move
+    doc = doc_with("Orrin shares opened at $42, with sales 40% above the target.",
+                   [("Orrin", "ORG"), ("$42", "MONEY"), ("40%", "PERCENT")])
+    assert not any(d.span.text == "40%" for d in C.revise_drafts(doc, []))
+
+
 def test_a_later_move_of_the_same_shares_and_the_sum_with_the_greenshoe():
     doc = doc_with("Orrin shares rose 3% in early trade and closed 5% higher, while the Dalby index rose 1%. "
                    "Dalby raised $900m in its listing. With the greenshoe, the proceeds reach $1.03bn.",

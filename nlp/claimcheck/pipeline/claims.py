@@ -1350,10 +1350,14 @@ def _later_moves(doc: Doc, sent: Span, names: list[Span], values: list[Span], dr
                    < v.start]
         lead = [t.lower_ for t in doc[max(sent.start, v.start - 3):v.start]]
         after = doc[v.end].lower_ if v.end < sent.end else ""
-        if not (set(lead) & _LATER_MOVE_VERBS or (after in ("higher", "lower") and lead)
-                or (lead[-1:] in (["up"], ["down"])  # "They ended the session up 0.8%", "… and ended the session
-                    and (told is not None or earlier or _shares_owner(doc, names, v, sent)))):  # up 26%", "Shares
-            continue  # of Kolt (NASDAQ: KLT) were up 18%"
+        # "opened at $42, 40% above the IPO price": a move against a price named after the figure
+        against_price = after in ("above", "below") and "price" in {t.lower_ for t in doc[v.end + 1:v.end + 5]}
+        # "They ended the session up 0.8%", "… and ended the session up 26%", "Shares of Kolt (KLT) were up 18%"
+        up_or_down = lead[-1:] in (["up"], ["down"]) \
+            and (told is not None or bool(earlier) or _shares_owner(doc, names, v, sent) is not None)
+        if not (set(lead) & _LATER_MOVE_VERBS or (after in ("higher", "lower") and lead) or against_price
+                or up_or_down):
+            continue
         if earlier and (any(earlier[-1].span.end <= n.start < v.start for n in names)
                         or {t.lower_ for t in doc[earlier[-1].span.end:v.start]} & {"while", "whereas", "whilst"}):
             continue  # "…, while the Nasdaq rose 0.9%": another name's move
