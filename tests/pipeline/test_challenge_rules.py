@@ -7,6 +7,8 @@ they state exactly what the revision sees; the slow ones run the real pipelines.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import spacy
 from spacy.tokens import Doc
@@ -204,6 +206,20 @@ def test_a_move_against_the_offer_price_after_the_opening_price():
     doc = doc_with("Orrin shares opened at $42, with sales 40% above the target.",
                    [("Orrin", "ORG"), ("$42", "MONEY"), ("40%", "PERCENT")])
     assert not any(d.span.text == "40%" for d in C.revise_drafts(doc, []))
+
+
+@pytest.mark.parametrize("text, linked, expected", [
+    ("Orrin's revenue for the quarter rose 94% to $35bn.", "profit_growth", "revenue_growth"),
+    ("Net profit in the six months rose 28% to $458m.", "revenue_growth", "profit_growth"),
+    ("Orrin's sales were up 4%.", "profit_growth", "revenue_growth"),
+    # two result nouns, or none, before the change: the linker's choice stands
+    ("Orrin's profit and sales rose 4%.", "profit_growth", "profit_growth"),
+    ("Orrin's shares rose 4%, lifting revenue hopes.", "revenue_growth", "revenue_growth"),
+])
+def test_the_result_noun_before_a_change_decides_its_growth(text, linked, expected):
+    value = re.search(r"\d+%", text).group()
+    doc = doc_with(text, [(value, "PERCENT")])
+    assert [d.attribute for d in C.revise_drafts(doc, [draft(doc, "Orrin", linked, value)])] == [expected]
 
 
 def test_a_later_move_of_the_same_shares_and_the_sum_with_the_greenshoe():

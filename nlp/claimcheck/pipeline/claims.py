@@ -1821,6 +1821,28 @@ def _verb_attributes(doc: Doc, sent: Span, drafts: list[ClaimDraft], listing_sto
         owner = _POSSESSOR.match(doc[d.span.end:d.span.end + 8].text)
         if owner:
             d.subject_text = _clean_name(owner.group(1)) or d.subject_text
+    for d in drafts:  # "Kolt's revenue for the quarter rose 94%": the result noun before the change says which
+        if d.attribute not in ("profit_growth", "revenue_growth") or not (sent.start <= d.span.start < sent.end):
+            continue
+        kind = _change_noun_before(doc, d.span, sent)
+        if kind is not None and f"{kind}_growth" != d.attribute:
+            d.attribute, d.as_of = f"{kind}_growth", None
+            d.__post_init__()
+
+
+def _change_noun_before(doc: Doc, value: Span, sent: Span) -> str | None:
+    """'revenue' or 'profit': the result noun whose change a percentage states, right before its change verb ("sales
+    rose 4%", "its revenue for the quarter rose 94%", "net profits were up 35%"); None when another figure, a ';'
+    or a second result noun stands between, or no change verb does."""
+    lead = list(doc[max(sent.start, value.start - 10):value.start])
+    verb = next((i for i in range(len(lead) - 1, -1, -1) if _CHANGE_VERBS.match(lead[i].lower_)), None)
+    if verb is None or len(lead) - verb > 3:
+        return None
+    nouns = [t for t in lead[:verb] if t.lower_ in _CHANGE_NOUNS]
+    if not nouns or any(t.ent_type_ in ("MONEY", "PERCENT") or t.text in (";", ":") for t in lead[:verb]):
+        return None
+    kinds = {_CHANGE_NOUNS[t.lower_] for t in nouns}
+    return kinds.pop() if len(kinds) == 1 else None
 
 
 #: verbs whose subject holds the figure in their object ("Arden had 1986 sales of about 31 mln dlrs", "Marlo,
