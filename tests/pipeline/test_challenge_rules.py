@@ -210,7 +210,7 @@ def test_a_move_against_the_offer_price_after_the_opening_price():
 
 @pytest.mark.parametrize("text, linked, expected", [
     ("Orrin's revenue for the quarter rose 94% to $35bn.", "profit_growth", "revenue_growth"),
-    ("Net profit in the six months rose 28% to $458m.", "revenue_growth", "profit_growth"),
+    ("Group net profit for the half rose 28% to $458m.", "revenue_growth", "profit_growth"),
     ("Orrin's sales were up 4%.", "profit_growth", "revenue_growth"),
     # two result nouns, or none, before the change: the linker's choice stands
     ("Orrin's profit and sales rose 4%.", "profit_growth", "profit_growth"),
