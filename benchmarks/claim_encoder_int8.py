@@ -70,6 +70,7 @@ def _export_onnx(net, inputs, path: Path) -> None:
     import torch
 
     from claimcheck.pipeline.claim_encoder import collate
+    from claimcheck.pipeline.claim_encoder import forward as encoder_forward
 
     class Whole(torch.nn.Module):
         def __init__(self) -> None:
@@ -79,9 +80,7 @@ def _export_onnx(net, inputs, path: Path) -> None:
             self.requires_grad_(False)
 
         def forward(self, ids, mask, value_at, cand_batch, cand_at):
-            h = self.net.upper(self.net.lower(ids, mask), mask)
-            attr, link = self.net.heads(h, value_at, cand_batch, cand_at)
-            return torch.softmax(attr, dim=-1), link
+            return encoder_forward(self.net, ids, mask, value_at, cand_batch, cand_at)
 
     axes = {"ids": {0: "batch", 1: "sequence"}, "mask": {0: "batch", 1: "sequence"}, "value_at": {0: "batch"},
             "cand_batch": {0: "candidates"}, "cand_at": {0: "candidates"}, "probabilities": {0: "batch"},
@@ -94,26 +93,19 @@ def _onnx_predictor(path: Path) -> Callable[[list], list[tuple[numpy.ndarray, nu
     """``predict_values`` for an ONNX Runtime session of the model at ``path`` (one thread)."""
     import onnxruntime  # type: ignore[import-untyped]
 
-    from claimcheck.pipeline.claim_encoder import collate
+    from claimcheck.pipeline.claim_encoder import batched_predictions
 
     options = onnxruntime.SessionOptions()
     options.intra_op_num_threads = 1
     options.inter_op_num_threads = 1
     session = onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
 
+    def run(collated) -> tuple[numpy.ndarray, numpy.ndarray]:
+        probs, link = session.run(None, {name: t.numpy() for name, t in zip(INPUT_NAMES, collated)})
+        return probs, link
+
     def predict(inputs, batch_size: int = 16) -> list[tuple[numpy.ndarray, numpy.ndarray]]:
-        out: list[tuple[numpy.ndarray, numpy.ndarray]] = [(numpy.zeros(0), numpy.zeros(0))] * len(inputs)
-        order = sorted(range(len(inputs)), key=lambda i: len(inputs[i].ids))
-        for k in range(0, len(order), batch_size):
-            idx = order[k:k + batch_size]
-            feed = {name: t.numpy() for name, t in zip(INPUT_NAMES, collate([inputs[i] for i in idx]))}
-            probs, link = session.run(None, feed)
-            offset = 0
-            for j, i in enumerate(idx):
-                n = len(inputs[i].candidate_at)
-                out[i] = (probs[j], link[offset:offset + n])
-                offset += n
-        return out
+        return batched_predictions(inputs, run, batch_size)
 
     return predict
 

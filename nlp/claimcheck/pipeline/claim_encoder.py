@@ -267,23 +267,39 @@ def predict_values(net, inputs: list[ValueInput], batch_size: int = 16) -> list[
     """(attribute probabilities, link scores of its candidates) per value input."""
     import torch
 
-    out: list[tuple[numpy.ndarray, numpy.ndarray]] = [(numpy.zeros(0), numpy.zeros(0))] * len(inputs)
-    order = sorted(range(len(inputs)), key=lambda i: len(inputs[i].ids))
+    def run(collated) -> tuple[numpy.ndarray, numpy.ndarray]:
+        probs, link = forward(net, *collated)
+        return probs.numpy(), link.numpy()
+
     net.eval()
     with torch.inference_mode():
-        for k in range(0, len(order), batch_size):
-            idx = order[k:k + batch_size]
-            batch = [inputs[i] for i in idx]
-            ids, mask, value_at, cand_batch, cand_at = collate(batch)
-            h = net.upper(net.lower(ids, mask), mask)
-            attr, link = net.heads(h, value_at, cand_batch, cand_at)
-            probs = torch.softmax(attr, dim=-1).numpy()
-            link_np = link.numpy()
-            offset = 0
-            for j, i in enumerate(idx):
-                n = len(inputs[i].candidate_at)
-                out[i] = (probs[j], link_np[offset:offset + n])
-                offset += n
+        return batched_predictions(inputs, run, batch_size)
+
+
+def forward(net, ids, mask, value_at, cand_batch, cand_at):
+    """One ``collate``d batch through the whole encoder: (attribute probabilities per value, link score per
+    candidate), as tensors."""
+    import torch
+
+    attr, link = net.heads(net.upper(net.lower(ids, mask), mask), value_at, cand_batch, cand_at)
+    return torch.softmax(attr, dim=-1), link
+
+
+def batched_predictions(inputs: list[ValueInput], run, batch_size: int = 16) -> list[tuple[numpy.ndarray,
+                                                                                        numpy.ndarray]]:
+    """``run`` over batches of value inputs of similar length (``collate``d), its (attribute probabilities per value,
+    link scores of every candidate of the batch) split back per input, in the inputs' order: the loop every way of
+    running the encoder shares (PyTorch here, ONNX Runtime in ``benchmarks/claim_encoder_int8.py``)."""
+    out: list[tuple[numpy.ndarray, numpy.ndarray]] = [(numpy.zeros(0), numpy.zeros(0))] * len(inputs)
+    order = sorted(range(len(inputs)), key=lambda i: len(inputs[i].ids))
+    for k in range(0, len(order), batch_size):
+        idx = order[k:k + batch_size]
+        probs, link = run(collate([inputs[i] for i in idx]))
+        offset = 0
+        for j, i in enumerate(idx):
+            n = len(inputs[i].candidate_at)
+            out[i] = (probs[j], link[offset:offset + n])
+            offset += n
     return out
 
 
