@@ -1792,11 +1792,10 @@ def _verb_attributes(doc: Doc, sent: Span, drafts: list[ClaimDraft], listing_sto
         prev, before = doc[d.span.start - 1].lower_, doc[d.span.start - 2].lower_
         after = doc[d.span.end:d.span.end + 3].text.lower()
         new = None
-        if prev == "in" and before in _BROUGHT:  # "it brought in £720m": money raised
-            prev = "raised"
-        if prev in _RAISE and d.attribute not in ("funding", "ipo_proceeds"):
+        raised = prev in _RAISE or (prev == "in" and before in _BROUGHT)  # "it brought in £720m"
+        if raised and d.attribute not in ("funding", "ipo_proceeds"):
             new = "ipo_proceeds" if _about_a_listing(doc, sent) else "funding"
-        elif prev in _RAISE and d.attribute == "ipo_proceeds" and not listing_story:
+        elif raised and d.attribute == "ipo_proceeds" and not listing_story:
             new = "funding"
         elif prev in _RESULT and d.attribute not in ("profit", "loss") \
                 and not re.search(r"\b(?:revenue|sales|in value|of value|in market)", after):
