@@ -791,3 +791,31 @@ def test_a_sale_price_linked_to_the_seller_goes_to_the_buyer_after_to(text, ents
     doc = doc_with(text, ents)
     got = C.revise_drafts(doc, [draft(doc, "Halvard Corp", "deal_value", "90 mln dlrs")])
     assert claims(got) == {("Mirrin Group", "deal_value", "90 mln dlrs")}
+
+
+@pytest.mark.parametrize("text, ents, growth, level, kind", [
+    ("Higher demand also lifted Halvard's profits, which showed a 6.5% rise to 14.2bn euros.",
+     [("Halvard", "ORG"), ("6.5%", "PERCENT"), ("14.2bn euros", "MONEY")], "6.5%", "14.2bn euros", "profit"),
+    ("Quarterly profits at Halvard jumped 64% to $2.17bn for the three months to June.",
+     [("Halvard", "ORG"), ("64%", "PERCENT"), ("$2.17bn", "MONEY")], "64%", "$2.17bn", "profit"),
+    ("Halvard said sales in its seeds business fell 7.2% to 812m rupees.",
+     [("Halvard", "ORG"), ("7.2%", "PERCENT"), ("812m rupees", "MONEY")], "7.2%", "812m rupees", "revenue"),
+])
+def test_the_level_a_result_change_reached_is_the_result(text, ents, growth, level, kind):
+    doc = doc_with(text, ents)
+    got = C.revise_drafts(doc, [draft(doc, "Halvard", f"{kind}_growth", growth)])
+    assert claims(got) == {("Halvard", f"{kind}_growth", growth), ("Halvard", kind, level)}
+
+
+def test_a_figure_the_change_started_from_takes_the_growth_kind_and_a_bare_level_is_left():
+    doc = doc_with("Halvard said revenues slipped 9% from £4.16bn in 2021 to £3.79bn in 2022.",
+                   [("Halvard", "ORG"), ("9%", "PERCENT"), ("£4.16bn", "MONEY"), ("2021", "DATE"),
+                    ("£3.79bn", "MONEY"), ("2022", "DATE")])
+    got = C.revise_drafts(doc, [draft(doc, "Halvard", "revenue_growth", "9%"),
+                                draft(doc, "Halvard", "profit", "£4.16bn")])
+    assert claims(got) == {("Halvard", "revenue_growth", "9%"), ("Halvard", "revenue", "£4.16bn"),
+                           ("Halvard", "revenue", "£3.79bn")}
+    doc = doc_with("Halvard said passenger miles rose 4.4 pct to 3.16 billion.",
+                   [("Halvard", "ORG"), ("4.4 pct", "PERCENT"), ("3.16 billion", "MONEY")])
+    got = C.revise_drafts(doc, [draft(doc, "Halvard", "revenue_growth", "4.4 pct")])
+    assert claims(got) == {("Halvard", "revenue_growth", "4.4 pct")}

@@ -1634,6 +1634,53 @@ def _result_changes(doc: Doc, sent: Span, names: list[Span], values: list[Span],
     return out
 
 
+def _growth_levels(doc: Doc, sent: Span, values: list[Span], drafts: list[ClaimDraft], published,
+                   covered: set[tuple[int, int]]) -> list[ClaimDraft]:
+    """The level a result's change reached, told right after the change ("profits jumped 76% to $1.13bn",
+    "showed a 5.5% rise to 18.3bn euros", "sales slipped 11% from £3.24bn … to £2.89bn"): a money figure after
+    'to' is the result itself, for the growth draft's subject. Figures the linker gave the other result
+    ("revenues slipped 11% from £3.24bn" read as a profit) take the growth's kind; a figure after 'from' no
+    draft covers is left (its period is the comparison's, which the sentence may not tell)."""
+    out: list[ClaimDraft] = []
+    money = {v.start: v for v in values if v.label_ == "MONEY" and sent.start <= v.start < sent.end}
+    for d in list(drafts):
+        if d.attribute not in ("revenue_growth", "profit_growth") or d.span.label_ != "PERCENT" \
+                or not (sent.start <= d.span.start < sent.end):
+            continue
+        kind = d.attribute.removesuffix("_growth")
+        other = "profit" if kind == "revenue" else "revenue"
+        i = d.span.end
+        if i < sent.end and doc[i].lower_ in _CHANGE_AFTER:  # "a 5.5% rise to …"
+            i += 1
+        for _ in range(2):  # "from £3.24bn (in 2003) to £2.89bn"
+            if i + 1 >= sent.end or doc[i].lower_ not in ("to", "from") or (i + 1) not in money:
+                break
+            v = money[i + 1]
+            at = [x for x in drafts if (x.span.start, x.span.end) == (v.start, v.end)]
+            for x in at:
+                if x.attribute == other and x.subject_text == d.subject_text:
+                    x.attribute = kind
+                    x.__post_init__()
+            if doc[i].lower_ == "to" and not at and (v.start, v.end) not in covered and not _bare_figure(v):
+                quantity = normalize_span(v, published,
+                                          dayfirst=bool(doc.user_data.get("claimcheck.dayfirst", False)))
+                if quantity is not None and quantity.unit != "count":
+                    out.append(ClaimDraft(d.subject_text, kind, quantity, v, d.period, None, 0.5))
+            i = v.end
+            while i < sent.end and (doc[i].lower_ == "in" or doc[i].ent_type_ == "DATE"):  # "in 2003"
+                i += 1
+    return out
+
+
+_SCALE_WORDS = re.compile(r"(?<![A-Za-z])(?:bn|billions?|m|mn|mln|millions?|k|thousands?|trillions?)\b", re.IGNORECASE)
+
+
+def _bare_figure(value: Span) -> bool:
+    """A money span that writes no currency itself ("2.48 billion" after "revenue passenger miles rose 4.1 pct
+    to"): its currency came from the document, and it may be a count of anything."""
+    return not re.sub(r"[\d.,\s]+", " ", _SCALE_WORDS.sub(" ", value.text)).strip()
+
+
 def _named_in_between(doc: Doc, names: list[Span], between: Span) -> tuple[str, int] | None:
     """The company a result's noun is told of right after it ("profits at Kolt", "sales in Kolt's drinks
     business", "revenue of the Kolt group"), and where the words after that phrase start; None when the noun is
@@ -2182,6 +2229,7 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
         add(_unlinked_prices(doc, sent, plain, values, drafts, published, covered))
         add(_listing_dates(doc, sent, plain, drafts, published))
         add(_result_changes(doc, sent, plain, values, drafts, published, topics, covered))
+        add(_growth_levels(doc, sent, values, drafts, published, covered))
         add(_market_moves(doc, sent, plain, values, published, market_story, covered))
         add(_later_moves(doc, sent, plain, values, drafts, published, covered))
         add(_greenshoe_sums(sent, values, drafts, published, covered))
