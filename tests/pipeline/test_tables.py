@@ -65,6 +65,10 @@ def test_figures_labels_and_columns():
     ("Turnover net of duties 2.45 billion stg vs 2.10 billion", [("2.45 billion stg", "revenue", 0),
                                                                  ("2.10 billion", "revenue", 1)]),
     ("Net profit 7.3 mln vs loss three mln", [("7.3 mln", "profit", 0), ("three mln", "loss", 1)]),
+    # a figure without its own profit/loss word is what the figure before it is (both years lost money)
+    ("Net loss 17.4 mln vs 23.8 mln", [("17.4 mln", "loss", 0), ("23.8 mln", "loss", 1)]),
+    ("Net loss 17.4 mln vs profit 2.1 mln vs 3.3 mln", [("17.4 mln", "loss", 0), ("2.1 mln", "profit", 1),
+                                                       ("3.3 mln", "profit", 2)]),
     ("Net interest income 5.1 mln vs 4.2 mln", [("5.1 mln", None, 0), ("4.2 mln", None, 1)]),
     ("Tax on profit 2.1 mln vs 1.9 mln", [("2.1 mln", None, 0), ("1.9 mln", None, 1)]),
 ])

@@ -10,8 +10,9 @@ directly, as `corpus/GUIDELINES.md` ("Newswire") annotates them:
 * a line is a table line when a short label (at most four words) is followed by figures separated by
   ``vs``; on such lines this component decides alone: the drafts the linker made there are dropped;
 * ``Net``, ``Oper net``, ``Group net``, ``Pretax``, ``Net profit`` … are ``profit`` (``loss`` when the
-  label or the figure says "loss"); ``Revs``, ``Sales``, ``Turnover`` … are ``revenue``; every other label
-  (``Shr``, ``Avg shrs``, ``Assets``, ``Qtly div``, notes such as "Net includes …") states no claim;
+  label or the figure says "loss", or the figure before it on the line does and it says nothing itself);
+  ``Revs``, ``Sales``, ``Turnover`` … are ``revenue``; every other label (``Shr``, ``Avg shrs``, ``Assets``,
+  ``Qtly div``, notes such as "Net includes …") states no claim;
 * the subject is the company of the headline (the text before the ``<TICKER>``, or the headline without its
   trailing period and results words);
 * the first figure is the period of its section (the headline's "4TH QTR"/"YEAR", or a section line such
@@ -167,12 +168,14 @@ def table_figures(doc_text: str, lines: list[re.Match[str]] | None = None,
         values_start = m.start("values")
         pieces = _SEPARATOR.split(m["values"])
         offset = values_start
+        sign = ""
         for column, piece in enumerate(pieces):
             f = FIGURE.match(piece.strip())
             lead = len(piece) - len(piece.lstrip())
             start = offset + lead
             if f:
-                sign = (f["sign"] or "").lower()
+                # "Net loss 38.6 mln vs 42.5 mln": a figure without its own word keeps the one before it
+                sign = (f["sign"] or "").lower() or sign
                 attr = attribute
                 if attr in ("profit", "loss") and sign:
                     attr = sign
