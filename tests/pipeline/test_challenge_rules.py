@@ -819,3 +819,23 @@ def test_a_figure_the_change_started_from_takes_the_growth_kind_and_a_bare_level
                    [("Halvard", "ORG"), ("4.4 pct", "PERCENT"), ("3.16 billion", "MONEY")])
     got = C.revise_drafts(doc, [draft(doc, "Halvard", "revenue_growth", "4.4 pct")])
     assert claims(got) == {("Halvard", "revenue_growth", "4.4 pct")}
+
+
+def test_a_result_figure_takes_its_nouns_kind_and_a_compared_figure_the_kind_before_it():
+    doc = doc_with("Halvard said total revenue for the year was 12bn euros, up 6.2% from 11.3bn euros in 2021.",
+                   [("Halvard", "ORG"), ("the year", "DATE"), ("12bn euros", "MONEY"), ("6.2%", "PERCENT"),
+                    ("11.3bn euros", "MONEY")])
+    got = C.revise_drafts(doc, [draft(doc, "Halvard", "profit", "12bn euros"),
+                                draft(doc, "Halvard", "profit", "11.3bn euros")])
+    assert claims(got) == {("Halvard", "revenue", "12bn euros"), ("Halvard", "revenue", "11.3bn euros")}
+    doc = doc_with("Halvard earned $2.9bn, down from $3.4bn a year earlier.",
+                   [("Halvard", "ORG"), ("$2.9bn", "MONEY"), ("$3.4bn", "MONEY")])
+    got = C.revise_drafts(doc, [draft(doc, "Halvard", "profit", "$2.9bn"),
+                                draft(doc, "Halvard", "revenue", "$3.4bn")])
+    assert claims(got) == {("Halvard", "profit", "$2.9bn"), ("Halvard", "profit", "$3.4bn")}
+
+
+def test_a_markets_result_noun_says_nothing_of_the_company_figure():
+    doc = doc_with("Halvard said retail sales were $4.1bn in the quarter.", [("Halvard", "ORG"), ("$4.1bn", "MONEY")])
+    got = C.revise_drafts(doc, [draft(doc, "Halvard", "profit", "$4.1bn")])
+    assert claims(got) == {("Halvard", "profit", "$4.1bn")}

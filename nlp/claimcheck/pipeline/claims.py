@@ -1874,6 +1874,57 @@ def _verb_attributes(doc: Doc, sent: Span, drafts: list[ClaimDraft], listing_sto
         if kind is not None and f"{kind}_growth" != d.attribute:
             d.attribute, d.as_of = f"{kind}_growth", None
             d.__post_init__()
+    _result_levels(doc, sent, drafts)
+
+
+#: the result a money figure is the level of, said by its noun ("total revenue for the year was 10bn euros",
+#: "losses had deepened to £51.6m", "turnover was $44.7bn"); 'income' is left out ("premium income" is revenue)
+_LEVEL_NOUNS = {"sales": "revenue", "revenue": "revenue", "revenues": "revenue", "turnover": "revenue",
+                "profit": "profit", "profits": "profit", "earnings": "profit", "loss": "loss", "losses": "loss"}
+#: words that may stand between the noun and its level: copulas, 'of', verbs of a level reached, a period
+_LEVEL_LINKS = {"was", "were", "is", "are", "of", "totalled", "totaled", "totalling", "totaling", "reached", "to", "at",
+                "came", "stood", "had", "have", "has", "been", "rose", "fell", "surged", "jumped", "climbed",
+                "increased", "grew", "dropped", "declined", "slipped", "deepened", "narrowed", "widened", "halved",
+                "doubled", "for", "the", "in", "its"}
+#: what puts a figure against the one before it ("up from $393.9m", "compared to $45.9bn", "vs 3.2 mln")
+_COMPARED = re.compile(r"(?:\bfrom|\bvs\.?|\bversus|\bagainst|\bcompared (?:to|with))\s*$")
+_LEVEL_KINDS = ("profit", "revenue", "loss")
+
+
+def _level_noun(doc: Doc, value: Span, sent: Span) -> str | None:
+    """The result whose level ``value`` is, by the noun right before it (``_LEVEL_NOUNS``), with only
+    ``_LEVEL_LINKS`` words and dates between; None when another word stands between."""
+    for i in range(value.start - 1, max(sent.start, value.start - 9) - 1, -1):
+        word = doc[i].lower_
+        if word in _LEVEL_NOUNS:
+            return _LEVEL_NOUNS[word] if i == sent.start or _company_result_noun(doc[i - 1]) else None
+        if word not in _LEVEL_LINKS and doc[i].ent_type_ != "DATE":
+            return None
+    return None
+
+
+def _company_result_noun(before) -> bool:
+    """Whether the word before a result noun leaves it the company's result ("total revenue", "Kolt's sales",
+    "1986 earnings", "reported losses"), not a market's or a product's ("retail sales", "loan losses")."""
+    word = before.lower_
+    return word in _RESULT_PREMODIFIERS or before.ent_type_ in ("DATE", "ORG", "GPE", "PERSON", "NORP") \
+        or not before.is_lower or word.endswith("ed") or word in ("of", "with", "says", "that", "which", "whose")
+
+
+def _result_levels(doc: Doc, sent: Span, drafts: list[ClaimDraft]) -> None:
+    """A result's money figure takes the result its noun names where the linker chose another ("total revenue
+    for the year was 10bn euros" read as a profit), and a figure put against it ("up from $393.9m", "compared
+    to $45.9bn") the kind of the figure before it for the same subject, unless its own noun says otherwise."""
+    results = sorted((d for d in drafts if d.attribute in _LEVEL_KINDS and d.span.label_ == "MONEY"
+                      and sent.start <= d.span.start < sent.end), key=lambda d: d.span.start)
+    for n, d in enumerate(results):
+        kind = _level_noun(doc, d.span, sent)
+        if kind is None and _COMPARED.search(doc[max(sent.start, d.span.start - 3):d.span.start].text.lower()):
+            before = [x for x in results[:n] if x.subject_text == d.subject_text]
+            kind = before[-1].attribute if before else None
+        if kind is not None and kind != d.attribute:
+            d.attribute, d.as_of = kind, None
+            d.__post_init__()
 
 
 def _change_noun_before(doc: Doc, value: Span, sent: Span) -> str | None:
