@@ -409,3 +409,30 @@ def test_security_codes(nlp, text, ner, present, absent):
 ])
 def test_companies_named_as_people(nlp, text, ner, present, absent):
     check(nlp, text, ner, present, absent)
+
+
+# --- one sense per document: a company the NER tagged once is the company at its other mentions ----------------
+
+def orgs(nlp, text, ner) -> list[str]:
+    doc = make(nlp, text, ner)
+    M.merge_quantity_spans(doc)
+    return [e.text for e in doc.ents if e.label_ == "ORG"]
+
+
+@pytest.mark.parametrize("text, ner, expected", [
+    # the same words again, and the name without its legal suffix
+    ("Tarrow Group bought a stake. Tarrow said its sales rose. Shares of Tarrow fell.", [("Tarrow Group", "ORG")],
+     ["Tarrow Group", "Tarrow", "Tarrow"]),
+    ("Brellin Corp posted a loss. Later Brellin Corp said it would cut jobs.", [("Brellin Corp", "ORG")],
+     ["Brellin Corp", "Brellin Corp"]),
+    # part of a longer name, a model after its maker, a name in brackets: left
+    ("Tarrow Inc rose. Tarrow Bank fell. The Tarrow 25 sold well. Orbis Equity (Tarrow) bought more.",
+     [("Tarrow Inc", "ORG")], ["Tarrow Inc"]),
+    # a name also tagged as a person, and a common word, are not spread
+    ("Maddox Ltd rose. Maddox said so. Jo Maddox agreed.", [("Maddox Ltd", "ORG"), ("Maddox", "PERSON")],
+     ["Maddox Ltd"]),
+    ("Next Ltd rose. Next, it said, sales fell.", [("Next Ltd", "ORG")], ["Next Ltd"]),
+    ("Amber Group rose. Amber said sales of amber jewellery fell.", [("Amber Group", "ORG")], ["Amber Group"]),
+])
+def test_a_company_tagged_once_is_the_company_at_its_untagged_mentions(nlp, text, ner, expected):
+    assert orgs(nlp, text, ner) == expected

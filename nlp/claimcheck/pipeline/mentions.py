@@ -75,9 +75,10 @@ def merge_quantity_spans(doc: Doc) -> None:
             for t in (doc[i] for i, (w, lw) in enumerate(zip(texts, lowers))
                       if i not in taken and (lw in _SMALL_WORDS or _NUMBER.fullmatch(w)))
             if _is_bare_number(t) and not _far_year(t) or _first_of_two(t, grammar + others) or _word_count(t)]
-    doc.ents = _companies_named_as_people(doc, _split_columns(doc, _join_ranges(doc, refine_spans(doc, filter_spans(
-        grammar + [e for e in others + bare if not _name_number(e) and not _spec_number(e)
-                   and not _street_number(e) and not _fraction_number(e)])))))
+    doc.ents = _names_told_alike(doc, _companies_named_as_people(doc, _split_columns(doc, _join_ranges(
+        doc, refine_spans(doc, filter_spans(
+            grammar + [e for e in others + bare if not _name_number(e) and not _spec_number(e)
+                       and not _street_number(e) and not _fraction_number(e)]))))))
 
 
 #: what follows only a company's name: "Kolt shares fell", "Kolt posted a loss", "Kolt priced its shares"
@@ -115,6 +116,60 @@ def _companies_named_as_people(doc: Doc, ents: list[Span]) -> list[Span]:
         return ents
     return [Span(doc, e.start, e.end, label="ORG") if e.label_ in ("PERSON", "GPE") and e.text in companies else e
             for e in ents]
+
+
+def _names_told_alike(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A company's name the NER tagged in one place and left untagged in another ("Corvex said …" after "Corvex
+    Ltd agreed …") is the organisation at each mention, one sense per document: every untagged occurrence of the
+    very words of an ORG entity, or of them without their legal suffixes, becomes one, unless the words run on
+    into a longer name on either side (capitalised words, a number after, a bracket before), the name was also
+    tagged as something else, or a one-word name is a common word (a stop word, or written in lower case somewhere
+    in the document)."""
+    import re
+
+    labels: dict[str, set[str]] = {}
+    for e in ents:
+        if e.label_ in ("ORG", "PERSON", "GPE", "NORP", "PRODUCT", "FAC", "LOC", "EVENT", "WORK_OF_ART"):
+            labels.setdefault(e.text, set()).add(e.label_)
+    from claimcheck.resolve.entities import LEGAL_SUFFIXES
+
+    forms = set()
+    for n, kinds in labels.items():
+        if kinds != {"ORG"}:
+            continue
+        forms.add(n)
+        words = n.split()
+        while len(words) > 1 and words[-1].lower().strip(".,") in LEGAL_SUFFIXES:  # "Corvex Ltd" → "Corvex"
+            words.pop()
+            forms.add(" ".join(words).rstrip(","))
+    names = [n for n in forms if n not in labels or labels[n] == {"ORG"}]
+    names = [n for n in names if n[:1].isupper() and len(n) > 2 and not n.isupper() and any(c.isalpha() for c in n)
+             and not set(n) & set("()")]
+    if not names:
+        return ents
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    text = doc.text
+    added: list[Span] = []
+    for name in names:
+        if " " not in name and (doc.vocab[name.lower()].is_stop or re.search(rf"\b{re.escape(name.lower())}\b",
+                                                                             text) is not None):
+            continue
+        for m in re.finditer(rf"(?<![\w&.-]){re.escape(name)}(?![\w&-])", text):
+            span = doc.char_span(m.start(), m.end(), label="ORG")
+            if span is None or taken.intersection(range(span.start, span.end)):
+                continue
+            before = doc[span.start - 1] if span.start > 0 else None
+            after = doc[span.end] if span.end < len(doc) else None
+            opens = before is not None and (before.is_sent_start or before.i == 0 or doc[before.i - 1].is_space
+                                            or doc[before.i - 1].text in (".", "!", "?", '"', ":"))
+            if (before is not None and before.text[:1].isupper() and before.is_alpha and not opens
+                    and not doc[span.start].is_sent_start) \
+                    or (after is not None and (after.text[:1].isupper() and after.is_alpha or after.like_num)) \
+                    or (before is not None and before.text == "("):
+                continue  # "Halden Bank", "Mirel Halden", "Rover 25", "(Halden)": part of a longer name
+            added.append(span)
+            taken.update(range(span.start, span.end))
+    return sorted(ents + added, key=lambda e: e.start) if added else ents
 
 
 #: a figure of a table column inside a span ("0.32   0.28      0.24   0.24 Production"): digits between spaces, a
