@@ -677,3 +677,33 @@ def test_a_sentence_told_twice_is_compared_whoever_its_pronoun_names():
         "14", "41")})
     [f] = crosscheck(docs("a", "b"), [wire, copy], [])
     assert f.kind == "conflict" and f.slip == "a digit transposition"
+
+
+def test_stories_published_apart_report_their_own_moments():
+    move = dict(attribute="share_price_change", unit="percent", subject="Dow Jones")
+    fell = [claim(d, v, f"{v}%", low=v - 0.05, high=v + 0.05, **move) for d, v in (("a", 1.2), ("b", 1.2), ("c", 3.4))]
+    monday = docs("a", "b", published=date(2008, 9, 15))
+    tuesday = docs("c", published=date(2008, 9, 16))
+    # one session's move told by three sources: the odd one out is a conflict
+    assert [f.found for f in crosscheck_all(docs("a", "b", "c", published=date(2008, 9, 15)), fell, []).findings] \
+        == ["3.4%"]
+    # the next day's story tells the next session: a timeline of the two days, no finding
+    result = crosscheck_all(monday + tuesday, fell, [])
+    assert result.findings == []
+    [t] = result.timelines
+    assert [(p.as_of, p.docs) for p in t.points] == [("2008-09-15", ["a", "b"]), ("2008-09-16", ["c"])]
+    # a figure that grows between stories (a holding) and names no period: stories a month or less apart are one
+    # moment, more than that two; a deal's value is one event's and is compared whatever the dates
+    held = [claim(d, v, f"{v}%", attribute="stake", unit="percent", subject="Orrin", low=v - 0.05, high=v + 0.05)
+            for d, v in (("a", 12.1), ("b", 12.1), ("c", 21.1))]
+    month = docs("a", "b", published=date(2007, 7, 9)) + docs("c", published=date(2007, 7, 30))
+    assert [f.found for f in crosscheck_all(month, held, []).findings] == ["21.1%"]
+    apart = docs("a", "b", published=date(2007, 7, 9)) + docs("c", published=date(2007, 9, 20))
+    result = crosscheck_all(apart, held, [])
+    assert [f for f in result.findings if f.kind == "conflict"] == []
+    assert [p.as_of for p in result.timelines[0].points] == ["2007-07-09", "2007-09-20"]
+    worth = [_valuation("a", 65), _valuation("b", 65), _valuation("c", 56)]
+    assert [f.found for f in crosscheck_all(apart, worth, []).findings if f.kind == "conflict"] == ["$56bn"]
+    # a holding that names its period is compared whatever the stories' dates
+    dated = [c.model_copy(update={"period": "2006"}) for c in held]
+    assert [f.found for f in crosscheck_all(apart, dated, []).findings if f.kind == "conflict"] == ["21.1%"]

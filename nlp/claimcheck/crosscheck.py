@@ -738,11 +738,53 @@ def split_frames(claims: list[Claim]) -> list[tuple[list[Claim], list[Claim]]]:
             for frame, cs in sorted(frames.items(), key=lambda kv: kv[0] or "")]
 
 
+#: a move holds for one trading session: the same shares' move in stories dated on different days is two sessions'
+SESSION_ATTRIBUTES = frozenset({"share_price_change"})
+#: figures that grow or shrink between stories (a count of orders or of the dead, a holding): with no period named, in
+#: stories dated more than :data:`REPORTED_APART_DAYS` apart they held at two moments (benchmarks/README.md,
+#: "Conflict precision on unmodified real piles": orders in 2005 and 2009, holdings before and after a tender).
+#: A price or a deal's value is one event's, told the same weeks later, so those are still compared.
+CHANGING_ATTRIBUTES = frozenset({"count", "stake"})
+REPORTED_APART_DAYS = 30
+
+
+def dated_moments(claims: list[Claim], published: dict[str, date | None] | None) -> list[Claim]:
+    """``claims`` with the date of their story as their moment where the group's stories were published at different
+    times (:data:`SESSION_ATTRIBUTES`: on different days; :data:`CHANGING_ATTRIBUTES` without a period: more than
+    :data:`REPORTED_APART_DAYS` apart, stories dated within that of each other being one run, named by its first
+    day); unchanged when any story of the group is undated or the figures name a period. A figure's own moment of
+    the session (at the open, after hours) gives way to the day."""
+    if not published or not claims or claims[0].attribute not in SESSION_ATTRIBUTES | CHANGING_ATTRIBUTES:
+        return claims
+    stated = {published.get(c.doc) for c in claims}
+    days = sorted(d for d in stated if d is not None)
+    if len(days) < len(stated) or len(days) < 2:
+        return claims
+    session = claims[0].attribute in SESSION_ATTRIBUTES
+    if not session and any(c.period for c in claims):
+        return claims
+    gap = 0 if session else REPORTED_APART_DAYS
+    runs: dict[date, date] = {}
+    start = previous = days[0]
+    for day in days:
+        if (day - previous).days > gap:
+            start = day
+        runs[day] = start
+        previous = day
+    if len(set(runs.values())) < 2:
+        return claims
+    moments = (None, *SESSION_MOMENTS, "close") if session else (None,)
+    return [c.model_copy(update={"as_of": runs[published[c.doc]].isoformat()})  # type: ignore[index]
+            if c.as_of in moments else c for c in claims]
+
+
 def compare_moments(claims: list[Claim], next_id, *, published: dict[str, date | None] | None = None,
-                    timeline_number: int = 1) -> tuple[list[Finding], Timeline | None]:
+                    timeline_number: int = 1, story_dates: dict[str, date | None] | None = None,
+                    ) -> tuple[list[Finding], Timeline | None]:
     """The findings of one group compared moment by moment (and, for counts, part frame by part frame:
-    :func:`split_frames`), and its timeline when it has two moments or more."""
-    parts = split_moments(claims)
+    :func:`split_frames`), and its timeline when it has two moments or more; stories published apart are apart
+    in time (:func:`dated_moments`, by ``story_dates``: the date lines not found wrong)."""
+    parts = split_moments(dated_moments(claims, story_dates))
     findings = []
     for _, part in parts:
         for framed, aside in split_frames(part):
@@ -1085,6 +1127,7 @@ def crosscheck_all(documents: list[Document], claims: list[Claim], typos: list[T
     misdated |= {f.docs[0] for f in findings}
     findings += weekday_findings(documents, next_id)
     published = {d.id: d.published for d in documents}
+    story_dates = {i: None if i in misdated else day for i, day in published.items()}  # a wrong date line: no moment
     claims = dated_counts(claims, published)
     groups: dict[tuple, list[Claim]] = defaultdict(list)
     for c in claims:
@@ -1097,7 +1140,8 @@ def crosscheck_all(documents: list[Document], claims: list[Claim], typos: list[T
         group = groups[key]
         if len({c.doc for c in group}) == 1:
             single.append(single_source_entry(group, len(single) + 1))
-        found, timeline = compare_moments(group, next_id, published=published, timeline_number=len(timelines) + 1)
+        found, timeline = compare_moments(group, next_id, published=published, timeline_number=len(timelines) + 1,
+                                          story_dates=story_dates)
         findings += found
         if timeline is not None:
             timelines.append(timeline)

@@ -241,3 +241,19 @@ def test_row_labels(row, figure, label, lends):
     start = row.index("[")
     assert row_label(text, start) == label
     assert lends_to(text, start, start + len(figure)) is lends
+
+
+def test_operating_lines_are_scoped_so_a_rewrites_net_line_is_another_figure():
+    import claimcheck
+    from claimcheck.pipeline.mentions import PUBLISHED_KEY
+
+    nlp = claimcheck.load("default")
+    doc = nlp.make_doc("KESTOW INC <KSW> 4TH QTR NET\n\nOper shr 20 cts vs 15 cts\n\nOper net 1,200,000 vs 900,000\n\n"
+                       "Net 1,500,000 vs 700,000\n\nOper loss 40,000 vs 20,000\n")
+    doc.user_data[PUBLISHED_KEY] = datetime.date(1987, 2, 26)
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    got = [(d.attribute, d.span.text, d.scope) for d in doc._.claims]
+    assert got == [("profit", "1,200,000", "operating"), ("profit", "900,000", "operating"),
+                   ("profit", "1,500,000", None), ("profit", "700,000", None),
+                   ("loss", "40,000", "operating"), ("loss", "20,000", "operating")]

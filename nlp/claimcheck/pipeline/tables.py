@@ -10,7 +10,8 @@ directly, as `corpus/GUIDELINES.md` ("Newswire") annotates them:
 * a line is a table line when a short label (at most four words) is followed by figures separated by
   ``vs``; on such lines this component decides alone: the drafts the linker made there are dropped;
 * ``Net``, ``Oper net``, ``Group net``, ``Pretax``, ``Net profit`` … are ``profit`` (``loss`` when the
-  label or the figure says "loss", or the figure before it on the line does and it says nothing itself);
+  label or the figure says "loss", or the figure before it on the line does and it says nothing itself;
+  ``scope=operating`` on an "Oper"/"Operating" line, as GUIDELINES scopes operating profit);
   ``Revs``, ``Sales``, ``Turnover`` … are ``revenue``; every other label (``Shr``, ``Avg shrs``, ``Assets``,
   ``Qtly div``, notes such as "Net includes …") states no claim;
 * the subject is the company of the headline (the text before the ``<TICKER>``, or the headline without its
@@ -134,6 +135,10 @@ _PROFIT_TAILS = ("net profit", "operating profit", "oper profit", "pretax profit
                  "net earnings", "net loss", "operating loss", "oper loss")
 
 
+#: a table line of operating results ("Oper net", "Operating profit", "Oper shr loss" states no claim anyway)
+_OPERATING = re.compile(r"[ \t]*(?:oper|operating)\b", re.IGNORECASE)
+
+
 def _attribute(label: str) -> str | None:
     """What a table line's label states: the known labels, else a label that names revenue ("Total revenue",
     "Turnover net of duties") or ends in a profit label ("Parent bank net profit", "Partial operating profit",
@@ -226,9 +231,12 @@ class ResultsTables:
                 if quantity is None:
                     continue
                 kind = sections.get(line)
+                # "Oper net 1.2 mln vs 0.9 mln": operating profit is scoped (GUIDELINES), so a rewrite's "Net"
+                # line, after items the note lists, is another figure, not a conflicting one
+                scope = "operating" if attribute in ("profit", "loss") and _OPERATING.match(text, line[0]) else None
                 drafts.append(ClaimDraft(subject_text=company, attribute=attribute, quantity=quantity, span=span,
                                          period=period_label(kind, published, years_back=min(column, 1)),
-                                         scope=None, confidence=0.9))
+                                         scope=scope, confidence=0.9))
         doc._.claims = sorted(drafts, key=lambda d: d.span.start_char)
         return doc
 
