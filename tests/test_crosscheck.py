@@ -692,6 +692,12 @@ def test_stories_published_apart_report_their_own_moments():
     assert result.findings == []
     [t] = result.timelines
     assert [(p.as_of, p.docs) for p in t.points] == [("2008-09-15", ["a", "b"]), ("2008-09-16", ["c"])]
+    # an undated story's move joins the day it agrees with
+    undated = claim("d", 3.4, "3.4%", low=3.35, high=3.45, **move)
+    result = crosscheck_all(monday + tuesday + docs("d", published=None), fell + [undated], [])
+    assert result.findings == []
+    assert [(p.as_of, p.docs) for p in result.timelines[0].points] == [("2008-09-15", ["a", "b"]),
+                                                                      ("2008-09-16", ["c", "d"])]
     # a figure that grows between stories (a holding) and names no period: stories a month or less apart are one
     # moment, more than that two; a deal's value is one event's and is compared whatever the dates
     held = [claim(d, v, f"{v}%", attribute="stake", unit="percent", subject="Orrin", low=v - 0.05, high=v + 0.05)

@@ -752,13 +752,13 @@ def dated_moments(claims: list[Claim], published: dict[str, date | None] | None)
     """``claims`` with the date of their story as their moment where the group's stories were published at different
     times (:data:`SESSION_ATTRIBUTES`: on different days; :data:`CHANGING_ATTRIBUTES` without a period: more than
     :data:`REPORTED_APART_DAYS` apart, stories dated within that of each other being one run, named by its first
-    day); unchanged when any story of the group is undated or the figures name a period. A figure's own moment of
-    the session (at the open, after hours) gives way to the day."""
+    day); a figure of an undated story keeps its own moment (and joins the dated moment it agrees with, as
+    :func:`split_moments` joins figures that name none), and figures that name a period are unchanged. A figure's
+    own moment of the session (at the open, after hours) gives way to the day."""
     if not published or not claims or claims[0].attribute not in SESSION_ATTRIBUTES | CHANGING_ATTRIBUTES:
         return claims
-    stated = {published.get(c.doc) for c in claims}
-    days = sorted(d for d in stated if d is not None)
-    if len(days) < len(stated) or len(days) < 2:
+    days = sorted({day for c in claims if (day := published.get(c.doc)) is not None})
+    if len(days) < 2:
         return claims
     session = claims[0].attribute in SESSION_ATTRIBUTES
     if not session and any(c.period for c in claims):
@@ -774,8 +774,8 @@ def dated_moments(claims: list[Claim], published: dict[str, date | None] | None)
     if len(set(runs.values())) < 2:
         return claims
     moments = (None, *SESSION_MOMENTS, "close") if session else (None,)
-    return [c.model_copy(update={"as_of": runs[published[c.doc]].isoformat()})  # type: ignore[index]
-            if c.as_of in moments else c for c in claims]
+    return [c.model_copy(update={"as_of": runs[day].isoformat()})
+            if c.as_of in moments and (day := published.get(c.doc)) is not None else c for c in claims]
 
 
 def compare_moments(claims: list[Claim], next_id, *, published: dict[str, date | None] | None = None,
