@@ -1636,10 +1636,10 @@ def _result_changes(doc: Doc, sent: Span, names: list[Span], values: list[Span],
 
 def _growth_levels(doc: Doc, sent: Span, values: list[Span], drafts: list[ClaimDraft], published,
                    covered: set[tuple[int, int]]) -> list[ClaimDraft]:
-    """The level a result's change reached, told right after the change ("profits jumped 76% to $1.13bn",
-    "showed a 5.5% rise to 18.3bn euros", "sales slipped 11% from £3.24bn … to £2.89bn"): a money figure after
+    """The level a result's change reached, told right after the change ("profits jumped 64% to $2.17bn",
+    "showed a 6.5% rise to 14.2bn euros", "sales slipped 9% from £4.16bn … to £3.79bn"): a money figure after
     'to' is the result itself, for the growth draft's subject. Figures the linker gave the other result
-    ("revenues slipped 11% from £3.24bn" read as a profit) take the growth's kind; a figure after 'from' no
+    ("revenues slipped 9% from £4.16bn" read as a profit) take the growth's kind; a figure after 'from' no
     draft covers is left (its period is the comparison's, which the sentence may not tell)."""
     out: list[ClaimDraft] = []
     money = {v.start: v for v in values if v.label_ == "MONEY" and sent.start <= v.start < sent.end}
@@ -1652,7 +1652,7 @@ def _growth_levels(doc: Doc, sent: Span, values: list[Span], drafts: list[ClaimD
         i = d.span.end
         if i < sent.end and doc[i].lower_ in _CHANGE_AFTER:  # "a 5.5% rise to …"
             i += 1
-        for _ in range(2):  # "from £3.24bn (in 2003) to £2.89bn"
+        for _ in range(2):  # "from £4.16bn (in 2021) to £3.79bn"
             if i + 1 >= sent.end or doc[i].lower_ not in ("to", "from") or (i + 1) not in money:
                 break
             v = money[i + 1]
@@ -1676,7 +1676,7 @@ _SCALE_WORDS = re.compile(r"(?<![A-Za-z])(?:bn|billions?|m|mn|mln|millions?|k|th
 
 
 def _bare_figure(value: Span) -> bool:
-    """A money span that writes no currency itself ("2.48 billion" after "revenue passenger miles rose 4.1 pct
+    """A money span that writes no currency itself ("3.16 billion" after "passenger miles rose 4.4 pct
     to"): its currency came from the document, and it may be a count of anything."""
     return not re.sub(r"[\d.,\s]+", " ", _SCALE_WORDS.sub(" ", value.text)).strip()
 
@@ -1877,8 +1877,8 @@ def _verb_attributes(doc: Doc, sent: Span, drafts: list[ClaimDraft], listing_sto
     _result_levels(doc, sent, drafts)
 
 
-#: the result a money figure is the level of, said by its noun ("total revenue for the year was 10bn euros",
-#: "losses had deepened to £51.6m", "turnover was $44.7bn"); 'income' is left out ("premium income" is revenue)
+#: the result a money figure is the level of, said by its noun ("total revenue for the year was 12bn euros",
+#: "losses had deepened to £38.2m", "turnover was $31.2bn"); 'income' is left out ("premium income" is revenue)
 _LEVEL_NOUNS = {"sales": "revenue", "revenue": "revenue", "revenues": "revenue", "turnover": "revenue",
                 "profit": "profit", "profits": "profit", "earnings": "profit", "loss": "loss", "losses": "loss"}
 #: words that may stand between the noun and its level: copulas, 'of', verbs of a level reached, a period
@@ -1886,7 +1886,7 @@ _LEVEL_LINKS = {"was", "were", "is", "are", "of", "totalled", "totaled", "totall
                 "came", "stood", "had", "have", "has", "been", "rose", "fell", "surged", "jumped", "climbed",
                 "increased", "grew", "dropped", "declined", "slipped", "deepened", "narrowed", "widened", "halved",
                 "doubled", "for", "the", "in", "its"}
-#: what puts a figure against the one before it ("up from $393.9m", "compared to $45.9bn", "vs 3.2 mln")
+#: what puts a figure against the one before it ("up from $412.6m", "compared to $33.8bn", "vs 3.2 mln")
 _COMPARED = re.compile(r"(?:\bfrom|\bvs\.?|\bversus|\bagainst|\bcompared (?:to|with))\s*$")
 _LEVEL_KINDS = ("profit", "revenue", "loss")
 
@@ -1913,8 +1913,8 @@ def _company_result_noun(before) -> bool:
 
 def _result_levels(doc: Doc, sent: Span, drafts: list[ClaimDraft]) -> None:
     """A result's money figure takes the result its noun names where the linker chose another ("total revenue
-    for the year was 10bn euros" read as a profit), and a figure put against it ("up from $393.9m", "compared
-    to $45.9bn") the kind of the figure before it for the same subject, unless its own noun says otherwise."""
+    for the year was 12bn euros" read as a profit), and a figure put against it ("up from $412.6m", "compared
+    to $33.8bn") the kind of the figure before it for the same subject, unless its own noun says otherwise."""
     results = sorted((d for d in drafts if d.attribute in _LEVEL_KINDS and d.span.label_ == "MONEY"
                       and sent.start <= d.span.start < sent.end), key=lambda d: d.span.start)
     for n, d in enumerate(results):

@@ -179,7 +179,7 @@ def table_figures(doc_text: str, lines: list[re.Match[str]] | None = None,
             lead = len(piece) - len(piece.lstrip())
             start = offset + lead
             if f:
-                # "Net loss 38.6 mln vs 42.5 mln": a figure without its own word keeps the one before it
+                # "Net loss 17.4 mln vs 23.8 mln": a figure without its own word keeps the one before it
                 sign = (f["sign"] or "").lower() or sign
                 attr = attribute
                 if attr in ("profit", "loss") and sign:
