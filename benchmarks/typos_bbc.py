@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import random
 import re
 import sys
@@ -43,12 +42,11 @@ JUDGED = Path(__file__).resolve().parent / "typos_judged.json"
 
 
 def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
-    if n == 0:
-        return (0.0, 1.0)
-    p = k / n
-    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-    return (round(max(0.0, centre - half), 3), round(min(1.0, centre + half), 3))
+    """``claimcheck.training.scoring.wilson_interval`` to three places."""
+    from claimcheck.training.scoring import wilson_interval
+
+    low, high = wilson_interval(k, n, z)
+    return (round(low, 3), round(high, 3))
 
 
 def _half(doc: str) -> str:

@@ -23,7 +23,6 @@ import argparse
 import collections
 import hashlib
 import json
-import math
 import os
 import re
 import subprocess
@@ -141,13 +140,10 @@ def judged_rates(findings: list[dict], stories: list[str], path: Path = JUDGED) 
 
 
 def wilson(hits: int, n: int, z: float = 1.96) -> tuple[float, float]:
-    """Wilson score interval (95%) of a proportion."""
-    if n == 0:
-        return (0.0, 1.0)
-    p = hits / n
-    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-    return (max(0.0, centre - half), min(1.0, centre + half))
+    """Wilson score interval (95%) of a proportion (``claimcheck.training.scoring.wilson_interval``)."""
+    from claimcheck.training.scoring import wilson_interval
+
+    return wilson_interval(hits, n, z)
 
 
 def bootstrap_mean(values: list[int], seed: int = 0, rounds: int = 2000) -> tuple[float, float]:

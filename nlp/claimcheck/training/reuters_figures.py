@@ -224,14 +224,12 @@ def judge(gold: dict, preds: list[dict]) -> dict:
 
 def wilson(k: int, n: int, z: float = 1.96) -> dict:
     """k of n as a proportion with its Wilson score interval."""
+    from claimcheck.training.scoring import wilson_interval
+
     if n == 0:
         return {"k": 0, "n": 0, "p": 0.0, "low": 0.0, "high": 0.0}
-    p = k / n
-    denom = 1 + z * z / n
-    centre = (p + z * z / (2 * n)) / denom
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denom
-    return {"k": k, "n": n, "p": round(p, 4), "low": round(max(0.0, centre - half), 4),
-            "high": round(min(1.0, centre + half), 4)}
+    low, high = wilson_interval(k, n, z)
+    return {"k": k, "n": n, "p": round(k / n, 4), "low": round(low, 4), "high": round(high, 4)}
 
 
 def story_bootstrap(judged: list[tuple[str, bool]], *, samples: int = 1000, seed: int = 0) -> dict:

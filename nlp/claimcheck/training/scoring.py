@@ -17,6 +17,20 @@ from claimcheck.resolve.entities import name_key
 GOLD_KEY = "claimcheck.gold_claims"
 
 
+def wilson_interval(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
+    """The Wilson score interval (95% by default) of k successes in n, unrounded; (0, 1) when n is 0. The one
+    place it is computed: the challenge set, the Reuters figures and the benchmarks' judged samples use it."""
+    import math
+
+    if n == 0:
+        return (0.0, 1.0)
+    p = k / n
+    denom = 1 + z * z / n
+    centre = (p + z * z / (2 * n)) / denom
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denom
+    return (max(0.0, centre - half), min(1.0, centre + half))
+
+
 def prf(tp: int, fp: int, fn: int) -> dict:
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
