@@ -692,6 +692,10 @@ def test_stories_published_apart_report_their_own_moments():
     assert result.findings == []
     [t] = result.timelines
     assert [(p.as_of, p.docs) for p in t.points] == [("2008-09-15", ["a", "b"]), ("2008-09-16", ["c"])]
+    # the next day's story telling the same session's move again is that moment, not a second one
+    again = claim("e", 1.2, "about 1.2%", qualifier="approx", low=1.1, high=1.3, **move)
+    told = crosscheck_all(monday + docs("e", published=date(2008, 9, 16)), fell[:2] + [again], [])
+    assert told.findings == [] and told.timelines == []
     # an undated story's move joins the day it agrees with
     undated = claim("d", 3.4, "3.4%", low=3.35, high=3.45, **move)
     result = crosscheck_all(monday + tuesday + docs("d", published=None), fell + [undated], [])

@@ -752,7 +752,8 @@ def dated_moments(claims: list[Claim], published: dict[str, date | None] | None)
     """``claims`` with the date of their story as their moment where the group's stories were published at different
     times (:data:`SESSION_ATTRIBUTES`: on different days; :data:`CHANGING_ATTRIBUTES` without a period: more than
     :data:`REPORTED_APART_DAYS` apart, stories dated within that of each other being one run, named by its first
-    day); a figure of an undated story keeps its own moment (and joins the dated moment it agrees with, as
+    day; a later run whose figures all agree with the run before tells that moment again and joins it); a figure
+    of an undated story keeps its own moment (and joins the dated moment it agrees with, as
     :func:`split_moments` joins figures that name none), and figures that name a period are unchanged. A figure's
     own moment of the session (at the open, after hours) gives way to the day."""
     if not published or not claims or claims[0].attribute not in SESSION_ATTRIBUTES | CHANGING_ATTRIBUTES:
@@ -771,10 +772,26 @@ def dated_moments(claims: list[Claim], published: dict[str, date | None] | None)
             start = day
         runs[day] = start
         previous = day
-    if len(set(runs.values())) < 2:
+    by_run: dict[date, list[Claim]] = defaultdict(list)
+    for c in claims:
+        if (day := published.get(c.doc)) is not None:
+            by_run[runs[day]].append(c)
+    # a later run whose every figure agrees with the run before only tells it again (yesterday's debut move in
+    # today's story): one moment, not a timeline of one figure
+    label: dict[date, date] = {}
+    current: list[Claim] = []
+    first = min(by_run)
+    for start in sorted(by_run):
+        later = by_run[start]
+        if current and all(any(overlaps(c, o) for o in current) for c in later):
+            current = current + later
+        else:
+            first, current = start, later
+        label[start] = first
+    if len(set(label.values())) < 2:
         return claims
     moments = (None, *SESSION_MOMENTS, "close") if session else (None,)
-    return [c.model_copy(update={"as_of": runs[day].isoformat()})
+    return [c.model_copy(update={"as_of": label[runs[day]].isoformat()})
             if c.as_of in moments and (day := published.get(c.doc)) is not None else c for c in claims]
 
 
