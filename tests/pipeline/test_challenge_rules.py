@@ -839,3 +839,16 @@ def test_a_markets_result_noun_says_nothing_of_the_company_figure():
     doc = doc_with("Halvard said retail sales were $4.1bn in the quarter.", [("Halvard", "ORG"), ("$4.1bn", "MONEY")])
     got = C.revise_drafts(doc, [draft(doc, "Halvard", "profit", "$4.1bn")])
     assert claims(got) == {("Halvard", "profit", "$4.1bn")}
+
+
+@pytest.mark.parametrize("text, ents, subject, value", [
+    ("Slovakia's trade surplus narrowed to 3.2 billion dlrs from 4.1 billion.",
+     [("Slovakia", "GPE"), ("3.2 billion dlrs", "MONEY"), ("4.1 billion", "MONEY")], "Slovakia", "4.1 billion"),
+    ("The Bundesbank said banks' reserve holdings fell to 43.1 billion marks.",
+     [("Bundesbank", "ORG"), ("43.1 billion marks", "MONEY")], "Bundesbank", "43.1 billion marks"),
+])
+def test_a_country_or_a_central_bank_reports_no_company_results(text, ents, subject, value):
+    doc = doc_with(text, ents)
+    assert claims(C.revise_drafts(doc, [draft(doc, subject, "profit", value)])) == set()
+    # a company's figure in the same words stays
+    assert claims(C.revise_drafts(doc, [draft(doc, "Halvard", "profit", value)])) == {("Halvard", "profit", value)}

@@ -2301,6 +2301,7 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
     out_drop |= {id(d) for d in drafts if d.span.label_ == "MONEY" and _wiped_off(doc, d.span)}
     out_drop |= _nationality_subjects(doc, index, drafts, topics)
     out_drop |= _unit_sales_changes(doc, drafts)
+    out_drop |= {id(d) for d in drafts if d.attribute in _COMPANY_RESULTS and _no_company(d.subject_text)}
     out_drop |= {id(d) for d in drafts if d.attribute in _RESULTS and _foretold(doc, d.span)}
     out_drop |= {id(d) for d in drafts if d.attribute == "share_price_change" and _currency_move(doc, d.span)}
     for d in drafts:
@@ -2519,6 +2520,19 @@ def _unit_sales_changes(doc: Doc, drafts: list[ClaimDraft]) -> set[int]:
 
 #: a period's results, which a forecast may state before they are known
 _RESULTS = {"profit", "loss", "revenue", "revenue_growth", "profit_growth"}
+#: a company's results: a country or a central bank has none ("the US" given a carmaker's profits, a trade surplus
+#: or a central bank's reserves read as a profit); on real-train and real-dev no gold result has such a subject
+_COMPANY_RESULTS = {"profit", "loss", "revenue"}
+_CENTRAL_BANKS = {"fed", "federalreserve", "federalreserveboard", "bundesbank", "bankofengland", "bankofjapan",
+                  "ecb", "europeancentralbank", "peoplesbankofchina", "reservebankofindia", "bankofcanada",
+                  "reservebankofaustralia", "swissnationalbank", "bankoffrance", "bancaditalia"}
+
+
+def _no_company(subject: str) -> bool:
+    """Whether a claim's subject is a country or a central bank, which report no results of their own."""
+    from claimcheck.resolve.entities import is_country, name_key
+
+    return is_country(subject) or name_key(subject) in _CENTRAL_BANKS
 #: verbs of foretelling a result ("Analysts have forecast full-year profit will rise about 11% to …")
 _FORETELL = {"forecast", "forecasts", "forecasting", "predict", "predicts", "predicted", "predicting", "expect",
              "expects", "expected", "expecting", "project", "projects", "projected", "anticipate", "anticipates",
