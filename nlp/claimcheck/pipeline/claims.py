@@ -27,7 +27,7 @@ from typing import Iterable, Iterator
 from spacy.tokens import Doc, Span, Token
 
 from claimcheck.normalize import Quantity, period_of
-from claimcheck.pipeline.mentions import NAME_LABELS, normalize_span
+from claimcheck.pipeline.mentions import DAYFIRST_KEY, NAME_LABELS, normalize_span
 from claimcheck.pipeline.spans import bounded_sent, ent_of, ents_in, span_text, text_of
 from claimcheck.vocabulary import DATE_ATTRIBUTES, PERIOD_ATTRIBUTES, TOPIC_SUBJECT_CONFIDENCE
 
@@ -862,8 +862,7 @@ def _copy_to(draft: ClaimDraft, subject: str, value: Span, published) -> ClaimDr
     """A sibling's draft for another value of its list: same attribute, period and scope, its own value."""
     from dataclasses import replace
 
-    dayfirst = bool(value.doc.user_data.get("claimcheck.dayfirst", False))
-    quantity = normalize_span(value, published, dayfirst=dayfirst)
+    quantity = _read(value, published)
     if quantity is None:
         return None
     return replace(draft, subject_text=subject, quantity=quantity, span=value, as_of=None,
@@ -879,6 +878,12 @@ _SOLD_PASSIVE = re.compile(r"\b(?:was|were|is|are|has been|had been|will be|woul
                            r"acquired|purchased|taken over)\b")
 #: a company's worth stated of it: "Arden was worth $40bn at the open"
 _WORTH = re.compile(r"\b(?:was|is|are|were|be|been) (?:now )?(?:worth|valued at)$")
+
+
+def _read(value: Span, published) -> Quantity | None:
+    """A figure normalised as the document reads it: relative dates against ``published``, day before month when
+    the document writes dates so (``DAYFIRST_KEY``, set by the mention layer)."""
+    return normalize_span(value, published, dayfirst=bool(value.doc.user_data.get(DAYFIRST_KEY, False)))
 
 
 def _listing_of(doc: Doc, names: list[Span], value: Span) -> str | None:
@@ -952,7 +957,7 @@ def _unlinked_prices(doc: Doc, sent: Span, names: list[Span], values: list[Span]
             attribute, subject = shared  # "… $40bn at the open and $44bn at the close", "$500m, or $575m if …"
         if attribute is None or not subject:
             continue
-        quantity = normalize_span(v, published, dayfirst=bool(doc.user_data.get("claimcheck.dayfirst", False)))
+        quantity = _read(v, published)
         if quantity is None or not isinstance(quantity.value, (int, float)) or quantity.value < MIN_COMPANY_SUM:
             continue  # "22.625 dlrs", "cts": a price per share, not a company's sum
         if prev == "or" and any(d.quantity.unit != quantity.unit for d in drafts + out
@@ -1125,7 +1130,7 @@ def _results_named_after(doc: Doc, sent: Span, names: list[Span], values: list[S
         prev = doc[v.start - 1].lower_
         if v.label_ == "MONEY" and prev in _RESULT and not _IN_OTHER.match(" ".join(words)):
             earned = _earned_by_unnamed(doc, names, v, sent, drafts, topics, index)
-            quantity = normalize_span(v, published, dayfirst=bool(doc.user_data.get("claimcheck.dayfirst", False)))
+            quantity = _read(v, published)
             if earned and quantity is not None and isinstance(quantity.value, (int, float)) \
                     and quantity.value >= MIN_PROSE_SUM:
                 out.append(ClaimDraft(earned, _RESULT[prev], quantity, v, _period_in(sent, v, published), None, 0.5))
@@ -1146,7 +1151,7 @@ def _results_named_after(doc: Doc, sent: Span, names: list[Span], values: list[S
         if subject is None and not any(n.start < v.start for n in names) \
                 and _UNNAMED_COMPANY.search(doc[sent.start:v.start].text):
             subject = _story_company_before(drafts, topics, v.start)
-        quantity = normalize_span(v, published, dayfirst=bool(doc.user_data.get("claimcheck.dayfirst", False)))
+        quantity = _read(v, published)
         if not subject or quantity is None or not isinstance(quantity.value, (int, float)):
             continue
         if attribute in _COMPANY_SUMS and quantity.value < MIN_PROSE_SUM:
@@ -1624,7 +1629,7 @@ def _result_changes(doc: Doc, sent: Span, names: list[Span], values: list[Span],
             else _story_company_before(drafts, topics, sent.start, ("MONEY", "PERCENT"))
         if not subject:
             continue
-        quantity = normalize_span(v, published, dayfirst=bool(doc.user_data.get("claimcheck.dayfirst", False)))
+        quantity = _read(v, published)
         if quantity is None:
             continue
         period = _period_in(sent, v, published) if attribute in PERIOD_ATTRIBUTES else None
@@ -1643,7 +1648,7 @@ def _growth_levels(doc: Doc, sent: Span, values: list[Span], drafts: list[ClaimD
     draft covers is left (its period is the comparison's, which the sentence may not tell)."""
     out: list[ClaimDraft] = []
     money = {v.start: v for v in values if v.label_ == "MONEY" and sent.start <= v.start < sent.end}
-    for d in list(drafts):
+    for d in drafts:
         if d.attribute not in ("revenue_growth", "profit_growth") or d.span.label_ != "PERCENT" \
                 or not (sent.start <= d.span.start < sent.end):
             continue
@@ -1662,8 +1667,7 @@ def _growth_levels(doc: Doc, sent: Span, values: list[Span], drafts: list[ClaimD
                     x.attribute = kind
                     x.__post_init__()
             if doc[i].lower_ == "to" and not at and (v.start, v.end) not in covered and not _bare_figure(v):
-                quantity = normalize_span(v, published,
-                                          dayfirst=bool(doc.user_data.get("claimcheck.dayfirst", False)))
+                quantity = _read(v, published)
                 if quantity is not None and quantity.unit != "count":
                     out.append(ClaimDraft(d.subject_text, kind, quantity, v, d.period, None, 0.5))
             i = v.end
@@ -1750,7 +1754,7 @@ def _listing_dates(doc: Doc, sent: Span, names: list[Span], drafts: list[ClaimDr
                     d.attribute, d.scope = "listing_date", None
             continue
         subject = _opening_company(doc, names, e, sent)
-        quantity = normalize_span(e, published, dayfirst=bool(doc.user_data.get("claimcheck.dayfirst", False)))
+        quantity = _read(e, published)
         if subject and quantity is not None and quantity.unit == "date" and len(str(quantity.value)) >= 10:
             out.append(ClaimDraft(subject, "listing_date", quantity, e, None, None, 0.5))
     return out
@@ -1879,8 +1883,7 @@ def _verb_attributes(doc: Doc, sent: Span, drafts: list[ClaimDraft], listing_sto
 
 #: the result a money figure is the level of, said by its noun ("total revenue for the year was 12bn euros",
 #: "losses had deepened to £38.2m", "turnover was $31.2bn"); 'income' is left out ("premium income" is revenue)
-_LEVEL_NOUNS = {"sales": "revenue", "revenue": "revenue", "revenues": "revenue", "turnover": "revenue",
-                "profit": "profit", "profits": "profit", "earnings": "profit", "loss": "loss", "losses": "loss"}
+_LEVEL_NOUNS = {w: k for w, k in _CHANGE_NOUNS.items() if w != "income"} | {"loss": "loss", "losses": "loss"}
 #: words that may stand between the noun and its level: copulas, 'of', verbs of a level reached, a period
 _LEVEL_LINKS = {"was", "were", "is", "are", "of", "totalled", "totaled", "totalling", "totaling", "reached", "to", "at",
                 "came", "stood", "had", "have", "has", "been", "rose", "fell", "surged", "jumped", "climbed",
@@ -2527,17 +2530,18 @@ _CENTRAL_BANKS = {"fed", "federalreserve", "federalreserveboard", "bundesbank", 
                   "ecb", "europeancentralbank", "peoplesbankofchina", "reservebankofindia", "bankofcanada",
                   "reservebankofaustralia", "swissnationalbank", "bankoffrance", "bancaditalia"}
 
+#: verbs of foretelling a result ("Analysts have forecast full-year profit will rise about 11% to …")
+_FORETELL = {"forecast", "forecasts", "forecasting", "predict", "predicts", "predicted", "predicting", "expect",
+             "expects", "expected", "expecting", "project", "projects", "projected", "anticipate", "anticipates",
+             "anticipated", "sees", "estimate", "estimates", "estimated"}
+_FUTURE = {"will", "would", "could", "should", "might", "may", "to"}
+
 
 def _no_company(subject: str) -> bool:
     """Whether a claim's subject is a country or a central bank, which report no results of their own."""
     from claimcheck.resolve.entities import is_country, name_key
 
     return is_country(subject) or name_key(subject) in _CENTRAL_BANKS
-#: verbs of foretelling a result ("Analysts have forecast full-year profit will rise about 11% to …")
-_FORETELL = {"forecast", "forecasts", "forecasting", "predict", "predicts", "predicted", "predicting", "expect",
-             "expects", "expected", "expecting", "project", "projects", "projected", "anticipate", "anticipates",
-             "anticipated", "sees", "estimate", "estimates", "estimated"}
-_FUTURE = {"will", "would", "could", "should", "might", "may", "to"}
 
 
 def _foretold(doc: Doc, value: Span) -> bool:
@@ -2726,7 +2730,7 @@ def _company_counts(doc: Doc, drafts: list[ClaimDraft], published, topics: set[s
             subject = _story_company_before(drafts, topics, v.start)
         if not subject:
             continue
-        quantity = normalize_span(v, published, dayfirst=bool(doc.user_data.get("claimcheck.dayfirst", False)))
+        quantity = _read(v, published)
         if quantity is None or not isinstance(quantity.value, int) or quantity.value < MIN_COUNT:
             continue
         near = nearest_verb(doc, v, sent)
@@ -2815,7 +2819,7 @@ def _disaster_counts(doc: Doc, drafts: list[ClaimDraft], published) -> list[Clai
         if noun is None or noun not in DISASTER_COUNTED or POPULATION.search(doc[max(0, v.start - 4):v.start].text) \
                 or not DISASTER_HARM.search(sent.text):
             continue  # "jobs for 12 million people": a figure of the region, not of the disaster
-        quantity = normalize_span(v, published, dayfirst=bool(doc.user_data.get("claimcheck.dayfirst", False)))
+        quantity = _read(v, published)
         if quantity is None or not isinstance(quantity.value, (int, float)) or quantity.value < MIN_COUNT:
             continue
         verb = nearest_verb(doc, v, sent)
