@@ -125,14 +125,12 @@ def _names_told_alike(doc: Doc, ents: list[Span]) -> list[Span]:
     into a longer name on either side (capitalised words, a number after, a bracket before), the name was also
     tagged as something else, or a one-word name is a common word (a stop word, or written in lower case somewhere
     in the document)."""
-    import re
+    from claimcheck.resolve.entities import LEGAL_SUFFIXES
 
     labels: dict[str, set[str]] = {}
     for e in ents:
         if e.label_ in ("ORG", "PERSON", "GPE", "NORP", "PRODUCT", "FAC", "LOC", "EVENT", "WORK_OF_ART"):
             labels.setdefault(e.text, set()).add(e.label_)
-    from claimcheck.resolve.entities import LEGAL_SUFFIXES
-
     forms = set()
     for n, kinds in labels.items():
         if kinds != {"ORG"}:
@@ -148,7 +146,7 @@ def _names_told_alike(doc: Doc, ents: list[Span]) -> list[Span]:
     if not names:
         return ents
     taken = {i for e in ents for i in range(e.start, e.end)}
-    text = doc.text
+    text = text_of(doc)  # Doc.text joins every token on each read
     added: list[Span] = []
     for name in names:
         if " " not in name and (doc.vocab[name.lower()].is_stop or re.search(rf"\b{re.escape(name.lower())}\b",
