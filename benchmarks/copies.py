@@ -235,7 +235,7 @@ def run_demo() -> None:
     root = Path(__file__).resolve().parents[1] / "corpus" / "stories"
     for d in sorted(p for p in root.iterdir() if p.is_dir()):
         with_copies = api.check([str(d)])
-        with mock.patch.object(story, "find_story_copies", lambda items: {}):
+        with mock.patch.object(story, "find_story_copies", lambda items, **kw: {}):
             without = api.check([str(d)])
         print(f"\n{d.name}: copies {[(x.id, x.copy_of) for x in with_copies.documents if x.copy_of] or 'none'}")
         show = {f.message for f in with_copies.findings}

@@ -76,6 +76,31 @@ def test_misdated_republished_page():
     assert "1 year before" in f.message
 
 
+def test_date_lines_years_apart_agree_on_no_date_and_none_is_called_wrong():
+    ds = [Document(id=i, text="x", published=date(y, m, 9)) for i, y, m in
+          (("a", 2008, 1), ("b", 2008, 10), ("c", 2010, 5), ("d", 2011, 3))]
+    assert crosscheck(ds, [], []) == []
+    # one page far from three that agree is still the wrong date line
+    agreeing = [Document(id=i, text="x", published=date(2011, 3, d)) for i, d in (("e", 10), ("g", 12))]
+    [f] = crosscheck(ds[:1] + ds[3:] + agreeing, [], [])
+    assert (f.kind, f.docs) == ("date", ["a"])
+    # index moves of those days are moments of a timeline, not a conflict
+    kw = dict(subject="Hang Seng", attribute="share_price_change", unit="percent")
+    moves = [claim(i, v, f"{v}%", low=v, high=v, **kw) for i, v in (("a", 5.5), ("b", 3.31), ("c", 3.31))]
+    result = crosscheck_all(ds, moves, [])
+    assert result.findings == [] and [p.as_of for p in result.timelines[0].points] == ["2008-01-09", "2008-10-09"]
+
+
+def test_a_page_of_another_year_in_a_story_found_in_a_pile_is_another_time_not_a_wrong_date_line():
+    ds = docs("a", "b", "c", published=date(2008, 10, 9)) + docs("d", published=date(2006, 1, 21))
+    kw = dict(subject="Hang Seng", attribute="share_price_change", unit="percent")
+    moves = [claim(i, v, f"{v}%", low=v, high=v, **kw) for i, v in (("a", 3.31), ("b", 3.31), ("d", 5.5))]
+    told = crosscheck_all(ds, moves, [])  # a story the user put together: d's date line is the odd one
+    assert sorted(f.kind for f in told.findings) == ["conflict", "date"] and told.timelines == []
+    found = crosscheck_all(ds, moves, [], found_in_pile=True)
+    assert found.findings == [] and [p.as_of for p in found.timelines[0].points] == ["2006-01-21", "2008-10-09"]
+
+
 def test_listing_dates_disagreeing_is_a_date_finding():
     kw = dict(subject="Alibaba", attribute="listing_date", unit="date")
     claims = [claim("a", "2019-11-26", "November 26", low="2019-11-26", high="2019-11-26", **kw),

@@ -211,7 +211,9 @@ def check(sources: Sequence[Source] | None = None, *, model: str = "default",
             parts = [(Story(name=name, how="one", docs=[p.doc.id for p in processed]), processed)]
     report = Report()
     for story, processed in parts:
-        part = check_processed([p.doc for p in processed], processed)
+        # a group found in a pile the user asked to sort (not auto's cautious split of a folder)
+        part = check_processed([p.doc for p in processed], processed,
+                               found_in_pile=stories == "cluster" and story.how == "cluster")
         if len(parts) > 1:  # ids are file names: keep them unique across stories
             part = prefix_ids(story.name, part)
             story = story.model_copy(update={"docs": [f"{story.name}/{d}" for d in story.docs]})
@@ -227,7 +229,8 @@ def check(sources: Sequence[Source] | None = None, *, model: str = "default",
     return report
 
 
-def check_processed(docs: list[Document], processed: list[Processed]) -> Report:
+def check_processed(docs: list[Document], processed: list[Processed], *, found_in_pile: bool = False) -> Report:
     """Cross-check one story whose documents the pipeline has already processed (``check`` without reading and
-    without the pipeline; the error-injection benchmark re-processes only the document it changed)."""
-    return check_story(story_docs(processed))
+    without the pipeline; the error-injection benchmark re-processes only the document it changed).
+    ``found_in_pile``: a story ``--stories cluster`` found (:func:`claimcheck.crosscheck.crosscheck_all`)."""
+    return check_story(story_docs(processed), found_in_pile=found_in_pile)

@@ -850,16 +850,30 @@ def _median_without(values: list[int], x: int) -> float:
     return at(n // 2) if n % 2 else (at(n // 2 - 1) + at(n // 2)) / 2
 
 
+def _others_agree(ordinals: list[int], x: int, middle: int) -> bool:
+    """Most of the other date lines (``ordinals`` less one ``x``) lie within :data:`PUBLISHED_TOLERANCE_DAYS` of
+    their median ``middle``: the other sources agree on when the story ran."""
+    def near(o: int) -> bool:
+        return abs(o - middle) <= PUBLISHED_TOLERANCE_DAYS
+
+    return 2 * (sum(map(near, ordinals)) - near(x)) > len(ordinals) - 1
+
+
 def published_date_findings(documents: list[Document], next_id) -> list[Finding]:
+    """A date line far from the date the other sources agree on (the median of theirs, when most of them lie
+    within :data:`PUBLISHED_TOLERANCE_DAYS` of it). Where the other date lines are themselves years apart (a
+    pile of reports from different days), no date is agreed and none is called wrong: they are moments."""
     dated = [(d.id, d.published) for d in documents if d.published is not None]
     ordinals = sorted(p.toordinal() for _, p in dated)
     findings = []
     for doc_id, published in dated:
         if len(dated) < 3:
             continue
-        middle = date.fromordinal(int(_median_without(ordinals, published.toordinal())))
+        x = published.toordinal()
+        median = int(_median_without(ordinals, x))
+        middle = date.fromordinal(median)
         gap = (published - middle).days
-        if abs(gap) <= PUBLISHED_TOLERANCE_DAYS:
+        if abs(gap) <= PUBLISHED_TOLERANCE_DAYS or not _others_agree(ordinals, x, median):
             continue
         years = abs(gap) / 365.25
         span = f"about {round(years)} year{'s' if round(years) != 1 else ''}" if years >= 0.75 else f"{abs(gap)} days"
@@ -1134,10 +1148,16 @@ def dated_counts(claims: list[Claim], published: dict[str, date | None]) -> list
     return out
 
 
-def crosscheck_all(documents: list[Document], claims: list[Claim], typos: list[TypoCandidate]) -> CrossCheck:
-    """Findings and single-source figures for a set of documents about one story."""
+def crosscheck_all(documents: list[Document], claims: list[Claim], typos: list[TypoCandidate], *,
+                   found_in_pile: bool = False) -> CrossCheck:
+    """Findings and single-source figures for a set of documents about one story.
+
+    ``found_in_pile``: the story is a group ``check --stories cluster`` found in a pile, not one the user put
+    together. A page dated far from the others is then likelier another time's story the grouping joined (the
+    same index's moves of other years) than a wrong date line: no date line is called wrong for its distance
+    alone (:func:`published_date_findings`), and its date keeps its figures apart in time."""
     next_id = finding_ids()
-    findings = published_date_findings(documents, next_id)
+    findings = [] if found_in_pile else published_date_findings(documents, next_id)
     misdated = {f.docs[0] for f in findings}
     findings += reported_before_published_findings(documents, claims, next_id, misdated)
     findings += republished_findings(documents, next_id, misdated | {f.docs[0] for f in findings})

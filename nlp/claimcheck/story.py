@@ -43,9 +43,10 @@ def resolve_subjects(items: list[StoryDoc], corrections: dict[str, str]) -> list
     return out
 
 
-def find_story_copies(items: list[StoryDoc]) -> dict[str, str]:
+def find_story_copies(items: list[StoryDoc], *, found_in_pile: bool = False) -> dict[str, str]:
     """copy id → original id among the story's documents (``resolve/copies.py``); a date line the story's
-    date checks show wrong does not make its page the original."""
+    date checks show wrong does not make its page the original (``found_in_pile``: as in
+    :func:`claimcheck.crosscheck.crosscheck_all`)."""
     from claimcheck.crosscheck import finding_ids, published_date_findings, reported_before_published_findings
     from claimcheck.resolve.copies import find_copies
 
@@ -53,7 +54,7 @@ def find_story_copies(items: list[StoryDoc]) -> dict[str, str]:
         return {}
     docs = [it.doc for it in items]
     next_id = finding_ids()
-    misdated = {f.docs[0] for f in published_date_findings(docs, next_id)}
+    misdated = set() if found_in_pile else {f.docs[0] for f in published_date_findings(docs, next_id)}
     misdated |= {f.docs[0] for f in reported_before_published_findings(
         docs, [c for it in items for c in it.claims], next_id, misdated)}
     return {copy: pair.original for copy, pair in find_copies(docs, untrusted_dates=misdated).items()}
@@ -90,7 +91,7 @@ def voting_claims(claims: list[Claim], copies: dict[str, str]) -> list[Claim]:
             or not any(overlaps(c, o) for o in originals.get((copies[c.doc], group_key(c)), []))]
 
 
-def check_story(items: list[StoryDoc]) -> Report:
+def check_story(items: list[StoryDoc], *, found_in_pile: bool = False) -> Report:
     """The report of one story (no reading, no pipeline: ``items`` carry what they produced).
 
     Copies (syndicated, near-duplicate) are found first: each document that copies another gets ``copy_of``,
@@ -100,7 +101,7 @@ def check_story(items: list[StoryDoc]) -> Report:
     from claimcheck.resolve.scopes import canonical_scopes
     from claimcheck.resolve.typos import find_typos, find_word_typos
 
-    copies = find_story_copies(items)
+    copies = find_story_copies(items, found_in_pile=found_in_pile)
     voices = _voices(items, copies)
     typos = find_typos({it.doc.id: it.names for it in voices}, {it.doc.id: it.contexts for it in voices},
                        {it.doc.id: it.doc.text for it in voices})
@@ -113,7 +114,7 @@ def check_story(items: list[StoryDoc]) -> Report:
     claims = canonical_scopes(claims)  # counts of one thing in other words share a scope (resolve/scopes.py)
     docs = [it.doc.model_copy(update={"copy_of": copies[it.doc.id]}) if it.doc.id in copies else it.doc
             for it in items]
-    result = crosscheck_all(docs, voting_claims(claims, copies), typos)
+    result = crosscheck_all(docs, voting_claims(claims, copies), typos, found_in_pile=found_in_pile)
     findings = result.findings
     if copies:  # a copy's own wrong date line is still its own: the checks that left its claims out miss it
         findings = _copy_date_findings(docs, claims, copies, findings)

@@ -76,6 +76,21 @@ def test_several_directories_are_their_stories_by_default(nlp, tmp_path):
     assert all(s["how"] == "cluster" for s in clustered["stories"]) and len(clustered["stories"]) == 2
 
 
+@pytest.mark.slow
+def test_a_page_of_another_year_is_a_wrong_date_line_in_a_folder_and_another_time_in_a_sorted_pile(nlp, tmp_path):
+    days = {"mine-wire": "2024-03-04", "mine-blog": "2024-03-05", "mine-brief": "2021-06-01"}
+    pile = tmp_path / "pile.jsonl"
+    pile.write_text("".join(json.dumps({"id": i, "text": t, "published": days[i]}) + "\n" for i, t in MINING),
+                    encoding="utf-8")
+
+    def date_lines(data: dict) -> list[list[str]]:
+        return [f["docs"] for f in data["findings"] if f["attribute"] == "published"]
+
+    assert date_lines(check_json(str(pile))) == [["mine-brief"]]  # auto keeps the file as one story
+    sorted_pile = check_json(str(pile), "--stories", "cluster")
+    assert len(sorted_pile["stories"]) == 1 and date_lines(sorted_pile) == []
+
+
 def test_an_unknown_story_mode_is_a_one_line_usage_error():
     result = runner.invoke(app, ["check", "--stories", "topics", "nothing.txt"])
     assert result.exit_code == 2

@@ -153,7 +153,7 @@ def test_two_copies_of_a_wrong_article_no_longer_outvote_the_one_correct_source(
 def test_without_copy_detection_the_copies_would_have_refuted_the_correct_source(monkeypatch):
     from claimcheck import story
 
-    monkeypatch.setattr(story, "find_story_copies", lambda items: {})
+    monkeypatch.setattr(story, "find_story_copies", lambda items, **kw: {})
     conflicts = [f for f in check_story(_story()).findings if f.kind == "conflict"]
     assert [(f.verdict, f.docs[0]) for f in conflicts] == [("Refuted", "wire")]  # what the copies did before
 
@@ -180,7 +180,7 @@ def test_a_misspelling_repeated_by_a_copy_is_still_one_source_slip():
 def test_without_copy_detection_a_misspelling_repeated_by_a_copy_looked_like_two_writers_choice(monkeypatch):
     from claimcheck import story as module
 
-    monkeypatch.setattr(module, "find_story_copies", lambda items: {})
+    monkeypatch.setattr(module, "find_story_copies", lambda items, **kw: {})
     names = Counter({"Northwind": 2, "Lindqvist": 1, "Seattle": 1, "Nasdaq": 1})
     slip = Counter({"Nortwind": 2, "Lindqvist": 1, "Seattle": 1, "Nasdaq": 1})
     story = [StoryDoc(doc("wire", WIRE), [], names), StoryDoc(doc("other", OTHER), [], names),
