@@ -852,3 +852,44 @@ def test_a_country_or_a_central_bank_reports_no_company_results(text, ents, subj
     assert claims(C.revise_drafts(doc, [draft(doc, subject, "profit", value)])) == set()
     # a company's figure in the same words stays
     assert claims(C.revise_drafts(doc, [draft(doc, "Halvard", "profit", value)])) == {("Halvard", "profit", value)}
+
+
+@pytest.mark.parametrize("text, ents, subject, value, attribute", [
+    ("On Tuesday the Bank of England injected 880 mln stg into the tight money market.",
+     [("Bank of England", "ORG"), ("880 mln stg", "MONEY")], "Bank of England", "880 mln stg", "deal_value"),
+    ("To drain cash, the central bank took 60 mln stg of bills off the banks.",
+     [("60 mln stg", "MONEY")], "central bank", "60 mln stg", "deal_value"),
+    ("Next week the U.S. Treasury plans to auction 7.25 billion dlrs of two-year notes.",
+     [("U.S. Treasury", "ORG"), ("7.25 billion dlrs", "MONEY")], "U.S. Treasury", "7.25 billion dlrs", "funding"),
+])
+def test_a_central_bank_or_a_treasury_makes_no_company_deals(text, ents, subject, value, attribute):
+    doc = doc_with(text, ents)
+    assert claims(C.revise_drafts(doc, [draft(doc, subject, attribute, value)])) == set()
+    # a company's deal of that size stays
+    company = doc_with(f"Halvard agreed to buy Mirel for {value}.", [("Halvard", "ORG"), ("Mirel", "ORG"),
+                                                                       (value, "MONEY")])
+    assert claims(C.revise_drafts(company, [draft(company, "Halvard", attribute, value)])) == {
+        ("Halvard", attribute, value)}
+
+
+def test_a_country_still_makes_deals():
+    doc = doc_with("Argentina agreed to sell its stake in the airline for 1.1 billion dlrs.",
+                   [("Argentina", "GPE"), ("1.1 billion dlrs", "MONEY")])
+    got = C.revise_drafts(doc, [draft(doc, "Argentina", "deal_value", "1.1 billion dlrs")])
+    assert claims(got) == {("Argentina", "deal_value", "1.1 billion dlrs")}
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Halden futures ended mixed, with some 4,210 contracts traded.", "some 4,210"),
+    ("Only 640 lots changed hands in Halden's cocoa pit.", "640"),
+    ("Halden said volume was about 12,500 contracts on the day.", "about 12,500"),
+])
+def test_a_markets_trading_volume_is_no_count_claim(text, value):
+    doc = doc_with(text, sorted([("Halden", "ORG"), (value, "CARDINAL")], key=lambda e: text.index(e[0])))
+    assert claims(C.revise_drafts(doc, [draft(doc, "Halden", "count", value)])) == set()
+
+
+def test_a_count_of_things_sold_is_still_a_claim():
+    doc = doc_with("Halden said it sold 3,100 trucks to Mirel.", [("Halden", "ORG"), ("3,100", "CARDINAL"),
+                                                                  ("Mirel", "ORG")])
+    assert claims(C.revise_drafts(doc, [draft(doc, "Halden", "count", "3,100")])) == {("Halden", "count", "3,100")}

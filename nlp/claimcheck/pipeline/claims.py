@@ -2304,7 +2304,7 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
     out_drop |= {id(d) for d in drafts if d.span.label_ == "MONEY" and _wiped_off(doc, d.span)}
     out_drop |= _nationality_subjects(doc, index, drafts, topics)
     out_drop |= _unit_sales_changes(doc, drafts)
-    out_drop |= {id(d) for d in drafts if d.attribute in _COMPANY_RESULTS and _no_company(d.subject_text)}
+    out_drop |= {id(d) for d in drafts if _no_company(d.subject_text, d.attribute) or _traded_volume(d)}
     out_drop |= {id(d) for d in drafts if d.attribute in _RESULTS and _foretold(doc, d.span)}
     out_drop |= {id(d) for d in drafts if d.attribute == "share_price_change" and _currency_move(doc, d.span)}
     for d in drafts:
@@ -2528,7 +2528,14 @@ _RESULTS = {"profit", "loss", "revenue", "revenue_growth", "profit_growth"}
 _COMPANY_RESULTS = {"profit", "loss", "revenue"}
 _CENTRAL_BANKS = {"fed", "federalreserve", "federalreserveboard", "bundesbank", "bankofengland", "bankofjapan",
                   "ecb", "europeancentralbank", "peoplesbankofchina", "reservebankofindia", "bankofcanada",
-                  "reservebankofaustralia", "swissnationalbank", "bankoffrance", "bancaditalia"}
+                  "reservebankofaustralia", "swissnationalbank", "bankoffrance", "bancaditalia", "centralbank"}
+#: a state's treasury: its bill auctions, cash balances and borrowing are public finance (GUIDELINES ``macro``)
+_TREASURIES = {"treasury", "ustreasury", "treasurydepartment", "ustreasurydepartment", "hmtreasury"}
+#: a company's deals and fund raising: a central bank's money-market operations ("injected 880 mln stg into the
+#: money market", "took 60 mln stg of bills off the banks") and a treasury's auctions are none (countries do buy
+#: and sell: a state's arms purchase or privatisation is a deal); on real-train and real-dev gold gives a central
+#: bank or a treasury only counts and dates
+_COMPANY_DEALS = {"deal_value", "funding", "buyback", "valuation", "ipo_proceeds", "ipo_price"}
 
 #: verbs of foretelling a result ("Analysts have forecast full-year profit will rise about 11% to …")
 _FORETELL = {"forecast", "forecasts", "forecasting", "predict", "predicts", "predicted", "predicting", "expect",
@@ -2537,11 +2544,34 @@ _FORETELL = {"forecast", "forecasts", "forecasting", "predict", "predicts", "pre
 _FUTURE = {"will", "would", "could", "should", "might", "may", "to"}
 
 
-def _no_company(subject: str) -> bool:
-    """Whether a claim's subject is a country or a central bank, which report no results of their own."""
+#: a market's trading volume: "some 4,210 contracts traded", "only 640 lots changed hands", "volume was 9.4 mln
+#: shares" — a session's market data, like prices (GUIDELINES ``price``), no one's tally; on real-train and
+#: real-dev no gold count is one
+_VOLUME_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:lots?|contracts?|shares?)\s+(?:were\s+|was\s+|have\s+been\s+)?"
+                           r"(?:traded|changed\s+hands|exchanged|dealt|turned\s+over)\b", re.I)
+_VOLUME_BEFORE = re.compile(r"\b(?:volume|turnover)\s+(?:was|of|totall?ed|reached|at|rose\s+to|fell\s+to)\s+"
+                            r"(?:about\s+|some\s+|around\s+|nearly\s+|an\s+estimated\s+)?$", re.I)
+
+
+def _traded_volume(d: ClaimDraft) -> bool:
+    """Whether a count is a market's trading volume (:data:`_VOLUME_AFTER`, :data:`_VOLUME_BEFORE`)."""
+    if d.attribute != "count":
+        return False
+    doc, span = d.span.doc, d.span
+    after = doc.text[span.end_char:span.end_char + 60]
+    before = doc.text[max(0, span.start_char - 40):span.start_char]
+    return bool(_VOLUME_AFTER.match(after) or _VOLUME_BEFORE.search(before))
+
+
+def _no_company(subject: str, attribute: str) -> bool:
+    """Whether a claim's subject cannot hold its attribute: a country or a central bank reports no results of
+    its own (:data:`_COMPANY_RESULTS`), and a central bank or a treasury makes no company deals
+    (:data:`_COMPANY_DEALS`)."""
     from claimcheck.resolve.entities import is_country, name_key
 
-    return is_country(subject) or name_key(subject) in _CENTRAL_BANKS
+    if attribute in _COMPANY_RESULTS:
+        return is_country(subject) or name_key(subject) in _CENTRAL_BANKS
+    return attribute in _COMPANY_DEALS and name_key(subject) in _CENTRAL_BANKS | _TREASURIES
 
 
 def _foretold(doc: Doc, value: Span) -> bool:
