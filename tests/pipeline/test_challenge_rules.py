@@ -827,7 +827,9 @@ def test_a_result_figure_takes_its_nouns_kind_and_a_compared_figure_the_kind_bef
                     ("11.3bn euros", "MONEY")])
     got = C.revise_drafts(doc, [draft(doc, "Halvard", "profit", "12bn euros"),
                                 draft(doc, "Halvard", "profit", "11.3bn euros")])
-    assert claims(got) == {("Halvard", "revenue", "12bn euros"), ("Halvard", "revenue", "11.3bn euros")}
+    # the change told after the level is the revenue's growth (_growth_after_level)
+    assert claims(got) == {("Halvard", "revenue", "12bn euros"), ("Halvard", "revenue", "11.3bn euros"),
+                           ("Halvard", "revenue_growth", "6.2%")}
     doc = doc_with("Halvard earned $2.9bn, down from $3.4bn a year earlier.",
                    [("Halvard", "ORG"), ("$2.9bn", "MONEY"), ("$3.4bn", "MONEY")])
     got = C.revise_drafts(doc, [draft(doc, "Halvard", "profit", "$2.9bn"),
@@ -893,3 +895,48 @@ def test_a_count_of_things_sold_is_still_a_claim():
     doc = doc_with("Halden said it sold 3,100 trucks to Mirel.", [("Halden", "ORG"), ("3,100", "CARDINAL"),
                                                                   ("Mirel", "ORG")])
     assert claims(C.revise_drafts(doc, [draft(doc, "Halden", "count", "3,100")])) == {("Halden", "count", "3,100")}
+
+
+def test_a_result_noun_with_a_bare_change_verb_gives_its_growth():
+    doc = doc_with("Halden watched its quarterly sales slip 12% as demand faded.",
+                   [("Halden", "ORG"), ("12%", "PERCENT")])
+    assert claims(C.revise_drafts(doc, [])) == {("Halden", "revenue_growth", "12%")}
+
+
+@pytest.mark.parametrize("text, level, change, attribute", [
+    ("Halden said net income was 52.1 mln dlrs, four pct below 1990.", "52.1 mln dlrs", "four pct", "profit"),
+    ("Halden posted net income of 61.7 mln dlrs, up six pct from 1990.", "61.7 mln dlrs", "six pct", "profit"),
+    ("Halden booked net income of 18 mln dlrs, a 27 pct rise over 1990.", "18 mln dlrs", "27 pct", "profit"),
+    ("Halden said its turnover in 2023 came to 7bn euros, up 3.2% from 6.78bn euros.", "7bn euros", "3.2%",
+     "revenue"),
+])
+def test_a_change_told_right_after_a_results_level_is_its_growth(text, level, change, attribute):
+    ents = sorted([("Halden", "ORG"), (level, "MONEY"), (change, "PERCENT")], key=lambda e: text.index(e[0]))
+    doc = doc_with(text, ents)
+    got = claims(C.revise_drafts(doc, [draft(doc, "Halden", attribute, level)]))
+    assert ("Halden", f"{attribute}_growth", change) in got
+
+
+def test_a_share_told_after_a_level_is_no_growth():
+    doc = doc_with("Halden said revenue was $5bn, 30% of the group's total.",
+                   [("Halden", "ORG"), ("$5bn", "MONEY"), ("30%", "PERCENT")])
+    got = claims(C.revise_drafts(doc, [draft(doc, "Halden", "revenue", "$5bn")]))
+    assert not any(a.endswith("_growth") for _, a, _ in got)
+
+
+def test_a_change_named_after_the_figure_takes_the_subject_of_the_level_it_reached():
+    # the NER took the company for a person, so no company opens the clause; the level "to $41.5m" names it
+    doc = doc_with("Analysts were surprised by Halden posting a 9% gain in pre-tax earnings to $41.5m.",
+                   [("Halden", "PERSON"), ("9%", "PERCENT"), ("$41.5m", "MONEY")])
+    got = claims(C.revise_drafts(doc, [draft(doc, "Halden", "profit", "$41.5m")]))
+    assert ("Halden", "profit_growth", "9%") in got
+
+
+def test_a_forecast_whose_object_is_the_figure_is_no_result():
+    doc = doc_with("Halden had earlier predicted a 4% to 5% rise in sales.",
+                   [("Halden", "ORG"), ("4% to 5%", "PERCENT")])
+    assert claims(C.revise_drafts(doc, [draft(doc, "Halden", "revenue_growth", "4% to 5%")])) == set()
+    # a result told as such stays
+    told = doc_with("Halden reported a 5% rise in sales.", [("Halden", "ORG"), ("5%", "PERCENT")])
+    assert claims(C.revise_drafts(told, [draft(told, "Halden", "revenue_growth", "5%")])) == {
+        ("Halden", "revenue_growth", "5%")}

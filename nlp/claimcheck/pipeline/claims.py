@@ -1094,7 +1094,10 @@ _CHANGE_NOUNS = {"sales": "revenue", "revenue": "revenue", "revenues": "revenue"
 _CHANGE_VERBS = re.compile(r"^(?:(?:was|were|is|are|have|has|had) )?(?:up|down|rose|rises|risen|rising|fell|falls|"
                            r"fallen|falling|jumped|jumps|climbed|climbs|slipped|slips|dropped|drops|declined|declines|"
                            r"grew|grows|increased|increases|decreased|decreases|slid|slumped|surged|soared|added|"
-                           r"gained|edged (?:up|down)|improved)\b")
+                           r"gained|edged (?:up|down)|improved|"
+                           # the bare verb after 'saw', 'helped', 'watched': "watched its quarterly sales slip 12%"
+                           r"rise|fall|drop|jump|climb|slip|decline|grow|increase|decrease|slump|surge|soar|gain|"
+                           r"improve)\b")
 
 
 _RESULT_PREMODIFIERS = {"its", "their", "net", "pre-tax", "pretax", "operating", "underlying", "annual", "quarterly",
@@ -1126,7 +1129,8 @@ def _results_named_after(doc: Doc, sent: Span, names: list[Span], values: list[S
         if at + 2 < sent.end and doc[at].text == "(":  # a conversion in brackets: "$676m (£352m) loss"
             close = next((t.i for t in doc[at:min(sent.end, at + 8)] if t.text == ")"), None)
             at = close + 1 if close is not None else at
-        words = [t.lower_ for t in doc[at:min(sent.end, at + 5)]]
+        # words as written ("pre-tax" is one word here, three tokens in the doc)
+        words = [w.strip(",;:.") for w in doc[at:min(sent.end, at + 8)].text.lower().split()][:5]
         prev = doc[v.start - 1].lower_
         if v.label_ == "MONEY" and prev in _RESULT and not _IN_OTHER.match(" ".join(words)):
             earned = _earned_by_unnamed(doc, names, v, sent, drafts, topics, index)
@@ -1148,6 +1152,13 @@ def _results_named_after(doc: Doc, sent: Span, names: list[Span], values: list[S
         if attribute is None:
             continue
         subject = _opening_company(doc, names, v, sent) or _verb_subject(doc, names, v, sent, index)
+        if subject is None and attribute.endswith("_growth"):
+            # "posting a 9% gain in pre-tax earnings to $41.5m": the level reached is the same company's
+            level = next((d for d in drafts if d.attribute == attribute.removesuffix("_growth")
+                          and d.span.label_ == "MONEY" and v.end < d.span.start <= v.end + 8
+                          and doc[d.span.start - 1].lower_ == "to"
+                          and bounded_sent(d.span).start == sent.start), None)
+            subject = level.subject_text if level is not None else None
         if subject is None and not any(n.start < v.start for n in names) \
                 and _UNNAMED_COMPANY.search(doc[sent.start:v.start].text):
             subject = _story_company_before(drafts, topics, v.start)
@@ -1636,6 +1647,41 @@ def _result_changes(doc: Doc, sent: Span, names: list[Span], values: list[Span],
         if period is None and tail[-1:] == ["from"]:
             continue  # a comparison figure for a period we cannot tell (as ``_claims_of`` skips it)
         out.append(ClaimDraft(subject, attribute, quantity, v, period, None, 0.5))
+    return out
+
+
+#: words between a result's level and its change told after it: "52.1 mln dlrs, four pct below 1990", "61.7 mln
+#: dlrs, up six pct from 1990", "came to 7bn euros, up 3.2% from 6.78bn euros"
+_LEVEL_TO_CHANGE = {",", "up", "down", "a", "an", "or", "about", "some", "nearly", "almost", "around", "roughly"}
+#: what makes the percentage after a level its change (and not a share: "$5bn, 30% of the total")
+_CHANGE_CUE_AFTER = {"below", "above", "higher", "lower", "up", "down"} | _CHANGE_AFTER
+
+
+def _growth_after_level(doc: Doc, sent: Span, values: list[Span], drafts: list[ClaimDraft], published,
+                        covered: set[tuple[int, int]]) -> list[ClaimDraft]:
+    """The change of a profit or revenue told right after its level, which the linker left: "net income was
+    52.1 mln dlrs, four pct below 1990", "posted net income of 61.7 mln dlrs, up six pct from 1990", "a 27 pct
+    rise over 1990" — the level's kind of growth, for the level's subject and period. The percentage must be told
+    as a change: 'up' or 'down' before it, or a comparison or change word right after it."""
+    out: list[ClaimDraft] = []
+    levels = [d for d in drafts if d.attribute in ("profit", "revenue") and d.span.label_ == "MONEY"
+              and sent.start <= d.span.start < sent.end]
+    for v in values:
+        if v.label_ != "PERCENT" or (v.start, v.end) in covered or not (sent.start <= v.start < sent.end):
+            continue
+        level = next((d for d in levels if 0 < v.start - d.span.end <= 3), None)
+        if level is None:
+            continue
+        between = [t.lower_ for t in doc[level.span.end:v.start]]
+        if between[:1] != [","] or not set(between) <= _LEVEL_TO_CHANGE:
+            continue
+        after = doc[v.end].lower_ if v.end < sent.end else ""
+        if not ({"up", "down"} & set(between) or after in _CHANGE_CUE_AFTER):
+            continue
+        quantity = _read(v, published)
+        if quantity is None:
+            continue
+        out.append(ClaimDraft(level.subject_text, f"{level.attribute}_growth", quantity, v, level.period, None, 0.5))
     return out
 
 
@@ -2284,6 +2330,7 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
         add(_listing_dates(doc, sent, plain, drafts, published))
         add(_result_changes(doc, sent, plain, values, drafts, published, topics, covered))
         add(_growth_levels(doc, sent, values, drafts, published, covered))
+        add(_growth_after_level(doc, sent, values, drafts, published, covered))
         add(_market_moves(doc, sent, plain, values, published, market_story, covered))
         add(_later_moves(doc, sent, plain, values, drafts, published, covered))
         add(_greenshoe_sums(sent, values, drafts, published, covered))
@@ -2586,6 +2633,8 @@ def _foretold(doc: Doc, value: Span) -> bool:
         return False
     if verb.i > sent.start and doc[verb.i - 1].lower_ in _OUTDID:
         return False  # "Kolt beat profit forecasts, posting …": a result measured against a forecast
+    if [t.lower_ for t in doc[verb.i + 1:value.start]] in (["a"], ["an"]):
+        return True  # the verb's object is the figure: "had earlier predicted a 4% to 5% rise in sales"
     future = next((t for t in doc[verb.i + 1:value.start] if t.lower_ in _FUTURE
                    and not (t.lower_ == "to" and t.i > verb.i + 1 and _not_a_verb(doc, t.i + 1))), None)
     # the past result a forecast is measured against is a result: "expects earnings to be above the 44 mln dlrs
