@@ -940,3 +940,21 @@ def test_a_forecast_whose_object_is_the_figure_is_no_result():
     told = doc_with("Halden reported a 5% rise in sales.", [("Halden", "ORG"), ("5%", "PERCENT")])
     assert claims(C.revise_drafts(told, [draft(told, "Halden", "revenue_growth", "5%")])) == {
         ("Halden", "revenue_growth", "5%")}
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Halden ordered 40 jets from Mirel in a deal valued at $3bn.", "$3bn"),
+    ("Halden said at catalogue prices the new orders are worth $2.2bn.", "$2.2bn"),
+    ("Halden won a contract worth about $700m to build the bridge.", "about $700m"),
+])
+def test_a_deals_worth_is_its_value_not_a_valuation(text, value):
+    ents = [("Halden", "ORG")] + ([("Mirel", "ORG")] if "Mirel" in text else []) + [(value, "MONEY")]
+    doc = doc_with(text, sorted(ents, key=lambda e: text.index(e[0])))
+    assert claims(C.revise_drafts(doc, [draft(doc, "Halden", "valuation", value)])) == {
+        ("Halden", "deal_value", value)}
+
+
+def test_a_company_worth_its_figure_keeps_its_valuation():
+    doc = doc_with("After the rally Halden is worth $9bn.", [("Halden", "ORG"), ("$9bn", "MONEY")])
+    assert claims(C.revise_drafts(doc, [draft(doc, "Halden", "valuation", "$9bn")])) == {
+        ("Halden", "valuation", "$9bn")}

@@ -1877,6 +1877,13 @@ _SHARE_SALE_AFTER = re.compile(r"(?:\S+ )?(?:rights issue|rights offering|share 
                                r"placing|ipo|initial public offering|flotation)\b")
 
 
+#: a deal's worth told right before its figure: "in a deal valued at", "the orders are worth", "a contract worth"
+_DEAL_WORTH = re.compile(r"\b(?:deal|bid|offer|contract|order|transaction|package|agreement|takeover|acquisition|"
+                         r"merger|purchase|sale)s?\s+(?:(?:is|are|was|were|be|been)\s+)?(?:valued\s+at|worth)"
+                         r"(?:\s+(?:about|around|some|nearly|almost|more\s+than|over|up\s+to|an\s+estimated|us|u\.s\.))?"
+                         r"\s*$", re.I)
+
+
 def _verb_attributes(doc: Doc, sent: Span, drafts: list[ClaimDraft], listing_story: bool = True) -> None:
     """The attribute a money figure's own verb states where the linker chose another: "Ravine raised $70m"
     (``funding``, or ``ipo_proceeds`` in a sentence about a listing), "Sibley lost $20m" (``loss``), "Kolt earned
@@ -1899,8 +1906,11 @@ def _verb_attributes(doc: Doc, sent: Span, drafts: list[ClaimDraft], listing_sto
             new = _RESULT[prev]
         elif prev == "worth" and before in ("is", "are", "was", "were", "be", "been") \
                 and d.attribute not in ("valuation",) and d.span.start >= 3 \
-                and doc[d.span.start - 3].lower_ not in _DEAL_NOUNS:
+                and doc[d.span.start - 3].lower_.removesuffix("s") not in _DEAL_NOUNS:
             new = "valuation"
+        if new is None and d.attribute == "valuation" \
+                and _DEAL_WORTH.search(doc[max(sent.start, d.span.start - 8):d.span.start].text):
+            new = "deal_value"  # "a deal valued at $4bn", "the orders are worth $5.6bn": the deal's, not a company's
         if new is None and d.attribute in ("deal_value", "valuation") and _SHARE_SALE_AFTER.match(after):
             new = "ipo_proceeds"  # "a $3bn rights issue", "its £400m share placing": money raised selling shares
         if new is None and d.span.label_ == "MONEY":
