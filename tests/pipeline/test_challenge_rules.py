@@ -958,3 +958,21 @@ def test_a_company_worth_its_figure_keeps_its_valuation():
     doc = doc_with("After the rally Halden is worth $9bn.", [("Halden", "ORG"), ("$9bn", "MONEY")])
     assert claims(C.revise_drafts(doc, [draft(doc, "Halden", "valuation", "$9bn")])) == {
         ("Halden", "valuation", "$9bn")}
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Halden said the new price list applies effective July 1, 2025.", "July 1, 2025"),
+    ("Halden said the merger with Mirel took effect on March 3, 2025.", "March 3, 2025"),
+    ("Halden said the notes mature Sept 1, 2031.", "Sept 1, 2031"),
+    ("Halden said its dividend is payable June 2, 2025 to holders of record.", "June 2, 2025"),
+])
+def test_a_day_a_company_sets_is_an_event_date(text, day):
+    ents = [("Halden", "ORG")] + ([("Mirel", "ORG")] if "Mirel" in text else []) + [(day, "DATE")]
+    doc = doc_with(text, ents)
+    assert ("Halden", "event_date", day) in claims(C.revise_drafts(doc, []))
+
+
+def test_a_bonds_due_date_is_no_event_date():
+    doc = doc_with("Halden is issuing a 200 mln dlr bond due April 15, 2031.",
+                   [("Halden", "ORG"), ("200 mln dlr", "MONEY"), ("April 15, 2031", "DATE")])
+    assert not any(a == "event_date" for _, a, _ in claims(C.revise_drafts(doc, [])))

@@ -1806,6 +1806,34 @@ def _listing_dates(doc: Doc, sent: Span, names: list[Span], drafts: list[ClaimDr
     return out
 
 
+#: words that set a company's dated event right before its date: a dividend's payment and record days, the day a
+#: change takes effect, a note's maturity ("payable June 2 to holders of record May 19", "effective tomorrow",
+#: "with effect from July 1", "took effect on March 3", "mature Sept 1, 1994"); not a bond's "due <date>", which
+#: real-train's annotators left out (2 of 2) where they kept a "mature <date>" (1 of 1)
+_SCHEDULED_DAY = re.compile(r"\b(?:payable|pay|paid|record|effective|effect\s+from|takes?\s+effect(?:\s+on)?|"
+                            r"took\s+effect(?:\s+on)?|matures?|maturing)\s*(?:on\s*)?$", re.I)
+
+
+def _scheduled_dates(doc: Doc, sent: Span, names: list[Span], drafts: list[ClaimDraft], published,
+                     covered: set[tuple[int, int]]) -> list[ClaimDraft]:
+    """``event_date`` drafts for the days a company sets that the linker left (:data:`_SCHEDULED_DAY` right before
+    a full date): "Kolt said its dividend is payable June 2 to holders of record May 19" gives both days, for the
+    company opening the sentence (else the story's company named in the sentence before)."""
+    out: list[ClaimDraft] = []
+    for e in ents_in(sent):
+        if e.label_ != "DATE" or (e.start, e.end) in covered \
+                or not _SCHEDULED_DAY.search(doc[max(sent.start, e.start - 4):e.start].text):
+            continue
+        quantity = _read(e, published)
+        if quantity is None or quantity.unit != "date" or len(str(quantity.value)) < 10:
+            continue
+        subject = _opening_company(doc, names, e, sent) or (
+            _opening_company_before(doc, sent) if _UNNAMED_COMPANY.match(doc[sent.start:e.start].text) else None)
+        if subject:
+            out.append(ClaimDraft(subject, "event_date", quantity, e, None, None, 0.5))
+    return out
+
+
 #: the least a company-level sum read from a verb may be (smaller figures are prices per share)
 MIN_COMPANY_SUM = 100_000
 #: a company's sum in running text is never below this, in any currency (results tables print exact small
@@ -2338,6 +2366,7 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
 
         add(_unlinked_prices(doc, sent, plain, values, drafts, published, covered))
         add(_listing_dates(doc, sent, plain, drafts, published))
+        add(_scheduled_dates(doc, sent, plain, drafts, published, covered))
         add(_result_changes(doc, sent, plain, values, drafts, published, topics, covered))
         add(_growth_levels(doc, sent, values, drafts, published, covered))
         add(_growth_after_level(doc, sent, values, drafts, published, covered))
