@@ -976,3 +976,8 @@ def test_a_bonds_due_date_is_no_event_date():
     doc = doc_with("Halden is issuing a 200 mln dlr bond due April 15, 2031.",
                    [("Halden", "ORG"), ("200 mln dlr", "MONEY"), ("April 15, 2031", "DATE")])
     assert not any(a == "event_date" for _, a, _ in claims(C.revise_drafts(doc, [])))
+
+
+def test_an_indexs_points_are_no_count_claim():
+    doc = doc_with("The Halden 100 index fell 61 points in late trade.", [("Halden 100", "ORG"), ("61", "CARDINAL")])
+    assert claims(C.revise_drafts(doc, [draft(doc, "Halden 100", "count", "61")])) == set()

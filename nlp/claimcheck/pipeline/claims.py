@@ -2390,7 +2390,7 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
     out_drop |= {id(d) for d in drafts if d.span.label_ == "MONEY" and _wiped_off(doc, d.span)}
     out_drop |= _nationality_subjects(doc, index, drafts, topics)
     out_drop |= _unit_sales_changes(doc, drafts)
-    out_drop |= {id(d) for d in drafts if _no_company(d.subject_text, d.attribute) or _traded_volume(d)}
+    out_drop |= {id(d) for d in drafts if _no_company(d.subject_text, d.attribute) or _market_count(d)}
     out_drop |= {id(d) for d in drafts if d.attribute in _RESULTS and _foretold(doc, d.span)}
     out_drop |= {id(d) for d in drafts if d.attribute == "share_price_change" and _currency_move(doc, d.span)}
     for d in drafts:
@@ -2639,11 +2639,14 @@ _VOLUME_BEFORE = re.compile(r"\b(?:volume|turnover)\s+(?:was|of|totall?ed|reache
                             r"(?:about\s+|some\s+|around\s+|nearly\s+|an\s+estimated\s+)?$", re.I)
 
 
-def _traded_volume(d: ClaimDraft) -> bool:
-    """Whether a count is a market's trading volume (:data:`_VOLUME_AFTER`, :data:`_VOLUME_BEFORE`)."""
+def _market_count(d: ClaimDraft) -> bool:
+    """Whether a count is a market's trading volume (:data:`_VOLUME_AFTER`, :data:`_VOLUME_BEFORE`) or an index's
+    points ("fell 61 points": GUIDELINES ``price``)."""
     if d.attribute != "count":
         return False
     doc, span = d.span.doc, d.span
+    if span.end < len(doc) and doc[span.end].lower_ in ("point", "points", "pts"):
+        return True
     after = doc.text[span.end_char:span.end_char + 60]
     before = doc.text[max(0, span.start_char - 40):span.start_char]
     return bool(_VOLUME_AFTER.match(after) or _VOLUME_BEFORE.search(before))
