@@ -232,9 +232,12 @@ COMMON_WORD = 1e8  # symspellpy count above which a word beside a name says noth
 # benchmarks/typos_judged.json, models/typos/README.md "Calibration"), arguable findings counted as wrong,
 # Laplace-smoothed ((correct + 1) / (judged + 2)) and rounded down to 0.05: same role 10 of 11 judged (0.85),
 # same document 6 of 7 (0.78), same story only 2 of 4 (0.5); common words 25 of 27 (0.90), 25 of 25 since the
-# compound rule, left at 0.85 since the held-out half's common words are 1 of 2
+# compound rule, left at 0.85 since the held-out half's common words are 1 of 2. "Same story only" was then judged
+# on the two held-out sets as well (even BBC ids 1 of 1, the Reuters-21578 piles 2 of 7), so it is recalibrated on
+# all its judged findings: 5 of 12, (5 + 1) / (12 + 2) = 0.43 → 0.4; the other classes lie inside their held-out
+# intervals and are left as chosen on the development sample
 ROLE, SAME_DOC, STORY = 3, 2, 1
-EVIDENCE_CONFIDENCE = {ROLE: 0.8, SAME_DOC: 0.75, STORY: 0.5}
+EVIDENCE_CONFIDENCE = {ROLE: 0.8, SAME_DOC: 0.75, STORY: 0.4}
 WORD_CONFIDENCE = 0.85
 EVIDENCE_NAMES = {ROLE: "same role", SAME_DOC: "same document", STORY: "same story"}
 
