@@ -780,7 +780,6 @@ def dated_moments(claims: list[Claim], published: dict[str, date | None] | None)
     # today's story): one moment, not a timeline of one figure
     label: dict[date, date] = {}
     current: list[Claim] = []
-    first = min(by_run)
     for start in sorted(by_run):
         later = by_run[start]
         if current and all(any(overlaps(c, o) for o in current) for c in later):

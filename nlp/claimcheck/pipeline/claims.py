@@ -1906,8 +1906,9 @@ _SHARE_SALE_AFTER = re.compile(r"(?:\S+ )?(?:rights issue|rights offering|share 
 
 
 #: a deal's worth told right before its figure: "in a deal valued at", "the orders are worth", "a contract worth"
-_DEAL_WORTH = re.compile(r"\b(?:deal|bid|offer|contract|order|transaction|package|agreement|takeover|acquisition|"
-                         r"merger|purchase|sale)s?\s+(?:(?:is|are|was|were|be|been)\s+)?(?:valued\s+at|worth)"
+#: (the deal nouns of :data:`_DEAL_NOUNS` but those whose worth is no deal's: a stake's, a plan's, a loan's, a fine's)
+_DEAL_WORTH = re.compile(r"\b(?:" + "|".join(sorted(_DEAL_NOUNS - {"stake", "plan", "loan", "fine", "settlement"}))
+                         + r")s?\s+(?:(?:is|are|was|were|be|been)\s+)?(?:valued\s+at|worth)"
                          r"(?:\s+(?:about|around|some|nearly|almost|more\s+than|over|up\s+to|an\s+estimated|us|u\.s\.))?"
                          r"\s*$", re.I)
 
@@ -2647,8 +2648,9 @@ def _market_count(d: ClaimDraft) -> bool:
     doc, span = d.span.doc, d.span
     if span.end < len(doc) and doc[span.end].lower_ in ("point", "points", "pts"):
         return True
-    after = doc.text[span.end_char:span.end_char + 60]
-    before = doc.text[max(0, span.start_char - 40):span.start_char]
+    text = text_of(doc)  # Doc.text joins every token on each read
+    after = text[span.end_char:span.end_char + 60]
+    before = text[max(0, span.start_char - 40):span.start_char]
     return bool(_VOLUME_AFTER.match(after) or _VOLUME_BEFORE.search(before))
 
 
