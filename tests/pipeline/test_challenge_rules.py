@@ -215,8 +215,14 @@ def test_a_move_against_the_offer_price_after_the_opening_price():
     # two result nouns, or none, before the change: the linker's choice stands
     ("Orrin's profit and sales rose 4%.", "profit_growth", "profit_growth"),
     ("Orrin's shares rose 4%, lifting revenue hopes.", "revenue_growth", "revenue_growth"),
+    # the result noun after the change noun, past the period or store words before it
+    ("Orrin posted a 14% jump in quarterly sales and in its profits.", "profit_growth", "revenue_growth"),
+    ("Orrin saw a 6% rise in March sales.", "profit_growth", "revenue_growth"),
+    ("Orrin reported an 11% jump in same store sales.", "profit_growth", "revenue_growth"),
+    ("Orrin reported a 5% fall in fourth-quarter profits.", "revenue_growth", "profit_growth"),
+    ("Orrin reported an 8% jump in store traffic.", "profit_growth", "profit_growth"),
 ])
-def test_the_result_noun_before_a_change_decides_its_growth(text, linked, expected):
+def test_the_result_noun_before_or_after_a_change_decides_its_growth(text, linked, expected):
     value = re.search(r"\d+%", text).group()
     doc = doc_with(text, [(value, "PERCENT")])
     assert [d.attribute for d in C.revise_drafts(doc, [draft(doc, "Orrin", linked, value)])] == [expected]
@@ -815,6 +821,8 @@ def test_a_figure_the_change_started_from_takes_the_growth_kind_and_a_bare_level
                                 draft(doc, "Halvard", "profit", "£4.16bn")])
     assert claims(got) == {("Halvard", "revenue_growth", "9%"), ("Halvard", "revenue", "£4.16bn"),
                            ("Halvard", "revenue", "£3.79bn")}
+    # the level's own date is its period and the change's, not the date nearest the change
+    assert {d.span.text: d.period for d in got if d.span.text != "£4.16bn"} == {"9%": "2022", "£3.79bn": "2022"}
     doc = doc_with("Halvard said passenger miles rose 4.4 pct to 3.16 billion.",
                    [("Halvard", "ORG"), ("4.4 pct", "PERCENT"), ("3.16 billion", "MONEY")])
     got = C.revise_drafts(doc, [draft(doc, "Halvard", "revenue_growth", "4.4 pct")])
@@ -981,3 +989,19 @@ def test_a_bonds_due_date_is_no_event_date():
 def test_an_indexs_points_are_no_count_claim():
     doc = doc_with("The Halden 100 index fell 61 points in late trade.", [("Halden 100", "ORG"), ("61", "CARDINAL")])
     assert claims(C.revise_drafts(doc, [draft(doc, "Halden 100", "count", "61")])) == set()
+
+
+@pytest.mark.parametrize("text, value, period", [
+    # a comparison figure with its own year right after it is that year's, not the year before's
+    ("Halvard saw profits fall to 610m euros from 1.9bn euros in 2013.", "1.9bn euros", "2013"),
+    ("Halvard said profits fell from 1.9bn euros in 2013 to 610m euros in 2014.", "1.9bn euros", "2013"),
+    # a figure dated only by the change's period, against 'a year earlier', is the previous year's
+    ("Halvard said sales in 2014 rose to $37.5bn from $35.9bn a year earlier.", "$35.9bn", "2013"),
+])
+def test_a_comparison_figure_is_dated_by_its_own_year_or_the_year_before(text, value, period):
+    years = re.findall(r"\b20\d\d\b", text)
+    doc = doc_with(text, [("Halvard", "ORG")] + sorted(
+        [(v, "MONEY") for v in re.findall(r"(?:\$[\d.]+bn|[\d.]+(?:m|bn) euros)", text)]
+        + [(y, "DATE") for y in years], key=lambda x: text.index(x[0])))
+    assert C._period_in(doc[:], ent(doc, value), None) == period
+

@@ -27,6 +27,7 @@ from typing import Iterable, Iterator
 from spacy.tokens import Doc, Span, Token
 
 from claimcheck.normalize import Quantity, period_of
+from claimcheck.normalize.dates import MONTHS
 from claimcheck.pipeline.mentions import DAYFIRST_KEY, NAME_LABELS, normalize_span
 from claimcheck.pipeline.spans import bounded_sent, ent_of, ents_in, span_text, text_of
 from claimcheck.vocabulary import DATE_ATTRIBUTES, PERIOD_ATTRIBUTES, TOPIC_SUBJECT_CONFIDENCE
@@ -595,7 +596,7 @@ def _claims_of(doc: Doc, published: date | None = None, *, dayfirst: bool = Fals
 
 def _period_in(sent: Span, value: Span, published: date | None) -> str | None:
     """The period of the DATE nearest to the value in its sentence ('in 2018', 'in fiscal 2022')."""
-    best, best_distance = None, None
+    best, best_distance, own = None, None, False
     for ent in ents_in(sent):
         if ent.label_ != "DATE" or ent.start == value.start:
             continue
@@ -609,7 +610,9 @@ def _period_in(sent: Span, value: Span, published: date | None) -> str | None:
         distance = ent.start - value.end if ent.start >= value.end else value.start - ent.end + 1
         if best_distance is None or distance < best_distance:
             best, best_distance = period, distance
-    if value.label_ != "PERCENT" and _is_baseline(value):  # a change's "from a year earlier" is its base
+            # "from 1.9bn euros in 2013": the date right after the figure is the figure's own
+            own = ent.start == value.end + 1 and sent.doc[value.end].lower_ in ("in", "for")
+    if value.label_ != "PERCENT" and not own and _is_baseline(value):  # a change's "from a year earlier" is its base
         return _previous_period(best) if best else None
     return best
 
@@ -1142,10 +1145,9 @@ def _results_named_after(doc: Doc, sent: Span, names: list[Span], values: list[S
         if prev not in ("a", "an", "its", "their", "the"):
             continue
         attribute = None
-        if v.label_ == "PERCENT" and words[:1] and words[0] in _CHANGE_AFTER and words[1:2] == ["in"]:
-            rest = [w for w in words[2:] if w not in _RESULT_PREMODIFIERS]
-            noun = _CHANGE_NOUNS.get(rest[0]) if rest else None
-            attribute = {"revenue": "revenue_growth", "profit": "profit_growth"}.get(noun or "")
+        if v.label_ == "PERCENT":
+            kind = _result_after_change(words)
+            attribute = f"{kind}_growth" if kind else None
         elif v.label_ == "MONEY":
             noun = next((w for w in words[:3] if w not in _RESULT_PREMODIFIERS), None)
             attribute = _RESULT_AFTER.get(noun or "")
@@ -1653,6 +1655,23 @@ def _result_changes(doc: Doc, sent: Span, names: list[Span], values: list[Span],
 #: words between a result's level and its change told after it: "52.1 mln dlrs, four pct below 1990", "61.7 mln
 #: dlrs, up six pct from 1990", "came to 7bn euros, up 3.2% from 6.78bn euros"
 _LEVEL_TO_CHANGE = {",", "up", "down", "a", "an", "or", "about", "some", "nearly", "almost", "around", "roughly"}
+#: words that leave the result after a change noun the company's: its period and its whole-store measures ("a 12%
+#: jump in same store sales", "a 4% rise in March sales", "a 2.1% increase in May worldwide sales")
+_RESULT_AFTER_PREMODIFIER = re.compile(r"(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)-(?:quarter|half)|"
+                                       r"same|store|same-store|comparable|worldwide|global|"
+                                       r"(?:%s)|(?:19|20)\d\d)" % "|".join(m for m in MONTHS if len(m) > 3))
+
+
+def _result_after_change(words: list[str]) -> str | None:
+    """'revenue' or 'profit': the result whose change the figure before ``words`` (lower-case, as written) states,
+    by the change noun and the result noun after it ("a 40% drop in profits", "a 10% increase in its revenues",
+    "a 12% jump in same store sales"); None when the words say no such thing."""
+    if words[:1] and words[0] in _CHANGE_AFTER and words[1:2] == ["in"]:
+        rest = [w for w in words[2:] if w not in _RESULT_PREMODIFIERS and not _RESULT_AFTER_PREMODIFIER.fullmatch(w)]
+        return _CHANGE_NOUNS.get(rest[0]) if rest else None
+    return None
+
+
 #: what makes the percentage after a level its change (and not a share: "$5bn, 30% of the total")
 _CHANGE_CUE_AFTER = {"below", "above", "higher", "lower", "up", "down"} | _CHANGE_AFTER
 
@@ -1715,7 +1734,12 @@ def _growth_levels(doc: Doc, sent: Span, values: list[Span], drafts: list[ClaimD
             if doc[i].lower_ == "to" and not at and (v.start, v.end) not in covered and not _bare_figure(v):
                 quantity = _read(v, published)
                 if quantity is not None and quantity.unit != "count":
-                    out.append(ClaimDraft(d.subject_text, kind, quantity, v, d.period, None, 0.5))
+                    # "from £5.1bn in 2012 to £4.7bn in 2013": the level's own date is its period and the change's
+                    own = _period_in(sent, v, published) if v.end + 1 < sent.end and doc[v.end].lower_ == "in" \
+                        and doc[v.end + 1].ent_type_ == "DATE" else None
+                    if own is not None and own != d.period:
+                        d.period = own
+                    out.append(ClaimDraft(d.subject_text, kind, quantity, v, own or d.period, None, 0.5))
             i = v.end
             while i < sent.end and (doc[i].lower_ == "in" or doc[i].ent_type_ == "DATE"):  # "in 2003"
                 i += 1
@@ -1959,7 +1983,8 @@ def _verb_attributes(doc: Doc, sent: Span, drafts: list[ClaimDraft], listing_sto
     for d in drafts:  # "Kolt's revenue for the quarter rose 94%": the result noun before the change says which
         if d.attribute not in ("profit_growth", "revenue_growth") or not (sent.start <= d.span.start < sent.end):
             continue
-        kind = _change_noun_before(doc, d.span, sent)
+        kind = _change_noun_before(doc, d.span, sent) or _result_after_change(
+            [w.strip(",;:.") for w in doc[d.span.end:min(sent.end, d.span.end + 8)].text.lower().split()][:5])
         if kind is not None and f"{kind}_growth" != d.attribute:
             d.attribute, d.as_of = f"{kind}_growth", None
             d.__post_init__()
