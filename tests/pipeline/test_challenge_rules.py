@@ -860,8 +860,9 @@ def test_a_markets_result_noun_says_nothing_of_the_company_figure():
 def test_a_country_or_a_central_bank_reports_no_company_results(text, ents, subject, value):
     doc = doc_with(text, ents)
     assert claims(C.revise_drafts(doc, [draft(doc, subject, "profit", value)])) == set()
-    # a company's figure in the same words stays
-    assert claims(C.revise_drafts(doc, [draft(doc, "Halvard", "profit", value)])) == {("Halvard", "profit", value)}
+    # a company's figures in the same words stay (the level with its comparison figure)
+    ours = [draft(doc, "Halvard", "profit", e.text) for e in doc.ents if e.label_ == "MONEY"]
+    assert ("Halvard", "profit", value) in claims(C.revise_drafts(doc, ours))
 
 
 @pytest.mark.parametrize("text, ents, subject, value, attribute", [
@@ -1005,3 +1006,26 @@ def test_a_comparison_figure_is_dated_by_its_own_year_or_the_year_before(text, v
         + [(y, "DATE") for y in years], key=lambda x: text.index(x[0])))
     assert C._period_in(doc[:], ent(doc, value), None) == period
 
+
+@pytest.mark.parametrize("text, ents, linked, kept", [
+    # the level is no claim (a trade surplus): its comparison figure is none either
+    ("Brantley's trade surplus reached 8.4 bln dlrs, up from 6.15 bln dlrs in 1985.",
+     [("Brantley", "ORG"), ("8.4 bln dlrs", "MONEY"), ("6.15 bln dlrs", "MONEY"), ("1985", "DATE")],
+     ["6.15 bln dlrs"], set()),
+    # the level is a claim: the comparison stays, past the per-share figure between them
+    ("Brantley reported profits of 31.2 mln dlrs, or 41 cts a share, down from 36.8 mln dlrs a year ago.",
+     [("Brantley", "ORG"), ("31.2 mln dlrs", "MONEY"), ("41 cts", "MONEY"), ("36.8 mln dlrs", "MONEY")],
+     ["31.2 mln dlrs", "36.8 mln dlrs"], {"31.2 mln dlrs", "36.8 mln dlrs"}),
+    # and past the conversion in brackets after the level
+    ("Brantley's net income rose to 5bn yuan ($610m; £330m), compared with 2.2bn yuan in 2011.",
+     [("Brantley", "ORG"), ("5bn yuan", "MONEY"), ("$610m", "MONEY"), ("£330m", "MONEY"), ("2.2bn yuan", "MONEY"),
+      ("2011", "DATE")],
+     ["5bn yuan", "2.2bn yuan"], {"5bn yuan", "2.2bn yuan"}),
+    # "from X to Y": the level is the figure after 'to'
+    ("Brantley said its deposits had fallen from £95m to £81m.",
+     [("Brantley", "ORG"), ("£95m", "MONEY"), ("£81m", "MONEY")], ["£95m"], set()),
+])
+def test_a_comparison_figure_is_a_claim_only_as_its_level_is(text, ents, linked, kept):
+    doc = doc_with(text, ents)
+    got = C.revise_drafts(doc, [draft(doc, "Brantley", "profit", v) for v in linked])
+    assert {d.span.text for d in got} == kept

@@ -2413,6 +2413,7 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
     _disaster_country(doc, index, drafts)
     out_drop |= _absent_people(doc, index, drafts, topics)
     out_drop |= _dealless_sums(doc, drafts)
+    out_drop |= _unclaimed_baselines(doc, drafts)
     out_drop |= {id(d) for d in drafts if d.span.label_ == "MONEY" and _wiped_off(doc, d.span)}
     out_drop |= _nationality_subjects(doc, index, drafts, topics)
     out_drop |= _unit_sales_changes(doc, drafts)
@@ -2605,6 +2606,40 @@ def _dealless_sums(doc: Doc, drafts: list[ClaimDraft]) -> set[int]:
         if _DEAL_WORDS.search(span_text(sent)) or set(name_words(d.subject_text)) & {t.lower_ for t in sent}:
             continue
         dropped.add(id(d))
+    return dropped
+
+
+#: what puts a money figure against an earlier one in its sentence: "up from 10.6 bn", "against 1.35 billion"
+_AGAINST = re.compile(r"(?:\bfrom|\bvs\.?|\bversus|\bagainst|\bcompared (?:to|with)|\bafter)\s*$")
+
+
+def _in_brackets(doc: Doc, sent: Span, span: Span) -> bool:
+    """Whether ``span`` stands inside brackets opened before it in its sentence ("($610m; £330m)")."""
+    opened = False
+    for t in doc[sent.start:span.start]:
+        opened = True if t.text == "(" else False if t.text == ")" else opened
+    return opened
+
+
+def _unclaimed_baselines(doc: Doc, drafts: list[ClaimDraft]) -> set[int]:
+    """A comparison figure is a claim only as its level is: "the trade surplus reached 8.4 bn dlrs, up from 6.15
+    bn in 1985", "assets of 2.31 bn dlrs, up from 2.04 bn" (GUIDELINES: a baseline is a claim about the earlier
+    period of the same thing). A money draft told against the money figure before it in its sentence ('from',
+    'vs', 'against', 'compared with'; a conversion in brackets or a per-share figure is passed over), or against
+    the one after it ("from
+    £95m to £81m"), is dropped when no draft holds that figure (the ``id()`` of each)."""
+    held = {(d.span.start, d.span.end) for d in drafts}
+    dropped: set[int] = set()
+    for d in drafts:
+        if d.span.label_ != "MONEY" or not _AGAINST.search(doc[max(0, d.span.start - 2):d.span.start].text.lower()):
+            continue
+        sent = bounded_sent(d.span)
+        money = [e for e in ents_in(sent) if e.label_ == "MONEY" and not _is_conversion(e)
+                 and not _in_brackets(doc, sent, e) and not doc[e.end:e.end + 4].text.lower().startswith(_SHARE_AFTER)]
+        after = [e for e in money if e.start == d.span.end + 1 and doc[d.span.end].lower_ == "to"]
+        before = after or [e for e in money if e.end <= d.span.start - 1 and d.span.start - e.end <= 12][-1:]
+        if before and (before[0].start, before[0].end) not in held:
+            dropped.add(id(d))
     return dropped
 
 
