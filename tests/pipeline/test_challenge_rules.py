@@ -1029,3 +1029,14 @@ def test_a_comparison_figure_is_a_claim_only_as_its_level_is(text, ents, linked,
     doc = doc_with(text, ents)
     got = C.revise_drafts(doc, [draft(doc, "Brantley", "profit", v) for v in linked])
     assert {d.span.text for d in got} == kept
+
+
+def test_the_date_of_a_comparison_figure_is_not_the_levels():
+    text = "Halvard reported net income of $33m, down from $124m in the 2013 third quarter."
+    doc = doc_with(text, [("Halvard", "ORG"), ("$33m", "MONEY"), ("$124m", "MONEY"), ("the 2013 third quarter", "DATE")])
+    assert C._period_in(doc[:], ent(doc, "$33m"), None) is None
+    assert C._period_in(doc[:], ent(doc, "$124m"), None) == "2013-Q3"
+    # with no comparison figure between them the date after the figure is its own
+    doc = doc_with("Halvard reported net income of $33m in the 2014 third quarter.",
+                   [("Halvard", "ORG"), ("$33m", "MONEY"), ("the 2014 third quarter", "DATE")])
+    assert C._period_in(doc[:], ent(doc, "$33m"), None) == "2014-Q3"

@@ -603,6 +603,8 @@ def _period_in(sent: Span, value: Span, published: date | None) -> str | None:
         lead = sent.doc[max(sent.start, ent.start - 2):ent.start].text.lower()
         if "from" in lead or "than" in lead or "compared" in lead or "with" in lead:
             continue  # "up 27% from its 2003 performance": the period of the comparison
+        if ent.start > value.end and _compared_between(sent.doc[value.end:ent.start]):
+            continue  # "net of $33m, down from $123m in the 1986 third quarter": the comparison figure's date
         ctx = sent.doc[max(sent.start, ent.start - 3):ent.end].text
         period = period_of(ctx, published)
         if not period:
@@ -615,6 +617,15 @@ def _period_in(sent: Span, value: Span, published: date | None) -> str | None:
     if value.label_ != "PERCENT" and not own and _is_baseline(value):  # a change's "from a year earlier" is its base
         return _previous_period(best) if best else None
     return best
+
+
+_COMPARING = {"from", "vs", "vs.", "versus", "against", "compared"}
+
+
+def _compared_between(words: Span) -> bool:
+    """Whether ``words`` put a money figure against the one before them: a comparison word, then a money figure."""
+    cue = next((t.i for t in words if t.lower_ in _COMPARING), None)
+    return cue is not None and any(t.ent_type_ == "MONEY" for t in words if t.i > cue)
 
 
 #: words after a figure that make it the comparison figure of the previous period ("$2.7bn a year earlier");
