@@ -1040,3 +1040,16 @@ def test_the_date_of_a_comparison_figure_is_not_the_levels():
     doc = doc_with("Halvard reported net income of $33m in the 2014 third quarter.",
                    [("Halvard", "ORG"), ("$33m", "MONEY"), ("the 2014 third quarter", "DATE")])
     assert C._period_in(doc[:], ent(doc, "$33m"), None) == "2014-Q3"
+
+
+@pytest.mark.parametrize("said", ["said", "last week said", "also said"])
+def test_the_company_that_said_it_holds_a_stake_holds_it(said):
+    # the linker gave the stake to the story's company, named in the sentence before; a date or an adverb may
+    # stand between the holder's name and 'said'
+    text = f"Kestrel Group rejected the bid. Brandt Airlines {said} it owned 15 pct of the shares."
+    ents = [("Kestrel Group", "ORG"), ("Brandt Airlines", "ORG")] \
+        + ([("last week", "DATE")] if "last week" in text else []) + [("15 pct", "PERCENT")]
+    doc = doc_with(text, ents)
+    doc[0].is_sent_start, doc[6].is_sent_start = True, True
+    got = C.revise_drafts(doc, [draft(doc, "Kestrel Group", "stake", "15 pct")])
+    assert claims(got) == {("Brandt Airlines", "stake", "15 pct")}

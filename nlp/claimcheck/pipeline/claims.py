@@ -2191,7 +2191,10 @@ def _verb_subject(doc: Doc, names: list[Span], value: Span, sent: Span, index: _
                               or doc[i].ent_type_ == "DATE"):
         i -= 1
     if doc[i].lower_ == "it" and i - 1 > sent.start and doc[i - 1].lower_ in ("said", "says"):
-        said = next((n for n in names if n.end == i - 1), None)  # "Kolt said it will own 96 pct of Arden"
+        j = i - 2  # "Kolt said it will own 96 pct of Arden", "Kolt last week said it owned …"
+        while j > sent.start and (doc[j].lower_ in _VERB_ADVERBS or doc[j].ent_type_ == "DATE"):
+            j -= 1
+        said = next((n for n in names if n.end == j + 1), None)
         return _clean_name(said.text) if said is not None and said.label_ == "ORG" \
             and not _is_ticker(doc, said) else None
     if doc[i].lower_ in ("which", "who") and i - 1 > sent.start and doc[i - 1].text == ",":
