@@ -1053,3 +1053,18 @@ def test_the_company_that_said_it_holds_a_stake_holds_it(said):
     doc[0].is_sent_start, doc[6].is_sent_start = True, True
     got = C.revise_drafts(doc, [draft(doc, "Kestrel Group", "stake", "15 pct")])
     assert claims(got) == {("Brandt Airlines", "stake", "15 pct")}
+
+
+@pytest.mark.parametrize("text, value, kept", [
+    ("Last year almost one in six cars sold by Brandt was a convertible.", "six", False),
+    ("Nearly three out of four buyers said they paid cash, Brandt said.", "three", False),
+    ("Brandt cut budgets at 12 out of 23 of its plants.", "23", False),
+    ("Brandt has made a loss in five of the last six years.", "five", False),
+    # a year after 'in' makes no ratio, nor a count of places
+    ("Brandt's plants fell to 86 in 1986 from 129.", "86", True),
+    ("Brandt runs 477 stores in five states.", "five", True),
+])
+def test_a_side_of_a_ratio_is_no_count(text, value, kept):
+    doc = doc_with(text, sorted([("Brandt", "ORG"), (value, "CARDINAL")], key=lambda e: text.index(e[0])))
+    d = draft(doc, "Brandt", "count", value)
+    assert bool(C.revise_drafts(doc, [d])) == kept

@@ -2431,7 +2431,8 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
     out_drop |= {id(d) for d in drafts if d.span.label_ == "MONEY" and _wiped_off(doc, d.span)}
     out_drop |= _nationality_subjects(doc, index, drafts, topics)
     out_drop |= _unit_sales_changes(doc, drafts)
-    out_drop |= {id(d) for d in drafts if _no_company(d.subject_text, d.attribute) or _market_count(d)}
+    out_drop |= {id(d) for d in drafts if _no_company(d.subject_text, d.attribute) or _market_count(d)
+                 or _ratio_part(d)}
     out_drop |= {id(d) for d in drafts if d.attribute in _RESULTS and _foretold(doc, d.span)}
     out_drop |= {id(d) for d in drafts if d.attribute == "share_price_change" and _currency_move(doc, d.span)}
     for d in drafts:
@@ -2726,6 +2727,24 @@ def _market_count(d: ClaimDraft) -> bool:
     after = text[span.end_char:span.end_char + 60]
     before = text[max(0, span.start_char - 40):span.start_char]
     return bool(_VOLUME_AFTER.match(after) or _VOLUME_BEFORE.search(before))
+
+
+_NUMBER_WORD = (r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
+                r"fifty|hundred)")
+#: a figure that is one side of a ratio: "one in six cars", "three out of four girls", "12 out of 23 agencies",
+#: "a loss in five of the last six years"
+_RATIO_BEFORE = re.compile(_NUMBER_WORD + r"\s+(?:in|out\s+of)\s*$", re.IGNORECASE)
+_RATIO_AFTER = re.compile(r"\s*(?:(?:in|out\s+of)\s+|of\s+the\s+(?:last|past|first|next)\s+)(?!(?:1[89]|20)\d\d\b)"
+                          + _NUMBER_WORD + r"\b", re.IGNORECASE)  # "fell to 86 in 1986": a year, no ratio
+
+
+def _ratio_part(d: ClaimDraft) -> bool:
+    """Whether a count is one side of a ratio, no count of anything (GUIDELINES: ratios are no claims)."""
+    if d.attribute != "count":
+        return False
+    text = text_of(d.span.doc)
+    return bool(_RATIO_BEFORE.search(text[max(0, d.span.start_char - 20):d.span.start_char])
+                or _RATIO_AFTER.match(text[d.span.end_char:d.span.end_char + 30]))
 
 
 def _no_company(subject: str, attribute: str) -> bool:
