@@ -742,3 +742,29 @@ def test_stories_published_apart_report_their_own_moments():
     # a holding that names its period is compared whatever the stories' dates
     dated = [c.model_copy(update={"period": "2006"}) for c in held]
     assert [f.found for f in crosscheck_all(apart, dated, []).findings if f.kind == "conflict"] == ["21.1%"]
+
+
+def _stake(doc, value, scope=None, subject="Brandt"):
+    return claim(doc, value, f"{value} pct", subject=subject, attribute="stake", unit="percent", scope=scope,
+                 low=value, high=value)
+
+
+def test_stakes_in_two_companies_are_not_compared():
+    # one holder's stakes in two companies (GUIDELINES: a stake's scope is the company held)
+    assert crosscheck(docs("a", "b"), [_stake("a", 15, "Kestrel Air"), _stake("b", 9.9, "Pelham")], []) == []
+    # the held company compared as a name: "Pelham Aviation Inc" and "Pelham Aviation" are one company
+    [f] = crosscheck(docs("a", "b", "c"), [_stake("a", 9.9, "Pelham Aviation Inc"), _stake("b", 9.9, "Pelham Aviation"),
+                                           _stake("c", 19.9, "Pelham Aviation")], [])
+    assert f.kind == "conflict" and f.docs[0] == "c" and "Brandt stake in Pelham Aviation" in f.message
+
+
+def test_a_stake_with_no_company_held_joins_the_only_one_told():
+    # "Brandt now holds 9.9 pct" meets "Brandt holds 9.9 pct of Pelham" when Pelham is the only company held
+    [f] = crosscheck(docs("a", "b", "c"), [_stake("a", 9.9, "Pelham"), _stake("b", 9.9), _stake("c", 19.9)], [])
+    assert f.kind == "conflict" and f.docs[0] == "c"
+    # with two companies held it cannot be told which the bare stake is: it stays alone
+    assert crosscheck(docs("a", "b", "c"), [_stake("a", 9.9, "Pelham"), _stake("b", 15, "Kestrel"),
+                                            _stake("c", 19.9)], []) == []
+    # a bare scope of another attribute (a revenue total against a region's) never joins
+    assert crosscheck(docs("a", "b"), [claim("a", 2e9, "$2bn", attribute="revenue", scope="Xinjiang"),
+                                       claim("b", 5e9, "$5bn", attribute="revenue")], []) == []

@@ -84,3 +84,19 @@ def test_without_a_rest_cue_nothing_changes():
     assert compare_group([share("gazette", 13.74, HELD), share("wire", 68.26, PLAIN)], lambda: "f1") is None
     f = compare_group([share("gazette", 35.20, HELD), share("wire", 68.26, PLAIN)], lambda: "f1")
     assert f is not None and f.suggestion in ("68.26 pct", "35.20 pct") and "rest" not in f.message
+
+
+def test_the_company_a_stake_is_held_in_is_resolved_with_the_subjects():
+    # "Pelham Aviation Inc" in one story page and "Pelham" in another are one company held
+    from claimcheck.schema import Claim, Document
+    from claimcheck.story import StoryDoc, resolve_subjects
+
+    def stake(doc, scope, subject):
+        return Claim(id=f"{doc}:c1", doc=doc, subject=subject, subject_text=subject, attribute="stake", value=9.9,
+                     unit="percent", scope=scope, text="9.9 pct", start=0, end=7, confidence=0.9)
+
+    items = [StoryDoc(Document(id=i, text="x"), [stake(i, scope, subject)])
+             for i, scope, subject in (("a", "Pelham Aviation Inc", "Brandt Holdings"), ("b", "Pelham", "Brandt"))]
+    got = resolve_subjects(items, {})
+    assert len({c.scope for c in got}) == 1 and len({c.subject for c in got}) == 1
+    assert {c.scope for c in got} <= {"Pelham Aviation Inc", "Pelham"}

@@ -3,7 +3,9 @@
 Claims are grouped by (canonical subject, attribute, period, scope, unit): two
 companies' revenue shares, a Xinjiang share and an overseas share, "eight
 companies" and "28 entities", figures for different years, or HK$ and US$
-figures are never compared. Inside a group every claim is an interval ("more
+figures are never compared. A stake's scope is the company held, compared as a name; a stake whose sentence names
+no company held joins the only company the story says its holder holds (:func:`joined_keys`), so one holder's
+stakes in two companies never meet. Inside a group every claim is an interval ("more
 than $7.5 billion" = [7.5bn, ∞), "$7.5 billion" = [7.45bn, 7.55bn]); two
 sources agree when their intervals overlap.
 
@@ -149,9 +151,34 @@ class _Keyed(Protocol):
     def unit(self) -> str | None: ...
 
 
+#: attributes whose scope is a company's name (GUIDELINES: a stake's scope is the company held), compared as names
+NAMED_SCOPES = {"stake"}
+
+
 def group_key(c: _Keyed) -> tuple:
     """Claims with equal keys are about the same thing: (subject, attribute, period, scope, unit)."""
-    return (_subject_key(c.subject), c.attribute, c.period, (c.scope or "").casefold(), c.unit)
+    scope = c.scope or ""
+    scope = name_key(scope) if scope and c.attribute in NAMED_SCOPES else scope.casefold()
+    return (_subject_key(c.subject), c.attribute, c.period, scope, c.unit)
+
+
+def joined_keys(keys: Iterable[tuple]) -> dict[tuple, tuple]:
+    """The group each scope-less key of a :data:`NAMED_SCOPES` attribute joins: the only scoped group of the same
+    subject, attribute, period and unit ("Kolt now holds 27 pct" meets "Kolt holds 27 pct of Arden" when Arden is the
+    only company the story says Kolt holds). With two or more scoped groups the scope-less key stays alone: which
+    holding it is cannot be told."""
+    keys = list(keys)
+    scoped: dict[tuple, list[tuple]] = defaultdict(list)
+    for k in keys:
+        if k[1] in NAMED_SCOPES and k[3]:
+            scoped[(k[0], k[1], k[2], k[4])].append(k)
+    out = {}
+    for k in keys:
+        if k[1] in NAMED_SCOPES and not k[3]:
+            found = scoped.get((k[0], k[1], k[2], k[4]), [])
+            if len(found) == 1:
+                out[k] = found[0]
+    return out
 
 
 def slip_kind(found: object, expected: object) -> str | None:
@@ -253,7 +280,9 @@ def _what(c: Claim) -> str:
     attribute = attribute_name(c.attribute)
     if c.attribute == "count":
         return f"the number of {count_scope_words(c.scope)} ({c.subject})" + (f" in {c.period}" if c.period else "")
-    return f"{c.subject} {attribute}" + (f" ({c.period})" if c.period else "") + (f" from {c.scope}" if c.scope else "")
+    held = c.attribute in NAMED_SCOPES  # "Kolt stake in Arden", "Kolt revenue from Xinjiang"
+    return f"{c.subject} {attribute}" + (f" ({c.period})" if c.period else "") \
+        + (f" {'in' if held else 'from'} {c.scope}" if c.scope else "")
 
 
 def _support(claims: list[Claim]) -> dict[str, set[str]]:
@@ -1170,6 +1199,8 @@ def crosscheck_all(documents: list[Document], claims: list[Claim], typos: list[T
         if c.attribute in DATE_ATTRIBUTES and c.doc in misdated:
             continue  # relative dates of a misdated page are already explained by its date finding
         groups[group_key(c)].append(c)
+    for key, joined in joined_keys(groups).items():
+        groups[joined].extend(groups.pop(key))
     single: list[SingleSource] = []
     timelines: list[Timeline] = []
     for key in sorted(groups, key=_sort_key):

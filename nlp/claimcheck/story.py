@@ -29,17 +29,23 @@ class StoryDoc:
 
 def resolve_subjects(items: list[StoryDoc], corrections: dict[str, str]) -> list[Claim]:
     """The story's claims with canonical subjects: typo corrections first, then name resolution across the
-    story (short and long forms, products to their makers)."""
+    story (short and long forms, products to their makers). A scope that names a company (a stake's company
+    held, ``crosscheck.NAMED_SCOPES``) is resolved with the subjects: "Pelham" and "Pelham Aviation Inc" are one."""
+    from claimcheck.crosscheck import NAMED_SCOPES
     from claimcheck.resolve.entities import product_makers, resolve_names
 
-    canonical = resolve_names((c.subject_text or c.subject for it in items for c in it.claims), corrections,
+    claims = [c for it in items for c in it.claims]
+    named = [c.scope for c in claims if c.scope and c.attribute in NAMED_SCOPES]
+    canonical = resolve_names([c.subject_text or c.subject for c in claims] + named, corrections,
                               makers=product_makers(it.doc.text for it in items))
     out = []
-    for it in items:
-        for c in it.claims:
-            written = c.subject_text or c.subject
-            subject = canonical.get(written, written)
-            out.append(c if subject == c.subject else c.model_copy(update={"subject": subject}))
+    for c in claims:
+        written = c.subject_text or c.subject
+        update = {"subject": canonical.get(written, written)}
+        if c.scope and c.attribute in NAMED_SCOPES:
+            update["scope"] = canonical.get(c.scope, c.scope)
+        update = {k: v for k, v in update.items() if v != getattr(c, k)}
+        out.append(c.model_copy(update=update) if update else c)
     return out
 
 

@@ -107,3 +107,23 @@ def test_a_full_disk_on_standard_output_is_exit_5_as_for_check(corpus):
                                    "-f", fmt], stdout=full, stderr=subprocess.PIPE, text=True, timeout=300)
         assert proc.returncode == 5, (fmt, proc.stderr)  # was 70 (internal error)
         assert proc.stderr.splitlines()[-1].startswith("error: standard output: cannot write")
+
+
+def test_a_stake_with_no_company_held_joins_the_only_one_in_the_corpus_too():
+    from claimcheck.batch.corpus_check import group_ids
+    from claimcheck.batch.tables import claim_row, to_table
+    from claimcheck.schema import Claim
+
+    def stake(doc, value, scope):
+        return Claim(id=f"{doc}:c1", doc=doc, subject="Brandt", attribute="stake", value=value, unit="percent",
+                     scope=scope, text=f"{value} pct", start=0, end=5, confidence=0.9)
+
+    table = to_table([claim_row(stake("a", 9.9, "Pelham")), claim_row(stake("b", 9.9, None)),
+                      claim_row(stake("c", 15, "Kestrel Air")), claim_row(stake("d", 20, "Kestrel Air Inc"))], "claims")
+    groups, _ = group_ids(table)
+    a, b, c, d = groups.to_pylist()
+    assert c == d != a  # two companies held; the held company compared as a name
+    assert b != a  # with two companies held the bare stake stays alone, as crosscheck keeps it
+    table = to_table([claim_row(stake("a", 9.9, "Pelham")), claim_row(stake("b", 9.9, None))], "claims")
+    a, b = group_ids(table)[0].to_pylist()
+    assert a == b  # one company held: the bare stake joins it

@@ -1068,3 +1068,22 @@ def test_a_side_of_a_ratio_is_no_count(text, value, kept):
     doc = doc_with(text, sorted([("Brandt", "ORG"), (value, "CARDINAL")], key=lambda e: text.index(e[0])))
     d = draft(doc, "Brandt", "count", value)
     assert bool(C.revise_drafts(doc, [d])) == kept
+
+
+@pytest.mark.parametrize("text, ents, holder, value, held", [
+    ("Brandt holds a 20 pct stake in Kestrel Air.",
+     [("Brandt", "ORG"), ("20 pct", "PERCENT"), ("Kestrel Air", "ORG")], "Brandt", "20 pct", "Kestrel Air"),
+    ("Brandt said it owned 15 pct of Kestrel Air's shares.",
+     [("Brandt", "ORG"), ("15 pct", "PERCENT"), ("Kestrel Air", "ORG")], "Brandt", "15 pct", "Kestrel Air"),
+    ("Kestrel Air is 48.5 pct owned by Brandt.",
+     [("Kestrel Air", "ORG"), ("48.5 pct", "PERCENT"), ("Brandt", "ORG")], "Brandt", "48.5 pct", "Kestrel Air"),
+    ("Brandt has bought 1,480,000 Pelham Aviation shares, about 6.2 pct of the total.",
+     [("Brandt", "ORG"), ("Pelham Aviation", "ORG"), ("about 6.2 pct", "PERCENT")], "Brandt", "about 6.2 pct",
+     "Pelham Aviation"),
+    # no company held in the sentence, or only the holder: no scope
+    ("Brandt now holds 27 pct.", [("Brandt", "ORG"), ("27 pct", "PERCENT")], "Brandt", "27 pct", None),
+])
+def test_a_stake_is_scoped_to_the_company_held(text, ents, holder, value, held):
+    doc = doc_with(text, ents)
+    [d] = C.revise_drafts(doc, [draft(doc, holder, "stake", value)])
+    assert (d.subject_text, d.scope) == (holder, held)

@@ -147,9 +147,10 @@ def group_ids(claims: pa.Table) -> tuple[pa.Array, list[tuple]]:
     """Each claim's group number and the groups' ``crosscheck.group_key`` keys.
 
     ``group_key`` is computed once per distinct (subject, attribute, period, scope, unit), on a stand-in
-    claim, so grouping follows crosscheck's own rule without building a Claim per row.
+    claim, so grouping follows crosscheck's own rule without building a Claim per row; a scope-less stake joins
+    as ``crosscheck.joined_keys`` says.
     """
-    from claimcheck.crosscheck import group_key
+    from claimcheck.crosscheck import group_key, joined_keys
 
     filled = pa.table({c: claims.column(c).fill_null(_NULL) for c in _KEY_COLUMNS})
     distinct = filled.group_by(_KEY_COLUMNS).aggregate([])
@@ -166,6 +167,8 @@ def group_ids(claims: pa.Table) -> tuple[pa.Array, list[tuple]]:
             key_ids[key] = len(keys)
             keys.append(key)
         ids.append(key_ids[key])
+    joins = {key_ids[k]: key_ids[j] for k, j in joined_keys(keys).items()}  # a stake with no scope: crosscheck's rule
+    ids = [joins.get(i, i) for i in ids]
     distinct = distinct.append_column("group", pa.array(ids, pa.int64()))
     joined = filled.append_column("row", pa.array(range(len(filled)), pa.int64())).join(
         distinct, keys=_KEY_COLUMNS, join_type="left outer").sort_by("row")

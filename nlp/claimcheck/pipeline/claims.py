@@ -2449,7 +2449,11 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
             drafts[i].__post_init__()
         elif _is_bid_price(doc, d.span):
             out_drop.add(id(d))
-    return [d for d in drafts if id(d) not in out_drop]
+    kept = [d for d in drafts if id(d) not in out_drop]
+    for d in kept:
+        if d.attribute == "stake" and d.scope is None:
+            d.scope = _held_company(doc, index, d)
+    return kept
 
 
 class _Names:
@@ -3137,6 +3141,33 @@ def _is_stake_object(doc: Doc, ent: Span, value: Span) -> bool:
         return True  # "raised its stake in Kolt to 38.5 pct"
     return between in ([",", "or"], ["or"]) and lead.split()[-2:] in (["shares", "of"], ["stock", "of"],
                                                                           ["shares", "in"], ["stock", "in"])
+
+
+#: the words between a company's name and the stake its shares are: "Pelham shares, about 6.2 pct"
+_SHARES_THEN_FIGURE = re.compile(r"(?:'s )?(?:common |class [ab] |preferred )?(?:shares|stock) ?,"
+                                 r"(?: (?:or|about|some|nearly|approximately|representing))*")
+
+
+def _held_company(doc: Doc, index: _Names, d: ClaimDraft) -> str | None:
+    """The company a stake is held in (GUIDELINES: the stake's scope), when its sentence names it: "15 pct of
+    Kestrel's shares", "a 20 pct stake in Kestrel Air", "Kestrel is 48.5 pct owned by Brandt"; never the holder."""
+    value = d.span
+    sent = bounded_sent(value)
+    names, _ = _sentence_ents(doc, sent)
+    orgs = [n for n in names if n.label_ == "ORG" and not _is_ticker(doc, n)]
+    held = next((n for n in orgs if n.start >= value.end and _is_stake_object(doc, n, value)), None)
+    if held is None and doc[value.end:value.end + 3].text.lower().replace(" - ", "-").startswith(("owned by",
+                                                                                                 "-owned by")):
+        # "Kestrel is 48.5 pct owned by Brandt", "Kestrel, 70 pct owned by Brandt": the name before the figure
+        held = next((n for n in reversed(orgs) if n.end <= value.start
+                     and {t.lower_ for t in doc[n.end:value.start]} <= {"is", "was", ",", "about", "some", "nearly",
+                                                                         "now", "currently"}), None)
+    if held is None:  # "bought 1,480,000 Pelham shares, about 6.2 pct", "312,400 shares of Pelham, or 18.6 pct"
+        held = next((n for n in reversed(orgs) if n.end <= value.start and (
+            _is_stake_object(doc, n, value) or _SHARES_THEN_FIGURE.fullmatch(doc[n.end:value.start].text.lower()))),
+            None)
+    name = _clean_name(held.text) if held is not None else None
+    return name if name and name.casefold() != d.subject_text.casefold() else None
 
 
 def _owned_by(doc: Doc, names: list[Span], value: Span) -> str | None:
