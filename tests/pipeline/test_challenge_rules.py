@@ -1087,3 +1087,19 @@ def test_a_stake_is_scoped_to_the_company_held(text, ents, holder, value, held):
     doc = doc_with(text, ents)
     [d] = C.revise_drafts(doc, [draft(doc, holder, "stake", value)])
     assert (d.subject_text, d.scope) == (holder, held)
+
+
+@pytest.mark.parametrize("text, ents, value, level, kind", [
+    ("Brantley said its losses halved in 2014 to $90m from $180m the previous year.",
+     [("Brantley", "ORG"), ("2014", "DATE"), ("$90m", "MONEY"), ("$180m", "MONEY")], "$180m", "$90m", "loss"),
+    ("Brantley sales for the nine months were 1.2 bln dlrs, up from 1.1 bln dlrs.",
+     [("Brantley", "ORG"), ("the nine months", "DATE"), ("1.2 bln dlrs", "MONEY"), ("1.1 bln dlrs", "MONEY")],
+     "1.1 bln dlrs", "1.2 bln dlrs", "revenue"),
+])
+def test_the_level_of_a_results_comparison_figure_is_read_by_its_noun(text, ents, value, level, kind):
+    doc = doc_with(text, ents)
+    got = C.revise_drafts(doc, [draft(doc, "Brantley", "profit", value)])
+    assert claims(got) == {("Brantley", kind, value), ("Brantley", kind, level)}
+    # a level no result noun names stays unread, and its comparison figure goes (a trade surplus, assets)
+    doc = doc_with(text.replace("losses", "deposits").replace("sales", "assets"), ents)
+    assert C.revise_drafts(doc, [draft(doc, "Brantley", "profit", value)]) == []

@@ -2427,6 +2427,7 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
     _disaster_country(doc, index, drafts)
     out_drop |= _absent_people(doc, index, drafts, topics)
     out_drop |= _dealless_sums(doc, drafts)
+    drafts.extend(_levels_of_baselines(doc, drafts, published))
     out_drop |= _unclaimed_baselines(doc, drafts)
     out_drop |= {id(d) for d in drafts if d.span.label_ == "MONEY" and _wiped_off(doc, d.span)}
     out_drop |= _nationality_subjects(doc, index, drafts, topics)
@@ -2640,24 +2641,55 @@ def _in_brackets(doc: Doc, sent: Span, span: Span) -> bool:
     return opened
 
 
+def _baseline_level(doc: Doc, value: Span) -> Span | None:
+    """The money figure a comparison figure is told against: the one before it in its sentence ('from', 'vs',
+    'against', 'compared with'; a conversion in brackets or a per-share figure is passed over), or the one after
+    it ("from £95m to £81m"); None when ``value`` is told against none."""
+    if value.label_ != "MONEY" or not _AGAINST.search(doc[max(0, value.start - 2):value.start].text.lower()):
+        return None
+    sent = bounded_sent(value)
+    money = [e for e in ents_in(sent) if e.label_ == "MONEY" and not _is_conversion(e)
+             and not _in_brackets(doc, sent, e) and not doc[e.end:e.end + 4].text.lower().startswith(_SHARE_AFTER)]
+    after = [e for e in money if e.start == value.end + 1 and doc[value.end].lower_ == "to"]
+    before = after or [e for e in money if e.end <= value.start - 1 and value.start - e.end <= 12][-1:]
+    return before[0] if before else None
+
+
+def _levels_of_baselines(doc: Doc, drafts: list[ClaimDraft], published) -> list[ClaimDraft]:
+    """The level of a result's comparison figure the linker left, when its own noun names the result ("operating
+    profits rose to 3.1 bln marks in 2014 from 2.6 bln", "sales for the nine months were 1.2 bln dlrs, up from 1.1
+    bln"): a draft of that result for the comparison's subject, and the comparison takes the same kind."""
+    held = {(d.span.start, d.span.end) for d in drafts}
+    out: list[ClaimDraft] = []
+    for d in drafts:
+        if d.attribute not in _LEVEL_KINDS:
+            continue
+        level = _baseline_level(doc, d.span)
+        if level is None or (level.start, level.end) in held:
+            continue
+        sent = bounded_sent(level)
+        kind = _level_noun(doc, level, sent)
+        quantity = _read(level, published) if kind else None
+        if kind is None or quantity is None or _bare_figure(level) and quantity.unit == "count":
+            continue
+        if d.attribute != kind:
+            d.attribute, d.as_of = kind, None
+            d.__post_init__()
+        out.append(ClaimDraft(d.subject_text, kind, quantity, level, _period_in(sent, level, published), None, 0.5))
+        held.add((level.start, level.end))
+    return out
+
+
 def _unclaimed_baselines(doc: Doc, drafts: list[ClaimDraft]) -> set[int]:
     """A comparison figure is a claim only as its level is: "the trade surplus reached 8.4 bn dlrs, up from 6.15
     bn in 1985", "assets of 2.31 bn dlrs, up from 2.04 bn" (GUIDELINES: a baseline is a claim about the earlier
-    period of the same thing). A money draft told against the money figure before it in its sentence ('from',
-    'vs', 'against', 'compared with'; a conversion in brackets or a per-share figure is passed over), or against
-    the one after it ("from
-    £95m to £81m"), is dropped when no draft holds that figure (the ``id()`` of each)."""
+    period of the same thing). A money draft told against a figure (``_baseline_level``) no draft holds is dropped
+    (the ``id()`` of each)."""
     held = {(d.span.start, d.span.end) for d in drafts}
     dropped: set[int] = set()
     for d in drafts:
-        if d.span.label_ != "MONEY" or not _AGAINST.search(doc[max(0, d.span.start - 2):d.span.start].text.lower()):
-            continue
-        sent = bounded_sent(d.span)
-        money = [e for e in ents_in(sent) if e.label_ == "MONEY" and not _is_conversion(e)
-                 and not _in_brackets(doc, sent, e) and not doc[e.end:e.end + 4].text.lower().startswith(_SHARE_AFTER)]
-        after = [e for e in money if e.start == d.span.end + 1 and doc[d.span.end].lower_ == "to"]
-        before = after or [e for e in money if e.end <= d.span.start - 1 and d.span.start - e.end <= 12][-1:]
-        if before and (before[0].start, before[0].end) not in held:
+        level = _baseline_level(doc, d.span)
+        if level is not None and (level.start, level.end) not in held:
             dropped.add(id(d))
     return dropped
 
