@@ -49,7 +49,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from claimcheck.crosscheck import group_key, overlaps, slip_kind
+from claimcheck.crosscheck import group_key, joined_keys, overlaps, slip_kind
 from claimcheck.vocabulary import DATE_ATTRIBUTES
 from claimcheck.resolve.entities import name_key
 from claimcheck.resolve.typos import is_word
@@ -128,6 +128,8 @@ def _checkable(report: Report) -> dict[tuple, list[Claim]]:
         if c.attribute in DATE_ATTRIBUTES and c.doc in misdated:
             continue  # the checker sets aside the dates of a page whose date line is wrong
         groups.setdefault(group_key(c), []).append(c)
+    for key, joined in joined_keys(groups).items():  # the checker's own grouping: a bare stake joins its company
+        groups[joined].extend(groups.pop(key))
     return {k: g for k, g in groups.items() if len({c.doc for c in g}) >= 2 and not involved & {c.id for c in g}}
 
 
@@ -333,13 +335,12 @@ def generate(report: Report, documents: list[Document], *, seed: int = 0, per_ki
         else:
             # a source that states the group twice (a figure and its restatement, or two things the extractor
             # lumped together) is no target: its other figure would still agree with the others
-            targets = [(c, g) for g in groups.values() for c in g if sum(o.doc == c.doc for o in g) == 1]
+            targets = [(key, c, g) for key, g in groups.items() for c in g if sum(o.doc == c.doc for o in g) == 1]
             rng.shuffle(targets)
             used: set[tuple] = set()
-            for c, g in targets:
+            for key, c, g in targets:
                 if len(found) >= per_kind:
                     break
-                key = group_key(c)
                 if key in used:
                     continue
                 if kind == "date_shifted":

@@ -144,3 +144,20 @@ def test_detection_rule():
     assert not inject.detects(f.model_copy(update={"subject": "Megvii"}), inj)
     pointed = f.model_copy(update={"subject": None, "evidence": [Evidence(doc="a", text="$5.7 billion", start=23, end=35)]})
     assert inject.detects(pointed, inj)
+
+
+def test_targets_follow_the_checkers_grouping_of_bare_stakes():
+    # "Brandt holds 9.9 pct of Pelham" (a) and a bare "Brandt holds 9.9 pct" (a and b) are one group for the checker
+    # (crosscheck.joined_keys): page a states it twice, so only page b's figure is a target
+    def stake(doc, text, scope):
+        return Claim(id=f"{doc}:{text}:{scope}", doc=doc, subject="Brandt", attribute="stake", value=9.9,
+                     unit="percent", low=9.85, high=9.95, scope=scope, text=text, start=0, end=len(text),
+                     confidence=0.9)
+
+    claims = [stake("a", "9.9 pct", "Pelham"), stake("a", "9.9 pct", None), stake("b", "9.9 pct", None)]
+    report = Report(documents=[], claims=claims, findings=[])
+    [group] = inject._checkable(report).values()
+    assert len(group) == 3
+    docs = [Document(id=i, text="Brandt holds 9.9 pct.") for i in ("a", "b")]
+    made = inject.generate(report, docs, per_kind=5, kinds=("figure_changed",))
+    assert {i.doc for i in made} <= {"b"}
