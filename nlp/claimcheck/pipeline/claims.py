@@ -604,7 +604,7 @@ def _period_in(sent: Span, value: Span, published: date | None) -> str | None:
         if "from" in lead or "than" in lead or "compared" in lead or "with" in lead:
             continue  # "up 27% from its 2003 performance": the period of the comparison
         if ent.start > value.end and _compared_between(sent.doc[value.end:ent.start]):
-            continue  # "net of $33m, down from $123m in the 1986 third quarter": the comparison figure's date
+            continue  # "net of $33m, down from $124m in the 2013 third quarter": the comparison figure's date
         ctx = sent.doc[max(sent.start, ent.start - 3):ent.end].text
         period = period_of(ctx, published)
         if not period:
@@ -619,6 +619,7 @@ def _period_in(sent: Span, value: Span, published: date | None) -> str | None:
     return best
 
 
+#: the words of ``_COMPARING_WORDS`` one token at a time
 _COMPARING = {"from", "vs", "vs.", "versus", "against", "compared"}
 
 
@@ -2011,7 +2012,8 @@ _LEVEL_LINKS = {"was", "were", "is", "are", "of", "totalled", "totaled", "totall
                 "increased", "grew", "dropped", "declined", "slipped", "deepened", "narrowed", "widened", "halved",
                 "doubled", "for", "the", "in", "its"}
 #: what puts a figure against the one before it ("up from $412.6m", "compared to $33.8bn", "vs 3.2 mln")
-_COMPARED = re.compile(r"(?:\bfrom|\bvs\.?|\bversus|\bagainst|\bcompared (?:to|with))\s*$")
+_COMPARING_WORDS = r"\bfrom|\bvs\.?|\bversus|\bagainst|\bcompared (?:to|with)"
+_COMPARED = re.compile(rf"(?:{_COMPARING_WORDS})\s*$")
 _LEVEL_KINDS = ("profit", "revenue", "loss")
 
 
@@ -2630,7 +2632,7 @@ def _dealless_sums(doc: Doc, drafts: list[ClaimDraft]) -> set[int]:
 
 
 #: what puts a money figure against an earlier one in its sentence: "up from 10.6 bn", "against 1.35 billion"
-_AGAINST = re.compile(r"(?:\bfrom|\bvs\.?|\bversus|\bagainst|\bcompared (?:to|with)|\bafter)\s*$")
+_AGAINST = re.compile(rf"(?:{_COMPARING_WORDS}|\bafter)\s*$")  # _COMPARED's words, and "… marks after 141.6 bln"
 
 
 def _in_brackets(doc: Doc, sent: Span, span: Span) -> bool:
