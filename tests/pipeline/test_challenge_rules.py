@@ -1103,3 +1103,16 @@ def test_the_level_of_a_results_comparison_figure_is_read_by_its_noun(text, ents
     # a level no result noun names stays unread, and its comparison figure goes (a trade surplus, assets)
     doc = doc_with(text.replace("losses", "deposits").replace("sales", "assets"), ents)
     assert C.revise_drafts(doc, [draft(doc, "Brantley", "profit", value)]) == []
+
+
+@pytest.mark.parametrize("text, value, kept", [
+    ("Brandt said shoppers between the ages of 12 and 19 spent more.", "19", False),
+    ("Brandt said shoppers between the ages of 12 and 19 spent more.", "12", False),
+    ("Brandt hired staff aged 16 to 24 last year.", "24", False),
+    ("Brandt said the pension starts at age 67 for its staff.", "67", False),
+    # a count of people is no age
+    ("Brandt hired 240 staff last year.", "240", True),
+])
+def test_an_age_is_no_count(text, value, kept):
+    doc = doc_with(text, [("Brandt", "ORG"), (value, "CARDINAL")])
+    assert bool(C.revise_drafts(doc, [draft(doc, "Brandt", "count", value)])) == kept

@@ -2435,7 +2435,7 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
     out_drop |= _nationality_subjects(doc, index, drafts, topics)
     out_drop |= _unit_sales_changes(doc, drafts)
     out_drop |= {id(d) for d in drafts if _no_company(d.subject_text, d.attribute) or _market_count(d)
-                 or _ratio_part(d)}
+                 or _ratio_part(d) or _age_count(d)}
     out_drop |= {id(d) for d in drafts if d.attribute in _RESULTS and _foretold(doc, d.span)}
     out_drop |= {id(d) for d in drafts if d.attribute == "share_price_change" and _currency_move(doc, d.span)}
     for d in drafts:
@@ -2774,6 +2774,18 @@ _NUMBER_WORD = (r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|
 _RATIO_BEFORE = re.compile(_NUMBER_WORD + r"\s+(?:in|out\s+of)\s*$", re.IGNORECASE)
 _RATIO_AFTER = re.compile(r"\s*(?:(?:in|out\s+of)\s+|of\s+the\s+(?:last|past|first|next)\s+)(?!(?:1[89]|20)\d\d\b)"
                           + _NUMBER_WORD + r"\b", re.IGNORECASE)  # "fell to 86 in 1986": a year, no ratio
+
+
+#: an age told before its number: "between the ages of 10 and 17", "aged 16 to 24", "at age 65"
+_AGE_BEFORE = re.compile(r"\b(?:ages?|aged)\s+(?:of\s+|between\s+|from\s+)?(?:\d+\s+(?:and|to|-)\s+)?$", re.IGNORECASE)
+
+
+def _age_count(d: ClaimDraft) -> bool:
+    """Whether a count is an age (GUIDELINES: ages are ``other``): 'ages of 10 and 17', 'aged 16 to 24'."""
+    if d.attribute != "count":
+        return False
+    text = text_of(d.span.doc)
+    return bool(_AGE_BEFORE.search(text[max(0, d.span.start_char - 30):d.span.start_char]))
 
 
 def _ratio_part(d: ClaimDraft) -> bool:
