@@ -49,7 +49,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from claimcheck.crosscheck import group_key, joined_keys, overlaps, slip_kind
+from claimcheck.crosscheck import group_claims, overlaps, slip_kind
 from claimcheck.vocabulary import DATE_ATTRIBUTES
 from claimcheck.resolve.entities import name_key
 from claimcheck.resolve.typos import is_word
@@ -123,13 +123,7 @@ def _checkable(report: Report) -> dict[tuple, list[Claim]]:
     """Groups of the unmodified story with two or more documents, without the claims a finding already involves."""
     involved = {c for f in report.findings for c in f.claims}
     misdated = {f.docs[0] for f in report.findings if f.attribute == "published" and f.docs}
-    groups: dict[tuple, list[Claim]] = {}
-    for c in report.claims:
-        if c.attribute in DATE_ATTRIBUTES and c.doc in misdated:
-            continue  # the checker sets aside the dates of a page whose date line is wrong
-        groups.setdefault(group_key(c), []).append(c)
-    for key, joined in joined_keys(groups).items():  # the checker's own grouping: a bare stake joins its company
-        groups[joined].extend(groups.pop(key))
+    groups = group_claims(report.claims, misdated)  # the checker's own grouping
     return {k: g for k, g in groups.items() if len({c.doc for c in g}) >= 2 and not involved & {c.id for c in g}}
 
 

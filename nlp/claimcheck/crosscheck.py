@@ -54,7 +54,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Callable, Iterable, Protocol
+from typing import Callable, Collection, Iterable, Protocol
 
 from claimcheck.resolve.entities import name_key
 from claimcheck.resolve.typos import TypoCandidate
@@ -179,6 +179,19 @@ def joined_keys(keys: Iterable[tuple]) -> dict[tuple, tuple]:
             if len(found) == 1:
                 out[k] = found[0]
     return out
+
+
+def group_claims(claims: Iterable[Claim], misdated: Collection[str] = frozenset()) -> dict[tuple, list[Claim]]:
+    """The claims about the same thing, by :func:`group_key`, a scope-less stake joined as :func:`joined_keys` says;
+    the dates of a page in ``misdated`` are left out (its date finding already explains its relative dates)."""
+    groups: dict[tuple, list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.attribute in DATE_ATTRIBUTES and c.doc in misdated:
+            continue
+        groups[group_key(c)].append(c)
+    for key, joined in joined_keys(groups).items():
+        groups[joined].extend(groups.pop(key))
+    return groups
 
 
 def slip_kind(found: object, expected: object) -> str | None:
@@ -1194,13 +1207,7 @@ def crosscheck_all(documents: list[Document], claims: list[Claim], typos: list[T
     published = {d.id: d.published for d in documents}
     story_dates = {i: None if i in misdated else day for i, day in published.items()}  # a wrong date line: no moment
     claims = dated_counts(claims, published)
-    groups: dict[tuple, list[Claim]] = defaultdict(list)
-    for c in claims:
-        if c.attribute in DATE_ATTRIBUTES and c.doc in misdated:
-            continue  # relative dates of a misdated page are already explained by its date finding
-        groups[group_key(c)].append(c)
-    for key, joined in joined_keys(groups).items():
-        groups[joined].extend(groups.pop(key))
+    groups = group_claims(claims, misdated)
     single: list[SingleSource] = []
     timelines: list[Timeline] = []
     for key in sorted(groups, key=_sort_key):

@@ -1144,8 +1144,7 @@ def _results_named_after(doc: Doc, sent: Span, names: list[Span], values: list[S
         if at + 2 < sent.end and doc[at].text == "(":  # a conversion in brackets: "$676m (£352m) loss"
             close = next((t.i for t in doc[at:min(sent.end, at + 8)] if t.text == ")"), None)
             at = close + 1 if close is not None else at
-        # words as written ("pre-tax" is one word here, three tokens in the doc)
-        words = [w.strip(",;:.") for w in doc[at:min(sent.end, at + 8)].text.lower().split()][:5]
+        words = _words_after(doc, at, sent)
         prev = doc[v.start - 1].lower_
         if v.label_ == "MONEY" and prev in _RESULT and not _IN_OTHER.match(" ".join(words)):
             earned = _earned_by_unnamed(doc, names, v, sent, drafts, topics, index)
@@ -1674,6 +1673,12 @@ _RESULT_AFTER_PREMODIFIER = re.compile(r"(?:(?:first|second|third|fourth|1st|2nd
                                        r"(?:%s)|(?:19|20)\d\d)" % "|".join(m for m in MONTHS if len(m) > 3))
 
 
+def _words_after(doc: Doc, i: int, sent: Span) -> list[str]:
+    """The first five words from token ``i`` on in its sentence, lower-case and as written ("pre-tax" is one word
+    here, three tokens in the doc), without the punctuation at their ends."""
+    return [w.strip(",;:.") for w in doc[i:min(sent.end, i + 8)].text.lower().split()][:5]
+
+
 def _result_after_change(words: list[str]) -> str | None:
     """'revenue' or 'profit': the result whose change the figure before ``words`` (lower-case, as written) states,
     by the change noun and the result noun after it ("a 40% drop in profits", "a 10% increase in its revenues",
@@ -1995,8 +2000,7 @@ def _verb_attributes(doc: Doc, sent: Span, drafts: list[ClaimDraft], listing_sto
     for d in drafts:  # "Kolt's revenue for the quarter rose 94%": the result noun before the change says which
         if d.attribute not in ("profit_growth", "revenue_growth") or not (sent.start <= d.span.start < sent.end):
             continue
-        kind = _change_noun_before(doc, d.span, sent) or _result_after_change(
-            [w.strip(",;:.") for w in doc[d.span.end:min(sent.end, d.span.end + 8)].text.lower().split()][:5])
+        kind = _change_noun_before(doc, d.span, sent) or _result_after_change(_words_after(doc, d.span.end, sent))
         if kind is not None and f"{kind}_growth" != d.attribute:
             d.attribute, d.as_of = f"{kind}_growth", None
             d.__post_init__()
@@ -2429,8 +2433,9 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
     _disaster_country(doc, index, drafts)
     out_drop |= _absent_people(doc, index, drafts, topics)
     out_drop |= _dealless_sums(doc, drafts)
-    drafts.extend(_levels_of_baselines(doc, drafts, published))
-    out_drop |= _unclaimed_baselines(doc, drafts)
+    levels, unclaimed = _comparison_figures(doc, drafts, published)
+    drafts.extend(levels)
+    out_drop |= unclaimed
     out_drop |= {id(d) for d in drafts if d.span.label_ == "MONEY" and _wiped_off(doc, d.span)}
     out_drop |= _nationality_subjects(doc, index, drafts, topics)
     out_drop |= _unit_sales_changes(doc, drafts)
@@ -2455,7 +2460,7 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
     kept = [d for d in drafts if id(d) not in out_drop]
     for d in kept:
         if d.attribute == "stake" and d.scope is None:
-            d.scope = _held_company(doc, index, d)
+            d.scope = _held_company(doc, d)
     return kept
 
 
@@ -2657,17 +2662,20 @@ def _baseline_level(doc: Doc, value: Span) -> Span | None:
     return before[0] if before else None
 
 
-def _levels_of_baselines(doc: Doc, drafts: list[ClaimDraft], published) -> list[ClaimDraft]:
-    """The level of a result's comparison figure the linker left, when its own noun names the result ("operating
-    profits rose to 3.1 bln marks in 2014 from 2.6 bln", "sales for the nine months were 1.2 bln dlrs, up from 1.1
-    bln"): a draft of that result for the comparison's subject, and the comparison takes the same kind."""
+def _comparison_figures(doc: Doc, drafts: list[ClaimDraft], published) -> tuple[list[ClaimDraft], set[int]]:
+    """A comparison figure is a claim only as its level is (GUIDELINES: a baseline is a claim about the earlier
+    period of the same thing): "the trade surplus reached 8.4 bn dlrs, up from 6.15 bn in 1985", "assets of 2.31 bn
+    dlrs, up from 2.04 bn". Where the linker left the level of a result's comparison figure and the level's own noun
+    names the result ("operating profits rose to 3.1 bln marks in 2014 from 2.6 bln", "sales for the nine months were
+    1.2 bln dlrs, up from 1.1 bln"), the level is drafted for the comparison's subject and the comparison takes the
+    same kind. Returns those new drafts and the ``id()`` of each money draft told against a figure
+    (``_baseline_level``) that no draft, old or new, holds."""
     held = {(d.span.start, d.span.end) for d in drafts}
-    out: list[ClaimDraft] = []
+    against = {id(d): _baseline_level(doc, d.span) for d in drafts}  # read once, for both decisions
+    added: list[ClaimDraft] = []
     for d in drafts:
-        if d.attribute not in _LEVEL_KINDS:
-            continue
-        level = _baseline_level(doc, d.span)
-        if level is None or (level.start, level.end) in held:
+        level = against[id(d)]
+        if d.attribute not in _LEVEL_KINDS or level is None or (level.start, level.end) in held:
             continue
         sent = bounded_sent(level)
         kind = _level_noun(doc, level, sent)
@@ -2677,23 +2685,12 @@ def _levels_of_baselines(doc: Doc, drafts: list[ClaimDraft], published) -> list[
         if d.attribute != kind:
             d.attribute, d.as_of = kind, None
             d.__post_init__()
-        out.append(ClaimDraft(d.subject_text, kind, quantity, level, _period_in(sent, level, published), None, 0.5))
+        added.append(ClaimDraft(d.subject_text, kind, quantity, level, _period_in(sent, level, published), None, 0.5))
         held.add((level.start, level.end))
-    return out
-
-
-def _unclaimed_baselines(doc: Doc, drafts: list[ClaimDraft]) -> set[int]:
-    """A comparison figure is a claim only as its level is: "the trade surplus reached 8.4 bn dlrs, up from 6.15
-    bn in 1985", "assets of 2.31 bn dlrs, up from 2.04 bn" (GUIDELINES: a baseline is a claim about the earlier
-    period of the same thing). A money draft told against a figure (``_baseline_level``) no draft holds is dropped
-    (the ``id()`` of each)."""
-    held = {(d.span.start, d.span.end) for d in drafts}
-    dropped: set[int] = set()
-    for d in drafts:
-        level = _baseline_level(doc, d.span)
-        if level is not None and (level.start, level.end) not in held:
-            dropped.add(id(d))
-    return dropped
+    against.update((id(d), _baseline_level(doc, d.span)) for d in added)
+    dropped = {id(d) for d in drafts + added
+               if (level := against[id(d)]) is not None and (level.start, level.end) not in held}
+    return added, dropped
 
 
 #: a story that counts sales in units: "sales fell to 1.25 million vehicles", "sold 13.7 million cars"
@@ -3194,7 +3191,7 @@ _SHARES_THEN_FIGURE = re.compile(r"(?:'s )?(?:common |class [ab] |preferred )?(?
                                  r"(?: (?:or|about|some|nearly|approximately|representing))*")
 
 
-def _held_company(doc: Doc, index: _Names, d: ClaimDraft) -> str | None:
+def _held_company(doc: Doc, d: ClaimDraft) -> str | None:
     """The company a stake is held in (GUIDELINES: the stake's scope), when its sentence names it: "15 pct of
     Kestrel's shares", "a 20 pct stake in Kestrel Air", "Kestrel is 48.5 pct owned by Brandt"; never the holder."""
     value = d.span
