@@ -1105,6 +1105,71 @@ def test_the_level_of_a_results_comparison_figure_is_read_by_its_noun(text, ents
     assert C.revise_drafts(doc, [draft(doc, "Brantley", "profit", value)]) == []
 
 
+def dated(doc: Doc, subject: str, attribute: str, value: str) -> C.ClaimDraft:
+    """A draft dated as the linker's drafts are, by ``_period_in``."""
+    d = draft(doc, subject, attribute, value)
+    d.period = C._period_in(doc[:], d.span, None)
+    return d
+
+
+def by_value(drafts) -> dict[str, tuple[str, str | None]]:
+    return {d.span.text: (d.attribute, d.period) for d in drafts}
+
+
+def test_from_x_to_y_the_noun_before_both_figures_names_the_level():
+    text = "Brantley cut its losses in 2014 from £18.6m to £2.2m."
+    doc = doc_with(text, [("Brantley", "ORG"), ("2014", "DATE"), ("£18.6m", "MONEY"), ("£2.2m", "MONEY")])
+    got = C.revise_drafts(doc, [dated(doc, "Brantley", "loss", "£18.6m")])
+    # one date for both: the figure the change started from is the year before's
+    assert by_value(got) == {"£18.6m": ("loss", "2013"), "£2.2m": ("loss", "2014")}
+
+
+@pytest.mark.parametrize("text, ents, level, expected", [
+    # the level's comparison figure, told with no date of its own, is the year before's
+    ("Brantley reported a pre-tax profit of 406 mln stg for 1986, compared with 352 mln stg a year earlier.",
+     [("406 mln stg", "MONEY"), ("1986", "DATE"), ("352 mln stg", "MONEY"), ("a year earlier", "DATE")],
+     ("profit", "406 mln stg"), {"406 mln stg": ("profit", "1986"), "352 mln stg": ("profit", "1985")}),
+    # its own noun names its kind
+    ("Brantley reported a loss of 1.55 mln dlrs in 1986, compared with a profit of 311,074 dlrs.",
+     [("1.55 mln dlrs", "MONEY"), ("1986", "DATE"), ("311,074 dlrs", "MONEY")], ("loss", "1.55 mln dlrs"),
+     {"1.55 mln dlrs": ("loss", "1986"), "311,074 dlrs": ("profit", "1985")}),
+    # the level's kind is no result the sentence names ("other income"): no comparison figure is read
+    ("Brantley said other income rose to 251 mln dlrs in 1986 from 220 mln dlrs.",
+     [("251 mln dlrs", "MONEY"), ("1986", "DATE"), ("220 mln dlrs", "MONEY")], ("profit", "251 mln dlrs"),
+     {"251 mln dlrs": ("profit", "1986")}),
+    # nor when the level has no period to be the year before of
+    ("Brantley said pretax profits rose to 44.6 mln stg from 36.5 mln stg.",
+     [("44.6 mln stg", "MONEY"), ("36.5 mln stg", "MONEY")], ("profit", "44.6 mln stg"),
+     {"44.6 mln stg": ("profit", None)}),
+])
+def test_the_comparison_figure_of_a_results_level_is_a_claim(text, ents, level, expected):
+    doc = doc_with(text, [("Brantley", "ORG")] + ents)
+    got = C.revise_drafts(doc, [dated(doc, "Brantley", *level)])
+    assert by_value(got) == expected
+    assert {d.subject_text for d in got} == {"Brantley"}
+
+
+def test_a_level_reached_by_a_change_takes_the_kind_its_noun_names():
+    text = "Brantley said sales for March were up 31 pct to 62.9 mln dlrs from 48.0 mln dlrs a year before."
+    doc = doc_with(text, [("Brantley", "ORG"), ("March", "DATE"), ("31 pct", "PERCENT"), ("62.9 mln dlrs", "MONEY"),
+                          ("48.0 mln dlrs", "MONEY"), ("a year before", "DATE")])
+    got = C.revise_drafts(doc, [draft(doc, "Brantley", "profit", "62.9 mln dlrs"),
+                                draft(doc, "Brantley", "profit", "48.0 mln dlrs")])
+    assert claims(got) == {("Brantley", "revenue", "62.9 mln dlrs"), ("Brantley", "revenue", "48.0 mln dlrs")}
+
+
+def test_newswire_pre_tax_is_a_profit_noun():
+    text = "Brantley's nine month pre-tax was 1.41 billion stg against 1.25 billion stg."
+    doc = doc_with(text, [("Brantley", "ORG"), ("nine month", "DATE"), ("1.41 billion stg", "MONEY"),
+                          ("1.25 billion stg", "MONEY")])
+    got = C.revise_drafts(doc, [draft(doc, "Brantley", "profit", "1.25 billion stg")])
+    assert claims(got) == {("Brantley", "profit", "1.41 billion stg"), ("Brantley", "profit", "1.25 billion stg")}
+    # a tax is no profit
+    doc = doc_with(text.replace("pre-tax", "tax"), [("Brantley", "ORG"), ("nine month", "DATE"),
+                                                   ("1.41 billion stg", "MONEY"), ("1.25 billion stg", "MONEY")])
+    assert C.revise_drafts(doc, [draft(doc, "Brantley", "profit", "1.25 billion stg")]) == []
+
+
 @pytest.mark.parametrize("text, value, kept", [
     ("Brandt said shoppers between the ages of 12 and 19 spent more.", "19", False),
     ("Brandt said shoppers between the ages of 12 and 19 spent more.", "12", False),

@@ -2009,7 +2009,8 @@ def _verb_attributes(doc: Doc, sent: Span, drafts: list[ClaimDraft], listing_sto
 
 #: the result a money figure is the level of, said by its noun ("total revenue for the year was 12bn euros",
 #: "losses had deepened to £38.2m", "turnover was $31.2bn"); 'income' is left out ("premium income" is revenue)
-_LEVEL_NOUNS = {w: k for w, k in _CHANGE_NOUNS.items() if w != "income"} | {"loss": "loss", "losses": "loss"}
+_LEVEL_NOUNS = {w: k for w, k in _CHANGE_NOUNS.items() if w != "income"} | {"loss": "loss", "losses": "loss",
+                                                                              "pre-tax": "profit", "pretax": "profit"}
 #: words that may stand between the noun and its level: copulas, 'of', verbs of a level reached, a period
 _LEVEL_LINKS = {"was", "were", "is", "are", "of", "totalled", "totaled", "totalling", "totaling", "reached", "to", "at",
                 "came", "stood", "had", "have", "has", "been", "rose", "fell", "surged", "jumped", "climbed",
@@ -2021,24 +2022,43 @@ _COMPARED = re.compile(rf"(?:{_COMPARING_WORDS})\s*$")
 _LEVEL_KINDS = ("profit", "revenue", "loss")
 
 
-def _level_noun(doc: Doc, value: Span, sent: Span) -> str | None:
-    """The result whose level ``value`` is, by the noun right before it (``_LEVEL_NOUNS``), with only
-    ``_LEVEL_LINKS`` words and dates between; None when another word stands between."""
-    for i in range(value.start - 1, max(sent.start, value.start - 9) - 1, -1):
+#: ``_LEVEL_LINKS`` and the words of a change told on the way to the level: "revenues for the third quarter were up
+#: 24 pct to 48.0 mln dlrs", "sales rose about 17 pct to 94 mln dlrs" (the percentage passed over as a date is)
+_CHANGE_LINKS = _LEVEL_LINKS | {"up", "down", "off", "by", "about", "some", "nearly", "almost", "around", "roughly",
+                                "rising", "falling", "rise", "fall", "gained", "added", "slid", "slumped", "soared",
+                                "improved", "decreased", "eased", "a", "an", "pct", "percent", "%", ","}
+
+
+def _level_noun(doc: Doc, value: Span, sent: Span, links: set[str] = _LEVEL_LINKS,
+                through: tuple[str, ...] = ("DATE",), reach: int = 9) -> str | None:
+    """The result whose level ``value`` is, by the noun right before it (``_LEVEL_NOUNS``; "Nine month pre-tax was
+    1.41 billion stg": newswire's noun for pre-tax profit), with only ``links`` words and the entities ``through``
+    names (dates) between; None when another word stands between."""
+    for i in range(value.start - 1, max(sent.start, value.start - reach) - 1, -1):
         word = doc[i].lower_
+        if word == "tax" and i - 2 >= sent.start and doc[i - 2].lower_ == "pre" and doc[i - 1].text == "-":
+            word, i = "pretax", i - 2  # "pre-tax" as the tokenizer splits it
         if word in _LEVEL_NOUNS:
             return _LEVEL_NOUNS[word] if i == sent.start or _company_result_noun(doc[i - 1]) else None
-        if word not in _LEVEL_LINKS and doc[i].ent_type_ != "DATE":
+        if word not in links and doc[i].ent_type_ not in through:
             return None
     return None
+
+
+def _changed_level_noun(doc: Doc, value: Span, sent: Span) -> str | None:
+    """``_level_noun`` through a change told before the level: "revenues … were up 24 pct to 48.0 mln dlrs"."""
+    return _level_noun(doc, value, sent, _CHANGE_LINKS, ("DATE", "PERCENT"), 16)
 
 
 def _company_result_noun(before) -> bool:
     """Whether the word before a result noun leaves it the company's result ("total revenue", "Kolt's sales",
     "1986 earnings", "reported losses"), not a market's or a product's ("retail sales", "loan losses")."""
     word = before.lower_
+    if word == "tax" and before.i >= 2 and before.doc[before.i - 1].text == "-":
+        word = before.doc[before.i - 2].lower_ + "-tax"  # "pre-tax", as the tokenizer splits it
     return word in _RESULT_PREMODIFIERS or before.ent_type_ in ("DATE", "ORG", "GPE", "PERSON", "NORP") \
-        or not before.is_lower or word.endswith("ed") or word in ("of", "with", "says", "that", "which", "whose")
+        or not before.is_lower or word.endswith("ed") \
+        or word in ("of", "with", "says", "said", "that", "which", "whose", "a", "an")
 
 
 def _result_levels(doc: Doc, sent: Span, drafts: list[ClaimDraft]) -> None:
@@ -2048,7 +2068,7 @@ def _result_levels(doc: Doc, sent: Span, drafts: list[ClaimDraft]) -> None:
     results = sorted((d for d in drafts if d.attribute in _LEVEL_KINDS and d.span.label_ == "MONEY"
                       and sent.start <= d.span.start < sent.end), key=lambda d: d.span.start)
     for n, d in enumerate(results):
-        kind = _level_noun(doc, d.span, sent)
+        kind = _level_noun(doc, d.span, sent) or _changed_level_noun(doc, d.span, sent)
         if kind is None and _COMPARED.search(doc[max(sent.start, d.span.start - 3):d.span.start].text.lower()):
             before = [x for x in results[:n] if x.subject_text == d.subject_text]
             kind = before[-1].attribute if before else None
@@ -2638,6 +2658,9 @@ def _dealless_sums(doc: Doc, drafts: list[ClaimDraft]) -> set[int]:
 
 #: what puts a money figure against an earlier one in its sentence: "up from 10.6 bn", "against 1.35 billion"
 _AGAINST = re.compile(rf"(?:{_COMPARING_WORDS}|\bafter)\s*$")  # _COMPARED's words, and "… marks after 141.6 bln"
+#: ... and with the result named between: "a loss of 1.55 mln dlrs, compared with a profit of 311,074 dlrs"
+_AGAINST_NAMED = re.compile(rf"(?:{_COMPARING_WORDS})\s+(?:(?:a|an|its|the)\s+)?(?:[\w-]+\s+)?(?:profits?|"
+                            r"loss(?:es)?|revenues?|sales|earnings|turnover)\s+of\s*$")
 
 
 def _in_brackets(doc: Doc, sent: Span, span: Span) -> bool:
@@ -2648,11 +2671,14 @@ def _in_brackets(doc: Doc, sent: Span, span: Span) -> bool:
     return opened
 
 
-def _baseline_level(doc: Doc, value: Span) -> Span | None:
+def _baseline_level(doc: Doc, value: Span, named: bool = False) -> Span | None:
     """The money figure a comparison figure is told against: the one before it in its sentence ('from', 'vs',
     'against', 'compared with'; a conversion in brackets or a per-share figure is passed over), or the one after
-    it ("from £95m to £81m"); None when ``value`` is told against none."""
-    if value.label_ != "MONEY" or not _AGAINST.search(doc[max(0, value.start - 2):value.start].text.lower()):
+    it ("from £95m to £81m"); None when ``value`` is told against none. With ``named``, also a figure whose result is
+    named after the comparison word (``_AGAINST_NAMED``: "compared with a profit of 311,074 dlrs"), which tells its
+    own kind and is no claim less for a level that is none."""
+    if value.label_ != "MONEY" or not (_AGAINST.search(doc[max(0, value.start - 2):value.start].text.lower()) or named
+                                      and _AGAINST_NAMED.search(doc[max(0, value.start - 7):value.start].text.lower())):
         return None
     sent = bounded_sent(value)
     money = [e for e in ents_in(sent) if e.label_ == "MONEY" and not _is_conversion(e)
@@ -2679,18 +2705,58 @@ def _comparison_figures(doc: Doc, drafts: list[ClaimDraft], published) -> tuple[
             continue
         sent = bounded_sent(level)
         kind = _level_noun(doc, level, sent)
+        if kind is None and level.start > d.span.start:  # "reduced its losses from £18.6m to £2.2m": the noun
+            kind = _level_noun(doc, d.span, sent, _LEVEL_LINKS | {"from"})  # before both figures names the level
         quantity = _read(level, published) if kind else None
         if kind is None or quantity is None or _bare_figure(level) and quantity.unit == "count":
             continue
-        if d.attribute != kind:
-            d.attribute, d.as_of = kind, None
+        own = _level_noun(doc, d.span, sent)  # "compared with a profit of 311,074 dlrs": the figure's own noun
+        if d.attribute != (own or kind):
+            d.attribute, d.as_of = own or kind, None
             d.__post_init__()
-        added.append(ClaimDraft(d.subject_text, kind, quantity, level, _period_in(sent, level, published), None, 0.5))
+        period = _period_in(sent, level, published)
+        if level.start > d.span.start and period is not None and d.period == period:
+            d.period = _previous_period(period)  # "its losses last year fell from £18.6m to £2.2m": the year before
+        added.append(ClaimDraft(d.subject_text, kind, quantity, level, period, None, 0.5))
         held.add((level.start, level.end))
+    added.extend(_baselines_of_levels(doc, drafts + added, held, published))
     against.update((id(d), _baseline_level(doc, d.span)) for d in added)
     dropped = {id(d) for d in drafts + added
                if (level := against[id(d)]) is not None and (level.start, level.end) not in held}
     return added, dropped
+
+
+def _baselines_of_levels(doc: Doc, drafts: list[ClaimDraft], held: set[tuple[int, int]],
+                         published) -> list[ClaimDraft]:
+    """The comparison figure of a result's level that the linker left ("pretax profits rising to 44.6 mln stg from
+    36.5 mln a year earlier", "a loss of 1.55 mln dlrs, compared with 2.55 mln dlrs in 1986"): the level's subject
+    and kind (or the kind its own noun names: "compared with a profit of 311,074 dlrs"), for the period before the
+    level's. A figure whose period the sentence does not tell apart from the level's is left: it would read as the
+    level contradicting itself."""
+    levels = {(d.span.start, d.span.end): d for d in drafts if d.attribute in _LEVEL_KINDS and d.span.label_ == "MONEY"}
+    out: list[ClaimDraft] = []
+    for value in doc.ents:
+        if value.label_ != "MONEY" or (value.start, value.end) in held or _is_conversion(value):
+            continue
+        base = _baseline_level(doc, value, named=True)
+        level = levels.get((base.start, base.end)) if base is not None else None
+        if level is None:
+            continue
+        sent = bounded_sent(value)
+        quantity = _read(value, published)
+        if quantity is None or quantity.unit == "count":
+            continue
+        period = _period_in(sent, value, published)
+        if period is None or period == level.period:  # told against the level, with no date of its own: the
+            period = _previous_period(level.period) if level.period else None  # year before ("a year earlier")
+        if period is None:
+            continue
+        kind = _level_noun(doc, value, sent) or level.attribute
+        if _changed_level_noun(doc, level.span, bounded_sent(level.span)) != level.attribute:
+            continue  # the level's own kind is not told ("other income rose to …") or is another than drafted
+        out.append(ClaimDraft(level.subject_text, kind, quantity, value, period, None, 0.5))
+        held.add((value.start, value.end))
+    return out
 
 
 #: a story that counts sales in units: "sales fell to 1.25 million vehicles", "sold 13.7 million cars"
