@@ -1170,6 +1170,29 @@ def test_newswire_pre_tax_is_a_profit_noun():
     assert C.revise_drafts(doc, [draft(doc, "Brantley", "profit", "1.25 billion stg")]) == []
 
 
+def test_paying_a_price_to_buy_a_company_is_the_payers_deal():
+    text = "Kolt has grown by buying rivals, paying £428m to buy fellow UK firm Arden last August."
+    doc = doc_with(text, [("Kolt", "ORG"), ("£428m", "MONEY"), ("Arden", "ORG"), ("last August", "DATE")])
+    assert claims(C.revise_drafts(doc, [])) == {("Kolt", "deal_value", "£428m")}
+    # paying to build something is no deal
+    doc = doc_with(text.replace("to buy fellow UK firm Arden", "to build a new plant at Arden"),
+                   [("Kolt", "ORG"), ("£428m", "MONEY"), ("Arden", "ORG"), ("last August", "DATE")])
+    assert claims(C.revise_drafts(doc, [])) == set()
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("The majority owner of Brantley has sued the Kolt government for $27.3bn.", False),
+    ("Brantley is suing Kolt in Europe for $27.3bn in financial damages.", False),
+    ("Brantley said it would claim $27.3bn in compensation from Kolt.", False),
+    ("Brantley agreed to pay $27.3bn for Kolt.", True),
+])
+def test_a_sum_claimed_in_court_is_no_deal(text, kept):
+    doc = doc_with(text, sorted([("Brantley", "ORG"), ("Kolt", "ORG"), ("$27.3bn", "MONEY")],
+                                key=lambda e: text.index(e[0])))
+    got = C.revise_drafts(doc, [draft(doc, "Brantley", "deal_value", "$27.3bn")])
+    assert bool(got) == kept
+
+
 @pytest.mark.parametrize("text, value, kept", [
     ("Brandt said shoppers between the ages of 12 and 19 spent more.", "19", False),
     ("Brandt said shoppers between the ages of 12 and 19 spent more.", "12", False),

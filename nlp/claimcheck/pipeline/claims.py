@@ -1031,11 +1031,13 @@ def _deal_owner(doc: Doc, names: list[Span], value: Span, sent: Span, drafts: li
 #: the buyer named after a deal's price by 'by': "a £610m takeover by the private equity firm Kolt Capital"
 _BY_BUYER = re.compile(r"^\s*(?:[\w-]+\s+)?(?:takeover|buyout|buy-out|purchase|acquisition)"
                        r"(?:\s+of\s+(?:\w+\s+){1,5}?)?\s+by\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}$")
-#: paying a price: "Kolt paid $1.1bn for the start-up", "will pay €600m in cash … for", "spent $2m on buying" (not
-#: spending on a project: "spent £300m on the field"); a converted figure in brackets may come between
+#: paying a price: "Kolt paid $1.1bn for the start-up", "will pay €600m in cash … for", "spent $2m on buying",
+#: "paying £228m to buy fellow UK firm Arden" (not spending on a project: "spent £300m on the field", "to build");
+#: a converted figure in brackets may come between
 _PAY_VERBS = {"paid", "pay", "pays", "paying", "spend", "spends", "spent", "spending"}
 _PAID_FOR = re.compile(r"(?:\([^)]{0,40}\)\s*)?(?:for\b|in (?:cash|stock|shares|new shares)\b|"
-                       r"on (?:buying|acquiring|purchasing|the (?:purchase|acquisition|takeover))\b)")
+                       r"on (?:buying|acquiring|purchasing|the (?:purchase|acquisition|takeover))\b|"
+                       r"to (?:buy|acquire|purchase|take over)\b)")
 
 
 #: the bidder named after a bid's price by 'from': "rejected a £1.8bn bid from its larger rival Kolt" (not "a buyout
@@ -2640,9 +2642,17 @@ _DEAL_WORDS = re.compile(r"\b(?:offer|bid|deal|takeover|take over|tender|buyout|
                          re.IGNORECASE)
 
 
+#: a sum claimed in court: "has sued the government for $27.3bn", "is suing Kolt in Europe for $2bn", "sued for
+#: $5m in damages" (GUIDELINES: fines and settlements are mentions only; a claim for damages is no price either)
+_SUED_FOR = re.compile(r"\b(?:sues?|sued|suing|lawsuit|countersue[sd]?)\b(?:\s+[\w'’.-]+){0,6}?\s+for\s*$",
+                       re.IGNORECASE)
+_DAMAGES_AFTER = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:in\s+)?(?:\w+\s+)?(?:damages|compensation)\b", re.IGNORECASE)
+
+
 def _dealless_sums(doc: Doc, drafts: list[ClaimDraft]) -> set[int]:
     """A ``deal_value`` whose sentence neither names its company nor says a word of a deal ("It also has tax credits
-    worth about $2.5bn", an unnamed company's assets): no price of anything (the ``id()`` of each is returned)."""
+    worth about $2.5bn", an unnamed company's assets), or a sum claimed in court (``_SUED_FOR``, ``_DAMAGES_AFTER``):
+    no price of anything (the ``id()`` of each is returned)."""
     from claimcheck.resolve.entities import name_words
 
     dropped: set[int] = set()
@@ -2650,6 +2660,10 @@ def _dealless_sums(doc: Doc, drafts: list[ClaimDraft]) -> set[int]:
         if d.attribute != "deal_value":
             continue
         sent = bounded_sent(d.span)
+        if _SUED_FOR.search(doc[sent.start:d.span.start].text) \
+                or _DAMAGES_AFTER.match(doc[d.span.end:min(sent.end, d.span.end + 8)].text):
+            dropped.add(id(d))
+            continue
         if _DEAL_WORDS.search(span_text(sent)) or set(name_words(d.subject_text)) & {t.lower_ for t in sent}:
             continue
         dropped.add(id(d))
