@@ -123,6 +123,8 @@ def test_published_may_be_datetime():
         ("13/13/2021", None),
         ("recently", PUB),
         ("a year earlier", PUB),
+        ("may one day", PUB),  # the modal, not the month: a month's day in words needs its capital
+        ("April sixteen", PUB),  # newswire writes days from ten on in figures
         ("", PUB),
     ],
 )

@@ -671,6 +671,13 @@ DATES = [
     ("late 1986", None, "", False, "1986", "approx", "1986-09-01", "1986-12-31", "year"),
     ("since 1982", None, "", False, "1982", "at_least", "1982-01-01", None, "year"),
     ("by 1990", None, "", False, "1990", "at_most", None, "1990-12-31", "year"),
+    # days one to nine in words after a capitalised month ("payable May two to holders of record April 14")
+    ("April six", date(1987, 3, 10), "payable", False, "1987-04-06", "exact", "1987-04-06", "1987-04-06",
+     "relative"),
+    ("May One", date(1987, 4, 20), "record", False, "1987-05-01", "exact", "1987-05-01", "1987-05-01", "relative"),
+    ("July eight, 1987", None, "expires on", False, "1987-07-08", "exact", "1987-07-08", "1987-07-08", "day"),
+    ("Nov. two", date(1987, 11, 20), "record", False, "1987-11-02", "exact", "1987-11-02", "1987-11-02",
+     "relative"),
     # today's copy
     ("Feb. 26, 2019", None, "", False, "2019-02-26", "exact", "2019-02-26", "2019-02-26", "day"),
     ("26 February 2019", None, "", False, "2019-02-26", "exact", "2019-02-26", "2019-02-26", "day"),
