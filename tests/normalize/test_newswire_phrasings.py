@@ -633,7 +633,13 @@ DATES = [
     ("the half year to June 30, 1987", None, "", False, "1987-H1", "exact", "1987-01-01", "1987-06-30", "half"),
     ("the first half of 1987", None, "", False, "1987-H1", "exact", "1987-01-01", "1987-06-30", "half"),
     ("first-half", NOV87, "", False, "1987-H1", "exact", "1987-01-01", "1987-06-30", "relative"),
-    ("the second half", P87, "", False, "1987-H2", "exact", "1987-07-01", "1987-12-31", "relative"),
+    # a half or quarter not begun when the story was written is last year's, unless the words before it tell the
+    # future
+    ("the second half", P87, "", False, "1986-H2", "exact", "1986-07-01", "1986-12-31", "relative"),
+    ("the second half", P87, "profits are expected to improve in", False, "1987-H2", "exact", "1987-07-01",
+     "1987-12-31", "relative"),
+    ("the fourth quarter", date(1987, 4, 2), "net loss in", False, "1986-Q4", "exact", "1986-10-01", "1986-12-31",
+     "relative"),
     ("H2 2021", None, "", False, "2021-H2", "exact", "2021-07-01", "2021-12-31", "half"),
     ("the six months to September 30", NOV87, "", False, "1987-04/1987-09", "exact", "1987-04-01", "1987-09-30",
      "relative"),

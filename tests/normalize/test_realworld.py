@@ -413,7 +413,7 @@ PERIODS = [
     ("annual earnings of $2.9bn for 2004", PUB, "2004"),
     ("its 2004 revenues rose 8%", PUB, "2004"),
     ("it made $1bn last year", PUB, "2004"),
-    ("Q3 revenue climbed to $2bn", PUB, "2005-Q3"),
+    ("Q3 revenue climbed to $2bn", PUB, "2004-Q3"),  # told in February 2005: 2005's third quarter had not begun
     ("revenue in the third quarter of fiscal 2005", PUB, "FY2005-Q3"),
     ("profits in the year ending in March 2005", PUB, "FY2005"),
     ("turnover in the 2003-04 financial year", PUB, "FY2004"),

@@ -412,6 +412,8 @@ def _period_year(m: re.Match[str], ctx: _Ctx, make, first_month: int) -> _Date |
     if ctx.year is not None:
         return make(ctx.year, False)
     y = _infer_year(first_month, 1, ctx)
+    if y is not None and ctx.published is not None and not ctx.future and date(y, first_month, 1) > ctx.published:
+        y -= 1  # "fourth quarter" results in an April paper: a period not begun when it was written is last year's
     return None if y is None else make(y, True)
 
 
