@@ -180,11 +180,27 @@ def test_an_opening_move_and_the_days_close_of_a_debut_are_share_moves():
     got = C.revise_drafts(doc, [])
     assert {(d.subject_text, d.attribute, d.span.text, d.as_of) for d in got} == {
         ("Orrin", "share_price_change", "18%", "open"), ("Orrin", "share_price_change", "26%", "close")}
-    # a figure after a move, in a sentence of no trading day, is not the shares' later move
+    # a figure after a move, in a sentence of no trading day, is not the shares' later move (and the inventories'
+    # move the linker read as the shares' goes too: ``_other_move``)
     doc = doc_with("Orrin inventories fell 0.7% on the month, but were 36% higher than a year ago.",
                    [("Orrin", "ORG"), ("0.7%", "PERCENT"), ("36%", "PERCENT")])
     got = C.revise_drafts(doc, [draft(doc, "Orrin", "share_price_change", "0.7%")])
-    assert {(d.subject_text, d.span.text) for d in got} == {("Orrin", "0.7%")}
+    assert got == []
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Brandt's economy expanded by 7.5% in 2004.", False),
+    ("Imports at Brandt climbed 2.7%, and exports grew by just 0.4%.", False),
+    ("Brandt said its US sales slipped 2.8% in January.", False),
+    # a market word keeps the move, and so does a sentence that names no other mover
+    ("Brandt's shares rose 3.4% as sales beat forecasts.", True),
+    ("In London, Brandt fell 2.2% to 55.57 pence.", True),
+])
+def test_a_change_of_something_other_than_shares_is_no_share_move(text, kept):
+    value = re.search(r"[\d.]+%", text).group(0)
+    doc = doc_with(text, [("Brandt", "ORG"), (value, "PERCENT")])
+    got = C.revise_drafts(doc, [draft(doc, "Brandt", "share_price_change", value)])
+    assert bool(got) == kept
 
 
 def test_shares_of_a_company_with_its_ticker_were_up():

@@ -2464,7 +2464,8 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
     out_drop |= {id(d) for d in drafts if _no_company(d.subject_text, d.attribute) or _market_count(d)
                  or _ratio_part(d) or _age_count(d)}
     out_drop |= {id(d) for d in drafts if d.attribute in _RESULTS and _foretold(doc, d.span)}
-    out_drop |= {id(d) for d in drafts if d.attribute == "share_price_change" and _currency_move(doc, d.span)}
+    out_drop |= {id(d) for d in drafts if d.attribute == "share_price_change"
+                 and (_currency_move(doc, d.span) or _other_move(d.span))}
     for d in drafts:
         value = d.quantity.value
         if d.attribute in _COMPANY_SUMS and isinstance(value, (int, float)) and value < MIN_PROSE_SUM:
@@ -2944,6 +2945,25 @@ def _currency_move(doc: Doc, value: Span) -> bool:
     while i > start and doc[i].lower_ in _MOVE_GAP:
         i -= 1
     return i >= start and doc[i].lower_ in _CURRENCY_WORDS
+
+
+#: what a sentence about a share price or an index names (one of these anywhere in it keeps the move)
+_MARKET_WORDS = re.compile(r"\b(?:shares?|stocks?|index|indices|indexes|dow|nasdaq|ftse|nikkei|dax|cac|hang seng|sensex|"
+                           r"s&p|trading|traded|trade|close[ds]?|closing|points?|markets?|exchange|bourse|equities|"
+                           r"composite|average|session)\b", re.IGNORECASE)
+#: what else a percentage may be the change of: sales, an economy, prices, traffic (GUIDELINES: a share price move
+#: is the price of a company's shares or an index's level)
+_OTHER_MOVERS = re.compile(r"\b(?:sales|economy|economic|gdp|imports?|exports?|spending|inventor(?:y|ies)|income|"
+                           r"revenues?|turnover|prices|inflation|output|production|demand|population|passengers|"
+                           r"traffic|deposits|lending|loans|unemployment|orders|profits?|earnings|accounts?)\b",
+                           re.IGNORECASE)
+
+
+def _other_move(value: Span) -> bool:
+    """'Ostland's economy has expanded by 7.5%', 'Imports rose by 2.7%', 'its US sales slipped 2.8%': a change the
+    sentence tells of something other than shares or an index — it names another mover and no market word."""
+    text = span_text(bounded_sent(value))
+    return not _MARKET_WORDS.search(text) and bool(_OTHER_MOVERS.search(text))
 
 
 def _contains(words: tuple[str, ...], part: tuple[str, ...]) -> bool:
