@@ -338,6 +338,19 @@ def test_a_count_after_a_companys_verb_is_the_companys():
         ("Arden Motors", "count", "11,500", "job (cut)"), ("Arden Motors", "count", "fifteen", "brand")]
 
 
+@pytest.mark.parametrize("text, ents, counter", [
+    ("Arden Steel, one of the largest steelmakers in the region, could cut up to 41,000 jobs.",
+     [("Arden Steel", "ORG"), ("up to 41,000", "CARDINAL")], "Arden Steel"),
+    # an appositive that names another company or person is no description of the subject
+    ("Arden Steel, whose chief Kolt Marsh praised the plan, could cut up to 41,000 jobs.",
+     [("Arden Steel", "ORG"), ("Kolt Marsh", "PERSON"), ("up to 41,000", "CARDINAL")], None),
+])
+def test_the_counter_is_the_name_before_an_appositive(text, ents, counter):
+    doc = make(NLP, text, ents, sentences=True)
+    got = C.revise_drafts(doc, [])
+    assert [d.subject_text for d in got] == ([counter] if counter else [])
+
+
 @pytest.mark.parametrize("text, ents", [
     ("The Veloria economy shed 512,000 jobs in March, Arden Data said.",
      [("Veloria", "GPE"), ("512,000", "CARDINAL"), ("March", "DATE"), ("Arden Data", "ORG")]),

@@ -3120,6 +3120,11 @@ def _counter_of(doc: Doc, verb: Token, sent: Span, value: Span) -> str | None:
         i -= 1
     if i < sent.start:
         return "" if pronoun else None
+    if doc[i].text == "," and not pronoun:  # "Kolt Steel, among the biggest makers of steel in the region, could cut …"
+        opening = next((j for j in range(i - 1, max(sent.start, i - 14) - 1, -1) if doc[j].text == ","), None)
+        if opening is not None and not any(t.ent_type_ in ("ORG", "PERSON", "GPE") or t.pos_ == "VERB"
+                                           for t in doc[opening + 1:i]):
+            i = opening - 1
     ent = next((e for e in ents_in(sent) if e.end == i + 1), None)
     if ent is not None and ent.label_ == "ORG" and not _is_ticker(doc, ent) \
             and not _is_source_mention(doc, ent, value, sent):
