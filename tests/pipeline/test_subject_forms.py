@@ -566,6 +566,15 @@ def test_a_credit_line_read_as_a_deal_is_funding():
     assert [(d.subject_text, d.attribute) for d in got] == [("Dunmore Corp", "funding")]
 
 
+@pytest.mark.parametrize("text", [
+    "Kolt said it has received over $12bn in bailout money from the government.",
+    "Kolt has already secured $12bn in loans from its banks.",
+])
+def test_has_as_an_auxiliary_is_no_loan_book(text):
+    doc = make(NLP, text, [("Kolt", "ORG"), ("$12bn", "MONEY")])
+    assert funding(C.revise_drafts(doc, [])) == [("Kolt", "$12bn")]
+
+
 @pytest.mark.parametrize("text, ents", [
     ("Kolt asked Ostland for $3bn in aid.", [("Kolt", "ORG"), ("Ostland", "GPE"), ("$3bn", "MONEY")]),
     ("Dunmore Bank has $1.2bn in loans to Ostland.", [("Dunmore Bank", "ORG"), ("$1.2bn", "MONEY"),

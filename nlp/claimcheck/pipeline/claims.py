@@ -1503,10 +1503,12 @@ _FUNDING_AFTER = re.compile(
 #: a sum lent or borrowed, read in the words right before it: "is lending 9.4 mln dlrs", "would borrow $2bn"
 _FUNDING_BEFORE = re.compile(r"\b(?:lend(?:s|ing)?|lent|borrow(?:s|ed|ing)?)(?:\s+\w+)?\s*$", re.IGNORECASE)
 #: a bank's loan book, its losses and provisions are no one's funding ("has $1.2bn in loans to Ostland", "loan loss
-#: provisions of $50m"), nor is a bill or plan that has not passed ("a $90bn bailout bill"), nor the debt an agency
-#: rates ("may downgrade Kolt's $45m of debentures")
-_FUNDING_NOT = re.compile(r"\b(?:has|have|had|holds?|exposure|outstanding|losse?s?|provisions?|reserves?|"
-                          r"non-?performing|bad|interest|repay(?:s|ing)?|repaid|bills?|plans?|proposals?|"
+#: provisions of $50m"; 'has' as an auxiliary holds nothing: "has received $12bn in bailout money"), nor is a bill or
+#: plan that has not passed ("a $90bn bailout bill"), nor the debt an agency rates ("may downgrade Kolt's $45m of
+#: debentures")
+_FUNDING_NOT = re.compile(r"\b(?:(?:has|have|had)\b(?!\s+(?:[a-z]+ly\s+|already\s+|also\s+|now\s+|just\s+)?"
+                          r"(?:[a-z]+(?:ed|en)|got|won|been)\b)|holds?|exposure|outstanding|losse?s?|provisions?|"
+                          r"reserves?|non-?performing|bad|interest|repay(?:s|ing)?|repaid|bills?|plans?|proposals?|"
                           r"proposed|downgrad\w*|upgrad\w*|rat(?:ed|es|ing|ings))\b", re.IGNORECASE)
 #: … nor is a sum the clause only asks for, may be eligible for or gets on a condition ("would be eligible for a $4bn
 #: loan", "if it does not receive $1.7bn of aid")
