@@ -70,6 +70,9 @@ def test_figures_labels_and_columns():
     ("Net loss 17.4 mln vs profit 2.1 mln vs 3.3 mln", [("17.4 mln", "loss", 0), ("2.1 mln", "profit", 1),
                                                        ("3.3 mln", "profit", 2)]),
     ("Net interest income 5.1 mln vs 4.2 mln", [("5.1 mln", None, 0), ("4.2 mln", None, 1)]),
+    # a Japanese company's current (recurring) profit; current assets are no result
+    ("Current 4.12 billion vs 15.02 billion", [("4.12 billion", "profit", 0), ("15.02 billion", "profit", 1)]),
+    ("Current assets 4.12 billion vs 3.02 billion", [("4.12 billion", None, 0), ("3.02 billion", None, 1)]),
     ("Tax on profit 2.1 mln vs 1.9 mln", [("2.1 mln", None, 0), ("1.9 mln", None, 1)]),
 ])
 def test_one_line(line, expected):

@@ -38,6 +38,7 @@ PROFIT_LABELS = {
     "net after tax", "net after taxes", "pretax", "pre-tax", "pretax net", "pretax profit", "pre-tax profit",
     "profit", "oper profit", "operating profit", "oper", "operating", "net loss", "loss", "oper loss",
     "operating loss", "oper net loss", "group net profit", "net attributable",
+    "current",  # a Japanese company's current (recurring pre-tax) profit: "Current 4.12 billion vs 15.02 billion"
 }
 REVENUE_LABELS = {
     "revs", "rev", "revenue", "revenues", "sales", "net sales", "turnover", "total revenues", "total revs",
