@@ -716,6 +716,22 @@ def test_a_result_earned_by_the_company_goes_to_the_company_named_before(nlp, te
     assert got == expected
 
 
+@pytest.mark.parametrize("subject, expected", [
+    ("The US giant", {("Dorrin Mills", "profit", "$530m")}),
+    ("The German-US carmaker", {("Dorrin Mills", "profit", "$530m")}),
+    ("The rival carmaker", set()),  # another company, unnamed
+])
+def test_a_result_earned_by_a_described_company_goes_to_the_company_named_before(subject, expected):
+    text = f"Dorrin Mills reported results on Monday. {subject} earned $530m in the quarter."
+    ents = [("Dorrin Mills", "ORG"), ("Monday", "DATE")] + ([("US", "GPE")] if "US" in subject else []) \
+        + [("$530m", "MONEY")]
+    doc = doc_with(text, ents)
+    for t in doc:
+        t.is_sent_start = t.i == 0 or doc[t.i - 1].text == "."
+    got = C.revise_drafts(doc, [])
+    assert claims(got) == expected
+
+
 def test_a_share_price_move_given_to_a_person_named_only_before_goes_to_the_company():
     doc = doc_with("Halvard Systems named Mina Oduya as its chief. Later the company share price was down 3.1%.",
                    [("Halvard Systems", "ORG"), ("Mina Oduya", "PERSON"), ("3.1%", "PERCENT")])

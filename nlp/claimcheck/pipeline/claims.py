@@ -1190,8 +1190,11 @@ def _results_named_after(doc: Doc, sent: Span, names: list[Span], values: list[S
 #: what a sum after 'earned'/'lost' may be other than the result: "lost $2bn in market value", "earned $5m in fees"
 _IN_OTHER = re.compile(r"(?:in|of) (?:\w+ )?(?:value|revenues?|sales|fees|interest|market|capitali[sz]ation)\b")
 #: a company left unnamed as the subject of a verb: "The company earned …", "It lost …", "The lender netted …"
-_UNNAMED_SUBJECT = re.compile(r"^(?:the (?:company|firm|group|bank|lender|insurer|retailer|carmaker|airline|"
-                              r"maker|\w+ maker|business)|it)\b(?: \w+ly)?$", re.IGNORECASE)
+_UNNAMED_SUBJECT = re.compile(r"^(?:the (?:(?!(?:rival|other|parent|target|acquired|acquiring|combined|merged|new|"
+                              r"former|joint|bidding|sister|smaller|larger|bigger)\b)[\w'’-]+ ){0,2}"
+                              r"(?:company|firm|group|bank|lender|insurer|retailer|carmaker|automaker|airline|"
+                              r"maker|\w+maker|business|giant|manufacturer|producer|conglomerate|operator)|it)\b"
+                              r"(?: \w+ly)?$", re.IGNORECASE)
 
 
 def _earned_by_unnamed(doc: Doc, names: list[Span], value: Span, sent: Span, drafts: list[ClaimDraft],
@@ -1201,8 +1204,8 @@ def _earned_by_unnamed(doc: Doc, names: list[Span], value: Span, sent: Span, dra
     the story's company before it (``_story_company_before``), else the last organisation named in the two
     sentences before. None when the sentence names anyone before the figure (the linker's call stands)."""
     verb = doc[value.start - 1]
-    if any(n.start < value.start for n in names):
-        return None
+    if any(n.start < value.start and not (n.end <= verb.i and n.label_ in ("GPE", "NORP")) for n in names):
+        return None  # a place or people may describe the company ("The US giant earned $530m"); a name may not
     if not _UNNAMED_SUBJECT.match(doc[sent.start:verb.i].text.strip()):
         return None
     return _story_company_before(drafts, topics, value.start) or _company_named_before(doc, sent)
