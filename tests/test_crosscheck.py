@@ -768,3 +768,21 @@ def test_a_stake_with_no_company_held_joins_the_only_one_told():
     # a bare scope of another attribute (a revenue total against a region's) never joins
     assert crosscheck(docs("a", "b"), [claim("a", 2e9, "$2bn", attribute="revenue", scope="Xinjiang"),
                                        claim("b", 5e9, "$5bn", attribute="revenue")], []) == []
+
+
+@pytest.mark.parametrize("written, agree", [
+    ("May Six", True),  # no year written: the reader's year is no disagreement
+    ("6 May", True),
+    ("May 6, 1987", False),  # both years written: ten years apart
+    ("May 7", False),  # another day
+])
+def test_a_day_written_without_its_year_agrees_with_the_same_day_of_another_year(written, agree):
+    kw = dict(subject="Kolt Inc", attribute="event_date", unit="date")
+    told = "1987-05-07" if written == "May 7" else "1987-05-06"
+    a = claim("a", told, written, **kw)
+    b = claim("b", "1997-05-06", "May 6, 1997", **kw).model_copy(
+        update={"sentence": "The warrants will expire on May 6, 1997."})
+    assert overlaps(a, b) == agree
+    found = [f for f in crosscheck(docs("a", "b", published=date(1987, 5, 1)), [a, b], [])
+             if f.attribute == "event_date"]
+    assert bool(found) != agree

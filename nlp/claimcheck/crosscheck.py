@@ -119,7 +119,25 @@ def _above(x: int | float | str, y: int | float | str) -> bool:
     return x > y
 
 
+#: a day written with its month but without its year ("expire May Six", "on March 16"): the year is the reader's
+_MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_YEARLESS_DAY = re.compile(rf"^(?!.*\b(?:1[89]|20)\d\d\b)(?!.*['’]\d\d\b).*(?:\b{_MONTH_WORD}\s+\w+|"
+                           rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_WORD}(?!\w))", re.IGNORECASE)
+
+
+def _same_day_of_year(a: Claim, b: Claim) -> bool:
+    """Two days of the same month and day, one of them written without its year: the year was inferred from the
+    page's date ("The warrants will expire May Six" in 1987 beside "expire May 6, 1997"), so they agree."""
+    if a.unit != "date" or b.unit != "date" or not (isinstance(a.value, str) and isinstance(b.value, str)):
+        return False
+    if len(a.value) != 10 or len(b.value) != 10 or a.value[5:] != b.value[5:]:
+        return False
+    return bool(_YEARLESS_DAY.match(a.text) or _YEARLESS_DAY.match(b.text))
+
+
 def overlaps(a: Claim, b: Claim) -> bool:
+    if _same_day_of_year(a, b):
+        return True
     (al, ah), (bl, bh) = _bounds(a), _bounds(b)
     try:
         if al is not None and bh is not None and _above(al, bh):
