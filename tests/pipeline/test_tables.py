@@ -260,3 +260,36 @@ def test_operating_lines_are_scoped_so_a_rewrites_net_line_is_another_figure():
     assert got == [("profit", "1,200,000", "operating"), ("profit", "900,000", "operating"),
                    ("profit", "1,500,000", None), ("profit", "700,000", None),
                    ("loss", "40,000", "operating"), ("loss", "20,000", "operating")]
+
+
+@pytest.mark.parametrize("line, read", [
+    ("Net loss 118.2 mln", True),
+    ("Revs 43.6 mln dlrs", True),
+    ("Oper net 1,482,306", True),
+    # no result label, or more than one figure's worth of words: prose or another line
+    ("Assets 43.6 mln", False),
+    ("Net rose 5 pct in the quarter to 4.2 mln", False),
+    ("Revs 43.6 mln and 12 stores", False),
+])
+def test_a_results_line_with_one_figure_and_no_comparison(line, read):
+    from claimcheck.pipeline.tables import _single_lines
+
+    from claimcheck.pipeline.tables import is_table_line
+
+    assert bool(_single_lines(f"KESTREL PARTNERS YEAR LOSS\n{line}\n")) == read
+    assert is_table_line(line) == read  # ingest keeps such a line as it keeps the table's other lines
+
+
+def test_the_component_reads_a_table_of_one_column():
+    import claimcheck
+    from claimcheck.pipeline.mentions import PUBLISHED_KEY
+
+    nlp = claimcheck.load("default")
+    doc = nlp.make_doc("KESTREL ENERGY PARTNERS YEAR LOSS\nHOUSTON, April 10 -\nNet loss 118.2 mln\nRevs 43.6 mln\n"
+                       "Note: The partnership was set up in May 1986.\n")
+    doc.user_data[PUBLISHED_KEY] = datetime.date(1987, 4, 10)
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    got = [(d.subject_text, d.attribute, d.quantity.value, d.period) for d in doc._.claims]
+    assert got == [("KESTREL ENERGY PARTNERS", "loss", 118_200_000, "1986"),
+                   ("KESTREL ENERGY PARTNERS", "revenue", 43_600_000, "1986")]

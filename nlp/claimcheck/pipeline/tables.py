@@ -51,6 +51,13 @@ TABLE_LINE = re.compile(
     r"[^\n]*?\bvs\.?[ \t][^\n]*)$",
     re.M | re.I,
 )
+#: a results line with one figure and no comparison ("Net loss 118.2 mln", "Revs 43.6 mln" of a company formed
+#: within the year): read only when its label names a result and the rest is exactly one figure
+SINGLE_LINE = re.compile(
+    r"^(?P<label>[A-Za-z][A-Za-z&/.'-]*(?: [A-Za-z&/.'-]+){0,3}?)[ \t]+"
+    r"(?P<values>(?:(?:profit|loss)[ \t]+)?\d[\d,.]*(?:[ \t]+[A-Za-z.]+){0,3})[ \t]*$",
+    re.M | re.I,
+)
 CURRENCY_WORDS = (r"dlrs|dollars|cts|stg|pounds|marks|francs|yen|guilders|lire|pesos|crowns|kronor|kroner|"
                   r"rand|rupees|ringgit|schillings|shillings|pesetas|escudos|drachmas|baht|won|yuan|riyals|dinars|"
                   r"bolivars|forints|cruzados|australs|sucres|intis|kwacha|punts")
@@ -201,7 +208,7 @@ class ResultsTables:
         from claimcheck.pipeline.spans import text_of
 
         text = text_of(doc)  # Doc.text joins every token on each read
-        matches = list(TABLE_LINE.finditer(text))
+        matches = sorted(list(TABLE_LINE.finditer(text)) + _single_lines(text), key=lambda m: m.start())
         if not matches:
             return doc
         lines = [(m.start(), m.end()) for m in matches]
@@ -242,6 +249,18 @@ class ResultsTables:
         return doc
 
 
+def _single_lines(text: str) -> list[re.Match[str]]:
+    """The :data:`SINGLE_LINE` matches whose label names a result and whose figure is the whole rest of the line."""
+    out = []
+    for m in SINGLE_LINE.finditer(text):
+        if _attribute(m["label"]) is None:
+            continue
+        f = FIGURE.fullmatch(m["values"].strip())
+        if f is not None and f["num"][:1].isdigit():
+            out.append(m)
+    return out
+
+
 def _section_periods(text: str, lines: list[tuple[int, int]],
                      headline: str) -> dict[tuple[int, int], tuple[str, int] | None]:
     """The period each table line falls under: the nearest period phrase on a non-table line above it
@@ -259,8 +278,9 @@ def _section_periods(text: str, lines: list[tuple[int, int]],
 
 
 def is_table_line(line: str) -> bool:
-    """A results-table line ("Net 4.5 mln vs 3.2 mln", "Shr 32 cts vs 28 cts")."""
-    return bool(TABLE_LINE.fullmatch(line.strip()))
+    """A results-table line ("Net 4.5 mln vs 3.2 mln", "Shr 32 cts vs 28 cts", a result with one figure: "Net loss
+    118.2 mln")."""
+    return bool(TABLE_LINE.fullmatch(line.strip()) or _single_lines(line.strip()))
 
 
 def is_section_line(line: str) -> bool:
