@@ -1202,6 +1202,30 @@ def test_newswire_pre_tax_is_a_profit_noun():
     assert C.revise_drafts(doc, [draft(doc, "Brantley", "profit", "1.25 billion stg")]) == []
 
 
+@pytest.mark.parametrize("text, ents, expected", [
+    ("Brantley said the firm posted a net loss for the year of 2,917,000 dlrs.",
+     [("Brantley", "ORG"), ("the year", "DATE"), ("2,917,000 dlrs", "MONEY")],
+     {("Brantley", "loss", "2,917,000 dlrs")}),
+    # another company named before the figure: whose loss it is the sentence does not say plainly
+    ("Brantley said its rival Kolt Corp posted a net loss for the year of 2,917,000 dlrs.",
+     [("Brantley", "ORG"), ("Kolt Corp", "ORG"), ("the year", "DATE"), ("2,917,000 dlrs", "MONEY")], set()),
+    # a note's line: "Excludes" is no company
+    ("Excludes loss of 4.1 mln dlrs on units sold.", [("Excludes", "ORG"), ("4.1 mln dlrs", "MONEY")],
+     set()),
+])
+def test_a_level_named_by_its_noun_in_a_sentence_opening_with_the_company(text, ents, expected):
+    doc = doc_with(text, ents)
+    assert claims(C.revise_drafts(doc, [])) == expected
+
+
+def test_a_date_after_a_figure_told_over_another_is_the_other_figures():
+    text = "Brantley said sales totaled 212.4 mln dlrs, up five pct over sales of 202.3 mln dlrs in 1986."
+    doc = doc_with(text, [("Brantley", "ORG"), ("212.4 mln dlrs", "MONEY"), ("202.3 mln dlrs", "MONEY"),
+                          ("1986", "DATE")])
+    assert C._period_in(doc[:], ent(doc, "212.4 mln dlrs"), None) is None
+    assert C._period_in(doc[:], ent(doc, "202.3 mln dlrs"), None) == "1986"
+
+
 def test_paying_a_price_to_buy_a_company_is_the_payers_deal():
     text = "Kolt has grown by buying rivals, paying £428m to buy fellow UK firm Arden last August."
     doc = doc_with(text, [("Kolt", "ORG"), ("£428m", "MONEY"), ("Arden", "ORG"), ("last August", "DATE")])

@@ -620,7 +620,7 @@ def _period_in(sent: Span, value: Span, published: date | None) -> str | None:
 
 
 #: the words of ``_COMPARING_WORDS`` one token at a time
-_COMPARING = {"from", "vs", "vs.", "versus", "against", "compared"}
+_COMPARING = {"from", "vs", "vs.", "versus", "against", "compared", "over"}  # "up five pct over sales of 202.3 mln"
 
 
 def _compared_between(words: Span) -> bool:
@@ -2057,6 +2057,32 @@ def _changed_level_noun(doc: Doc, value: Span, sent: Span) -> str | None:
     return _level_noun(doc, value, sent, _CHANGE_LINKS, ("DATE", "PERCENT"), 16)
 
 
+def _named_levels(doc: Doc, sent: Span, names: list[Span], values: list[Span], published,
+                  covered: set[tuple[int, int]]) -> list[ClaimDraft]:
+    """A result's level the linker left, its noun right before it (``_level_noun``), in a sentence that opens with
+    the company and names no other company before the figure: "Kolt said the firm posted a net loss for the
+    year of 2,917,000 dlrs" (``loss``). A figure told against another is left to ``_comparison_figures``."""
+    out: list[ClaimDraft] = []
+    for v in values:
+        if v.label_ != "MONEY" or (v.start, v.end) in covered or not (sent.start <= v.start < sent.end) \
+                or doc[v.end:v.end + 4].text.lower().startswith(_SHARE_AFTER):
+            continue
+        kind = _level_noun(doc, v, sent)
+        if kind is None or _baseline_level(doc, v, named=True) is not None:
+            continue
+        subject = _opening_company(doc, names, v, sent)
+        orgs = [n for n in names if n.label_ == "ORG" and n.end <= v.start]
+        if not subject or len({_clean_name(n.text) for n in orgs}) > 1 \
+                or doc[orgs[0].end].lower_ in _LEVEL_NOUNS:  # "NOTE: Excludes loss of 4.1 mln dlrs": no company
+            continue
+        quantity = _read(v, published)
+        if quantity is None or quantity.unit == "count" or not isinstance(quantity.value, (int, float)) \
+                or quantity.value < MIN_COMPANY_SUM:
+            continue
+        out.append(ClaimDraft(subject, kind, quantity, v, _period_in(sent, v, published), None, 0.5))
+    return out
+
+
 def _company_result_noun(before) -> bool:
     """Whether the word before a result noun leaves it the company's result ("total revenue", "Kolt's sales",
     "1986 earnings", "reported losses"), not a market's or a product's ("retail sales", "loan losses")."""
@@ -2449,6 +2475,7 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
         add(_offer_prices(doc, sent, plain, values, drafts, published, covered))
         add(_funding_sums(doc, sent, plain, values, drafts, published, topics, index))
         add(_results_named_after(doc, sent, plain, values, drafts, published, topics, covered, index))
+        add(_named_levels(doc, sent, plain, values, published, covered))
         add(_held_stakes(doc, sent, plain, values, published, covered, index))
         if any(t.lower_ == "respectively" for t in sent):
             _respectively(doc, plain, values, drafts, published, sent)
@@ -2719,9 +2746,17 @@ def _comparison_figures(doc: Doc, drafts: list[ClaimDraft], published) -> tuple[
     held = {(d.span.start, d.span.end) for d in drafts}
     against = {id(d): _baseline_level(doc, d.span) for d in drafts}  # read once, for both decisions
     added: list[ClaimDraft] = []
+    at = {(d.span.start, d.span.end): d for d in drafts}
     for d in drafts:
         level = against[id(d)]
-        if d.attribute not in _LEVEL_KINDS or level is None or (level.start, level.end) in held:
+        if d.attribute not in _LEVEL_KINDS or level is None:
+            continue
+        if (level.start, level.end) in held:  # a level drafted by another rule: the comparison takes its kind
+            other = at.get((level.start, level.end))
+            if other is not None and other.attribute in _LEVEL_KINDS and other.attribute != d.attribute \
+                    and other.subject_text == d.subject_text and _level_noun(doc, d.span, bounded_sent(d.span)) is None:
+                d.attribute, d.as_of = other.attribute, None
+                d.__post_init__()
             continue
         sent = bounded_sent(level)
         kind = _level_noun(doc, level, sent)
