@@ -246,16 +246,22 @@ def test_row_labels(row, figure, label, lends):
     assert lends_to(text, start, start + len(figure)) is lends
 
 
-def test_operating_lines_are_scoped_so_a_rewrites_net_line_is_another_figure():
+def _processed(text: str, published: datetime.date, model: str = "default"):
+    """``text`` through every component of ``model``, the publication date set as ingest sets it."""
     import claimcheck
     from claimcheck.pipeline.mentions import PUBLISHED_KEY
 
-    nlp = claimcheck.load("default")
-    doc = nlp.make_doc("KESTOW INC <KSW> 4TH QTR NET\n\nOper shr 20 cts vs 15 cts\n\nOper net 1,200,000 vs 900,000\n\n"
-                       "Net 1,500,000 vs 700,000\n\nOper loss 40,000 vs 20,000\n")
-    doc.user_data[PUBLISHED_KEY] = datetime.date(1987, 2, 26)
+    nlp = claimcheck.load(model)
+    doc = nlp.make_doc(text)
+    doc.user_data[PUBLISHED_KEY] = published
     for _, proc in nlp.pipeline:
         doc = proc(doc)
+    return doc
+
+
+def test_operating_lines_are_scoped_so_a_rewrites_net_line_is_another_figure():
+    doc = _processed("KESTOW INC <KSW> 4TH QTR NET\n\nOper shr 20 cts vs 15 cts\n\nOper net 1,200,000 vs 900,000\n\n"
+                     "Net 1,500,000 vs 700,000\n\nOper loss 40,000 vs 20,000\n", datetime.date(1987, 2, 26))
     got = [(d.attribute, d.span.text, d.scope) for d in doc._.claims]
     assert got == [("profit", "1,200,000", "operating"), ("profit", "900,000", "operating"),
                    ("profit", "1,500,000", None), ("profit", "700,000", None),
@@ -281,15 +287,8 @@ def test_a_results_line_with_one_figure_and_no_comparison(line, read):
 
 
 def test_the_component_reads_a_table_of_one_column():
-    import claimcheck
-    from claimcheck.pipeline.mentions import PUBLISHED_KEY
-
-    nlp = claimcheck.load("default")
-    doc = nlp.make_doc("KESTREL ENERGY PARTNERS YEAR LOSS\nHOUSTON, April 10 -\nNet loss 118.2 mln\nRevs 43.6 mln\n"
-                       "Note: The partnership was set up in May 1986.\n")
-    doc.user_data[PUBLISHED_KEY] = datetime.date(1987, 4, 10)
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
+    doc = _processed("KESTREL ENERGY PARTNERS YEAR LOSS\nHOUSTON, April 10 -\nNet loss 118.2 mln\nRevs 43.6 mln\n"
+                     "Note: The partnership was set up in May 1986.\n", datetime.date(1987, 4, 10))
     got = [(d.subject_text, d.attribute, d.quantity.value, d.period) for d in doc._.claims]
     assert got == [("KESTREL ENERGY PARTNERS", "loss", 118_200_000, "1986"),
                    ("KESTREL ENERGY PARTNERS", "revenue", 43_600_000, "1986")]
