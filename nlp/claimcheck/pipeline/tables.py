@@ -54,7 +54,7 @@ TABLE_LINE = re.compile(
 #: a results line with one figure and no comparison ("Net loss 118.2 mln", "Revs 43.6 mln" of a company formed
 #: within the year): read only when its label names a result and the rest is exactly one figure
 SINGLE_LINE = re.compile(
-    r"^(?P<label>[A-Za-z][A-Za-z&/.'-]*(?: [A-Za-z&/.'-]+){0,3}?)[ \t]+"
+    r"^(?![^\n]*\bvs\b)(?P<label>[A-Za-z][A-Za-z&/.'-]*(?: [A-Za-z&/.'-]+){0,3}?)[ \t]+"
     r"(?P<values>(?:(?:profit|loss)[ \t]+)?\d[\d,.]*(?:[ \t]+[A-Za-z.]+){0,3})[ \t]*$",
     re.M | re.I,
 )
@@ -222,8 +222,8 @@ class ResultsTables:
         new_spans: list[tuple[Span, str | None, int, tuple[int, int]]] = []
         for line_start, line_end, start, end, attribute, column in rows:
             span = doc.char_span(start, end, label="MONEY", alignment_mode="contract")
-            if span is None or not len(span):
-                continue
+            if span is None or not len(span) or any(s.start < span.end and span.start < s.end for s, *_ in new_spans):
+                continue  # a figure two line patterns both read is taken once
             new_spans.append((span, attribute, column, (line_start, line_end)))
         taken = [s for s, *_ in new_spans]
         if taken:
