@@ -195,6 +195,7 @@ def test_an_opening_move_and_the_days_close_of_a_debut_are_share_moves():
     # a market word keeps the move, and so does a sentence that names no other mover
     ("Brandt's shares rose 3.4% as sales beat forecasts.", True),
     ("In London, Brandt fell 2.2% to 55.57 pence.", True),
+    ("Ahead of the opening bell, Brandt was indicated 4% lower after its profit fell.", True),
 ])
 def test_a_change_of_something_other_than_shares_is_no_share_move(text, kept):
     value = re.search(r"[\d.]+%", text).group(0)

@@ -2990,7 +2990,8 @@ def _currency_move(doc: Doc, value: Span) -> bool:
 #: what a sentence about a share price or an index names (one of these anywhere in it keeps the move)
 _MARKET_WORDS = re.compile(r"\b(?:shares?|stocks?|index|indices|indexes|dow|nasdaq|ftse|nikkei|dax|cac|hang seng|"
                            r"sensex|s&p|trading|traded|trade|close[ds]?|closing|points?|markets?|exchange|bourse|"
-                           r"equities|composite|average|session)\b", re.IGNORECASE)
+                           r"equities|composite|average|session|bell|indicated|pre-?market|after-hours|opened|"
+                           r"opening)\b", re.IGNORECASE)
 #: what else a percentage may be the change of: sales, an economy, prices, traffic (GUIDELINES: a share price move
 #: is the price of a company's shares or an index's level)
 _OTHER_MOVERS = re.compile(r"\b(?:sales|economy|economic|gdp|imports?|exports?|spending|inventor(?:y|ies)|income|"
