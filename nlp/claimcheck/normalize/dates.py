@@ -286,7 +286,11 @@ def _h_numeric(m: re.Match[str], ctx: _Ctx) -> _Date | None:
 
 
 def _h_md(m: re.Match[str], ctx: _Ctx) -> _Date | None:
-    mo, d = MONTHS[m["m"].lower()], int(m["d"])
+    return _month_day(MONTHS[m["m"].lower()], int(m["d"]), ctx)
+
+
+def _month_day(mo: int, d: int, ctx: _Ctx) -> _Date | None:
+    """A day written with its month and no year, the year inferred (``_infer_year``)."""
     if not 1 <= d <= 31:
         return None
     y = _infer_year(mo, d, ctx)
@@ -691,10 +695,7 @@ _MD_WORD_RE = re.compile(r"(?<![A-Za-z])(?P<m>January|February|March|April|May|J
 
 def _h_md_word(m: re.Match[str], ctx: _Ctx) -> _Date | None:
     mo, d = MONTHS[m["m"].lower()], _DAY_WORDS[m["d"].lower()]
-    if m["y"]:
-        return _day(int(m["y"]), mo, d)
-    y = _infer_year(mo, d, ctx)
-    return None if y is None else _day(y, mo, d, rel=ctx.year is None)
+    return _day(int(m["y"]), mo, d) if m["y"] else _month_day(mo, d, ctx)
 
 
 _MD_PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [

@@ -2043,13 +2043,18 @@ def _level_noun(doc: Doc, value: Span, sent: Span, links: set[str] = _LEVEL_LINK
     names (dates) between; None when another word stands between."""
     for i in range(value.start - 1, max(sent.start, value.start - reach) - 1, -1):
         word = doc[i].lower_
-        if word == "tax" and i - 2 >= sent.start and doc[i - 2].lower_ == "pre" and doc[i - 1].text == "-":
-            word, i = "pretax", i - 2  # "pre-tax" as the tokenizer splits it
+        if i - 2 >= sent.start and _pre_tax_at(doc, i):
+            word, i = "pretax", i - 2
         if word in _LEVEL_NOUNS:
             return _LEVEL_NOUNS[word] if i == sent.start or _company_result_noun(doc[i - 1]) else None
         if word not in links and doc[i].ent_type_ not in through:
             return None
     return None
+
+
+def _pre_tax_at(doc: Doc, i: int) -> bool:
+    """Whether the token at ``i`` ends "pre-tax" as the tokenizer splits it ("pre", "-", "tax")."""
+    return i >= 2 and doc[i].lower_ == "tax" and doc[i - 1].text == "-" and doc[i - 2].lower_ == "pre"
 
 
 def _changed_level_noun(doc: Doc, value: Span, sent: Span) -> str | None:
@@ -2086,9 +2091,7 @@ def _named_levels(doc: Doc, sent: Span, names: list[Span], values: list[Span], p
 def _company_result_noun(before) -> bool:
     """Whether the word before a result noun leaves it the company's result ("total revenue", "Kolt's sales",
     "1986 earnings", "reported losses"), not a market's or a product's ("retail sales", "loan losses")."""
-    word = before.lower_
-    if word == "tax" and before.i >= 2 and before.doc[before.i - 1].text == "-":
-        word = before.doc[before.i - 2].lower_ + "-tax"  # "pre-tax", as the tokenizer splits it
+    word = "pre-tax" if _pre_tax_at(before.doc, before.i) else before.lower_
     return word in _RESULT_PREMODIFIERS or before.ent_type_ in ("DATE", "ORG", "GPE", "PERSON", "NORP") \
         or not before.is_lower or word.endswith("ed") \
         or word in ("of", "with", "says", "said", "that", "which", "whose", "a", "an")

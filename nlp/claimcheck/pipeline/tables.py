@@ -44,18 +44,20 @@ REVENUE_LABELS = {
     "revs", "rev", "revenue", "revenues", "sales", "net sales", "turnover", "total revenues", "total revs",
     "oper revs", "operating revenues", "group turnover", "gross revenues", "total sales",
 }
+#: a table line's label: at most four words, then the figures
+_LABEL = r"(?P<label>[A-Za-z][A-Za-z&/.'-]*(?: [A-Za-z&/.'-]+){0,3}?)[ \t]+"
 #: a label of at most four words, then figures, with "vs" between them
 TABLE_LINE = re.compile(
-    r"^(?P<label>[A-Za-z][A-Za-z&/.'-]*(?: [A-Za-z&/.'-]+){0,3}?)[ \t]+"
-    r"(?P<values>(?:(?:profit|loss)[ \t]+)?(?:\d|(?:nil|one|two|three|four|five|six|seven|eight|nine|ten)\b)"
+    r"^" + _LABEL
+    + r"(?P<values>(?:(?:profit|loss)[ \t]+)?(?:\d|(?:nil|one|two|three|four|five|six|seven|eight|nine|ten)\b)"
     r"[^\n]*?\bvs\.?[ \t][^\n]*)$",
     re.M | re.I,
 )
 #: a results line with one figure and no comparison ("Net loss 118.2 mln", "Revs 43.6 mln" of a company formed
 #: within the year): read only when its label names a result and the rest is exactly one figure
 SINGLE_LINE = re.compile(
-    r"^(?![^\n]*\bvs\b)(?P<label>[A-Za-z][A-Za-z&/.'-]*(?: [A-Za-z&/.'-]+){0,3}?)[ \t]+"
-    r"(?P<values>(?:(?:profit|loss)[ \t]+)?\d[\d,.]*(?:[ \t]+[A-Za-z.]+){0,3})[ \t]*$",
+    r"^(?![^\n]*\bvs\b)" + _LABEL
+    + r"(?P<values>(?:(?:profit|loss)[ \t]+)?\d[\d,.]*(?:[ \t]+[A-Za-z.]+){0,3})[ \t]*$",
     re.M | re.I,
 )
 CURRENCY_WORDS = (r"dlrs|dollars|cts|stg|pounds|marks|francs|yen|guilders|lire|pesos|crowns|kronor|kroner|"
