@@ -149,9 +149,20 @@ def test_yen_ringgit_and_torque(text, expected):
     ("The budget will rise by $21bn to $402.5bn next year.", [("$21bn", "MONEY"), ("$402.5bn", "MONEY")]),
     ("The fee was raised from £3 to £5 a ticket.", [("£3", "MONEY"), ("£5", "MONEY")]),
     ("Oil was down $1.40 to $68.20 in London.", [("$1.40", "MONEY"), ("$68.20", "MONEY")]),
+    # other forms of the verb, a qualifier before the change, words between the verb and "from", the currency
+    # written once after a change by a past-tense verb
+    ("Gas dropped more than $3 to $71.10 by noon.", [("more than $3", "MONEY"), ("$71.10", "MONEY")]),
+    ("Rent had risen from £400 to £650 a month.", [("£400", "MONEY"), ("£650", "MONEY")]),
+    ("Tarvin hopes to reduce its debt this year from £90m to £40m.", [("£90m", "MONEY"), ("£40m", "MONEY")]),
+    ("Exports slipped by 310 mln to 4.2 billion guilders.",
+     [("310 mln", "MONEY"), ("4.2 billion guilders", "MONEY")]),
     # a range, with or without "from"; a figure at a sentence's end is whole
     ("Homes there cost from $250,000 to $2.5 million.", [("$250,000 to $2.5 million", "MONEY")]),
     ("Bids came in at $12 billion to $14.5 billion.", [("$12 billion to $14.5 billion", "MONEY")]),
+    # a verb that may tell a range keeps it when no "from" follows; so does "ranging from"
+    ("Tarvin plans to raise $300m to $400m in its listing.", [("$300m to $400m", "MONEY")]),
+    ("The tax would increase costs by 14 to 16.7 billion dlrs.", [("14 to 16.7 billion dlrs", "MONEY")]),
+    ("Prices rose for flats ranging from $90,000 to $250,000.", [("$90,000 to $250,000", "MONEY")]),
 ])
 def test_two_money_figures_after_a_change_and_a_range(text, expected):
     assert spans(text) == expected

@@ -177,17 +177,29 @@ _CHANGE_BEFORE = re.compile(rf"(?:\b(?:by|from|raised|increased|boosted|lifted|l
 
 
 _CHANGE_VERB = (rf"(?:by|raised|increased|boosted|lifted|lowered|reduced|cut|{_MOVED[3:-1]}"
-                r"|rise|fall|increase|decrease|drop|gain|loss|decline)")
+                r"|rise|fall|increase|decrease|drop|gain|loss|decline"
+                r"|risen|rising|fallen|falling|adding|decreased)")  # "had risen …", "adding $2.40 to $61.15"
+#: verbs of change that may also come before a range ("plans to raise $300m to $400m", "aims at reducing costs by
+#: $2m to $3m"): a change only with "from" after them ("to reduce its debt this year from £90m to £40m")
+_CHANGE_VERB_FROM = (r"(?:raise|raises|raising|reduce|reduces|reducing|increases|increasing|boost|boosts|boosting"
+                     r"|lower|lowers|lowering|decreasing)")
 #: what makes "$X to $Y" a change and the level it reached, or a move from one to the other: a verb of change
-#: right before it or before its "from" ("rise by $19bn to $419.3bn", "increased this from £6 to £10"); a plain
-#: "from" is a range ("prices range from $370,000 to $5.5m", "fines from $250,000 to $1m")
-_MOVE_BEFORE = re.compile(rf"\b{_CHANGE_VERB}\s+(?:of\s+)?$|\b{_CHANGE_VERB}\b(?:\s+[\w-]+){{0,2}}\s+from\s+$", re.I)
+#: right before it (a qualifier between: "dropped more than $3 to $71.10") or before its "from", up to four words
+#: between ("increased this from £6 to £10", "reduce its debt this year from …"); a plain "from" is a range
+#: ("prices range from $370,000 to $5.5m", "fines from $250,000 to $1m"), and so is one after "ranging"
+_MOVE_BEFORE = re.compile(rf"\b{_CHANGE_VERB}\s+(?:of\s+)?$|\b(?:{_CHANGE_VERB}|{_CHANGE_VERB_FROM})\b"
+                          rf"(?:\s+(?!rang(?:e|es|ed|ing)\b)[\w'’-]+){{0,4}}\s+from\s+$", re.I)
+#: a verb of change in the past (or its '-ing' form) right before a figure, 'by' between or not ("slipped by 310 mln to
+#: 4.2 billion guilders"); a base form may tell a range ("would raise revenues by 6.7 to 8.2 billion dlrs")
+_MOVED_BY = re.compile(rf"\b(?:{_MOVED[3:-1]}|risen|rising|fallen|falling|adding|raised|increased|decreased|reduced"
+                       r"|lowered|boosted|lifted)\s+(?:by\s+)?$", re.I)
+_SCALED = re.compile(rf"\d\s*-?\s*{_SCALE}$", re.I)  # "310 mln", not "rose 5 to 6 billion yen"
 #: a month's name right before a figure: the figure is a day ("rose on May 14 to 3.1 billion dlrs"), no end of a range
 _DAY_OF_MONTH = re.compile(r"\b(?-i:Jan(?:uary)?|Feb(?:ruary)?|March|April|May|June|July|Aug(?:ust)?|Sept?(?:ember)?"
                            r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JAN|FEB|MARCH|APRIL|MAY|JUNE|JULY|AUG|SEPT?|OCT"
                            r"|NOV|DEC)\.?\s+$")
 #: a money span of two figures each with its currency symbol: "$43.6 billion to $419.2 billion"
-_SYMBOL_PAIR = re.compile(rf"(?P<a>{_SYMBOL}\s?{_AMOUNT})\s*(?:to|-|–)\s*(?P<b>{_SYMBOL}\s?{_AMOUNT})", re.I)
+_SYMBOL_PAIR = re.compile(rf"(?P<a>{_QUAL}{_SYMBOL}\s?{_AMOUNT})\s*(?:to|-|–)\s*(?P<b>{_SYMBOL}\s?{_AMOUNT})", re.I)
 
 
 def _two_figures(text: str, m: re.Match) -> bool:
@@ -279,6 +291,13 @@ def find_quantities(text: str) -> Iterator[tuple[int, int, str]]:
                               (start + two.start("b"), start + two.end("b"), label)])
                 continue
             move = _CHANGE_TO_LEVEL.match(chunk)
+            cut = stripped.find(" to ")
+            if label == "MONEY" and not move and cut > 0 and not m.group("between") and "/" not in stripped \
+                    and _SCALED.search(stripped[:cut]) and _MOVED_BY.search(text[max(0, start - 40):start]):
+                # "exports slipped by 310 mln to 4.2 billion guilders", "after falling 2.05 billion to 9.6
+                # billion": a change, then the level it reached, the currency written once
+                spans.extend([(start, start + cut, label), (start + cut + 4, end, label)])
+                continue
             if label == "MONEY" and move:  # "rose 1-3/8 to 42-1/2 dlrs": a change, then the price it reached
                 start += move.end()
             elif label in ("MONEY", "PERCENT") and " to " in chunk:
