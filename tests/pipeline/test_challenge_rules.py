@@ -204,6 +204,18 @@ def test_a_change_of_something_other_than_shares_is_no_share_move(text, kept):
     assert bool(got) == kept
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Brandt said its revenue rose 6.1%.", "revenue_growth"),
+    ("Profits at Brandt fell 9% as costs climbed.", "profit_growth"),
+])
+def test_a_result_change_read_as_a_share_move_is_the_results(text, expected):
+    # the share move goes (``_other_move``), and the result's own rule reads the figure it covered
+    value = re.search(r"[\d.]+%", text).group(0)
+    doc = doc_with(text, [("Brandt", "ORG"), (value, "PERCENT")])
+    got = C.revise_drafts(doc, [draft(doc, "Brandt", "share_price_change", value)])
+    assert claims(got) == {("Brandt", expected, value)}
+
+
 def test_shares_of_a_company_with_its_ticker_were_up():
     doc = doc_with("Shares of Orrin Semiconductor (NASDAQ:ORSM) were up 18% as of 11:30 a.m. ET.",
                    [("Orrin Semiconductor", "ORG"), ("NASDAQ", "ORG"), ("18%", "PERCENT")])

@@ -2469,7 +2469,11 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
         add(_unlinked_prices(doc, sent, plain, values, drafts, published, covered))
         add(_listing_dates(doc, sent, plain, drafts, published))
         add(_scheduled_dates(doc, sent, plain, drafts, published, covered))
-        add(_result_changes(doc, sent, plain, values, drafts, published, topics, covered))
+        # a change the linker read as a share move where the sentence tells of sales or profits and of no market
+        # ("its revenue rose 6.1%"): the move is dropped below, and the result's own rule may read the figure
+        other_moves = {(d.span.start, d.span.end) for d in drafts if d.attribute == "share_price_change"
+                       and sent.start <= d.span.start < sent.end and _other_move(d.span)}
+        add(_result_changes(doc, sent, plain, values, drafts, published, topics, covered - other_moves))
         add(_growth_levels(doc, sent, values, drafts, published, covered))
         add(_growth_after_level(doc, sent, values, drafts, published, covered))
         add(_market_moves(doc, sent, plain, values, published, market_story, covered))
