@@ -8,13 +8,14 @@ they state exactly what the revision sees; the slow ones run the real pipelines.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 import spacy
 from spacy.tokens import Doc
 
 from claimcheck.pipeline import claims as C
-from claimcheck.pipeline.mentions import normalize_span
+from claimcheck.pipeline.mentions import PUBLISHED_KEY, normalize_span
 from claimcheck.pipeline.quantities import find_quantities
 from claimcheck.pipeline.tokenizer import adjust_tokenizer
 
@@ -1024,6 +1025,18 @@ def test_a_day_a_company_sets_is_an_event_date(text, day):
     ents = [("Halden", "ORG")] + ([("Mirel", "ORG")] if "Mirel" in text else []) + [(day, "DATE")]
     doc = doc_with(text, ents)
     assert ("Halden", "event_date", day) in claims(C.revise_drafts(doc, []))
+
+
+@pytest.mark.parametrize("headline, subject", [
+    ("HALDEN FOODS <HLDF> 2ND QTR NET", "HALDEN FOODS"),  # a results headline with its ticker
+    ("Halden Foods sets a payout", None),  # an ordinary headline names no wire company
+])
+def test_a_results_notes_days_are_the_headline_companys(headline, subject):
+    text = f"{headline}\n\nNet 3.1 mln vs 2.7 mln\n\nDividend payable July 9, record June 18\n"
+    doc = doc_with(text, [("July 9", "DATE"), ("June 18", "DATE")])
+    doc.user_data[PUBLISHED_KEY] = date(1987, 4, 8)
+    got = {(s, a, v) for s, a, v in claims(C.revise_drafts(doc, [])) if a == "event_date"}
+    assert got == ({(subject, "event_date", "July 9"), (subject, "event_date", "June 18")} if subject else set())
 
 
 def test_a_bonds_due_date_is_no_event_date():

@@ -1876,10 +1876,22 @@ def _scheduled_dates(doc: Doc, sent: Span, names: list[Span], drafts: list[Claim
         if quantity is None or quantity.unit != "date" or len(str(quantity.value)) < 10:
             continue
         subject = _opening_company(doc, names, e, sent) or (
-            _opening_company_before(doc, sent) if _UNNAMED_COMPANY.match(doc[sent.start:e.start].text) else None)
+            _opening_company_before(doc, sent) if _UNNAMED_COMPANY.match(doc[sent.start:e.start].text) else None) \
+            or (_wire_company(doc) if not names else None)
         if subject:
             out.append(ClaimDraft(subject, "event_date", quantity, e, None, None, 0.5))
     return out
+
+
+def _wire_company(doc: Doc) -> str | None:
+    """The company of a wire headline with a ticker ("KESTREL FOODS <KSF> 4TH QTR NET"): the subject of a results
+    story's notes that name no one ("NOTE: Qtly div payable May three to holders of record April 20", "Dividend
+    payable July 9, record June 18"), as of its results table (``pipeline.tables``)."""
+    from claimcheck.pipeline.mentions import TITLE_KEY
+    from claimcheck.pipeline.tables import headline_company
+
+    headline = doc.user_data.get(TITLE_KEY) or text_of(doc).split("\n", 1)[0]
+    return headline_company(headline) if "<" in headline else None
 
 
 #: the least a company-level sum read from a verb may be (smaller figures are prices per share)
