@@ -711,6 +711,8 @@ def test_a_percentage_after_shares_move_verb_is_no_stake_and_a_stake_in_a_compan
     ("Peers Ormsby Marine", "Ormsby Marine"),
     ("Rival Kestrel Denki", "Kestrel Denki"),
     ("Fellowes Marine", "Fellowes Marine"),
+    ("CORRECTED-ORMSBY MARINE INC", "ORMSBY MARINE INC"),  # a reissued wire headline's mark
+    ("(CORRECTED) - Kestrel Denki", "Kestrel Denki"),
 ])
 def test_a_wire_code_or_results_period_after_a_name_is_not_part_of_it(name, clean):
     assert C._clean_name(name) == clean

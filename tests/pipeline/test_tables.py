@@ -96,6 +96,10 @@ def test_prose_is_not_a_table(text):
     ("<HMC> 4TH QTR NET", None),
     ("DUNMORE NV 1986 NET PROFIT RISES", "DUNMORE NV"),  # the year is the period's, not the name's  # a ticker alone names no company
     ("Halden Mining posts higher profit", None),  # an ordinary headline names no table's company
+    # the wire's mark of a reissued story is no part of the name
+    ("CORRECTED - HALDEN MINING CORP <HMC> 4TH QTR NET", "HALDEN MINING CORP"),
+    ("(CORRECTED)-MIREL FOODS INC YEAR NET", "MIREL FOODS INC"),
+    ("<CORRECTED> - DUNMORE NV <DMR> 1ST QTR LOSS", "DUNMORE NV"),
 ])
 def test_headline_company(headline, company):
     assert headline_company(headline + "\n\nNet 1.2 mln vs 1.0 mln\n") == company

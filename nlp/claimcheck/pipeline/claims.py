@@ -30,6 +30,7 @@ from claimcheck.normalize import Quantity, period_of
 from claimcheck.normalize.dates import MONTHS
 from claimcheck.pipeline.mentions import DAYFIRST_KEY, NAME_LABELS, normalize_span
 from claimcheck.pipeline.spans import bounded_sent, ent_of, ents_in, span_text, text_of
+from claimcheck.pipeline.tables import REISSUED
 from claimcheck.vocabulary import DATE_ATTRIBUTES, PERIOD_ATTRIBUTES, TOPIC_SUBJECT_CONFIDENCE
 
 # cue lemmas/lower forms → attribute, per value kind, in priority order
@@ -293,6 +294,7 @@ def _clean_name(text: str) -> str | None:
     text = re.sub(r"(?<=\w) (?:19|20)\d\d$", "", text)  # a results headline's year: "AEGON 1986" net profit
     text = re.sub(r"^\$[A-Z]{1,6}\s+(?=[A-Z])", "", text)  # a cashtag before the name: "$TMSN Tamsin"
     text = re.sub(r"^(?:Peers?|Rivals?|Fellow|Competitors?|Sister)\s+(?=[A-Z])", "", text)  # "Peers Tamsin and …"
+    text = REISSUED.sub("", text)  # a reissued wire headline's "CORRECTED-TAMSIN FOODS …"
     # a wire code or a results period after the name: "Tamsin Foods TMSF.L fell", "BRIEF-Tamsin Foods Q3 profit"
     text = re.sub(r"(?<=\w)\s+(?:[A-Z0-9]{1,6}\.[A-Z]{1,2}|Q[1-4]|[1-4]Q|H[12]|FY)$", "", text)
     if not text or text.casefold() in NON_SUBJECTS or text.split()[-1].casefold() in NON_SUBJECT_HEADS:

@@ -118,6 +118,11 @@ def period_label(kind: tuple[str, int] | None, published: date | None, years_bac
     return {"Q": f"{year}-Q{n}", "9M": f"{year}-9M", "H1": f"{year}-H1", "Y": f"{year}"}[name]
 
 
+#: the wire's mark of a story sent again, before its headline: "CORRECTED - ", "(CORRECTED)-", "<CORRECTED> - ",
+#: "RPT - "
+REISSUED = re.compile(r"^[(<]?(?:CORRECTED|CORRECTION|REFILE|RPT|REPEAT)[)>]?\s*-\s*")
+
+
 def headline_company(doc_text: str) -> str | None:
     """The company a results headline names: the text before ``<TICKER>``, the name in brackets that opens it
     (the wire's mark of an unlisted company), else the headline without its trailing period and results words;
@@ -125,6 +130,7 @@ def headline_company(doc_text: str) -> str | None:
     first = doc_text.split("\n", 1)[0].strip()  # a headline, or a text whose first line is one
     if not first or first != first.upper() or not re.search(r"[A-Z]", first):
         return None
+    first = REISSUED.sub("", first)  # "CORRECTED - KESTREL FOODS <KSF> …": the wire's mark of a reissue
     bracketed = re.match(r"<([^<>]+)>", first)
     if bracketed and not re.fullmatch(r"[A-Z0-9.]{1,6}", bracketed.group(1)):
         name = bracketed.group(1).strip()  # "<DUNMORE DATA INC> YEAR NET": an unlisted company's name
