@@ -1067,6 +1067,24 @@ def test_a_comparison_figure_is_dated_by_its_own_year_or_the_year_before(text, v
     assert C._period_in(doc[:], ent(doc, value), None) == period
 
 
+@pytest.mark.parametrize("published, period", [(None, C.EARLIER_PERIOD), (date(2005, 2, 10), None)])
+def test_an_undated_storys_comparison_figure_is_of_an_earlier_period(published, period):
+    # no period told for either figure: in an undated story the comparison is of some earlier period (never the
+    # level's, so the two never read as one figure changed); in a dated one it is left undated, as before
+    text = "Halvard said its profits fell to $40m from $52m."
+    doc = doc_with(text, [("Halvard", "ORG"), ("$40m", "MONEY"), ("$52m", "MONEY")])
+    assert C._period_in(doc[:], ent(doc, "$52m"), published) == period
+    assert C._period_in(doc[:], ent(doc, "$40m"), published) is None
+    # a level the linker drafted, its comparison figure left: drafted for the earlier period in an undated story
+    doc = doc_with("Halvard said fourth quarter sales rose to $8.2bn from $7.9bn.",
+                   [("Halvard", "ORG"), ("$8.2bn", "MONEY"), ("$7.9bn", "MONEY")])
+    doc.user_data[PUBLISHED_KEY] = published
+    got = {(d.subject_text, d.attribute, d.span.text, d.period)
+           for d in C.revise_drafts(doc, [draft(doc, "Halvard", "revenue", "$8.2bn")])}
+    expected = {("Halvard", "revenue", "$8.2bn", None)}
+    assert got == expected | ({("Halvard", "revenue", "$7.9bn", period)} if period else set())
+
+
 @pytest.mark.parametrize("text, ents, linked, kept", [
     # the level is no claim (a trade surplus): its comparison figure is none either
     ("Brantley's trade surplus reached 8.4 bln dlrs, up from 6.15 bln dlrs in 1985.",
@@ -1197,10 +1215,10 @@ def test_from_x_to_y_the_noun_before_both_figures_names_the_level():
     ("Brantley said other income rose to 251 mln dlrs in 1986 from 220 mln dlrs.",
      [("251 mln dlrs", "MONEY"), ("1986", "DATE"), ("220 mln dlrs", "MONEY")], ("profit", "251 mln dlrs"),
      {"251 mln dlrs": ("profit", "1986")}),
-    # nor when the level has no period to be the year before of
+    # a level with no period to be the year before of, in a story with no date: some earlier period's
     ("Brantley said pretax profits rose to 44.6 mln stg from 36.5 mln stg.",
      [("44.6 mln stg", "MONEY"), ("36.5 mln stg", "MONEY")], ("profit", "44.6 mln stg"),
-     {"44.6 mln stg": ("profit", None)}),
+     {"44.6 mln stg": ("profit", None), "36.5 mln stg": ("profit", C.EARLIER_PERIOD)}),
 ])
 def test_the_comparison_figure_of_a_results_level_is_a_claim(text, ents, level, expected):
     doc = doc_with(text, [("Brantley", "ORG")] + ents)

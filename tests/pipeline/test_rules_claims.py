@@ -463,8 +463,12 @@ CLAIMS_CASES = [
     pytest.param(UP_FROM_WITH_YEAR, None, [("Acme", "revenue", 5_000_000_000, "USD", "2019", None, "$5bn"),
                                            ("Acme", "revenue", 4_000_000_000, "USD", "2018", None, "$4bn")],
                  id="baseline-gets-the-previous-period"),
-    pytest.param(UP_FROM_NO_YEAR, None, [("Acme", "revenue", 5_000_000_000, "USD", None, None, "$5bn")],
+    # no period told: in a dated story the comparison figure is left; in an undated one it is of an earlier period
+    pytest.param(UP_FROM_NO_YEAR, date(2020, 3, 2), [("Acme", "revenue", 5_000_000_000, "USD", None, None, "$5bn")],
                  id="baseline-without-period-skipped"),
+    pytest.param(UP_FROM_NO_YEAR, None, [("Acme", "revenue", 5_000_000_000, "USD", None, None, "$5bn"),
+                                         ("Acme", "revenue", 4_000_000_000, "USD", "an earlier period", None, "$4bn")],
+                 id="baseline-of-an-undated-story"),
     pytest.param(SHARE_FROM_XINJIANG, None, [("Hikvision", "revenue_share", 1, "percent", None, "Xinjiang",
                                               "About 1%")], id="revenue-share-with-scope"),
     pytest.param(OWNS_STAKE, None, [("SoftBank", "stake", 90, "percent", None, "Arm", "90%")],

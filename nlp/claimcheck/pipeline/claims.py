@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimcheck.normalize import Quantity, period_of
 from claimcheck.normalize.dates import MONTHS
-from claimcheck.pipeline.mentions import DAYFIRST_KEY, NAME_LABELS, normalize_span
+from claimcheck.pipeline.mentions import DAYFIRST_KEY, NAME_LABELS, PUBLISHED_KEY, normalize_span
 from claimcheck.pipeline.spans import bounded_sent, ent_of, ents_in, span_text, text_of
 from claimcheck.pipeline.tables import REISSUED
 from claimcheck.vocabulary import DATE_ATTRIBUTES, PERIOD_ATTRIBUTES, TOPIC_SUBJECT_CONFIDENCE
@@ -535,6 +535,8 @@ MIN_COUNT = 3  # "two people", "one of" are not checkable figures
 
 def claims_of(doc: Doc, published: date | None = None, *, dayfirst: bool = False) -> Iterator[ClaimDraft]:
     """Claim drafts for every value mention that states an attribute of a subject (``revise_drafts`` last)."""
+    if published is not None:  # the revision reads the story's date where the pipeline's components left it
+        doc.user_data.setdefault(PUBLISHED_KEY, published)
     return iter(revise_drafts(doc, list(_claims_of(doc, published, dayfirst=dayfirst))))
 
 
@@ -596,6 +598,11 @@ def _claims_of(doc: Doc, published: date | None = None, *, dayfirst: bool = Fals
                     last_subject = name
 
 
+#: the period of a comparison figure in a story with no date, when the level's period is not told either: some
+#: period before the level's (claims of a period told as this one never meet the level's, nor a dated figure)
+EARLIER_PERIOD = "an earlier period"
+
+
 def _period_in(sent: Span, value: Span, published: date | None) -> str | None:
     """The period of the DATE nearest to the value in its sentence ('in 2018', 'in fiscal 2022')."""
     best, best_distance, own = None, None, False
@@ -617,7 +624,9 @@ def _period_in(sent: Span, value: Span, published: date | None) -> str | None:
             # "from 1.9bn euros in 2013": the date right after the figure is the figure's own
             own = ent.start == value.end + 1 and sent.doc[value.end].lower_ in ("in", "for")
     if value.label_ != "PERCENT" and not own and _is_baseline(value):  # a change's "from a year earlier" is its base
-        return _previous_period(best) if best else None
+        if best:
+            return _previous_period(best)
+        return EARLIER_PERIOD if published is None else None  # undated: of some period before the level's
     return best
 
 
@@ -2364,7 +2373,6 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
     unlinked = [e for e in doc.ents if e.label_ in ("MONEY", "DATE", "PERCENT") and (e.start, e.end) not in covered]
     if not drafts and not unlinked and not any(e.label_ == "CARDINAL" for e in doc.ents):
         return drafts
-    from claimcheck.pipeline.mentions import PUBLISHED_KEY
 
     published = doc.user_data.get(PUBLISHED_KEY)
     drafts = list(drafts)
@@ -2825,6 +2833,8 @@ def _baselines_of_levels(doc: Doc, drafts: list[ClaimDraft], held: set[tuple[int
         period = _period_in(sent, value, published)
         if period is None or period == level.period:  # told against the level, with no date of its own: the
             period = _previous_period(level.period) if level.period else None  # year before ("a year earlier")
+        if period is None and published is None and level.period is None:
+            period = EARLIER_PERIOD  # an undated story's "sales rose to $8.2bn from $7.9bn": before the level's
         if period is None:
             continue
         kind = _level_noun(doc, value, sent) or level.attribute
