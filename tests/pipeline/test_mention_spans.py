@@ -436,3 +436,22 @@ def orgs(nlp, text, ner) -> list[str]:
 ])
 def test_a_company_tagged_once_is_the_company_at_its_untagged_mentions(nlp, text, ner, expected):
     assert orgs(nlp, text, ner) == expected
+
+
+# --- the wire's angle brackets around a company's name ----------------------------------------------------------
+
+@pytest.mark.parametrize("text, ner, expected", [
+    # the NER cut the name at "of", or ran it into the bracket: one name, the bracket's words
+    ("The <Tarvin Foods Co of Veloria Ltd> reported a loss.", [("Tarvin Foods Co", "ORG"), ("Veloria Ltd", "ORG")],
+     ["Tarvin Foods Co of Veloria Ltd"]),
+    ("<Royal Bank of Veloria> cut its rate.", [("Royal Bank of Veloria>", "ORG")], ["Royal Bank of Veloria"]),
+    ("Orrin said <Dunmore Data Inc> agreed.", [("Orrin", "PERSON")], ["Dunmore Data Inc"]),  # left untagged
+    # an abbreviation after the name keeps apart
+    ("Two groups bid for <Cie Generale de Veloria (CGV)>.", [("Cie Generale", "ORG"), ("CGV", "ORG")],
+     ["Cie Generale de Veloria", "CGV"]),
+    # tickers, and a bracket of lower-case words, are no names
+    ("Kolmar AB <KLMR ST> agreed to sell a mill.", [("Kolmar AB", "ORG")], ["Kolmar AB"]),
+    ("Tarvin Inc <TRV> said <there were talks>.", [("Tarvin Inc", "ORG")], ["Tarvin Inc"]),
+])
+def test_a_name_in_the_wires_angle_brackets_is_one_company(nlp, text, ner, expected):
+    assert orgs(nlp, text, ner) == expected

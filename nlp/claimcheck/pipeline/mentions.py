@@ -75,10 +75,10 @@ def merge_quantity_spans(doc: Doc) -> None:
             for t in (doc[i] for i, (w, lw) in enumerate(zip(texts, lowers))
                       if i not in taken and (lw in _SMALL_WORDS or _NUMBER.fullmatch(w)))
             if _is_bare_number(t) and not _far_year(t) or _first_of_two(t, grammar + others) or _word_count(t)]
-    doc.ents = _names_told_alike(doc, _companies_named_as_people(doc, _split_columns(doc, _join_ranges(
-        doc, refine_spans(doc, filter_spans(
-            grammar + [e for e in others + bare if not _name_number(e) and not _spec_number(e)
-                       and not _street_number(e) and not _fraction_number(e)]))))))
+    ents = _split_columns(doc, _join_ranges(doc, refine_spans(doc, filter_spans(
+        grammar + [e for e in others + bare if not _name_number(e) and not _spec_number(e)
+                   and not _street_number(e) and not _fraction_number(e)]))))
+    doc.ents = _names_told_alike(doc, _bracketed_names(doc, _companies_named_as_people(doc, ents)))
 
 
 #: what follows only a company's name: "Kolt shares fell", "Kolt posted a loss", "Kolt priced its shares"
@@ -116,6 +116,43 @@ def _companies_named_as_people(doc: Doc, ents: list[Span]) -> list[Span]:
         return ents
     return [Span(doc, e.start, e.end, label="ORG") if e.label_ in ("PERSON", "GPE") and e.text in companies else e
             for e in ents]
+
+
+#: a company's name in the wire's angle brackets, Reuters' mark of a company with no ticker ("<Kestrel Foods Co of
+#: Australia Ltd>", "<Royal Bank of Veloria>"): two words or more, the first capitalised
+_BRACKETED = re.compile(r"<([A-Z][^<>\n]{0,80}? [^<>\n]{1,80}?)>")
+_SPACED_TICKER = re.compile(r"[A-Z0-9.]{1,6} [A-Z]{1,3}")
+_ABBREVIATION_AFTER = re.compile(r"\s*(?:\([A-Z][A-Z0-9.&-]{1,7}\)|-\s*[A-Z][A-Z0-9.&]{1,7})$")
+#: words that may stand in lower case inside a company's name
+_NAME_JOINERS = {"of", "and", "de", "du", "des", "la", "le", "van", "von", "der", "den", "di", "del", "y", "e", "et",
+                 "the", "for", "&", "-", ",", "'s", "’s"}
+
+
+def _bracketed_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Each company name in the wire's angle brackets is one ORG entity over the bracket's words, however the NER
+    cut it ("Kestrel Foods Co" + "Australia Ltd" for "<Kestrel Foods Co of Australia Ltd>") or ran it into the
+    bracket ("Royal Bank of Veloria>"); a bracket with a figure or a date inside, or with words in lower case that
+    join no name, is left as it is."""
+    text = text_of(doc)
+    if "<" not in text:
+        return ents
+    out = list(ents)
+    for m in _BRACKETED.finditer(text):
+        if _SPACED_TICKER.fullmatch(m.group(1)):
+            continue  # "<BLDS ST>": a ticker and its exchange
+        short = _ABBREVIATION_AFTER.search(m.group(1))  # "<Cie Generale de Constructions (CGCT)>": the name alone
+        span = doc.char_span(m.start(1), m.start(1) + short.start() if short else m.end(1), label="ORG")
+        if span is None or any(t.is_lower and t.lower_ not in _NAME_JOINERS for t in span):
+            continue
+        inside = [e for e in out if e.start <= span.end and span.start - 1 <= e.end - 1]  # the brackets' tokens too
+        if any(e.label_ not in NAME_LABELS and e.label_ not in ("CARDINAL", "ORDINAL") for e in inside):
+            continue  # "<3-for-2 split>": a figure's bracket
+        if short:
+            inside = [e for e in inside if e.start < span.end]  # the abbreviation keeps its own tag
+        if [(e.start, e.end, e.label_) for e in inside] == [(span.start, span.end, "ORG")]:
+            continue
+        out = [e for e in out if e not in inside] + [span]
+    return sorted(out, key=lambda e: e.start)
 
 
 def _names_told_alike(doc: Doc, ents: list[Span]) -> list[Span]:
