@@ -1306,3 +1306,21 @@ def test_a_sum_claimed_in_court_is_no_deal(text, kept):
 def test_an_age_is_no_count(text, value, kept):
     doc = doc_with(text, [("Brandt", "ORG"), (value, "CARDINAL")])
     assert bool(C.revise_drafts(doc, [draft(doc, "Brandt", "count", value)])) == kept
+
+
+@pytest.mark.parametrize("text, linked, expected", [
+    # sales told in units, or a whole market's, in the sentence itself: no company's revenue change
+    ("Harlow said new vehicle sales jumped 22% in May.", "revenue_growth", None),
+    ("Harlow said its auto sales volume dropped 23% in March.", "revenue_growth", None),
+    ("Harlow said retail sales dropped by 1% on the month.", "profit_growth", None),
+    # a sales change read as a profit's, with no profit in the sentence, is the revenue's
+    ("Harlow sales jumped 11% last quarter.", "profit_growth", "revenue_growth"),
+    # a profit in the sentence keeps it; money sales keep their change
+    ("Harlow sales rose, and its net profit jumped 11%.", "profit_growth", "profit_growth"),
+    ("Harlow said sales rose 11% in value.", "revenue_growth", "revenue_growth"),
+])
+def test_sales_in_units_are_no_revenue_change(text, linked, expected):
+    value = re.search(r"\d+%", text).group(0)
+    doc = doc_with(text, [("Harlow", "ORG"), (value, "PERCENT")])
+    got = C.revise_drafts(doc, [draft(doc, "Harlow", linked, value)])
+    assert claims(got) == ({("Harlow", expected, value)} if expected else set())

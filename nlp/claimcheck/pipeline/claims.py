@@ -2849,6 +2849,12 @@ def _baselines_of_levels(doc: Doc, drafts: list[ClaimDraft], held: set[tuple[int
 _UNIT_SALES = re.compile(r"\b(?:sales|sold|deliveries|delivered)\b[^.;\n]{0,60}?\b\d[\d,.]*(?:\s+(?:million|m|mln|"
                          r"thousand|bn|billion))?\s+(?:new\s+)?(?:vehicles|cars|automobiles|units|trucks|"
                          r"motorcycles|handsets|phones|consoles|copies)\b", re.IGNORECASE)
+#: sales told in units, or a whole market's, in the sentence itself: "new vehicle sales jumped 22%", "its auto sales
+#: volume dropped 23%", "retail sales dropped by 1%"
+_UNITS_SOLD = re.compile(r"\b(?:(?:vehicle|car|auto|truck|unit|home|house|retail|passenger\s+car)s?\s+sales"
+                         r"|sales\s+volumes?|volume\s+sales)\b", re.IGNORECASE)
+#: what a sentence says of a profit (a profit's change is read there, not a sales change)
+_PROFIT_WORDS = re.compile(r"\b(?:profits?|earnings|income|net|loss(?:es)?|margins?)\b", re.IGNORECASE)
 #: a sales change that says it is money: "revenue", "turnover", "in value", a currency
 _SALES_IN_MONEY = re.compile(r"\b(?:revenues?|turnover|value|income|earnings|like-for-like)\b", re.IGNORECASE)
 
@@ -2857,16 +2863,23 @@ def _unit_sales_changes(doc: Doc, drafts: list[ClaimDraft]) -> set[int]:
     """In a story that counts its sales in units (cars, phones), "Ford sales dropped 3%" is a change in units
     sold, not in revenue (GUIDELINES: unit sales are ``other``): a ``revenue_growth`` whose sentence speaks of
     sales, but not of revenue, turnover or value, is dropped (the ``id()`` of each is returned)."""
-    if not _UNIT_SALES.search(text_of(doc)):
-        return set()
+    in_units = _UNIT_SALES.search(text_of(doc)) is not None
     dropped: set[int] = set()
     for d in drafts:
-        if d.attribute != "revenue_growth":
+        if d.attribute not in ("revenue_growth", "profit_growth"):
             continue
         sent = bounded_sent(d.span)
+        text = span_text(sent)
         words = {t.lower_ for t in sent}
-        if words & {"sales", "sold"} and not _SALES_IN_MONEY.search(span_text(sent)):
+        if not words & {"sales", "sold"} or _SALES_IN_MONEY.search(text):
+            continue
+        if d.attribute == "profit_growth" and _PROFIT_WORDS.search(text):
+            continue
+        if in_units or _UNITS_SOLD.search(text):
             dropped.add(id(d))
+        elif d.attribute == "profit_growth":  # "Kolt sales jumped 11%", read as a profit's change
+            d.attribute, d.as_of = "revenue_growth", None
+            d.__post_init__()
     return dropped
 
 
