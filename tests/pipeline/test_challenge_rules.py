@@ -1324,3 +1324,11 @@ def test_sales_in_units_are_no_revenue_change(text, linked, expected):
     doc = doc_with(text, [("Harlow", "ORG"), (value, "PERCENT")])
     got = C.revise_drafts(doc, [draft(doc, "Harlow", linked, value)])
     assert claims(got) == ({("Harlow", expected, value)} if expected else set())
+
+
+def test_a_count_whose_figure_reads_as_money_is_no_count():
+    doc = doc_with("Tarvin shares ended at 318 crowns in Oslo.", [("Tarvin", "ORG"), ("318", "CARDINAL")])
+    counted = C.ClaimDraft("Tarvin", "count", C.Quantity(318, "NOK", "exact", 317.5, 318.5), ent(doc, "318"), None, None, 0.9)
+    assert claims(C.revise_drafts(doc, [counted])) == set()
+    kept = C.ClaimDraft("Tarvin", "count", C.Quantity(318, "count", "exact", 317.5, 318.5), ent(doc, "318"), None, None, 0.9)
+    assert claims(C.revise_drafts(doc, [kept])) == {("Tarvin", "count", "318")}

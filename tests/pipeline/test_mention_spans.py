@@ -455,3 +455,19 @@ def test_a_company_tagged_once_is_the_company_at_its_untagged_mentions(nlp, text
 ])
 def test_a_name_in_the_wires_angle_brackets_is_one_company(nlp, text, ner, expected):
     assert orgs(nlp, text, ner) == expected
+
+
+# --- a claim reads a plain number as the mention layer does ------------------------------------------------------
+
+@pytest.mark.parametrize("text, ner, value, expected", [
+    # the NER's span without its currency: the words after it make it money, in the country's crowns
+    ("Tarvin lost 312,000 crowns at its Oslo unit last year.", [("Tarvin", "ORG"), ("312,000", "CARDINAL")],
+     "312,000", (312_000, "NOK")),
+    # a count that is a count stays one
+    ("Tarvin runs 312 shops in Norway.", [("Tarvin", "ORG"), ("312", "CARDINAL")], "312", (312, "count")),
+])
+def test_a_claim_reads_a_plain_number_as_its_mention(nlp, text, ner, value, expected):
+    doc = make(nlp, text, ner)
+    span = next(e for e in doc.ents if e.text == value)
+    q = M.claim_reading(span, None)
+    assert (q.value, q.unit) == expected

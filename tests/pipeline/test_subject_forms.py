@@ -238,8 +238,9 @@ def test_the_name_a_holding_clause_hangs_on_holds_the_stake(text, ents, holder):
 ])
 def test_a_holding_verb_does_not_move_the_figure_where_it_does_not_hold_it(text, ents):
     doc = make(NLP, text, ents, sentences=True)
-    value = ents[-1][0] if ents[-1][1] != "ORG" else ents[-2][0]
-    got = C.revise_drafts(doc, [draft(doc, "Arden", "count", value)])
+    value, label = ents[-1] if ents[-1][1] != "ORG" else ents[-2]
+    attribute = "deal_value" if label == "MONEY" else "count"  # an amount is no count (``_money_count``)
+    got = C.revise_drafts(doc, [draft(doc, "Arden", attribute, value)])
     assert subjects(got)[0][0] == "Arden"
 
 

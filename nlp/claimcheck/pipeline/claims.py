@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimcheck.normalize import Quantity, period_of
 from claimcheck.normalize.dates import MONTHS
-from claimcheck.pipeline.mentions import DAYFIRST_KEY, NAME_LABELS, PUBLISHED_KEY, normalize_span
+from claimcheck.pipeline.mentions import DAYFIRST_KEY, NAME_LABELS, PUBLISHED_KEY, claim_reading, normalize_span
 from claimcheck.pipeline.spans import bounded_sent, ent_of, ents_in, span_text, text_of
 from claimcheck.pipeline.tables import REISSUED
 from claimcheck.vocabulary import DATE_ATTRIBUTES, PERIOD_ATTRIBUTES, TOPIC_SUBJECT_CONFIDENCE
@@ -908,8 +908,9 @@ _WORTH = re.compile(r"\b(?:was|is|are|were|be|been) (?:now )?(?:worth|valued at)
 
 def _read(value: Span, published) -> Quantity | None:
     """A figure normalised as the document reads it: relative dates against ``published``, day before month when
-    the document writes dates so (``DAYFIRST_KEY``, set by the mention layer)."""
-    return normalize_span(value, published, dayfirst=bool(value.doc.user_data.get(DAYFIRST_KEY, False)))
+    the document writes dates so (``DAYFIRST_KEY``, set by the mention layer), a plain number its words make money
+    as money (``claim_reading``)."""
+    return claim_reading(value, published, dayfirst=bool(value.doc.user_data.get(DAYFIRST_KEY, False)))
 
 
 def _listing_of(doc: Doc, names: list[Span], value: Span) -> str | None:
@@ -2523,7 +2524,7 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
     out_drop |= _nationality_subjects(doc, index, drafts, topics)
     out_drop |= _unit_sales_changes(doc, drafts)
     out_drop |= {id(d) for d in drafts if _no_company(d.subject_text, d.attribute) or _market_count(d)
-                 or _ratio_part(d) or _age_count(d)}
+                 or _ratio_part(d) or _age_count(d) or _money_count(d)}
     out_drop |= {id(d) for d in drafts if d.attribute in _RESULTS and _foretold(doc, d.span)}
     out_drop |= {id(d) for d in drafts if d.attribute == "share_price_change"
                  and (_currency_move(doc, d.span) or _other_move(d.span))}
@@ -3016,6 +3017,12 @@ _BASELINE_CUES = {"than", "compared", "above", "below", "beat", "beating", "from
 _CURRENCY_WORDS = {"currency", "currencies", "baht", "rupiah", "rupee", "rupees", "dollar", "euro", "yen", "pound",
                    "sterling", "yuan", "renminbi", "won", "peso", "franc", "rouble", "ruble", "lira", "rand",
                    "ringgit", "dong", "krona", "krone", "greenback", "shekel", "dinar", "real"}
+
+
+def _money_count(d: ClaimDraft) -> bool:
+    """A count whose figure reads as money ("ended at 318 crowns", "notes in denominations of 5,000 dlrs": a
+    plain number its words make an amount, ``claim_reading``)."""
+    return d.attribute == "count" and bool(re.fullmatch(r"[A-Z]{3}", str(d.quantity.unit)))
 
 
 def _currency_move(doc: Doc, value: Span) -> bool:

@@ -18,7 +18,7 @@ import re
 from spacy.tokens import Span
 
 from claimcheck.pipeline.claims import SCOPE_WORDS, ClaimDraft, _clean_name, _period_in, revise_drafts, story_source
-from claimcheck.pipeline.mentions import DAYFIRST_KEY, PUBLISHED_KEY, normalize_span
+from claimcheck.pipeline.mentions import DAYFIRST_KEY, PUBLISHED_KEY, claim_reading
 from claimcheck.pipeline.pairs import sentence_ids
 from claimcheck.pipeline.spans import ents_in
 from claimcheck.vocabulary import DATE_ATTRIBUTES, PERIOD_ATTRIBUTES, SCOPE_VERBS, scope_verb_forms
@@ -115,7 +115,7 @@ def drafts_from_links(doc, links) -> list[ClaimDraft]:
         subject = _clean_name(name) or story_source(doc, name)
         if subject is None:
             continue
-        quantity = normalize_span(value, published, dayfirst=dayfirst)
+        quantity = claim_reading(value, published, dayfirst=dayfirst)
         if quantity is None:
             continue
         if attribute in DATE_ATTRIBUTES and (quantity.kind == "year" or len(str(quantity.value)) < 10):

@@ -1131,6 +1131,24 @@ _STOPS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that",
           "during", "while", "which", "who", "than", "per", "into", "over", "after", "before"}
 
 
+def claim_reading(span: Span, published: date | None, *, dayfirst: bool = False) -> Quantity | None:
+    """A value span's reading for a claim: :func:`normalize_span`'s, except where the words around a plain number
+    make it money, as :func:`mentions_of` reports it ("lost 312,000 crowns" of a story placed in Norway, the NER's span
+    without its currency; "a loss of 799,000 or 22 cts a share"): that amount, so a claim and the mention it
+    is read from agree."""
+    q = normalize_span(span, published, dayfirst=dayfirst)
+    if q is None or span.label_ not in ("CARDINAL", "QUANTITY") or q.unit != "count":
+        return q
+    unit = _count_unit(span) or q.unit
+    read = _count_as_other(span, unit)
+    money = read[1] if read is not None and read[0] == "MONEY" else None
+    if read is None and unit == "count":  # "up from 20.4 mln" after "26.1 mln stg": the currency written once
+        elided = elided_reading(span, span.doc.user_data.get(CURRENCY_KEY) or "USD", counted_unit)
+        if elided is not None and elided[0] == "MONEY":
+            money = _story_currency(span.doc, span.text, elided[1]) or elided[1]
+    return q if money is None else dated_currency(money, published or _published(span.doc))
+
+
 def mentions_of(doc: Doc, published: date | None = None, *, dayfirst: bool = False) -> Iterable[Mention]:
     """Every value and name mention of ``doc`` (values normalised where possible).
 
