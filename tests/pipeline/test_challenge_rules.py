@@ -1332,3 +1332,19 @@ def test_a_count_whose_figure_reads_as_money_is_no_count():
     assert claims(C.revise_drafts(doc, [counted])) == set()
     kept = C.ClaimDraft("Tarvin", "count", C.Quantity(318, "count", "exact", 317.5, 318.5), ent(doc, "318"), None, None, 0.9)
     assert claims(C.revise_drafts(doc, [kept])) == {("Tarvin", "count", "318")}
+
+
+@pytest.mark.parametrize("text, value, expected", [
+    # a verb of making a deal before the figure and the deal's noun after it: the maker's deal value
+    ("Kestrel won a $1.8bn contract to build the bridge.", "$1.8bn", True),
+    ("Kestrel has signed a $5bn pipeline deal with Veloria.", "$5bn", True),
+    ("Kestrel in $3bn jet supply deal", "$3bn", True),  # a headline's "in"
+    ("Kestrel lands $9bn of jet orders", "$9bn", True),
+    # no deal's noun after it, or no verb of making one before it: nothing read here
+    ("Kestrel won a $1.8bn share of the market.", "$1.8bn", False),
+    ("Kestrel said a $5bn pipeline deal was likely.", "$5bn", False),
+])
+def test_a_deal_made_is_the_makers_deal_value(text, value, expected):
+    doc = doc_with(text, [("Kestrel", "ORG"), (value, "MONEY")])
+    got = claims(C.revise_drafts(doc, []))
+    assert (("Kestrel", "deal_value", value) in got) is expected

@@ -922,6 +922,16 @@ def _listing_of(doc: Doc, names: list[Span], value: Span) -> str | None:
     return None
 
 
+#: a verb of making a deal right before its figure ("has signed a", "won a", "agrees", a headline's "in"), and the
+#: deal's noun after it, two words between at most ("$5bn pipeline deal", "$3bn jet supply deal", "$9bn of jet
+#: orders")
+_DEAL_MADE = re.compile(r"(?:^|\s)(?:in|signs?|signed|signing|wins?|won|winning|secures?|secured|securing|agrees?"
+                        r"|agreed|seals?|sealed|strikes?|struck|clinch(?:es|ed)?|completes?|completed|lands?|landed"
+                        r"|inks?|inked)(?:\s+(?:a|an))?$")
+_DEAL_NOUN_AFTER = re.compile(r"(?:\([^)]{0,40}\)\s*)?(?:of\s+)?(?:[\w-]+\s+){0,2}?(?:deal|contract|order|takeover"
+                              r"|buyout|merger|acquisition|purchase)s?\b")
+
+
 def _unlinked_prices(doc: Doc, sent: Span, names: list[Span], values: list[Span], drafts: list[ClaimDraft],
                      published, covered: set[tuple[int, int]]) -> list[ClaimDraft]:
     """Drafts for money figures no draft covers, read from the verb or noun that says what they are (GUIDELINES'
@@ -956,6 +966,9 @@ def _unlinked_prices(doc: Doc, sent: Span, names: list[Span], values: list[Span]
             attribute, subject = "deal_value", agent  # purchase of Arden by Kolt"
         elif (owner := _deal_owner(doc, names, v, sent, drafts)) is not None:  # "its $10bn takeover of Mirel"
             attribute, subject = "deal_value", owner
+        elif _DEAL_MADE.search(" ".join(words[-3:])) and _DEAL_NOUN_AFTER.match(doc[v.end:v.end + 5].text.lower()) \
+                and (maker := _opening_company(doc, names, v, sent)):  # "Kolt won a $1.8bn contract", "Kolt in
+            attribute, subject = "deal_value", maker  # $3bn jet deal" (a headline)
         elif prev in _BID_VERBS and after.startswith("for ") and _bid_for_company(doc, names, v):
             attribute, subject = "deal_value", _opening_company(doc, names, v, sent)
         elif (valued := _valuing_object(doc, names, v)) is not None:  # "which values Kolt at $5.1bn"
