@@ -1348,3 +1348,18 @@ def test_a_deal_made_is_the_makers_deal_value(text, value, expected):
     doc = doc_with(text, [("Kestrel", "ORG"), (value, "MONEY")])
     got = claims(C.revise_drafts(doc, []))
     assert (("Kestrel", "deal_value", value) in got) is expected
+
+
+@pytest.mark.parametrize("text, ents, value, expected", [
+    # the Nasdaq named as an index moves like one
+    ("Stocks slid as the Nasdaq fell 61.20 points or 2.81%.",
+     [("Nasdaq", "ORG"), ("61.20", "CARDINAL"), ("2.81%", "PERCENT")], "2.81%", True),
+    ("Shares closed higher, and the Nasdaq rose 0.7% to 2,011.", [("Nasdaq", "ORG"), ("0.7%", "PERCENT")], "0.7%",
+     True),
+    # the exchange in a ticker's brackets is no index
+    ("Shares of Kestrel (Nasdaq: KST) rose 4% on the news.", [("Kestrel", "ORG"), ("Nasdaq", "ORG"), ("4%", "PERCENT")],
+     "4%", False),
+])
+def test_the_nasdaq_as_an_index_has_its_move(text, ents, value, expected):
+    doc = doc_with(text, ents)
+    assert (("Nasdaq", "share_price_change", value) in claims(C.revise_drafts(doc, []))) is expected

@@ -1318,6 +1318,10 @@ def _market_moves(doc: Doc, sent: Span, names: list[Span], values: list[Span], p
     if not market_story:
         return []
     out: list[ClaimDraft] = []
+    # the Nasdaq named as an index ("the Nasdaq rose 0.7%"), which the names of the sentence leave as an exchange
+    indexes = [e for e in ents_in(sent) if e.label_ == "ORG" and e not in names and _index_name(e.text)
+               and not _in_ticker_brackets(doc, e)]
+    pool = sorted(names + indexes, key=lambda n: n.start) if indexes else names
     for v in values:
         if v.label_ != "PERCENT" or (v.start, v.end) in covered or not (sent.start <= v.start < sent.end):
             continue
@@ -1332,8 +1336,8 @@ def _market_moves(doc: Doc, sent: Span, names: list[Span], values: list[Span], p
         while i > sent.start and doc[i].lower_ in _MOVE_GAP:
             i -= 1
         # the name ends where the gap began, or inside it ("The Arden Composite Index lost …": 'Index' is the name's)
-        name = next((n for n in names if i + 1 <= n.end <= verb), None) or _index_before(doc, names, verb)
-        if name is None or name.label_ != "ORG" or _is_ticker(doc, name) \
+        name = next((n for n in pool if i + 1 <= n.end <= verb), None) or _index_before(doc, pool, verb)
+        if name is None or name.label_ != "ORG" or (_is_ticker(doc, name) and name not in indexes) \
                 or (name.start > sent.start and doc[name.start - 1].lower_ in _PREPOSITIONS - {"with"}):
             continue  # ("with Ostwind dropping 1.9%" is a clause of its own)
         quantity = normalize_span(v, published)
@@ -1367,6 +1371,13 @@ def _index_before(doc: Doc, names: list[Span], verb: int) -> Span | None:
     if any(t.text == ";" or t.ent_type_ in ("PERCENT", "MONEY") for t in doc[name.end:verb]):
         return None
     return name
+
+
+def _in_ticker_brackets(doc: Doc, ent: Span) -> bool:
+    """'(NASDAQ: LUMN)', '<LUMN.O>': a name written as a ticker or its exchange, inside the brackets of one."""
+    before = doc[ent.start - 1].text if ent.start > 0 else ""
+    after = doc[ent.end].text if ent.end < len(doc) else ""
+    return before in ("(", "<", "[") or after in (")", ">", "]", ":")
 
 
 def _index_name(text: str) -> str | None:

@@ -17,7 +17,8 @@ import re
 
 from spacy.tokens import Span
 
-from claimcheck.pipeline.claims import SCOPE_WORDS, ClaimDraft, _clean_name, _period_in, revise_drafts, story_source
+from claimcheck.pipeline.claims import (SCOPE_WORDS, ClaimDraft, _clean_name, _index_name, _period_in, revise_drafts,
+                                        story_source)
 from claimcheck.pipeline.mentions import DAYFIRST_KEY, PUBLISHED_KEY, claim_reading
 from claimcheck.pipeline.pairs import sentence_ids
 from claimcheck.pipeline.spans import ents_in
@@ -112,7 +113,8 @@ def drafts_from_links(doc, links) -> list[ClaimDraft]:
     for pair, attribute, probability, attribute_score in links:
         value = ents.get(pair.value) or Span(doc, pair.value[0], pair.value[1], label=pair.value_label)
         name = doc[pair.subject[0]:pair.subject[1]].text
-        subject = _clean_name(name) or story_source(doc, name)
+        subject = _clean_name(name) or story_source(doc, name) \
+            or (_index_name(name) if attribute == "share_price_change" else None)  # "the Nasdaq rose 0.7%"
         if subject is None:
             continue
         quantity = claim_reading(value, published, dayfirst=dayfirst)
