@@ -242,9 +242,10 @@ def test_a_move_against_the_offer_price_after_the_opening_price():
     ("Orrin's revenue for the quarter rose 94% to $35bn.", "profit_growth", "revenue_growth"),
     ("Group net profit for the half rose 28% to $458m.", "revenue_growth", "profit_growth"),
     ("Orrin's sales were up 4%.", "profit_growth", "revenue_growth"),
-    # two result nouns, or none, before the change: the linker's choice stands
+    # two result nouns before the change: the linker's choice stands
     ("Orrin's profit and sales rose 4%.", "profit_growth", "profit_growth"),
-    ("Orrin's shares rose 4%, lifting revenue hopes.", "revenue_growth", "revenue_growth"),
+    # no result noun, the shares' move verb before it: the shares' move
+    ("Orrin's shares rose 4%, lifting revenue hopes.", "revenue_growth", "share_price_change"),
     # the result noun after the change noun, past the period or store words before it
     ("Orrin posted a 14% jump in quarterly sales and in its profits.", "profit_growth", "revenue_growth"),
     ("Orrin saw a 6% rise in March sales.", "profit_growth", "revenue_growth"),
@@ -1363,3 +1364,16 @@ def test_a_deal_made_is_the_makers_deal_value(text, value, expected):
 def test_the_nasdaq_as_an_index_has_its_move(text, ents, value, expected):
     doc = doc_with(text, ents)
     assert (("Nasdaq", "share_price_change", value) in claims(C.revise_drafts(doc, []))) is expected
+
+
+@pytest.mark.parametrize("text, linked", [
+    # a percentage right after the shares' move verb, irregular past included, is the move, whatever the linker said
+    ("Tarvin's shares rose 11% on news of the offer.", "profit_growth"),
+    ("Tarvin shares fell 3.5 percent on the day.", "revenue_growth"),
+    ("Tarvin shares sank 6% in early trade.", "stake"),
+])
+def test_a_percentage_after_the_shares_move_verb_is_a_share_move(text, linked):
+    value = re.search(r"[\d.]+ ?(?:%|percent)", text).group(0)
+    doc = doc_with(text, [("Tarvin", "ORG"), (value, "PERCENT")])
+    got = C.revise_drafts(doc, [draft(doc, "Tarvin", linked, value)])
+    assert claims(got) == {("Tarvin", "share_price_change", value)}

@@ -1349,9 +1349,9 @@ def _market_moves(doc: Doc, sent: Span, names: list[Span], values: list[Span], p
 
 
 #: a price's move in a headline's present tense or the past, right before its figure
-_SHARE_MOVE = re.compile(r"\b(?:shares?|stock)\s+(?:\w+\s+)?(?:plummet|plunge|soar|slump|jump|rise|fall|drop|sink|"
-                         r"surge|tumble|climb|slide|rally|gain|lose)(?:s|ed|d)?(?:\s+by)?(?:\s+about|\s+nearly)?\s*$",
-                         re.IGNORECASE)
+_SHARE_MOVE = re.compile(r"\b(?:shares?|stock)\s+(?:\w+\s+)?(?:(?:plummet|plunge|soar|slump|jump|rise|fall|drop|sink|"
+                         r"surge|tumble|climb|slide|rally|gain|lose)(?:s|ed|d)?|rose|risen|fell|fallen|sank|slid|lost)"
+                         r"(?:\s+by)?(?:\s+about|\s+nearly)?\s*$", re.IGNORECASE)
 
 
 def _moved_shares(doc: Doc, value: Span, sent: Span) -> bool:
@@ -2483,7 +2483,7 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
                 elif d.attribute == "stake":  # "an investor group raised its stake in Kolt to 38.5 pct": the
                     out_drop.add(id(drafts[i]))  # holder is unnamed, and the company held holds no stake in itself
                 continue
-            if d.attribute == "stake" and _moved_shares(doc, d.span, sent):
+            if d.attribute in ("stake", "profit_growth", "revenue_growth") and _moved_shares(doc, d.span, sent):
                 drafts[i].attribute = "share_price_change"
                 drafts[i].__post_init__()
                 continue
