@@ -1377,3 +1377,17 @@ def test_a_percentage_after_the_shares_move_verb_is_a_share_move(text, linked):
     doc = doc_with(text, [("Tarvin", "ORG"), (value, "PERCENT")])
     got = C.revise_drafts(doc, [draft(doc, "Tarvin", linked, value)])
     assert claims(got) == {("Tarvin", "share_price_change", value)}
+
+
+@pytest.mark.parametrize("text, subject, value, kept", [
+    # an index's level or points are no count
+    ("The FTSE 100 ended the day at 4,820, up 12 points.", "FTSE 100", "4,820", False),
+    ("Velor's price index was at 142 in May, the agency said.", "Velor", "142", False),
+    # a company named like an agency or a chemical maker keeps its counts
+    ("Dow Chemical said it would close 14 plants.", "Dow Chemical", "14", True),
+    ("The CAC was investigating 12 other cases.", "CAC", "12", True),
+])
+def test_an_index_level_is_no_count(text, subject, value, kept):
+    doc = doc_with(text, [(subject, "ORG"), (value, "CARDINAL")])
+    got = C.revise_drafts(doc, [draft(doc, subject, "count", value)])
+    assert bool(got) is kept

@@ -2548,7 +2548,7 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
     out_drop |= _nationality_subjects(doc, index, drafts, topics)
     out_drop |= _unit_sales_changes(doc, drafts)
     out_drop |= {id(d) for d in drafts if _no_company(d.subject_text, d.attribute) or _market_count(d)
-                 or _ratio_part(d) or _age_count(d) or _money_count(d)}
+                 or _ratio_part(d) or _age_count(d) or _money_count(d) or _index_count(doc, d)}
     out_drop |= {id(d) for d in drafts if d.attribute in _RESULTS and _foretold(doc, d.span)}
     out_drop |= {id(d) for d in drafts if d.attribute == "share_price_change"
                  and (_currency_move(doc, d.span) or _other_move(d.span))}
@@ -3041,6 +3041,25 @@ _BASELINE_CUES = {"than", "compared", "above", "below", "beat", "beating", "from
 _CURRENCY_WORDS = {"currency", "currencies", "baht", "rupiah", "rupee", "rupees", "dollar", "euro", "yen", "pound",
                    "sterling", "yuan", "renminbi", "won", "peso", "franc", "rouble", "ruble", "lira", "rand",
                    "ringgit", "dong", "krona", "krone", "greenback", "shekel", "dinar", "real"}
+
+
+#: a stock index's name ("FTSE 100", "the Dow Jones Industrial Average", "All Ordinaries", "Arden Composite Index")
+_INDEX_SUBJECT = re.compile(r"\b(?:Dow\s+Jones|DJIA|Nasdaq|FTSE|Footsie|Nikkei|DAX|CAC[\s-]?40|Hang\s+Seng"
+                            r"|S&P(?:\s*500)?|Standard\s+(?:&|and)\s+Poor's|Sensex|All\s+Ordinaries)\b|^Dow$"
+                            r"|\b(?:Index|Indices|Industrial\s+Average|Composite)$", re.IGNORECASE)
+
+
+def _index_count(doc: Doc, d: ClaimDraft) -> bool:
+    """A count that is an index's level or its points ("the FTSE 100 closed 15 points higher at 4,751", "the index,
+    base 1980, stood at 135"): the count's subject is an index, or the figure comes right after 'at' or 'to' in a
+    sentence about an index."""
+    if d.attribute != "count":
+        return False
+    if _INDEX_SUBJECT.search(d.subject_text):
+        return True
+    sent = bounded_sent(d.span)
+    return d.span.start > sent.start and doc[d.span.start - 1].lower_ in ("at", "to") \
+        and re.search(r"\bind(?:ex|ices)\b", span_text(sent), re.IGNORECASE) is not None
 
 
 def _money_count(d: ClaimDraft) -> bool:
