@@ -1391,3 +1391,20 @@ def test_an_index_level_is_no_count(text, subject, value, kept):
     doc = doc_with(text, [(subject, "ORG"), (value, "CARDINAL")])
     got = C.revise_drafts(doc, [draft(doc, subject, "count", value)])
     assert bool(got) is kept
+
+
+@pytest.mark.parametrize("text, ents, linked, expected", [
+    # a move told as a noun after its figure, the owner named there
+    ("Analysts blamed the strike for a 14% fall in Tarvin's shares this year.", [("14%", "PERCENT"), ("Tarvin", "ORG")],
+     None, {("Tarvin", "share_price_change", "14%")}),
+    # 'its own shares': the company the sentence opens with; a growth the linker read there becomes the move
+    ("Tarvin said a 20% slide in its own shares cut the offer's worth.", [("Tarvin", "ORG"), ("20%", "PERCENT")],
+     "stake", {("Tarvin", "share_price_change", "20%")}),
+    # a fall in sales is no move of shares
+    ("Tarvin reported a 14% fall in its sales.", [("Tarvin", "ORG"), ("14%", "PERCENT")], None, set()),
+])
+def test_a_move_told_as_a_noun_in_the_shares_is_a_share_move(text, ents, linked, expected):
+    doc = doc_with(text, ents)
+    got = claims(C.revise_drafts(doc, [draft(doc, "Tarvin", linked, "14%" if "14%" in text else "20%")]
+                                 if linked else []))
+    assert {c for c in got if c[1] == "share_price_change"} == expected

@@ -1398,6 +1398,42 @@ _TRADING_DAY = re.compile(r"\b(?:session|trading|debut|offer price|open|opened|o
                           re.IGNORECASE)
 
 
+#: a share price's move told as a noun after its figure: "a 14% fall in Kolt's shares", "a 20% slide in its own
+#: shares", "a 9% rise in the company's share price"
+_MOVE_NOUN_AFTER = re.compile(r"\s*(?:fall|drop|decline|slide|slump|plunge|tumble|rise|gain|jump|increase|surge|climb"
+                              r"|rally)\s+in\s+(?:(?P<owner>(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)\s*(?:'s|’s|')\s+"
+                              r"|(?P<own>its|their|the\s+company's|the\s+firm's|the\s+group's)\s+)?(?:own\s+)?"
+                              r"(?:shares|stock|share\s+price|stock\s+price)\b")
+
+
+def _share_move_nouns(doc: Doc, sent: Span, names: list[Span], values: list[Span], drafts: list[ClaimDraft],
+                      published, topics: set[str], covered: set[tuple[int, int]]) -> list[ClaimDraft]:
+    """A share price's move told as a noun after its percentage (:data:`_MOVE_NOUN_AFTER`): the move, for the
+    company whose shares they are, else the one the sentence opens with, else the story's. A draft the linker made
+    of the figure (a growth, a stake) becomes the move; a figure it left is drafted."""
+    out: list[ClaimDraft] = []
+    for v in values:
+        if v.label_ != "PERCENT" or not (sent.start <= v.start < sent.end):
+            continue
+        m = _MOVE_NOUN_AFTER.match(span_text(doc[v.end:min(sent.end, v.end + 10)]))
+        if m is None:
+            continue
+        linked = [d for d in drafts if (d.span.start, d.span.end) == (v.start, v.end)]
+        subject = _clean_name(m["owner"]) if m["owner"] else None
+        if not linked and subject is None:
+            subject = _opening_company(doc, names, v, sent) or _story_company_before(drafts, topics, sent.start)
+        for d in linked:
+            if d.attribute != "share_price_change":
+                d.attribute, d.as_of = "share_price_change", None
+                d.__post_init__()
+            if subject:
+                d.subject_text = subject
+        quantity = normalize_span(v, published)
+        if not linked and subject and quantity is not None and (v.start, v.end) not in covered:
+            out.append(ClaimDraft(subject, "share_price_change", quantity, v, None, None, 0.5))
+    return out
+
+
 def _later_moves(doc: Doc, sent: Span, names: list[Span], values: list[Span], drafts: list[ClaimDraft],
                  published, covered: set[tuple[int, int]]) -> list[ClaimDraft]:
     """A second move of the same shares told with its subject left out ("Vessa shares rose 3% in early trade and
@@ -2524,6 +2560,7 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
         add(_growth_levels(doc, sent, values, drafts, published, covered))
         add(_growth_after_level(doc, sent, values, drafts, published, covered))
         add(_market_moves(doc, sent, plain, values, published, market_story, covered))
+        add(_share_move_nouns(doc, sent, plain, values, drafts, published, topics, covered))
         add(_later_moves(doc, sent, plain, values, drafts, published, covered))
         add(_greenshoe_sums(sent, values, drafts, published, covered))
         add(_offer_prices(doc, sent, plain, values, drafts, published, covered))
