@@ -1408,3 +1408,15 @@ def test_a_move_told_as_a_noun_in_the_shares_is_a_share_move(text, ents, linked,
     got = claims(C.revise_drafts(doc, [draft(doc, "Tarvin", linked, "14%" if "14%" in text else "20%")]
                                  if linked else []))
     assert {c for c in got if c[1] == "share_price_change"} == expected
+
+
+@pytest.mark.parametrize("text, linked, expected", [
+    # a deal's noun in the subject of 'was worth': the deal's value
+    ("Tarvin's offer for Brellin was worth $2.2bn in May.", "valuation", "deal_value"),
+    # a company's own worth stays its valuation
+    ("After the rally Tarvin is worth $9bn.", "deal_value", "valuation"),
+])
+def test_an_offer_worth_a_sum_is_a_deal_value(text, linked, expected):
+    value = re.search(r"\$[\d.]+bn", text).group(0)
+    doc = doc_with(text, [("Tarvin", "ORG")] + ([("Brellin", "ORG")] if "Brellin" in text else []) + [(value, "MONEY")])
+    assert claims(C.revise_drafts(doc, [draft(doc, "Tarvin", linked, value)])) == {("Tarvin", expected, value)}

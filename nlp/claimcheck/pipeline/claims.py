@@ -2045,6 +2045,18 @@ _DEAL_WORTH = re.compile(r"\b(?:" + "|".join(sorted(_DEAL_NOUNS - {"stake", "pla
                          r"\s*$", re.I)
 
 
+def _deal_noun_subject(doc: Doc, sent: Span, copula: int) -> bool:
+    """The subject before the copula at ``copula`` is a deal ("Kolt's offer for Mirel was worth …", "the deal is
+    worth …"): a deal's noun among the six words before it, no comma or clause word between."""
+    i = copula - 1
+    while i >= max(sent.start, copula - 6) and doc[i].text not in (",", ";", ":") \
+            and doc[i].lower_ not in ("when", "while", "after", "before", "because", "and", "but"):
+        if doc[i].lower_.removesuffix("s") in _DEAL_NOUNS:
+            return True
+        i -= 1
+    return False
+
+
 def _verb_attributes(doc: Doc, sent: Span, drafts: list[ClaimDraft], listing_story: bool = True) -> None:
     """The attribute a money figure's own verb states where the linker chose another: "Ravine raised $70m"
     (``funding``, or ``ipo_proceeds`` in a sentence about a listing), "Sibley lost $20m" (``loss``), "Kolt earned
@@ -2067,8 +2079,11 @@ def _verb_attributes(doc: Doc, sent: Span, drafts: list[ClaimDraft], listing_sto
             new = _RESULT[prev]
         elif prev == "worth" and before in ("is", "are", "was", "were", "be", "been") \
                 and d.attribute not in ("valuation",) and d.span.start >= 3 \
-                and doc[d.span.start - 3].lower_.removesuffix("s") not in _DEAL_NOUNS:
+                and not _deal_noun_subject(doc, sent, d.span.start - 2):
             new = "valuation"
+        elif prev == "worth" and before in ("is", "are", "was", "were", "be", "been") \
+                and d.attribute == "valuation" and _deal_noun_subject(doc, sent, d.span.start - 2):
+            new = "deal_value"  # "Kolt's offer for Mirel was worth $2.2bn": the offer's worth, not Kolt's
         if new is None and d.attribute == "valuation" \
                 and _DEAL_WORTH.search(doc[max(sent.start, d.span.start - 8):d.span.start].text):
             new = "deal_value"  # "a deal valued at $4bn", "the orders are worth $5.6bn": the deal's, not a company's
