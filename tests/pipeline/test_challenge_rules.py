@@ -1420,3 +1420,18 @@ def test_an_offer_worth_a_sum_is_a_deal_value(text, linked, expected):
     value = re.search(r"\$[\d.]+bn", text).group(0)
     doc = doc_with(text, [("Tarvin", "ORG")] + ([("Brellin", "ORG")] if "Brellin" in text else []) + [(value, "MONEY")])
     assert claims(C.revise_drafts(doc, [draft(doc, "Tarvin", linked, value)])) == {("Tarvin", expected, value)}
+
+
+@pytest.mark.parametrize("text, value, expected", [
+    ("The Tarvin share sale, worth €1.9bn, is the largest in Madrid this year.", "€1.9bn", "ipo_proceeds"),
+    ("Tarvin raised its bid for Brellin to $41 a share, lifting the deal's value to $5.2bn.", "$5.2bn", "deal_value"),
+    ("Tarvin stock closed at 96p on Friday, leaving the retailer worth £380m.", "£380m", "valuation"),
+    ("Tarvin sold $610m of shares in its listing, valuing it at $2.7bn.", "$2.7bn", "valuation"),
+    # in a bid, 'valuing it at' is the target's worth: not read here
+    ("Tarvin made an offer for Brellin, valuing it at $2.7bn.", "$2.7bn", None),
+])
+def test_the_words_before_a_sum_name_what_it_is_the_worth_of(text, value, expected):
+    ents = [("Tarvin", "ORG")] + ([("Brellin", "ORG")] if "Brellin" in text else []) + [(value, "MONEY")]
+    doc = doc_with(text, ents)
+    got = {c for c in claims(C.revise_drafts(doc, [])) if c[2] == value}
+    assert got == ({("Tarvin", expected, value)} if expected else set())

@@ -932,6 +932,30 @@ _DEAL_NOUN_AFTER = re.compile(r"(?:\([^)]{0,40}\)\s*)?(?:of\s+)?(?:[\w-]+\s+){0,
                               r"|buyout|merger|acquisition|purchase)s?\b")
 
 
+#: words right before a money figure that name what it is the worth of: a share sale's ("the Kolt share sale, worth
+#: €2.2bn", "its listing, valued at"), a deal's ("lifting the deal's value to $6.3bn"), the company's after a price
+#: move ("leaving the retailer worth £410m", "valuing it at $3.1bn")
+_TOLD_BEFORE = re.compile(r"(?P<sale>(?:share\s+sale|share\s+offering|rights\s+issue|listing|flotation|ipo"
+                          r"|initial\s+public\s+offering)\s*,?\s*(?:worth|valued\s+at|of)"
+                          r"(?:\s+(?:about|around|some|nearly|almost|up\s+to))?)$"
+                          r"|(?P<deal>(?:deal|offer|bid|takeover|merger)\s*(?:'s|’s)\s+(?:total\s+)?value\s+(?:to|at|of))$"
+                          r"|(?P<company>\b(?:leaving|left|making)\s+(?:it|the\s+(?:company|firm|group|retailer|bank|carmaker"
+                          r"|airline|insurer|\w+maker))\s+worth)$"
+                          r"|(?P<listed>\bvaluing\s+it\s+at)$", re.IGNORECASE)
+#: (in a bid, "valuing it at" is the target's worth: ``listed`` is read only in a sentence about a listing)
+_TOLD_KIND = {"sale": "ipo_proceeds", "deal": "deal_value", "company": "valuation", "listed": "valuation"}
+
+
+def _owner_before(doc: Doc, names: list[Span], value: Span, sent: Span, at: int) -> str | None:
+    """The company whose sale, deal or worth the words before ``value`` tell: the company opening the sentence, else
+    the last company named before those words."""
+    opener = _opening_company(doc, names, value, sent)
+    if opener:
+        return opener
+    before = [n for n in names if n.end <= value.start and n.label_ == "ORG" and not _is_ticker(doc, n)]
+    return _clean_name(before[-1].text) if before else None
+
+
 def _unlinked_prices(doc: Doc, sent: Span, names: list[Span], values: list[Span], drafts: list[ClaimDraft],
                      published, covered: set[tuple[int, int]]) -> list[ClaimDraft]:
     """Drafts for money figures no draft covers, read from the verb or noun that says what they are (GUIDELINES'
@@ -966,6 +990,10 @@ def _unlinked_prices(doc: Doc, sent: Span, names: list[Span], values: list[Span]
             attribute, subject = "deal_value", agent  # purchase of Arden by Kolt"
         elif (owner := _deal_owner(doc, names, v, sent, drafts)) is not None:  # "its $10bn takeover of Mirel"
             attribute, subject = "deal_value", owner
+        elif (told := _TOLD_BEFORE.search(" ".join(words[-7:]))) is not None \
+                and (told.lastgroup != "listed" or _about_a_listing(doc, sent)) \
+                and (owner := _owner_before(doc, names, v, sent, told.start())):  # "the Kolt share sale, worth
+            attribute, subject = _TOLD_KIND[told.lastgroup], owner  # €2.2bn", "lifting the deal's value to $6.3bn"
         elif _DEAL_MADE.search(" ".join(words[-3:])) and _DEAL_NOUN_AFTER.match(doc[v.end:v.end + 5].text.lower()) \
                 and (maker := _opening_company(doc, names, v, sent)):  # "Kolt won a $1.8bn contract", "Kolt in
             attribute, subject = "deal_value", maker  # $3bn jet deal" (a headline)
