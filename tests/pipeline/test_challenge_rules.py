@@ -1435,3 +1435,16 @@ def test_the_words_before_a_sum_name_what_it_is_the_worth_of(text, value, expect
     doc = doc_with(text, ents)
     got = {c for c in claims(C.revise_drafts(doc, [])) if c[2] == value}
     assert got == ({("Tarvin", expected, value)} if expected else set())
+
+
+@pytest.mark.parametrize("text, value, kept", [
+    # the figure is the forecast's object: no result
+    ("Tarvin now expects operating profit of €310m for 2026.", "€310m", False),
+    ("Tarvin said it expects pre-tax profits of about 140 mln stg for the year.", "about 140 mln stg", False),
+    # a result told after the forecast's verb in its own clause is kept
+    ("Tarvin expects growth, and its profits of €310m were a record.", "€310m", True),
+])
+def test_a_forecasts_object_figure_is_no_result(text, value, kept):
+    doc = doc_with(text, [("Tarvin", "ORG"), (value, "MONEY")])
+    got = C.revise_drafts(doc, [draft(doc, "Tarvin", "profit", value)])
+    assert bool(got) is kept

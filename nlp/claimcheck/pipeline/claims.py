@@ -3087,8 +3087,13 @@ def _foretold(doc: Doc, value: Span) -> bool:
         return False
     if verb.i > sent.start and doc[verb.i - 1].lower_ in _OUTDID:
         return False  # "Kolt beat profit forecasts, posting …": a result measured against a forecast
-    if [t.lower_ for t in doc[verb.i + 1:value.start]] in (["a"], ["an"]):
+    between = [t.lower_ for t in doc[verb.i + 1:value.start]]
+    if between in (["a"], ["an"]):
         return True  # the verb's object is the figure: "had earlier predicted a 4% to 5% rise in sales"
+    if 2 <= len(between) <= 6 and between[-1] in ("of", "about", "around", "some", "nearly", "roughly") \
+            and "of" in between and any(w in _RESULT_NOUNS for w in between) \
+            and all(w in _RESULT_NOUNS or w in _RESULT_PREMODIFIERS or w in _FORECAST_OBJECT_WORDS for w in between):
+        return True  # the figure is the object's: "now expects operating profit of €310m", "expects sales of about"
     future = next((t for t in doc[verb.i + 1:value.start] if t.lower_ in _FUTURE
                    and not (t.lower_ == "to" and t.i > verb.i + 1 and _not_a_verb(doc, t.i + 1))), None)
     # the past result a forecast is measured against is a result: "expects earnings to be above the 44 mln dlrs
@@ -3096,6 +3101,10 @@ def _foretold(doc: Doc, value: Span) -> bool:
     return future is not None and not any(t.lower_ in _BASELINE_CUES for t in doc[future.i + 1:value.start])
 
 
+#: words of a forecast's object before its figure besides result nouns and their premodifiers ("expects full-year
+#: pre-tax profits of about …")
+_FORECAST_OBJECT_WORDS = {"of", "about", "around", "some", "nearly", "roughly", "full-year", "-", "pre", "tax", "year",
+                          "for", "the", "sales", "revenue", "revenues"}
 #: a result that beat or missed the forecast ("beat profit forecasts", "missed analysts' estimates")
 _OUTDID = {"beat", "beats", "beating", "missed", "misses", "topped", "tops", "exceeded", "exceeds", "above", "below",
            "ahead", "short", "surpassed", "matched"}
