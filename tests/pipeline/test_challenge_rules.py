@@ -1448,3 +1448,20 @@ def test_a_forecasts_object_figure_is_no_result(text, value, kept):
     doc = doc_with(text, [("Tarvin", "ORG"), (value, "MONEY")])
     got = C.revise_drafts(doc, [draft(doc, "Tarvin", "profit", value)])
     assert bool(got) is kept
+
+
+@pytest.mark.parametrize("text, ents, value, expected", [
+    # 'It raised …': the company opening the sentence before
+    ("Tarvin Pharma was spun off in 2019. It raised $450m from investors in May.",
+     [("Tarvin Pharma", "ORG"), ("$450m", "MONEY")], "$450m", {("Tarvin Pharma", "funding", "$450m")}),
+    # money raised selling shares is a share sale's
+    ("Tarvin Air is a big airline. It placed 9.4 million new shares with funds to raise $390m.",
+     [("Tarvin Air", "ORG"), ("9.4 million", "CARDINAL"), ("$390m", "MONEY")], "$390m",
+     {("Tarvin Air", "ipo_proceeds", "$390m")}),
+    # a contract's worth is no company's valuation
+    ("Tarvin Pharma won an order. It added that the order is worth $1.5m over two years.",
+     [("Tarvin Pharma", "ORG"), ("$1.5m", "MONEY")], "$1.5m", set()),
+])
+def test_an_unnamed_company_opening_a_sentence_is_the_one_before(text, ents, value, expected):
+    doc = doc_with(text, ents)
+    assert {c for c in claims(C.revise_drafts(doc, [])) if c[2] == value} == expected

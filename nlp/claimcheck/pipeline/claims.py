@@ -1007,7 +1007,8 @@ def _unlinked_prices(doc: Doc, sent: Span, names: list[Span], values: list[Span]
                 and not _for_a_part(doc, names, v):  # "Kolt paid $1.1bn for the start-up", not "for Mirel shares"
             attribute, subject = "deal_value", _payer(doc, names, v, sent, drafts)
         elif prev in _RAISE or (prev in _SEEK and _about_a_listing(doc, sent)):  # "had sought as much as $2bn from
-            attribute = "ipo_proceeds" if _about_a_listing(doc, sent) else "funding"  # its listing"
+            attribute = "ipo_proceeds" if _about_a_listing(doc, sent) or _SOLD_SHARES.search(span_text(sent)) \
+                else "funding"  # its listing"; "placed 9.4 mln new shares … to raise": a share sale
             subject = _opening_company(doc, names, v, sent) or _unread_opening(doc, names, sent, v) \
                 or _listing_of(doc, names, v)
         elif prev in _RESULT and not re.search(r"\b(?:revenue|sales|in value|of value|in market)", after):
@@ -1015,14 +1016,18 @@ def _unlinked_prices(doc: Doc, sent: Span, names: list[Span], values: list[Span]
             subject = _opening_company(doc, names, v, sent) or _unread_opening(doc, names, sent, v)
         elif re.match(r"(?:share sale|share offering|ipo|initial public offering|listing|flotation)\b", after):
             attribute, subject = "ipo_proceeds", _opening_company(doc, names, v, sent)
-        elif _WORTH.search(" ".join(words[-3:])):
-            holder = [n for n in names if n.end <= v.start]
+        elif _WORTH.search(" ".join(words[-3:])) and not _deal_noun_subject(doc, sent, v.start - 2):
+            holder = [n for n in names if n.end <= v.start]  # (not "the contract is worth $1.5m": a deal's worth)
             if holder and holder[0].start == sent.start and v.start - holder[0].end <= 3:
                 attribute, subject = "valuation", _clean_name(holder[0].text)
             elif not holder:  # "Mirrowby is valued at £1.8bn", the name unread by the NER
                 attribute, subject = "valuation", _unread_opening(doc, names, sent, v)
         elif (prev == "and" and (shared := last)) or (prev == "or" and (shared := last or _linked_before(drafts, v))):
             attribute, subject = shared  # "… $40bn at the open and $44bn at the close", "$500m, or $575m if …"
+        if attribute is not None and not subject and attribute != "deal_value" \
+                and _UNNAMED_COMPANY.match(span_text(doc[sent.start:v.start])) \
+                and not any(n.start < v.start for n in names):
+            subject = _opening_company_before(doc, sent)  # "It raised $450m": the company of the sentence before
         if attribute is None or not subject:
             continue
         quantity = _read(v, published)
@@ -2052,6 +2057,9 @@ def _about_a_listing(doc: Doc, sent: Span, listing: re.Pattern[str] = _LISTING) 
     return sent.start > 0 and bool(listing.search(span_text(bounded_sent(doc[sent.start - 1]))))
 
 
+#: a sale of a company's shares in the sentence (the money it raises so is a share sale's, ``ipo_proceeds``)
+_SOLD_SHARES = re.compile(r"\b(?:sold|sells?|selling|issued|issues|issuing|placed|placing)\b(?:[^.;]|\.(?=\d)){0,50}?"
+                          r"\b(?:new\s+)?shares\b", re.IGNORECASE)
 #: "$7.2bn in revenue", "$80m in net profit": the noun after the figure names what it is
 _IN_RESULT = re.compile(r"in (?:annual |yearly |quarterly |total |net |pre-tax |operating )?(revenues?|sales|turnover|"
                         r"profits?|earnings|net income)\b")
