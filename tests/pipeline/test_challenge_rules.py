@@ -1465,3 +1465,14 @@ def test_a_forecasts_object_figure_is_no_result(text, value, kept):
 def test_an_unnamed_company_opening_a_sentence_is_the_one_before(text, ents, value, expected):
     doc = doc_with(text, ents)
     assert {c for c in claims(C.revise_drafts(doc, [])) if c[2] == value} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tarvin floated last week and sold shares worth $640m.", "ipo_proceeds"),
+    ("Tarvin issued new shares worth $640m to its staff.", "ipo_proceeds"),
+    ("Orrin bought newly issued Tarvin shares valued at $640m.", "deal_value"),  # a buyer's price
+])
+def test_shares_sold_worth_a_sum_are_a_share_sale(text, expected):
+    doc = doc_with(text, [("Tarvin", "ORG"), ("$640m", "MONEY")])
+    got = C.revise_drafts(doc, [draft(doc, "Tarvin", "deal_value", "$640m")])
+    assert [d.attribute for d in got] == [expected]

@@ -2057,6 +2057,10 @@ def _about_a_listing(doc: Doc, sent: Span, listing: re.Pattern[str] = _LISTING) 
     return sent.start > 0 and bool(listing.search(span_text(bounded_sent(doc[sent.start - 1]))))
 
 
+#: "sold shares worth", "issued new shares worth": the worth of the shares a company sold
+_SHARES_SOLD_WORTH = re.compile(r"(?<!newly )\b(?:sold|sells?|selling|issued|issues|issuing|placed|placing)\s+"
+                                r"(?:\w+\s+){0,2}?shares\s+(?:worth|valued\s+at)(?:\s+(?:about|around|some|nearly))?$",
+                                re.IGNORECASE)
 #: a sale of a company's shares in the sentence (the money it raises so is a share sale's, ``ipo_proceeds``)
 _SOLD_SHARES = re.compile(r"\b(?:sold|sells?|selling|issued|issues|issuing|placed|placing)\b(?:[^.;]|\.(?=\d)){0,50}?"
                           r"\b(?:new\s+)?shares\b", re.IGNORECASE)
@@ -2123,8 +2127,11 @@ def _verb_attributes(doc: Doc, sent: Span, drafts: list[ClaimDraft], listing_sto
         if new is None and d.attribute == "valuation" \
                 and _DEAL_WORTH.search(doc[max(sent.start, d.span.start - 8):d.span.start].text):
             new = "deal_value"  # "a deal valued at $4bn", "the orders are worth $5.6bn": the deal's, not a company's
-        if new is None and d.attribute in ("deal_value", "valuation") and _SHARE_SALE_AFTER.match(after):
-            new = "ipo_proceeds"  # "a $3bn rights issue", "its £400m share placing": money raised selling shares
+        if new is None and d.attribute in ("deal_value", "valuation") and (
+                _SHARE_SALE_AFTER.match(after)
+                or _SHARES_SOLD_WORTH.search(span_text(doc[max(sent.start, d.span.start - 7):d.span.start]))):
+            new = "ipo_proceeds"  # "a $3bn rights issue", "its £400m share placing", "it sold shares worth $640m":
+            # money raised selling shares
         if new is None and d.span.label_ == "MONEY":
             noun = _IN_RESULT.match(after + " " + doc[d.span.end + 3:d.span.end + 5].text.lower())
             if noun and d.attribute in ("profit", "revenue", "loss", "deal_value", "valuation", "funding"):
