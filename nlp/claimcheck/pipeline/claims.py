@@ -946,7 +946,7 @@ _TOLD_BEFORE = re.compile(r"(?P<sale>(?:share\s+sale|share\s+offering|rights\s+i
 _TOLD_KIND = {"sale": "ipo_proceeds", "deal": "deal_value", "company": "valuation", "listed": "valuation"}
 
 
-def _owner_before(doc: Doc, names: list[Span], value: Span, sent: Span, at: int) -> str | None:
+def _owner_before(doc: Doc, names: list[Span], value: Span, sent: Span) -> str | None:
     """The company whose sale, deal or worth the words before ``value`` tell: the company opening the sentence, else
     the last company named before those words."""
     opener = _opening_company(doc, names, value, sent)
@@ -992,8 +992,9 @@ def _unlinked_prices(doc: Doc, sent: Span, names: list[Span], values: list[Span]
             attribute, subject = "deal_value", owner
         elif (told := _TOLD_BEFORE.search(" ".join(words[-7:]))) is not None \
                 and (told.lastgroup != "listed" or _about_a_listing(doc, sent)) \
-                and (owner := _owner_before(doc, names, v, sent, told.start())):  # "the Kolt share sale, worth
-            attribute, subject = _TOLD_KIND[told.lastgroup], owner  # €2.2bn", "lifting the deal's value to $6.3bn"
+                and (owner := _owner_before(doc, names, v, sent)):  # "the Kolt share sale, worth
+            attribute, subject = _TOLD_KIND.get(str(told.lastgroup)), owner  # €2.2bn", "lifting the deal's value to
+            # $6.3bn"
         elif _DEAL_MADE.search(" ".join(words[-3:])) and _DEAL_NOUN_AFTER.match(doc[v.end:v.end + 5].text.lower()) \
                 and (maker := _opening_company(doc, names, v, sent)):  # "Kolt won a $1.8bn contract", "Kolt in
             attribute, subject = "deal_value", maker  # $3bn jet deal" (a headline)
