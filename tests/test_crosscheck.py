@@ -41,6 +41,18 @@ def test_more_than_agrees_with_exact_and_approx_agrees_with_rounding():
                         claim("b", 7.5e9, "more than $7.5 billion", qualifier="at_least", low=7.5e9))
 
 
+def test_a_change_of_the_other_sign_is_compared_by_its_size():
+    # "fell 3.16%" and "has fallen by -3.16%": one move; 3.16 and -2.9 are two
+    fell = claim("a", 3.16, "3.16%", unit="percent", attribute="share_price_change", low=3.155, high=3.165)
+    signed = claim("b", -3.16, "-3.16%", unit="percent", attribute="share_price_change", low=-3.165, high=-3.155)
+    other = claim("c", -2.9, "-2.9%", unit="percent", attribute="share_price_change", low=-2.95, high=-2.85)
+    assert overlaps(fell, signed) and overlaps(signed, fell)
+    assert not overlaps(fell, other)
+    # a level of another attribute keeps its sign
+    assert not overlaps(claim("a", 3.16, "3.16", unit="USD", low=3.155, high=3.165),
+                        claim("b", -3.16, "-3.16", unit="USD", low=-3.165, high=-3.155))
+
+
 def test_outlier_source_is_refuted_by_the_majority():
     claims = [claim("wire", 7.5e9, "more than $7.5 billion", qualifier="at_least", low=7.5e9),
               claim("trade", 7.5e9, "$7.5bn", low=7.45e9, high=7.55e9),

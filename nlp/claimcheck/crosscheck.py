@@ -135,10 +135,24 @@ def _same_day_of_year(a: Claim, b: Claim) -> bool:
     return bool(_YEARLESS_DAY.match(a.text) or _YEARLESS_DAY.match(b.text))
 
 
+#: changes whose direction the text may write as a sign or as a verb ("fell 3.16%", "has fallen by -3.16%"): two
+#: of opposite signs are compared by their size, since a claim drops the direction a verb gives
+SIGNLESS_CHANGES = frozenset({"share_price_change", "revenue_growth", "profit_growth"})
+
+
+def _size(bounds: tuple[Value, Value]) -> tuple[Value, Value]:
+    """The bounds of a negative change as the bounds of its size (-3.2..-3.1 -> 3.1..3.2)."""
+    low, high = bounds
+    return (None if high is None else -high), (None if low is None else -low)  # type: ignore[operator]
+
+
 def overlaps(a: Claim, b: Claim) -> bool:
     if _same_day_of_year(a, b):
         return True
     (al, ah), (bl, bh) = _bounds(a), _bounds(b)
+    if a.attribute in SIGNLESS_CHANGES and isinstance(a.value, (int, float)) and isinstance(b.value, (int, float)) \
+            and (a.value < 0) != (b.value < 0):
+        (al, ah), (bl, bh) = _size((al, ah)) if a.value < 0 else (al, ah), _size((bl, bh)) if b.value < 0 else (bl, bh)
     try:
         if al is not None and bh is not None and _above(al, bh):
             return False
