@@ -78,7 +78,8 @@ class Claim(_Model):
     qualifier: Qualifier = "exact"
     low: Value = None
     high: Value = None
-    period: Optional[str] = Field(default=None, description="time the figure refers to: '2018', '2019-H1'")
+    period: Optional[str] = Field(default=None, description="time the figure refers to: '2018', '2019-H1'; 'an "
+                                  "earlier period' for a comparison figure of an undated story")
     scope: Optional[str] = Field(default=None, description="what part of the subject a figure covers, e.g. 'Xinjiang'")
     as_of: Optional[str] = Field(default=None, description="the moment the figure held, when the text ties it to one: "
                                  "'open', 'close', 'intraday', 'pre_market', 'after_hours', 'ipo_price', 'estimate', "
