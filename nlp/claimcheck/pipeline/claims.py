@@ -2971,7 +2971,7 @@ _UNIT_SALES = re.compile(r"\b(?:sales|sold|deliveries|delivered)\b[^.;\n]{0,60}?
                          r"thousand|bn|billion))?\s+(?:new\s+)?(?:vehicles|cars|automobiles|units|trucks|"
                          r"motorcycles|handsets|phones|consoles|copies)\b", re.IGNORECASE)
 #: sales told in units, or a whole market's, in the sentence itself: "new vehicle sales jumped 22%", "its auto sales
-#: volume dropped 23%", "retail sales dropped by 1%"
+#: volume dropped 23%", "retail sales slid 2% in May"
 _UNITS_SOLD = re.compile(r"\b(?:(?:vehicle|car|auto|truck|unit|home|house|retail|passenger\s+car)s?\s+sales"
                          r"|sales\s+volumes?|volume\s+sales)\b", re.IGNORECASE)
 #: what a sentence says of a profit (a profit's change is read there, not a sales change)
@@ -3155,7 +3155,7 @@ _INDEX_SUBJECT = re.compile(r"\b(?:Dow\s+Jones|DJIA|Nasdaq|FTSE|Footsie|Nikkei|D
 
 
 def _index_count(doc: Doc, d: ClaimDraft) -> bool:
-    """A count that is an index's level or its points ("the FTSE 100 closed 15 points higher at 4,751", "the index,
+    """A count that is an index's level or its points ("the FTSE 100 ended the day at 4,820", "the index,
     base 1980, stood at 135"): the count's subject is an index, or the figure comes right after 'at' or 'to' in a
     sentence about an index."""
     if d.attribute != "count":
@@ -3168,7 +3168,7 @@ def _index_count(doc: Doc, d: ClaimDraft) -> bool:
 
 
 def _money_count(d: ClaimDraft) -> bool:
-    """A count whose figure reads as money ("ended at 318 crowns", "notes in denominations of 5,000 dlrs": a
+    """A count whose figure reads as money ("ended at 318 crowns", "bonds sold in lots of 25,000 francs": a
     plain number its words make an amount, ``claim_reading``)."""
     return d.attribute == "count" and bool(re.fullmatch(r"[A-Z]{3}", str(d.quantity.unit)))
 

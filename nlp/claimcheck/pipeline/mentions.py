@@ -140,7 +140,7 @@ def _bracketed_names(doc: Doc, ents: list[Span]) -> list[Span]:
     for m in _BRACKETED.finditer(text):
         if _SPACED_TICKER.fullmatch(m.group(1)):
             continue  # "<BLDS ST>": a ticker and its exchange
-        short = _ABBREVIATION_AFTER.search(m.group(1))  # "<Cie Generale de Constructions (CGCT)>": the name alone
+        short = _ABBREVIATION_AFTER.search(m.group(1))  # "<Cie Generale de Veloria (CGV)>": the name alone
         span = doc.char_span(m.start(1), m.start(1) + short.start() if short else m.end(1), label="ORG")
         if span is None or any(t.is_lower and t.lower_ not in _NAME_JOINERS for t in span):
             continue

@@ -186,11 +186,11 @@ _CHANGE_VERB_FROM = (r"(?:raise|raises|raising|reduce|reduces|reducing|increases
 #: what makes "$X to $Y" a change and the level it reached, or a move from one to the other: a verb of change
 #: right before it (a qualifier between: "dropped more than $3 to $71.10") or before its "from", up to four words
 #: between ("increased this from £6 to £10", "reduce its debt this year from …"); a plain "from" is a range
-#: ("prices range from $370,000 to $5.5m", "fines from $250,000 to $1m"), and so is one after "ranging"
+#: ("prices range from $310,000 to $4.2m", "fines from $250,000 to $1m"), and so is one after "ranging"
 _MOVE_BEFORE = re.compile(rf"\b{_CHANGE_VERB}\s+(?:of\s+)?$|\b(?:{_CHANGE_VERB}|{_CHANGE_VERB_FROM})\b"
                           rf"(?:\s+(?!rang(?:e|es|ed|ing)\b)[\w'’-]+){{0,4}}\s+from\s+$", re.I)
 #: a verb of change in the past (or its '-ing' form) right before a figure, 'by' between or not ("slipped by 310 mln to
-#: 4.2 billion guilders"); a base form may tell a range ("would raise revenues by 6.7 to 8.2 billion dlrs")
+#: 4.2 billion guilders"); a base form may tell a range ("would lift its costs by 3.1 to 4.4 billion dlrs")
 _MOVED_BY = re.compile(rf"\b(?:{_MOVED[3:-1]}|risen|rising|fallen|falling|adding|raised|increased|decreased|reduced"
                        r"|lowered|boosted|lifted)\s+(?:by\s+)?$", re.I)
 _SCALED = re.compile(rf"\d\s*-?\s*{_SCALE}$", re.I)  # "310 mln", not "rose 5 to 6 billion yen"
