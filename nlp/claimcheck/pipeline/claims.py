@@ -28,9 +28,10 @@ from spacy.tokens import Doc, Span, Token
 
 from claimcheck.normalize import Quantity, period_of
 from claimcheck.normalize.dates import MONTHS
-from claimcheck.pipeline.mentions import DAYFIRST_KEY, NAME_LABELS, PUBLISHED_KEY, claim_reading, normalize_span
+from claimcheck.pipeline.mentions import (DAYFIRST_KEY, NAME_LABELS, PUBLISHED_KEY, TITLE_KEY, claim_reading,
+                                          normalize_span)
 from claimcheck.pipeline.spans import bounded_sent, ent_of, ents_in, span_text, text_of
-from claimcheck.pipeline.tables import REISSUED
+from claimcheck.pipeline.tables import REISSUED, headline_company
 from claimcheck.vocabulary import DATE_ATTRIBUTES, PERIOD_ATTRIBUTES, TOPIC_SUBJECT_CONFIDENCE
 
 # cue lemmas/lower forms → attribute, per value kind, in priority order
@@ -990,11 +991,11 @@ def _unlinked_prices(doc: Doc, sent: Span, names: list[Span], values: list[Span]
             attribute, subject = "deal_value", agent  # purchase of Arden by Kolt"
         elif (owner := _deal_owner(doc, names, v, sent, drafts)) is not None:  # "its $10bn takeover of Mirel"
             attribute, subject = "deal_value", owner
+        # "the Kolt share sale, worth €2.2bn", "lifting the deal's value to $6.3bn"
         elif (told := _TOLD_BEFORE.search(" ".join(words[-7:]))) is not None \
                 and (told.lastgroup != "listed" or _about_a_listing(doc, sent)) \
-                and (owner := _owner_before(doc, names, v, sent)):  # "the Kolt share sale, worth
-            attribute, subject = _TOLD_KIND.get(str(told.lastgroup)), owner  # €2.2bn", "lifting the deal's value to
-            # $6.3bn"
+                and (owner := _owner_before(doc, names, v, sent)):
+            attribute, subject = _TOLD_KIND.get(str(told.lastgroup)), owner
         elif _DEAL_MADE.search(" ".join(words[-3:])) and _DEAL_NOUN_AFTER.match(doc[v.end:v.end + 5].text.lower()) \
                 and (maker := _opening_company(doc, names, v, sent)):  # "Kolt won a $1.8bn contract", "Kolt in
             attribute, subject = "deal_value", maker  # $3bn jet deal" (a headline)
@@ -1462,8 +1463,10 @@ def _share_move_nouns(doc: Doc, sent: Span, names: list[Span], values: list[Span
                 d.__post_init__()
             if subject:
                 d.subject_text = subject
+        if linked or not subject or (v.start, v.end) in covered:
+            continue
         quantity = normalize_span(v, published)
-        if not linked and subject and quantity is not None and (v.start, v.end) not in covered:
+        if quantity is not None:
             out.append(ClaimDraft(subject, "share_price_change", quantity, v, None, None, 0.5))
     return out
 
@@ -1993,9 +1996,6 @@ def _wire_company(doc: Doc) -> str | None:
     """The company of a wire headline with a ticker ("KESTREL FOODS <KSF> 4TH QTR NET"): the subject of a results
     story's notes that name no one ("NOTE: Qtly div payable May three to holders of record April 20", "Dividend
     payable July 9, record June 18"), as of its results table (``pipeline.tables``)."""
-    from claimcheck.pipeline.mentions import TITLE_KEY
-    from claimcheck.pipeline.tables import headline_company
-
     headline = doc.user_data.get(TITLE_KEY) or text_of(doc).split("\n", 1)[0]
     return headline_company(headline) if "<" in headline else None
 
@@ -2118,13 +2118,12 @@ def _verb_attributes(doc: Doc, sent: Span, drafts: list[ClaimDraft], listing_sto
         elif prev in _RESULT and d.attribute not in ("profit", "loss") \
                 and not re.search(r"\b(?:revenue|sales|in value|of value|in market)", after):
             new = _RESULT[prev]
-        elif prev == "worth" and before in ("is", "are", "was", "were", "be", "been") \
-                and d.attribute not in ("valuation",) and d.span.start >= 3 \
-                and not _deal_noun_subject(doc, sent, d.span.start - 2):
-            new = "valuation"
-        elif prev == "worth" and before in ("is", "are", "was", "were", "be", "been") \
-                and d.attribute == "valuation" and _deal_noun_subject(doc, sent, d.span.start - 2):
-            new = "deal_value"  # "Kolt's offer for Mirel was worth $2.2bn": the offer's worth, not Kolt's
+        elif prev == "worth" and before in ("is", "are", "was", "were", "be", "been") and d.span.start >= 3:
+            deal = _deal_noun_subject(doc, sent, d.span.start - 2)
+            if not deal and d.attribute != "valuation":
+                new = "valuation"
+            elif deal and d.attribute == "valuation":
+                new = "deal_value"  # "Kolt's offer for Mirel was worth $2.2bn": the offer's worth, not Kolt's
         if new is None and d.attribute == "valuation" \
                 and _DEAL_WORTH.search(doc[max(sent.start, d.span.start - 8):d.span.start].text):
             new = "deal_value"  # "a deal valued at $4bn", "the orders are worth $5.6bn": the deal's, not a company's

@@ -1139,14 +1139,30 @@ def claim_reading(span: Span, published: date | None, *, dayfirst: bool = False)
     q = normalize_span(span, published, dayfirst=dayfirst)
     if q is None or span.label_ not in ("CARDINAL", "QUANTITY") or q.unit != "count":
         return q
-    unit = _count_unit(span) or q.unit
-    read = _count_as_other(span, unit)
-    money = read[1] if read is not None and read[0] == "MONEY" else None
-    if read is None and unit == "count":  # "up from 20.4 mln" after "26.1 mln stg": the currency written once
-        elided = elided_reading(span, span.doc.user_data.get(CURRENCY_KEY) or "USD", counted_unit)
-        if elided is not None and elided[0] == "MONEY":
-            money = _story_currency(span.doc, span.text, elided[1]) or elided[1]
-    return q if money is None else dated_currency(money, published or _published(span.doc))
+    read = _count_reading(span, _count_unit(span) or q.unit)
+    if read is None or read[0] != "MONEY":
+        return q
+    return dated_currency(read[1], published or _published(span.doc))
+
+
+def _count_reading(ent: Span, unit: str) -> tuple[str, Quantity, int, str] | None:
+    """What the words around a plain count make it, as (label, reading, end, unit): money, a percentage or points
+    (:func:`_count_as_other`), else, for a count of nothing named, the unit the figure beside it writes once ("to
+    450 mln dlrs from 390 mln", "up from 20.4 mln" after "26.1 mln stg": ``pipeline.elided``); None when neither."""
+    read = _count_as_other(ent, unit)
+    if read is not None:
+        label, q, end = read
+        return label, q, end, q.unit
+    if unit != "count":
+        return None
+    elided = elided_reading(ent, ent.doc.user_data.get(CURRENCY_KEY) or "USD", counted_unit)
+    if elided is None:
+        return None
+    label, q, unit = elided
+    if label == "MONEY":  # "70 francs vs 65" of a Brussels company: both Belgian
+        q = _story_currency(ent.doc, ent.text, q) or q
+        unit = q.unit
+    return label, q, ent.end_char, unit
 
 
 def mentions_of(doc: Doc, published: date | None = None, *, dayfirst: bool = False) -> Iterable[Mention]:
@@ -1186,18 +1202,12 @@ def mentions_of(doc: Doc, published: date | None = None, *, dayfirst: bool = Fal
             unit = q.unit if q else None
             if q is not None and label in ("CARDINAL", "QUANTITY") and unit == "count":
                 unit = _count_unit(ent) or unit
-                read = _count_as_other(ent, unit)
+                read = _count_reading(ent, unit)
                 if read is not None:
-                    label, q, end = read
-                    text, unit = text_of(doc)[ent.start_char:end], q.unit
-                elif unit == "count":  # "to 450 mln dlrs from 390 mln": the unit written once (pipeline.elided)
-                    elided = elided_reading(ent, doc.user_data.get(CURRENCY_KEY) or "USD", counted_unit)
-                    if elided is not None:
-                        label, q, unit = elided
-                        if label == "MONEY":  # "70 francs vs 65" of a Brussels company: both Belgian
-                            q = _story_currency(doc, text, q) or q
-                            unit = q.unit
-                    elif _index_level(ent):
+                    label, q, end, unit = read
+                    text = text_of(doc)[ent.start_char:end]
+                elif unit == "count":
+                    if _index_level(ent):
                         unit = "point"
                     elif (money := _money_before_and(ent)) is not None:
                         label, q, unit = "MONEY", money, money.unit

@@ -176,9 +176,10 @@ _CHANGE_BEFORE = re.compile(rf"(?:\b(?:by|from|raised|increased|boosted|lifted|l
                             r"|\b(?:rise|fall|increase|decrease|cut|drop|gain|loss|decline)\s+of)\s+$", re.I)
 
 
-_CHANGE_VERB = (rf"(?:by|raised|increased|boosted|lifted|lowered|reduced|cut|{_MOVED[3:-1]}"
-                r"|rise|fall|increase|decrease|drop|gain|loss|decline"
-                r"|risen|rising|fallen|falling|adding|decreased)")  # "had risen …", "adding $2.40 to $61.15"
+#: a verb of change in the past or its '-ing' form besides ``_MOVED``'s: it never tells a range ("had risen …",
+#: "adding $2.40 to $61.15")
+_CHANGED = r"raised|increased|boosted|lifted|lowered|reduced|decreased|risen|rising|fallen|falling|adding"
+_CHANGE_VERB = rf"(?:by|cut|{_CHANGED}|{_MOVED[3:-1]}|rise|fall|increase|decrease|drop|gain|loss|decline)"
 #: verbs of change that may also come before a range ("plans to raise $300m to $400m", "aims at reducing costs by
 #: $2m to $3m"): a change only with "from" after them ("to reduce its debt this year from £90m to £40m")
 _CHANGE_VERB_FROM = (r"(?:raise|raises|raising|reduce|reduces|reducing|increases|increasing|boost|boosts|boosting"
@@ -191,8 +192,7 @@ _MOVE_BEFORE = re.compile(rf"\b{_CHANGE_VERB}\s+(?:of\s+)?$|\b(?:{_CHANGE_VERB}|
                           rf"(?:\s+(?!rang(?:e|es|ed|ing)\b)[\w'’-]+){{0,4}}\s+from\s+$", re.I)
 #: a verb of change in the past (or its '-ing' form) right before a figure, 'by' between or not ("slipped by 310 mln to
 #: 4.2 billion guilders"); a base form may tell a range ("would lift its costs by 3.1 to 4.4 billion dlrs")
-_MOVED_BY = re.compile(rf"\b(?:{_MOVED[3:-1]}|risen|rising|fallen|falling|adding|raised|increased|decreased|reduced"
-                       r"|lowered|boosted|lifted)\s+(?:by\s+)?$", re.I)
+_MOVED_BY = re.compile(rf"\b(?:{_MOVED[3:-1]}|{_CHANGED})\s+(?:by\s+)?$", re.I)
 _SCALED = re.compile(rf"\d\s*-?\s*{_SCALE}$", re.I)  # "310 mln", not "rose 5 to 6 billion yen"
 #: a month's name right before a figure: the figure is a day ("rose on May 14 to 3.1 billion dlrs"), no end of a range
 _DAY_OF_MONTH = re.compile(r"\b(?-i:Jan(?:uary)?|Feb(?:ruary)?|March|April|May|June|July|Aug(?:ust)?|Sept?(?:ember)?"
