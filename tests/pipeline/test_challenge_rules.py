@@ -272,6 +272,54 @@ def test_a_later_move_of_the_same_shares_and_the_sum_with_the_greenshoe():
 
 
 @pytest.mark.parametrize("text, ents, expected", [
+    # the move told as a noun before its figure, then the day's close
+    ("Brantwood stock swung from a gain of 9% in the morning to close 3% lower.",
+     [("Brantwood", "ORG"), ("9%", "PERCENT"), ("3%", "PERCENT")],
+     {("Brantwood", "share_price_change", "9%"), ("Brantwood", "share_price_change", "3%")}),
+    # a rise of sales is no move of the shares
+    ("Brantwood stock was steady despite a rise of 5% in sales.", [("Brantwood", "ORG"), ("5%", "PERCENT")], set()),
+])
+def test_a_share_move_told_as_a_noun_before_its_figure(text, ents, expected):
+    doc = doc_with(text, ents)
+    assert claims(C.revise_drafts(doc, [])) == expected
+
+
+def test_a_result_change_after_it_said_is_the_companys():
+    text = "Kesterby Inc said it earned 4.2 mln dlrs in 1986. It said revenues rose 12 pct to 61.5 mln dlrs."
+    doc = doc_with(text, [("Kesterby Inc", "ORG"), ("4.2 mln dlrs", "MONEY"), ("1986", "DATE"), ("12 pct", "PERCENT"),
+                          ("61.5 mln dlrs", "MONEY")])
+    for t in doc[1:]:
+        t.is_sent_start = doc[t.i - 1].text == "."
+    got = C.revise_drafts(doc, [draft(doc, "Kesterby Inc", "profit", "4.2 mln dlrs"),
+                                draft(doc, "Kesterby Inc", "revenue", "61.5 mln dlrs")])
+    assert ("Kesterby Inc", "revenue_growth", "12 pct") in claims(got)
+    # the teller's firm, named after a person and 'of', is no holder of the sales told
+    text = "Analyst Edna Morrow of Morrow Retail Research said sales for February rose 7 pct."
+    doc = doc_with(text, [("Edna Morrow", "PERSON"), ("Morrow Retail Research", "ORG"), ("February", "DATE"),
+                          ("7 pct", "PERCENT")])
+    assert C.revise_drafts(doc, []) == []
+
+
+@pytest.mark.parametrize("text, ents, linked, expected", [
+    # the owner's name with "'s" before "shares"
+    ("Tessel Air's shares, listed in Hobart, pared their losses to close 9% down on Tuesday.",
+     [("Tessel Air", "ORG"), ("9%", "PERCENT"), ("Tuesday", "DATE")], [], ("Tessel Air", "9%")),
+    # "the firm's shares": the company whose shares moved earlier in the story, not the last sentence's opener
+    ("Shares in Halvard Mining fell 11% on Monday. It cut A$40m from its targets. The firm's shares sank to "
+     "A$3.10 in early trade and ended the day 14% down at A$3.25.",
+     [("Halvard Mining", "ORG"), ("11%", "PERCENT"), ("Monday", "DATE"), ("A$40m", "MONEY"), ("A$3.10", "MONEY"),
+      ("14%", "PERCENT"), ("A$3.25", "MONEY")], [("Halvard Mining", "share_price_change", "11%")],
+     ("Halvard Mining", "14%")),
+])
+def test_a_close_down_or_up_is_a_later_move_of_the_shares_owner(text, ents, linked, expected):
+    doc = doc_with(text, ents)
+    for t in doc[1:]:
+        t.is_sent_start = doc[t.i - 1].text == "."
+    got = C.revise_drafts(doc, [draft(doc, *x) for x in linked])
+    assert (expected[0], "share_price_change", expected[1]) in claims(got)
+
+
+@pytest.mark.parametrize("text, ents, expected", [
     ("Orrin shares opened at $31.20, against an IPO price of $24.", [("Orrin", "ORG"), ("$31.20", "MONEY"),
                                                                      ("$24", "MONEY")], {("Orrin", "ipo_price", "$24")}),
     ("Dalby shares, sold at A$1.90 in the float, traded at A$2.40.", [("Dalby", "ORG"), ("A$1.90", "MONEY"),
@@ -1216,6 +1264,14 @@ def test_from_x_to_y_the_noun_before_both_figures_names_the_level():
     ("Brantley said other income rose to 251 mln dlrs in 1986 from 220 mln dlrs.",
      [("251 mln dlrs", "MONEY"), ("1986", "DATE"), ("220 mln dlrs", "MONEY")], ("profit", "251 mln dlrs"),
      {"251 mln dlrs": ("profit", "1986")}),
+    # a comparison figure the NER took for a plain quantity, its currency written once before it
+    ("Brantley said its 1986 figures had pretax profits rising to 41.2 mln stg from 38.5 mln previously.",
+     [("1986", "DATE"), ("41.2 mln stg", "MONEY"), ("38.5 mln", "QUANTITY")], ("profit", "41.2 mln stg"),
+     {"41.2 mln stg": ("profit", "1986"), "38.5 mln": ("profit", "1985")}),
+    # … and dated: the date after it is its own, not the level's
+    ("Brantley said its 1986 pretax profits rose to 63.4 mln stg from 57.9 mln in 1985.",
+     [("1986", "DATE"), ("63.4 mln stg", "MONEY"), ("57.9 mln", "QUANTITY"), ("1985", "DATE")],
+     ("profit", "63.4 mln stg"), {"63.4 mln stg": ("profit", "1986"), "57.9 mln": ("profit", "1985")}),
     # a level with no period to be the year before of, in a story with no date: some earlier period's
     ("Brantley said pretax profits rose to 44.6 mln stg from 36.5 mln stg.",
      [("44.6 mln stg", "MONEY"), ("36.5 mln stg", "MONEY")], ("profit", "44.6 mln stg"),
@@ -1234,7 +1290,8 @@ def test_a_level_reached_by_a_change_takes_the_kind_its_noun_names():
                           ("48.0 mln dlrs", "MONEY"), ("a year before", "DATE")])
     got = C.revise_drafts(doc, [draft(doc, "Brantley", "profit", "62.9 mln dlrs"),
                                 draft(doc, "Brantley", "profit", "48.0 mln dlrs")])
-    assert claims(got) == {("Brantley", "revenue", "62.9 mln dlrs"), ("Brantley", "revenue", "48.0 mln dlrs")}
+    assert claims(got) == {("Brantley", "revenue", "62.9 mln dlrs"), ("Brantley", "revenue", "48.0 mln dlrs"),
+                           ("Brantley", "revenue_growth", "31 pct")}
 
 
 def test_newswire_pre_tax_is_a_profit_noun():

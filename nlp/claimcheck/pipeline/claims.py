@@ -638,7 +638,7 @@ _COMPARING = {"from", "vs", "vs.", "versus", "against", "compared", "over"}  # "
 def _compared_between(words: Span) -> bool:
     """Whether ``words`` put a money figure against the one before them: a comparison word, then a money figure."""
     cue = next((t.i for t in words if t.lower_ in _COMPARING), None)
-    return cue is not None and any(t.ent_type_ == "MONEY" for t in words if t.i > cue)
+    return cue is not None and any(e.start > cue and _money_figure(e) for e in words.ents)
 
 
 #: words after a figure that make it the comparison figure of the previous period ("$2.7bn a year earlier");
@@ -1180,6 +1180,8 @@ _CHANGE_VERBS = re.compile(r"^(?:(?:was|were|is|are|have|has|had) )?(?:up|down|r
 _RESULT_PREMODIFIERS = {"its", "their", "net", "pre-tax", "pretax", "operating", "underlying", "annual", "quarterly",
                         "total", "group", "overall", "full-year", "half-year", "quarter", "'s", "’s", "like-for-like",
                         "the", "and", ",", "while", "but", "as", "when", "company", "firm", "on"}
+#: a report's verb right before a result noun: "It said revenues rose 12 pct" (the result of who said it)
+_SAID_BEFORE = {"said", "says", "that"}
 
 
 #: the change a figure is, said by the noun after it: "a 52% rise in profits", "an 11% fall in sales"
@@ -1428,6 +1430,8 @@ _LATER_MOVE_VERBS = {"closed", "close", "closing", "ended", "end", "ending", "fi
                      "dropped", "gained", "lost", "jumped", "slid", "climbed", "traded", "trade", "trading"}
 
 
+#: a share price's move told as a noun before its figure ("a gain of 9%")
+_MOVE_NOUNS = {"gain", "rise", "fall", "drop", "loss", "decline", "jump", "slide", "slump", "surge"}
 #: words of a trading day, which make a second figure after a share move the same shares' later move
 _TRADING_DAY = re.compile(r"\b(?:session|trading|debut|offer price|open|opened|opening|close|closed|closing)\b",
                           re.IGNORECASE)
@@ -1498,21 +1502,36 @@ def _later_moves(doc: Doc, sent: Span, names: list[Span], values: list[Span], dr
         # "They ended the session up 0.8%", "… and ended the session up 26%", "Shares of Kolt (KLT) were up 18%"
         up_or_down = lead[-1:] in (["up"], ["down"]) \
             and (told is not None or bool(earlier) or _shares_owner(doc, names, v, sent) is not None)
+        # "swung from a gain of 9% in the morning to close 3% lower": the move told as a noun (not "a rise of 5% in
+        # sales")
+        move_noun = len(lead) == 3 and lead[0] in ("a", "an") and lead[1] in _MOVE_NOUNS and lead[2] == "of" \
+            and not (after == "in" and {t.lower_ for t in doc[v.end + 1:min(sent.end, v.end + 4)]} & set(_CHANGE_NOUNS))
         if not (set(lead) & _LATER_MOVE_VERBS or (after in ("higher", "lower") and lead) or against_price
-                or up_or_down):
+                or up_or_down or move_noun):
             continue
         if earlier and (any(earlier[-1].span.end <= n.start < v.start for n in names)
                         or {t.lower_ for t in doc[earlier[-1].span.end:v.start]} & {"while", "whereas", "whilst"}):
             continue  # "…, while the Nasdaq rose 0.9%": another name's move
         subject = earlier[-1].subject_text if earlier else told or _shares_owner(doc, names, v, sent)
-        if subject is None:
+        if subject is None:  # "Kolt shares …", "Kolt's shares …"
             owner = next((n for n in names if n.label_ == "ORG" and n.end < v.start and n.end < len(doc)
-                          and doc[n.end].lower_ in ("shares", "stock")), None)
+                          and _SHARES_OF_NAME.match(span_text(doc[n.end:n.end + 2]).lower())), None)
             subject = _clean_name(owner.text) if owner is not None else None
+        if subject is None and not any(n.start < v.start for n in names) \
+                and _UNNAMED_SHARES.search(span_text(doc[sent.start:v.start])):
+            before = [d for d in drafts if d.attribute == "share_price_change" and d.span.end <= sent.start]
+            # "the firm's shares … close 16% down": the company whose shares moved before, else the one before
+            subject = before[-1].subject_text if before else _opening_company_before(doc, sent)
         quantity = normalize_span(v, published)
         if subject and quantity is not None:
             out.append(ClaimDraft(subject, "share_price_change", quantity, v, None, None, 0.5))
     return out
+
+
+#: the shares of the name right before ("Kolt shares", "Kolt's stock") or of a company the sentence does not name
+_SHARES_OF_NAME = re.compile(r"(?:['’]s )?(?:shares|stock)\b")
+_UNNAMED_SHARES = re.compile(r"\b(?:its|the (?:company|firm|group|bank|carmaker|airline|insurer|retailer)['’]s) "
+                             r"(?:shares|stock)\b", re.IGNORECASE)
 
 
 def _shares_told_before(doc: Doc, sent: Span, drafts: list[ClaimDraft]) -> str | None:
@@ -1738,7 +1757,7 @@ def _result_changes(doc: Doc, sent: Span, names: list[Span], values: list[Span],
             continue
         lead = doc[max(sent.start, v.start - 12):v.start]
         noun = next((t for t in reversed(lead) if t.lower_ in _CHANGE_NOUNS), None)
-        if noun is None or (noun.i > sent.start and doc[noun.i - 1].lower_ not in _RESULT_PREMODIFIERS):
+        if noun is None or (noun.i > sent.start and doc[noun.i - 1].lower_ not in _RESULT_PREMODIFIERS | _SAID_BEFORE):
             continue  # "retail sales rose 0.6%", "ice cream sales": a market's or a product's, not a company's
         between = doc[noun.i + 1:v.start]
         named = _named_in_between(doc, names, between)  # "Profits at Kolt rose 4%", "Sales in Kolt's unit fell"
@@ -1767,6 +1786,10 @@ def _result_changes(doc: Doc, sent: Span, names: list[Span], values: list[Span],
                    and not _is_source_mention(doc, n, v, sent)]
         subject = named[0] if named is not None else _clean_name(holders[-1].text) if holders \
             else _story_company_before(drafts, topics, sent.start, ("MONEY", "PERCENT"))
+        if noun.i > sent.start and doc[noun.i - 1].lower_ in _SAID_BEFORE and named is None \
+                and not (holders and holders[0].start == sent.start) \
+                and not (not holders and _UNNAMED_COMPANY.match(span_text(doc[sent.start:noun.i]))):
+            continue  # "Analyst Ann Lee of Kolt Research said sales rose 6%": the company told of is not the teller
         if not subject:
             continue
         quantity = _read(v, published)
@@ -1864,12 +1887,14 @@ def _growth_levels(doc: Doc, sent: Span, values: list[Span], drafts: list[ClaimD
                 if x.attribute == other and x.subject_text == d.subject_text:
                     x.attribute = kind
                     x.__post_init__()
+            # "from £5.1bn in 2012 to £4.7bn in 2013": the level's own date is its period and the change's
+            own = _period_in(sent, v, published) if doc[i].lower_ == "to" and v.end + 1 < sent.end \
+                and doc[v.end].lower_ == "in" and doc[v.end + 1].ent_type_ == "DATE" else None
+            if doc[i].lower_ == "to" and any(x.attribute == kind for x in at) and own is not None:
+                d.period = own  # the level drafted already (a result's change after "said")
             if doc[i].lower_ == "to" and not at and (v.start, v.end) not in covered and not _bare_figure(v):
                 quantity = _read(v, published)
                 if quantity is not None and quantity.unit != "count":
-                    # "from £5.1bn in 2012 to £4.7bn in 2013": the level's own date is its period and the change's
-                    own = _period_in(sent, v, published) if v.end + 1 < sent.end and doc[v.end].lower_ == "in" \
-                        and doc[v.end + 1].ent_type_ == "DATE" else None
                     if own is not None and own != d.period:
                         d.period = own
                     out.append(ClaimDraft(d.subject_text, kind, quantity, v, own or d.period, None, 0.5))
@@ -2867,14 +2892,27 @@ def _in_brackets(doc: Doc, sent: Span, span: Span) -> bool:
     return opened
 
 
+def _money_figure(value: Span) -> bool:
+    """A money figure, or a plain one whose words make it money as the mention layer reads it ("rising to 41.2 mln
+    stg from 38.5 mln": the NER's QUANTITY "38.5 mln" is sterling too)."""
+    if value.label_ == "MONEY":
+        return True
+    if value.label_ not in ("CARDINAL", "QUANTITY"):
+        return False
+    quantity = _read(value, None)
+    return quantity is not None and quantity.unit not in ("count", "percent") and len(quantity.unit) == 3 \
+        and quantity.unit.isupper()
+
+
 def _baseline_level(doc: Doc, value: Span, named: bool = False) -> Span | None:
     """The money figure a comparison figure is told against: the one before it in its sentence ('from', 'vs',
     'against', 'compared with'; a conversion in brackets or a per-share figure is passed over), or the one after
     it ("from £95m to £81m"); None when ``value`` is told against none. With ``named``, also a figure whose result is
     named after the comparison word (``_AGAINST_NAMED``: "compared with a profit of 311,074 dlrs"), which tells its
     own kind and is no claim less for a level that is none."""
-    if value.label_ != "MONEY" or not (_AGAINST.search(doc[max(0, value.start - 2):value.start].text.lower()) or named
-                                      and _AGAINST_NAMED.search(doc[max(0, value.start - 7):value.start].text.lower())):
+    if not _money_figure(value) \
+            or not (_AGAINST.search(doc[max(0, value.start - 2):value.start].text.lower()) or named
+                    and _AGAINST_NAMED.search(doc[max(0, value.start - 7):value.start].text.lower())):
         return None
     sent = bounded_sent(value)
     money = [e for e in ents_in(sent) if e.label_ == "MONEY" and not _is_conversion(e)
@@ -2940,7 +2978,7 @@ def _baselines_of_levels(doc: Doc, drafts: list[ClaimDraft], held: set[tuple[int
     levels = {(d.span.start, d.span.end): d for d in drafts if d.attribute in _LEVEL_KINDS and d.span.label_ == "MONEY"}
     out: list[ClaimDraft] = []
     for value in doc.ents:
-        if value.label_ != "MONEY" or (value.start, value.end) in held or _is_conversion(value):
+        if (value.start, value.end) in held or not _money_figure(value) or _is_conversion(value):
             continue
         base = _baseline_level(doc, value, named=True)
         level = levels.get((base.start, base.end)) if base is not None else None
