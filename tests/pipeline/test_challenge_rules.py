@@ -500,6 +500,24 @@ def test_a_figure_no_draft_covers_is_read_from_the_deal_or_worth_verb(text, ents
     assert claims(C.revise_drafts(doc, [])) == expected
 
 
+@pytest.mark.parametrize("text, ents, expected", [
+    # the bid's worth told after it, the bidder its possessor or the company 'its' stands for
+    ("Harkness Corp said its offer for Dalby Inc, valued at about 175 mln dlrs, would lapse.",
+     [("Harkness Corp", "ORG"), ("Dalby Inc", "ORG"), ("about 175 mln dlrs", "MONEY")], "Harkness Corp"),
+    ("Shareholders of Mellor Inc were told to reject Fallow Corp's hostile offer, worth 1.05 billion dlrs.",
+     [("Mellor Inc", "ORG"), ("Fallow Corp", "ORG"), ("1.05 billion dlrs", "MONEY")], "Fallow Corp"),
+    # a bid the clause subject won with
+    ("Corvina Health Inc won the contest for Medstone Corp with a 3.4 billion dlr offer.",
+     [("Corvina Health Inc", "ORG"), ("Medstone Corp", "ORG"), ("3.4 billion dlr", "MONEY")], "Corvina Health Inc"),
+    ("Corvina Health Inc won the contest for Medstone Corp with a bid of 3.4 billion dlrs.",
+     [("Corvina Health Inc", "ORG"), ("Medstone Corp", "ORG"), ("3.4 billion dlrs", "MONEY")], "Corvina Health Inc"),
+])
+def test_a_bids_worth_told_after_it_is_the_bidders_deal_value(text, ents, expected):
+    doc = doc_with(text, ents)
+    money = [e.text for e in doc.ents if e.label_ == "MONEY"][0]
+    assert claims(C.revise_drafts(doc, [])) == {(expected, "deal_value", money)}
+
+
 def test_a_figure_a_draft_covers_is_left_to_it():
     doc = doc_with("Halden agreed to buy Mirel for $3.25bn.", [("Halden", "ORG"), ("Mirel", "ORG"), ("$3.25bn", "MONEY")])
     got = C.revise_drafts(doc, [draft(doc, "Halden", "valuation", "$3.25bn")])

@@ -999,6 +999,8 @@ def _unlinked_prices(doc: Doc, sent: Span, names: list[Span], values: list[Span]
         elif _DEAL_MADE.search(" ".join(words[-3:])) and _DEAL_NOUN_AFTER.match(doc[v.end:v.end + 5].text.lower()) \
                 and (maker := _opening_company(doc, names, v, sent)):  # "Kolt won a $1.8bn contract", "Kolt in
             attribute, subject = "deal_value", maker  # $3bn jet deal" (a headline)
+        elif (bidder := _bid_told_before(doc, names, v, sent, drafts)) is not None:  # "its offer for Mirel, valued
+            attribute, subject = "deal_value", bidder  # at …", "won Mirel with a bid of …"
         elif prev in _BID_VERBS and after.startswith("for ") and _bid_for_company(doc, names, v):
             attribute, subject = "deal_value", _opening_company(doc, names, v, sent)
         elif (valued := _valuing_object(doc, names, v)) is not None:  # "which values Kolt at $5.1bn"
@@ -1042,6 +1044,34 @@ def _unlinked_prices(doc: Doc, sent: Span, names: list[Span], values: list[Span]
         period = _period_in(sent, v, published) if attribute in PERIOD_ATTRIBUTES else None
         out.append(ClaimDraft(subject, attribute, quantity, v, period, None, 0.5))
     return out
+
+
+#: a bid's worth told after it: "its offer for Mirel, valued at about 175 mln dlrs", "Kolt's hostile bid, worth"
+_BID_VALUED = re.compile(r"\b(?P<own>its|their|['’]s)\s+(?:[\w-]+\s+)?(?:offer|bid|proposal|takeover\s+offer)"
+                         r"(?:\s+for\s+[^,;]{1,60}?)?\s*,\s*(?:valued\s+at|worth)"
+                         r"(?:\s+(?:about|around|some|nearly|almost|more\s+than|up\s+to))?$", re.I)
+#: a bid the clause subject won or made with: "won Mirel with a 3.4 billion dlr offer", "with a bid of €2bn"
+_WITH_BID_OF = re.compile(r"\bwith\s+(?:a|an|its)\s+(?:(?:higher|rival|cash|final|winning|hostile)\s+)?"
+                          r"(?:bid|offer)\s+of$", re.I)
+_WITH_A = re.compile(r"\bwith\s+(?:a|an|its)$", re.I)
+_BID_AFTER = re.compile(r"(?:[\w-]+\s+)?(?:bid|offer)\b", re.I)
+
+
+def _bid_told_before(doc: Doc, names: list[Span], value: Span, sent: Span, drafts: list[ClaimDraft]) -> str | None:
+    """The bidder whose bid a money figure is the worth of (``_BID_VALUED``, ``_WITH_BID_OF``): the possessor
+    before "'s", the payer 'its' stands for, or the clause subject of "with a bid of"; else None."""
+    lead = span_text(doc[max(sent.start, value.start - 16):value.start])
+    m = _BID_VALUED.search(lead)
+    if m is not None:
+        if m["own"].lower() in ("its", "their"):
+            return _payer(doc, names, value, sent, drafts)
+        cut = lead[:m.start("own")]
+        owner = next((n for n in reversed(names) if n.end <= value.start and n.label_ == "ORG"
+                      and lead.endswith(span_text(n), 0, len(cut))), None)
+        return _clean_name(owner.text) if owner is not None and not _is_ticker(doc, owner) else None
+    with_bid = _WITH_BID_OF.search(lead) is not None \
+        or (_WITH_A.search(lead) is not None and _BID_AFTER.match(doc[value.end:value.end + 3].text) is not None)
+    return _opening_company(doc, names, value, sent) if with_bid else None
 
 
 #: shares a company buys back (GUIDELINES: ``buyback``): "buy back up to ¥10bn of its own shares", "buy back shares
