@@ -406,6 +406,25 @@ def test_security_codes(nlp, text, ner, present, absent):
     ("Leeds shares rose 2%.", [("Leeds", "GPE")], [("Leeds", "GPE")], [("Leeds", "ORG")]),
     ("Ruth Okafor's shares were sold.", [("Ruth Okafor", "PERSON")], [("Ruth Okafor", "PERSON")], []),
     ("Ruth Okafor said sales rose.", [("Ruth Okafor", "PERSON")], [("Ruth Okafor", "PERSON")], []),
+    # a one-word name that buys or is bought; a name ending in an industry's word; a ticker after it; "-listed"
+    ("Kolt agreed to buy Sibley for $2bn.", [("Kolt", "GPE"), ("Sibley", "PERSON")],
+     [("Kolt", "ORG"), ("Sibley", "ORG")], []),
+    ("Kolt acquired a stake in the takeover of Sibley.", [("Kolt", "PERSON"), ("Sibley", "GPE")],
+     [("Kolt", "ORG"), ("Sibley", "ORG")], []),
+    ("Shares fell at Ravensworth Foods and Pentreath Minerals.",
+     [("Ravensworth Foods", "PERSON"), ("Pentreath Minerals", "PERSON")],
+     [("Ravensworth Foods", "ORG"), ("Pentreath Minerals", "ORG")], []),
+    ("Thrandle Biotech (THRB.O) said on Tuesday its loss narrowed.", [("Thrandle Biotech", "PERSON")],
+     [("Thrandle Biotech", "ORG")], []),
+    ("NYSE-listed Brantwood said it would pay.", [("Brantwood", "PERSON")], [("Brantwood", "ORG")], []),
+    # a person named by surname after a title, or in full before; a place a company is based in
+    ("Mr Kolt bought the house.", [("Kolt", "PERSON")], [("Kolt", "PERSON")], [("Kolt", "ORG")]),
+    ("Ann Kolt sold her flat. Kolt bought a boat.", [("Ann Kolt", "PERSON"), ("Kolt", "PERSON")],
+     [("Kolt", "PERSON")], [("Kolt", "ORG")]),
+    ("Sibley agreed to acquire Salem, Ore.-based Arden.", [("Sibley", "ORG"), ("Salem", "GPE")],
+     [("Salem", "GPE")], [("Salem", "ORG")]),
+    ("Sibley completed the acquisition of London-based Arden.", [("Sibley", "ORG"), ("London", "GPE")],
+     [("London", "GPE")], [("London", "ORG")]),
 ])
 def test_companies_named_as_people(nlp, text, ner, present, absent):
     check(nlp, text, ner, present, absent)

@@ -90,6 +90,42 @@ _COMPANY_OWNS = {"chief", "board", "listing", "ipo", "flotation", "shareholders"
 _PLACES_OWN = {"chief", "board", "listing", "ipo", "flotation", "shareholders", "profit", "profits", "earnings"}
 
 
+#: the last word of a company's name that no person's or place's name ends with ("Ravensworth Foods", "Pentreath
+#: Minerals", "Drechsel Werke")
+_COMPANY_HEADS = {"foods", "minerals", "mills", "labs", "laboratories", "software", "capital", "partners", "motors",
+                  "airways", "airlines", "energy", "systems", "pharma", "pharmaceuticals", "werke", "robotics",
+                  "insurance", "industries", "logistics", "media", "brewers", "brewery", "resources", "mining",
+                  "technologies", "semiconductor", "semiconductors", "chemicals", "chemie", "cables", "engineering",
+                  "electronics", "instruments", "brands", "inc", "corp", "ltd", "plc", "llc", "ag", "gmbh", "sa",
+                  "nv", "holdings", "group", "retail", "shipping", "telecom", "steel", "petroleum", "homes",
+                  "seafood", "rail", "railways", "biotech", "metals", "textiles", "cement", "plastics", "breweries",
+                  "hotels", "resorts", "cruises", "studios", "publishing", "networks", "communications", "utilities",
+                  "exploration", "properties", "realty", "investments", "ventures", "bancorp", "bankshares",
+                  "reinsurance", "pharmaceutical", "therapeutics", "biosciences", "aerospace", "automotive"}
+#: a ticker in brackets right after a name: "(NYSE:KLT)", "(THRB.O)", "(6871.T)", "($MRWB)", "<KLT>"
+_TICKER_AFTER = re.compile(r"\s*[(<]\s*(?:[A-Za-z]{2,8}\s*:\s*)?\$?[A-Z0-9]{1,6}(?:\.[A-Z]{1,3})?\s*[)>]")
+#: a purchase's words after a buyer's name ("Kolt agreed to buy", "Kolt acquired") and before a target's ("the
+#: takeover of Kolt", "agreed to acquire Kolt")
+_TITLES = {"mr", "mrs", "ms", "dr", "sir", "lord", "lady", "dame", "president", "chairman", "minister"}
+_BUYER_NEXT = {"acquired", "acquires", "bought", "buys"}
+_TARGET_BEFORE = {("takeover", "of"), ("acquisition", "of"), ("purchase", "of"), ("to", "acquire"), ("to", "buy"),
+                  ("will", "acquire"), ("merge", "with")}
+
+
+def _bought_or_buying(doc: Doc, e: Span, after: list[str], before: list[str]) -> bool:
+    """A one-word name that buys or is bought: "Kolt acquired …", "Kolt agreed to buy …", "the takeover of Kolt"
+    — what neither a person named by one word nor a place does (a person of the story is named in full first)."""
+    if e.label_ == "PERSON" and (before[-1:] and before[-1].rstrip(".") in _TITLES
+                                 or any(o.label_ == "PERSON" and len(o) > 1 and o[-1].text == e.text
+                                        for o in doc.ents)):
+        return False  # "Mr Kolt bought …", "Ann Kolt … Kolt bought": a person named by surname
+    nxt = [t.lower_ for t in doc[e.end:e.end + 3]]
+    if nxt[:1] and nxt[0] in _BUYER_NEXT or nxt[:3] in (["agreed", "to", "buy"], ["agreed", "to", "acquire"]):
+        return True
+    # (not "to acquire Salem, Ore.-based X", "the acquisition of London-based X", "of London's X": a place)
+    return tuple(before) in _TARGET_BEFORE and not (nxt[:1] and nxt[0] in ("-", "'s", "’s", ","))
+
+
 def _companies_named_as_people(doc: Doc, ents: list[Span]) -> list[Span]:
     """A name the small NER took for a person or a place that the text shows to be a company — a company's act or
     thing right after it ("Jorvane shares dropped", "Loxbury's chief executive"), or "shares in"/"a stake in"
@@ -110,7 +146,11 @@ def _companies_named_as_people(doc: Doc, ents: list[Span]) -> list[Span]:
             continue
         if (after[:1] and after[0] in ("'s", "’s") and after[1:] and after[1] in owns) \
                 or (not strict and after[:1] and after[0] in _COMPANY_NEXT) \
-                or before in (["shares", "in"], ["shares", "of"], ["stake", "in"]):
+                or before in (["shares", "in"], ["shares", "of"], ["stake", "in"]) \
+                or (len(e) > 1 and e[-1].lower_ in _COMPANY_HEADS) \
+                or _TICKER_AFTER.match(text_of(doc)[e.end_char:e.end_char + 24]) is not None \
+                or before[-1:] == ["listed"] \
+                or (len(e) == 1 and _bought_or_buying(doc, e, after, before)):
             companies.add(e.text)
     if not companies:
         return ents
