@@ -284,6 +284,40 @@ def test_a_share_move_told_as_a_noun_before_its_figure(text, ents, expected):
     assert claims(C.revise_drafts(doc, [])) == expected
 
 
+@pytest.mark.parametrize("text, ents, linked, expected", [
+    # the kind noun names one company of the sentence before
+    ("Ostwick Bank agreed to lend £40m to the builder Kestleigh Homes. The bank, which has 214 branches, is "
+     "profitable.", [("Ostwick Bank", "ORG"), ("£40m", "MONEY"), ("Kestleigh Homes", "ORG"), ("214", "CARDINAL")],
+     ("Kestleigh Homes", "count", "214"), "Ostwick Bank"),
+    # 'Its' after a sentence whose company bought another: the buyer, its opening subject
+    ("Iverlake agreed to buy a rival, Skarholt Seafood, for NOK 1.9bn. Its shares have risen 31% this year.",
+     [("Iverlake", "ORG"), ("Skarholt Seafood", "ORG"), ("NOK 1.9bn", "MONEY"), ("31%", "PERCENT")],
+     ("Skarholt Seafood", "share_price_change", "31%"), "Iverlake"),
+    # "the airline's" loss after 'It': the airline named before, which the linker chose, stays
+    ("Corvair said its unit, Corvair Airways, lost 46 mln dlrs. It added that the airline's loss from operations "
+     "came to 32 mln dlrs.", [("Corvair", "ORG"), ("Corvair Airways", "ORG"), ("46 mln dlrs", "MONEY"),
+                             ("32 mln dlrs", "MONEY")],
+     ("Corvair Airways", "loss", "32 mln dlrs"), "Corvair Airways"),
+])
+def test_an_unnamed_opening_takes_the_kind_nouns_company_or_the_subject_before(text, ents, linked, expected):
+    doc = doc_with(text, ents)
+    for t in doc[1:]:
+        t.is_sent_start = doc[t.i - 1].text == "."
+    got = C.revise_drafts(doc, [draft(doc, *linked)])
+    assert (expected, linked[1], linked[2]) in claims(got)
+
+
+@pytest.mark.parametrize("text, money, expected", [
+    ("Arden Corp said it would raise 75 mln dlrs in an offering of senior notes maturing in 1994.", "75 mln dlrs",
+     "funding"),
+    ("Arden Corp plans to raise 40 mln dlrs in a debenture offering led by one bank.", "40 mln dlrs", "funding"),
+    ("Arden Corp said it would raise 75 mln dlrs in an offering of four mln shares.", "75 mln dlrs", "ipo_proceeds"),
+])
+def test_money_raised_offering_debt_is_funding_not_a_share_sale(text, money, expected):
+    doc = doc_with(text, [("Arden Corp", "ORG"), (money, "MONEY")])
+    assert claims(C.revise_drafts(doc, [])) == {("Arden Corp", expected, money)}
+
+
 def test_a_result_change_after_it_said_is_the_companys():
     text = "Kesterby Inc said it earned 4.2 mln dlrs in 1986. It said revenues rose 12 pct to 61.5 mln dlrs."
     doc = doc_with(text, [("Kesterby Inc", "ORG"), ("4.2 mln dlrs", "MONEY"), ("1986", "DATE"), ("12 pct", "PERCENT"),

@@ -1303,6 +1303,62 @@ def _earned_by_unnamed(doc: Doc, names: list[Span], value: Span, sent: Span, dra
     return _story_company_before(drafts, topics, value.start) or _company_named_before(doc, sent)
 
 
+#: the words a company's name holds that a kind noun standing for it names ("The bank" → "Ostwick Bank")
+_KIND_NAME_WORDS = {"bank": {"bank", "bancorp", "bankshares", "banking"}, "lender": {"bank", "bancorp", "savings"},
+                    "insurer": {"insurance", "assurance", "re"}, "airline": {"airways", "airlines", "air"},
+                    "carrier": {"airways", "airlines", "air"}, "carmaker": {"motors", "motor", "auto", "automotive"},
+                    "brewer": {"brewers", "brewery", "breweries"},
+                    "miner": {"mining", "minerals", "mines", "resources"},
+                    "builder": {"homes", "construction", "builders"}, "housebuilder": {"homes"},
+                    "retailer": {"retail", "stores"}, "chipmaker": {"semiconductor", "semiconductors"}}
+#: words before a company named as the object of a deal or a loan ("agreed to buy a rival, Skarholt", "to lend £40m to
+#: the builder Kestleigh"), which a pronoun after it does not stand for
+_DEAL_OBJECT_CUES = {"buy", "bought", "buying", "acquire", "acquired", "acquiring", "purchase", "sell", "sold",
+                     "selling", "lend", "lent", "lending", "rival", "merge", "takeover", "bid", "offer", "to",
+                     "include", "includes", "including"}
+#: a sentence opening with a company it does not name: "The bank, which …", "Its shares", "It", "The company"
+_UNNAMED_OPENING = re.compile(r"^(?:(?P<its>its|it)\b|the (?:[\w-]+ )?(?P<kind>[a-z]+)\b)", re.IGNORECASE)
+
+
+def _unnamed_subjects(doc: Doc, drafts: list[ClaimDraft]) -> None:
+    """A draft of a sentence that opens with a company it does not name ("The bank, which has 214 branches, …",
+    "Its shares have risen 31%") whose subject the linker took from the sentence before: the company the kind
+    noun names ("The bank" → the one company there with "Bank" in its name), else, when the linker's company is
+    an object there (bought, lent to, an appositive), that sentence's opening company — the nearest named
+    subject (GUIDELINES)."""
+    for d in drafts:
+        sent = bounded_sent(d.span)
+        if sent.start == 0 or any(e.label_ in ("ORG", "PERSON") and e.start < d.span.start for e in ents_in(sent)):
+            continue
+        m = _UNNAMED_OPENING.match(span_text(sent))
+        if m is None:
+            continue
+        kind = (m["kind"] or "").lower()
+        if kind and kind not in _KIND_NAME_WORDS and not _UNNAMED_SUBJECT.match(f"the {kind}"):
+            continue  # "The deal …", "The shares …": no company
+        before = bounded_sent(doc[sent.start - 1])
+        orgs = [e for e in ents_in(before) if e.label_ == "ORG" and not _is_ticker(doc, e)]
+        names = {_clean_name(e.text) for e in orgs}
+        if d.subject_text not in names or len(names) < 2:
+            continue
+        lead = span_text(doc[sent.start:d.span.start]).lower()
+        owned = re.findall(r"\bthe ([a-z]+)['’]s\b", lead)  # "It added that the airline's loss …"
+        words = set().union(*(_KIND_NAME_WORDS.get(k, set()) for k in owned or [kind]))
+        kin = {n for e in orgs if {t.lower_ for t in e} & words and (n := _clean_name(e.text))}
+        if len(kin) == 1:
+            d.subject_text = kin.pop()
+            continue
+        if owned:
+            continue  # another unnamed company's figure, which the linker may have read right
+        chosen = [e for e in orgs if _clean_name(e.text) == d.subject_text]
+        if not all({t.lower_ for t in doc[max(before.start, e.start - 5):e.start]} & _DEAL_OBJECT_CUES for e in chosen):
+            continue  # ("Kolt described Arden as a fast-growing firm. Its revenues …": Arden's)
+        opening = _opening_company(doc, [e for e in ents_in(before) if e.label_ in NAME_LABELS],
+                                   doc[before.end - 1:before.end], before)
+        if opening and opening != d.subject_text and opening in names:
+            d.subject_text = opening
+
+
 def _company_named_before(doc: Doc, sent: Span) -> str | None:
     """The last organisation named in the two sentences before ``sent`` (not a ticker): the company "the company"
     or "it" stands for when the story has no company of its own yet."""
@@ -2108,9 +2164,15 @@ def _about_a_listing(doc: Doc, sent: Span, listing: re.Pattern[str] = _LISTING) 
     """A listing named in the sentence or the one before it ("Arden listed in London on Monday. It raised
     £800m."; "Bankers working on the float had valued Kolt at up to A$5bn. At the final offer price of A$3.10 …"),
     as ``listing`` reads one."""
-    if listing.search(span_text(sent)):
-        return True
+    text = span_text(sent)
+    if listing.search(text):
+        return not _DEBT_OFFERING.search(text)  # "raise 75 mln dlrs in an offering of senior notes": a debt's
     return sent.start > 0 and bool(listing.search(span_text(bounded_sent(doc[sent.start - 1]))))
+
+
+#: an offering of debt, not of shares ("an offering of notes due 1992", "a 300 mln franc bond offering")
+_DEBT_OFFERING = re.compile(r"\b(?:offering|issue|sale) of (?:\w+ ){0,3}?(?:notes|bonds|debentures|debt|paper)\b"
+                            r"|\b(?:notes?|bonds?|debentures?|debt|eurobonds?) (?:offering|issue)\b", re.IGNORECASE)
 
 
 #: "sold shares worth", "issued new shares worth": the worth of the shares a company sold
@@ -2684,6 +2746,7 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
         if any(t.lower_ == "respectively" for t in sent):
             _respectively(doc, plain, values, drafts, published, sent)
         _gapping(doc, plain, values, drafts, published)
+    _unnamed_subjects(doc, drafts)
     _full_forms(index, drafts)
     _current_names(doc, drafts)
     drafts.extend(_disaster_counts(doc, drafts, published))
