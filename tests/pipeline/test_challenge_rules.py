@@ -318,6 +318,31 @@ def test_money_raised_offering_debt_is_funding_not_a_share_sale(text, money, exp
     assert claims(C.revise_drafts(doc, [])) == {("Arden Corp", expected, money)}
 
 
+@pytest.mark.parametrize("text, ents, linked, expected", [
+    # the price a listing's shares were sold at, told after the figure or with the offering's price named
+    ("Sollerby Corp shares were set to open at $33, well above the $26 at which the payments company sold them.",
+     [("Sollerby Corp", "ORG"), ("$33", "MONEY"), ("$26", "MONEY")], [], {("Sollerby Corp", "ipo_price", "$26")}),
+    ("Baiqiao Corp set the price of its US offering at $17.50 per American depositary share.",
+     [("Baiqiao Corp", "ORG"), ("$17.50", "MONEY")], [], {("Baiqiao Corp", "ipo_price", "$17.50")}),
+    # 'Its shares, floated at …': the company of the sentence before
+    ("Ellisford Water raised its dividend. Its shares, floated at 240p in 1989, closed at 1,118p.",
+     [("Ellisford Water", "ORG"), ("240p", "MONEY"), ("1989", "DATE"), ("1,118p", "MONEY")], [],
+     {("Ellisford Water", "ipo_price", "240p")}),
+    # a convertible bond's conversion price is no listing's, and the money it raised is funding
+    ("Tarrant Corp raised $600m by selling convertible bonds that can be swapped for its shares at $48.20 each.",
+     [("Tarrant Corp", "ORG"), ("$600m", "MONEY"), ("$48.20", "MONEY")], [("Tarrant Corp", "ipo_price", "$48.20")],
+     {("Tarrant Corp", "funding", "$600m")}),
+    # a multiple of earnings is no count
+    ("Beauchamp Foods shares trade at 18 times expected earnings.", [("Beauchamp Foods", "ORG"), ("18", "CARDINAL")],
+     [("Beauchamp Foods", "count", "18")], set()),
+])
+def test_listing_prices_conversion_prices_and_multiples(text, ents, linked, expected):
+    doc = doc_with(text, ents)
+    for t in doc[1:]:
+        t.is_sent_start = doc[t.i - 1].text == "."
+    assert claims(C.revise_drafts(doc, [draft(doc, *x) for x in linked])) == expected
+
+
 def test_a_result_change_after_it_said_is_the_companys():
     text = "Kesterby Inc said it earned 4.2 mln dlrs in 1986. It said revenues rose 12 pct to 61.5 mln dlrs."
     doc = doc_with(text, [("Kesterby Inc", "ORG"), ("4.2 mln dlrs", "MONEY"), ("1986", "DATE"), ("12 pct", "PERCENT"),

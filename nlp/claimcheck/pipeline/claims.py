@@ -1661,13 +1661,16 @@ def _greenshoe_sums(sent: Span, values: list[Span], drafts: list[ClaimDraft], pu
 _IPO_PRICE_NAMED = re.compile(r"\b(?:(?:ipo|issue|listing|float|flotation|offering) price (?:of|was|at)|"
                               r"prices? (?:its |the |an )?(?:ipo|listing|flotation|float|offering|shares) at|"
                               r"(?:public|initial) offering at|"
-                              r"(?:floating|floated|debuting|debuted|went public|going public) at)\s*$", re.I)
+                              r"(?:floating|floated|debuting|debuted|went public|going public) at|"
+                              r"price of (?:its |the )?(?:[\w-]+ ){0,2}?(?:ipo|offering|listing|flotation|shares) "
+                              r"at)\s*$", re.I)
 #: shares sold at a price, in a sentence about a listing (or after one): "sold at A$2.10 in the float", "placed at
 #: 240p", "selling 30 million shares at $26 apiece", "At the final offer price of A$3.10"
 _SOLD_AT = re.compile(r"\b(?:(?:sold|sells?|selling|placed|priced|offered|issued|issuing)\b(?:\s+[\w-]+){0,5}\s+at|"
                       r"(?:final )?offer price (?:of|was|at))\s*$", re.I)
-_AT_WHICH = re.compile(r"^\s*at which (?:it|they|the company|\w+) (?:sold|placed|priced|offered|listed|floated|"
-                       r"debuted|went public)\b", re.I)
+_AT_WHICH = re.compile(r"^\s*at which (?:it|they|the (?:[\w-]+ )?(?:company|firm|group|bank|maker)|\w+) "
+                       r"(?:(?:were|was|had been) )?(?:sold|placed|priced|offered|listed|floated|debuted|"
+                       r"went public)\b", re.I)
 _LISTING_WORDS = re.compile(r"\b(?:ipo|float|flotation|listing|listings|debut|initial public offering|share sale|"
                             r"first day of trading|first day)\b", re.I)
 #: a tender, takeover or bid: its per-share price is no listing's
@@ -1705,6 +1708,8 @@ def _offer_prices(doc: Doc, sent: Span, names: list[Span], values: list[Span], d
             listed = [d for d in drafts if sent.start <= d.span.start < sent.end
                       and d.attribute in ("ipo_proceeds", "valuation")]
             subject = min(listed, key=lambda d: abs(d.span.start - v.start)).subject_text if listed else None
+        if subject is None and _UNNAMED_COMPANY.match(span_text(sent)):
+            subject = _opening_company_before(doc, sent)  # "Its shares, floated at 240p in 1989, …"
         if subject:
             out.append(ClaimDraft(subject, "ipo_price", quantity, v, None, None, 0.5))
     return out
@@ -2180,8 +2185,13 @@ _SHARES_SOLD_WORTH = re.compile(r"(?<!newly )\b(?:sold|sells?|selling|issued|iss
                                 r"(?:\w+\s+){0,2}?shares\s+(?:worth|valued\s+at)(?:\s+(?:about|around|some|nearly))?$",
                                 re.IGNORECASE)
 #: a sale of a company's shares in the sentence (the money it raises so is a share sale's, ``ipo_proceeds``)
-_SOLD_SHARES = re.compile(r"\b(?:sold|sells?|selling|issued|issues|issuing|placed|placing)\b(?:[^.;]|\.(?=\d)){0,50}?"
-                          r"\b(?:new\s+)?shares\b", re.IGNORECASE)
+_SOLD_SHARES = re.compile(r"\b(?:sold|sells?|selling|issued|issues|issuing|placed|placing)\b"
+                          r"(?:(?!\b(?:bonds?|notes|debentures)\b)[^.;]|\.(?=\d)){0,50}?\b(?:new\s+)?shares\b",
+                          re.IGNORECASE)
+#: debt that converts into shares at a price: that price is no listing's ("convertible bonds that can be swapped for
+#: its shares at $48.20 each", "debentures that convert to stock at 22 dlrs")
+_CONVERSION_PRICE = re.compile(r"\bconvertible\b|\b(?:bonds?|notes|debentures)\b[^.;]{0,40}\b(?:convert|swap|exchang)",
+                               re.IGNORECASE)
 #: "$7.2bn in revenue", "$80m in net profit": the noun after the figure names what it is
 _IN_RESULT = re.compile(r"in (?:annual |yearly |quarterly |total |net |pre-tax |operating )?(revenues?|sales|turnover|"
                         r"profits?|earnings|net income)\b")
@@ -2777,8 +2787,8 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
             drafts[i].attribute = "ipo_proceeds"
             drafts[i].as_of = None
             drafts[i].__post_init__()
-        elif _is_bid_price(doc, d.span):
-            out_drop.add(id(d))
+        elif _is_bid_price(doc, d.span) or _CONVERSION_PRICE.search(span_text(bounded_sent(d.span))):
+            out_drop.add(id(d))  # (a bond's conversion price: "convertible bonds … swapped for its shares at $48")
     kept = [d for d in drafts if id(d) not in out_drop]
     for d in kept:
         if d.attribute == "stake" and d.scope is None:
@@ -3189,6 +3199,10 @@ _RATIO_AFTER = re.compile(r"\s*(?:(?:in|out\s+of)\s+|of\s+the\s+(?:last|past|fir
                           + _NUMBER_WORD + r"\b", re.IGNORECASE)  # "fell to 86 in 1986": a year, no ratio
 
 
+#: a multiple of a measure: "trade at 18 times expected earnings", "12 times sales" (a ratio, no count)
+_MULTIPLE_AFTER = re.compile(r"\s*times\s+(?:(?:its|their|the|expected|forecast|forward|trailing|next|this|last|"
+                             r"year's|annual|estimated|\d{4})\s+){0,3}(?:earnings|sales|revenues?|profits?|ebitda|"
+                             r"book(?:\s+value)?|cash\s+flow)\b", re.IGNORECASE)
 #: an age told before its number: "between the ages of 10 and 17", "aged 16 to 24", "at age 65"
 _AGE_BEFORE = re.compile(r"\b(?:ages?|aged)\s+(?:of\s+|between\s+|from\s+)?(?:\d+\s+(?:and|to|-)\s+)?$", re.IGNORECASE)
 
@@ -3207,7 +3221,8 @@ def _ratio_part(d: ClaimDraft) -> bool:
         return False
     text = text_of(d.span.doc)
     return bool(_RATIO_BEFORE.search(text[max(0, d.span.start_char - 20):d.span.start_char])
-                or _RATIO_AFTER.match(text[d.span.end_char:d.span.end_char + 30]))
+                or _RATIO_AFTER.match(text[d.span.end_char:d.span.end_char + 30])
+                or _MULTIPLE_AFTER.match(text[d.span.end_char:d.span.end_char + 40]))
 
 
 def _no_company(subject: str, attribute: str) -> bool:
