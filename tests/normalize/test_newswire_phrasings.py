@@ -785,6 +785,10 @@ SPANS = [
      [("400 mln francs", "MONEY"), ("2.5 bln francs", "MONEY")]),
     ("Units are expected to sell for 15 dlrs to 17 dlrs.", [("15 dlrs to 17 dlrs", "MONEY")]),
     ("Rates should rise three to five pct.", [("three to five pct", "PERCENT")]),
+    # "and" joins two percentages into one range only after "between": else they are two figures
+    ("Sales at the two chains fell 2.5 and 4 pct respectively.", [("4 pct", "PERCENT")]),
+    ("Margins at Orrin were 12 and 14 percent.", [("14 percent", "PERCENT")]),
+    ("Yields should settle between 2.5 and 4 pct.", [("between 2.5 and 4 pct", "PERCENT")]),
     ("Holders may buy shares at 6.25 to seven dlrs each.", [("6.25 to seven dlrs", "MONEY")]),
     # pounds of a commodity are a weight; pounds raised or paid are sterling
     ("Tarn Mining produced 400,000 pounds of copper.", [("400,000 pounds", "QUANTITY")]),
@@ -844,6 +848,8 @@ ELIDED = [
      "1.05 bln", "MONEY", "DEM", 1.05 * B),
     ("It sold 1.2 mln shares, up from 900,000 a year earlier.",
      [("1.2 mln", "CARDINAL"), ("900,000", "CARDINAL")], "900,000", "CARDINAL", "share", 900 * K),
+    ("Sales at the two chains fell 2.5 and 4 pct respectively.", [("2.5", "CARDINAL"), ("4 pct", "PERCENT")],
+     "2.5", "PERCENT", "percent", 2.5),
     ("Exports fell to 12,000 cars, down from 14,500.", [("12,000", "CARDINAL"), ("14,500", "CARDINAL")],
      "14,500", "CARDINAL", "car", 14_500),
     ("Holders will vote to raise authorized shares to 25 mln from 10 mln.",

@@ -359,6 +359,23 @@ def test_a_result_change_after_it_said_is_the_companys():
     assert C.revise_drafts(doc, []) == []
 
 
+@pytest.mark.parametrize("text, ents, expected", [
+    # a change told 'at' a company right after its figure, and the next company's change of the same kind
+    ("The sector rallied, with sales jumping 21% at the clothing chain Verro Stores and 34.5% at Pine Ridge "
+     "Outfitters.", [("21%", "PERCENT"), ("Verro Stores", "ORG"), ("34.5%", "PERCENT"),
+                     ("Pine Ridge Outfitters", "ORG")],
+     {("Verro Stores", "revenue_growth", "21%"), ("Pine Ridge Outfitters", "revenue_growth", "34.5%")}),
+    ("Sales rose 8% at Tamsin Foods.", [("8%", "PERCENT"), ("Tamsin Foods", "ORG")],
+     {("Tamsin Foods", "revenue_growth", "8%")}),
+    # an index's country between its name and its move is passed over
+    ("Bourses slid across Europe on Monday, with the DAX index of Germany falling 5%.",
+     [("Europe", "LOC"), ("Monday", "DATE"), ("DAX", "ORG"), ("Germany", "GPE"), ("5%", "PERCENT")],
+     {("DAX", "share_price_change", "5%")}),
+])
+def test_a_change_at_a_company_and_an_index_of_a_country(text, ents, expected):
+    assert claims(C.revise_drafts(doc_with(text, ents), [])) == expected
+
+
 @pytest.mark.parametrize("text, ents, linked, expected", [
     # the owner's name with "'s" before "shares"
     ("Tessel Air's shares, listed in Hobart, pared their losses to close 9% down on Tuesday.",

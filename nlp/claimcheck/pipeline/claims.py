@@ -1201,7 +1201,8 @@ _CHANGE_NOUNS = {"sales": "revenue", "revenue": "revenue", "revenues": "revenue"
 _CHANGE_VERBS = re.compile(r"^(?:(?:was|were|is|are|have|has|had) )?(?:up|down|rose|rises|risen|rising|fell|falls|"
                            r"fallen|falling|jumped|jumps|climbed|climbs|slipped|slips|dropped|drops|declined|declines|"
                            r"grew|grows|increased|increases|decreased|decreases|slid|slumped|surged|soared|added|"
-                           r"gained|edged (?:up|down)|improved|"
+                           r"gained|edged (?:up|down)|improved|jumping|climbing|slipping|dropping|declining|growing|"
+                           r"increasing|decreasing|sliding|slumping|surging|soaring|gaining|"
                            # the bare verb after 'saw', 'helped', 'watched': "watched its quarterly sales slip 12%"
                            r"rise|fall|drop|jump|climb|slip|decline|grow|increase|decrease|slump|surge|soar|gain|"
                            r"improve)\b")
@@ -1430,6 +1431,15 @@ _MOVE_GAP = {"shares", "stock", "stocks", "index", "has", "had", "have", "was", 
              "both", "'s", "’s", "share", "price", "prices"}
 
 
+def _of_a_place(doc: Doc, i: int) -> bool:
+    """Token ``i`` is in "of <place>" right after an index's word ("the DAX index of Germany")."""
+    j = i
+    while j > 0 and doc[j].ent_type_ == "GPE":
+        j -= 1
+    return j < i and doc[j].lower_ == "of" and j > 0 and doc[j - 1].lower_ == "index" \
+        or doc[i].lower_ == "of" and i > 0 and doc[i - 1].lower_ == "index" and doc[i + 1].ent_type_ == "GPE"
+
+
 def _market_moves(doc: Doc, sent: Span, names: list[Span], values: list[Span], published, market_story: bool,
                   covered: set[tuple[int, int]]) -> list[ClaimDraft]:
     """``share_price_change`` drafts for percentages the linker linked to no one where a company or index is the
@@ -1456,8 +1466,8 @@ def _market_moves(doc: Doc, sent: Span, names: list[Span], values: list[Span], p
         if doc[i].lower_ not in _MOVE_VERBS:
             continue
         verb, i = i, i - 1
-        while i > sent.start and doc[i].lower_ in _MOVE_GAP:
-            i -= 1
+        while i > sent.start and (doc[i].lower_ in _MOVE_GAP or _of_a_place(doc, i)):
+            i -= 1  # ("the DAX index of Germany falling by 5%": the index's place passed over)
         # the name ends where the gap began, or inside it ("The Arden Composite Index lost …": 'Index' is the name's)
         name = next((n for n in pool if i + 1 <= n.end <= verb), None) or _index_before(doc, pool, verb)
         if name is None or name.label_ != "ORG" or (_is_ticker(doc, name) and name not in indexes) \
@@ -1833,6 +1843,18 @@ def _story_company_before(drafts: list[ClaimDraft], topics: set[str], start: int
     return max(earlier, key=lambda d: d.span.start).subject_text if earlier else None
 
 
+def _company_at(doc: Doc, names: list[Span], value: Span, sent: Span) -> str | None:
+    """The company a change is told 'at' right after its figure: "sales jumping 21% at the retailer Verro Stores"
+    (up to six lower-case words of description between 'at' and the name)."""
+    if value.end >= sent.end or doc[value.end].lower_ != "at":
+        return None
+    after = next((n for n in names if value.end + 1 <= n.start <= value.end + 7 and n.label_ == "ORG"), None)
+    if after is None or any(not (t.is_alpha or t.lower_ in ("'s", "’s", "-")) or t.is_title
+                            for t in doc[value.end + 1:after.start] if t.lower_ != "the"):
+        return None
+    return None if _is_ticker(doc, after) else _clean_name(after.text)
+
+
 def _result_changes(doc: Doc, sent: Span, names: list[Span], values: list[Span], drafts: list[ClaimDraft],
                     published, topics: set[str], covered: set[tuple[int, int]]) -> list[ClaimDraft]:
     """Drafts for the figures of a result's change no draft covers: "Turnover for the quarter was up 3.8% to
@@ -1848,7 +1870,8 @@ def _result_changes(doc: Doc, sent: Span, names: list[Span], values: list[Span],
             continue
         lead = doc[max(sent.start, v.start - 12):v.start]
         noun = next((t for t in reversed(lead) if t.lower_ in _CHANGE_NOUNS), None)
-        if noun is None or (noun.i > sent.start and doc[noun.i - 1].lower_ not in _RESULT_PREMODIFIERS | _SAID_BEFORE):
+        if noun is None or (noun.i > sent.start and doc[noun.i - 1].lower_ not in _RESULT_PREMODIFIERS | _SAID_BEFORE
+                            and not (doc[noun.i - 1].lower_ == "with" and _company_at(doc, names, v, sent))):
             continue  # "retail sales rose 0.6%", "ice cream sales": a market's or a product's, not a company's
         between = doc[noun.i + 1:v.start]
         named = _named_in_between(doc, names, between)  # "Profits at Kolt rose 4%", "Sales in Kolt's unit fell"
@@ -1875,8 +1898,9 @@ def _result_changes(doc: Doc, sent: Span, names: list[Span], values: list[Span],
             attribute = kind
         holders = [n for n in names if n.end <= noun.i and n.label_ == "ORG" and not _is_ticker(doc, n)
                    and not _is_source_mention(doc, n, v, sent)]
+        at = _company_at(doc, names, v, sent) if named is None and not holders else None
         subject = named[0] if named is not None else _clean_name(holders[-1].text) if holders \
-            else _story_company_before(drafts, topics, sent.start, ("MONEY", "PERCENT"))
+            else at or _story_company_before(drafts, topics, sent.start, ("MONEY", "PERCENT"))
         if noun.i > sent.start and doc[noun.i - 1].lower_ in _SAID_BEFORE and named is None \
                 and not (holders and holders[0].start == sent.start) \
                 and not (not holders and _UNNAMED_COMPANY.match(span_text(doc[sent.start:noun.i]))):
@@ -1890,6 +1914,17 @@ def _result_changes(doc: Doc, sent: Span, names: list[Span], values: list[Span],
         if period is None and tail[-1:] == ["from"]:
             continue  # a comparison figure for a period we cannot tell (as ``_claims_of`` skips it)
         out.append(ClaimDraft(subject, attribute, quantity, v, period, None, 0.5))
+    for v in values:  # "… 21% at Verro Stores and 34.5% at Pine Ridge": the next company's change of the same kind
+        if (v.start, v.end) in covered or not out or v.label_ != out[-1].span.label_ or v.start < out[-1].span.end:
+            continue
+        company, first = _company_at(doc, names, v, sent), out[-1]
+        if company is None or doc[v.start - 1].lower_ not in ("and", ","):
+            continue
+        named_first = next((n for n in names if n.start > first.span.end and _clean_name(n.text) == first.subject_text),
+                           None)
+        quantity = _read(v, published)
+        if named_first is not None and named_first.end == v.start - 1 and quantity is not None:
+            out.append(ClaimDraft(company, first.attribute, quantity, v, first.period, None, 0.5))
     return out
 
 

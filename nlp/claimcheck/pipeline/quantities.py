@@ -72,7 +72,8 @@ MONEY_RE = re.compile(
 )
 PERCENT_RE = re.compile(
     rf"(?<![\w.]){_QUAL}(?:between\s+{_NUM}\s*(?:%|per\s*cent|percent|pct)\s*and\s*{_NUM}"  # "between 5% and 7%"
-    rf"|(?:between\s+)?(?:{_NUM}|{_WORDNUM})(?:\s*(?:to|-|–|and)\s*(?:{_NUM}|{_WORDNUM}))?)"
+    # "and" joins a range only after "between": "fell 2.5 and 4 percent, respectively" are two figures
+    rf"|(?P<between>between\s+)?(?:{_NUM}|{_WORDNUM})(?:\s*(?:to|-|–|(?(between)and|(?!)))\s*(?:{_NUM}|{_WORDNUM}))?)"
     # basis points are hundredths of a percentage point ("25bps", "40 bp"; not "5 BP stations")
     rf"\s*(?:%|per\s*cent\b|percent\b|percentage\s+points?\b|pct\b|basis\s+points?\b|(?-i:bps?)\b)",
     re.IGNORECASE,
