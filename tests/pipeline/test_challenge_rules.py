@@ -343,6 +343,24 @@ def test_listing_prices_conversion_prices_and_multiples(text, ents, linked, expe
     assert claims(C.revise_drafts(doc, [draft(doc, *x) for x in linked])) == expected
 
 
+def test_a_result_change_told_of_its_is_the_company_of_the_figure_before():
+    """"Its sales" with the company of the story's one figure so far (not yet a company told of twice)."""
+    text = "Oordeco Holdings earned 30m euros. Its sales fell 6% to 2.1bn euros."
+    doc = doc_with(text, [("Oordeco Holdings", "ORG"), ("30m euros", "MONEY"), ("6%", "PERCENT"),
+                          ("2.1bn euros", "MONEY")])
+    for t in doc[1:]:
+        t.is_sent_start = doc[t.i - 1].text == "."
+    got = claims(C.revise_drafts(doc, [draft(doc, "Oordeco Holdings", "profit", "30m euros")]))
+    assert {("Oordeco Holdings", "revenue_growth", "6%"), ("Oordeco Holdings", "revenue", "2.1bn euros")} <= got
+    # without a word that stands for a company, the sales are no one's in particular
+    doc = doc_with(text.replace("Its sales", "Sales"), [("Oordeco Holdings", "ORG"), ("30m euros", "MONEY"),
+                                                       ("6%", "PERCENT"), ("2.1bn euros", "MONEY")])
+    for t in doc[1:]:
+        t.is_sent_start = doc[t.i - 1].text == "."
+    assert claims(C.revise_drafts(doc, [draft(doc, "Oordeco Holdings", "profit", "30m euros")])) \
+        == {("Oordeco Holdings", "profit", "30m euros")}
+
+
 def test_a_result_change_after_it_said_is_the_companys():
     text = "Kesterby Inc said it earned 4.2 mln dlrs in 1986. It said revenues rose 12 pct to 61.5 mln dlrs."
     doc = doc_with(text, [("Kesterby Inc", "ORG"), ("4.2 mln dlrs", "MONEY"), ("1986", "DATE"), ("12 pct", "PERCENT"),

@@ -417,6 +417,14 @@ def test_security_codes(nlp, text, ner, present, absent):
     ("Thrandle Biotech (THRB.O) said on Tuesday its loss narrowed.", [("Thrandle Biotech", "PERSON")],
      [("Thrandle Biotech", "ORG")], []),
     ("NYSE-listed Brantwood said it would pay.", [("Brantwood", "PERSON")], [("Brantwood", "ORG")], []),
+    # the kind of company it is, right before the name ("the brewer", "surfwear firm"), even a name of two words
+    ("Profits at the Flemish brewer Van Oorde fell 41%.", [("Van Oorde", "PERSON")], [("Van Oorde", "ORG")],
+     [("Van Oorde", "PERSON")]),
+    ("It may be bought by surfwear firm Quellan. Quellan declined to comment.",
+     [("Quellan", "GPE"), ("Quellan", "GPE")], [("Quellan", "ORG")], [("Quellan", "GPE")]),
+    # but a film's maker is a person
+    ("The film maker Ida Varga said sales rose.", [("Ida Varga", "PERSON")], [("Ida Varga", "PERSON")],
+     [("Ida Varga", "ORG")]),
     # a person named by surname after a title, or in full before; a place a company is based in
     ("Mr Kolt bought the house.", [("Kolt", "PERSON")], [("Kolt", "PERSON")], [("Kolt", "ORG")]),
     ("Ann Kolt sold her flat. Kolt bought a boat.", [("Ann Kolt", "PERSON"), ("Kolt", "PERSON")],

@@ -1905,6 +1905,10 @@ def _result_changes(doc: Doc, sent: Span, names: list[Span], values: list[Span],
                 and not (holders and holders[0].start == sent.start) \
                 and not (not holders and _UNNAMED_COMPANY.match(span_text(doc[sent.start:noun.i]))):
             continue  # "Analyst Ann Lee of Kolt Research said sales rose 6%": the company told of is not the teller
+        if not subject and _UNNAMED_COMPANY.search(span_text(doc[sent.start:noun.i + 1])):
+            # "The firm said its profits were …", "Its sales fell 6%": the company of the story's last money or
+            # percent figure, though it has only one so far
+            subject = _story_company_before(drafts, {d.subject_text for d in drafts}, sent.start, ("MONEY", "PERCENT"))
         if not subject:
             continue
         quantity = _read(v, published)

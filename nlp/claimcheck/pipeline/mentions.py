@@ -102,6 +102,11 @@ _COMPANY_HEADS = {"foods", "minerals", "mills", "labs", "laboratories", "softwar
                   "hotels", "resorts", "cruises", "studios", "publishing", "networks", "communications", "utilities",
                   "exploration", "properties", "realty", "investments", "ventures", "bancorp", "bankshares",
                   "reinsurance", "pharmaceutical", "therapeutics", "biosciences", "aerospace", "automotive"}
+#: the kind of company a name is told as, right before it: "the brewer Vandermolen", "surfwear firm Quillan"
+#: (not "maker" or "producer": a film's are people)
+_COMPANY_KINDS = {"firm", "company", "bank", "lender", "insurer", "airline", "carrier", "carmaker", "automaker",
+                  "brewer", "miner", "retailer", "chipmaker", "drugmaker", "conglomerate", "supermarket", "grocer",
+                  "telco", "broker", "brokerage", "publisher", "broadcaster", "shipper", "steelmaker", "utility"}
 #: a ticker in brackets right after a name: "(NYSE:KLT)", "(THRB.O)", "(6871.T)", "($MRWB)", "<KLT>"
 _TICKER_AFTER = re.compile(r"\s*[(<]\s*(?:[A-Za-z]{2,8}\s*:\s*)?\$?[A-Z0-9]{1,6}(?:\.[A-Z]{1,3})?\s*[)>]")
 #: a purchase's words after a buyer's name ("Kolt agreed to buy", "Kolt acquired") and before a target's ("the
@@ -129,9 +134,10 @@ def _bought_or_buying(doc: Doc, e: Span, after: list[str], before: list[str]) ->
 def _companies_named_as_people(doc: Doc, ents: list[Span]) -> list[Span]:
     """A name the small NER took for a person or a place that the text shows to be a company — a company's act or
     thing right after it ("Jorvane shares dropped", "Loxbury's chief executive"), or "shares in"/"a stake in"
-    before it — is an organisation, at each of its mentions in the document (invented and foreign company names
-    are often tagged so). Countries stay places; a place or a person of two words or more takes only a company's
-    own things ("'s chief executive", "'s listing"), not shares or sales, which people and cities have too."""
+    before it, or the kind of company it is ("the brewer Vandermolen") — is an organisation, at each of its
+    mentions in the document (invented and foreign company names are often tagged so). Countries stay places; a
+    place or a person of two words or more takes only a company's own things ("'s chief executive", "'s
+    listing"), not shares or sales, which people and cities have too."""
     from claimcheck.resolve.entities import is_country
 
     companies: set[str] = set()
@@ -149,7 +155,7 @@ def _companies_named_as_people(doc: Doc, ents: list[Span]) -> list[Span]:
                 or before in (["shares", "in"], ["shares", "of"], ["stake", "in"]) \
                 or (len(e) > 1 and e[-1].lower_ in _COMPANY_HEADS) \
                 or _TICKER_AFTER.match(text_of(doc)[e.end_char:e.end_char + 24]) is not None \
-                or before[-1:] == ["listed"] \
+                or before[-1:] == ["listed"] or (before[-1:] and before[-1] in _COMPANY_KINDS) \
                 or (len(e) == 1 and _bought_or_buying(doc, e, after, before)):
             companies.add(e.text)
     if not companies:
