@@ -325,8 +325,11 @@ def test_date_edges(nlp, text, ner, present, absent):
     ("Growth will slow from 5% in 2026 to 4.25% next year.", [("5%", "PERCENT"), ("2026 to 4.25%", "PERCENT")],
      [("2026", "DATE"), ("4.25%", "PERCENT")], [("2026 to 4.25%", "PERCENT")]),
     # a year before "and"/"to" and the next figure is no range's lower end
-    ("Growth was 1.4% in 2026, up from 0.2% in 2025 and 0.5% in 2024.", [],
+    # (the NER's span over both: the grammar takes the figure, the year it leaves is a date)
+    ("Growth was 1.4% in 2026, up from 0.2% in 2025 and 0.5% in 2024.", [("2025 and 0.5%", "PERCENT")],
      [("2025", "DATE"), ("0.5%", "PERCENT")], [("2025 and 0.5%", "PERCENT")]),
+    ("Growth was 1.4% in 2026, up from 0.2% in 2025 and 0.5% in 2024.", [],
+     [("0.5%", "PERCENT")], [("2025 and 0.5%", "PERCENT")]),
     ("Sales were down 4% in 2026 to 650m euros.", [], [("2026", "DATE"), ("650m euros", "MONEY")],
      [("2026 to 650m euros", "MONEY")]),
     # a fiscal year written with its second year is never a range's lower end, whatever the word before it

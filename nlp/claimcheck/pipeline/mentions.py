@@ -47,6 +47,20 @@ NAME_LABELS = ("ORG", "PERSON", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF
 CONTRACT_LABELS = ("ORG", "PERSON", "GPE", "NORP") + VALUE_LABELS
 
 
+_YEAR_THEN = re.compile(r"((?:1[89]|20)\d\d(/\d\d)?)\s+(?:to|and)\s+")
+
+
+def _year_left(doc: Doc, e: Span, taken: set[int]) -> Span | None:
+    """The year an NER figure span began with, where the grammar took the figure after it: "up from 0.2% in 2025
+    and 0.5% in 2024" tagged "2025 and 0.5%" (a year and the next figure, not a range) leaves "2025" a date."""
+    m = _YEAR_THEN.match(e.text) if e.label_ in ("PERCENT", "MONEY") else None
+    if m is None or not (m.group(2) or re.search(r"\b(?:in|from|of|than|since)\s+$",
+                                                 text_of(doc)[max(0, e.start_char - 7):e.start_char], re.I)):
+        return None
+    year = doc.char_span(e.start_char, e.start_char + len(m.group(1)), label="DATE")
+    return year if year is not None and not taken.intersection(range(year.start, year.end)) else None
+
+
 def merge_quantity_spans(doc: Doc) -> None:
     """Give the number grammar's money/percent spans priority over the NER's entities; a written number the
     NER left outside every entity ("sales of 5835 units") becomes a CARDINAL."""
@@ -63,6 +77,8 @@ def merge_quantity_spans(doc: Doc) -> None:
         taken.update(range(span.start, span.end))
     others = [_with_scale(_trim_word(_relabel(_trim_date(e)))) for e in doc.ents
               if not taken.intersection(range(e.start, e.end))]
+    others += [y for e in doc.ents if taken.intersection(range(e.start, e.end))
+               and (y := _year_left(doc, e, taken)) is not None]
     for e in others:
         taken.update(range(e.start, e.end))
     for span in _duration_spans(doc, taken):
