@@ -343,6 +343,27 @@ def test_listing_prices_conversion_prices_and_multiples(text, ents, linked, expe
     assert claims(C.revise_drafts(doc, [draft(doc, *x) for x in linked])) == expected
 
 
+@pytest.mark.parametrize("text, ents, linked, expected", [
+    # a person holds a stake told with a holding verb, even with the family named after them
+    ("Mr Dorvan and his family hold a stake of 21.5%.", [("Dorvan", "PERSON"), ("21.5%", "PERCENT")],
+     ("Kestle United", "stake", "21.5%"), ("Dorvan", "stake", "21.5%")),
+    # (not with 'has', which a person's reported results take)
+    ("Mr Dorvan has 21.5%.", [("Dorvan", "PERSON"), ("21.5%", "PERCENT")], ("Kestle United", "stake", "21.5%"),
+     ("Kestle United", "stake", "21.5%")),
+    # a nationality opening a company's description stands for the company, whatever the figure
+    ("British lending giant Lindell was set up in 1850; it employs 52,300 people.",
+     [("British", "NORP"), ("Lindell", "ORG"), ("1850", "DATE"), ("52,300", "CARDINAL")],
+     ("British", "count", "52,300"), ("Lindell", "count", "52,300")),
+    # but not a nationality of people who act
+    ("Danish sailors rescued 14 people from the Brannvik ferry.", [("Danish", "NORP"), ("14", "CARDINAL"),
+                                                                   ("Brannvik", "ORG")],
+     ("Danish", "count", "14"), ("Danish", "count", "14")),
+])
+def test_a_persons_stake_and_a_company_a_nationality_describes(text, ents, linked, expected):
+    doc = doc_with(text, ents)
+    assert claims(C.revise_drafts(doc, [draft(doc, *linked)])) == {expected}
+
+
 def test_a_result_change_told_of_its_is_the_company_of_the_figure_before():
     """"Its sales" with the company of the story's one figure so far (not yet a company told of twice)."""
     text = "Oordeco Holdings earned 30m euros. Its sales fell 6% to 2.1bn euros."

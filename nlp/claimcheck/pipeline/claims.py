@@ -2560,6 +2560,9 @@ def _verb_subject(doc: Doc, names: list[Span], value: Span, sent: Span, index: _
     while i > sent.start and (doc[i].lower_ in _VERB_ADVERBS or doc[i].lower_ in _MODALS
                               or doc[i].ent_type_ == "DATE"):
         i -= 1
+    if i - 2 > sent.start and doc[i].lower_ in ("family", "associates", "affiliates") \
+            and doc[i - 1].lower_ in ("his", "her", "their", "its") and doc[i - 2].lower_ == "and":
+        i -= 3  # "Mr Dorvan and his family hold …": the holder named before them
     if doc[i].lower_ == "it" and i - 1 > sent.start and doc[i - 1].lower_ in ("said", "says"):
         j = i - 2  # "Kolt said it will own 96 pct of Arden", "Kolt last week said it owned …"
         while j > sent.start and (doc[j].lower_ in _VERB_ADVERBS or doc[j].ent_type_ == "DATE"):
@@ -2586,6 +2589,8 @@ def _verb_subject(doc: Doc, names: list[Span], value: Span, sent: Span, index: _
     if before is None or _is_ticker(doc, before) or _is_source_mention(doc, before, value, sent):
         return None
     results = bool(_RESULT_NOUNS & {t.lower_ for t in doc[verb.i + 1:value.start]})
+    if before.label_ == "PERSON" and value.label_ == "PERCENT" and verb.lower_ in _STAKE_VERBS:
+        return _clean_name(before.text)  # "Mr Dorvan owns 21.5%", "… and his family hold a stake of": a person's stake
     if before.label_ != "ORG" and not (before.label_ == "PERSON" and results):
         return None  # a person's figure is a company's only as its reported results (the NER may call a firm a person)
     return _clean_name(before.text)
@@ -2902,6 +2907,20 @@ _COMPANY_ATTRIBUTES = _COMPANY_SUMS | {"stake", "share_price_change", "revenue_g
                                        "revenue_share"}
 
 
+def _named_after_description(doc: Doc, mention: Span) -> str | None:
+    """The company a nationality opens the description of: "British lending giant Lindell", "the Dutch brewer
+    Vandermolen" — an ORG after one to four lower-case words, the last a company's kind (``_COMPANY_WORDS``)."""
+    j = mention.end
+    while j < len(doc) and j - mention.end < 4 and doc[j].is_lower and doc[j].is_alpha:
+        j += 1
+    if j == mention.end or doc[j - 1].lower_ not in _COMPANY_WORDS | _COMPANY_NOUNS or j >= len(doc):
+        return None
+    ent = ent_of(doc[j])
+    if ent is None or ent.label_ != "ORG" or ent.start != j or _is_ticker(doc, ent):
+        return None
+    return _clean_name(ent.text)
+
+
 def _nationality_subjects(doc: Doc, names: _Names, drafts: list[ClaimDraft], topics: set[str]) -> set[int]:
     """A nationality describing a company is no subject ("Estover, the Danish shipping line, …", "the Japanese
     company holds 62%"): the company it describes holds the figure — the name the appositive follows, or, for
@@ -2910,7 +2929,13 @@ def _nationality_subjects(doc: Doc, names: _Names, drafts: list[ClaimDraft], top
     dropped: set[int] = set()
     for d in drafts:
         mention = names.mention(d)
-        if mention is None or mention.label_ != "NORP" or d.attribute not in _COMPANY_ATTRIBUTES:
+        if mention is None or mention.label_ != "NORP":
+            continue
+        named = _named_after_description(doc, mention)
+        if named is not None:  # "British lending giant Lindell …": the company the nationality describes
+            d.subject_text = named
+            continue
+        if d.attribute not in _COMPANY_ATTRIBUTES:
             continue
         after = doc[mention.end].lower_ if mention.end < len(doc) else ""
         if after in _STATE_NOUNS:
