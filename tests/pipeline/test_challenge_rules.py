@@ -364,6 +364,21 @@ def test_a_persons_stake_and_a_company_a_nationality_describes(text, ents, linke
     assert claims(C.revise_drafts(doc, [draft(doc, *linked)])) == {expected}
 
 
+@pytest.mark.parametrize("text, ents, expected", [
+    # a name the NER left, opening "'s <price> takeover of": the buyer's own deal
+    ("Tarrow's $3.1bn takeover of the miner Brixton Ridge won approval.", [("$3.1bn", "MONEY"),
+                                                                          ("Brixton Ridge", "ORG")],
+     {("Tarrow", "deal_value", "$3.1bn")}),
+    # (not a name before another possession: "Tarrow's $3.1bn debt")
+    ("Tarrow's $3.1bn debt worried Brixton Ridge.", [("$3.1bn", "MONEY"), ("Brixton Ridge", "ORG")], set()),
+    # a merger's price is the clause subject's
+    ("Brantwood said it would merge with Pellham in an all-share deal worth $7bn.",
+     [("Brantwood", "ORG"), ("Pellham", "ORG"), ("$7bn", "MONEY")], {("Brantwood", "deal_value", "$7bn")}),
+])
+def test_a_takeover_told_as_the_buyers_own_and_a_mergers_price(text, ents, expected):
+    assert claims(C.revise_drafts(doc_with(text, ents), [])) == expected
+
+
 def test_a_result_change_told_of_its_is_the_company_of_the_figure_before():
     """"Its sales" with the company of the story's one figure so far (not yet a company told of twice)."""
     text = "Oordeco Holdings earned 30m euros. Its sales fell 6% to 2.1bn euros."

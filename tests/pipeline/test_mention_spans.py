@@ -420,6 +420,7 @@ def test_security_codes(nlp, text, ner, present, absent):
     ("Thrandle Biotech (THRB.O) said on Tuesday its loss narrowed.", [("Thrandle Biotech", "PERSON")],
      [("Thrandle Biotech", "ORG")], []),
     ("NYSE-listed Brantwood said it would pay.", [("Brantwood", "PERSON")], [("Brantwood", "ORG")], []),
+    ("Kolt said it would merge with Sibley.", [("Kolt", "PERSON"), ("Sibley", "ORG")], [("Kolt", "ORG")], []),
     # the kind of company it is, right before the name ("the brewer", "surfwear firm"), even a name of two words
     ("Profits at the Flemish brewer Van Oorde fell 41%.", [("Van Oorde", "PERSON")], [("Van Oorde", "ORG")],
      [("Van Oorde", "PERSON")]),

@@ -715,13 +715,19 @@ _LISTED_ACTS = {"priced", "listed", "floated", "debuted", "shares", "stock", "op
 
 def _acts_as_company(doc: Doc, end: int, acts: set[str] = _COMPANY_ACTS) -> bool:
     """The words after a name (ending at token ``end``) are a company's: a listing or result verb, 'shares', or
-    a possessive of a company's thing."""
+    a possessive of a company's thing or of a deal's price."""
     if end >= len(doc):
         return False
     nxt = doc[end].lower_
     if nxt in acts:
         return True
-    return nxt in ("'s", "’s") and end + 1 < len(doc) and doc[end + 1].lower_ in _COMPANY_POSSESSED
+    if nxt not in ("'s", "’s") or end + 1 >= len(doc):
+        return False
+    if doc[end + 1].lower_ in _COMPANY_POSSESSED:
+        return True
+    price = ent_of(doc[end + 1])  # "Tarrow's $3.1bn takeover of …": a deal told as the buyer's own
+    return price is not None and price.label_ == "MONEY" and price.start == end + 1 \
+        and _OWN_DEAL_AFTER.match(doc[price.end:price.end + 3].text.lower()) is not None
 
 
 def _as_company(doc: Doc, ent: Span) -> Span:
@@ -900,6 +906,8 @@ def _copy_to(draft: ClaimDraft, subject: str, value: Span, published) -> ClaimDr
 PURCHASE_VERBS = frozenset({"buy", "buys", "buying", "bought", "acquire", "acquires", "acquiring", "acquired",
                             "purchase", "purchases", "purchasing", "purchased", "snapped", "snaps", "snap"})
 SALE_VERBS = frozenset({"sell", "sells", "selling", "sold"})
+#: a merger's verbs: the price of "X will merge with Y in a deal worth $7bn" is the clause subject's, as a buyer's
+_MERGE_VERBS = frozenset({"merge", "merges", "merged", "merging"})
 #: a company sold, with only itself named: "Vessa was sold for $900m"
 _SOLD_PASSIVE = re.compile(r"\b(?:was|were|is|are|has been|had been|will be|would be|being) (?:sold|bought|"
                            r"acquired|purchased|taken over)\b")
@@ -981,8 +989,8 @@ def _unlinked_prices(doc: Doc, sent: Span, names: list[Span], values: list[Span]
         after = doc[v.end:v.end + 3].text.lower()
         attribute = subject = None
         in_deal = prev in ("in", "a", "an") and _DEAL_AFTER.match(after) is not None  # "to buy Y in a $2bn deal"
-        verb = next((t for t in lead if t.lower_ in PURCHASE_VERBS | SALE_VERBS), None) \
-            if prev in ("for", "worth") or in_deal else None
+        verb = next((t for t in lead if t.lower_ in PURCHASE_VERBS | SALE_VERBS | _MERGE_VERBS), None) \
+            if prev in ("for", "worth") or in_deal else None  # ("would merge with Y in a deal worth $7bn")
         if verb is not None and verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == "back":
             verb = None  # "buy back shares for $1bn": a buyback, read below
         if verb is not None:

@@ -141,7 +141,10 @@ def _bought_or_buying(doc: Doc, e: Span, after: list[str], before: list[str]) ->
                                         for o in doc.ents)):
         return False  # "Mr Kolt bought …", "Ann Kolt … Kolt bought": a person named by surname
     nxt = [t.lower_ for t in doc[e.end:e.end + 3]]
-    if nxt[:1] and nxt[0] in _BUYER_NEXT or nxt[:3] in (["agreed", "to", "buy"], ["agreed", "to", "acquire"]):
+    if nxt[:1] and nxt[0] in _BUYER_NEXT or nxt[:3] in (["agreed", "to", "buy"], ["agreed", "to", "acquire"],
+                                                         ["agreed", "to", "merge"]) \
+            or [t.lower_ for t in doc[e.end:e.end + 4]] in (["said", "it", "would", "merge"],
+                                                             ["said", "it", "will", "merge"]):
         return True
     # (not "to acquire Salem, Ore.-based X", "the acquisition of London-based X", "of London's X": a place)
     return tuple(before) in _TARGET_BEFORE and not (nxt[:1] and nxt[0] in ("-", "'s", "’s", ","))
