@@ -379,6 +379,23 @@ def test_a_takeover_told_as_the_buyers_own_and_a_mergers_price(text, ents, expec
     assert claims(C.revise_drafts(doc_with(text, ents), [])) == expected
 
 
+@pytest.mark.parametrize("text, ents, kept", [
+    # the number of shares a sale or a placing sold is no count of the seller's
+    ("Orrin Bank sold 80 million new shares at HK$12.60 apiece.", [("Orrin Bank", "ORG"), ("80 million", "CARDINAL"),
+                                                                  ("HK$12.60", "MONEY")], False),
+    ("Orrin Media placed 18 million shares with institutions.", [("Orrin Media", "ORG"), ("18 million", "CARDINAL")],
+     False),
+    # but cars, stores or staff counted are
+    ("Orrin Motors sold 80,000 cars last year.", [("Orrin Motors", "ORG"), ("80,000", "CARDINAL")], True),
+    ("Orrin Motors has 80 million shares outstanding.", [("Orrin Motors", "ORG"), ("80 million", "CARDINAL")], True),
+])
+def test_a_count_of_shares_sold_is_no_count_claim(text, ents, kept):
+    doc = doc_with(text, ents)
+    count = next(e.text for e in doc.ents if e.label_ == "CARDINAL")
+    got = claims(C.revise_drafts(doc, [draft(doc, ents[0][0], "count", count)]))
+    assert ((ents[0][0], "count", count) in got) == kept
+
+
 def test_a_result_change_told_of_its_is_the_company_of_the_figure_before():
     """"Its sales" with the company of the story's one figure so far (not yet a company told of twice)."""
     text = "Oordeco Holdings earned 30m euros. Its sales fell 6% to 2.1bn euros."
