@@ -396,6 +396,22 @@ def test_a_count_of_shares_sold_is_no_count_claim(text, ents, kept):
     assert ((ents[0][0], "count", count) in got) == kept
 
 
+@pytest.mark.parametrize("text, ents, linked, expected", [
+    # a place the linker took is no holder of a company's figure where a company opens the sentence
+    ("Feldgrave shares jumped 30% on their debut in Amsterdam.", [("30%", "PERCENT"), ("Amsterdam", "GPE")],
+     ("Amsterdam", "share_price_change", "30%"), ("Feldgrave", "share_price_change", "30%")),
+    ("Orrin Gas, a Belfast oil company, has bought an 8.5% stake in Tarvel Corp on Monday.",
+     [("Orrin Gas", "ORG"), ("Belfast", "GPE"), ("8.5%", "PERCENT"), ("Tarvel Corp", "ORG")],
+     ("Belfast", "stake", "8.5%"), ("Orrin Gas", "stake", "8.5%")),
+    # (a place opening the sentence keeps it)
+    ("Belfast port traffic rose 30% on the year.", [("Belfast", "GPE"), ("30%", "PERCENT")],
+     ("Belfast", "revenue_growth", "30%"), ("Belfast", "revenue_growth", "30%")),
+])
+def test_a_place_gives_way_to_the_company_opening_the_sentence(text, ents, linked, expected):
+    doc = doc_with(text, ents)
+    assert claims(C.revise_drafts(doc, [draft(doc, *linked)])) == {expected}
+
+
 def test_a_result_change_told_of_its_is_the_company_of_the_figure_before():
     """"Its sales" with the company of the story's one figure so far (not yet a company told of twice)."""
     text = "Oordeco Holdings earned 30m euros. Its sales fell 6% to 2.1bn euros."

@@ -2716,6 +2716,10 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
             if described:  # "Hong Kong-listed developer Lungmoor Properties raised …": Lungmoor's
                 drafts[i].subject_text = described
                 continue
+            if mention.label_ in ("GPE", "LOC") and mention.start > sent.start \
+                    and d.attribute in _COMPANY_ATTRIBUTES and (opener := _opening_company(doc, names, d.span, sent)):
+                drafts[i].subject_text = opener  # "Feldgrave shares jumped 30% on their debut in Amsterdam"
+                continue
             if d.attribute == "stake":
                 given = _given_stake(doc, names, d.span, sent)
                 if given:
