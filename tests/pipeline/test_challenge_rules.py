@@ -412,6 +412,29 @@ def test_a_place_gives_way_to_the_company_opening_the_sentence(text, ents, linke
     assert claims(C.revise_drafts(doc, [draft(doc, *linked)])) == {expected}
 
 
+@pytest.mark.parametrize("text, ents, linked, expected", [
+    # "The company made …": the kind noun is 'company' (not 'made'), and the company named as an object before
+    # gives way to the one opening that sentence
+    ("Kolt Group agreed to buy Arden Mills. The company made a profit of $5m.",
+     [("Kolt Group", "ORG"), ("Arden Mills", "ORG"), ("$5m", "MONEY")], ("Arden Mills", "profit", "$5m"),
+     ("Kolt Group", "profit", "$5m")),
+    # the only company of the sentence before named as an object: the company opening a sentence before it, a
+    # headline with a name the NER left included
+    ("Draymoor Cables posts record profit\nOrders from the grid operator Severnmoor Grid lifted sales. The company "
+     "made a profit of £73m.", [("Severnmoor Grid", "ORG"), ("£73m", "MONEY")], ("Severnmoor Grid", "profit", "£73m"),
+     ("Draymoor Cables", "profit", "£73m")),
+    # (a company that opens the sentence before is the one meant)
+    ("Severnmoor Grid lifted its orders. The company made a profit of £73m.", [("Severnmoor Grid", "ORG"),
+                                                                              ("£73m", "MONEY")],
+     ("Severnmoor Grid", "profit", "£73m"), ("Severnmoor Grid", "profit", "£73m")),
+])
+def test_the_company_is_the_nearest_company_named_as_a_subject(text, ents, linked, expected):
+    doc = doc_with(text, ents)
+    for t in doc[1:]:
+        t.is_sent_start = doc[t.i - 1].text == "."
+    assert claims(C.revise_drafts(doc, [draft(doc, *linked)])) == {expected}
+
+
 def test_a_result_change_told_of_its_is_the_company_of_the_figure_before():
     """"Its sales" with the company of the story's one figure so far (not yet a company told of twice)."""
     text = "Oordeco Holdings earned 30m euros. Its sales fell 6% to 2.1bn euros."

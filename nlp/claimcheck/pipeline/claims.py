@@ -704,7 +704,7 @@ _EXCHANGES = {"nasdaq", "nyse", "lse", "hkex", "nse", "bse", "ose", "cph", "tsx"
 #: what only a company does right after its name: "Kolt raised …", "Pellham opened 18% above its offer price",
 #: "Vessa shares rose", "Kolt's listing"
 _COMPANY_ACTS = {"raised", "raises", "priced", "listed", "floated", "debuted", "launched", "shares",
-                 "stock", "posted", "earned", "opened"}
+                 "stock", "posted", "posts", "earned", "opened"}
 _COMPANY_POSSESSED = {"listing", "shares", "stock", "ipo", "flotation", "offer", "debut", "float", "profit",
                       "profits", "revenue", "revenues", "sales", "board", "chief"}
 
@@ -1329,12 +1329,28 @@ _DEAL_OBJECT_CUES = {"buy", "bought", "buying", "acquire", "acquired", "acquirin
 _UNNAMED_OPENING = re.compile(r"^(?:(?P<its>its|it)\b|the (?:[\w-]+ )?(?P<kind>[a-z]+)\b)", re.IGNORECASE)
 
 
+#: words before a company named as an object, not the subject, of its sentence ("orders from the grid operator Kolt")
+_OBJECT_CUES = _DEAL_OBJECT_CUES | {"from", "by", "for", "with"}
+
+
+def _opening_company_back(doc: Doc, sent: Span, back: int = 3) -> str | None:
+    """The company opening ``sent`` or one of the ``back`` sentences before it (the nearest), a headline included
+    (a name the NER left counts where the words after it are a company's: "Draymoor Cables posts record profit")."""
+    for _ in range(back + 1):
+        opening = _opening_company(doc, _sentence_ents(doc, sent)[0], doc[sent.end - 1:sent.end], sent)
+        if opening or sent.start == 0:
+            return opening
+        sent = bounded_sent(doc[sent.start - 1])
+    return None
+
+
 def _unnamed_subjects(doc: Doc, drafts: list[ClaimDraft]) -> None:
     """A draft of a sentence that opens with a company it does not name ("The bank, which has 214 branches, …",
     "Its shares have risen 31%") whose subject the linker took from the sentence before: the company the kind
     noun names ("The bank" → the one company there with "Bank" in its name), else, when the linker's company is
     an object there (bought, lent to, an appositive), that sentence's opening company — the nearest named
-    subject (GUIDELINES)."""
+    subject (GUIDELINES); when that object is the only company there ("Orders from the grid operator Kolt lifted
+    sales. The company made …"), the company opening that sentence or one of the three before it."""
     for d in drafts:
         sent = bounded_sent(d.span)
         if sent.start == 0 or any(e.label_ in ("ORG", "PERSON") and e.start < d.span.start for e in ents_in(sent)):
@@ -1343,11 +1359,19 @@ def _unnamed_subjects(doc: Doc, drafts: list[ClaimDraft]) -> None:
         if m is None:
             continue
         kind = (m["kind"] or "").lower()
+        first = re.match(r"the ([a-z]+)\b", span_text(sent), re.IGNORECASE)  # "The company made …": not 'made'
+        if first and (first[1].lower() in _KIND_NAME_WORDS or _UNNAMED_SUBJECT.match(f"the {first[1]}")):
+            kind = first[1].lower()
         if kind and kind not in _KIND_NAME_WORDS and not _UNNAMED_SUBJECT.match(f"the {kind}"):
             continue  # "The deal …", "The shares …": no company
         before = bounded_sent(doc[sent.start - 1])
         orgs = [e for e in ents_in(before) if e.label_ == "ORG" and not _is_ticker(doc, e)]
         names = {_clean_name(e.text) for e in orgs}
+        if names == {d.subject_text} \
+                and all({t.lower_ for t in doc[max(before.start, e.start - 5):e.start]} & _OBJECT_CUES for e in orgs) \
+                and (earlier := _opening_company_back(doc, before)) is not None and earlier != d.subject_text:
+            d.subject_text = earlier  # "Orders from the grid operator Kolt lifted sales. The company made …": the
+            continue  # company last named as a subject, not Kolt, named as the object of the sentence before
         if d.subject_text not in names or len(names) < 2:
             continue
         lead = span_text(doc[sent.start:d.span.start]).lower()
