@@ -435,6 +435,24 @@ def test_the_company_is_the_nearest_company_named_as_a_subject(text, ents, linke
     assert claims(C.revise_drafts(doc, [draft(doc, *linked)])) == {expected}
 
 
+@pytest.mark.parametrize("text, ents, linked, expected", [
+    # a result changed by the company's own verb, told before the noun: the growth after 'by', the level after 'to'
+    ("Vandle Solar AG increased its revenue in the first half by 17% to EUR 92.5 million.",
+     [("Vandle Solar AG", "ORG"), ("17%", "PERCENT"), ("EUR 92.5 million", "MONEY")], [],
+     {("Vandle Solar AG", "revenue_growth", "17%"), ("Vandle Solar AG", "revenue", "EUR 92.5 million")}),
+    # the company right before the verb, not a customer in the clause before it
+    ("Though its biggest client, Orrin Rail, cut orders, Pellow Works lifted its sales by 6% last year, to £120m.",
+     [("Orrin Rail", "ORG"), ("Pellow Works", "ORG"), ("6%", "PERCENT"), ("£120m", "MONEY")],
+     [("Orrin Rail", "revenue", "£120m")],
+     {("Pellow Works", "revenue_growth", "6%"), ("Pellow Works", "revenue", "£120m")}),
+    # not a forecast cut
+    ("Kolt Corp cut its profit forecast by 10%.", [("Kolt Corp", "ORG"), ("10%", "PERCENT")], [], set()),
+])
+def test_a_result_raised_by_the_companys_own_verb(text, ents, linked, expected):
+    doc = doc_with(text, ents)
+    assert claims(C.revise_drafts(doc, [draft(doc, *x) for x in linked])) == expected
+
+
 def test_a_result_change_told_of_its_is_the_company_of_the_figure_before():
     """"Its sales" with the company of the story's one figure so far (not yet a company told of twice)."""
     text = "Oordeco Holdings earned 30m euros. Its sales fell 6% to 2.1bn euros."

@@ -1887,6 +1887,50 @@ def _company_at(doc: Doc, names: list[Span], value: Span, sent: Span) -> str | N
     return None if _is_ticker(doc, after) else _clean_name(after.text)
 
 
+#: a company's result changed by its own verb, the verb first: "Vandle increased its revenue in the first half by
+#: 17% to €92.5m", "Pellow lifted its sales by 6% last year, to £120m" (not a forecast's or a provision's)
+_RAISE_VERBS = {"increased", "raised", "boosted", "grew", "lifted", "cut", "reduced", "lowered", "trimmed"}
+_RESULT_RAISED = re.compile(r"^(?:its|their)\s+"
+                            r"(?:(?:net|pre-?tax|operating|underlying|annual|quarterly|total|group)\s+)?(?P<noun>revenues?|sales|turnover|profits?|net\s+income)\b(?P<rest>[^.;]*?)\s*"
+                            r"(?P<cue>by|to|,\s*to)$", re.IGNORECASE)
+
+
+_NOT_RESULT = re.compile(r"\b(?:forecast|estimate|target|provision|reserve|outlook)s?\b", re.IGNORECASE)
+
+
+def _raised_results(doc: Doc, sent: Span, names: list[Span], values: list[Span], drafts: list[ClaimDraft],
+                    published, covered: set[tuple[int, int]]) -> list[ClaimDraft]:
+    """Drafts for a result told with the verb first (:data:`_RESULT_RAISED`): the percentage after 'by' is its
+    growth, the money after 'to' its level, for the company named right before the verb, else opening the
+    sentence; a draft of the figure with the same attribute takes the company named right before the verb
+    ("Although its customer, Kolt, cut orders, Arden increased its sales by 8%, to £310m": Arden's)."""
+    out: list[ClaimDraft] = []
+    for v in values:
+        if v.label_ not in ("MONEY", "PERCENT") or not (sent.start <= v.start < sent.end):
+            continue
+        verb = next((t for t in reversed(doc[max(sent.start, v.start - 16):v.start]) if t.lower_ in _RAISE_VERBS),
+                    None)
+        m = _RESULT_RAISED.match(span_text(doc[verb.i + 1:v.start])) if verb is not None else None
+        if verb is None or m is None or _NOT_RESULT.search(m["rest"]) or (m["cue"] == "by") != (v.label_ == "PERCENT"):
+            continue
+        noun = m["noun"].lower()
+        kind = "profit" if noun.startswith(("profit", "net")) else "revenue"
+        attribute = f"{kind}_growth" if v.label_ == "PERCENT" else kind
+        named = next((n for n in names if n.end == verb.i and n.label_ == "ORG" and not _is_ticker(doc, n)), None)
+        subject = _clean_name(named.text) if named is not None else _opening_company(doc, names, v, sent)
+        if (v.start, v.end) in covered:
+            for d in drafts:
+                if named is not None and subject and d.span == v and d.attribute == attribute:
+                    d.subject_text = subject
+            continue
+        quantity = _read(v, published)
+        if not subject or quantity is None:
+            continue
+        period = _period_in(sent, v, published) if attribute in PERIOD_ATTRIBUTES else None
+        out.append(ClaimDraft(subject, attribute, quantity, v, period, None, 0.5))
+    return out
+
+
 def _result_changes(doc: Doc, sent: Span, names: list[Span], values: list[Span], drafts: list[ClaimDraft],
                     published, topics: set[str], covered: set[tuple[int, int]]) -> list[ClaimDraft]:
     """Drafts for the figures of a result's change no draft covers: "Turnover for the quarter was up 3.8% to
@@ -2822,6 +2866,7 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
         other_moves = {(d.span.start, d.span.end) for d in drafts if d.attribute == "share_price_change"
                        and sent.start <= d.span.start < sent.end and _other_move(d.span)}
         add(_result_changes(doc, sent, plain, values, drafts, published, topics, covered - other_moves))
+        add(_raised_results(doc, sent, plain, values, drafts, published, covered))
         add(_growth_levels(doc, sent, values, drafts, published, covered))
         add(_growth_after_level(doc, sent, values, drafts, published, covered))
         add(_market_moves(doc, sent, plain, values, published, market_story, covered))
