@@ -379,21 +379,13 @@ def test_a_takeover_told_as_the_buyers_own_and_a_mergers_price(text, ents, expec
     assert claims(C.revise_drafts(doc_with(text, ents), [])) == expected
 
 
-@pytest.mark.parametrize("text, ents, kept", [
-    # the number of shares a sale or a placing sold is no count of the seller's
-    ("Orrin Bank sold 80 million new shares at HK$12.60 apiece.", [("Orrin Bank", "ORG"), ("80 million", "CARDINAL"),
-                                                                  ("HK$12.60", "MONEY")], False),
-    ("Orrin Media placed 18 million shares with institutions.", [("Orrin Media", "ORG"), ("18 million", "CARDINAL")],
-     False),
-    # but cars, stores or staff counted are
-    ("Orrin Motors sold 80,000 cars last year.", [("Orrin Motors", "ORG"), ("80,000", "CARDINAL")], True),
-    ("Orrin Motors has 80 million shares outstanding.", [("Orrin Motors", "ORG"), ("80 million", "CARDINAL")], True),
-])
-def test_a_count_of_shares_sold_is_no_count_claim(text, ents, kept):
-    doc = doc_with(text, ents)
-    count = next(e.text for e in doc.ents if e.label_ == "CARDINAL")
-    got = claims(C.revise_drafts(doc, [draft(doc, ents[0][0], "count", count)]))
-    assert ((ents[0][0], "count", count) in got) == kept
+def test_a_count_of_shares_sold_stays_a_count():
+    """The shares a listing sold are a figure outlets repeat and a fact-checker compares (the demo stories' gold
+    keeps "500 million new shares" as a count): the rules leave the linker's count of them as it is."""
+    doc = doc_with("Orrin Bank sold 80 million new shares at HK$12.60 apiece.",
+                   [("Orrin Bank", "ORG"), ("80 million", "CARDINAL"), ("HK$12.60", "MONEY")])
+    assert ("Orrin Bank", "count", "80 million") in claims(C.revise_drafts(doc, [draft(doc, "Orrin Bank", "count",
+                                                                                          "80 million")]))
 
 
 @pytest.mark.parametrize("text, ents, linked, expected", [

@@ -2896,8 +2896,7 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
     out_drop |= _nationality_subjects(doc, index, drafts, topics)
     out_drop |= _unit_sales_changes(doc, drafts)
     out_drop |= {id(d) for d in drafts if _no_company(d.subject_text, d.attribute) or _market_count(d)
-                 or _ratio_part(d) or _age_count(d) or _money_count(d) or _index_count(doc, d)
-                 or _shares_sold_count(doc, d)}
+                 or _ratio_part(d) or _age_count(d) or _money_count(d) or _index_count(doc, d)}
     out_drop |= {id(d) for d in drafts if d.attribute in _RESULTS and _foretold(doc, d.span)}
     out_drop |= {id(d) for d in drafts if d.attribute == "share_price_change"
                  and (_currency_move(doc, d.span) or _other_move(d.span))}
@@ -2920,24 +2919,6 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
         if d.attribute == "stake" and d.scope is None:
             d.scope = _held_company(doc, d)
     return kept
-
-
-#: a count of shares sold or placed: "sold 80 million new shares at HK$12.60", "placed 18 million shares with"
-_SOLD_COUNT_BEFORE = re.compile(r"\b(?:sold|sells|sell|selling|placed|places|placing|offered|offers|offering|issued|"
-                                r"issues|issuing|floated|floating|float)\s+(?:some\s+|about\s+|up\s+to\s+)?$", re.I)
-_SHARES_AFTER = re.compile(r"^\s*(?:new\s+|ordinary\s+|common\s+|existing\s+)?(?:shares|american\s+depositary\s+"
-                           r"(?:shares|receipts)|adss?)\b", re.I)
-
-
-def _shares_sold_count(doc: Doc, d: ClaimDraft) -> bool:
-    """A count of the shares a sale or a placing sold is the sale's size, no count claim of the seller's
-    (challenge GUIDELINES: the price and the proceeds are the claims)."""
-    if d.attribute != "count":
-        return False
-    sent = bounded_sent(d.span)
-    return _SHARES_AFTER.match(doc.text[d.span.end_char:d.span.end_char + 40]) is not None \
-        and _SOLD_COUNT_BEFORE.search(doc.text[max(sent.start_char, d.span.start_char - 40):d.span.start_char]) \
-        is not None
 
 
 class _Names:
