@@ -311,7 +311,8 @@ def test_an_unnamed_opening_takes_the_kind_nouns_company_or_the_subject_before(t
     ("Arden Corp said it would raise 75 mln dlrs in an offering of senior notes maturing in 1994.", "75 mln dlrs",
      "funding"),
     ("Arden Corp plans to raise 40 mln dlrs in a debenture offering led by one bank.", "40 mln dlrs", "funding"),
-    ("Arden Corp said it would raise 75 mln dlrs in an offering of four mln shares.", "75 mln dlrs", "ipo_proceeds"),
+    ("Arden Corp said it would raise 75 mln dlrs by selling 2.5 mln new common shares.", "75 mln dlrs",
+     "ipo_proceeds"),
 ])
 def test_money_raised_offering_debt_is_funding_not_a_share_sale(text, money, expected):
     doc = doc_with(text, [("Arden Corp", "ORG"), (money, "MONEY")])
@@ -345,7 +346,7 @@ def test_listing_prices_conversion_prices_and_multiples(text, ents, linked, expe
 
 @pytest.mark.parametrize("text, ents, linked, expected", [
     # a person holds a stake told with a holding verb, even with the family named after them
-    ("Mr Dorvan and his family hold a stake of 21.5%.", [("Dorvan", "PERSON"), ("21.5%", "PERCENT")],
+    ("Ms Dorvan and her family own 21.5% of the club.", [("Dorvan", "PERSON"), ("21.5%", "PERCENT")],
      ("Kestle United", "stake", "21.5%"), ("Dorvan", "stake", "21.5%")),
     # (not with 'has', which a person's reported results take)
     ("Mr Dorvan has 21.5%.", [("Dorvan", "PERSON"), ("21.5%", "PERCENT")], ("Kestle United", "stake", "21.5%"),
@@ -473,8 +474,8 @@ def test_a_result_change_after_it_said_is_the_companys():
                                 draft(doc, "Kesterby Inc", "revenue", "61.5 mln dlrs")])
     assert ("Kesterby Inc", "revenue_growth", "12 pct") in claims(got)
     # the teller's firm, named after a person and 'of', is no holder of the sales told
-    text = "Analyst Edna Morrow of Morrow Retail Research said sales for February rose 7 pct."
-    doc = doc_with(text, [("Edna Morrow", "PERSON"), ("Morrow Retail Research", "ORG"), ("February", "DATE"),
+    text = "Analyst Edna Morrow of Morrow Retail Research said sales in March rose 7 pct."
+    doc = doc_with(text, [("Edna Morrow", "PERSON"), ("Morrow Retail Research", "ORG"), ("March", "DATE"),
                           ("7 pct", "PERCENT")])
     assert C.revise_drafts(doc, []) == []
 
@@ -488,9 +489,9 @@ def test_a_result_change_after_it_said_is_the_companys():
     ("Sales rose 8% at Tamsin Foods.", [("8%", "PERCENT"), ("Tamsin Foods", "ORG")],
      {("Tamsin Foods", "revenue_growth", "8%")}),
     # an index's country between its name and its move is passed over
-    ("Bourses slid across Europe on Monday, with the DAX index of Germany falling 5%.",
-     [("Europe", "LOC"), ("Monday", "DATE"), ("DAX", "ORG"), ("Germany", "GPE"), ("5%", "PERCENT")],
-     {("DAX", "share_price_change", "5%")}),
+    ("Bourses slid across Europe on Monday, with the Kestrel index of Norway sliding 5%.",
+     [("Europe", "LOC"), ("Monday", "DATE"), ("Kestrel", "ORG"), ("Norway", "GPE"), ("5%", "PERCENT")],
+     {("Kestrel", "share_price_change", "5%")}),
 ])
 def test_a_change_at_a_company_and_an_index_of_a_country(text, ents, expected):
     assert claims(C.revise_drafts(doc_with(text, ents), [])) == expected

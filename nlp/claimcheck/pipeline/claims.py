@@ -1464,7 +1464,7 @@ _MOVE_GAP = {"shares", "stock", "stocks", "index", "has", "had", "have", "was", 
 
 
 def _of_a_place(doc: Doc, i: int) -> bool:
-    """Token ``i`` is in "of <place>" right after an index's word ("the DAX index of Germany")."""
+    """Token ``i`` is in "of <place>" right after an index's word ("the Kestrel index of Norway")."""
     j = i
     while j > 0 and doc[j].ent_type_ == "GPE":
         j -= 1
@@ -1499,7 +1499,7 @@ def _market_moves(doc: Doc, sent: Span, names: list[Span], values: list[Span], p
             continue
         verb, i = i, i - 1
         while i > sent.start and (doc[i].lower_ in _MOVE_GAP or _of_a_place(doc, i)):
-            i -= 1  # ("the DAX index of Germany falling by 5%": the index's place passed over)
+            i -= 1  # ("the Kestrel index of Norway sliding 5%": the place passed over)
         # the name ends where the gap began, or inside it ("The Arden Composite Index lost …": 'Index' is the name's)
         name = next((n for n in pool if i + 1 <= n.end <= verb), None) or _index_before(doc, pool, verb)
         if name is None or name.label_ != "ORG" or (_is_ticker(doc, name) and name not in indexes) \
@@ -1982,7 +1982,7 @@ def _result_changes(doc: Doc, sent: Span, names: list[Span], values: list[Span],
                 and not (not holders and _UNNAMED_COMPANY.match(span_text(doc[sent.start:noun.i]))):
             continue  # "Analyst Ann Lee of Kolt Research said sales rose 6%": the company told of is not the teller
         if not subject and _UNNAMED_COMPANY.search(span_text(doc[sent.start:noun.i + 1])):
-            # "The firm said its profits were …", "Its sales fell 6%": the company of the story's last money or
+            # "The firm said its sales rose …", "Its sales fell 6%": the company of the story's last money or
             # percent figure, though it has only one so far
             subject = _story_company_before(drafts, {d.subject_text for d in drafts}, sent.start, ("MONEY", "PERCENT"))
         if not subject:
@@ -2666,7 +2666,7 @@ def _verb_subject(doc: Doc, names: list[Span], value: Span, sent: Span, index: _
         return None
     results = bool(_RESULT_NOUNS & {t.lower_ for t in doc[verb.i + 1:value.start]})
     if before.label_ == "PERSON" and value.label_ == "PERCENT" and verb.lower_ in _STAKE_VERBS:
-        return _clean_name(before.text)  # "Mr Dorvan owns 21.5%", "… and his family hold a stake of": a person's stake
+        return _clean_name(before.text)  # "Mr Dorvan owns 21.5%", "… and her family own 21.5%": a person's stake
     if before.label_ != "ORG" and not (before.label_ == "PERSON" and results):
         return None  # a person's figure is a company's only as its reported results (the NER may call a firm a person)
     return _clean_name(before.text)
