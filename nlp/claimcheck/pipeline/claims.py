@@ -1367,8 +1367,8 @@ def _unnamed_subjects(doc: Doc, drafts: list[ClaimDraft]) -> None:
         before = bounded_sent(doc[sent.start - 1])
         orgs = [e for e in ents_in(before) if e.label_ == "ORG" and not _is_ticker(doc, e)]
         names = {_clean_name(e.text) for e in orgs}
-        if names == {d.subject_text} \
-                and all({t.lower_ for t in doc[max(before.start, e.start - 5):e.start]} & _OBJECT_CUES for e in orgs) \
+        cues = {e.start: {t.lower_ for t in doc[max(before.start, e.start - 5):e.start]} for e in orgs}
+        if names == {d.subject_text} and all(cues[e.start] & _OBJECT_CUES for e in orgs) \
                 and (earlier := _opening_company_back(doc, before)) is not None and earlier != d.subject_text:
             d.subject_text = earlier  # "Orders from the grid operator Kolt lifted sales. The company made …": the
             continue  # company last named as a subject, not Kolt, named as the object of the sentence before
@@ -1384,7 +1384,7 @@ def _unnamed_subjects(doc: Doc, drafts: list[ClaimDraft]) -> None:
         if owned:
             continue  # another unnamed company's figure, which the linker may have read right
         chosen = [e for e in orgs if _clean_name(e.text) == d.subject_text]
-        if not all({t.lower_ for t in doc[max(before.start, e.start - 5):e.start]} & _DEAL_OBJECT_CUES for e in chosen):
+        if not all(cues[e.start] & _DEAL_OBJECT_CUES for e in chosen):
             continue  # ("Kolt described Arden as a fast-growing firm. Its revenues …": Arden's)
         opening = _opening_company(doc, [e for e in ents_in(before) if e.label_ in NAME_LABELS],
                                    doc[before.end - 1:before.end], before)
@@ -1468,8 +1468,8 @@ def _of_a_place(doc: Doc, i: int) -> bool:
     j = i
     while j > 0 and doc[j].ent_type_ == "GPE":
         j -= 1
-    return j < i and doc[j].lower_ == "of" and j > 0 and doc[j - 1].lower_ == "index" \
-        or doc[i].lower_ == "of" and i > 0 and doc[i - 1].lower_ == "index" and doc[i + 1].ent_type_ == "GPE"
+    return (j < i and doc[j].lower_ == "of" and j > 0 and doc[j - 1].lower_ == "index") \
+        or (doc[i].lower_ == "of" and i > 0 and doc[i - 1].lower_ == "index" and doc[i + 1].ent_type_ == "GPE")
 
 
 def _market_moves(doc: Doc, sent: Span, names: list[Span], values: list[Span], published, market_story: bool,
@@ -1656,10 +1656,11 @@ def _later_moves(doc: Doc, sent: Span, names: list[Span], values: list[Span], dr
     return out
 
 
+#: the kind nouns "the company", "the bank" … stand for a company with (``_UNNAMED_COMPANY``, ``_UNNAMED_SHARES``)
+_UNNAMED_KINDS = "company|firm|group|bank|carmaker|airline|insurer|retailer"
 #: the shares of the name right before ("Kolt shares", "Kolt's stock") or of a company the sentence does not name
 _SHARES_OF_NAME = re.compile(r"(?:['’]s )?(?:shares|stock)\b")
-_UNNAMED_SHARES = re.compile(r"\b(?:its|the (?:company|firm|group|bank|carmaker|airline|insurer|retailer)['’]s) "
-                             r"(?:shares|stock)\b", re.IGNORECASE)
+_UNNAMED_SHARES = re.compile(rf"\b(?:its|the (?:{_UNNAMED_KINDS})['’]s) (?:shares|stock)\b", re.IGNORECASE)
 
 
 def _shares_told_before(doc: Doc, sent: Span, drafts: list[ClaimDraft]) -> str | None:
@@ -1890,9 +1891,9 @@ def _company_at(doc: Doc, names: list[Span], value: Span, sent: Span) -> str | N
 #: a company's result changed by its own verb, the verb first: "Vandle increased its revenue in the first half by
 #: 17% to €92.5m", "Pellow lifted its sales by 6% last year, to £120m" (not a forecast's or a provision's)
 _RAISE_VERBS = {"increased", "raised", "boosted", "grew", "lifted", "cut", "reduced", "lowered", "trimmed"}
-_RESULT_RAISED = re.compile(r"^(?:its|their)\s+"
-                            r"(?:(?:net|pre-?tax|operating|underlying|annual|quarterly|total|group)\s+)?(?P<noun>revenues?|sales|turnover|profits?|net\s+income)\b(?P<rest>[^.;]*?)\s*"
-                            r"(?P<cue>by|to|,\s*to)$", re.IGNORECASE)
+_RESULT_RAISED = re.compile(r"^(?:its|their)\s+(?:(?:net|pre-?tax|operating|underlying|annual|quarterly|total|"
+                            r"group)\s+)?(?P<noun>revenues?|sales|turnover|profits?|net\s+income)\b"
+                            r"(?P<rest>[^.;]*?)\s*(?P<cue>by|to|,\s*to)$", re.IGNORECASE)
 
 
 _NOT_RESULT = re.compile(r"\b(?:forecast|estimate|target|provision|reserve|outlook)s?\b", re.IGNORECASE)
@@ -1913,15 +1914,15 @@ def _raised_results(doc: Doc, sent: Span, names: list[Span], values: list[Span],
         m = _RESULT_RAISED.match(span_text(doc[verb.i + 1:v.start])) if verb is not None else None
         if verb is None or m is None or _NOT_RESULT.search(m["rest"]) or (m["cue"] == "by") != (v.label_ == "PERCENT"):
             continue
-        noun = m["noun"].lower()
-        kind = "profit" if noun.startswith(("profit", "net")) else "revenue"
+        kind = _CHANGE_NOUNS[m["noun"].lower().split()[-1]]  # ("net income": the income's)
         attribute = f"{kind}_growth" if v.label_ == "PERCENT" else kind
         named = next((n for n in names if n.end == verb.i and n.label_ == "ORG" and not _is_ticker(doc, n)), None)
         subject = _clean_name(named.text) if named is not None else _opening_company(doc, names, v, sent)
         if (v.start, v.end) in covered:
-            for d in drafts:
-                if named is not None and subject and d.span == v and d.attribute == attribute:
-                    d.subject_text = subject
+            if named is not None and subject:
+                for d in drafts:
+                    if d.span == v and d.attribute == attribute:
+                        d.subject_text = subject
             continue
         quantity = _read(v, published)
         if not subject or quantity is None:
@@ -2976,8 +2977,7 @@ def _full_forms(names: _Names, drafts: list[ClaimDraft]) -> None:
 _PEOPLES_NOT = {"profit", "loss", "revenue", "revenue_growth", "profit_growth", "count", "deal_value", "funding",
                 "share_price_change"}
 #: a company left unnamed in the sentence: "the company had a net loss of …", "its sales rose 4%"
-_UNNAMED_COMPANY = re.compile(r"\b(?:the (?:company|firm|group|bank|carmaker|airline|insurer|retailer)|it|its)\b",
-                              re.IGNORECASE)
+_UNNAMED_COMPANY = re.compile(rf"\b(?:the (?:{_UNNAMED_KINDS})|it|its)\b", re.IGNORECASE)
 
 
 #: a nationality before these names a state, which holds stakes and makes deals
@@ -3148,8 +3148,7 @@ def _money_figure(value: Span) -> bool:
     if value.label_ not in ("CARDINAL", "QUANTITY"):
         return False
     quantity = _read(value, None)
-    return quantity is not None and quantity.unit not in ("count", "percent") and len(quantity.unit) == 3 \
-        and quantity.unit.isupper()
+    return quantity is not None and _is_currency(quantity.unit)
 
 
 def _baseline_level(doc: Doc, value: Span, named: bool = False) -> Span | None:
@@ -3460,7 +3459,12 @@ def _index_count(doc: Doc, d: ClaimDraft) -> bool:
 def _money_count(d: ClaimDraft) -> bool:
     """A count whose figure reads as money ("ended at 318 crowns", "bonds sold in lots of 25,000 francs": a
     plain number its words make an amount, ``claim_reading``)."""
-    return d.attribute == "count" and bool(re.fullmatch(r"[A-Z]{3}", str(d.quantity.unit)))
+    return d.attribute == "count" and _is_currency(d.quantity.unit)
+
+
+def _is_currency(unit) -> bool:
+    """A currency's ISO code ("USD", "GBP"), not a count's or a percentage's unit."""
+    return bool(re.fullmatch(r"[A-Z]{3}", str(unit)))
 
 
 def _currency_move(doc: Doc, value: Span) -> bool:

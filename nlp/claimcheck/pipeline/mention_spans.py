@@ -73,6 +73,19 @@ _FOR_EACH_AFTER = re.compile(r"^[^.;\n]{0,60}?\b(?:for|per|in\s+exchange\s+for)\
 _EVERY_AROUND = re.compile(r"(?:\b(?:for|out\s+of|in)\s+(?:each|every)\s+$)", re.I)
 
 
+_YEAR_THEN = re.compile(r"((?:1[89]|20)\d\d(/\d\d)?)\s+(?:to|and)\s+")
+
+
+def year_then_figure(text: str, span: Span) -> re.Match[str] | None:
+    """The year a money or percent span begins with, followed by the next figure rather than a range's upper end:
+    "from 5% in 2004 to 4.25%", "up from 0.2% in 2024 and 0.6% in 2023", "down 4% in 2004 to 789m euros", "from
+    42 pct at the end of 1985 to 33 pct" (the year after in/from/of/than/since); a fiscal year with its second year
+    ("a target for 2026/27 to 3 bln stg") is never a range's lower end. Group 1 is the year."""
+    m = _YEAR_THEN.match(span.text) if span.label_ in ("PERCENT", "MONEY") else None
+    lead = text[max(0, span.start_char - 7):span.start_char]
+    return m if m and (m.group(2) or re.search(r"\b(?:in|from|of|than|since)\s+$", lead, re.I)) else None
+
+
 def refine_spans(doc: Doc, spans: list[Span]) -> list[Span]:
     """The merged value and name spans of ``doc`` with the rules of this module applied (see the module doc)."""
     spans = [s for s in spans if not _security_code(doc, s)]
@@ -896,13 +909,8 @@ def _merge_percent(doc: Doc, spans: list[Span]) -> list[Span]:
             m = re.match(r"\s+basis\s+points?\b", text[s.end_char:], re.I)
             if m:  # "yield 60 basis points more"
                 s = _span(doc, s.start_char, s.end_char + m.end(), "PERCENT") or s
-        m = re.match(r"((?:1[89]|20)\d\d(/\d\d)?)\s+(?:to|and)\s+", s.text) if s.label_ in ("PERCENT", "MONEY") \
-            else None
-        lead = text[max(0, s.start_char - 7):s.start_char]
-        if m and (m.group(2) or re.search(r"\b(?:in|from|of|than|since)\s+$", lead, re.I)):
-            # "from 5% in 2004 to 4.25%", "up from 0.3% in 2003 and 0.4% in 2002", "down 4% in 2004 to 789m euros",
-            # "from 42 pct at the end of 1985 to 33 pct": a year and the next figure, not a range; a fiscal year
-            # with its second year ("a target for 2026/27 to 3 bln stg") is never a range's lower end
+        m = year_then_figure(text, s)
+        if m:  # a year and the next figure, not a range (``year_then_figure``)
             year = _span(doc, s.start_char, s.start_char + len(m.group(1)), "DATE")
             rest = _span(doc, s.start_char + m.end(), s.end_char, s.label_)
             if year is not None and rest is not None:

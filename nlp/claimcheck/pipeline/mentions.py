@@ -27,7 +27,7 @@ from claimcheck.normalize.counts import unit_after, unit_name
 from claimcheck.normalize.dates import MONTHS, WEEKDAYS
 from claimcheck.normalize.numbers import sentence_around, sentence_start
 from claimcheck.pipeline.elided import elided_reading
-from claimcheck.pipeline.mention_spans import refine_spans
+from claimcheck.pipeline.mention_spans import refine_spans, year_then_figure
 from claimcheck.pipeline.quantities import TWO_WAY_RE, find_measures, find_quantities
 from claimcheck.pipeline.tense import clause_tense
 from claimcheck.pipeline.spans import text_of, words_of
@@ -47,15 +47,11 @@ NAME_LABELS = ("ORG", "PERSON", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF
 CONTRACT_LABELS = ("ORG", "PERSON", "GPE", "NORP") + VALUE_LABELS
 
 
-_YEAR_THEN = re.compile(r"((?:1[89]|20)\d\d(/\d\d)?)\s+(?:to|and)\s+")
-
-
 def _year_left(doc: Doc, e: Span, taken: set[int]) -> Span | None:
     """The year an NER figure span began with, where the grammar took the figure after it: "up from 0.2% in 2025
     and 0.5% in 2024" tagged "2025 and 0.5%" (a year and the next figure, not a range) leaves "2025" a date."""
-    m = _YEAR_THEN.match(e.text) if e.label_ in ("PERCENT", "MONEY") else None
-    if m is None or not (m.group(2) or re.search(r"\b(?:in|from|of|than|since)\s+$",
-                                                 text_of(doc)[max(0, e.start_char - 7):e.start_char], re.I)):
+    m = year_then_figure(text_of(doc), e)
+    if m is None:
         return None
     year = doc.char_span(e.start_char, e.start_char + len(m.group(1)), label="DATE")
     return year if year is not None and not taken.intersection(range(year.start, year.end)) else None
