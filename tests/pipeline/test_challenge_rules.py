@@ -1748,3 +1748,42 @@ def test_shares_sold_worth_a_sum_are_a_share_sale(text, expected):
     doc = doc_with(text, [("Tarvin", "ORG"), ("$640m", "MONEY")])
     got = C.revise_drafts(doc, [draft(doc, "Tarvin", "deal_value", "$640m")])
     assert [d.attribute for d in got] == [expected]
+
+
+@pytest.mark.parametrize("text, ents, expected", [
+    # the company before "'s" owns the result noun, whoever the linker chose
+    ("Halvorsen Group said Brightnet's underlying profit before one-off items rose 8% last year.",
+     [("Halvorsen Group", "ORG"), ("Brightnet", "ORG"), ("8%", "PERCENT")], "Brightnet"),
+    ("Brightnet's owner said Halvorsen Group's quarterly sales rose 8%.",
+     [("Brightnet", "ORG"), ("Halvorsen Group", "ORG"), ("8%", "PERCENT")], "Halvorsen Group"),
+    # no possessive before the result noun: the linker's subject stands
+    ("Halvorsen Group said profit at Brightnet rose 8%.",
+     [("Halvorsen Group", "ORG"), ("Brightnet", "ORG"), ("8%", "PERCENT")], "Halvorsen Group"),
+])
+def test_a_possessive_before_the_result_noun_names_its_company(text, ents, expected):
+    doc = doc_with(text, ents)
+    got = C.revise_drafts(doc, [draft(doc, "Halvorsen Group", "profit_growth", "8%")])
+    assert [d.subject_text for d in got if d.span.text == "8%"] == [expected]
+
+
+@pytest.mark.parametrize("text, ents, expected", [
+    # a brand in a list of the company's brands is not the figure's subject: the story's company is
+    ("Mirabel Foods said sales grew 6%. The maker of brands such as Sunny Oats, Velta and Crunchbar earns more "
+     "than 70% of its sales abroad.",
+     [("Mirabel Foods", "ORG"), ("6%", "PERCENT"), ("Velta", "ORG"), ("Crunchbar", "ORG"), ("more than 70%", "PERCENT")],
+     "Mirabel Foods"),
+    ("Mirabel Foods said sales grew 6%. Its snack brands - including Velta and Crunchbar - had sales up 9%.",
+     [("Mirabel Foods", "ORG"), ("6%", "PERCENT"), ("Velta", "ORG"), ("Crunchbar", "ORG"), ("9%", "PERCENT")],
+     "Mirabel Foods"),
+    # a list of companies that are no brands keeps the linker's choice
+    ("Mirabel Foods said sales grew 6%. Grocers such as Velta and Crunchbar had sales up 9%.",
+     [("Mirabel Foods", "ORG"), ("6%", "PERCENT"), ("Velta", "ORG"), ("Crunchbar", "ORG"), ("9%", "PERCENT")],
+     "Crunchbar"),
+])
+def test_a_listed_brand_gives_way_to_the_company_that_owns_it(text, ents, expected):
+    doc = doc_with(text, ents)
+    value = ents[-1][0]
+    attribute = "revenue_share" if value.startswith("more") else "revenue_growth"
+    drafts = [draft(doc, "Mirabel Foods", "revenue_growth", "6%"), draft(doc, "Crunchbar", attribute, value)]
+    got = C.revise_drafts(doc, drafts)
+    assert [d.subject_text for d in got if d.span.text == value] == [expected]

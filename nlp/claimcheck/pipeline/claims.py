@@ -2396,7 +2396,39 @@ def _verb_attributes(doc: Doc, sent: Span, drafts: list[ClaimDraft], listing_sto
         if kind is not None and f"{kind}_growth" != d.attribute:
             d.attribute, d.as_of = f"{kind}_growth", None
             d.__post_init__()
+    for d in drafts:  # "Brightnet's underlying profit rose 8%": the company owning the result noun, not the story's
+        if d.attribute in _POSSESSED_RESULTS and sent.start <= d.span.start < sent.end:
+            owner = _result_possessor(doc, d.span, sent)
+            if owner and owner != d.subject_text:
+                d.subject_text = owner
     _result_levels(doc, sent, drafts)
+
+
+#: what each result noun is the result of, for a company named before it with "'s"
+_POSSESSED_RESULTS = {"revenue": "revenue", "revenue_growth": "revenue", "profit": "profit", "profit_growth": "profit",
+                      "loss": "profit"}
+
+
+def _result_possessor(doc: Doc, value: Span, sent: Span) -> str | None:
+    """The company whose result a figure is, told by a possessive right before the result noun ("Brightnet's
+    underlying profit before one-off items rose 8%", "Kolt's quarterly sales were $2bn"): the nearest result
+    noun before the value with no other figure, name or ';' between them, and at most three lower-case words
+    between the company's "'s" and the noun; None otherwise."""
+    lead = doc[max(sent.start, value.start - 12):value.start]
+    noun = next((t for t in reversed(lead) if t.lower_ in _LEVEL_NOUNS or t.lower_ in _CHANGE_NOUNS), None)
+    if noun is None or any(t.ent_type_ in ("MONEY", "PERCENT", "ORG", "PERSON", "GPE") or t.text in (";", ":")
+                           for t in doc[noun.i + 1:value.start]):
+        return None
+    k = noun.i - 1
+    while k > noun.i - 4 and k >= sent.start and doc[k].is_lower and doc[k].lower_ not in ("'s", "’s") \
+            and (doc[k].is_alpha or "-" in doc[k].text):
+        k -= 1
+    if k <= sent.start or doc[k].lower_ not in ("'s", "’s"):
+        return None
+    owner = ent_of(doc[k - 1])
+    if owner is None or owner.label_ != "ORG" or owner.end != k:
+        return None
+    return _clean_name(owner.text)
 
 
 #: the result a money figure is the level of, said by its noun ("total revenue for the year was 12bn euros",
@@ -2760,6 +2792,14 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
         # tickers and sources first: they decide which names count below
         for i, d in enumerate(drafts):
             if not (sent.start <= d.span.start < sent.end):
+                continue
+            if (brand := _mention_of(names, d.subject_text, d.span)) is not None and _is_listed_brand(doc, brand, sent):  # "a maker of brands such as Sunny Oats and Velta earns …"
+                other = [n for n in names if n.end <= d.span.start and not _is_listed_brand(doc, n, sent)
+                         and not _is_source_mention(doc, n, d.span, sent) and not _is_ticker(doc, n)]
+                before = max((x for x in drafts if x.span.start < sent.start), key=lambda x: x.span.start, default=None)
+                name = _clean_name(other[-1].text) if other else before.subject_text if before else None
+                if name:
+                    drafts[i].subject_text = name
                 continue
             valued = _valuing_object(doc, names, d.span)
             if valued and d.attribute in ("deal_value", "valuation"):  # "in a deal valuing Arden at £2.3bn"
@@ -3881,6 +3921,26 @@ def _clause_subject(doc: Doc, names: list[Span], mention: Span, value: Span, sen
             continue
         return _clean_name(n.text)
     return None
+
+
+#: nouns of what a company sells, before a list of their names ("brands such as Sunny Oats, Velta and Crunchbar")
+_BRAND_NOUNS = {"brand", "brands", "label", "labels", "marque", "marques", "product", "products", "titles", "drinks",
+                "beers", "cars", "models"}
+
+
+def _is_listed_brand(doc: Doc, ent: Span, sent: Span) -> bool:
+    """A name in a list of products or brands ("brands such as Sunny Oats, Velta and Crunchbar", "its brands -
+    including Velta and Crunchbar"): a thing the company sells, not the figure's subject; only names, commas
+    and 'and' (or capitalised words the NER left: "Dairy Crisp") stand between the list's lead and the name."""
+    k = ent.start - 1
+    while k > sent.start and (doc[k].ent_type_ in ("ORG", "PERSON", "GPE", "PRODUCT", "NORP") or doc[k].is_title
+                              or doc[k].text == "," or doc[k].lower_ == "and"):
+        k -= 1
+    if doc[k].lower_ in ("including", "like"):
+        return k - 1 >= sent.start and (doc[k - 1].lower_ in _BRAND_NOUNS or (doc[k - 1].text in ("-", "–", ",") and
+                                                                                k - 2 >= sent.start and doc[k - 2].lower_ in _BRAND_NOUNS))
+    return doc[k].lower_ == "as" and k - 2 >= sent.start and doc[k - 1].lower_ == "such" \
+        and doc[k - 2].lower_ in _BRAND_NOUNS
 
 
 def _is_comparison_mention(doc: Doc, ent: Span, value: Span) -> bool:
