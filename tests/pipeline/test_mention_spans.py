@@ -502,3 +502,20 @@ def test_a_claim_reads_a_plain_number_as_its_mention(nlp, text, ner, value, expe
     span = next(e for e in doc.ents if e.text == value)
     q = M.claim_reading(span, None)
     assert (q.value, q.unit) == expected
+
+
+# --- the wire's headline verbs ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, ner, present, absent", [
+    # 'UPS' (raises) run into the names on either side of it: cut there, the names kept
+    ("HALDEN UPS MIREL <MRL> STAKE TO 9.1 PCT\n\nHalden Corp said it raised its Mirel stake.",
+     [("HALDEN UPS MIREL", "ORG")], [("HALDEN", "ORG"), ("MIREL", "ORG")], [("HALDEN UPS MIREL", "ORG")]),
+    ("TARVIN <TRV> SETS SPLIT, UPS PAYOUT\n\nTarvin Inc raised its dividend.",
+     [("TARVIN", "ORG"), ("UPS", "ORG")], [("TARVIN", "ORG")], [("UPS", "ORG")]),
+    # opening the headline, or in a headline in lower case, 'UPS' may be the parcel company
+    ("UPS TO BUY TARVIN\n\nUPS said it would buy Tarvin.", [("UPS", "ORG"), ("TARVIN", "ORG"), ("UPS", "ORG")],
+     [("UPS", "ORG")], []),
+    ("Halden and UPS sign a deal\n\nThe deal was signed.", [("UPS", "ORG")], [("UPS", "ORG")], []),
+])
+def test_a_headline_verb_is_no_part_of_a_name(nlp, text, ner, present, absent):
+    check(nlp, text, ner, present, absent)

@@ -90,7 +90,7 @@ def merge_quantity_spans(doc: Doc) -> None:
     ents = _split_columns(doc, _join_ranges(doc, refine_spans(doc, filter_spans(
         grammar + [e for e in others + bare if not _name_number(e) and not _spec_number(e)
                    and not _street_number(e) and not _fraction_number(e)]))))
-    doc.ents = _names_told_alike(doc, _bracketed_names(doc, _companies_named_as_people(doc, ents)))
+    doc.ents = _names_told_alike(doc, _bracketed_names(doc, _companies_named_as_people(doc, _headline_verbs(doc, ents))))
 
 
 #: what follows only a company's name: "Kolt shares fell", "Kolt posted a loss", "Kolt priced its shares"
@@ -187,6 +187,34 @@ _ABBREVIATION_AFTER = re.compile(r"\s*(?:\([A-Z][A-Z0-9.&-]{1,7}\)|-\s*[A-Z][A-Z
 #: words that may stand in lower case inside a company's name
 _NAME_JOINERS = {"of", "and", "de", "du", "des", "la", "le", "van", "von", "der", "den", "di", "del", "y", "e", "et",
                  "the", "for", "&", "-", ",", "'s", "’s"}
+
+
+#: verbs of the wire's capitalised headlines that the NER runs into a name ("OPPENHEIMER UPS VIACOM STAKE", "SAFECARD
+#: SETS SPLIT, UPS PAYOUT"): 'ups' is 'raises' there, never United Parcel Service after another word
+_HEADLINE_VERBS = {"UPS"}
+
+
+def _headline_verbs(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Names of a capitalised headline line cut at a headline verb inside them: the words on either side stay
+    names of the same label, the verb is none. The headline is the text's first line, all its letters capitals."""
+    text = text_of(doc)
+    line_end = text.find("\n")
+    head = text[:line_end] if line_end > 0 else ""
+    if not head or not any(w in head.split() for w in _HEADLINE_VERBS) or any(c.islower() for c in head):
+        return ents
+    out: list[Span] = []
+    for e in ents:
+        cut = [t.i for t in e if t.text in _HEADLINE_VERBS and t.i > 0 and t.idx < line_end] \
+            if e.label_ in NAME_LABELS else []
+        if not cut:
+            out.append(e)
+            continue
+        start = e.start
+        for i in cut + [e.end]:
+            if i > start:
+                out.append(Span(doc, start, i, label=e.label_))
+            start = i + 1
+    return out
 
 
 def _bracketed_names(doc: Doc, ents: list[Span]) -> list[Span]:
