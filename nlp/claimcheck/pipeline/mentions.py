@@ -195,20 +195,29 @@ _HEADLINE_VERBS = {"UPS"}
 
 
 def _headline_verbs(doc: Doc, ents: list[Span]) -> list[Span]:
-    """Names of a capitalised headline line cut at a headline verb inside them: the words on either side stay
-    names of the same label, the verb is none. The headline is the text's first line, all its letters capitals."""
+    """Names of a capitalised headline line, read again against the story below it: a name cut at a headline verb
+    inside it (the words on either side stay names of the same label, the verb is none), and a one-word name the
+    story writes in lower case and never with a capital ("BROKERS HOLD 6.2 PCT OF TARVIN" above "two brokers
+    told …") is no name, unless the whole story is in lower case. The headline is the text's
+    first line, all its letters capitals."""
     text = text_of(doc)
     line_end = text.find("\n")
     head = text[:line_end] if line_end > 0 else ""
-    if not head or not any(w in head.split() for w in _HEADLINE_VERBS) or any(c.islower() for c in head):
+    if not head or any(c.islower() for c in head):
         return ents
+    body = text[line_end:].lstrip()
+    written: dict[str, bool] = {}  # each word of the story: whether it is ever written with a capital
+    for w in re.findall(r"\b[A-Za-z][A-Za-z-]+\b", body):
+        written[w.lower()] = written.get(w.lower(), False) or not w.islower()
+    lower_only = set() if body[:1].islower() else {w for w, capital in written.items() if not capital}
     out: list[Span] = []
     for e in ents:
-        cut = [t.i for t in e if t.text in _HEADLINE_VERBS and t.i > 0 and t.idx < line_end] \
-            if e.label_ in NAME_LABELS else []
-        if not cut:
+        if e.label_ not in NAME_LABELS or e.start_char >= line_end:
             out.append(e)
             continue
+        if len(e) == 1 and e[0].text.lower() in lower_only:
+            continue
+        cut = [t.i for t in e if t.text in _HEADLINE_VERBS and t.i > 0]
         start = e.start
         for i in cut + [e.end]:
             if i > start:
