@@ -1699,6 +1699,35 @@ def _greenshoe_sums(sent: Span, values: list[Span], drafts: list[ClaimDraft], pu
     return out
 
 
+def _from_to_levels(doc: Doc, sent: Span, values: list[Span], drafts: list[ClaimDraft], published,
+                    covered: set[tuple[int, int]]) -> list[ClaimDraft]:
+    """The level a result changed to, left by the linker where the level it changed from was read: "revenues slipped
+    11% from £4.12bn ($7.1bn) in 2003 to £3.65bn in 2004" — the 'to' figure is the same company's result of the
+    same kind, its period the date after it. Only 'from', a bracketed conversion and a date stand between."""
+    out: list[ClaimDraft] = []
+    for d in drafts:
+        if d.attribute not in _LEVEL_KINDS or d.span.label_ != "MONEY" or not (sent.start <= d.span.start < sent.end) \
+                or d.span.start == 0 or doc[d.span.start - 1].lower_ != "from":
+            continue
+        k = d.span.end
+        if k < sent.end and doc[k].text == "(":  # "($7.1bn)": the conversion
+            close = next((j for j in range(k, min(sent.end, k + 8)) if doc[j].text == ")"), None)
+            k = close + 1 if close is not None else k
+        while k < sent.end and (doc[k].ent_type_ == "DATE" or doc[k].lower_ in ("in", "a", "year", "earlier", "ago")):
+            k += 1
+        if k + 1 >= sent.end or doc[k].lower_ != "to":
+            continue
+        level = next((v for v in values if v.start == k + 1 and v.label_ == "MONEY"), None)
+        if level is None or (level.start, level.end) in covered:
+            continue
+        quantity = _read(level, published)
+        if quantity is None or quantity.unit != d.quantity.unit or not isinstance(quantity.value, (int, float)):
+            continue
+        out.append(ClaimDraft(d.subject_text, d.attribute, quantity, level, _period_in(sent, level, published), None,
+                              0.5))
+    return out
+
+
 #: the price of one share in a listing, named: "against an IPO price of $21", "an issue price of 240p", "prices IPO at
 #: $24", "in a public offering at 22-1/4 dlrs a share", "after floating at 330p"
 _IPO_PRICE_NAMED = re.compile(r"\b(?:(?:ipo|issue|listing|float|flotation|offering) price (?:of|was|at)|"
@@ -2475,8 +2504,10 @@ def _pre_tax_at(doc: Doc, i: int) -> bool:
 
 
 def _changed_level_noun(doc: Doc, value: Span, sent: Span) -> str | None:
-    """``_level_noun`` through a change told before the level: "revenues … were up 24 pct to 48.0 mln dlrs"."""
-    return _level_noun(doc, value, sent, _CHANGE_LINKS, ("DATE", "PERCENT"), 16)
+    """``_level_noun`` through a change told before the level: "revenues … were up 17 pct to 52.5 mln dlrs", and
+    through the level it changed from, with its conversion: "revenues slipped 11% from £4.12bn ($7.1bn) in 2003 to
+    £3.65bn"."""
+    return _level_noun(doc, value, sent, _CHANGE_LINKS | {"from", "(", ")"}, ("DATE", "PERCENT", "MONEY"), 16)
 
 
 def _named_levels(doc: Doc, sent: Span, names: list[Span], values: list[Span], published,
@@ -2914,6 +2945,7 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
         add(_share_move_nouns(doc, sent, plain, values, drafts, published, topics, covered))
         add(_later_moves(doc, sent, plain, values, drafts, published, covered))
         add(_greenshoe_sums(sent, values, drafts, published, covered))
+        add(_from_to_levels(doc, sent, values, drafts, published, covered))
         add(_offer_prices(doc, sent, plain, values, drafts, published, covered))
         add(_funding_sums(doc, sent, plain, values, drafts, published, topics, index))
         add(_results_named_after(doc, sent, plain, values, drafts, published, topics, covered, index))
