@@ -1703,7 +1703,8 @@ def _from_to_levels(doc: Doc, sent: Span, values: list[Span], drafts: list[Claim
                     covered: set[tuple[int, int]]) -> list[ClaimDraft]:
     """The level a result changed to, left by the linker where the level it changed from was read: "revenues slipped
     11% from £4.12bn ($7.1bn) in 2003 to £3.65bn in 2004" — the 'to' figure is the same company's result of the
-    same kind, its period the date after it. Only 'from', a bracketed conversion and a date stand between."""
+    same kind, its period the date after it. Only 'from', a bracketed conversion and the 'from' figure's own date
+    stand between, and a result noun comes before them."""
     out: list[ClaimDraft] = []
     for d in drafts:
         if d.attribute not in _LEVEL_KINDS or d.span.label_ != "MONEY" or not (sent.start <= d.span.start < sent.end) \
@@ -1713,12 +1714,14 @@ def _from_to_levels(doc: Doc, sent: Span, values: list[Span], drafts: list[Claim
         if k < sent.end and doc[k].text == "(":  # "($7.1bn)": the conversion
             close = next((j for j in range(k, min(sent.end, k + 8)) if doc[j].text == ")"), None)
             k = close + 1 if close is not None else k
+        dated = False
         while k < sent.end and (doc[k].ent_type_ == "DATE" or doc[k].lower_ in ("in", "a", "year", "earlier", "ago")):
+            dated = dated or doc[k].ent_type_ == "DATE"
             k += 1
-        if k + 1 >= sent.end or doc[k].lower_ != "to":
-            continue
+        if not dated or k + 1 >= sent.end or doc[k].lower_ != "to":
+            continue  # (undated, the pair is _comparison_figures': "cut its losses in 2014 from £18.6m to £2.2m")
         level = next((v for v in values if v.start == k + 1 and v.label_ == "MONEY"), None)
-        if level is None or (level.start, level.end) in covered:
+        if level is None or (level.start, level.end) in covered or _changed_level_noun(doc, level, sent) is None:
             continue
         quantity = _read(level, published)
         if quantity is None or quantity.unit != d.quantity.unit or not isinstance(quantity.value, (int, float)):
