@@ -426,6 +426,10 @@ def test_security_codes(nlp, text, ner, present, absent):
      [("Van Oorde", "PERSON")]),
     ("It may be bought by surfwear firm Quellan. Quellan declined to comment.",
      [("Quellan", "GPE"), ("Quellan", "GPE")], [("Quellan", "ORG")], [("Quellan", "GPE")]),
+    # a company named with a title after its kind: the title is part of the name, at every mention it opens
+    ("Sales at the drugmaker Dr Halvik's fell. Dr Halvik's said profits rose.",
+     [("Halvik", "PERSON"), ("Halvik", "PERSON")], [("Dr Halvik", "ORG")], [("Halvik", "PERSON"), ("Halvik", "ORG")]),
+    ("Dr Halvik said the drug works.", [("Halvik", "PERSON")], [("Halvik", "PERSON")], [("Dr Halvik", "ORG")]),
     # but a film's maker is a person
     ("The film maker Ida Varga said sales rose.", [("Ida Varga", "PERSON")], [("Ida Varga", "PERSON")],
      [("Ida Varga", "ORG")]),

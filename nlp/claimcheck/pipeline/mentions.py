@@ -149,18 +149,23 @@ def _bought_or_buying(doc: Doc, e: Span, after: list[str], before: list[str]) ->
 def _companies_named_as_people(doc: Doc, ents: list[Span]) -> list[Span]:
     """A name the small NER took for a person or a place that the text shows to be a company — a company's act or
     thing right after it ("Jorvane shares dropped", "Loxbury's chief executive"), or "shares in"/"a stake in"
-    before it, or the kind of company it is ("the brewer Vandermolen") — is an organisation, at each of its
-    mentions in the document (invented and foreign company names are often tagged so). Countries stay places; a
+    before it, or the kind of company it is ("the brewer Vandermolen", "the drugmaker Dr Halvik's": the title is
+    then part of the name at each mention it opens) — is an organisation, at each of its mentions in the document (invented and foreign company names are often tagged so). Countries stay places; a
     place or a person of two words or more takes only a company's own things ("'s chief executive", "'s
     listing"), not shares or sales, which people and cities have too."""
     from claimcheck.resolve.entities import is_country
 
     companies: set[str] = set()
+    titled: set[str] = set()  # companies named with a title: "the drugmaker Dr Halvik's" — "Dr Halvik" is the name
     for e in ents:
         if e.label_ not in ("PERSON", "GPE") or e.text in companies:
             continue
         after = [t.lower_ for t in doc[e.end:e.end + 2]]
         before = [t.lower_ for t in doc[max(0, e.start - 2):e.start]]
+        if e.label_ == "PERSON" and e.start >= 2 and before[-1].rstrip(".") == "dr" and before[0] in _COMPANY_KINDS:
+            companies.add(e.text)
+            titled.add(e.text)
+            continue
         strict = e.label_ == "GPE" or len(e) > 1
         owns = _PLACES_OWN if strict else _COMPANY_OWNS
         if e.label_ == "GPE" and is_country(e.text):
@@ -175,8 +180,10 @@ def _companies_named_as_people(doc: Doc, ents: list[Span]) -> list[Span]:
             companies.add(e.text)
     if not companies:
         return ents
-    return [Span(doc, e.start, e.end, label="ORG") if e.label_ in ("PERSON", "GPE") and e.text in companies else e
-            for e in ents]
+    taken = {t for e in ents for t in range(e.start, e.end)}
+    return [Span(doc, e.start - 1 if e.text in titled and e.start > 0 and doc[e.start - 1].lower_.rstrip(".") == "dr"
+                 and e.start - 1 not in taken else e.start, e.end, label="ORG")
+            if e.label_ in ("PERSON", "GPE") and e.text in companies else e for e in ents]
 
 
 #: a company's name in the wire's angle brackets, Reuters' mark of a company with no ticker ("<Kestrel Foods Co of
