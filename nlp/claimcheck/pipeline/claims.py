@@ -1699,38 +1699,6 @@ def _greenshoe_sums(sent: Span, values: list[Span], drafts: list[ClaimDraft], pu
     return out
 
 
-def _from_to_levels(doc: Doc, sent: Span, values: list[Span], drafts: list[ClaimDraft], published,
-                    covered: set[tuple[int, int]]) -> list[ClaimDraft]:
-    """The level a result changed to, left by the linker where the level it changed from was read: "revenues slipped
-    11% from £4.12bn ($7.1bn) in 2003 to £3.65bn in 2004" — the 'to' figure is the same company's result of the
-    same kind, its period the date after it. Only 'from', a bracketed conversion and the 'from' figure's own date
-    stand between, and a result noun comes before them."""
-    out: list[ClaimDraft] = []
-    for d in drafts:
-        if d.attribute not in _LEVEL_KINDS or d.span.label_ != "MONEY" or not (sent.start <= d.span.start < sent.end) \
-                or d.span.start == 0 or doc[d.span.start - 1].lower_ != "from":
-            continue
-        k = d.span.end
-        if k < sent.end and doc[k].text == "(":  # "($7.1bn)": the conversion
-            close = next((j for j in range(k, min(sent.end, k + 8)) if doc[j].text == ")"), None)
-            k = close + 1 if close is not None else k
-        dated = False
-        while k < sent.end and (doc[k].ent_type_ == "DATE" or doc[k].lower_ in ("in", "a", "year", "earlier", "ago")):
-            dated = dated or doc[k].ent_type_ == "DATE"
-            k += 1
-        if not dated or k + 1 >= sent.end or doc[k].lower_ != "to":
-            continue  # (undated, the pair is _comparison_figures': "cut its losses in 2014 from £18.6m to £2.2m")
-        level = next((v for v in values if v.start == k + 1 and v.label_ == "MONEY"), None)
-        if level is None or (level.start, level.end) in covered or _changed_level_noun(doc, level, sent) is None:
-            continue
-        quantity = _read(level, published)
-        if quantity is None or quantity.unit != d.quantity.unit or not isinstance(quantity.value, (int, float)):
-            continue
-        out.append(ClaimDraft(d.subject_text, d.attribute, quantity, level, _period_in(sent, level, published), None,
-                              0.5))
-    return out
-
-
 #: the price of one share in a listing, named: "against an IPO price of $21", "an issue price of 240p", "prices IPO at
 #: $24", "in a public offering at 22-1/4 dlrs a share", "after floating at 330p"
 _IPO_PRICE_NAMED = re.compile(r"\b(?:(?:ipo|issue|listing|float|flotation|offering) price (?:of|was|at)|"
@@ -2102,7 +2070,7 @@ def _growth_after_level(doc: Doc, sent: Span, values: list[Span], drafts: list[C
 def _growth_levels(doc: Doc, sent: Span, values: list[Span], drafts: list[ClaimDraft], published,
                    covered: set[tuple[int, int]]) -> list[ClaimDraft]:
     """The level a result's change reached, told right after the change ("profits jumped 64% to $2.17bn",
-    "showed a 6.5% rise to 14.2bn euros", "sales slipped 9% from £4.16bn … to £3.79bn"): a money figure after
+    "showed a 6.5% rise to 14.2bn euros", "sales slipped 9% from £4.16bn ($7.1bn) … to £3.79bn"): a money figure after
     'to' is the result itself, for the growth draft's subject. Figures the linker gave the other result
     ("revenues slipped 9% from £4.16bn" read as a profit) take the growth's kind; a figure after 'from' no
     draft covers is left (its period is the comparison's, which the sentence may not tell)."""
@@ -2138,6 +2106,9 @@ def _growth_levels(doc: Doc, sent: Span, values: list[Span], drafts: list[ClaimD
                         d.period = own
                     out.append(ClaimDraft(d.subject_text, kind, quantity, v, own or d.period, None, 0.5))
             i = v.end
+            if i < sent.end and doc[i].text == "(":  # "from £4.12bn ($7.1bn) in 2003 to …": the conversion
+                close = next((j for j in range(i, min(sent.end, i + 8)) if doc[j].text == ")"), None)
+                i = close + 1 if close is not None else i
             while i < sent.end and (doc[i].lower_ == "in" or doc[i].ent_type_ == "DATE"):  # "in 2003"
                 i += 1
     return out
@@ -2948,7 +2919,6 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
         add(_share_move_nouns(doc, sent, plain, values, drafts, published, topics, covered))
         add(_later_moves(doc, sent, plain, values, drafts, published, covered))
         add(_greenshoe_sums(sent, values, drafts, published, covered))
-        add(_from_to_levels(doc, sent, values, drafts, published, covered))
         add(_offer_prices(doc, sent, plain, values, drafts, published, covered))
         add(_funding_sums(doc, sent, plain, values, drafts, published, topics, index))
         add(_results_named_after(doc, sent, plain, values, drafts, published, topics, covered, index))
