@@ -1803,3 +1803,15 @@ def test_the_level_a_result_changed_to_follows_the_level_it_changed_from(text, e
     got = C.revise_drafts(doc, [draft(doc, "Halden", "revenue_growth", "11%")])
     assert {(d.subject_text, d.attribute, d.span.text, d.period) for d in got
             if d.span.label_ == "MONEY" and d.span.text != "£4.12bn"} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a change told right before the level it reached: the level's kind of growth, for the level's subject
+    ("Profits for the year to 30 June rose 14% to £3.3bn, Halden said.", {("Halden", "profit_growth", "14%")}),
+    # no change verb before the percentage: a share of the level, not its change
+    ("Profits for the year to 30 June came to 14% to £3.3bn, Halden said.", set()),
+])
+def test_a_change_told_before_its_level_is_the_levels_growth(text, expected):
+    doc = doc_with(text, [("30 June", "DATE"), ("14%", "PERCENT"), ("£3.3bn", "MONEY"), ("Halden", "ORG")])
+    got = C.revise_drafts(doc, [draft(doc, "Halden", "profit", "£3.3bn")])
+    assert {c for c in claims(got) if c[2] == "14%"} == expected

@@ -2044,12 +2044,19 @@ def _growth_after_level(doc: Doc, sent: Span, values: list[Span], drafts: list[C
     """The change of a profit or revenue told right after its level, which the linker left: "net income was
     52.1 mln dlrs, four pct below 1990", "posted net income of 61.7 mln dlrs, up six pct from 1990", "a 27 pct
     rise over 1990" — the level's kind of growth, for the level's subject and period. The percentage must be told
-    as a change: 'up' or 'down' before it, or a comparison or change word right after it."""
+    as a change: 'up' or 'down' before it, or a comparison or change word right after it. Also the change told
+    right before its level, a change verb before it: "Profits for the year rose 20% to £4.6bn"."""
     out: list[ClaimDraft] = []
     levels = [d for d in drafts if d.attribute in ("profit", "revenue") and d.span.label_ == "MONEY"
               and sent.start <= d.span.start < sent.end]
     for v in values:
         if v.label_ != "PERCENT" or (v.start, v.end) in covered or not (sent.start <= v.start < sent.end):
+            continue
+        reached = next((d for d in levels if d.span.start == v.end + 1 and doc[v.end].lower_ == "to"), None)
+        if reached is not None and v.start - 1 > sent.start and _CHANGE_VERBS.match(doc[v.start - 1].lower_) \
+                and (quantity := _read(v, published)) is not None:
+            out.append(ClaimDraft(reached.subject_text, f"{reached.attribute}_growth", quantity, v, reached.period,
+                                  None, 0.5))
             continue
         level = next((d for d in levels if 0 < v.start - d.span.end <= 3), None)
         if level is None:
