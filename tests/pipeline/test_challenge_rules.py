@@ -1815,3 +1815,25 @@ def test_a_change_told_before_its_level_is_the_levels_growth(text, expected):
     doc = doc_with(text, [("30 June", "DATE"), ("14%", "PERCENT"), ("£3.3bn", "MONEY"), ("Halden", "ORG")])
     got = C.revise_drafts(doc, [draft(doc, "Halden", "profit", "£3.3bn")])
     assert {c for c in claims(got) if c[2] == "14%"} == expected
+
+
+@pytest.mark.parametrize("text, ents, expected", [
+    # a count of aircraft of a named model: the buyer's, not the maker's, the model family its counted noun
+    ("Velair Airways placed orders with Boeing for 21 777s and 9 more 787s.",
+     [("Velair Airways", "ORG"), ("Boeing", "ORG"), ("21", "CARDINAL"), ("9", "CARDINAL")],
+     {("Velair Airways", "count", "21", "777"), ("Velair Airways", "count", "9", "787")}),
+    ("Velair Airways runs an all-Airbus fleet of 30 jets (24 A320s and 6 A321s).",
+     [("Velair Airways", "ORG"), ("Airbus", "ORG"), ("30", "CARDINAL"), ("24", "CARDINAL"), ("6", "CARDINAL")],
+     {("Velair Airways", "count", "24", "A320"), ("Velair Airways", "count", "6", "A321")}),
+    # the maker's own count where no one else is named and nothing is ordered
+    ("Airbus delivered 14 A330s last month.", [("Airbus", "ORG"), ("14", "CARDINAL"), ("last month", "DATE")],
+     {("Airbus", "count", "14", "A330")}),
+    # an order with only the maker named: no buyer, no claim; a model's number alone is no count
+    ("The purchase of 15 747s from Boeing was confirmed.", [("15", "CARDINAL"), ("Boeing", "ORG")], set()),
+    ("Velair Airways said its new 787 Dreamliner flew.", [("Velair Airways", "ORG")], set()),
+])
+def test_counts_of_aircraft_of_a_model_are_the_operators(text, ents, expected):
+    doc = doc_with(text, ents)
+    got = C.revise_drafts(doc, [])
+    assert {(d.subject_text, d.attribute, d.span.text, d.scope.split(" (")[0]) for d in got
+            if d.attribute == "count" and d.span.text != "30"} == expected

@@ -149,6 +149,27 @@ def test_a_number_inside_a_name_is_no_count(nlp):
     assert _merged(nlp, "The studio sold 40 Pro licences.", []) == [("40", "CARDINAL")]  # a count of licences
 
 
+@pytest.mark.parametrize("text, number, model", [
+    # GUIDELINES R6: a count of aircraft counts the model family, the variant and its maker's name aside
+    ("Velair has firm orders for 21 777s.", "21", "777"),
+    ("Options cover 9 more 787s.", "9", "787"),
+    ("It flies 24 A320s and two others.", "24", "A320"),
+    ("Velair ordered 70 Boeing 737-800 planes.", "70", "737"),
+    ("It took six new Airbus A321 aircraft.", "six", "A321"),
+    # no model after the number: the plain counted noun
+    ("It bought 21 jets.", "21", "jet"),
+])
+def test_a_count_of_aircraft_counts_the_model(nlp, text, number, model):
+    assert M.counted_unit(_count(nlp, text, number)) == model
+
+
+def test_an_aircraft_models_number_is_no_count(nlp):
+    assert _merged(nlp, "The new 787 Dreamliner flew with 40 guests.", []) == [("40", "CARDINAL")]
+    assert _merged(nlp, "Velair ordered 70 Boeing 737-800 planes.", []) == [("70", "CARDINAL")]
+    # the small NER's measure "6 A321s" is a count of six
+    assert _merged(nlp, "It runs 6 A321s.", [("6 A321s", "QUANTITY")]) == [("6", "CARDINAL")]
+
+
 def test_numbers_after_capitals_that_stay_counts(nlp):
     # the first word of a sentence or of a table line, a headline in capitals, a place, a month
     assert _merged(nlp, "About 300 people came.", []) == [("300", "CARDINAL")]

@@ -2939,6 +2939,7 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
     _current_names(doc, drafts)
     drafts.extend(_disaster_counts(doc, drafts, published))
     drafts.extend(_company_counts(doc, drafts, published, topics))
+    drafts.extend(_aircraft_counts(doc, drafts, published, topics))
     _disaster_country(doc, index, drafts)
     out_drop |= _absent_people(doc, index, drafts, topics)
     out_drop |= _dealless_sums(doc, drafts)
@@ -3684,6 +3685,48 @@ def _company_counts(doc: Doc, drafts: list[ClaimDraft], published, topics: set[s
             continue
         near = nearest_verb(doc, v, sent)
         out.append(ClaimDraft(subject, "count", quantity, v, None, noun + (f" ({near})" if near else ""), 0.5))
+    return out
+
+
+#: aircraft makers: an order's count is the buyer's, not theirs
+_AIRCRAFT_MAKERS = {"boeing", "airbus", "eads", "embraer", "bombardier", "mcdonnell", "lockheed", "fokker"}
+#: words of an order before a count of aircraft: the count is the buyer's
+_ORDER_WORDS = {"order", "orders", "ordered", "ordering", "options", "option", "buy", "buying", "bought", "purchase",
+                "purchased", "lease", "leased", "acquire", "acquired"}
+
+
+def _aircraft_maker(name: str) -> bool:
+    """"Boeing Co", "Airbus Industrie", "EADS": a maker of aircraft, by the name's first word."""
+    words = name.lower().split()
+    return bool(words) and words[0] in _AIRCRAFT_MAKERS
+
+
+def _aircraft_counts(doc: Doc, drafts: list[ClaimDraft], published, topics: set[str]) -> list[ClaimDraft]:
+    """Counts of aircraft of a named model the linker left ("firm orders for 21 777s", "a fleet of 30 aircraft (24
+    A320s and 6 A321s)"; GUIDELINES R6: the model family is the counted noun): the company named last before the
+    figure in its sentence that is not an aircraft maker (the maker only where the sentence names no other
+    company and tells of no order: "Airbus delivered 40 A300s"), else the story's company before it."""
+    from claimcheck.pipeline.context import nearest_verb
+    from claimcheck.pipeline.mentions import aircraft_counted
+
+    covered = {(d.span.start, d.span.end) for d in drafts}
+    out: list[ClaimDraft] = []
+    for v in doc.ents:
+        if v.label_ != "CARDINAL" or (v.start, v.end) in covered or (model := aircraft_counted(v)) is None:
+            continue
+        quantity = _read(v, published)
+        if quantity is None or not isinstance(quantity.value, int) or quantity.value < MIN_COUNT:
+            continue
+        sent = bounded_sent(v)
+        ordered = any(t.lower_ in _ORDER_WORDS for t in doc[sent.start:v.start])
+        orgs = [e for e in ents_in(sent) if e.label_ == "ORG" and e.end <= v.start and not _is_ticker(doc, e)]
+        users = [e for e in orgs if not _aircraft_maker(e.text)]  # (an "all-Airbus fleet" is the airline's)
+        orgs = users or ([] if ordered else orgs)
+        subject = _clean_name(orgs[-1].text) if orgs else _story_company_before(drafts, topics, v.start)
+        if not subject or (ordered and _aircraft_maker(subject)):
+            continue
+        near = nearest_verb(doc, v, sent)
+        out.append(ClaimDraft(subject, "count", quantity, v, None, model + (f" ({near})" if near else ""), 0.5))
     return out
 
 

@@ -557,6 +557,9 @@ def _name_number(ent: Span) -> bool:
         return True
     if _model_before(ent[0]) and any(t.like_num for t in doc[max(0, ent.start - 2):ent.start]):
         return True  # "two new 737 Max jets": the jets are counted, 737 names them
+    if re.fullmatch(r"7[0-8]7", ent.text) and (prev.lower_ in ("boeing", "new", "the", "its", "a") or (
+            ent.end < len(doc) and (doc[ent.end].lower_ in _AIRCRAFT_NOUNS or doc[ent.end].text == "-"))):
+        return True  # "the new 787 Dreamliner", "Boeing 737-800 planes": a model's name
     nxt = doc[ent.end] if ent.end < len(doc) else None
     if nxt is not None and nxt.is_title and nxt.lower_ in _MODEL_WORDS and len(ent.text) >= 2 \
             and not (ent.end + 1 < len(doc) and doc[ent.end + 1].is_lower and _plural_like(doc[ent.end + 1].text)):
@@ -608,11 +611,48 @@ _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 
 
 def _relabel(ent: Span) -> Span:
-    """'sales of 5835 units': a lone number that is not a year is a count, whatever the small NER said."""
+    """'sales of 5835 units': a lone number that is not a year is a count, whatever the small NER said; '6 A321s':
+    a number of aircraft of a model, which the small NER reads as a measure, is a count of them (the number)."""
     if ent.label_ in ("DATE", "TIME") and len(ent) == 1 and _NUMBER.fullmatch(ent.text) \
             and not re.fullmatch(r"1[89]\d\d|20\d\d", ent.text) and "." not in ent.text:
         return Span(ent.doc, ent.start, ent.end, label="CARDINAL")
+    if ent.label_ == "QUANTITY" and len(ent) == 2 and ent[0].like_num and _AIRCRAFT_PLURAL.fullmatch(ent[1].text):
+        return Span(ent.doc, ent.start, ent.start + 1, label="CARDINAL")
     return ent
+
+
+#: aircraft models, the family counted by (GUIDELINES R6): Boeing's 7x7 and Airbus's A3xx, a variant after a hyphen
+_AIRCRAFT_MODEL = re.compile(r"(?P<family>7[0-8]7|A3[0-8]\d)(?:-\d{3}\w*)?")
+#: a model's plural, itself the counted noun: "18 777s", "24 A320s"
+_AIRCRAFT_PLURAL = re.compile(r"(?:7[0-8]7|A3[0-8]\d)(?:-\d{3}\w*)?s")
+#: words before the model in a count of aircraft ("18 more 777s", "50 new Boeing 787 jets")
+_AIRCRAFT_LEAD = {"more", "new", "additional", "further", "boeing", "airbus", "of", "the"}
+#: what a model's number names after it, when it is not counted ("the new 787 Dreamliner")
+_AIRCRAFT_NOUNS = {"jet", "jets", "aircraft", "plane", "planes", "airliner", "airliners", "dreamliner", "dreamliners",
+                   "superjumbo", "superjumbos", "jumbo", "jumbos", "freighter", "freighters", "max", "family"}
+
+
+def aircraft_counted(ent: Span) -> str | None:
+    """The model family a count of aircraft counts (GUIDELINES R6: "18 more 777s" → "777", "six new Airbus A321
+    aircraft" → "A321", "70 Boeing 737-800 planes" → "737"), or None when no model follows the number."""
+    doc = ent.doc
+    k = ent.end
+    while k < len(doc) and k < ent.end + 3 and doc[k].lower_ in _AIRCRAFT_LEAD:
+        k += 1
+    if k >= len(doc):
+        return None
+    m = _AIRCRAFT_MODEL.match(doc[k].text)
+    if m is None:
+        return None
+    rest = doc[k].text[m.end():]
+    end = k + 1
+    while end < len(doc) and not doc[end - 1].whitespace_ \
+            and (doc[end].text == "-" or re.fullmatch(r"\d{3}\w*", doc[end].text)):
+        end += 1  # "737-800", "737-800s": the variant the tokenizer split off
+    after = doc[end].lower_ if end < len(doc) else ""
+    if rest == "s" or after in _AIRCRAFT_NOUNS or (end > k + 1 and doc[end - 1].text.endswith("s")):
+        return m["family"]
+    return None
 
 
 def _is_bare_number(t) -> bool:
@@ -1082,6 +1122,9 @@ def counted_unit(ent: Span) -> str | None:
     "one proposal asks" → "proposal".  The run of words right after the number (up to four, through capitalised
     names, initials such as "U.S." and hyphens, stopping at a stop word, a figure or punctuation) gives its
     first plural, else its last lower-case word; None when no word follows."""
+    model = aircraft_counted(ent)
+    if model is not None:
+        return model
     found = _counted_words(ent)
     if found is None:
         return None
