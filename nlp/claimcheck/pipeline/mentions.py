@@ -1123,8 +1123,12 @@ def counted_unit(ent: Span) -> str | None:
     names, initials such as "U.S." and hyphens, stopping at a stop word, a figure or punctuation) gives its
     first plural, else its last lower-case word; None when no word follows."""
     model = aircraft_counted(ent)
-    if model is not None:
-        return model
+    return model if model is not None else _plain_counted(ent)
+
+
+def _plain_counted(ent: Span) -> str | None:
+    """:func:`counted_unit` from the words alone, an aircraft model not taken for the noun ("two new 737 Max jets"
+    → "jet", as a phrase's head)."""
     found = _counted_words(ent)
     if found is None:
         return None
@@ -1206,7 +1210,7 @@ def counted_phrase(ent: Span) -> str | None:
             tail = (over.group("where") or over.group("verb") or "").split()
             tail = tail[:next((i for i, w in enumerate(tail) if w.lower() in _STOPS), len(tail))]
             extra = [w.lower() for w in tail]
-    noun = counted_unit(ent) or words[head].lower()
+    noun = _plain_counted(ent) or words[head].lower()
     last_number = next((i for i in range(len(ent) - 1, -1, -1) if ent[i].like_num), None)
     inner = [t.text.lower() for t in ent[last_number + 1:]
              if t.is_alpha and t.lower_ not in _SCALE_WORDS and t.lower_ not in ("m", "b", "tn", "hundred", "dozen")] \
