@@ -1837,3 +1837,20 @@ def test_counts_of_aircraft_of_a_model_are_the_operators(text, ents, expected):
     got = C.revise_drafts(doc, [])
     assert {(d.subject_text, d.attribute, d.span.text, d.scope.split(" (")[0]) for d in got
             if d.attribute == "count" and d.span.text != "30"} == expected
+
+
+@pytest.mark.parametrize("text, ents, expected", [
+    # a market capitalisation is the company's valuation; a figure compared with it, another company's own
+    ("Brightplay carries a market capitalization of nearly $3.4bn (£1.8bn), compared to Velto's $15.2bn.",
+     [("Brightplay", "ORG"), ("nearly $3.4bn", "MONEY"), ("£1.8bn", "MONEY"), ("Velto", "ORG"), ("$15.2bn", "MONEY")],
+     {("Brightplay", "valuation", "nearly $3.4bn"), ("Velto", "valuation", "$15.2bn")}),
+    ("Brightplay said its market value was $3.4bn.", [("Brightplay", "ORG"), ("$3.4bn", "MONEY")],
+     {("Brightplay", "valuation", "$3.4bn")}),
+    # a possessive with no figure read before it is left
+    ("Brightplay bought Velto's $15.2bn stake.", [("Brightplay", "ORG"), ("Velto", "ORG"), ("$15.2bn", "MONEY")],
+     set()),
+])
+def test_a_market_value_and_a_figure_compared_with_it(text, ents, expected):
+    doc = doc_with(text, ents)
+    got = C.revise_drafts(doc, [])
+    assert {c for c in claims(got) if c[2] != "£1.8bn"} == expected

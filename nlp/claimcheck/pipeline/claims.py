@@ -950,9 +950,32 @@ _TOLD_BEFORE = re.compile(r"(?P<sale>(?:share\s+sale|share\s+offering|rights\s+i
                           r"|(?P<deal>(?:deal|offer|bid|takeover|merger)\s*(?:'s|’s)\s+(?:total\s+)?value\s+(?:to|at|of))$"
                           r"|(?P<company>\b(?:leaving|left|making)\s+(?:it|the\s+(?:company|firm|group|retailer|bank|carmaker"
                           r"|airline|insurer|\w+maker))\s+worth)$"
-                          r"|(?P<listed>\bvaluing\s+it\s+at)$", re.IGNORECASE)
+                          r"|(?P<listed>\bvaluing\s+it\s+at)$"
+                          r"|(?P<cap>\bmarket\s+(?:capitali[sz]ation|value|cap)\s+(?:of|at|was|is|stood\s+at)"
+                          r"(?:\s+(?:about|around|some|nearly|almost|roughly|more\s+than|just\s+over|over))?)$",
+                          re.IGNORECASE)
 #: (in a bid, "valuing it at" is the target's worth: ``listed`` is read only in a sentence about a listing)
-_TOLD_KIND = {"sale": "ipo_proceeds", "deal": "deal_value", "company": "valuation", "listed": "valuation"}
+_TOLD_KIND = {"sale": "ipo_proceeds", "deal": "deal_value", "company": "valuation", "listed": "valuation",
+              "cap": "valuation"}
+#: a figure compared with another company's, its name before "'s": "…, compared to Velto's $15.2bn"
+_COMPARED_OWNER = re.compile(r"\b(?:compared\s+(?:to|with)|against|versus|vs\.?|while|and)\s+$", re.IGNORECASE)
+
+
+def _compared_owner(doc: Doc, names: list[Span], value: Span, sent: Span, drafts: list[ClaimDraft],
+                    read: list[ClaimDraft]) -> tuple[str, str] | None:
+    """(attribute, company) of a money figure told as another company's against a figure just read: "Brightplay
+    carries a market capitalization of nearly $3.4bn (£1.8bn), compared to Velto's $15.2bn" — Velto's valuation. The company is the name right
+    before "'s", a comparison word before it, and a company's money figure of the sentence comes before."""
+    owner = next((n for n in names if n.end == value.start - 1 and n.label_ == "ORG"), None)
+    if owner is None or not _COMPARED_OWNER.search(span_text(doc[max(sent.start, owner.start - 3):owner.start]) + " "):
+        return None
+    before = [d for d in drafts + read if sent.start <= d.span.start and d.span.end <= owner.start
+              and d.span.label_ == "MONEY" and d.attribute in ("valuation", "revenue", "profit", "loss")]
+    if not before:
+        return None
+    last = max(before, key=lambda d: d.span.start)
+    subject = _clean_name(owner.text)
+    return (last.attribute, subject) if subject and subject != last.subject_text else None
 
 
 def _owner_before(doc: Doc, names: list[Span], value: Span, sent: Span) -> str | None:
@@ -1034,6 +1057,8 @@ def _unlinked_prices(doc: Doc, sent: Span, names: list[Span], values: list[Span]
                 attribute, subject = "valuation", _clean_name(holder[0].text)
             elif not holder:  # "Mirrowby is valued at £1.8bn", the name unread by the NER
                 attribute, subject = "valuation", _unread_opening(doc, names, sent, v)
+        elif prev in ("'s", "’s") and (compared := _compared_owner(doc, names, v, sent, drafts, out)) is not None:
+            attribute, subject = compared  # "… a market cap of $3.4bn, compared to Velto's $15.2bn"
         elif (prev == "and" and (shared := last)) or (prev == "or" and (shared := last or _linked_before(drafts, v))):
             attribute, subject = shared  # "… $40bn at the open and $44bn at the close", "$500m, or $575m if …"
         if attribute is not None and not subject and attribute != "deal_value" \
