@@ -1854,3 +1854,14 @@ def test_a_market_value_and_a_figure_compared_with_it(text, ents, expected):
     doc = doc_with(text, ents)
     got = C.revise_drafts(doc, [])
     assert {c for c in claims(got) if c[2] != "£1.8bn"} == expected
+
+
+def test_a_result_named_after_its_figure_and_conversion_is_that_result():
+    text = "The cuts helped Orrin Motors turn a 512bn yen ($4.8bn) loss in 2001 into a 277bn yen profit."
+    doc = doc_with(text, [("Orrin Motors", "ORG"), ("512bn yen", "MONEY"), ("$4.8bn", "MONEY"), ("2001", "DATE"),
+                          ("277bn yen", "MONEY")])
+    # left by the linker: the holder is the subject of 'turn'
+    assert ("Orrin Motors", "loss", "512bn yen") in claims(C.revise_drafts(doc, []))
+    # read by the linker as a profit: the noun after the figure says it is a loss
+    got = C.revise_drafts(doc, [draft(doc, "Orrin Motors", "profit", "512bn yen")])
+    assert ("Orrin Motors", "loss", "512bn yen") in claims(got)

@@ -1268,11 +1268,7 @@ def _results_named_after(doc: Doc, sent: Span, names: list[Span], values: list[S
         if v.label_ not in ("MONEY", "PERCENT") or (v.start, v.end) in covered \
                 or not (sent.start <= v.start < sent.end) or v.start == 0:
             continue
-        at = v.end
-        if at + 2 < sent.end and doc[at].text == "(":  # a conversion in brackets: "$676m (£352m) loss"
-            close = next((t.i for t in doc[at:min(sent.end, at + 8)] if t.text == ")"), None)
-            at = close + 1 if close is not None else at
-        words = _words_after(doc, at, sent)
+        words = _words_after_conversion(doc, v, sent)
         prev = doc[v.start - 1].lower_
         if v.label_ == "MONEY" and prev in _RESULT and not _IN_OTHER.match(" ".join(words)):
             earned = _earned_by_unnamed(doc, names, v, sent, drafts, topics, index)
@@ -1288,8 +1284,7 @@ def _results_named_after(doc: Doc, sent: Span, names: list[Span], values: list[S
             kind = _result_after_change(words)
             attribute = f"{kind}_growth" if kind else None
         elif v.label_ == "MONEY":
-            noun = next((w for w in words[:3] if w not in _RESULT_PREMODIFIERS), None)
-            attribute = _RESULT_AFTER.get(noun or "")
+            attribute = _result_named_after(words)
         if attribute is None:
             continue
         subject = _opening_company(doc, names, v, sent) or _verb_subject(doc, names, v, sent, index)
@@ -1311,6 +1306,21 @@ def _results_named_after(doc: Doc, sent: Span, names: list[Span], values: list[S
         period = _period_in(sent, v, published) if attribute in PERIOD_ATTRIBUTES else None
         out.append(ClaimDraft(subject, attribute, quantity, v, period, None, 0.5))
     return out
+
+
+def _words_after_conversion(doc: Doc, value: Span, sent: Span) -> list[str]:
+    """``_words_after`` the figure, past a conversion in brackets ("$676m (£352m) loss")."""
+    at = value.end
+    if at + 2 < sent.end and doc[at].text == "(":
+        close = next((t.i for t in doc[at:min(sent.end, at + 8)] if t.text == ")"), None)
+        at = close + 1 if close is not None else at
+    return _words_after(doc, at, sent)
+
+
+def _result_named_after(words: list[str]) -> str | None:
+    """The result a money figure's noun after it names ("a $676m loss", "a 331bn yen net profit"), else None."""
+    noun = next((w for w in words[:3] if w not in _RESULT_PREMODIFIERS), None)
+    return _RESULT_AFTER.get(noun or "")
 
 
 #: what a sum after 'earned'/'lost' may be other than the result: "lost $2bn in market value", "earned $5m in fees"
@@ -2559,6 +2569,8 @@ def _result_levels(doc: Doc, sent: Span, drafts: list[ClaimDraft]) -> None:
                       and sent.start <= d.span.start < sent.end), key=lambda d: d.span.start)
     for n, d in enumerate(results):
         kind = _level_noun(doc, d.span, sent) or _changed_level_noun(doc, d.span, sent)
+        if kind is None and d.span.start > sent.start and doc[d.span.start - 1].lower_ in ("a", "an", "its", "their"):
+            kind = _result_named_after(_words_after_conversion(doc, d.span, sent))  # "turned a ¥512bn loss into …"
         if kind is None and _COMPARED.search(doc[max(sent.start, d.span.start - 3):d.span.start].text.lower()):
             before = [x for x in results[:n] if x.subject_text == d.subject_text]
             kind = before[-1].attribute if before else None
@@ -2585,7 +2597,8 @@ def _change_noun_before(doc: Doc, value: Span, sent: Span) -> str | None:
 #: verbs whose subject holds the figure in their object ("Arden had 1986 sales of about 31 mln dlrs", "Marlo,
 #: its chemicals unit, reported net income of 61.2 mln dlrs", "Kolt added four million customers")
 _HOLD_VERBS = {"reported", "reports", "posted", "posts", "had", "has", "recorded", "records", "added", "adds",
-               "earned", "earns", "employs", "employed", "booked", "generated", "generates", "operates"} | _STAKE_VERBS
+               "earned", "earns", "employs", "employed", "booked", "generated", "generates", "operates",
+               "turn", "turned", "turns", "swung", "swing", "swings"} | _STAKE_VERBS  # ("turned a $5m loss into …")
 #: words between a relative pronoun's name and the comma before it ("The Kolt group, which owns 13 pct of …",
 #: "Arden Partners and its affiliates, who hold 7.4 pct …")
 _RELATIVE_TAIL = {"group", "and", "its", "their", "affiliates", "partners", "associates", "family", "fund"}
