@@ -1865,3 +1865,26 @@ def test_a_result_named_after_its_figure_and_conversion_is_that_result():
     # read by the linker as a profit: the noun after the figure says it is a loss
     got = C.revise_drafts(doc, [draft(doc, "Orrin Motors", "profit", "512bn yen")])
     assert ("Orrin Motors", "loss", "512bn yen") in claims(got)
+
+
+@pytest.mark.parametrize("text, ents, expected", [
+    # the level a company's count reached after a change: the company's count of what the clause counts
+    ("Velto Telecom's fibre customers climbed to 4.2 million by December.",
+     [("Velto Telecom", "ORG"), ("4.2 million", "CARDINAL"), ("December", "DATE")],
+     {("Velto Telecom", "count", "4.2 million", "customer")}),
+    ("Overall, Orrin Motors saw global car sales climb 6% to 3.1 million in 2024.",
+     [("Orrin Motors", "ORG"), ("6%", "PERCENT"), ("3.1 million", "CARDINAL"), ("2024", "DATE")],
+     {("Orrin Motors", "count", "3.1 million", "sale")}),
+    # a forecast, a percentage's figure, or a level of nothing counted: left
+    ("Orrin Motors expects its vehicle sales to rise 6% to 3.1 million next year.",
+     [("Orrin Motors", "ORG"), ("6%", "PERCENT"), ("3.1 million", "CARDINAL"), ("next year", "DATE")], set()),
+    ("Orrin Motors said its share of the truck market may slip to around 31 or 32 pct.",
+     [("Orrin Motors", "ORG"), ("around 31", "CARDINAL")], set()),
+    ("Orrin Motors said the index rose to 3,100 on Friday.",
+     [("Orrin Motors", "ORG"), ("3,100", "CARDINAL"), ("Friday", "DATE")], set()),
+])
+def test_a_count_level_reached_after_a_change(text, ents, expected):
+    doc = doc_with(text, ents)
+    got = C.revise_drafts(doc, [])
+    assert {(d.subject_text, d.attribute, d.span.text, d.scope.split(" (")[0]) for d in got
+            if d.attribute == "count"} == expected

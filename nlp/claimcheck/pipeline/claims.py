@@ -2978,6 +2978,7 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
     drafts.extend(_disaster_counts(doc, drafts, published))
     drafts.extend(_company_counts(doc, drafts, published, topics))
     drafts.extend(_aircraft_counts(doc, drafts, published, topics))
+    drafts.extend(_count_levels(doc, drafts, published, topics))
     _disaster_country(doc, index, drafts)
     out_drop |= _absent_people(doc, index, drafts, topics)
     out_drop |= _dealless_sums(doc, drafts)
@@ -3731,6 +3732,65 @@ _AIRCRAFT_MAKERS = {"boeing", "airbus", "eads", "embraer", "bombardier", "mcdonn
 #: words of an order before a count of aircraft: the count is the buyer's
 _ORDER_WORDS = {"order", "orders", "ordered", "ordering", "options", "option", "buy", "buying", "bought", "purchase",
                 "purchased", "lease", "leased", "acquire", "acquired"}
+
+
+#: what a company counts whose level a change reaches ("its subscriber base grew to 2.6 million", "car sales climbed
+#: 6% to 3.1 million")
+_COUNTED_LEVELS = {"sales", "customers", "subscribers", "subscriber", "users", "passengers", "members", "employees",
+                   "staff", "workforce", "vehicles", "units", "deliveries", "shipments", "visitors", "accounts",
+                   "stores", "shops", "branches", "outlets", "listeners", "viewers", "readers", "clients"}
+
+
+def _count_levels(doc: Doc, drafts: list[ClaimDraft], published, topics: set[str]) -> list[ClaimDraft]:
+    """The level a company's count reached, told after a change verb and 'to', which the linker left: "its
+    subscriber base grew to 2.6 million", "Velto's broadband customers climbed to 4.2 million", "Halden saw car
+    sales climb 6% to 3.1 million" — a count of what the clause counts (a noun of :data:`_COUNTED_LEVELS`
+    between the company and the verb, or right after the figure), for the company opening the sentence, else the
+    company named last before the verb, else (for 'its') the story's company before it; not a percentage's
+    figure ("to around 31 or 32 pct") nor a forecast's."""
+    from claimcheck.pipeline.context import nearest_verb
+
+    covered = {(d.span.start, d.span.end) for d in drafts}
+    out: list[ClaimDraft] = []
+    for v in doc.ents:
+        if v.label_ != "CARDINAL" or (v.start, v.end) in covered or v.start < 2 or doc[v.start - 1].lower_ != "to":
+            continue
+        sent = bounded_sent(v)
+        lead = doc[max(sent.start, v.start - 9):v.start - 1]
+        verb = next((t for t in reversed(lead) if _CHANGE_VERBS.match(t.lower_) or t.lower_ in ("swelling", "swelled")),
+                    None)
+        if verb is None or any(t.ent_type_ in ("MONEY", "CARDINAL") or t.text in (";", ":")
+                               for t in doc[verb.i + 1:v.start - 1]):
+            continue
+        if any(t.lower_ in ("pct", "percent", "%") for t in doc[v.end:min(sent.end, v.end + 3)]) \
+                or _foretold(doc, v):
+            continue  # "should fall to around 31 or 32 pct"; "expects its sales to climb 9% to 410,000"
+        clause = doc[max(sent.start, verb.i - 8):verb.i]
+        after = doc[v.end].lower_ if v.end < sent.end else ""
+        noun = next((t.lower_ for t in reversed(clause) if t.lower_ in _COUNTED_LEVELS), None) \
+            or (after if after in _COUNTED_LEVELS else None)
+        if noun is None:
+            continue
+        names = [e for e in ents_in(sent) if e.label_ in NAME_LABELS]
+        orgs = [e for e in names if e.label_ == "ORG" and e.end <= verb.i and not _is_ticker(doc, e)]
+        subject = _opening_company(doc, names, doc[verb.i:verb.i + 1], sent) \
+            or (_clean_name(orgs[-1].text) if orgs else None) \
+            or (_story_company_before(drafts, topics, v.start) if any(t.lower_ in ("its", "their") for t in clause)
+                else None)
+        quantity = _read(v, published)
+        if not subject or quantity is None or not isinstance(quantity.value, (int, float)) \
+                or quantity.value < MIN_COUNT:
+            continue
+        near = nearest_verb(doc, v, sent)
+        unit = "sale" if noun == "sales" else _singular_noun(noun)
+        out.append(ClaimDraft(subject, "count", quantity, v, None, unit + (f" ({near})" if near else ""), 0.5))
+    return out
+
+
+def _singular_noun(word: str) -> str:
+    from claimcheck.pipeline.mentions import _noun_singular
+
+    return _noun_singular(word)
 
 
 def _aircraft_maker(name: str) -> bool:
