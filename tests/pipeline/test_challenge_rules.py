@@ -1888,3 +1888,19 @@ def test_a_count_level_reached_after_a_change(text, ents, expected):
     got = C.revise_drafts(doc, [])
     assert {(d.subject_text, d.attribute, d.span.text, d.scope.split(" (")[0]) for d in got
             if d.attribute == "count"} == expected
+
+
+@pytest.mark.parametrize("text, ents, expected", [
+    # an index's move told as a noun ("a drop of 7%"), the index opening the sentence and the only one named
+    ("The Arden index had its worst day in years as stocks slid, a drop of 6.1% or 710 points, then closed with a "
+     "loss of 2.4%.",
+     [("Arden", "ORG"), ("6.1%", "PERCENT"), ("710", "CARDINAL"), ("2.4%", "PERCENT")],
+     {("Arden", "share_price_change", "6.1%"), ("Arden", "share_price_change", "2.4%")}),
+    # two companies named before the noun: whose move it is, is not told
+    ("The Arden index beat the Velto index as stocks rose, a gain of 6.1% on the week.",
+     [("Arden", "ORG"), ("Velto", "ORG"), ("6.1%", "PERCENT")], set()),
+])
+def test_an_index_move_told_as_a_noun(text, ents, expected):
+    doc = doc_with(text, ents)
+    got = C.revise_drafts(doc, [])
+    assert {c for c in claims(got) if c[1] == "share_price_change"} == expected

@@ -1530,6 +1530,21 @@ def _market_moves(doc: Doc, sent: Span, names: list[Span], values: list[Span], p
                                                      "further", "another", "more", "than")
                                   or doc[i].ent_type_ in ("CARDINAL", "QUANTITY") or doc[i].lower_ == "points"):
             i -= 1
+        if doc[i].lower_ == "of" and i - 2 >= sent.start and doc[i - 1].lower_ in _MOVE_NOUNS \
+                and doc[i - 2].lower_ in ("a", "an"):
+            # "The Arden Index had its worst day in years, a drop of 7%, and closed with a loss of 2.6%": the move
+            # told as a noun, of the one index or company the sentence opens with and names before it (not "a rise
+            # of 5% in sales")
+            before = [n for n in pool if n.end <= i - 2 and n.label_ == "ORG" and not _is_ticker(doc, n)]
+            quantity = normalize_span(v, published)
+            of_other = v.end + 1 < sent.end and doc[v.end].lower_ == "in" \
+                and doc[v.end + 1].lower_ not in ("the", "its", "value", "shares", "stock", "price", "prices")
+            if not of_other and len({_clean_name(n.text) for n in before}) == 1 and before[0].start == sent.start + (
+                    doc[sent.start].lower_ == "the") and quantity is not None:
+                subject = _clean_name(before[0].text) or _index_name(before[0].text)
+                if subject:
+                    out.append(ClaimDraft(subject, "share_price_change", quantity, v, None, None, 0.5))
+            continue
         if doc[i].lower_ not in _MOVE_VERBS:
             continue
         verb, i = i, i - 1
