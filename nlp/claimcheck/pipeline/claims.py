@@ -964,8 +964,9 @@ _COMPARED_OWNER = re.compile(r"\b(?:compared\s+(?:to|with)|against|versus|vs\.?|
 def _compared_owner(doc: Doc, names: list[Span], value: Span, sent: Span, drafts: list[ClaimDraft],
                     read: list[ClaimDraft]) -> tuple[str, str] | None:
     """(attribute, company) of a money figure told as another company's against a figure just read: "Brightplay
-    carries a market capitalization of nearly $3.4bn (£1.8bn), compared to Velto's $15.2bn" — Velto's valuation. The company is the name right
-    before "'s", a comparison word before it, and a company's money figure of the sentence comes before."""
+    carries a market capitalization of nearly $3.4bn (£1.8bn), compared to Velto's $15.2bn" — Velto's valuation.
+    The company is the name right before "'s", a comparison word before it, and a company's money figure of the
+    sentence comes before."""
     owner = next((n for n in names if n.end == value.start - 1 and n.label_ == "ORG"), None)
     if owner is None or not _COMPARED_OWNER.search(span_text(doc[max(sent.start, owner.start - 3):owner.start]) + " "):
         return None
@@ -2458,9 +2459,9 @@ def _verb_attributes(doc: Doc, sent: Span, drafts: list[ClaimDraft], listing_sto
             d.__post_init__()
     for d in drafts:  # "Brightnet's underlying profit rose 8%": the company owning the result noun, not the story's
         if d.attribute in _POSSESSED_RESULTS and sent.start <= d.span.start < sent.end:
-            owner = _result_possessor(doc, d.span, sent)
-            if owner and owner != d.subject_text:
-                d.subject_text = owner
+            possessor = _result_possessor(doc, d.span, sent)
+            if possessor and possessor != d.subject_text:
+                d.subject_text = possessor
     _result_levels(doc, sent, drafts)
 
 
@@ -2858,7 +2859,8 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
         for i, d in enumerate(drafts):
             if not (sent.start <= d.span.start < sent.end):
                 continue
-            if (brand := _mention_of(names, d.subject_text, d.span)) is not None and _is_listed_brand(doc, brand, sent):  # "a maker of brands such as Sunny Oats and Velta earns …"
+            brand = _mention_of(names, d.subject_text, d.span)
+            if brand is not None and _is_listed_brand(doc, brand, sent):  # "a maker of brands such as A and B earns …"
                 other = [n for n in names if n.end <= d.span.start and not _is_listed_brand(doc, n, sent)
                          and not _is_source_mention(doc, n, d.span, sent) and not _is_ticker(doc, n)]
                 before = max((x for x in drafts if x.span.start < sent.start), key=lambda x: x.span.start, default=None)
@@ -4105,8 +4107,8 @@ def _is_listed_brand(doc: Doc, ent: Span, sent: Span) -> bool:
                               or doc[k].text == "," or doc[k].lower_ == "and"):
         k -= 1
     if doc[k].lower_ in ("including", "like"):
-        return k - 1 >= sent.start and (doc[k - 1].lower_ in _BRAND_NOUNS or (doc[k - 1].text in ("-", "–", ",") and
-                                                                                k - 2 >= sent.start and doc[k - 2].lower_ in _BRAND_NOUNS))
+        lead = k - 2 if k - 1 >= sent.start and doc[k - 1].text in ("-", "–", ",") else k - 1  # "brands - including"
+        return lead >= sent.start and doc[lead].lower_ in _BRAND_NOUNS
     return doc[k].lower_ == "as" and k - 2 >= sent.start and doc[k - 1].lower_ == "such" \
         and doc[k - 2].lower_ in _BRAND_NOUNS
 

@@ -90,7 +90,8 @@ def merge_quantity_spans(doc: Doc) -> None:
     ents = _split_columns(doc, _join_ranges(doc, refine_spans(doc, filter_spans(
         grammar + [e for e in others + bare if not _name_number(e) and not _spec_number(e)
                    and not _street_number(e) and not _fraction_number(e)]))))
-    doc.ents = _names_told_alike(doc, _bracketed_names(doc, _companies_named_as_people(doc, _headline_verbs(doc, ents))))
+    ents = _companies_named_as_people(doc, _headline_verbs(doc, ents))
+    doc.ents = _names_told_alike(doc, _bracketed_names(doc, ents))
 
 
 #: what follows only a company's name: "Kolt shares fell", "Kolt posted a loss", "Kolt priced its shares"
@@ -150,9 +151,10 @@ def _companies_named_as_people(doc: Doc, ents: list[Span]) -> list[Span]:
     """A name the small NER took for a person or a place that the text shows to be a company — a company's act or
     thing right after it ("Jorvane shares dropped", "Loxbury's chief executive"), or "shares in"/"a stake in"
     before it, or the kind of company it is ("the brewer Vandermolen", "the drugmaker Dr Halvik's": the title is
-    then part of the name at each mention it opens) — is an organisation, at each of its mentions in the document (invented and foreign company names are often tagged so). Countries stay places; a
-    place or a person of two words or more takes only a company's own things ("'s chief executive", "'s
-    listing"), not shares or sales, which people and cities have too."""
+    then part of the name at each mention it opens) — is an organisation, at each of its mentions in the document
+    (invented and foreign company names are often tagged so). Countries stay places; a place or a person of two
+    words or more takes only a company's own things ("'s chief executive", "'s listing"), not shares or sales, which
+    people and cities have too."""
     from claimcheck.resolve.entities import is_country
 
     companies: set[str] = set()
