@@ -2,9 +2,10 @@
 
 ECB+ clusters are real articles about one event each; nobody planted errors there, so every
 finding is either a real disagreement between sources or a false alarm. The output JSON keeps
-each finding's message for hand judging.
+each finding's message for hand judging, with the corpus sentences behind it as evidence, so it is written
+to the system's temporary folder unless --out says otherwise: never into the repository.
 
-    python benchmarks/ecbplus_findings.py [--shared ../shared] [--out ecbplus_findings.json]
+    python benchmarks/ecbplus_findings.py [--shared ../shared] [--out FILE]
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import argparse
 import collections
 import json
+import tempfile
 import time
 from pathlib import Path
 
@@ -24,7 +26,8 @@ def main() -> None:
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", default=str(Path(__file__).resolve().parents[1].parent / "shared"))
-    ap.add_argument("--out", default="ecbplus_findings.json")
+    ap.add_argument("--out", default=str(Path(tempfile.gettempdir()) / "ecbplus_findings.json"),
+                    help="where the findings go (default: the temporary folder; they quote the corpus)")
     ap.add_argument("--model", default="default", help="the extraction pipeline (claimcheck's --model)")
     args = ap.parse_args()
     rows = list(read_jsonl(Path(args.shared) / "data" / "ecbplus" / "ecbplus.jsonl"))
@@ -51,6 +54,7 @@ def main() -> None:
                "seconds": round(seconds, 1)}
     Path(args.out).write_text(json.dumps({"summary": summary, "clusters": out}, indent=1))
     print(json.dumps(summary))
+    print(f"findings written to {args.out}")
 
 
 if __name__ == "__main__":
