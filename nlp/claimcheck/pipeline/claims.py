@@ -1309,13 +1309,18 @@ def _results_named_after(doc: Doc, sent: Span, names: list[Span], values: list[S
     return out
 
 
+def _past_conversion(doc: Doc, i: int, sent: Span) -> int:
+    """The token after a conversion in brackets opening at ``i`` ("$676m (£352m) loss", "from £4.12bn ($7.1bn) in
+    2003"), else ``i``."""
+    if i + 2 < sent.end and doc[i].text == "(":
+        close = next((t.i for t in doc[i:min(sent.end, i + 8)] if t.text == ")"), None)
+        return close + 1 if close is not None else i
+    return i
+
+
 def _words_after_conversion(doc: Doc, value: Span, sent: Span) -> list[str]:
     """``_words_after`` the figure, past a conversion in brackets ("$676m (£352m) loss")."""
-    at = value.end
-    if at + 2 < sent.end and doc[at].text == "(":
-        close = next((t.i for t in doc[at:min(sent.end, at + 8)] if t.text == ")"), None)
-        at = close + 1 if close is not None else at
-    return _words_after(doc, at, sent)
+    return _words_after(doc, _past_conversion(doc, value.end, sent), sent)
 
 
 def _result_named_after(words: list[str]) -> str | None:
@@ -2163,10 +2168,7 @@ def _growth_levels(doc: Doc, sent: Span, values: list[Span], drafts: list[ClaimD
                     if own is not None and own != d.period:
                         d.period = own
                     out.append(ClaimDraft(d.subject_text, kind, quantity, v, own or d.period, None, 0.5))
-            i = v.end
-            if i < sent.end and doc[i].text == "(":  # "from £4.12bn ($7.1bn) in 2003 to …": the conversion
-                close = next((j for j in range(i, min(sent.end, i + 8)) if doc[j].text == ")"), None)
-                i = close + 1 if close is not None else i
+            i = _past_conversion(doc, v.end, sent)  # "from £4.12bn ($7.1bn) in 2003 to …"
             while i < sent.end and (doc[i].lower_ == "in" or doc[i].ent_type_ == "DATE"):  # "in 2003"
                 i += 1
     return out
@@ -2465,9 +2467,8 @@ def _verb_attributes(doc: Doc, sent: Span, drafts: list[ClaimDraft], listing_sto
     _result_levels(doc, sent, drafts)
 
 
-#: what each result noun is the result of, for a company named before it with "'s"
-_POSSESSED_RESULTS = {"revenue": "revenue", "revenue_growth": "revenue", "profit": "profit", "profit_growth": "profit",
-                      "loss": "profit"}
+#: the results a company named with "'s" before the result noun owns (``_result_possessor``)
+_POSSESSED_RESULTS = frozenset({"revenue", "revenue_growth", "profit", "profit_growth", "loss"})
 
 
 def _result_possessor(doc: Doc, value: Span, sent: Span) -> str | None:
@@ -3766,6 +3767,7 @@ def _count_levels(doc: Doc, drafts: list[ClaimDraft], published, topics: set[str
     company named last before the verb, else (for 'its') the story's company before it; not a percentage's
     figure ("to around 31 or 32 pct") nor a forecast's."""
     from claimcheck.pipeline.context import nearest_verb
+    from claimcheck.pipeline.mentions import _noun_singular
 
     covered = {(d.span.start, d.span.end) for d in drafts}
     out: list[ClaimDraft] = []
@@ -3799,15 +3801,9 @@ def _count_levels(doc: Doc, drafts: list[ClaimDraft], published, topics: set[str
                 or quantity.value < MIN_COUNT:
             continue
         near = nearest_verb(doc, v, sent)
-        unit = "sale" if noun == "sales" else _singular_noun(noun)
-        out.append(ClaimDraft(subject, "count", quantity, v, None, unit + (f" ({near})" if near else ""), 0.5))
+        out.append(ClaimDraft(subject, "count", quantity, v, None,
+                              _noun_singular(noun) + (f" ({near})" if near else ""), 0.5))
     return out
-
-
-def _singular_noun(word: str) -> str:
-    from claimcheck.pipeline.mentions import _noun_singular
-
-    return _noun_singular(word)
 
 
 def _aircraft_maker(name: str) -> bool:

@@ -164,7 +164,7 @@ def _companies_named_as_people(doc: Doc, ents: list[Span]) -> list[Span]:
             continue
         after = [t.lower_ for t in doc[e.end:e.end + 2]]
         before = [t.lower_ for t in doc[max(0, e.start - 2):e.start]]
-        if e.label_ == "PERSON" and e.start >= 2 and before[-1].rstrip(".") == "dr" and before[0] in _COMPANY_KINDS:
+        if e.label_ == "PERSON" and e.start >= 2 and _is_title_dr(doc[e.start - 1]) and before[0] in _COMPANY_KINDS:
             companies.add(e.text)
             titled.add(e.text)
             continue
@@ -183,9 +183,14 @@ def _companies_named_as_people(doc: Doc, ents: list[Span]) -> list[Span]:
     if not companies:
         return ents
     taken = {t for e in ents for t in range(e.start, e.end)}
-    return [Span(doc, e.start - 1 if e.text in titled and e.start > 0 and doc[e.start - 1].lower_.rstrip(".") == "dr"
+    return [Span(doc, e.start - 1 if e.text in titled and e.start > 0 and _is_title_dr(doc[e.start - 1])
                  and e.start - 1 not in taken else e.start, e.end, label="ORG")
             if e.label_ in ("PERSON", "GPE") and e.text in companies else e for e in ents]
+
+
+def _is_title_dr(token) -> bool:
+    """'Dr' or 'Dr.' before a name (the title a company's name may carry: "Dr Halvik's")."""
+    return token.lower_.rstrip(".") == "dr"
 
 
 #: a company's name in the wire's angle brackets, Reuters' mark of a company with no ticker ("<Kestrel Foods Co of
@@ -207,13 +212,14 @@ def _headline_verbs(doc: Doc, ents: list[Span]) -> list[Span]:
     """Names of a capitalised headline line, read again against the story below it: a name cut at a headline verb
     inside it (the words on either side stay names of the same label, the verb is none), and a one-word name the
     story writes in lower case and never with a capital ("BROKERS HOLD 6.2 PCT OF TARVIN" above "two brokers
-    told …") is no name, unless the whole story is in lower case. The headline is the text's
-    first line, all its letters capitals."""
+    told …") is no name, unless the whole story is in lower case. The headline is the text's first line, all its
+    letters capitals."""
     text = text_of(doc)
     line_end = text.find("\n")
     head = text[:line_end] if line_end > 0 else ""
-    if not head or any(c.islower() for c in head):
-        return ents
+    if not head or any(c.islower() for c in head) \
+            or not any(e.label_ in NAME_LABELS and e.start_char < line_end for e in ents):
+        return ents  # (the story below is read only for a headline with a name in it)
     body = text[line_end:].lstrip()
     written: dict[str, bool] = {}  # each word of the story: whether it is ever written with a capital
     for w in re.findall(r"\b[A-Za-z][A-Za-z-]+\b", body):
@@ -559,7 +565,7 @@ def _name_number(ent: Span) -> bool:
         return True
     if _model_before(ent[0]) and any(t.like_num for t in doc[max(0, ent.start - 2):ent.start]):
         return True  # "two new 737 Max jets": the jets are counted, 737 names them
-    if re.fullmatch(r"7[0-8]7", ent.text) and (prev.lower_ in ("boeing", "new", "the", "its", "a") or (
+    if _AIRCRAFT_MODEL.fullmatch(ent.text) and (prev.lower_ in ("boeing", "new", "the", "its", "a") or (
             ent.end < len(doc) and (doc[ent.end].lower_ in _AIRCRAFT_NOUNS or doc[ent.end].text == "-"))):
         return True  # "the new 787 Dreamliner", "Boeing 737-800 planes": a model's name
     nxt = doc[ent.end] if ent.end < len(doc) else None
@@ -626,7 +632,7 @@ def _relabel(ent: Span) -> Span:
 #: aircraft models, the family counted by (GUIDELINES R6): Boeing's 7x7 and Airbus's A3xx, a variant after a hyphen
 _AIRCRAFT_MODEL = re.compile(r"(?P<family>7[0-8]7|A3[0-8]\d)(?:-\d{3}\w*)?")
 #: a model's plural, itself the counted noun: "18 777s", "24 A320s"
-_AIRCRAFT_PLURAL = re.compile(r"(?:7[0-8]7|A3[0-8]\d)(?:-\d{3}\w*)?s")
+_AIRCRAFT_PLURAL = re.compile(_AIRCRAFT_MODEL.pattern + "s")
 #: words before the model in a count of aircraft ("18 more 777s", "50 new Boeing 787 jets")
 _AIRCRAFT_LEAD = {"more", "new", "additional", "further", "boeing", "airbus", "of", "the"}
 #: what a model's number names after it, when it is not counted ("the new 787 Dreamliner")
