@@ -55,3 +55,20 @@ def test_report_renders_in_a_notebook_and_says_when_one_source_cannot_disagree(n
 
 def test_check_and_extract_are_listed_on_the_package():
     assert {"check", "extract"} <= set(dir(claimcheck))
+
+
+def test_one_text_alone_is_one_document_and_an_empty_list_is_an_error(nlp):
+    import pytest
+
+    from claimcheck.errors import UsageError
+
+    # a bare string was read letter by letter, each letter a missing file ("C: no such file or directory")
+    [result] = claimcheck.extract("Corvex earned $12 million in 2023, the company said.")
+    assert result.doc.id == "text-1" and [(c.subject, c.attribute) for c in result.claims] == [("Corvex", "profit")]
+    report = claimcheck.check(Document(id="only", text="Corvex earned $12 million in 2023."))
+    assert [d.id for d in report.documents] == ["only"]
+    # an empty list (a glob that matched nothing) was silently the demo corpus
+    with pytest.raises(UsageError, match="no sources given"):
+        claimcheck.check([])
+    with pytest.raises(UsageError, match="no sources given"):
+        claimcheck.extract([])

@@ -119,8 +119,23 @@ def _progress_callback(progress):
     return progress, lambda: None
 
 
-def _run(sources: Sequence[Source] | None, model: str, warn, on_error: str, dayfirst: bool | None, progress):
-    sources = list(sources) if sources else demo_paths()
+def _sources(sources: Sequence[Source] | Source | None) -> list[Source]:
+    """The sources as a list: None is the demo corpus; one text, path or Document alone is one source (a bare
+    string was read letter by letter, each letter a missing file); an empty list is an error, never the demo."""
+    from claimcheck.errors import UsageError
+
+    if sources is None:
+        return list(demo_paths())
+    if isinstance(sources, (str, Path, Document)):
+        return [sources]
+    sources = list(sources)
+    if not sources:
+        raise UsageError("no sources given (an empty list; pass None for the demo corpus)")
+    return sources
+
+
+def _run(sources: Sequence[Source] | Source | None, model: str, warn, on_error: str, dayfirst: bool | None, progress):
+    sources = _sources(sources)
     warn = warn or _stderr_warn
     docs = _documents(sources, warn, on_error, dayfirst)
     nlp = load_pipeline(model)
@@ -136,7 +151,7 @@ def _run(sources: Sequence[Source] | None, model: str, warn, on_error: str, dayf
     return docs, processed
 
 
-def extract(sources: Sequence[Source] | None = None, *, model: str = "default",
+def extract(sources: Sequence[Source] | Source | None = None, *, model: str = "default",
             warn: Callable[[str], None] | None = None, on_error: str = "skip", dayfirst: bool | None = None,
             progress: Callable[[int, int], None] | bool | None = None) -> list[Extraction]:
     """Mentions and claims per document, without cross-checking (subjects are canonical within the set)."""
@@ -152,13 +167,13 @@ def extract(sources: Sequence[Source] | None = None, *, model: str = "default",
 STORY_MODES = ("auto", "directory", "cluster", "one")
 
 
-def check(sources: Sequence[Source] | None = None, *, model: str = "default",
+def check(sources: Sequence[Source] | Source | None = None, *, model: str = "default",
           warn: Callable[[str], None] | None = None, on_error: str = "skip", dayfirst: bool | None = None,
           progress: Callable[[int, int], None] | bool | None = None, stories: str = "auto") -> Report:
     """Read the articles, extract their claims and cross-check them: the whole job.
 
     ``sources``: paths (files, directories, ``-``), :class:`Document` objects, or
-    article texts; ``None`` checks the embedded demo corpus.
+    article texts, in a list, or one of them alone; ``None`` checks the embedded demo corpus.
 
     ``stories``: how the documents become stories, each cross-checked on its own
     (the report's ``stories`` lists them):
@@ -179,7 +194,7 @@ def check(sources: Sequence[Source] | None = None, *, model: str = "default",
 
     if stories not in STORY_MODES:
         raise UsageError(f"stories must be one of {', '.join(STORY_MODES)}, not {stories!r}")
-    sources = list(sources) if sources else demo_paths()
+    sources = _sources(sources)
     warnings: list[str] = []
 
     def collect(message: str) -> None:
