@@ -9,6 +9,10 @@
   or none; within a group, in the order of the SHA-1 of the id;
 - reuters21578, second batch (claim-dense newswire: results tables and takeovers): the next 500 stories of
   primary topic earn and the next 300 of acq (same order, not already taken) of 150–1,500 characters;
+- reuters21578, third batch (business prose for a fresh check of models no rule was written against): the next
+  20 stories of each primary topic acq, money-fx, crude, trade and interest and 20 of every other topic or none
+  (same order) of 150–1,500 characters, none already taken, among the Reuters figures samples or under the
+  headline of a story taken before it;
 - ecbplus: whole same-event clusters, the clusters ranked by the share of their articles that state a
   toll or count ("killed", "dead", "injured", "people", "arrested", "magnitude" next to a number),
   ties by cluster name, until at least 100 articles.
@@ -49,6 +53,25 @@ def unique(records):
     return out
 
 
+def _third_batch(groups: dict, short: set, taken: set, records: dict) -> list[str]:
+    """20 stories per primary topic but earn (and 20 of the rest), none among the Reuters figures samples and
+    none under a headline of a story already taken (the wire repeats and corrects stories under one headline)."""
+    here = Path(__file__).resolve().parent
+    for name in ("reuters_figures.jsonl", "reuters_figures_dev.jsonl"):
+        taken |= {str(r.get("doc_id") or r.get("id")).split("#")[0] for r in read_jsonl(here / name)}
+    titles = {(records[i].get("title") or "").strip().lower() for i in taken if i in records}
+    out: list[str] = []
+    for topic in TOPICS[1:] + ("other",):
+        n = 0
+        for i in groups[topic]:
+            title = (records[i].get("title") or "").strip().lower()
+            if n < 20 and i in short and i not in taken and title not in titles:
+                out.append(i)
+                titles.add(title)
+                n += 1
+    return out
+
+
 def select(shared: Path) -> dict[str, list[str]]:
     bbc = [r["id"] for r in unique(sorted(rows(shared, "bbc_business/bbc_business.jsonl"), key=lambda r: r["id"]))]
     meantime = sorted(r["id"] for r in rows(shared, "meantime/meantime_en.jsonl"))
@@ -61,6 +84,7 @@ def select(shared: Path) -> dict[str, list[str]]:
     picked = [i for t in TOPICS for i in groups[t][:40]] + groups["other"][:60]
     short = {r["id"] for r in reuters if 150 <= len(r["text"]) <= 1500}
     second = [i for t, n in (("earn", 500), ("acq", 300)) for i in [x for x in groups[t][40:] if x in short][:n]]
+    third = _third_batch(groups, short, set(picked) | set(second), {r["id"]: r for r in reuters})
     ecb = rows(shared, "ecbplus/ecbplus.jsonl")
     clusters = defaultdict(list)
     for r in ecb:
@@ -72,7 +96,8 @@ def select(shared: Path) -> dict[str, list[str]]:
         if len(ecb_ids) >= 100:
             break
         ecb_ids += sorted(r["id"] for r in clusters[c])
-    return {"bbc_business": bbc, "meantime": meantime, "reuters21578": picked + second, "ecbplus": ecb_ids}
+    return {"bbc_business": bbc, "meantime": meantime, "reuters21578": picked + second + third,
+            "ecbplus": ecb_ids}
 
 
 if __name__ == "__main__":
