@@ -473,6 +473,36 @@ def test_a_company_tagged_once_is_the_company_at_its_untagged_mentions(nlp, text
     assert orgs(nlp, text, ner) == expected
 
 
+#: a short form tagged in one place and the long name in another; the long name's untagged mention is the long name
+_SHORT_AND_LONG = ("Pell rose. Pell & Varga said sales fell. Shares of Pell & Varga gained.",
+                   [("Pell", "ORG"), ("Pell & Varga", "ORG")])
+
+
+def test_the_longest_name_takes_its_untagged_mentions_whatever_the_set_order(nlp):
+    assert orgs(nlp, *_SHORT_AND_LONG) == ["Pell", "Pell & Varga", "Pell & Varga"]
+
+
+def test_one_sense_per_document_is_the_same_in_every_process():
+    """The names were read in the order of a set of strings, which Python orders differently in each process
+    (PYTHONHASHSEED): the same article got "Pell" in one run and "Pell & Varga" in the next."""
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = ("import json, sys; sys.path[:0] = " + json.dumps([str(Path(__file__).parent)]) + "\n"
+            "from test_mention_spans import orgs, _SHORT_AND_LONG\n"
+            "from rule_docs import tokenizer_only\n"
+            "print(json.dumps(orgs(tokenizer_only(), *_SHORT_AND_LONG)))")
+    seen = set()
+    for seed in range(6):
+        env = dict(os.environ, PYTHONHASHSEED=str(seed))
+        out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+        seen.add(out.stdout.strip().splitlines()[-1])
+    assert seen == {json.dumps(["Pell", "Pell & Varga", "Pell & Varga"])}
+
+
 # --- the wire's angle brackets around a company's name ----------------------------------------------------------
 
 @pytest.mark.parametrize("text, ner, expected", [

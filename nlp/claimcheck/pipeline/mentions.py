@@ -291,8 +291,10 @@ def _names_told_alike(doc: Doc, ents: list[Span]) -> list[Span]:
             words.pop()
             forms.add(" ".join(words).rstrip(","))
     names = [n for n in forms if n not in labels or labels[n] == {"ORG"}]
-    names = [n for n in names if n[:1].isupper() and len(n) > 2 and not n.isupper() and any(c.isalpha() for c in n)
-             and not set(n) & set("()")]
+    # the longest name first, so that "Tate & Lyle" takes its own words before "Tate" can (the order of a set
+    # of strings changes from one process to the next: it made the claims differ between runs)
+    names = sorted((n for n in names if n[:1].isupper() and len(n) > 2 and not n.isupper()
+                    and any(c.isalpha() for c in n) and not set(n) & set("()")), key=lambda n: (-len(n), n))
     if not names:
         return ents
     taken = {i for e in ents for i in range(e.start, e.end)}
@@ -313,8 +315,8 @@ def _names_told_alike(doc: Doc, ents: list[Span]) -> list[Span]:
             if (before is not None and before.text[:1].isupper() and before.is_alpha and not opens
                     and not doc[span.start].is_sent_start) \
                     or (after is not None and (after.text[:1].isupper() and after.is_alpha or after.like_num)) \
-                    or (before is not None and before.text == "("):
-                continue  # "Halden Bank", "Mirel Halden", "Rover 25", "(Halden)": part of a longer name
+                    or (before is not None and before.text == "(") or (after is not None and after.text == "&"):
+                continue  # "Halden Bank", "Mirel Halden", "Rover 25", "(Halden)", "Halden & Co": part of a longer name
             added.append(span)
             taken.update(range(span.start, span.end))
     return sorted(ents + added, key=lambda e: e.start) if added else ents
