@@ -963,6 +963,28 @@ def test_a_percentage_after_shares_move_verb_is_no_stake_and_a_stake_in_a_compan
     assert C.revise_drafts(doc, [draft(doc, "Kolt Inc", "stake", "38.5 pct")]) == []
 
 
+@pytest.mark.parametrize("text, ents, drafted, expected", [
+    # a filing's wording: the stake after the shares it is, the group named by its leader
+    ("An investor group led by Carl Berwin of Dallas said it owns 786,800 shares of Tollan Co common stock, equal "
+     "to 8.9 pct of the company's common stock.",
+     [("Carl Berwin", "PERSON"), ("Dallas", "GPE"), ("786,800", "CARDINAL"), ("Tollan Co", "ORG"),
+      ("8.9 pct", "PERCENT")], None, {("Carl Berwin", "stake", "8.9 pct")}),
+    # the linker gave the stake to the company held; the holder is the clause subject
+    ("Vesta Partners said it holds 310,000 shares of Tollan Corp class A common stock, representing about 6.1 pct "
+     "of the total.", [("Vesta Partners", "ORG"), ("310,000", "CARDINAL"), ("Tollan Corp", "ORG"),
+                       ("about 6.1 pct", "PERCENT")], ("Tollan Corp", "about 6.1 pct"),
+     {("Vesta Partners", "stake", "about 6.1 pct")}),
+    # shares bought at a price are no stake of the seller's: nothing drafted
+    ("Vesta Partners said it paid 12 dlrs for each of 310,000 shares of Tollan Corp, or 6.1 pct more than before.",
+     [("Vesta Partners", "ORG"), ("12 dlrs", "MONEY"), ("310,000", "CARDINAL"), ("Tollan Corp", "ORG"),
+      ("6.1 pct", "PERCENT")], None, set()),
+])
+def test_a_stake_told_after_the_shares_held_is_the_holders(text, ents, drafted, expected):
+    doc = doc_with(text, ents)
+    before = [draft(doc, drafted[0], "stake", drafted[1])] if drafted else []
+    assert {c for c in claims(C.revise_drafts(doc, before)) if c[1] == "stake"} == expected
+
+
 
 
 @pytest.mark.parametrize("name, clean", [

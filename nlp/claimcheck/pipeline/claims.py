@@ -1459,6 +1459,13 @@ def _held_stakes(doc: Doc, sent: Span, names: list[Span], values: list[Span], pu
             if owner and quantity is not None:
                 out.append(ClaimDraft(owner, "stake", quantity, v, None, None, 0.5))
                 continue
+        if v.label_ == "PERCENT" and (v.start, v.end) not in covered and sent.start <= v.start < sent.end \
+                and (held := _shares_held_before(doc, names, v, sent)) is not None:
+            holder = _clause_subject(doc, names, held, v, sent)  # "a group led by Berwin said it owns 786,800
+            quantity = normalize_span(v, published)  # shares of Tollan common stock, equal to 8.9 pct"
+            if holder and quantity is not None:
+                out.append(ClaimDraft(holder, "stake", quantity, v, None, None, 0.5))
+            continue
         if v.label_ != "PERCENT" or (v.start, v.end) in covered or not (sent.start <= v.start < sent.end) \
                 or v.end >= sent.end or doc[v.end].lower_ != "of":
             continue
@@ -1471,6 +1478,30 @@ def _held_stakes(doc: Doc, sent: Span, names: list[Span], values: list[Span], pu
         if holder and quantity is not None:
             out.append(ClaimDraft(holder, "stake", quantity, v, None, None, 0.5))
     return out
+
+
+def _shares_held_before(doc: Doc, names: list[Span], value: Span, sent: Span) -> Span | None:
+    """The company whose shares a holder owns when the stake follows their number: "owns 786,800 shares of Tollan
+    Co common stock, equal to 8.9 pct" (a filing's wording) gives Tollan Co; None for any other shape."""
+    k = value.start - 1
+    while k > sent.start and doc[k].lower_ in _STAKE_APPOSED - {"or", "equal", "to", "representing"}:
+        k -= 1  # "about", "approximately"
+    if k - 1 > sent.start and doc[k - 1].lower_ == "equal" and doc[k].lower_ == "to":
+        k -= 1
+    if k <= sent.start or doc[k].lower_ not in ("or", "equal", "representing"):
+        return None
+    k -= 1
+    if doc[k].text == ",":
+        k -= 1
+    while k > sent.start and doc[k].lower_ in _STOCK_WORDS:
+        k -= 1
+    held = next((n for n in names if n.end == k + 1 and n.label_ == "ORG"), None)
+    if held is None or held.start < sent.start + 3:
+        return None
+    lead = [t.lower_ for t in doc[max(sent.start, held.start - 6):held.start]]
+    if lead[-1:] != ["of"] or "shares" not in lead[-3:]:
+        return None
+    return held if any(w in _STAKE_VERBS or w in ("has", "have", "bought", "acquired") for w in lead) else None
 
 
 #: a holding told in the passive: "is 50.2 pct owned by Arden, 16.4 pct by Kolt and 12.5 pct by Vessa"
@@ -4027,8 +4058,18 @@ def _is_stake_object(doc: Doc, ent: Span, value: Span) -> bool:
     if between in (["to"], ["from"]) and lead.split()[-2:] in (["stake", "in"], ["holding", "in"],
                                                                ["interest", "in"]):
         return True  # "raised its stake in Kolt to 38.5 pct"
-    return between in ([",", "or"], ["or"]) and lead.split()[-2:] in (["shares", "of"], ["stock", "of"],
-                                                                          ["shares", "in"], ["stock", "in"])
+    while between[:1] and between[0] in _STOCK_WORDS:  # "shares of Kolt common stock, equal to 8.9 pct"
+        between = between[1:]
+    said = between[1:] if between[:1] == [","] else between  # ", or", ", equal to", ", representing about"
+    return bool(said) and set(said) <= _STAKE_APPOSED and said[0] in ("or", "equal", "representing") \
+        and lead.split()[-2:] in (["shares", "of"], ["stock", "of"], ["shares", "in"], ["stock", "in"])
+
+
+#: the kind of shares after a company's name ("shares of Kolt Inc class A common stock")
+_STOCK_WORDS = {"common", "preferred", "class", "a", "b", "voting", "ordinary", "stock", "shares"}
+#: the words that tell a stake after the shares it is ("312,400 shares of Kolt, equal to 8.9 pct")
+_STAKE_APPOSED = {"or", "equal", "to", "representing", "about", "some", "nearly", "approximately", "roughly",
+                  "almost"}
 
 
 #: the words between a company's name and the stake its shares are: "Pelham shares, about 6.2 pct"
@@ -4077,13 +4118,16 @@ def _is_maker_of_counted(doc: Doc, ent: Span, value: Span) -> bool:
 
 def _clause_subject(doc: Doc, names: list[Span], mention: Span, value: Span, sent: Span) -> str | None:
     """The first name of the sentence before the value that is no source, ticker or prepositional object, other
-    than ``mention``: the clause subject that holds, buys or counts."""
+    than ``mention``: the clause subject that holds, buys or counts; the leader of an unnamed group names it ("an
+    investor group led by Carl Berwin said it owns 786,800 shares of Tollan, equal to 8.9 pct")."""
     for n in names:
         if n.start >= value.start or n.start == mention.start:
             continue
         if _is_ticker(doc, n) or _is_source_mention(doc, n, value, sent):
             continue
-        if n.start > sent.start and doc[n.start - 1].lower_ in _PREPOSITIONS:
+        if n.start > sent.start and doc[n.start - 1].lower_ in _PREPOSITIONS \
+                and not (n.start - 2 >= sent.start and doc[n.start - 1].lower_ == "by"
+                         and doc[n.start - 2].lower_ in ("led", "headed")):
             continue
         return _clean_name(n.text)
     return None
