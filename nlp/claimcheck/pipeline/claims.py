@@ -1461,8 +1461,8 @@ def _held_stakes(doc: Doc, sent: Span, names: list[Span], values: list[Span], pu
                 continue
         if v.label_ == "PERCENT" and (v.start, v.end) not in covered and sent.start <= v.start < sent.end \
                 and (held := _shares_held_before(doc, names, v, sent)) is not None:
-            holder = _clause_subject(doc, names, held, v, sent)  # "a group led by Berwin said it owns 786,800
-            quantity = normalize_span(v, published)  # shares of Tollan common stock, equal to 8.9 pct"
+            holder = _clause_subject(doc, names, held, v, sent)  # "a group led by Berwin said it holds 412,300
+            quantity = normalize_span(v, published)  # shares of Tollan common stock, equal to 6.3 pct"
             if holder and quantity is not None:
                 out.append(ClaimDraft(holder, "stake", quantity, v, None, None, 0.5))
             continue
@@ -1481,8 +1481,8 @@ def _held_stakes(doc: Doc, sent: Span, names: list[Span], values: list[Span], pu
 
 
 def _shares_held_before(doc: Doc, names: list[Span], value: Span, sent: Span) -> Span | None:
-    """The company whose shares a holder owns when the stake follows their number: "owns 786,800 shares of Tollan
-    Co common stock, equal to 8.9 pct" (a filing's wording) gives Tollan Co; None for any other shape."""
+    """The company whose shares a holder owns when the stake follows their number: "owns 412,300 shares of Tollan
+    Co common stock, equal to 6.3 pct" (a filing's wording) gives Tollan Co; None for any other shape."""
     k = value.start - 1
     while k > sent.start and doc[k].lower_ in _STAKE_APPOSED - {"or", "equal", "to", "representing"}:
         k -= 1  # "about", "approximately"
@@ -4058,7 +4058,7 @@ def _is_stake_object(doc: Doc, ent: Span, value: Span) -> bool:
     if between in (["to"], ["from"]) and lead.split()[-2:] in (["stake", "in"], ["holding", "in"],
                                                                ["interest", "in"]):
         return True  # "raised its stake in Kolt to 38.5 pct"
-    while between[:1] and between[0] in _STOCK_WORDS:  # "shares of Kolt common stock, equal to 8.9 pct"
+    while between[:1] and between[0] in _STOCK_WORDS:  # "shares of Kolt common stock, equal to 6.3 pct"
         between = between[1:]
     said = between[1:] if between[:1] == [","] else between  # ", or", ", equal to", ", representing about"
     return bool(said) and set(said) <= _STAKE_APPOSED and said[0] in ("or", "equal", "representing") \
@@ -4067,7 +4067,7 @@ def _is_stake_object(doc: Doc, ent: Span, value: Span) -> bool:
 
 #: the kind of shares after a company's name ("shares of Kolt Inc class A common stock")
 _STOCK_WORDS = {"common", "preferred", "class", "a", "b", "voting", "ordinary", "stock", "shares"}
-#: the words that tell a stake after the shares it is ("312,400 shares of Kolt, equal to 8.9 pct")
+#: the words that tell a stake after the shares it is ("312,400 shares of Kolt, equal to 6.3 pct")
 _STAKE_APPOSED = {"or", "equal", "to", "representing", "about", "some", "nearly", "approximately", "roughly",
                   "almost"}
 
@@ -4119,7 +4119,7 @@ def _is_maker_of_counted(doc: Doc, ent: Span, value: Span) -> bool:
 def _clause_subject(doc: Doc, names: list[Span], mention: Span, value: Span, sent: Span) -> str | None:
     """The first name of the sentence before the value that is no source, ticker or prepositional object, other
     than ``mention``: the clause subject that holds, buys or counts; the leader of an unnamed group names it ("an
-    investor group led by Carl Berwin said it owns 786,800 shares of Tollan, equal to 8.9 pct")."""
+    investor group led by Carl Berwin said it holds 412,300 shares of Tollan, equal to 6.3 pct")."""
     for n in names:
         if n.start >= value.start or n.start == mention.start:
             continue
