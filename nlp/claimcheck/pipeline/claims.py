@@ -1451,32 +1451,30 @@ def _held_stakes(doc: Doc, sent: Span, names: list[Span], values: list[Span], pu
     31.8 pct of the voting power", "Kolt, which owns 13 pct of Arden stock" — the holder is the verb's subject
     (``_verb_subject``: a company, or a person for a stake)."""
     out: list[ClaimDraft] = []
+
+    def drafted(holder: str | None, v: Span) -> bool:
+        quantity = normalize_span(v, published) if holder else None
+        if holder and quantity is not None:
+            out.append(ClaimDraft(holder, "stake", quantity, v, None, None, 0.5))
+        return quantity is not None
+
     passive = _OWNED_BY.search(span_text(sent))
     for v in values:
-        if passive and v.label_ == "PERCENT" and (v.start, v.end) not in covered and sent.start <= v.start < sent.end:
-            owner = _owned_by_after(doc, names, v, sent)  # "… 16.4 pct by Arden <ARD.L> and 12.5 pct by <Kolt>"
-            quantity = normalize_span(v, published)
-            if owner and quantity is not None:
-                out.append(ClaimDraft(owner, "stake", quantity, v, None, None, 0.5))
-                continue
-        if v.label_ == "PERCENT" and (v.start, v.end) not in covered and sent.start <= v.start < sent.end \
-                and (held := _shares_held_before(doc, names, v, sent)) is not None:
-            holder = _clause_subject(doc, names, held, v, sent)  # "a group led by Berwin said it holds 412,300
-            quantity = normalize_span(v, published)  # shares of Tollan common stock, equal to 6.3 pct"
-            if holder and quantity is not None:
-                out.append(ClaimDraft(holder, "stake", quantity, v, None, None, 0.5))
+        if v.label_ != "PERCENT" or (v.start, v.end) in covered or not (sent.start <= v.start < sent.end):
             continue
-        if v.label_ != "PERCENT" or (v.start, v.end) in covered or not (sent.start <= v.start < sent.end) \
-                or v.end >= sent.end or doc[v.end].lower_ != "of":
+        # "… 16.4 pct by Arden <ARD.L> and 12.5 pct by <Kolt>"
+        if passive and drafted(_owned_by_after(doc, names, v, sent), v):
+            continue
+        held = _shares_held_before(doc, names, v, sent)
+        if held is not None:  # "a group led by Berwin said it holds 412,300 shares of Tollan common stock, equal
+            drafted(_clause_subject(doc, names, held, v, sent), v)  # to 6.3 pct"
+            continue
+        if v.end >= sent.end or doc[v.end].lower_ != "of":
             continue
         lead = [t for t in doc[max(sent.start, v.start - 3):v.start] if t.lower_ not in ("about", "nearly", "some",
                                                                                         "around", "almost", "a")]
-        if not lead or lead[-1].lower_ not in _STAKE_VERBS:
-            continue
-        holder = _verb_subject(doc, names, v, sent, index)
-        quantity = normalize_span(v, published)
-        if holder and quantity is not None:
-            out.append(ClaimDraft(holder, "stake", quantity, v, None, None, 0.5))
+        if lead and lead[-1].lower_ in _STAKE_VERBS:
+            drafted(_verb_subject(doc, names, v, sent, index), v)
     return out
 
 
