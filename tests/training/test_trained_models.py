@@ -15,10 +15,10 @@ from claimcheck.training.corpus import load_real, load_split
 from claimcheck.training.evaluate import score_tasks
 
 
-#: just under the committed model's real-dev figures in models/fast/README.md (294 articles since the third Reuters
-#: batch added 21 prose stories, on which the model is weak; at db67570 claim F1 0.779, Reuters 0.863, MONEY 0.979,
-#: PERCENT 0.977; 0.787 and 0.879 on the 273 before): a change that loses a point on real-dev fails here
-FLOORS = {"claims": 0.77, "reuters21578": 0.85, "MONEY": 0.97, "PERCENT": 0.97}
+#: just under the committed model's real-dev figures in models/fast/README.md (315 articles since the fourth Reuters
+#: batch added 21 more prose stories, on which the model is weak; at a106fc2 claim F1 0.768, Reuters 0.841, MONEY
+#: 0.969, PERCENT 0.978; 0.779 and 0.863 on the 294 before): a change that loses a point on real-dev fails here
+FLOORS = {"claims": 0.76, "reuters21578": 0.83, "MONEY": 0.96, "PERCENT": 0.97}
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +42,7 @@ def test_fast_scores_on_the_test_split(fast):
         assert s["mentions"]["per_label"][label]["f"] >= 0.92, label
 
 
-@pytest.mark.slow  # scores 294 real articles
+@pytest.mark.slow  # scores 315 real articles
 def test_fast_scores_on_real_dev(fast, shared_data):
     s = score_tasks(load_real(shared_data.parent, split="dev"), fast, by_source=True)
     assert s["claims"]["all"]["f"] >= FLOORS["claims"]
