@@ -50,7 +50,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from claimcheck.training.newsquant import _PER_RE, gold_category, parse_gold_value
+from claimcheck.training.newsquant import _PER_RE, gold_category, load_quantulum, parse_gold_value
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -204,24 +204,6 @@ def claimcheck_normalise(category: str, text: str, left: str):
     if category in ("percent", "bp"):
         return normalize_percent(text, left)
     return normalize_count(text, left)
-
-
-def load_quantulum():
-    """quantulum3's parser, or a message saying why not.  Its bundled classifier
-    was pickled with an older scikit-learn; when it does not load, quantulum3's
-    own no-classifier disambiguation is used (a documented mode of the library)."""
-    try:
-        from quantulum3 import classifier, parser  # type: ignore[import-not-found]
-    except Exception as exc:  # noqa: BLE001
-        return None, f"quantulum3 not installed ({type(exc).__name__}); `pip install quantulum3` to compare"
-    note = "quantulum3 with its classifier"
-    try:
-        parser.parse("It cost $5 and weighed 3 kg.")
-    except Exception as exc:  # noqa: BLE001
-        classifier.USE_CLF = False
-        note = f"quantulum3 without its classifier (the bundled model does not load: {type(exc).__name__})"
-        parser.parse("It cost $5 and weighed 3 kg.")
-    return parser, note
 
 
 def quantulum_value(parser, text: str) -> tuple[float | None, float | None, str]:

@@ -25,6 +25,7 @@ quantulum3 runs in the same harness on the same sentences (its ``unit.name``,
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import math
@@ -97,9 +98,12 @@ def _singular(word: str) -> str:
     return " ".join(singular(w) for w in word.split())
 
 
+@functools.cache
 def load_quantulum():
     """quantulum3's parser, or a message saying why not. Its bundled classifier was pickled with an older
-    scikit-learn; when it does not load, quantulum3's own no-classifier disambiguation is used."""
+    scikit-learn; when it does not load, quantulum3's own no-classifier disambiguation is used. Probed once per
+    process: the failed load switches the classifier off module-wide, so a second probe would parse fine and
+    report the classifier as on while every parse runs without it."""
     try:
         from quantulum3 import classifier, parser
     except Exception as exc:  # noqa: BLE001
@@ -111,6 +115,8 @@ def load_quantulum():
         classifier.USE_CLF = False
         note = f"quantulum3 without its classifier (the bundled model does not load: {type(exc).__name__})"
         parser.parse("It cost $5 and weighed 3 kg.")
+    if not classifier.USE_CLF:
+        note = note if "without" in note else "quantulum3 without its classifier (switched off before this probe)"
     return parser, note
 
 
