@@ -576,6 +576,29 @@ def test_has_as_an_auxiliary_is_no_loan_book(text):
     assert funding(C.revise_drafts(doc, [])) == [("Kolt", "$12bn")]
 
 
+def test_a_facility_or_loan_told_before_its_sum_is_the_borrowers_funding():
+    doc = make(NLP, "Halvern Corp said it arranged for a credit facility of up to 250 mln dlrs, shared by two banks. "
+                    "Tessaly Mills received a loan of $40m from its bankers. "
+                    "Dorrin Ltd said its 80 mln dlr note issuance facility was fully taken up.",
+               [("Halvern Corp", "ORG"), ("up to 250 mln dlrs", "MONEY"), ("two", "CARDINAL"),
+                ("Tessaly Mills", "ORG"), ("$40m", "MONEY"), ("Dorrin Ltd", "ORG"), ("80 mln dlr", "MONEY")],
+               sentences=True)
+    assert funding(C.revise_drafts(doc, [])) == [("Halvern Corp", "up to 250 mln dlrs"), ("Tessaly Mills", "$40m"),
+                                                 ("Dorrin Ltd", "80 mln dlr")]
+
+
+@pytest.mark.parametrize("text, ents", [
+    # the lender named before its loan, and an arranger asking banks to join someone else's loan
+    ("A new Marlow Bank loan of 90 mln dlrs was given to help the budget.", [("Marlow Bank", "ORG"),
+                                                                           ("90 mln dlrs", "MONEY")]),
+    ("Ostvale Capital Ltd approached banks to take part in a syndicated loan of 120 mln dlrs for a port.",
+     [("Ostvale Capital Ltd", "ORG"), ("120 mln dlrs", "MONEY")]),
+])
+def test_a_lender_or_an_arranger_borrows_nothing(text, ents):
+    doc = make(NLP, text, ents)
+    assert funding(C.revise_drafts(doc, [])) == []
+
+
 @pytest.mark.parametrize("text, ents", [
     ("Kolt asked Ostland for $3bn in aid.", [("Kolt", "ORG"), ("Ostland", "GPE"), ("$3bn", "MONEY")]),
     ("Dunmore Bank has $1.2bn in loans to Ostland.", [("Dunmore Bank", "ORG"), ("$1.2bn", "MONEY"),
@@ -634,3 +657,30 @@ def test_a_sum_wiped_off_a_value_is_no_claim():
     got = C.revise_drafts(doc, [draft(doc, "Vessa", "share_price_change", "4.8%"),
                                 draft(doc, "Vessa", "deal_value", "$300m"), draft(doc, "Kolt", "profit", "€125m")])
     assert subjects(got) == [("Vessa", "4.8%")]
+
+
+# --- a subsidiary that acts for its parent ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, ents, parent, attribute, value, unit", [
+    ("Tarn Holdings' subsidiary Veld Oil said it will redeem its 9 pct preferred stock on 2021-06-02.",
+     [("Tarn Holdings", "ORG"), ("Veld Oil", "ORG"), ("9 pct", "PERCENT"), ("2021-06-02", "DATE")],
+     "Tarn Holdings", "event_date", "2021-06-02", "Veld Oil"),
+    ("Orvane Corp said its Pellam Systems Inc subsidiary won a contract worth about 31 mln dlrs.",
+     [("Orvane Corp", "ORG"), ("Pellam Systems Inc", "ORG"), ("about 31 mln dlrs", "MONEY")],
+     "Orvane Corp", "deal_value", "about 31 mln dlrs", "Pellam Systems Inc"),
+    ("Orvane Corp said wholly owned Pellam Systems Inc paid 12 mln dlrs for the Kestin mill.",
+     [("Orvane Corp", "ORG"), ("Pellam Systems Inc", "ORG"), ("12 mln dlrs", "MONEY")],
+     "Orvane Corp", "deal_value", "12 mln dlrs", "Pellam Systems Inc"),
+])
+def test_a_figure_a_subsidiary_acts_on_is_the_subsidiarys(text, ents, parent, attribute, value, unit):
+    doc = make(NLP, text, ents)
+    got = C.revise_drafts(doc, [draft(doc, C._clean_name(parent), attribute, value)])
+    assert [d.subject_text for d in got if d.span.text == value] == [unit]
+
+
+def test_a_parent_that_acts_itself_keeps_its_figure():
+    # the unit is named only as what was sold: the parent is the clause's subject
+    doc = make(NLP, "Orvane Corp said it sold Pellam Systems Inc for about 31 mln dlrs.",
+               [("Orvane Corp", "ORG"), ("Pellam Systems Inc", "ORG"), ("about 31 mln dlrs", "MONEY")])
+    got = C.revise_drafts(doc, [draft(doc, "Orvane Corp", "deal_value", "about 31 mln dlrs")])
+    assert [d.subject_text for d in got] == ["Orvane Corp"]

@@ -1849,9 +1849,13 @@ def _offer_prices(doc: Doc, sent: Span, names: list[Span], values: list[Span], d
 _FUNDING_AFTER = re.compile(
     r"^\s*-?\s*(?:(?:in|of)\s+)?(?:(?!(?:and|or|to|from|for|by|of|in|worth|the|a|an|its|their|with|which|that)\b)[\w-]+\s+){0,3}?"
     r"(?:loans?|bail-?outs?|financing|aid|rescue package|assistance package|credit (?:line|facility|agreement)|"
-    r"revolving credit|debentures|(?:euro)?bonds?|notes|borrowings)\b", re.IGNORECASE)
-#: a sum lent or borrowed, read in the words right before it: "is lending 9.4 mln dlrs", "would borrow $2bn"
-_FUNDING_BEFORE = re.compile(r"\b(?:lend(?:s|ing)?|lent|borrow(?:s|ed|ing)?)(?:\s+\w+)?\s*$", re.IGNORECASE)
+    r"revolving credit|(?:note|issuance|standby|loan|borrowing|term) facility|debentures|(?:euro)?bonds?|notes|"
+    r"borrowings)\b", re.IGNORECASE)
+#: a sum lent or borrowed, read in the words right before it: "is lending 9.4 mln dlrs", "would borrow $2bn", "a
+#: credit facility of up to 250 mln dlrs", "a loan of $40m"
+_FUNDING_BEFORE = re.compile(r"\b(?:lend(?:s|ing)?|lent|borrow(?:s|ed|ing)?)(?:\s+\w+)?\s*$|"
+                             r"\b(?:loan|credit\s+(?:line|facility|agreement)|(?:note|issuance|standby|loan|term)\s+"
+                             r"facility|bail-?out|rescue package)\s+of\s*$", re.IGNORECASE)
 #: a bank's loan book, its losses and provisions are no one's funding ("has $1.2bn in loans to Ostland", "loan loss
 #: provisions of $50m"; 'has' as an auxiliary holds nothing: "has received $12bn in bailout money"), nor is a bill or
 #: plan that has not passed ("a $90bn bailout bill"), nor the debt an agency rates ("may downgrade Kolt's $45m of
@@ -1863,7 +1867,7 @@ _FUNDING_NOT = re.compile(r"\b(?:(?:has|have|had)\b(?!\s+(?:[a-z]+ly\s+|already\
 #: … nor is a sum the clause only asks for, may be eligible for or gets on a condition ("would be eligible for a $4bn
 #: loan", "if it does not receive $1.7bn of aid")
 _FUNDING_UNSURE = re.compile(r"\b(?:ask(?:s|ed|ing)?|seek(?:s|ing)?|sought|request(?:s|ed|ing)?|appl(?:y|ies|ied)|"
-                             r"eligible|if|unless)\b", re.IGNORECASE)
+                             r"eligible|if|unless|approach(?:es|ed|ing)?|take part|participat\w*)\b", re.IGNORECASE)
 #: "$350m of loans to Ostland": a bank's loans, not one loan granted ("$110bn in loans from …" is)
 _LOAN_BOOK = re.compile(r"\s*of\s+(?:\w+\s+)?loans\b", re.IGNORECASE)
 #: verbs by which a lender, the clause subject, gives the sum: the borrower is named after "to", or is the story's
@@ -1942,8 +1946,8 @@ def _borrower(doc: Doc, sent: Span, names: list[Span], value: Span) -> str | Non
     before = [n for n in names if n.end <= value.start and not _is_ticker(doc, n)
               and (n.label_ == "ORG" or n.label_ == "GPE" and is_country(n.text))  # a country borrows; a city not
               and not any(t.lower_ in ("from", "by", "to", "with") for t in doc[max(sent.start, n.start - 2):n.start])
-              and not (n.end < len(doc) and doc[n.end].lower_ in ("'s", "’s"))
-              and not _is_source_mention(doc, n, value, sent)]
+              and not (n.end < len(doc) and doc[n.end].lower_ in ("'s", "’s", "loan", "loans", "credit", "financing"))
+              and not _is_source_mention(doc, n, value, sent)]  # ("a Marlow Bank loan of $5m": Marlow lends it)
     return _clean_name(before[-1].text) if before else None
 
 
@@ -3022,6 +3026,7 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
     _unnamed_subjects(doc, drafts)
     _full_forms(index, drafts)
     _current_names(doc, drafts)
+    _acting_units(doc, drafts)
     drafts.extend(_disaster_counts(doc, drafts, published))
     drafts.extend(_company_counts(doc, drafts, published, topics))
     drafts.extend(_aircraft_counts(doc, drafts, published, topics))
@@ -4203,6 +4208,38 @@ def _current_names(doc: Doc, drafts: list[ClaimDraft]) -> None:
     if renamed:
         for d in drafts:
             d.subject_text = renamed.get(d.subject_text, d.subject_text)
+
+
+#: the words between a parent and the subsidiary that acts for it: "Tarn Holdings' subsidiary Veld Oil",
+#: "Tarn Corp's wholly owned unit Veld", "Tarn said its Veld Oil subsidiary", "Tarn said wholly-owned Veld"
+_PARENT_THEN_UNIT = re.compile(r"(?:'s?|’s?)\s+(?:wholly[- ]owned\s+)?(?:subsidiary|unit)\s*,?\s*<?$|"
+                               r"\s+said\s+(?:that\s+)?(?:its\s+)?(?:wholly[- ]owned\s+)?"
+                               r"(?:(?:subsidiary|unit)\s+)?<?$", re.IGNORECASE)
+_UNIT_AFTER = re.compile(r"^>?\s*(?:subsidiary|unit)\b", re.IGNORECASE)
+
+
+def _acting_units(doc: Doc, drafts: list[ClaimDraft]) -> None:
+    """A figure given to a parent company whose sentence says its subsidiary acts goes to the subsidiary, the
+    clause's subject: "Tarn Holdings' subsidiary Veld Oil said it raised its posted prices, effective May 9",
+    "Tarn said its Veld Oil subsidiary will redeem its preferred stock on June 2" — Veld Oil's, not Tarn's."""
+    for d in drafts:
+        sent = bounded_sent(d.span)
+        names = [n for n in _sentence_ents(doc, sent)[0] if n.label_ == "ORG" and n.end <= d.span.start]
+        parent = next((n for n in names if _clean_name(n.text) == d.subject_text), None)
+        if parent is None:
+            continue
+        unit = next((n for n in names if n.start > parent.end), None)
+        if unit is None or any(t.is_sent_start for t in doc[parent.end:unit.start + 1]) or unit.start - parent.end > 6:
+            continue
+        between = doc.text[parent.end_char:unit.start_char]
+        said_its = "said" in between.lower()
+        if not _PARENT_THEN_UNIT.search(between) or (said_its and "its" not in between.lower()
+                                                     and "owned" not in between.lower()
+                                                     and not _UNIT_AFTER.match(doc.text[unit.end_char:])):
+            continue
+        name = _clean_name(unit.text)
+        if name:
+            d.subject_text = name
 
 
 def _current_name(doc: Doc, names: list[Span], mention: Span) -> str | None:
