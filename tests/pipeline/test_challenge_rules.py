@@ -572,6 +572,16 @@ def test_a_gapped_name_the_ner_missed_is_read_from_its_capitals():
     assert claims(C.revise_drafts(doc, [draft(doc, "Kolt", "profit", "€300m")])) == {("Kolt", "profit", "€300m")}
 
 
+def test_a_wires_bracketed_name_in_a_gapped_list_takes_its_value():
+    doc = doc_with("<Harrow Marine Oil PLC> owns a 40 pct interest in the well, <Tamworth Oil and Gas Corp> 15 pct "
+                   "and Pelham Energy 10 pct.",
+                   [("Harrow Marine Oil PLC", "ORG"), ("40 pct", "PERCENT"), ("Tamworth Oil and Gas Corp", "ORG"),
+                    ("15 pct", "PERCENT"), ("Pelham Energy", "ORG"), ("10 pct", "PERCENT")])
+    got = C.revise_drafts(doc, [draft(doc, "Harrow Marine Oil PLC", "stake", "40 pct")])
+    assert {(s, v) for s, a, v in claims(got)} == {("Harrow Marine Oil PLC", "40 pct"),
+                                                   ("Tamworth Oil and Gas Corp", "15 pct"), ("Pelham Energy", "10 pct")}
+
+
 def test_a_name_with_its_own_verb_is_no_gap():
     doc = doc_with("Kolt paid $5bn for Sibley, and Arden said its shares rose 3%.",
                    [("Kolt", "ORG"), ("$5bn", "MONEY"), ("Sibley", "ORG"), ("Arden", "ORG"), ("3%", "PERCENT")])

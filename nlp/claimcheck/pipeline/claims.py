@@ -4437,13 +4437,16 @@ def _gapping(doc: Doc, names: list[Span], values: list[Span], drafts: list[Claim
         if k == 0:
             continue
         gap = [n for n in names if n.end <= value.start and n.start > values[k - 1].end
-               and all(t.lower_ in _GAP_WORDS for t in doc[n.end:value.start]) and value.start - n.end <= 3]
+               and all(t.lower_ in _GAP_WORDS or t.text == ">" for t in doc[n.end:value.start])
+               and value.start - n.end <= 3]
         if not gap:
             gap = _unnamed_remnant(doc, values[k - 1], value)
         if not gap:
             continue
         name = gap[-1]
-        before = doc[name.start - 1].lower_ if name.start > 0 else ""
+        # a wire's bracketed name: ", <Tamworth Oil and Gas Corp> 15 pct"
+        lead = name.start - 1 if name.start > 1 and doc[name.start - 1].text == "<" else name.start
+        before = doc[lead - 1].lower_ if lead > 0 else ""
         if before not in (",", "and", ";") or doc[name.end:value.start].text.lower().startswith("of"):
             continue
         first = values[k - 1]
