@@ -77,6 +77,20 @@ def test_agreement_study_reproduces_the_readme_figures(shared_data):
     assert f"{got['mentions']['f']:.3f}" in readme
 
 
+def test_fresh_prose_agreement_reproduces_the_readme_figures(shared_data):
+    from claimcheck.training.agreement import agreement
+    from claimcheck.training.corpus import shared_texts
+
+    first = list(read_jsonl(REAL / "agreement" / "fresh_first_pass.jsonl"))
+    second = list(read_jsonl(REAL / "agreement" / "fresh_second_pass.jsonl"))
+    texts = {("reuters21578", i): t for i, t in shared_texts("reuters21578", shared_data.parent).items()}
+    got = agreement(first, second, texts)
+    assert got["articles"] == 60 and set(got["sources"]) == {"reuters21578"}
+    section = (REAL / "README.md").read_text().split("### Agreement on the fresh business prose", 1)[1]
+    assert f"{got['claims']['f']:.3f}" in section and f"{got['attribute_kappa']:.3f}" in section
+    assert f"{got['mentions']['f']:.3f}" in section
+
+
 def test_cohen_kappa_by_hand():
     from claimcheck.training.agreement import cohen_kappa
 
