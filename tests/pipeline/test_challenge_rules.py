@@ -1325,6 +1325,34 @@ def test_a_day_a_company_sets_is_an_event_date(text, day):
     assert ("Halden", "event_date", day) in claims(C.revise_drafts(doc, []))
 
 
+@pytest.mark.parametrize("text, day", [
+    # a timetable told over the clause (GUIDELINES R1): an offer's expiry, a deal's closing, a meeting, a change
+    ("Halden said its tender offer for Mirel expires May 14, 2025.", "May 14, 2025"),
+    ("Halden said it extended its offer for all Mirel shares to midnight June 6, 2025.", "June 6, 2025"),
+    ("Halden said the acquisition of Mirel is expected to close on July 2, 2025.", "July 2, 2025"),
+    ("Halden said it will ask shareholders to approve the plan at a special meeting on March 20, 2025.",
+     "March 20, 2025"),
+    ("Halden said the new fares go into effect on April 4, 2025.", "April 4, 2025"),
+    ("Halden said it cut its prime lending rate to 7.25 pct from May 12, 2025.", "May 12, 2025"),
+])
+def test_a_day_a_companys_timetable_sets_in_its_clause_is_an_event_date(text, day):
+    ents = [(w, "ORG") for w in ("Halden", "Mirel") if w in text] + [(day, "DATE")]
+    doc = doc_with(text, sorted(ents, key=lambda e: text.index(e[0])))
+    assert ("Halden", "event_date", day) in claims(C.revise_drafts(doc, []))
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Halden said its offer for Mirel, which had been due to expire May 14, 2025, now runs to June.",
+     "May 14, 2025"),
+    ("Halden postponed the special meeting scheduled for March 20, 2025 by a month.", "March 20, 2025"),
+    ("Halden said sales rose from May 12, 2025 onwards.", "May 12, 2025"),
+])
+def test_a_replaced_day_or_a_plain_from_is_no_timetable(text, day):
+    ents = [(w, "ORG") for w in ("Halden", "Mirel") if w in text] + [(day, "DATE")]
+    doc = doc_with(text, sorted(ents, key=lambda e: text.index(e[0])))
+    assert not any(a == "event_date" for _, a, _ in claims(C.revise_drafts(doc, [])))
+
+
 @pytest.mark.parametrize("headline, subject", [
     ("HALDEN FOODS <HLDF> 2ND QTR NET", "HALDEN FOODS"),  # a results headline with its ticker
     ("Halden Foods sets a payout", None),  # an ordinary headline names no wire company

@@ -2299,6 +2299,25 @@ _SCHEDULED_DAY = re.compile(r"\b(?:payable|pay|paid|record|effective|effect\s+fr
                             r"took\s+effect(?:\s+on)?|matures?|maturing)\s*(?:on\s*)?$", re.I)
 
 
+#: the words of a clause that set a timetable day before it (GUIDELINES R1: an offer's expiry, a deal's closing, a
+#: meeting or hearing, a change taking effect), read over the clause's words before the date: "its offer was
+#: extended to midnight May 2", "the merger is expected to close on June 9", "a hearing was set for May 6", "goes
+#: into effect today", "with an effective date of May 4"
+_TIMETABLE_BEFORE = re.compile(
+    r"\b(?:expir(?:e|es|ed|ing|ation)|extend(?:s|ed|ing)?\b[^,;]{0,90}?\bto)\s+(?:at\s+)?(?:midnight\s+)?(?:on\s+)?$|"
+    r"\b(?:merger|acquisition|sale|deal|transaction|purchase|takeover|closing|completion)\b[^,;]{0,40}?\b"
+    r"(?:close|closes|closed|complete|completed|due|expected|scheduled)\b[^,;]{0,12}?\b(?:on|by|around|about)\s+$|"
+    r"\b(?:meets|meet|meeting|hearings?)\b[^,;]{0,25}?\b(?:on|for|set for|scheduled for|starting on)\s+$|"
+    r"\b(?:into|take|takes|took)\s+effect\s+(?:on\s+)?$|\beffective\s+date\s+of\s+$", re.IGNORECASE)
+#: a rate or price change in the clause, which "from <date>" dates ("cut its base rate to 10 pct from May 1")
+_RATE_CHANGE = re.compile(r"\b(?:rais|cut|lower|reduc|increas|hik|trim)\w*\b[^,;]{0,60}?\b(?:rates?|prices?|"
+                          r"postings?|tariffs?)\b[^,;]{0,60}?\bfrom\s+$", re.IGNORECASE)
+#: a day the timetable had before it changed ("the offer had been due to expire on May 2", "waivers that were
+#: scheduled to expire May 2 have been extended", "postponed its meeting set for tomorrow"): a plain date
+_REPLACED_DAY = re.compile(r"\b(?:had\s+been|was\s+to\s+have|were\s+to\s+have|originally|previously|"
+                           r"(?:was|were)\s+scheduled|postpone[sd]?|postponing|delay(?:s|ed))\b", re.I)
+
+
 def _scheduled_dates(doc: Doc, sent: Span, names: list[Span], drafts: list[ClaimDraft], published,
                      covered: set[tuple[int, int]]) -> list[ClaimDraft]:
     """``event_date`` drafts for the days a company sets that the linker left (:data:`_SCHEDULED_DAY` right before
@@ -2306,8 +2325,12 @@ def _scheduled_dates(doc: Doc, sent: Span, names: list[Span], drafts: list[Claim
     company opening the sentence (else the story's company named in the sentence before)."""
     out: list[ClaimDraft] = []
     for e in ents_in(sent):
-        if e.label_ != "DATE" or (e.start, e.end) in covered \
-                or not _SCHEDULED_DAY.search(doc[max(sent.start, e.start - 4):e.start].text):
+        if e.label_ != "DATE" or (e.start, e.end) in covered:
+            continue
+        clause = doc.text[doc[max(sent.start, e.start - 24)].idx:e.start_char]
+        if not (_SCHEDULED_DAY.search(doc[max(sent.start, e.start - 4):e.start].text)
+                or ((_TIMETABLE_BEFORE.search(clause) or _RATE_CHANGE.search(clause))
+                    and not _REPLACED_DAY.search(clause))):
             continue
         quantity = _read(e, published)
         if quantity is None or quantity.unit != "date" or len(str(quantity.value)) < 10:
