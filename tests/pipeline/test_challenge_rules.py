@@ -1307,6 +1307,21 @@ def test_a_deals_worth_is_its_value_not_a_valuation(text, value):
         ("Halden", "deal_value", value)}
 
 
+@pytest.mark.parametrize("text, ents, expected", [
+    ("Halden Corp said it was awarded a 3.2 mln dlr contract by the U.S. Navy.",
+     [("Halden Corp", "ORG"), ("3.2 mln dlr", "MONEY"), ("U.S. Navy", "ORG")], ("Halden Corp", "3.2 mln dlr")),
+    ("Halden Corp has received a 31 mln dlr contract for new barracks.",
+     [("Halden Corp", "ORG"), ("31 mln dlr", "MONEY")], ("Halden Corp", "31 mln dlr")),
+    ("The Mirel Ltd board recommended the 800 mln dlr takeover bid by <Halden Holdings Pty Ltd>.",
+     [("Mirel Ltd", "ORG"), ("800 mln dlr", "MONEY"), ("Halden Holdings Pty Ltd", "ORG")],
+     ("Halden Holdings Pty Ltd", "800 mln dlr")),
+])
+def test_a_contract_awarded_and_a_bid_by_its_bidder_are_deal_values(text, ents, expected):
+    doc = doc_with(text, ents)
+    subject, value = expected
+    assert (subject, "deal_value", value) in claims(C.revise_drafts(doc, []))
+
+
 def test_a_company_worth_its_figure_keeps_its_valuation():
     doc = doc_with("After the rally Halden is worth $9bn.", [("Halden", "ORG"), ("$9bn", "MONEY")])
     assert claims(C.revise_drafts(doc, [draft(doc, "Halden", "valuation", "$9bn")])) == {

@@ -931,12 +931,12 @@ def _listing_of(doc: Doc, names: list[Span], value: Span) -> str | None:
     return None
 
 
-#: a verb of making a deal right before its figure ("has signed a", "won a", "agrees", a headline's "in"), and the
-#: deal's noun after it, two words between at most ("$5bn pipeline deal", "$3bn jet supply deal", "$9bn of jet
-#: orders")
+#: a verb of making or getting a deal right before its figure ("has signed a", "won a", "was awarded a", "received", a
+#: headline's "in"), and the deal's noun after it, two words between at most ("$5bn pipeline deal", "$3bn jet supply
+#: deal", "$9bn of jet orders")
 _DEAL_MADE = re.compile(r"(?:^|\s)(?:in|signs?|signed|signing|wins?|won|winning|secures?|secured|securing|agrees?"
                         r"|agreed|seals?|sealed|strikes?|struck|clinch(?:es|ed)?|completes?|completed|lands?|landed"
-                        r"|inks?|inked)(?:\s+(?:a|an))?$")
+                        r"|inks?|inked|awarded|received|receives|gets|got)(?:\s+(?:a|an))?$")
 _DEAL_NOUN_AFTER = re.compile(r"(?:\([^)]{0,40}\)\s*)?(?:of\s+)?(?:[\w-]+\s+){0,2}?(?:deal|contract|order|takeover"
                               r"|buyout|merger|acquisition|purchase)s?\b")
 
@@ -1153,8 +1153,9 @@ def _deal_owner(doc: Doc, names: list[Span], value: Span, sent: Span, drafts: li
 
 
 #: the buyer named after a deal's price by 'by': "a £610m takeover by the private equity firm Kolt Capital"
-_BY_BUYER = re.compile(r"^\s*(?:[\w-]+\s+)?(?:takeover|buyout|buy-out|purchase|acquisition)"
-                       r"(?:\s+of\s+(?:\w+\s+){1,5}?)?\s+by\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}$")
+_BY_BUYER = re.compile(r"^\s*(?:[\w-]+\s+)?(?:takeover|buyout|buy-out|purchase|acquisition|bid|"
+                       r"(?:takeover|tender|cash)\s+offer)(?:\s+bid)?"
+                       r"(?:\s+of\s+(?:\w+\s+){1,5}?)?\s+by\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}(?:<\s*)?$")
 #: paying a price: "Kolt paid $1.1bn for the start-up", "will pay €600m in cash … for", "spent $2m on buying",
 #: "paying £228m to buy fellow UK firm Arden" (not spending on a project: "spent £300m on the field", "to build");
 #: a converted figure in brackets may come between
@@ -4237,7 +4238,7 @@ def _current_names(doc: Doc, drafts: list[ClaimDraft]) -> None:
 #: "Tarn Corp's wholly owned unit Veld", "Tarn said its Veld Oil subsidiary", "Tarn said wholly-owned Veld"
 _PARENT_THEN_UNIT = re.compile(r"(?:'s?|’s?)\s+(?:wholly[- ]owned\s+)?(?:subsidiary|unit)\s*,?\s*<?$|"
                                r"\s+said\s+(?:that\s+)?(?:its\s+)?(?:wholly[- ]owned\s+)?"
-                               r"(?:(?:subsidiary|unit)\s+)?<?$", re.IGNORECASE)
+                               r"(?:(?:subsidiary|unit)\s*,?\s+)?<?$", re.IGNORECASE)
 _UNIT_AFTER = re.compile(r"^>?\s*(?:subsidiary|unit)\b", re.IGNORECASE)
 
 
