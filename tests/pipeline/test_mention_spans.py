@@ -522,6 +522,30 @@ def test_a_name_in_the_wires_angle_brackets_is_one_company(nlp, text, ner, expec
     assert orgs(nlp, text, ner) == expected
 
 
+# --- a company's name joined by 'and' -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, ner, expected", [
+    # cut at 'and': one name when it ends in a legal suffix, or is written so twice, and its first word never alone
+    ("Harrow and Vance Co said it sold a mill.", [("Harrow", "ORG"), ("Vance Co", "ORG")], ["Harrow and Vance Co"]),
+    ("D and R Royalty Trust said its payout rose.", [("R Royalty Trust", "ORG")], ["D and R Royalty Trust"]),
+    ("Tolley and Marsh bid for Kestin. Tolley and Marsh said it would pay cash.",
+     [("Marsh", "ORG"), ("Kestin", "ORG"), ("Marsh", "ORG")], ["Tolley and Marsh", "Kestin", "Tolley and Marsh"]),
+    # a list, two named companies, a country and a company, a first word named alone: left as they are
+    ("Buyers include Orvane, Harrow and Vance Co.", [("Orvane", "ORG"), ("Harrow", "ORG"), ("Vance Co.", "ORG")],
+     ["Orvane", "Harrow", "Vance Co."]),
+    ("Orvane Corp and Pellam Inc said they would merge.", [("Orvane Corp", "ORG"), ("Pellam Inc", "ORG")],
+     ["Orvane Corp", "Pellam Inc"]),
+    ("Marlow Bank and Tarn Bank cut rates.", [("Marlow Bank", "ORG"), ("Tarn Bank", "ORG")],
+     ["Marlow Bank", "Tarn Bank"]),
+    ("It owns stakes in Canada and Pellam Plc.", [("Canada", "GPE"), ("Pellam Plc", "ORG")], ["Pellam Plc"]),
+    ("Orvane said it and Pellam Co would merge. Orvane and Pellam Co agreed terms.",
+     [("Orvane", "ORG"), ("Pellam Co", "ORG"), ("Orvane", "ORG"), ("Pellam Co", "ORG")],
+     ["Orvane", "Pellam Co", "Orvane", "Pellam Co"]),
+])
+def test_a_company_named_with_and_is_one_name(nlp, text, ner, expected):
+    assert orgs(nlp, text, ner) == expected
+
+
 # --- a claim reads a plain number as the mention layer does ------------------------------------------------------
 
 @pytest.mark.parametrize("text, ner, value, expected", [

@@ -91,7 +91,7 @@ def merge_quantity_spans(doc: Doc) -> None:
         grammar + [e for e in others + bare if not _name_number(e) and not _spec_number(e)
                    and not _street_number(e) and not _fraction_number(e)]))))
     ents = _companies_named_as_people(doc, _headline_verbs(doc, ents))
-    doc.ents = _names_told_alike(doc, _bracketed_names(doc, ents))
+    doc.ents = _names_told_alike(doc, _bracketed_names(doc, _and_names(doc, ents)))
 
 
 #: what follows only a company's name: "Kolt shares fell", "Kolt posted a loss", "Kolt priced its shares"
@@ -239,6 +239,54 @@ def _headline_verbs(doc: Doc, ents: list[Span]) -> list[Span]:
                 out.append(Span(doc, start, i, label=e.label_))
             start = i + 1
     return out
+
+
+def _and_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A company whose name joins two words with 'and' ("Harrow and Vance Co", "D and R Royalty Trust"), which the
+    NER cuts into two names or a name and a loose word, is one organisation when the joined name ends in a legal
+    suffix ("Co", "Inc", "Corp", "Trust" ...) or is written so twice in the document ("Tolley and Marsh ...
+    Tolley and Marsh"), and the first word is never written on its own there. Not a list ("Orvane, Pellam and Tarn
+    Co", "such as Orvane and Pellam Co"), not a country and a company ("in Canada and Pellam Plc"), not two named
+    companies ("Orvane Corp and Pellam Inc", "Marlow Bank and Tarn Bank")."""
+    from claimcheck.resolve.entities import LEGAL_SUFFIXES, is_country
+
+    text = text_of(doc)
+    by_end = {e.end: e for e in ents}
+    inside = {t for x in ents for t in range(x.start, x.end)}
+    joined: list[Span] = []
+    for e in ents:
+        if e.label_ != "ORG" or e.start < 2 or doc[e.start - 1].lower_ != "and" or len(e) > 5:
+            continue
+        i = e.start - 1  # 'and'
+        first = by_end.get(i)
+        if first is not None:
+            if first.label_ not in ("ORG", "PERSON", "GPE", "NORP") or len(first) > 2 \
+                    or (first.label_ == "PERSON" and len(first) > 1) or is_country(first.text):
+                continue
+            start = first.start
+        else:
+            start = i
+            while start > 0 and i - start < 2 and doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper() \
+                    and not doc[start - 1].is_stop and start - 1 not in inside:
+                start -= 1
+            if start == i:
+                continue
+        if not all(t.text[:1].isupper() for t in doc[start:i]) or doc[start].is_stop \
+                or doc[i - 1].lower_.rstrip(".") in LEGAL_SUFFIXES | _COMPANY_HEADS | {"bank", "banks"} \
+                or (start > 0 and doc[start - 1].lower_ in (",", "and", "or", "including", "as", "like")):
+            continue  # a list of names, not one name
+        head, whole = doc[start:i].text, doc[start:e.end].text
+        suffixed = e[-1].lower_.rstrip(".") in LEGAL_SUFFIXES | {"trust"}
+        alone = len(re.findall(rf"(?<![\w&-]){re.escape(head)}(?![\w&-])", text))
+        together = len(re.findall(rf"(?<![\w&-]){re.escape(head)}\s+(?:and|AND)\s+{re.escape(e[0].text)}\b", text))
+        if alone != together or not (suffixed or text.count(whole) >= 2):
+            continue
+        if not joined or start >= joined[-1].end:
+            joined.append(Span(doc, start, e.end, label="ORG"))
+    if not joined:
+        return ents
+    kept = [x for x in ents if not any(x.start < w.end and w.start < x.end for w in joined)]
+    return sorted(kept + joined, key=lambda x: x.start)
 
 
 def _bracketed_names(doc: Doc, ents: list[Span]) -> list[Span]:
