@@ -441,6 +441,16 @@ def test_security_codes(nlp, text, ner, present, absent):
      [("Salem", "GPE")], [("Salem", "ORG")]),
     ("Sibley completed the acquisition of London-based Arden.", [("Sibley", "ORG"), ("London", "GPE")],
      [("London", "GPE")], [("London", "ORG")]),
+    # the first word of a company's full name, named alone; not a person of the story with that name, nor a place
+    ("Marcade Group Inc lost money. Marcade said it would cut costs.",
+     [("Marcade Group Inc", "ORG"), ("Marcade", "PERSON")], [("Marcade", "ORG")], [("Marcade", "PERSON")]),
+    ("Harrow Trust said it sold a mill. Mr Harrow said the price was fair.",
+     [("Harrow Trust", "ORG"), ("Harrow", "PERSON")], [("Harrow", "PERSON")], [("Harrow", "ORG")]),
+    ("Tessa Orvane runs Orvane Co in Leeds. Orvane said she would stay.",
+     [("Tessa Orvane", "PERSON"), ("Orvane Co", "ORG"), ("Orvane", "PERSON")], [("Orvane", "PERSON")],
+     [("Orvane", "ORG")]),
+    ("Kestin Edison Co raised rates in Kestin.", [("Kestin Edison Co", "ORG"), ("Kestin", "GPE")],
+     [("Kestin", "GPE")], [("Kestin", "ORG")]),
 ])
 def test_companies_named_as_people(nlp, text, ner, present, absent):
     check(nlp, text, ner, present, absent)

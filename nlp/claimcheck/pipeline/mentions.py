@@ -115,6 +115,8 @@ _COMPANY_HEADS = {"foods", "minerals", "mills", "labs", "laboratories", "softwar
                   "hotels", "resorts", "cruises", "studios", "publishing", "networks", "communications", "utilities",
                   "exploration", "properties", "realty", "investments", "ventures", "bancorp", "bankshares",
                   "reinsurance", "pharmaceutical", "therapeutics", "biosciences", "aerospace", "automotive"}
+#: a company's legal form at the end of its name ("Marcade Group Inc", "Harrow and Vance Co")
+_LEGAL_WORDS = {"co", "cos", "company", "corporation", "incorporated", "limited", "associates", "trust"}
 #: the kind of company a name is told as, right before it: "the brewer Vandermolen", "surfwear firm Quillan"
 #: (not "maker" or "producer": a film's are people)
 _COMPANY_KINDS = {"firm", "company", "bank", "lender", "insurer", "airline", "carrier", "carmaker", "automaker",
@@ -159,6 +161,11 @@ def _companies_named_as_people(doc: Doc, ents: list[Span]) -> list[Span]:
 
     companies: set[str] = set()
     titled: set[str] = set()  # companies named with a title: "the drugmaker Dr Halvik's" — "Dr Halvik" is the name
+    # the first word of a company's name the document gives in full ("Marcade Group Inc ... Marcade said"), where no
+    # person of the story has it for a name (tagged as one, or written after a first name or a title: "Jo Marcade")
+    firsts = {e[0].text for e in ents if e.label_ == "ORG" and len(e) > 1 and e[0].text[:1].isupper()
+              and (e[-1].lower_.rstrip(".") in _COMPANY_HEADS | _LEGAL_WORDS)}
+    people = {t.text for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
     for e in ents:
         if e.label_ not in ("PERSON", "GPE") or e.text in companies:
             continue
@@ -178,7 +185,11 @@ def _companies_named_as_people(doc: Doc, ents: list[Span]) -> list[Span]:
                 or (len(e) > 1 and e[-1].lower_ in _COMPANY_HEADS) \
                 or _TICKER_AFTER.match(text_of(doc)[e.end_char:e.end_char + 24]) is not None \
                 or before[-1:] == ["listed"] or (before[-1:] and before[-1] in _COMPANY_KINDS) \
-                or (len(e) == 1 and _bought_or_buying(doc, e, after, before)):
+                or (len(e) == 1 and _bought_or_buying(doc, e, after, before)) \
+                or (e.label_ == "PERSON" and len(e) == 1 and e.text in firsts and e.text not in people
+                    and not (before[-1:] and before[-1].rstrip(".") in _TITLES)
+                    and not any(not doc.vocab[m.group(1).lower()].is_stop for m in
+                                re.finditer(rf"\b([A-Z][a-z]+)\.?\s+{re.escape(e.text)}\b", text_of(doc)))):
             companies.add(e.text)
     if not companies:
         return ents
