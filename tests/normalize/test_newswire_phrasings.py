@@ -682,6 +682,9 @@ DATES = [
      "relative"),
     ("May One", date(1987, 4, 20), "record", False, "1987-05-01", "exact", "1987-05-01", "1987-05-01", "relative"),
     ("July eight, 1987", None, "expires on", False, "1987-07-08", "exact", "1987-07-08", "1987-07-08", "day"),
+    # the year after the day in words with no comma ("completed on July one 1988"), not the story's year
+    ("July one 1988", date(1987, 3, 20), "completed on", False, "1988-07-01", "exact", "1988-07-01", "1988-07-01",
+     "day"),
     ("Nov. two", date(1987, 11, 20), "record", False, "1987-11-02", "exact", "1987-11-02", "1987-11-02",
      "relative"),
     # today's copy

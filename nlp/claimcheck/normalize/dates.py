@@ -684,18 +684,19 @@ _FULL_DATE_PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
     (_rx(rf"{_WD}{_mon('m')}\s*{_d('d')}\s*,?\s*['\u2019](?P<y>\d{{2}})(?!\d)"), _h_dmy2),
     (_rx(r"(?<![\d/.\-])(?P<a>\d{1,2})(?P<sep>[/.\-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/\-]|\.\d)"), _h_numeric),
 ]
-#: newswire's days one to nine in words after a capitalised month: "payable April six", "record May One" (the
-#: month capitalised, so the modal of "may one day" is none)
+#: newswire's days one to nine in words after a capitalised month: "payable April six", "record May One", "by July
+#: one 1988" (the month capitalised, so the modal of "may one day" is none)
 _DAY_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 _MD_WORD_RE = re.compile(r"(?<![A-Za-z])(?P<m>January|February|March|April|May|June|July|August|September|October|"
                          r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?\s+"
                          r"(?P<d>(?i:one|two|three|four|five|six|seven|eight|nine))(?![A-Za-z-])"
-                         r"(?:\s*,\s*(?P<y>\d{4})(?!\d))?")
+                         r"(?:\s*,\s*(?P<y>\d{4})(?!\d)|\s+(?P<y2>(?:19|20)\d{2})(?![\d,.]))?")
 
 
 def _h_md_word(m: re.Match[str], ctx: _Ctx) -> _Date | None:
     mo, d = MONTHS[m["m"].lower()], _DAY_WORDS[m["d"].lower()]
-    return _day(int(m["y"]), mo, d) if m["y"] else _month_day(mo, d, ctx)
+    year = m["y"] or m["y2"]  # "July one, 1988", "July one 1988"
+    return _day(int(year), mo, d) if year else _month_day(mo, d, ctx)
 
 
 _MD_PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
