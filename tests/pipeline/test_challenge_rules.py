@@ -1322,6 +1322,16 @@ def test_a_contract_awarded_and_a_bid_by_its_bidder_are_deal_values(text, ents, 
     assert (subject, "deal_value", value) in claims(C.revise_drafts(doc, []))
 
 
+def test_two_contracts_of_one_company_keep_apart_by_their_scope():
+    doc = doc_with("Halden Corp has received a 60 mln dlr order for engines from Tarn Airways. "
+                   "Halden Corp has received a 30 mln dlr contract for radar sets, the Veloria Navy said.",
+                   [("Halden Corp", "ORG"), ("60 mln dlr", "MONEY"), ("Tarn Airways", "ORG"), ("Halden Corp", "ORG"),
+                    ("30 mln dlr", "MONEY"), ("Veloria Navy", "ORG")])
+    got = C.revise_drafts(doc, [draft(doc, "Halden Corp", "deal_value", "60 mln dlr"),
+                                draft(doc, "Halden Corp", "deal_value", "30 mln dlr")])
+    assert sorted(d.scope for d in got) == ["contract (Veloria Navy)", "order (Tarn Airways)"]
+
+
 def test_a_company_worth_its_figure_keeps_its_valuation():
     doc = doc_with("After the rally Halden is worth $9bn.", [("Halden", "ORG"), ("$9bn", "MONEY")])
     assert claims(C.revise_drafts(doc, [draft(doc, "Halden", "valuation", "$9bn")])) == {

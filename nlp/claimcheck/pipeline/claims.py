@@ -1080,6 +1080,25 @@ def _unlinked_prices(doc: Doc, sent: Span, names: list[Span], values: list[Span]
     return out
 
 
+#: a contract or an order right after a deal's figure ("a 60 mln dlr order to provide engines", "$3m in contracts")
+_AWARD_AFTER = re.compile(r"(?:in\s+)?(?:[\w-]+\s+){0,2}?(?P<noun>contract|order)s?\b")
+
+
+def _award_scope(doc: Doc, value: Span) -> str | None:
+    """The scope of a contract or an order a company got or made, told by its noun and the other party named after
+    the figure in its sentence ("won a $40m contract from the Veloria Navy" → "contract (Veloria Navy)", "received a
+    60 mln dlr order" → "order"): a company's two contracts of one day are two deals, not one figure told two
+    ways. None for any other deal."""
+    m = _AWARD_AFTER.match(doc[value.end:value.end + 5].text.lower())
+    if m is None:
+        return None
+    sent = bounded_sent(value)
+    party = next((n for n in ents_in(sent) if n.start >= value.end and n.label_ in ("ORG", "GPE", "NORP")
+                  and not _is_ticker(doc, n)), None)
+    name = _clean_name(party.text) if party is not None else None
+    return f"{m['noun']} ({name})" if name else m["noun"]
+
+
 #: a bid's worth told after it: "its offer for Mirel, valued at about 175 mln dlrs", "Kolt's hostile bid, worth"
 _BID_VALUED = re.compile(r"\b(?P<own>its|their|['’]s)\s+(?:[\w-]+\s+)?(?:offer|bid|proposal|takeover\s+offer)"
                          r"(?:\s+for\s+[^,;]{1,60}?)?\s*,\s*(?:valued\s+at|worth)"
@@ -3087,6 +3106,8 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
     for d in kept:
         if d.attribute == "stake" and d.scope is None:
             d.scope = _held_company(doc, d)
+        elif d.attribute == "deal_value" and d.scope is None:
+            d.scope = _award_scope(doc, d.span)
     return kept
 
 
