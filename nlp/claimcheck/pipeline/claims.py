@@ -2338,6 +2338,22 @@ _REPLACED_DAY = re.compile(r"\b(?:had\s+been|was\s+to\s+have|were\s+to\s+have|or
                            r"(?:was|were)\s+scheduled|postpone[sd]?|postponing|delay(?:s|ed))\b", re.I)
 
 
+#: the words one of the timetable patterns needs (a cheap test before the patterns run)
+_TIMETABLE_WORDS = re.compile(r"expir|extend|clos|complet|meet|hearing|effect|from", re.IGNORECASE)
+
+
+def _timetable_day(doc: Doc, sent: Span, date: Span) -> bool:
+    """Whether the clause before a date sets it in a timetable (``_TIMETABLE_BEFORE``, ``_RATE_CHANGE``) and did
+    not replace it (``_REPLACED_DAY``). The clause is read back to its last comma or semicolon, which none of the
+    patterns crosses."""
+    text = text_of(doc)
+    clause = text[doc[max(sent.start, date.start - 24)].idx:date.start_char]
+    clause = clause[max(clause.rfind(","), clause.rfind(";")) + 1:]
+    if not _TIMETABLE_WORDS.search(clause):
+        return False
+    return bool(_TIMETABLE_BEFORE.search(clause) or _RATE_CHANGE.search(clause)) and not _REPLACED_DAY.search(clause)
+
+
 def _scheduled_dates(doc: Doc, sent: Span, names: list[Span], drafts: list[ClaimDraft], published,
                      covered: set[tuple[int, int]]) -> list[ClaimDraft]:
     """``event_date`` drafts for the days a company sets that the linker left (:data:`_SCHEDULED_DAY` right before
@@ -2347,10 +2363,7 @@ def _scheduled_dates(doc: Doc, sent: Span, names: list[Span], drafts: list[Claim
     for e in ents_in(sent):
         if e.label_ != "DATE" or (e.start, e.end) in covered:
             continue
-        clause = doc.text[doc[max(sent.start, e.start - 24)].idx:e.start_char]
-        if not (_SCHEDULED_DAY.search(doc[max(sent.start, e.start - 4):e.start].text)
-                or ((_TIMETABLE_BEFORE.search(clause) or _RATE_CHANGE.search(clause))
-                    and not _REPLACED_DAY.search(clause))):
+        if not (_SCHEDULED_DAY.search(doc[max(sent.start, e.start - 4):e.start].text) or _timetable_day(doc, sent, e)):
             continue
         quantity = _read(e, published)
         if quantity is None or quantity.unit != "date" or len(str(quantity.value)) < 10:
