@@ -1308,8 +1308,8 @@ def test_a_deals_worth_is_its_value_not_a_valuation(text, value):
 
 
 @pytest.mark.parametrize("text, ents, expected", [
-    ("Halden Corp said it was awarded a 3.2 mln dlr contract by the U.S. Navy.",
-     [("Halden Corp", "ORG"), ("3.2 mln dlr", "MONEY"), ("U.S. Navy", "ORG")], ("Halden Corp", "3.2 mln dlr")),
+    ("Halden Corp said it was awarded a 3.2 mln dlr contract by the Veloria Navy.",
+     [("Halden Corp", "ORG"), ("3.2 mln dlr", "MONEY"), ("Veloria Navy", "ORG")], ("Halden Corp", "3.2 mln dlr")),
     ("Halden Corp has received a 31 mln dlr contract for new barracks.",
      [("Halden Corp", "ORG"), ("31 mln dlr", "MONEY")], ("Halden Corp", "31 mln dlr")),
     ("The Mirel Ltd board recommended the 800 mln dlr takeover bid by <Halden Holdings Pty Ltd>.",
@@ -1323,12 +1323,12 @@ def test_a_contract_awarded_and_a_bid_by_its_bidder_are_deal_values(text, ents, 
 
 
 def test_two_contracts_of_one_company_keep_apart_by_their_scope():
-    doc = doc_with("Halden Corp has received a 60 mln dlr order for engines from Tarn Airways. "
-                   "Halden Corp has received a 30 mln dlr contract for radar sets, the Veloria Navy said.",
-                   [("Halden Corp", "ORG"), ("60 mln dlr", "MONEY"), ("Tarn Airways", "ORG"), ("Halden Corp", "ORG"),
-                    ("30 mln dlr", "MONEY"), ("Veloria Navy", "ORG")])
-    got = C.revise_drafts(doc, [draft(doc, "Halden Corp", "deal_value", "60 mln dlr"),
-                                draft(doc, "Halden Corp", "deal_value", "30 mln dlr")])
+    doc = doc_with("Halden Corp got a 45 mln dlr order for turbines from Tarn Airways. "
+                   "Halden Corp got a 12 mln dlr contract for sonar parts, the Veloria Navy said.",
+                   [("Halden Corp", "ORG"), ("45 mln dlr", "MONEY"), ("Tarn Airways", "ORG"), ("Halden Corp", "ORG"),
+                    ("12 mln dlr", "MONEY"), ("Veloria Navy", "ORG")])
+    got = C.revise_drafts(doc, [draft(doc, "Halden Corp", "deal_value", "45 mln dlr"),
+                                draft(doc, "Halden Corp", "deal_value", "12 mln dlr")])
     assert sorted(d.scope for d in got) == ["contract (Veloria Navy)", "order (Tarn Airways)"]
 
 
@@ -1354,9 +1354,8 @@ def test_a_day_a_company_sets_is_an_event_date(text, day):
     # a timetable told over the clause (GUIDELINES R1): an offer's expiry, a deal's closing, a meeting, a change
     ("Halden said its tender offer for Mirel expires May 14, 2025.", "May 14, 2025"),
     ("Halden said it extended its offer for all Mirel shares to midnight June 6, 2025.", "June 6, 2025"),
-    ("Halden said the acquisition of Mirel is expected to close on July 2, 2025.", "July 2, 2025"),
-    ("Halden said it will ask shareholders to approve the plan at a special meeting on March 20, 2025.",
-     "March 20, 2025"),
+    ("Halden said the Mirel purchase should be completed by July 2, 2025.", "July 2, 2025"),
+    ("Halden said its holders will vote on the plan when they meet on March 20, 2025.", "March 20, 2025"),
     ("Halden said the new fares go into effect on April 4, 2025.", "April 4, 2025"),
     ("Halden said it cut its prime lending rate to 7.25 pct from May 12, 2025.", "May 12, 2025"),
 ])

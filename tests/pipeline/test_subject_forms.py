@@ -577,10 +577,10 @@ def test_has_as_an_auxiliary_is_no_loan_book(text):
 
 
 def test_a_facility_or_loan_told_before_its_sum_is_the_borrowers_funding():
-    doc = make(NLP, "Halvern Corp said it arranged for a credit facility of up to 250 mln dlrs, shared by two banks. "
+    doc = make(NLP, "Halvern Corp has set up a standby credit facility of up to 250 mln dlrs with its lenders. "
                     "Tessaly Mills received a loan of $40m from its bankers. "
                     "Dorrin Ltd said its 80 mln dlr note issuance facility was fully taken up.",
-               [("Halvern Corp", "ORG"), ("up to 250 mln dlrs", "MONEY"), ("two", "CARDINAL"),
+               [("Halvern Corp", "ORG"), ("up to 250 mln dlrs", "MONEY"),
                 ("Tessaly Mills", "ORG"), ("$40m", "MONEY"), ("Dorrin Ltd", "ORG"), ("80 mln dlr", "MONEY")],
                sentences=True)
     assert funding(C.revise_drafts(doc, [])) == [("Halvern Corp", "up to 250 mln dlrs"), ("Tessaly Mills", "$40m"),
@@ -591,7 +591,7 @@ def test_a_facility_or_loan_told_before_its_sum_is_the_borrowers_funding():
     # the lender named before its loan, and an arranger asking banks to join someone else's loan
     ("A new Marlow Bank loan of 90 mln dlrs was given to help the budget.", [("Marlow Bank", "ORG"),
                                                                            ("90 mln dlrs", "MONEY")]),
-    ("Ostvale Capital Ltd approached banks to take part in a syndicated loan of 120 mln dlrs for a port.",
+    ("Ostvale Capital Ltd invited lenders to participate in a loan of 120 mln dlrs for a harbour scheme.",
      [("Ostvale Capital Ltd", "ORG"), ("120 mln dlrs", "MONEY")]),
 ])
 def test_a_lender_or_an_arranger_borrows_nothing(text, ents):
@@ -668,7 +668,7 @@ def test_a_sum_wiped_off_a_value_is_no_claim():
     ("Orvane Corp said its Pellam Systems Inc subsidiary won a contract worth about 31 mln dlrs.",
      [("Orvane Corp", "ORG"), ("Pellam Systems Inc", "ORG"), ("about 31 mln dlrs", "MONEY")],
      "Orvane Corp", "deal_value", "about 31 mln dlrs", "Pellam Systems Inc"),
-    ("Orvane Corp said its wholly owned unit, Pellam Systems Inc, won a contract worth 8 mln dlrs.",
+    ("Orvane Corp said that its unit, Pellam Systems Inc, won a contract worth 8 mln dlrs.",
      [("Orvane Corp", "ORG"), ("Pellam Systems Inc", "ORG"), ("8 mln dlrs", "MONEY")],
      "Orvane Corp", "deal_value", "8 mln dlrs", "Pellam Systems Inc"),
     ("Orvane Corp said wholly owned Pellam Systems Inc paid 12 mln dlrs for the Kestin mill.",

@@ -1080,14 +1080,14 @@ def _unlinked_prices(doc: Doc, sent: Span, names: list[Span], values: list[Span]
     return out
 
 
-#: a contract or an order right after a deal's figure ("a 60 mln dlr order to provide engines", "$3m in contracts")
+#: a contract or an order right after a deal's figure ("a 45 mln dlr order for turbines", "$3m in contracts")
 _AWARD_AFTER = re.compile(r"(?:in\s+)?(?:[\w-]+\s+){0,2}?(?P<noun>contract|order)s?\b")
 
 
 def _award_scope(doc: Doc, value: Span) -> str | None:
     """The scope of a contract or an order a company got or made, told by its noun and the other party named after
     the figure in its sentence ("won a $40m contract from the Veloria Navy" → "contract (Veloria Navy)", "received a
-    60 mln dlr order" → "order"): a company's two contracts of one day are two deals, not one figure told two
+    45 mln dlr order" → "order"): a company's two contracts of one day are two deals, not one figure told two
     ways. None for any other deal."""
     m = _AWARD_AFTER.match(doc[value.end:value.end + 5].text.lower())
     if m is None:
@@ -2321,7 +2321,7 @@ _SCHEDULED_DAY = re.compile(r"\b(?:payable|pay|paid|record|effective|effect\s+fr
 
 #: the words of a clause that set a timetable day before it (GUIDELINES R1: an offer's expiry, a deal's closing, a
 #: meeting or hearing, a change taking effect), read over the clause's words before the date: "its offer was
-#: extended to midnight May 2", "the merger is expected to close on June 9", "a hearing was set for May 6", "goes
+#: extended to midnight May 2", "the merger should be completed by June 9", "a hearing was set for May 6", "goes
 #: into effect today", "with an effective date of May 4"
 _TIMETABLE_BEFORE = re.compile(
     r"\b(?:expir(?:e|es|ed|ing|ation)|extend(?:s|ed|ing)?\b[^,;]{0,90}?\bto)\s+(?:at\s+)?(?:midnight\s+)?(?:on\s+)?$|"
@@ -4278,7 +4278,7 @@ _UNIT_AFTER = re.compile(r"^>?\s*(?:subsidiary|unit)\b", re.IGNORECASE)
 
 def _acting_units(doc: Doc, drafts: list[ClaimDraft]) -> None:
     """A figure given to a parent company whose sentence says its subsidiary acts goes to the subsidiary, the
-    clause's subject: "Tarn Holdings' subsidiary Veld Oil said it raised its posted prices, effective May 9",
+    clause's subject: "Tarn Holdings' subsidiary Veld Oil said its new price list applies from May 9",
     "Tarn said its Veld Oil subsidiary will redeem its preferred stock on June 2" — Veld Oil's, not Tarn's."""
     for d in drafts:
         sent = bounded_sent(d.span)
