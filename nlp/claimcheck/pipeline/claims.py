@@ -4289,11 +4289,12 @@ def _acting_units(doc: Doc, drafts: list[ClaimDraft]) -> None:
         unit = next((n for n in names if n.start > parent.end), None)
         if unit is None or any(t.is_sent_start for t in doc[parent.end:unit.start + 1]) or unit.start - parent.end > 6:
             continue
-        between = doc.text[parent.end_char:unit.start_char]
-        said_its = "said" in between.lower()
-        if not _PARENT_THEN_UNIT.search(between) or (said_its and "its" not in between.lower()
-                                                     and "owned" not in between.lower()
-                                                     and not _UNIT_AFTER.match(doc.text[unit.end_char:])):
+        text = text_of(doc)  # (Doc.text joins every token on each read)
+        between = text[parent.end_char:unit.start_char]
+        words = between.lower()
+        # a bare "Tarn said Veld ..." names a unit only when 'subsidiary' or 'unit' follows the name
+        bare_said = "said" in words and "its" not in words and "owned" not in words
+        if not _PARENT_THEN_UNIT.search(between) or (bare_said and not _UNIT_AFTER.match(text[unit.end_char:])):
             continue
         name = _clean_name(unit.text)
         if name:
