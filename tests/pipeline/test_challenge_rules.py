@@ -1366,6 +1366,39 @@ def test_a_day_a_companys_timetable_sets_in_its_clause_is_an_event_date(text, da
 
 
 @pytest.mark.parametrize("text, day", [
+    # newswire drops the preposition before a closing day, and a redemption day is set as a payment day is
+    ("Halden said the purchase of Mirel is expected to close April 3, 2025.", "April 3, 2025"),
+    ("Halden said it will redeem on June 4, 2025 all of its 9 pct preferred stock.", "June 4, 2025"),
+    ("Halden said it would redeem all of its 9 pct notes on June 4, 2025.", "June 4, 2025"),
+    # a sentence that opens with a time before the company ("Earlier this week, Halden said ...")
+    ("Earlier this week, Halden said it would cut its mortgage rate to 9.5 pct from May 3, 2025.", "May 3, 2025"),
+])
+def test_a_closing_or_redemption_day_told_the_wire_way_is_an_event_date(text, day):
+    ents = [(w, "ORG") for w in ("Halden", "Mirel") if w in text] + [(day, "DATE")]
+    doc = doc_with(text, sorted(ents, key=lambda e: text.index(e[0])))
+    assert ("Halden", "event_date", day) in claims(C.revise_drafts(doc, []))
+
+
+def test_a_relative_day_a_deal_closes_on_is_an_event_date():
+    text = "Halden said the Mirel merger is now due to close tomorrow."
+    doc = doc_with(text, [("Halden", "ORG"), ("Mirel", "ORG"), ("tomorrow", "DATE")])
+    doc.user_data[PUBLISHED_KEY] = date(2025, 3, 31)
+    assert ("Halden", "event_date", "tomorrow") in claims(C.revise_drafts(doc, []))
+    assert [str(d.quantity.value) for d in C.revise_drafts(doc, [])] == ["2025-04-01"]
+
+
+def test_a_company_told_as_the_source_after_an_opening_phrase_holds_nothing():
+    # "In <its year>, Halden said, the chain earned ...": the figure is the chain's; Halden only tells it
+    text = "In its last fiscal year, Halden said, the chain had net income of 4.5 mln dlrs."
+    doc = doc_with(text, [("its last fiscal year", "DATE"), ("Halden", "ORG"), ("4.5 mln dlrs", "MONEY")])
+    sent = doc[:]
+    assert C._time_opening(doc, sent, doc[-4:-1]) is None
+    text = "Earlier this week, Halden said the chain had net income of 4.5 mln dlrs."
+    doc = doc_with(text, [("Earlier this week", "DATE"), ("Halden", "ORG"), ("4.5 mln dlrs", "MONEY")])
+    assert C._time_opening(doc, doc[:], doc[-4:-1]) == 3  # the comma after "week"
+
+
+@pytest.mark.parametrize("text, day", [
     ("Halden said its offer for Mirel, which had been due to expire May 14, 2025, now runs to June.",
      "May 14, 2025"),
     ("Halden postponed the special meeting scheduled for March 20, 2025 by a month.", "March 20, 2025"),

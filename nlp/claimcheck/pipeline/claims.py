@@ -2316,7 +2316,7 @@ def _listing_dates(doc: Doc, sent: Span, names: list[Span], drafts: list[ClaimDr
 #: "with effect from July 1", "took effect on March 3", "mature Sept 1, 1994"); not a bond's "due <date>", which
 #: real-train's annotators left out (2 of 2) where they kept a "mature <date>" (1 of 1)
 _SCHEDULED_DAY = re.compile(r"\b(?:payable|pay|paid|record|effective|effect\s+from|takes?\s+effect(?:\s+on)?|"
-                            r"took\s+effect(?:\s+on)?|matures?|maturing)\s*(?:on\s*)?$", re.I)
+                            r"took\s+effect(?:\s+on)?|matures?|maturing)\s*(?:on\s*)?(?:midnight\s*)?$", re.I)
 
 
 #: the words of a clause that set a timetable day before it (GUIDELINES R1: an offer's expiry, a deal's closing, a
@@ -2326,7 +2326,8 @@ _SCHEDULED_DAY = re.compile(r"\b(?:payable|pay|paid|record|effective|effect\s+fr
 _TIMETABLE_BEFORE = re.compile(
     r"\b(?:expir(?:e|es|ed|ing|ation)|extend(?:s|ed|ing)?\b[^,;]{0,90}?\bto)\s+(?:at\s+)?(?:midnight\s+)?(?:on\s+)?$|"
     r"\b(?:merger|acquisition|sale|deal|transaction|purchase|takeover|closing|completion)\b[^,;]{0,40}?\b"
-    r"(?:close|closes|closed|complete|completed|due|expected|scheduled)\b[^,;]{0,12}?\b(?:on|by|around|about)\s+$|"
+    r"(?:close|closes|closed|complete|completed|due|expected|scheduled)\b(?:[^,;]{0,12}?\b(?:on|by|around|about))?\s+$|"
+    r"\bredeem(?:s|ed|ing)?\b[^,;]{0,60}?\bon\s+$|"
     r"\b(?:meets|meet|meeting|hearings?)\b[^,;]{0,25}?\b(?:on|for|set for|scheduled for|starting on)\s+$|"
     r"\b(?:into|take|takes|took)\s+effect\s+(?:on\s+)?$|\beffective\s+date\s+of\s+$", re.IGNORECASE)
 #: a rate or price change in the clause, which "from <date>" dates ("cut its base rate to 10 pct from May 1")
@@ -2339,7 +2340,7 @@ _REPLACED_DAY = re.compile(r"\b(?:had\s+been|was\s+to\s+have|were\s+to\s+have|or
 
 
 #: the words one of the timetable patterns needs (a cheap test before the patterns run)
-_TIMETABLE_WORDS = re.compile(r"expir|extend|clos|complet|meet|hearing|effect|from", re.IGNORECASE)
+_TIMETABLE_WORDS = re.compile(r"expir|extend|clos|complet|meet|hearing|effect|from|redeem", re.IGNORECASE)
 
 
 def _timetable_day(doc: Doc, sent: Span, date: Span) -> bool:
@@ -2394,16 +2395,41 @@ _COMPANY_SUMS = {"profit", "loss", "revenue", "deal_value", "funding", "valuatio
 _BID_VERBS = {"bid", "bids", "offered", "offers", "offer", "paid", "pays", "pay", "paying", "bidding", "offering"}
 
 
+#: words that open a sentence with a time or a link to the story before the company is named ("Earlier this week,
+#: Kolt said ...", "Separately, Kolt said ...")
+_OPENING_ADVERBS = {"earlier", "later", "separately", "meanwhile", "yesterday", "today", "also", "additionally",
+                    "previously", "last", "on", "in", "at", "since", "during", "for"}
+
+
+def _time_opening(doc: Doc, sent: Span, value: Span) -> int | None:
+    """The comma closing a sentence's opening phrase of time ("Earlier this week,", "On March 3,", "In 1986,",
+    "Separately,"): at most six words, which name nothing but a time, before ``value``, and no company told as
+    the source after it; None otherwise."""
+    comma = next((t.i for t in doc[sent.start:min(value.start, sent.start + 7)] if t.text == ","), None)
+    if comma is None or comma == sent.start or doc[sent.start].lower_ not in _OPENING_ADVERBS:
+        return None
+    labels = {e.label_ for e in ents_in(doc[sent.start:comma])}
+    if labels - {"DATE", "TIME"} or (not labels and doc[sent.start].lower_ in {"on", "in", "at", "for"}):
+        return None
+    after = ent_of(doc[comma + 1]) if comma + 1 < sent.end else None
+    if after is not None and after.end + 1 < sent.end and doc[after.end].lower_ == "said" \
+            and doc[after.end + 1].text == ",":
+        return None  # "In its last year, Kolt said, the chain earned ...": the company is the source
+    return comma
+
+
 def _opening_company(doc: Doc, names: list[Span], value: Span, sent: Span) -> str | None:
     """The company a sentence opens with, as the clause subject of a figure after it ("Dunmore Holdings (HKEX:
     1177) raised …", "The Vessa group said it earned …"); None when the sentence opens otherwise ("When WorldCom
     collapsed, shareholders lost …") or with a place or a person. A leading source is passed over ("According to
-    Marlow Data, Sibley raised $12m")."""
+    Marlow Data, Sibley raised $12m"), and so is an opening phrase of time (``_time_opening``)."""
     start, rest = sent.start, names
     if doc[sent.start:sent.start + 2].text.lower() == "according to":
         comma = next((t.i for t in doc[sent.start:value.start] if t.text == ","), None)
         if comma is None:
             return None
+        start, rest = comma + 1, [n for n in names if n.start > comma]
+    elif (comma := _time_opening(doc, sent, value)) is not None:
         start, rest = comma + 1, [n for n in names if n.start > comma]
     first = rest[0] if rest else None
     if first is None or first.start >= value.start or first.label_ != "ORG":
