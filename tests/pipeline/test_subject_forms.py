@@ -587,6 +587,27 @@ def test_a_facility_or_loan_told_before_its_sum_is_the_borrowers_funding():
                                                  ("Dorrin Ltd", "80 mln dlr")]
 
 
+@pytest.mark.parametrize("text, ents, borrower", [
+    # a lender's verb whose first object is the borrower: the borrower's funding, never the lender's deal
+    ("The Nordvik Development Bank said it will provide Kenya a 140 mln dlr loan for roads.",
+     [("The Nordvik Development Bank", "ORG"), ("Kenya", "GPE"), ("140 mln dlr", "MONEY")], "Kenya"),
+    ("Ostland Bank lent Arden Corp 40 mln dlrs to build a mill.",
+     [("Ostland Bank", "ORG"), ("Arden Corp", "ORG"), ("40 mln dlrs", "MONEY")], "Arden Corp"),
+    # a wire headline: the NER left the country (or read it as a person)
+    ("NORDVIK BANK LOANS KENYA 140 MLN DLRS", [("NORDVIK BANK", "ORG"), ("140 MLN DLRS", "MONEY")], "KENYA"),
+])
+def test_the_borrower_a_lender_gives_the_sum_to_holds_the_funding(text, ents, borrower):
+    doc = make(NLP, text, ents)
+    lender = ents[0][0].removeprefix("The ")
+    assert funding(C.revise_drafts(doc, [draft(doc, lender, "deal_value", ents[-1][0])])) == [(borrower, ents[-1][0])]
+
+
+def test_loans_as_a_noun_before_a_sum_are_no_lending_verb():
+    doc = make(NLP, "Dunmore Bank said bad loans fell 130 mln dlrs in the quarter.",
+               [("Dunmore Bank", "ORG"), ("130 mln dlrs", "MONEY")])
+    assert funding(C.revise_drafts(doc, [])) == []
+
+
 @pytest.mark.parametrize("text, ents", [
     # the lender named before its loan, and an arranger asking banks to join someone else's loan
     ("A new Marlow Bank loan of 90 mln dlrs was given to help the budget.", [("Marlow Bank", "ORG"),
@@ -679,6 +700,21 @@ def test_a_figure_a_subsidiary_acts_on_is_the_subsidiarys(text, ents, parent, at
     doc = make(NLP, text, ents)
     got = C.revise_drafts(doc, [draft(doc, C._clean_name(parent), attribute, value)])
     assert [d.subject_text for d in got if d.span.text == value] == [unit]
+
+
+def test_a_unit_named_after_its_parents_possessive_acts_for_it():
+    # the wire's "<Parent PLC>'s Unit Corp subsidiary said ...": the unit bought the shares
+    text = "<Tarn Holdings PLC>'s Veld Oil Corp subsidiary said it has bought 92 pct of Kestin Mills."
+    doc = make(NLP, text, [("Tarn Holdings PLC", "ORG"), ("Veld Oil Corp", "ORG"), ("92 pct", "PERCENT"),
+                           ("Kestin Mills", "ORG")])
+    got = C.revise_drafts(doc, [draft(doc, "Tarn Holdings PLC", "stake", "92 pct")])
+    assert [d.subject_text for d in got] == ["Veld Oil Corp"]
+    # with no "subsidiary" or "unit" after the name, a possessive names no acting unit
+    text = "Tarn Holdings PLC's Veld Oil Corp said Tarn has bought 92 pct of Kestin Mills."
+    doc = make(NLP, text, [("Tarn Holdings PLC", "ORG"), ("Veld Oil Corp", "ORG"), ("Tarn", "ORG"),
+                           ("92 pct", "PERCENT"), ("Kestin Mills", "ORG")])
+    got = C.revise_drafts(doc, [draft(doc, "Tarn Holdings PLC", "stake", "92 pct")])
+    assert "Veld Oil Corp" not in [d.subject_text for d in got]
 
 
 def test_a_parent_that_acts_itself_keeps_its_figure():

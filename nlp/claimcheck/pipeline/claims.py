@@ -1874,6 +1874,8 @@ _FUNDING_AFTER = re.compile(
 #: a sum lent or borrowed, read in the words right before it: "is lending 9.4 mln dlrs", "would borrow $2bn", "a
 #: credit facility of up to 250 mln dlrs", "a loan of $40m"
 _FUNDING_BEFORE = re.compile(r"\b(?:lend(?:s|ing)?|lent|borrow(?:s|ed|ing)?)(?:\s+\w+)?\s*$|"
+                             # the borrower as the verb's first object: "lent Arden Corp", "LOANS KENYA"
+                             r"\b(?:lent|lend(?:s|ing)?|loan(?:s|ed))(?:\s+(?-i:[A-Z])[\w.]*){1,3}\s*$|"
                              r"\b(?:loan|credit\s+(?:line|facility|agreement)|(?:note|issuance|standby|loan|term)\s+"
                              r"facility|bail-?out|rescue package)\s+of\s*$", re.IGNORECASE)
 #: a bank's loan book, its losses and provisions are no one's funding ("has $1.2bn in loans to Ostland", "loan loss
@@ -1943,6 +1945,31 @@ def _funding_sums(doc: Doc, sent: Span, names: list[Span], values: list[Span], d
     return out
 
 
+#: a lender's verb with the borrower as its first object ("will provide Ostland a 125 mln dlr loan", "lent Kolt
+#: 40 mln dlrs", a wire headline's "BANK LOANS OSTLAND 125 MLN DLRS")
+_GIVE_VERBS = re.compile(r"^(?:provid(?:e|es|ed|ing)|lend(?:s|ing)?|lent|loan(?:s|ed)|grant(?:s|ed|ing)?|"
+                         r"extend(?:s|ed|ing)?|giv(?:e|es|en|ing)|gave)$", re.IGNORECASE)
+
+
+def _given_to(doc: Doc, names: list[Span], value: Span, sent: Span) -> str | None:
+    """The borrower named as a lender's verb's first object right before the sum: "provide Ostland a 125 mln dlr
+    loan" → Ostland (a company, or a country)."""
+    from claimcheck.resolve.entities import is_country
+
+    j = value.start - 1 if value.start > sent.start and doc[value.start - 1].lower_ in ("a", "an") else value.start
+    named = next((n for n in names if n.end == j and n.start > sent.start), None)
+    if named is None:  # a country the NER left or read as a person ("LOANS KENYA 140 MLN DLRS")
+        start = next((i for i in range(max(sent.start + 1, j - 3), j) if is_country(doc[i:j].text)), None)
+        named = doc[start:j] if start is not None else None
+    elif not (named.label_ == "ORG" or is_country(named.text)) or _is_ticker(doc, named):
+        return None
+    if named is None:
+        return None
+    verb = doc[named.start - 1] if doc[named.start - 1].lower_ != "the" or named.start - 2 < sent.start \
+        else doc[named.start - 2]
+    return _clean_name(named.text) if _GIVE_VERBS.match(verb.text) else None
+
+
 def _borrower(doc: Doc, sent: Span, names: list[Span], value: Span) -> str | None:
     """The borrower of a funding sum (see ``_funding_sums``): a name, '' for the story's company, None for none."""
     from claimcheck.resolve.entities import is_country
@@ -1957,6 +1984,9 @@ def _borrower(doc: Doc, sent: Span, names: list[Span], value: Span) -> str | Non
             return _clean_name(named.text)
         if j > t.i + 1 and j < end and (doc[j].lower_ in _BORROWER_NOUNS or doc[j].lower_ in _COMPANY_NOUNS):
             return ""
+    given = _given_to(doc, names, value, sent)
+    if given:
+        return given
     lead = span_text(doc[sent.start:value.start]) if value.start > sent.start else ""
     if _LEND_VERBS.search(lead[-60:]):
         return ""
@@ -4295,8 +4325,10 @@ def _current_names(doc: Doc, drafts: list[ClaimDraft]) -> None:
 
 
 #: the words between a parent and the subsidiary that acts for it: "Tarn Holdings' subsidiary Veld Oil",
-#: "Tarn Corp's wholly owned unit Veld", "Tarn said its Veld Oil subsidiary", "Tarn said wholly-owned Veld"
+#: "Tarn Corp's wholly owned unit Veld", "Tarn said its Veld Oil subsidiary", "Tarn said wholly-owned Veld",
+#: "<Tarn Holdings PLC>'s Veld Oil Corp subsidiary" (a bare possessive: "subsidiary" or "unit" after the name)
 _PARENT_THEN_UNIT = re.compile(r"(?:'s?|’s?)\s+(?:wholly[- ]owned\s+)?(?:subsidiary|unit)\s*,?\s*<?$|"
+                               r"^>?(?:'s|’s)\s*<?$|"
                                r"\s+said\s+(?:that\s+)?(?:its\s+)?(?:wholly[- ]owned\s+)?"
                                r"(?:(?:subsidiary|unit)\s*,?\s+)?<?$", re.IGNORECASE)
 _UNIT_AFTER = re.compile(r"^>?\s*(?:subsidiary|unit)\b", re.IGNORECASE)
@@ -4318,9 +4350,11 @@ def _acting_units(doc: Doc, drafts: list[ClaimDraft]) -> None:
         text = text_of(doc)  # (Doc.text joins every token on each read)
         between = text[parent.end_char:unit.start_char]
         words = between.lower()
-        # a bare "Tarn said Veld ..." names a unit only when 'subsidiary' or 'unit' follows the name
+        # a bare "Tarn said Veld ..." or "Tarn's Veld ..." names a unit only when 'subsidiary' or 'unit' follows
         bare_said = "said" in words and "its" not in words and "owned" not in words
-        if not _PARENT_THEN_UNIT.search(between) or (bare_said and not _UNIT_AFTER.match(text[unit.end_char:])):
+        bare_possessive = "said" not in words and not re.search(r"subsidiary|unit", words)
+        if not _PARENT_THEN_UNIT.search(between) \
+                or ((bare_said or bare_possessive) and not _UNIT_AFTER.match(text[unit.end_char:])):
             continue
         name = _clean_name(unit.text)
         if name:
