@@ -717,6 +717,23 @@ def test_a_unit_named_after_its_parents_possessive_acts_for_it():
     assert "Veld Oil Corp" not in [d.subject_text for d in got]
 
 
+@pytest.mark.parametrize("text, ents, linked, holder", [
+    ("Halden Corp said J. Paul Varner, who controls Varner Capital Inc, plans to buy 31 pct of Halden's "
+     "new preference shares.", [("Halden Corp", "ORG"), ("J. Paul Varner", "PERSON"),
+                                    ("Varner Capital Inc", "ORG"), ("31 pct", "PERCENT")],
+     "Varner Capital Inc", "J. Paul Varner"),
+    # the figure inside the relative clause stays with the clause's own name
+    ("Orvane Corp, which owns 40 pct of Pellam Inc, said it will sell 10 pct of Kestin Ltd in May.",
+     [("Orvane Corp", "ORG"), ("40 pct", "PERCENT"), ("Pellam Inc", "ORG"), ("10 pct", "PERCENT"),
+      ("Kestin Ltd", "ORG")], "Pellam Inc", "Orvane Corp"),
+])
+def test_a_name_inside_a_relative_clause_gives_the_later_figure_to_the_name_it_hangs_on(text, ents, linked, holder):
+    doc = make(NLP, text, ents)
+    value = [w for w, label in ents if label == "PERCENT"][-1]
+    C._relative_clause_holders(doc, [d := draft(doc, linked, "stake", value)])
+    assert d.subject_text == holder
+
+
 def test_a_parent_that_acts_itself_keeps_its_figure():
     # the unit is named only as what was sold: the parent is the clause's subject
     doc = make(NLP, "Orvane Corp said it sold Pellam Systems Inc for about 31 mln dlrs.",

@@ -3139,6 +3139,7 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
     _full_forms(index, drafts)
     _current_names(doc, drafts)
     _acting_units(doc, drafts)
+    _relative_clause_holders(doc, drafts)
     drafts.extend(_disaster_counts(doc, drafts, published))
     drafts.extend(_company_counts(doc, drafts, published, topics))
     drafts.extend(_aircraft_counts(doc, drafts, published, topics))
@@ -4357,6 +4358,29 @@ def _acting_units(doc: Doc, drafts: list[ClaimDraft]) -> None:
                 or ((bare_said or bare_possessive) and not _UNIT_AFTER.match(text[unit.end_char:])):
             continue
         name = _clean_name(unit.text)
+        if name:
+            d.subject_text = name
+
+
+def _relative_clause_holders(doc: Doc, drafts: list[ClaimDraft]) -> None:
+    """A figure given to a name inside a relative clause ("…, who runs Varner Capital Inc, plans to buy 31 pct …",
+    "…, which owns Pellam Corp, said it earned …") goes to the name the clause hangs on, the main clause's subject,
+    when the figure comes after the clause's closing comma."""
+    for d in drafts:
+        sent = bounded_sent(d.span)
+        names = [n for n in _sentence_ents(doc, sent)[0] if n.end <= d.span.start]
+        mention = _mention_of(names, d.subject_text, d.span)
+        if mention is None or mention.start < sent.start + 3:
+            continue
+        opener = next((t.i for t in reversed(doc[sent.start:mention.start]) if t.text in (",", ";")), None)
+        if opener is None or opener + 1 >= mention.start or doc[opener + 1].lower_ not in ("who", "which") \
+                or opener + 9 < mention.start:
+            continue
+        closer = next((t.i for t in doc[mention.end:d.span.start] if t.text == ","), None)
+        if closer is None or closer != mention.end:  # the clause ends with the name, then the main verb
+            continue
+        head = next((n for n in names if n.end == opener and n.label_ in ("ORG", "PERSON")), None)
+        name = _clean_name(head.text) if head is not None else None
         if name:
             d.subject_text = name
 
