@@ -1379,6 +1379,19 @@ def test_a_closing_or_redemption_day_told_the_wire_way_is_an_event_date(text, da
     assert ("Halden", "event_date", day) in claims(C.revise_drafts(doc, []))
 
 
+@pytest.mark.parametrize("text, day", [
+    ("Halden said the redemption date of its preferred stock will be May 8, 2025.", "May 8, 2025"),
+    ("Halden said its bonds are for settlement on June 3, 2025 and run ten years.", "June 3, 2025"),
+    ("Halden kept its fees as they were after the June 3, 2025 board meeting.", None),
+    ("Halden kept its fees as they were after June 3, 2025's board meeting.", "June 3, 2025"),
+])
+def test_a_named_timetable_day_is_an_event_date(text, day):
+    found = re.search(r"\w+ \d+, 2025", text).group()
+    doc = doc_with(text, [("Halden", "ORG"), (found, "DATE")])
+    got = {v for s, a, v in claims(C.revise_drafts(doc, [])) if a == "event_date"}
+    assert got == ({day} if day else set())
+
+
 def test_a_relative_day_a_deal_closes_on_is_an_event_date():
     text = "Halden said the Mirel merger is now due to close tomorrow."
     doc = doc_with(text, [("Halden", "ORG"), ("Mirel", "ORG"), ("tomorrow", "DATE")])

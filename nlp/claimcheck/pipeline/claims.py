@@ -2358,6 +2358,9 @@ _TIMETABLE_BEFORE = re.compile(
     r"\b(?:merger|acquisition|sale|deal|transaction|purchase|takeover|closing|completion)\b[^,;]{0,40}?\b"
     r"(?:close|closes|closed|complete|completed|due|expected|scheduled)\b(?:[^,;]{0,12}?\b(?:on|by|around|about))?\s+$|"
     r"\bredeem(?:s|ed|ing)?\b[^,;]{0,60}?\bon\s+$|"
+    r"\b(?:redemption|expiration|expiry|closing|settlement)\s+date\s+(?:of|on)\s+$|"
+    r"\b(?:redemption|expiration|expiry|closing|settlement)\s+date\b[^,;]{0,40}?\b(?:will\s+be|would\s+be|is)\s+$|"
+    r"\bfor\s+settlement\s+(?:on\s+)?$|"
     r"\b(?:meets|meet|meeting|hearings?)\b[^,;]{0,25}?\b(?:on|for|set for|scheduled for|starting on)\s+$|"
     r"\b(?:into|take|takes|took)\s+effect\s+(?:on\s+)?$|\beffective\s+date\s+of\s+$", re.IGNORECASE)
 #: a rate or price change in the clause, which "from <date>" dates ("cut its base rate to 10 pct from May 1")
@@ -2370,14 +2373,19 @@ _REPLACED_DAY = re.compile(r"\b(?:had\s+been|was\s+to\s+have|were\s+to\s+have|or
 
 
 #: the words one of the timetable patterns needs (a cheap test before the patterns run)
-_TIMETABLE_WORDS = re.compile(r"expir|extend|clos|complet|meet|hearing|effect|from|redeem", re.IGNORECASE)
+_TIMETABLE_WORDS = re.compile(r"expir|extend|clos|complet|meet|hearing|effect|from|redeem|redemption|settlement",
+                              re.IGNORECASE)
+#: a timetable noun right after its day: "after Tuesday's board meeting", "at Friday's hearing"
+_TIMETABLE_AFTER = re.compile(r"^(?:'s|’s)\s+(?:[a-z]+\s+){0,2}?(?:meeting|hearing|session|deadline)s?\b")
 
 
 def _timetable_day(doc: Doc, sent: Span, date: Span) -> bool:
     """Whether the clause before a date sets it in a timetable (``_TIMETABLE_BEFORE``, ``_RATE_CHANGE``) and did
-    not replace it (``_REPLACED_DAY``). The clause is read back to its last comma or semicolon, which none of the
-    patterns crosses."""
+    not replace it (``_REPLACED_DAY``), or a meeting's or hearing's noun follows it (``_TIMETABLE_AFTER``). The
+    clause is read back to its last comma or semicolon, which none of the patterns crosses."""
     text = text_of(doc)
+    if date.end < sent.end and _TIMETABLE_AFTER.match(text[date.end_char:date.end_char + 40]):
+        return True
     clause = text[doc[max(sent.start, date.start - 24)].idx:date.start_char]
     clause = clause[max(clause.rfind(","), clause.rfind(";")) + 1:]
     if not _TIMETABLE_WORDS.search(clause):
