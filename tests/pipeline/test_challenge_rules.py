@@ -1392,6 +1392,20 @@ def test_a_named_timetable_day_is_an_event_date(text, day):
     assert got == ({day} if day else set())
 
 
+def test_a_company_in_the_wires_brackets_opens_its_sentence():
+    text = "<Halden Corp> said its tender offer for Mirel ran out on May 9, 2025."
+    doc = doc_with(text, [("Halden Corp", "ORG"), ("Mirel", "ORG"), ("May 9, 2025", "DATE")])
+    assert C._opening_company(doc, [e for e in doc.ents if e.label_ == "ORG"], doc.ents[-1], doc[:]) == "Halden Corp"
+
+
+def test_the_day_a_timetable_was_moved_from_is_no_event_date():
+    text = "Halden said it extended its offer for Mirel to midnight June 9, 2025, from May 2, 2025."
+    doc = doc_with(text, [("Halden", "ORG"), ("Mirel", "ORG"), ("June 9, 2025", "DATE"), ("May 2, 2025", "DATE")])
+    got = C.revise_drafts(doc, [C.ClaimDraft("Halden", "event_date", normalize_span(doc.ents[-1], None),
+                                             doc.ents[-1], None, None, 0.5)])
+    assert {v for s, a, v in claims(got) if a == "event_date"} == {"June 9, 2025"}
+
+
 def test_a_relative_day_a_deal_closes_on_is_an_event_date():
     text = "Halden said the Mirel merger is now due to close tomorrow."
     doc = doc_with(text, [("Halden", "ORG"), ("Mirel", "ORG"), ("tomorrow", "DATE")])

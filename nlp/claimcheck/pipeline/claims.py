@@ -2379,6 +2379,22 @@ _TIMETABLE_WORDS = re.compile(r"expir|extend|clos|complet|meet|hearing|effect|fr
 _TIMETABLE_AFTER = re.compile(r"^(?:'s|’s)\s+(?:[a-z]+\s+){0,2}?(?:meeting|hearing|session|deadline)s?\b")
 
 
+#: a day moved to another: "extended its offer to midnight June 9, from May 2" (the day after "from" is the one
+#: the timetable had)
+_MOVED_TO = re.compile(r"\bto\s+(?:midnight\s+)?$", re.IGNORECASE)
+_MOVED_FROM = re.compile(r"^\s*,?\s*from\s*$", re.IGNORECASE)
+
+
+def _day_moved_from(doc: Doc, date: Span) -> bool:
+    """Whether a date is the day a timetable was moved from ("to June 9, from May 2" → May 2)."""
+    before = next((e for e in reversed(ents_in(bounded_sent(date))) if e.end <= date.start), None)
+    if before is None or before.label_ != "DATE":
+        return False
+    text = text_of(doc)
+    return bool(_MOVED_FROM.match(text[before.end_char:date.start_char])
+                and _MOVED_TO.search(text[max(0, before.start_char - 20):before.start_char]))
+
+
 def _timetable_day(doc: Doc, sent: Span, date: Span) -> bool:
     """Whether the clause before a date sets it in a timetable (``_TIMETABLE_BEFORE``, ``_RATE_CHANGE``) and did
     not replace it (``_REPLACED_DAY``), or a meeting's or hearing's noun follows it (``_TIMETABLE_AFTER``). The
@@ -2472,8 +2488,8 @@ def _opening_company(doc: Doc, names: list[Span], value: Span, sent: Span) -> st
     first = rest[0] if rest else None
     if first is None or first.start >= value.start or first.label_ != "ORG":
         return None
-    if first.start > start and not (first.start == start + 1 and doc[start].lower_ == "the"):
-        return None
+    if first.start > start and not (first.start == start + 1 and doc[start].lower_ in ("the", "<")):
+        return None  # ("<Tarn Holdings PLC> said ...": the wire's bracket around a company's name)
     return _clean_name(first.text)
 
 
@@ -3161,6 +3177,7 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
     out_drop |= {id(d) for d in drafts if d.span.label_ == "MONEY" and _wiped_off(doc, d.span)}
     out_drop |= _nationality_subjects(doc, index, drafts, topics)
     out_drop |= _unit_sales_changes(doc, drafts)
+    out_drop |= {id(d) for d in drafts if d.attribute == "event_date" and _day_moved_from(doc, d.span)}
     out_drop |= {id(d) for d in drafts if _no_company(d.subject_text, d.attribute) or _market_count(d)
                  or _ratio_part(d) or _age_count(d) or _money_count(d) or _index_count(doc, d)}
     out_drop |= {id(d) for d in drafts if d.attribute in _RESULTS and _foretold(doc, d.span)}
