@@ -182,6 +182,18 @@ def test_a_stake_owned_by_a_named_holder_is_the_holders():
     assert subjects(got) == [("Ostwind Industries Ltd", "55.2 pct")]
 
 
+def test_a_company_named_before_what_it_has_in_the_counted_phrase_holds_the_count():
+    text = "The ministry said 40 of the 52 Tarvel Bank branches will be folded into Kolt Bank."
+    doc = make(NLP, text, [("40", "CARDINAL"), ("52", "CARDINAL"), ("Tarvel Bank", "ORG"), ("Kolt Bank", "ORG")])
+    got = C.revise_drafts(doc, [draft(doc, "Kolt Bank", "count", "52")])
+    assert [(d.subject_text, d.span.text) for d in got if d.span.text == "52"] == [("Tarvel Bank", "52")]
+    # the clause's own subject runs another's outlets: it keeps the count
+    text = "Orvane Foods runs 120 Pellam Burger restaurants in three states."
+    doc = make(NLP, text, [("Orvane Foods", "ORG"), ("120", "CARDINAL"), ("Pellam Burger", "ORG")])
+    got = C.revise_drafts(doc, [draft(doc, "Orvane Foods", "count", "120")])
+    assert [d.subject_text for d in got] == ["Orvane Foods"]
+
+
 def test_a_maker_inside_the_counted_phrase_does_not_count():
     doc = make(NLP, "Skylark ordered 70 Corvair C90 jets on Monday.",
                [("Skylark", "ORG"), ("70", "CARDINAL"), ("Corvair", "ORG"), ("Monday", "DATE")], sentences=True)

@@ -3164,6 +3164,7 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
     _current_names(doc, drafts)
     _acting_units(doc, drafts)
     _relative_clause_holders(doc, drafts)
+    _owners_in_counted(doc, drafts)
     drafts.extend(_disaster_counts(doc, drafts, published))
     drafts.extend(_company_counts(doc, drafts, published, topics))
     drafts.extend(_aircraft_counts(doc, drafts, published, topics))
@@ -4251,6 +4252,38 @@ def _owned_by(doc: Doc, names: list[Span], value: Span) -> str | None:
     start = value.end + (2 if words[:2] == ["owned", "by"] else 3)
     holder = next((n for n in names if n.start in (start, start + 1)), None)
     return _clean_name(holder.text) if holder is not None else None
+
+
+#: what a company has that a count of it names after the company's name ("52 Tarvel Bank branches", "9,000 Mirel
+#: workers"): the company named inside such a counted phrase is its owner (a product's maker is not: "70 Boeing
+#: planes", ``_is_maker_of_counted``)
+_OWNED_UNITS = {"branch", "office", "store", "shop", "outlet", "plant", "factory", "mill", "hotel", "restaurant",
+                "worker", "employee", "staff", "member", "subscriber", "customer", "depositor", "shareholder",
+                "station", "mine", "refinery", "warehouse", "dealer", "agent", "pilot", "driver"}
+
+
+def _owners_in_counted(doc: Doc, drafts: list[ClaimDraft]) -> None:
+    """A count whose counted phrase names a company before what the company has ("40 of the 52 Tarvel Bank
+    branches will be folded into Kolt Bank") is that company's, where the linker gave it to a name after the
+    figure; a name before it, or one a pronoun stands for, is the clause's subject, which may run another's
+    outlets ("Orvane Foods runs 120 Pellam Burger restaurants", "it keeps 40 Pellam offices")."""
+    for d in drafts:
+        if d.attribute != "count" or d.span.end >= len(doc):
+            continue
+        sent = bounded_sent(d.span)
+        names = _sentence_ents(doc, sent)[0]
+        told = [n for n in names if _clean_name(n.text) == d.subject_text]
+        if not told or any(n.end <= d.span.start for n in told):  # a pronoun's company or the clause's subject
+            continue
+        ent = ent_of(doc[d.span.end])
+        if ent is None or ent.label_ != "ORG" or ent.start != d.span.end or ent.end >= len(doc):
+            continue
+        word = doc[ent.end].lower_
+        if not {word, word[:-1], word[:-2]} & _OWNED_UNITS:  # "branches", "workers", "staff"
+            continue
+        name = _clean_name(ent.text)
+        if name:
+            d.subject_text = name
 
 
 def _is_maker_of_counted(doc: Doc, ent: Span, value: Span) -> bool:
