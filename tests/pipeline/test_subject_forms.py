@@ -746,6 +746,17 @@ def test_a_name_inside_a_relative_clause_gives_the_later_figure_to_the_name_it_h
     assert d.subject_text == holder
 
 
+def test_a_bid_told_as_its_bidders_own_is_the_bidders_deal_value():
+    text = "The Orvane Corp board met on Friday to weigh Kolt Corp's <KLT> 1.2 billion dlr takeover offer."
+    ents = [("Orvane Corp", "ORG"), ("Friday", "DATE"), ("Kolt Corp", "ORG"), ("KLT", "ORG"),
+            ("1.2 billion dlr", "MONEY")]
+    doc = make(NLP, text, ents)
+    assert [(d.subject_text, d.attribute) for d in C.revise_drafts(doc, [])] == [("Kolt Corp", "deal_value")]
+    doc = make(NLP, text, ents)
+    got = C.revise_drafts(doc, [draft(doc, "Orvane Corp", "deal_value", "1.2 billion dlr")])
+    assert [d.subject_text for d in got] == ["Kolt Corp"]
+
+
 def test_a_parent_that_acts_itself_keeps_its_figure():
     # the unit is named only as what was sold: the parent is the clause's subject
     doc = make(NLP, "Orvane Corp said it sold Pellam Systems Inc for about 31 mln dlrs.",

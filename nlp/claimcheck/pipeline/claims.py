@@ -1148,25 +1148,35 @@ _DEAL_AFTER = re.compile(r"(?:[\w-]+ )?(?:deal|takeover|buyout|buy-out|merger|ac
 #: a buyer's own deal after its price: "its $10.3bn takeover of Mirel", "Kolt's proposed 1.3 billion dlr acquisition of
 #: Arden" (not "its $2bn sale of …": the seller's)
 _OWN_DEAL_AFTER = re.compile(r"(?:[\w-]+ )?(?:takeover|buyout|buy-out|acquisition|purchase)(?: of| for)?\b")
+#: a possessor's bid after its price: "Kolt Corp's 1.2 billion dlr takeover offer", "Kolt's $900m bid" (read only
+#: after "'s"; "its $900m offer" may be a target's price offer)
+_OWN_BID_AFTER = re.compile(r"(?:(?:takeover|tender|cash|merger|buyout|rival|hostile)\s+)?(?:offer|bid)s?\b")
 _DEAL_PREMODIFIERS = {"proposed", "planned", "agreed", "pending", "hostile", "friendly", "recent", "completed",
                       "all-share", "all-stock", "all-cash", "cash", "cash-and-stock", "rejected", "failed", "earlier"}
 
 
-def _deal_owner(doc: Doc, names: list[Span], value: Span, sent: Span, drafts: list[ClaimDraft]) -> str | None:
+def _deal_owner(doc: Doc, names: list[Span], value: Span, sent: Span, drafts: list[ClaimDraft], *,
+                named_only: bool = False) -> str | None:
     """The buyer a deal's price belongs to when the deal is told as the buyer's own, the price between the
     possessor and the deal noun: "Kolt's $3.1bn takeover of Arden" (Kolt), "its proposed 1.3 billion dlr
-    acquisition of Arden" (the company 'its' stands for: the one opening the sentence, else the payer before)."""
-    if not _OWN_DEAL_AFTER.match(doc[value.end:value.end + 3].text.lower()):
+    acquisition of Arden" (the company 'its' stands for: the one opening the sentence, else the payer before;
+    ``named_only``: a named possessor only)."""
+    after = doc[value.end:value.end + 3].text.lower()
+    own_bid = _OWN_BID_AFTER.match(after) is not None
+    if not (_OWN_DEAL_AFTER.match(after) or own_bid):
         return None
     i = value.start - 1
     while i > sent.start and doc[i].lower_ in _DEAL_PREMODIFIERS:
         i -= 1
+    if i > sent.start + 2 and doc[i].text == ">":  # the bidder's wire ticker: "Kolt Corp's <KLT> 1.2 billion dlr"
+        opened = next((j for j in range(i - 1, max(sent.start, i - 5), -1) if doc[j].text == "<"), None)
+        i = opened - 1 if opened is not None else i
     if i < sent.start:
         return None
     if doc[i].lower_ in ("'s", "’s"):
         owner = next((n for n in names if n.end == i and n.label_ == "ORG"), None)
         return _clean_name(owner.text) if owner is not None and not _is_ticker(doc, owner) else None
-    if doc[i].lower_ == "its":
+    if doc[i].lower_ == "its" and not own_bid and not named_only:
         return _payer(doc, names, value, sent, drafts)
     return None
 
@@ -3048,6 +3058,11 @@ def revise_drafts(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
             buyer = _passive_buyer(doc, names, d.span, sent) if d.attribute == "deal_value" else None
             if buyer:  # "Arden agreed to be bought by Kolt for $1.75bn"
                 drafts[i].subject_text = buyer
+                continue
+            owner = _deal_owner(doc, names, d.span, sent, drafts, named_only=True) \
+                if d.attribute == "deal_value" else None
+            if owner:  # "Arden rejected Kolt Corp's <KLT> 1.2 billion dlr takeover offer": Kolt's bid
+                drafts[i].subject_text = owner
                 continue
             holder = _verb_subject(doc, names, d.span, sent, index) if d.attribute != "share_price_change" \
                 else _shares_owner(doc, names, d.span, sent)
