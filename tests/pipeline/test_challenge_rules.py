@@ -1406,6 +1406,29 @@ def test_the_day_a_timetable_was_moved_from_is_no_event_date():
     assert {v for s, a, v in claims(got) if a == "event_date"} == {"June 9, 2025"}
 
 
+@pytest.mark.parametrize("text, price", [
+    ("Halden Savings Corp said it is offering 1,350,517 common shares at a price of 31.40 dlrs per share.",
+     "31.40 dlrs"),
+    ("Halden Labs Inc said a public offering of 612,000 new shares is going on at 13 dlrs a share.", "13 dlrs"),
+    ("Halden Inc said it will sell 244,400 common shares privately at 8.70 dlrs each to Kolt.", "8.70 dlrs"),
+])
+def test_a_companys_own_share_offering_price_is_its_ipo_price(text, price):
+    doc = doc_with(text, [(text.split(" said")[0], "ORG"), (re.search(r"\d[\d,]{4,}", text).group(), "CARDINAL"),
+                          (price, "MONEY")])
+    assert (text.split(" said")[0], "ipo_price", price) in claims(C.revise_drafts(doc, []))
+
+
+@pytest.mark.parametrize("text", [
+    "Kolt said it sold 512,300 Mirel shares at 20 dlrs each.",  # another company's shares: a holder's sale
+    "Kolt said it is offering to buy 933,100 shares at 20 dlrs each in a tender offer.",  # a tender's price
+])
+def test_a_price_of_shares_not_the_companys_own_offering_is_no_ipo_price(text):
+    ents = [("Kolt", "ORG")] + ([("Mirel", "ORG")] if "Mirel" in text else []) \
+        + [(re.search(r"\d[\d,]{4,}", text).group(), "CARDINAL"), ("20 dlrs", "MONEY")]
+    doc = doc_with(text, sorted(ents, key=lambda e: text.index(e[0])))
+    assert not any(a == "ipo_price" for _, a, _ in claims(C.revise_drafts(doc, [])))
+
+
 def test_a_relative_day_a_deal_closes_on_is_an_event_date():
     text = "Halden said the Mirel merger is now due to close tomorrow."
     doc = doc_with(text, [("Halden", "ORG"), ("Mirel", "ORG"), ("tomorrow", "DATE")])

@@ -1833,6 +1833,13 @@ _LISTING_WORDS = re.compile(r"\b(?:ipo|float|flotation|listing|listings|debut|in
                             r"first day of trading|first day)\b", re.I)
 #: a tender, takeover or bid: its per-share price is no listing's
 _BID_WORDS_RE = re.compile(r"\b(?:tender|takeover|bid)\b", re.I)
+#: a company's own offering of its shares at a price ("it is offering 1,350,517 common shares at a price of",
+#: "a public offering of 612,000 new shares is going on at", "will sell 244,400 common shares privately at"): the
+#: number of shares names no other company
+_OWN_SHARES_AT = re.compile(
+    r"\b(?:offer(?:s|ed|ing)?|sell(?:s|ing)?|sold|issu(?:e|es|ed|ing)|offering\s+of)\b(?:\s+[a-z]+){0,4}?\s+"
+    r"\d[\d,.]*(?:\s+(?:mln|million))?\s+(?:(?:new|common|preferred|ordinary)\s+){0,2}shares\b"
+    r"(?:\s+of\s+(?:its\s+)?(?:common\s+)?stock)?(?:\s+[a-z]+){0,4}?\s+at(?:\s+a\s+price\s+of)?\s*$")
 
 
 def _offer_prices(doc: Doc, sent: Span, names: list[Span], values: list[Span], drafts: list[ClaimDraft], published,
@@ -1850,7 +1857,9 @@ def _offer_prices(doc: Doc, sent: Span, names: list[Span], values: list[Span], d
         lead = doc[max(sent.start, v.start - 6):v.start].text
         tail = doc[v.end:min(sent.end, v.end + 6)].text
         named = _IPO_PRICE_NAMED.search(lead) is not None or _AT_WHICH.search(tail) is not None
-        sold = _SOLD_AT.search(lead) is not None and _about_a_listing(doc, sent, _LISTING_WORDS)
+        sold = (_SOLD_AT.search(lead) is not None and _about_a_listing(doc, sent, _LISTING_WORDS)) \
+            or (tail.lower().startswith(_SHARE_AFTER)
+                and _OWN_SHARES_AT.search(doc[max(sent.start, v.start - 16):v.start].text) is not None)
         if not (named or sold) or _BID_WORDS_RE.search(span_text(sent)):
             continue
         quantity = normalize_span(v, published)
