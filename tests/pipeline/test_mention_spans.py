@@ -308,6 +308,13 @@ def test_labels(nlp, text, ner, present, absent):
      [("30", "CARDINAL")], []),
     ("It hired 12 engineers and 3-year interns.", [("12", "CARDINAL"), ("3-year", "DATE")],
      [("12", "CARDINAL")], []),
+    # "earlier"/"later" before a day told relative to the story's is part of the date
+    ("Veld Oil cut its prices later this week, after a rival moved earlier today.",
+     [("this week", "DATE"), ("today", "DATE")], [("later this week", "DATE"), ("earlier today", "DATE")],
+     [("today", "DATE")]),
+    # the season of a crop is no date; a season of the year is
+    ("Frost may hurt the winter wheat in the north, traders said this winter.",
+     [("winter", "DATE"), ("this winter", "DATE")], [("this winter", "DATE")], [("winter", "DATE")]),
 ])
 def test_date_edges(nlp, text, ner, present, absent):
     check(nlp, text, ner, present, absent)

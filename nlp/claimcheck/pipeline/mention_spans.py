@@ -471,10 +471,17 @@ _TIME_WORD = re.compile(
 
 
 def _not_a_date(s: Span) -> bool:
-    """"the day" of a trading session ("the Nikkei rose over the day"): the annotation mostly leaves it out; and a
-    "date" with no word of time in it (a company "Dome", "the whole of" without its year) is none."""
+    """"the day" of a trading session ("the Nikkei rose over the day"): the annotation mostly leaves it out; a
+    "date" with no word of time in it (a company "Dome", "the whole of" without its year) is none; nor is the season
+    of a crop ("winter wheat", "the winter wheat areas": never a date in real-train and real-dev, 6 of 6)."""
     t = s.text.lower()
+    if re.fullmatch(r"(?:the\s+)?(?:winter|spring|summer)", t) and s.end < len(s.doc) \
+            and _CROPS.fullmatch(s.doc[s.end].lower_):
+        return True
     return bool(re.fullmatch(r"(?:(?:at\s+)?the\s+end\s+of\s+)?the\s+day", t)) or not _TIME_WORD.search(t)
+
+
+_CROPS = re.compile(r"wheat|barley|crops?|grains?|rapeseed|plantings?|oats|rye|sowings?|kill|winterkill")
 
 
 #: what makes "a year" a moment, not the period of a rate: "a year earlier", "a year ago", "a year after the deal"
@@ -537,6 +544,11 @@ _PERIOD_HEAD = re.compile(
 #: fiscal periods the annotation leaves without "the end of" ("by the end of the financial year")
 _FISCAL = re.compile(r"(?:the\s+)?(?:current\s+)?(?:financial|fiscal|tax)\s+(?:year|quarter)", re.I)
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
+#: "earlier"/"later" before a day told relative to the story's ("earlier today": 78 whole to 6 without it in
+#: real-train and real-dev)
+_EARLIER = re.compile(r"\b(?:earlier|later)\s+$", re.I)
+_RELATIVE_DAY = re.compile(r"(?:today|yesterday|tomorrow|tonight|this\s+(?:week|month|year|morning|afternoon|"
+                           r"evening))", re.I)
 _QUALIFIER = re.compile(r"\b(?:more\s+than|less\s+than|almost|nearly|roughly|approximately|around|some|just)\s+$", re.I)
 _DATE_GAPS = (
     # "the first quarter of the financial year", "the end of the year"
@@ -588,6 +600,9 @@ def _date_edges(doc: Doc, spans: list[Span]) -> list[Span]:
         m = _QUALIFIER.search(before)
         if m and re.match(r"(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b", text[start:end], re.I):
             start -= len(before) - m.start()  # "more than a year ago", "almost two years"
+        m = _EARLIER.search(before)
+        if m and _RELATIVE_DAY.fullmatch(text[start:end]):
+            start -= len(before) - m.start()  # "earlier today", "later this week": one date in the annotation
         after = text[end:end + 30]
         m = re.match(r"[-–/](?:\d\d|\d{4})\b(?!\s*%)|\s*(?:to|through|until|–|-)\s*(?:1[89]|20)\d\d\b", after)
         if m and _YEAR.fullmatch(text[start:end][-4:]):
