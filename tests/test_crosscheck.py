@@ -798,3 +798,24 @@ def test_a_day_written_without_its_year_agrees_with_the_same_day_of_another_year
     found = [f for f in crosscheck(docs("a", "b", published=date(1987, 5, 1)), [a, b], [])
              if f.attribute == "event_date"]
     assert bool(found) != agree
+
+
+def test_two_sums_whose_gap_a_source_states_are_no_conflict():
+    # a results table and its fuller reissue: net after and before an item the reissue's note gives
+    a = claim("a", 3_712_000, "3,712,000", subject="Kestrel Foods", attribute="profit", period="1986")
+    b = claim("b", 4_738_000, "4,738,000", subject="Kestrel Foods", attribute="profit", period="1986")
+    plain = [Document(id="a", text="Net 3,712,000 vs 9,000"),
+             Document(id="b", text="Net 4,738,000 vs 9,000\n\nThe net is struck before 1,026,000 dlrs paid "
+                                             "on preference stock.")]
+    assert [f.kind for f in crosscheck(plain, [a, b], [])] == []
+    # no stated gap: the sources disagree
+    other = [plain[0], Document(id="b", text="Net 4,738,000 vs 9,000\n\nThe net is struck before payouts.")]
+    assert [f.kind for f in crosscheck(other, [a, b], [])] == ["conflict"]
+
+
+def test_a_stated_gap_is_read_past_the_number_scanners_window():
+    from claimcheck.crosscheck import stated_amounts
+
+    text = "Net 4,738,000 vs 9,000. " + "Sales held up in every region of the group that year. " * 6 \
+        + "The note gives dividends of 1,026,000 dlrs and a gain of 2.5 mln dlrs."
+    assert {1_026_000.0, 2_500_000.0} <= stated_amounts([Document(id="b", text=text)])["b"]

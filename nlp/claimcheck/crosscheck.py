@@ -566,14 +566,53 @@ def _partners(claims: list[Claim]) -> dict[str, list[Claim]]:
     return out
 
 
+#: the least gap between two sums that a stated amount explains (smaller amounts are too common to mean anything)
+MIN_TOLD_GAP = 10_000
+
+
+def stated_amounts(documents: Iterable[Document]) -> dict[str, frozenset[float]]:
+    """doc id → the numbers of at least :data:`MIN_TOLD_GAP` its text states, scale words read ("954,000",
+    "25 mln"): the items a results note or a deal's parts list, with which one source's sum may differ from
+    another's."""
+    from claimcheck.normalize.numbers import MAX_TEXT, scan_numbers
+
+    def pieces(text: str) -> Iterable[str]:  # the scanner reads MAX_TEXT characters: pieces cut at spaces
+        for line in text.split("\n"):
+            while len(line) > MAX_TEXT:
+                cut = line.rfind(" ", 0, MAX_TEXT)
+                cut = cut if cut > 0 else MAX_TEXT
+                yield line[:cut]
+                line = line[cut:]
+            yield line
+
+    return {d.id: frozenset(float(t.value) for piece in pieces(d.text or "") for t in scan_numbers(piece)
+                            if not t.ordinal and t.value >= MIN_TOLD_GAP) for d in documents}
+
+
+def _gap_told(worst: Claim, consensus: Claim, stated: dict[str, frozenset[float]]) -> bool:
+    """Two sums of money whose difference a source of the two states, exactly, to three significant digits or
+    more: one figure with and one without an item the story names (a table's "Net 4,738,000" against its
+    reissue's "Net 3,712,000", whose note gives preferred dividends of 1,026,000)."""
+    if ATTRIBUTE_KINDS.get(consensus.attribute) != "money" or worst.unit != consensus.unit:
+        return False
+    a, b = worst.value, consensus.value
+    if not (isinstance(a, (int, float)) and isinstance(b, (int, float))) or isinstance(a, bool) or isinstance(b, bool):
+        return False
+    gap = abs(float(a) - float(b))
+    if gap < MIN_TOLD_GAP or len(f"{round(gap)}".rstrip("0")) < 3:
+        return False  # a round gap (200 mln, 900,000) is stated somewhere in many a story: only a precise one tells
+    return any(abs(x - gap) <= 1e-6 * gap for doc in {worst.doc, consensus.doc} for x in stated.get(doc, ()))
+
+
 def compare_group(claims: list[Claim], next_id, *, published: dict[str, date | None] | None = None,
-                  aside: Iterable[Claim] = ()) -> Finding | None:
+                  aside: Iterable[Claim] = (), stated: dict[str, frozenset[float]] | None = None) -> Finding | None:
     """A finding when the sources in one group disagree, else None.
 
     ``published`` (doc id → publication date), when given, lets a date finding say that a relative date
     ("on Monday") was read against that source's date line. ``aside``: figures of the same group that count
     something else (a count in a part frame, :func:`split_frames`): they do not vote, but a figure one of them
-    also states is never an outlier.
+    also states is never an outlier. ``stated`` (doc id → the amounts its text states, :func:`stated_amounts`):
+    two sums whose gap one of the sources states are the same figure with and without that item, not a conflict.
     """
     docs = sorted({c.doc for c in claims})
     if len(docs) < 2:
@@ -625,6 +664,8 @@ def compare_group(claims: list[Claim], next_id, *, published: dict[str, date | N
         return None
     worst = max(outliers, key=lambda c: (c.confidence, -len(c.id)))
     if _different_magnitude(worst, consensus, claims, agreeing_docs):
+        return None
+    if stated and _gap_told(worst, consensus, stated):
         return None
     outlier_docs = sorted({c.doc for c in outliers})
     kind: FindingKind = "date" if consensus.attribute in DATE_ATTRIBUTES else "conflict"
@@ -870,7 +911,7 @@ def dated_moments(claims: list[Claim], published: dict[str, date | None] | None)
 
 def compare_moments(claims: list[Claim], next_id, *, published: dict[str, date | None] | None = None,
                     timeline_number: int = 1, story_dates: dict[str, date | None] | None = None,
-                    ) -> tuple[list[Finding], Timeline | None]:
+                    stated: dict[str, frozenset[float]] | None = None) -> tuple[list[Finding], Timeline | None]:
     """The findings of one group compared moment by moment (and, for counts, part frame by part frame:
     :func:`split_frames`), and its timeline when it has two moments or more; stories published apart are apart
     in time (:func:`dated_moments`, by ``story_dates``: the date lines not found wrong)."""
@@ -878,7 +919,7 @@ def compare_moments(claims: list[Claim], next_id, *, published: dict[str, date |
     findings = []
     for _, part in parts:
         for framed, aside in split_frames(part):
-            finding = compare_group(framed, next_id, published=published, aside=aside)
+            finding = compare_group(framed, next_id, published=published, aside=aside, stated=stated)
             if finding is not None:
                 findings.append(finding)
     return findings, (timeline_entry(parts, timeline_number) if len(parts) > 1 else None)
@@ -1239,6 +1280,7 @@ def crosscheck_all(documents: list[Document], claims: list[Claim], typos: list[T
     published = {d.id: d.published for d in documents}
     story_dates = {i: None if i in misdated else day for i, day in published.items()}  # a wrong date line: no moment
     claims = dated_counts(claims, published)
+    stated = stated_amounts(documents)
     groups = group_claims(claims, misdated)
     single: list[SingleSource] = []
     timelines: list[Timeline] = []
@@ -1247,7 +1289,7 @@ def crosscheck_all(documents: list[Document], claims: list[Claim], typos: list[T
         if len({c.doc for c in group}) == 1:
             single.append(single_source_entry(group, len(single) + 1))
         found, timeline = compare_moments(group, next_id, published=published, timeline_number=len(timelines) + 1,
-                                          story_dates=story_dates)
+                                          story_dates=story_dates, stated=stated)
         findings += found
         if timeline is not None:
             timelines.append(timeline)
