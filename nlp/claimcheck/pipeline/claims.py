@@ -1977,13 +1977,13 @@ def _given_to(doc: Doc, names: list[Span], value: Span, sent: Span) -> str | Non
 
     j = value.start - 1 if value.start > sent.start and doc[value.start - 1].lower_ in ("a", "an") else value.start
     named = next((n for n in names if n.end == j and n.start > sent.start), None)
+    if named is not None and (_is_ticker(doc, named) or not (named.label_ == "ORG" or is_country(named.text))):
+        return None
     if named is None:  # a country the NER left or read as a person ("LOANS KENYA 140 MLN DLRS")
         start = next((i for i in range(max(sent.start + 1, j - 3), j) if is_country(doc[i:j].text)), None)
-        named = doc[start:j] if start is not None else None
-    elif not (named.label_ == "ORG" or is_country(named.text)) or _is_ticker(doc, named):
-        return None
-    if named is None:
-        return None
+        if start is None:
+            return None
+        named = doc[start:j]
     verb = doc[named.start - 1] if doc[named.start - 1].lower_ != "the" or named.start - 2 < sent.start \
         else doc[named.start - 2]
     return _clean_name(named.text) if _GIVE_VERBS.match(verb.text) else None
@@ -2377,8 +2377,8 @@ _TIMETABLE_BEFORE = re.compile(
     r"\b(?:merger|acquisition|sale|deal|transaction|purchase|takeover|closing|completion)\b[^,;]{0,40}?\b"
     r"(?:close|closes|closed|complete|completed|due|expected|scheduled)\b(?:[^,;]{0,12}?\b(?:on|by|around|about))?\s+$|"
     r"\bredeem(?:s|ed|ing)?\b[^,;]{0,60}?\bon\s+$|"
-    r"\b(?:redemption|expiration|expiry|closing|settlement)\s+date\s+(?:of|on)\s+$|"
-    r"\b(?:redemption|expiration|expiry|closing|settlement)\s+date\b[^,;]{0,40}?\b(?:will\s+be|would\s+be|is)\s+$|"
+    r"\b(?:redemption|expiration|expiry|closing|settlement)\s+date\b"
+    r"(?:\s+(?:of|on)|[^,;]{0,40}?\b(?:will\s+be|would\s+be|is))\s+$|"
     r"\bfor\s+settlement\s+(?:on\s+)?$|"
     r"\b(?:meets|meet|meeting|hearings?)\b[^,;]{0,25}?\b(?:on|for|set for|scheduled for|starting on)\s+$|"
     r"\b(?:into|take|takes|took)\s+effect\s+(?:on\s+)?$|\beffective\s+date\s+of\s+$", re.IGNORECASE)
@@ -4296,7 +4296,7 @@ def _owners_in_counted(doc: Doc, drafts: list[ClaimDraft]) -> None:
             continue
         sent = bounded_sent(d.span)
         names = _sentence_ents(doc, sent)[0]
-        told = [n for n in names if _clean_name(n.text) == d.subject_text]
+        told = _mentions_named(names, d.subject_text)
         if not told or any(n.end <= d.span.start for n in told):  # a pronoun's company or the clause's subject
             continue
         ent = ent_of(doc[d.span.end])
@@ -4424,7 +4424,7 @@ def _acting_units(doc: Doc, drafts: list[ClaimDraft]) -> None:
     for d in drafts:
         sent = bounded_sent(d.span)
         names = [n for n in _sentence_ents(doc, sent)[0] if n.label_ == "ORG" and n.end <= d.span.start]
-        parent = next((n for n in names if _clean_name(n.text) == d.subject_text), None)
+        parent = next(iter(_mentions_named(names, d.subject_text)), None)
         if parent is None:
             continue
         unit = next((n for n in names if n.start > parent.end), None)
@@ -4494,9 +4494,14 @@ def _given_stake(doc: Doc, names: list[Span], value: Span, sent: Span) -> str | 
     return _clean_name(holder.text)
 
 
+def _mentions_named(names: list[Span], subject: str) -> list[Span]:
+    """The mentions among ``names`` that a draft's subject was read from (its cleaned name, or its text)."""
+    return [n for n in names if _clean_name(n.text) == subject or n.text == subject]
+
+
 def _mention_of(names: list[Span], subject: str, value: Span) -> Span | None:
     """The name mention of the sentence a draft's subject was read from (the nearest one to the value)."""
-    same = [n for n in names if _clean_name(n.text) == subject or n.text == subject]
+    same = _mentions_named(names, subject)
     if not same:
         return None
     return min(same, key=lambda n: abs(n.start - value.start))
