@@ -54,7 +54,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Callable, Collection, Iterable, Protocol
+from typing import Callable, Collection, Iterable, Mapping, Protocol
 
 from claimcheck.resolve.entities import name_key
 from claimcheck.resolve.typos import TypoCandidate
@@ -570,10 +570,8 @@ def _partners(claims: list[Claim]) -> dict[str, list[Claim]]:
 MIN_TOLD_GAP = 10_000
 
 
-def stated_amounts(documents: Iterable[Document]) -> dict[str, frozenset[float]]:
-    """doc id → the numbers of at least :data:`MIN_TOLD_GAP` its text states, scale words read ("954,000",
-    "25 mln"): the items a results note or a deal's parts list, with which one source's sum may differ from
-    another's."""
+def _amounts_in(text: str) -> frozenset[float]:
+    """The numbers of at least :data:`MIN_TOLD_GAP` a text states, scale words read ("954,000", "25 mln")."""
     from claimcheck.normalize.numbers import MAX_TEXT, scan_numbers
 
     def pieces(text: str) -> Iterable[str]:  # the scanner reads MAX_TEXT characters: pieces cut at spaces
@@ -585,11 +583,30 @@ def stated_amounts(documents: Iterable[Document]) -> dict[str, frozenset[float]]
                 line = line[cut:]
             yield line
 
-    return {d.id: frozenset(float(t.value) for piece in pieces(d.text or "") for t in scan_numbers(piece)
-                            if not t.ordinal and t.value >= MIN_TOLD_GAP) for d in documents}
+    return frozenset(float(t.value) for piece in pieces(text) for t in scan_numbers(piece)
+                     if not t.ordinal and t.value >= MIN_TOLD_GAP)
 
 
-def _gap_told(worst: Claim, consensus: Claim, stated: dict[str, frozenset[float]]) -> bool:
+class StatedAmounts(dict):
+    """doc id → the amounts its text states (:func:`_amounts_in`): the items a results note or a deal's parts list,
+    with which one source's sum may differ from another's. A document is read on the first conflict that needs
+    it, not for every story."""
+
+    def __init__(self, documents: Iterable[Document]) -> None:
+        super().__init__()
+        self._texts = {d.id: d.text or "" for d in documents}
+
+    def __missing__(self, doc_id: str) -> frozenset[float]:
+        amounts = self[doc_id] = _amounts_in(self._texts.get(doc_id, ""))
+        return amounts
+
+
+def stated_amounts(documents: Iterable[Document]) -> StatedAmounts:
+    """The amounts each document states, read when first asked for (:class:`StatedAmounts`)."""
+    return StatedAmounts(documents)
+
+
+def _gap_told(worst: Claim, consensus: Claim, stated: Mapping[str, frozenset[float]]) -> bool:
     """Two sums of money whose difference a source of the two states, exactly, to three significant digits or
     more: one figure with and one without an item the story names (a table's "Net 4,738,000" against its
     reissue's "Net 3,712,000", whose note gives preferred dividends of 1,026,000)."""
@@ -601,11 +618,11 @@ def _gap_told(worst: Claim, consensus: Claim, stated: dict[str, frozenset[float]
     gap = abs(float(a) - float(b))
     if gap < MIN_TOLD_GAP or len(f"{round(gap)}".rstrip("0")) < 3:
         return False  # a round gap (200 mln, 900,000) is stated somewhere in many a story: only a precise one tells
-    return any(abs(x - gap) <= 1e-6 * gap for doc in {worst.doc, consensus.doc} for x in stated.get(doc, ()))
+    return any(abs(x - gap) <= 1e-6 * gap for doc in {worst.doc, consensus.doc} for x in stated[doc])
 
 
 def compare_group(claims: list[Claim], next_id, *, published: dict[str, date | None] | None = None,
-                  aside: Iterable[Claim] = (), stated: dict[str, frozenset[float]] | None = None) -> Finding | None:
+                  aside: Iterable[Claim] = (), stated: Mapping[str, frozenset[float]] | None = None) -> Finding | None:
     """A finding when the sources in one group disagree, else None.
 
     ``published`` (doc id → publication date), when given, lets a date finding say that a relative date
@@ -665,7 +682,7 @@ def compare_group(claims: list[Claim], next_id, *, published: dict[str, date | N
     worst = max(outliers, key=lambda c: (c.confidence, -len(c.id)))
     if _different_magnitude(worst, consensus, claims, agreeing_docs):
         return None
-    if stated and _gap_told(worst, consensus, stated):
+    if stated is not None and _gap_told(worst, consensus, stated):
         return None
     outlier_docs = sorted({c.doc for c in outliers})
     kind: FindingKind = "date" if consensus.attribute in DATE_ATTRIBUTES else "conflict"
@@ -911,7 +928,7 @@ def dated_moments(claims: list[Claim], published: dict[str, date | None] | None)
 
 def compare_moments(claims: list[Claim], next_id, *, published: dict[str, date | None] | None = None,
                     timeline_number: int = 1, story_dates: dict[str, date | None] | None = None,
-                    stated: dict[str, frozenset[float]] | None = None) -> tuple[list[Finding], Timeline | None]:
+                    stated: Mapping[str, frozenset[float]] | None = None) -> tuple[list[Finding], Timeline | None]:
     """The findings of one group compared moment by moment (and, for counts, part frame by part frame:
     :func:`split_frames`), and its timeline when it has two moments or more; stories published apart are apart
     in time (:func:`dated_moments`, by ``story_dates``: the date lines not found wrong)."""
