@@ -98,3 +98,12 @@ def test_train_frozen_ner_needs_fast_and_a_trained_pipeline(args, tmp_path):
     assert result.exit_code != 0
     assert "--frozen-ner" in result.output and "Traceback" not in result.output
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("args", [("--model", "fast", "--fit-filter"),  # no --real
+                                  ("--model", "transformer", "--real", "--fit-filter")])
+def test_train_fit_filter_needs_fast_real_and_a_trained_pipeline(args, tmp_path, shared_data):
+    result = run("train", *args, "--shared", str(shared_data.parent), "--output", str(tmp_path / "out"))
+    assert result.exit_code != 0
+    assert "--fit-filter: needs --model fast, --real" in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "out").exists()

@@ -32,6 +32,8 @@ def test_fast_model_is_committed_small_and_loads(fast):
     assert fast.pipe_names == ["senter", "claimcheck_paragraphs_v1", "ner", "claimcheck_quantities_v1",
                                "claim_linker", "claimcheck_tables_v1"]
     assert 0.0 < fast.get_pipe("claim_linker").cfg["threshold"] < 1.0
+    filt = fast.get_pipe("claim_linker").cfg["filter"]  # the claim filter (claimcheck train --real --fit-filter)
+    assert 0.0 < filt["threshold"] < 1.0 and len(filt["weights"]) > 100
 
 
 def test_fast_scores_on_the_test_split(fast):

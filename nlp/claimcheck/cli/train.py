@@ -42,6 +42,10 @@ def train_cli(
     frozen_ner: Optional[Path] = typer.Option(None, "--frozen-ner", metavar="MODEL_DIR",
                                               help="fast: take the NER of this trained pipeline as it is and train "
                                                    "only the claim linker (how models/fast was last made)."),
+    fit_filter: bool = typer.Option(False, "--fit-filter",
+                                    help="fast: do not retrain; fit the claim filter of the model at --output "
+                                         "(linkers cross-fitted on real-train, its threshold chosen on real-dev; "
+                                         "needs --real)."),
 ) -> None:
     """Train a pipeline on corpus/claims: fast with spaCy's training loop, transformer by fine-tuning its encoder.
 
@@ -68,6 +72,15 @@ def train_cli(
             raise InputError("--real needs the shared data (--shared PATH)")
         if frozen_ner is not None and (model != "fast" or not (frozen_ner / "ner").is_dir()):
             raise InputError(f"--frozen-ner {frozen_ner}: needs --model fast and a trained fast pipeline there")
+        if fit_filter:
+            from claimcheck.training.claim_filter import build as build_filter
+
+            if model != "fast" or shared_path is None or not (target / "claim_linker" / "cfg").is_file():
+                raise InputError(f"--fit-filter: needs --model fast, --real and a trained fast pipeline at {target}")
+            summary = build_filter(target, shared_path, seed=seed,
+                                   report=lambda m: typer.echo(m, err=True))
+            typer.echo(json.dumps(summary, indent=2, default=str))
+            return
         summary = train(model, target, corpus=corpus, max_steps=max_steps, seed=seed, force=force, real=shared_path,
                         frozen_base=frozen_ner)
     except MarkupError as exc:  # a corpus article that cannot be read or parsed: names the file (and line)

@@ -12,7 +12,9 @@ Two decisions per value mention, both learnt:
 
 Per pair the model outputs the attribute probabilities and the pair's link score.
 A value becomes a claim when its best attribute reaches the threshold (tuned on the
-dev split), about the candidate with the highest link score.
+dev split), about the candidate with the highest link score. A trained filter
+(``claimcheck.pipeline.claim_filter``, in ``cfg["filter"]`` when the model has one)
+then takes a second look at each finished draft and drops those it judges wrong.
 
 Training reads gold claims from ``doc.user_data["claimcheck.gold_claims"]``
 (written by ``claimcheck.training.corpus``) and uses the gold entities as
@@ -25,7 +27,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Callable, Iterable, cast
+from typing import Any, Callable, Iterable, cast
 
 import numpy
 from spacy.language import Language
@@ -194,7 +196,7 @@ class ClaimLinker(TrainablePipe):
         self.vocab = vocab
         self.model = model
         self.name = name
-        self.cfg = {"threshold": threshold}
+        self.cfg: dict[str, Any] = {"threshold": threshold}  # + "filter" (pipeline.claim_filter) when fitted
 
     # inputs -------------------------------------------------------------------------------------------
     def _inputs(self, docs: Iterable[Doc], ents_of: Callable | None = None):
@@ -214,6 +216,7 @@ class ClaimLinker(TrainablePipe):
         return inputs, self.model.ops.to_numpy(self.model.predict(inputs))
 
     def set_annotations(self, docs: Iterable[Doc], predictions) -> None:
+        from claimcheck.pipeline.claim_filter import keep
         from claimcheck.pipeline.context import drafts_from_links
 
         inputs, scores = predictions
@@ -225,7 +228,8 @@ class ClaimLinker(TrainablePipe):
                 from claimcheck.pipeline.claim_encoder import LINK_SCORES_KEY
 
                 doc.user_data[LINK_SCORES_KEY] = (pairs, rows)
-            doc._.claims = drafts_from_links(doc, choose_links(pairs, rows, self.cfg["threshold"]))
+            doc._.claims = keep(drafts_from_links(doc, choose_links(pairs, rows, self.cfg["threshold"])),
+                                self.cfg.get("filter"))
 
     # training --------------------------------------------------------------------------------------------
     def _gold_inputs(self, examples: Iterable[Example]):

@@ -147,8 +147,9 @@ def _as_of(tasks: list[dict], claim_pairs: list) -> dict:
             "moments_found": named_pred, "moments_in_matched_gold": named_gold}
 
 
-def run_tasks(tasks: list[dict], nlp) -> tuple[list, list]:
-    """Per task: (gold spans, predicted spans) and (gold claims, predicted claims + attribute score)."""
+def run_tasks(tasks: list[dict], nlp, on_drafts=None) -> tuple[list, list]:
+    """Per task: (gold spans, predicted spans) and (gold claims, predicted claims + attribute score).
+    ``on_drafts(drafts, gold_claims, predicted_claims)``, when given, also sees each task's claim drafts."""
     from datetime import date
 
     from spacy.util import filter_spans
@@ -186,6 +187,8 @@ def run_tasks(tasks: list[dict], nlp) -> tuple[list, list]:
         pred = [(name_key(d.subject_text), d.attribute, _value_key(d.quantity), d.attribute_score, d.as_of)
                 for d in p.drafts]
         claim_pairs.append((_gold_claims(task, sdoc), pred))
+        if on_drafts is not None:
+            on_drafts(p.drafts, *claim_pairs[-1])
     return mention_pairs, claim_pairs
 
 

@@ -43,7 +43,8 @@ def register() -> None:
 def train(model: str, output: Path, *, corpus: Path | None = None, max_steps: int | None = None,
           config: Path | None = None, seed: int = 0, force: bool = False, quiet: bool = False,
           real: Path | None = None, real_fraction: float = 1.0, silver: list[dict] | None = None,
-          frozen_base: Path | None = None, eval_frequency: int | None = None) -> dict:
+          frozen_base: Path | None = None, eval_frequency: int | None = None,
+          fold: tuple[int, int] | None = None) -> dict:
     """Train ``model`` and install it at ``output``; returns a summary (steps, scores, seconds).
 
     ``real``: the shared data folder; the real articles' ``train`` split is added to the training data and
@@ -52,7 +53,9 @@ def train(model: str, output: Path, *, corpus: Path | None = None, max_steps: in
     curves. ``silver``: machine-labelled tasks added to the training data (``claimcheck.training.distill``).
     ``frozen_base``: a trained pipeline whose NER is taken as it is (sourced and frozen), so only the claim
     linker trains: what distillation changes, at a fraction of the cost. ``eval_frequency``: steps between
-    scorings on dev (the best-scoring step is kept).
+    scorings on dev (the best-scoring step is kept). ``fold``: ``(k, n)`` leaves out the k-th of n fixed parts
+    of the training articles, written and real (:func:`fold_of`), for cross-fitted models
+    (``claimcheck.training.claim_filter``).
     """
     from spacy.cli.train import train as spacy_train
 
@@ -71,6 +74,8 @@ def train(model: str, output: Path, *, corpus: Path | None = None, max_steps: in
 
         train_rows += real_subset(load_real(real, corpus, split="train"), real_fraction)
         dev_rows += load_real(real, corpus, split="dev")
+    if fold is not None:
+        train_rows = [r for r in train_rows if fold_of(r, fold[1]) != fold[0]]
     train_rows += silver or []
     if not train_rows or not dev_rows:
         raise InputError(f"{corpus}/claims: train and dev splits must both hold articles")
@@ -115,21 +120,27 @@ def train(model: str, output: Path, *, corpus: Path | None = None, max_steps: in
             "dev": meta.get("performance", {})}
 
 
+def _article_key(row: dict) -> str:
+    """SHA-1 of an article's ``source:id``: an order and a partition that do not depend on how articles come."""
+    import hashlib
+
+    meta = row.get("meta", {})
+    return hashlib.sha1(f"{meta.get('source')}:{meta.get('id')}".encode()).hexdigest()
+
+
+def fold_of(row: dict, n: int) -> int:
+    """Which of ``n`` fixed parts an article belongs to."""
+    return int(_article_key(row), 16) % n
+
+
 def real_subset(rows: list[dict], fraction: float) -> list[dict]:
     """A fixed ``fraction`` of real articles: the first by SHA-1 of ``source:id``, so a smaller share is
     always part of a larger one and the subset does not depend on the order the articles come in."""
-    import hashlib
-
     if not 0.0 < fraction <= 1.0:
         raise InputError(f"the share of real-train must be in (0, 1], not {fraction}")
     if fraction == 1.0:
         return rows
-
-    def key(row: dict) -> str:
-        meta = row.get("meta", {})
-        return hashlib.sha1(f"{meta.get('source')}:{meta.get('id')}".encode()).hexdigest()
-
-    ranked = sorted(rows, key=key)
+    ranked = sorted(rows, key=_article_key)
     return ranked[:max(1, round(fraction * len(ranked)))]
 
 
