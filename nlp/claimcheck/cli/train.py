@@ -44,8 +44,8 @@ def train_cli(
                                                    "only the claim linker (how models/fast was last made)."),
     fit_filter: bool = typer.Option(False, "--fit-filter",
                                     help="fast: do not retrain; fit the claim filter of the model at --output "
-                                         "(linkers cross-fitted on real-train, its threshold chosen on real-dev; "
-                                         "needs --real)."),
+                                         "(linkers cross-fitted on the written train split and real-train, its "
+                                         "threshold chosen on the dev sets; needs --real; ~9 min)."),
 ) -> None:
     """Train a pipeline on corpus/claims: fast with spaCy's training loop, transformer by fine-tuning its encoder.
 

@@ -9,7 +9,7 @@ drafts, each labelled by whether the gold holds it (subject, attribute and value
 ``real-dev`` and ``challenge-dev``: old newswire and modern coverage both have a say), and the whole filter goes
 into that linker's ``cfg["filter"]``. No test set is read.
 
-    claimcheck train --model fast --real --fit-filter      # ~9 min on a 2-core machine (507 s)
+    claimcheck train --model fast --real --fit-filter      # ~9 min on a 2-core machine (553 s)
 """
 
 from __future__ import annotations
