@@ -30,7 +30,9 @@ error inside what the other sources' own rounding allows cannot be seen by
 anyone); a name form that three or more documents use (so that a majority
 spelling exists), at its first use in the document body, misspelt into a form
 that is not an English word (a real-word error, 'March' → 'Mach', needs the
-sentence, not a spelling check). Everything is drawn with a seeded ``random.Random``.
+sentence, not a spelling check). Everything is drawn with a seeded ``random.Random``, one per error kind, so
+what one kind draws does not depend on another's: a pipeline change that alters the story's claims changes the
+figures drawn, never the names (which a comparison of two pipelines can then pair).
 
 A finding *detects* an injection when it is of the right kind (``conflict`` for
 figures and counts, ``date`` for dates, ``typo`` for names), names the injected
@@ -319,10 +321,10 @@ def name_forms(documents: list[Document]) -> dict[str, set[str]]:
 def generate(report: Report, documents: list[Document], *, seed: int = 0, per_kind: int = 10,
              kinds: tuple[str, ...] = KINDS, name_forms_by_doc: dict[str, set[str]] | None = None) -> list[Injection]:
     """Up to ``per_kind`` single-error injections of each kind for one story (see the module docstring)."""
-    rng = random.Random(seed)
     groups = _checkable(report)
     out: list[Injection] = []
     for kind in kinds:
+        rng = random.Random(f"{seed}:{kind}")  # its own draw: the names do not follow the figures' (docstring)
         found: list[Injection] = []
         if kind in NAME_KINDS:
             found = _name_injections(kind, documents, rng, name_forms_by_doc or name_forms(documents), per_kind)
