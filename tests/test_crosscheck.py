@@ -814,8 +814,8 @@ def test_two_sums_whose_gap_a_source_states_are_no_conflict():
 
 
 def test_a_stated_gap_is_read_past_the_number_scanners_window():
-    from claimcheck.crosscheck import stated_amounts
+    from claimcheck.crosscheck import StatedAmounts
 
     text = "Net 4,738,000 vs 9,000. " + "Sales held up in every region of the group that year. " * 6 \
         + "The note gives dividends of 1,026,000 dlrs and a gain of 2.5 mln dlrs."
-    assert {1_026_000.0, 2_500_000.0} <= stated_amounts([Document(id="b", text=text)])["b"]
+    assert {1_026_000.0, 2_500_000.0} <= StatedAmounts([Document(id="b", text=text)])["b"]

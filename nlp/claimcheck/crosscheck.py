@@ -601,11 +601,6 @@ class StatedAmounts(dict):
         return amounts
 
 
-def stated_amounts(documents: Iterable[Document]) -> StatedAmounts:
-    """The amounts each document states, read when first asked for (:class:`StatedAmounts`)."""
-    return StatedAmounts(documents)
-
-
 def _gap_told(worst: Claim, consensus: Claim, stated: Mapping[str, frozenset[float]]) -> bool:
     """Two sums of money whose difference a source of the two states, exactly, to three significant digits or
     more: one figure with and one without an item the story names (a table's "Net 4,738,000" against its
@@ -628,7 +623,7 @@ def compare_group(claims: list[Claim], next_id, *, published: dict[str, date | N
     ``published`` (doc id → publication date), when given, lets a date finding say that a relative date
     ("on Monday") was read against that source's date line. ``aside``: figures of the same group that count
     something else (a count in a part frame, :func:`split_frames`): they do not vote, but a figure one of them
-    also states is never an outlier. ``stated`` (doc id → the amounts its text states, :func:`stated_amounts`):
+    also states is never an outlier. ``stated`` (doc id → the amounts its text states, :class:`StatedAmounts`):
     two sums whose gap one of the sources states are the same figure with and without that item, not a conflict.
     """
     docs = sorted({c.doc for c in claims})
@@ -1297,7 +1292,7 @@ def crosscheck_all(documents: list[Document], claims: list[Claim], typos: list[T
     published = {d.id: d.published for d in documents}
     story_dates = {i: None if i in misdated else day for i, day in published.items()}  # a wrong date line: no moment
     claims = dated_counts(claims, published)
-    stated = stated_amounts(documents)
+    stated = StatedAmounts(documents)
     groups = group_claims(claims, misdated)
     single: list[SingleSource] = []
     timelines: list[Timeline] = []

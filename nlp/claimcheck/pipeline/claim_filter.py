@@ -24,6 +24,8 @@ from typing import TYPE_CHECKING, Iterable
 
 from spacy.tokens import Doc, Span
 
+from claimcheck.pipeline.pairs import sentence_ids
+
 if TYPE_CHECKING:
     from claimcheck.pipeline.claims import ClaimDraft
 
@@ -42,18 +44,19 @@ class DocView:
     named organisation and the first sentence (the headline or dateline)."""
 
     def __init__(self, doc: Doc) -> None:
-        sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
-        self.sent_of = {}
-        for i, s in enumerate(sents):
-            for t in range(s.start, s.end):
-                self.sent_of[t] = (i, s)
+        annotated = doc.has_annotation("SENT_START")
+        sents = list(doc.sents) if annotated else [doc[:]]
+        self._sents = sents
+        self._ids = sentence_ids(doc) if annotated else None  # the linker's own sentence numbering
         self.names = Counter(e.text.lower() for e in doc.ents if e.label_ in NAMES)
         orgs = Counter(e.text.lower() for e in doc.ents if e.label_ == "ORG")
         self.top = orgs.most_common(1)[0][0] if orgs else None
         self.head = sents[0].text.lower() if sents else ""
 
     def sentence(self, span: Span) -> tuple[int, Span]:
-        return self.sent_of.get(span.start, (99, span.doc[span.start:span.end]))
+        """The number of ``span``'s sentence in the document, and the sentence."""
+        i = int(self._ids[span.start]) if self._ids is not None else 0
+        return i, self._sents[i]
 
 
 def features(draft: "ClaimDraft", view: DocView) -> dict[str, float]:
