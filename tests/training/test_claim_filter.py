@@ -9,7 +9,8 @@ from conftest import ROOT
 
 from claimcheck.pipeline import load_trained
 from claimcheck.pipeline.claim_filter import DocView, features, keep, probability
-from claimcheck.training.claim_filter import choose_threshold, claim_f1, fit, rows_of, store
+from claimcheck.training.claim_filter import (MIN_DRAFTS, choose_attribute_thresholds, choose_threshold, claim_f1, fit,
+                                             rows_of, store)
 from claimcheck.training.train import fold_of
 
 TEXT = ("Quillory Systems said on Tuesday it expects to hire 3,470 engineers next year.\n\n"
@@ -71,6 +72,16 @@ def test_keep_drops_only_the_linkers_drafts_below_the_threshold(nlp):
     assert keep([], drop_all) == []
 
 
+def test_an_attributes_own_threshold_overrides_the_common_one(nlp):
+    _doc, drafts = _drafts(nlp)
+    linked = [d for d in drafts if d.attribute_score is not None]
+    spared = linked[0].attribute
+    half = {"weights": {}, "bias": 0.0, "threshold": 0.6}  # every draft at probability 0.5: all dropped ...
+    assert all(d.attribute_score is None for d in keep(drafts, half))
+    kept = keep(drafts, {**half, "thresholds": {spared: 0.4}})  # ... but those of the attribute with its own 0.4
+    assert [d for d in kept if d.attribute_score is not None] == [d for d in linked if d.attribute == spared]
+
+
 def test_probability_is_a_logistic_of_the_weighted_features():
     assert probability({}, {}, 0.0) == pytest.approx(0.5)
     assert probability({"a": 1.0, "b": 2.0}, {"a": 1.0, "b": -0.5}, 0.0) == pytest.approx(0.5)
@@ -102,6 +113,25 @@ def test_a_filter_that_only_loses_is_switched_off():
     rows = [_row([right, other], [right, other], [{"x": 1.0}, {"y": 1.0}])]
     model = {"weights": {"y": -5.0}, "bias": 0.0}
     assert choose_threshold(rows, model)[0] == 0.0
+
+
+def test_an_attribute_the_common_threshold_serves_badly_gets_its_own():
+    """Deal values the filter doubts (probability 0.27) but which are right, beside counts it rightly doubts at the
+    same probability: a common threshold must choose between them; the deal values get one of their own. An
+    attribute with too few drafts keeps the common threshold, whatever it would gain."""
+    deal = ("orrin", "deal_value", (5, "USD"))
+    counts = [("orrin", "count", (n, "count")) for n in (7, 8, 9)]
+    doubted = {"doubt": 1.0}  # probability 1 / (1 + e) = 0.27 under the model below
+    rows = [_row([deal], [deal, *counts], [doubted] * 4) for _ in range(MIN_DRAFTS)]
+    rows += [_row([("dalby", "count", (3, "count"))], [("dalby", "count", (3, "count"))], [{}])
+             for _ in range(MIN_DRAFTS)]
+    model = {"weights": {"doubt": -1.0}, "bias": 0.0}
+    threshold, _ = choose_threshold(rows, model)
+    assert threshold > 0.27  # the wrong counts outnumber the right deal values: all of them dropped
+    own = choose_attribute_thresholds(rows, model, threshold)
+    assert own and own["deal_value"] <= 0.27 and "count" not in own
+    assert claim_f1(rows, model, threshold, own)["f"] == pytest.approx(1.0)
+    assert choose_attribute_thresholds(rows[: MIN_DRAFTS - 1], model, threshold) == {}
 
 
 def test_rows_of_labels_the_linkers_drafts_and_restores_the_filter(nlp):

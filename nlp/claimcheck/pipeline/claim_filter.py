@@ -4,7 +4,8 @@ The linker decides from a figure's own window (four words left, three right) and
 it has not seen those scores sort claims badly (`models/fast/README.md`, eighteenth session). The filter reads a
 wider view of a finished draft — its attribute and the linker's scores, the sentence's place in the article, the
 words around the figure (digits read as ``#``), quotes and hedges in the sentence, how often and where the subject
-is named — and drops a draft whose probability of being right is below its threshold. Never the figure's value:
+is named — and drops a draft whose probability of being right is below its threshold (the attribute's own, where
+dev chose one: ``threshold_of``). Never the figure's value:
 like the linker, the filter decides the same for a sentence whatever its digits, so a figure misstated by a
 thousand times (the error a fact-checker wants found) is not dropped for looking implausible. It was fitted on drafts
 of articles the linker producing them had not been trained on (cross-fitted linkers over the written train split
@@ -12,7 +13,8 @@ and real-train, ``claimcheck.training.claim_filter``); its threshold was chosen 
 
 Only the linker's own drafts are judged (those with an attribute probability); a claim that a rule made or a
 results table gave is never dropped here. The weights live in the linker's ``cfg["filter"]``
-(``{"weights": {feature: weight}, "bias": b, "threshold": t}``), saved and loaded with the model.
+(``{"weights": {feature: weight}, "bias": b, "threshold": t, "thresholds": {attribute: t}}``, the last optional),
+saved and loaded with the model.
 """
 
 from __future__ import annotations
@@ -96,13 +98,19 @@ def probability(feats: dict[str, float], weights: dict[str, float], bias: float)
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
+def threshold_of(model: dict, attribute: str) -> float:
+    """The probability below which ``model`` drops a draft of ``attribute``: the attribute's own threshold where
+    the model has one (``"thresholds"``), else its one ``"threshold"``."""
+    return float(model.get("thresholds", {}).get(attribute, model["threshold"]))
+
+
 def keep(drafts: Iterable["ClaimDraft"], model: dict | None) -> list["ClaimDraft"]:
     """``drafts`` less the linker's drafts whose probability under ``model`` (the linker's ``cfg["filter"]``)
-    is below its threshold; all of them when there is no model."""
+    is below their attribute's threshold; all of them when there is no model."""
     drafts = list(drafts)
     if not model or not drafts:
         return drafts
-    weights, bias, threshold = model["weights"], float(model["bias"]), float(model["threshold"])
+    weights, bias = model["weights"], float(model["bias"])
     view = DocView(drafts[0].span.doc)
-    return [d for d in drafts
-            if d.attribute_score is None or probability(features(d, view), weights, bias) >= threshold]
+    return [d for d in drafts if d.attribute_score is None
+            or probability(features(d, view), weights, bias) >= threshold_of(model, d.attribute)]
