@@ -78,6 +78,23 @@ def test_the_peer_is_reported_in_the_mode_it_runs():
     assert ("without" in note) == (not classifier.USE_CLF)
 
 
+@pytest.mark.slow  # trains quantulum3's classifier (about ten seconds)
+def test_the_peers_classifier_is_retrained_where_the_bundled_one_does_not_load():
+    """quantulum3 says to retrain its classifier under a scikit-learn its bundled pickle does not fit; the harness
+    does, by quantulum3's own recipe, and the peer then runs with it rather than without."""
+    quantulum3 = pytest.importorskip("quantulum3.classifier")
+    pytest.importorskip("stemming")
+    path, why = nq._retrained_classifier(quantulum3)
+    assert path is not None, why
+    assert quantulum3.Classifier(classifier_path=path).loaded
+    from quantulum3 import parser
+
+    (q,) = nq._Parser(parser, path).parse("The crate weighed 400 tons.")
+    assert q.value == 400 and "ton" in q.unit.name
+    parser_, note = nq.load_quantulum()
+    assert parser_ is not None and ("retrained" in note or note == "quantulum3 with its classifier")
+
+
 def test_newsquant_has_a_fixed_dev_and_test_half(shared_data):
     """Rules are looked at on dev only and test is what is reported: the halves never move (a hash of each
     sentence's text), cover every sentence once, and are about the same size."""

@@ -100,10 +100,13 @@ def _singular(word: str) -> str:
 
 @functools.cache
 def load_quantulum():
-    """quantulum3's parser, or a message saying why not. Its bundled classifier was pickled with an older
-    scikit-learn; when it does not load, quantulum3's own no-classifier disambiguation is used. Probed once per
-    process: the failed load switches the classifier off module-wide, so a second probe would parse fine and
-    report the classifier as on while every parse runs without it."""
+    """quantulum3's parser, or a message saying why not. Its bundled classifier (which unit an ambiguous word
+    means: "pounds" of weight or sterling) was pickled with an older scikit-learn and does not load under today's;
+    quantulum3 then says to retrain it, so it is retrained here, in memory, by quantulum3's own recipe and training
+    set (``classifier.train_classifier``, about ten seconds; it needs the ``stemming`` package, which the ``eval``
+    extra installs), and the peer runs with that. Only when that fails too does quantulum3's own no-classifier
+    disambiguation run. Probed once per process: the failed load switches the classifier off module-wide, so a
+    second probe would parse fine and report the classifier as on while every parse runs without it."""
     try:
         from quantulum3 import classifier, parser
     except Exception as exc:  # noqa: BLE001
@@ -112,12 +115,49 @@ def load_quantulum():
     try:
         parser.parse("It cost $5 and weighed 3 kg.")
     except Exception as exc:  # noqa: BLE001
+        bundled = type(exc).__name__
+        retrained, why = _retrained_classifier(classifier)
+        if retrained is not None:
+            return (_Parser(parser, retrained),
+                    f"quantulum3 with its classifier retrained here by its own recipe (the bundled one does not load "
+                    f"under this scikit-learn: {bundled})")
         classifier.USE_CLF = False
-        note = f"quantulum3 without its classifier (the bundled model does not load: {type(exc).__name__})"
+        note = f"quantulum3 without its classifier (the bundled model does not load: {bundled}; retraining: {why})"
         parser.parse("It cost $5 and weighed 3 kg.")
     if not classifier.USE_CLF:
         note = note if "without" in note else "quantulum3 without its classifier (switched off before this probe)"
     return parser, note
+
+
+class _Parser:
+    """quantulum3's ``parser`` with a classifier file of our own: ``parse(text)`` as the module's."""
+
+    def __init__(self, parser, classifier_path: str) -> None:
+        self._parser, self._path = parser, classifier_path
+
+    def parse(self, text: str):
+        return self._parser.parse(text, classifier_path=self._path)
+
+
+def _retrained_classifier(classifier) -> tuple[str | None, str]:
+    """(path of a classifier file quantulum3 trained on its own training set with the installed scikit-learn, or
+    None, and why not). The file lives in a temporary folder removed when the process ends."""
+    import atexit
+    import shutil
+    import tempfile
+    import warnings
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            obj = classifier.train_classifier(store=False, n_jobs=1)
+        folder = tempfile.mkdtemp(prefix="claimcheck-quantulum3-")
+        atexit.register(shutil.rmtree, folder, True)
+        path = str(Path(folder) / "clf.joblib")
+        classifier.joblib.dump(obj, path)
+        return path, "done"
+    except Exception as exc:  # noqa: BLE001  (a missing `stemming`, a training error: fall back, say why)
+        return None, f"{type(exc).__name__}: {exc}"[:120]
 
 
 # --- predictions -------------------------------------------------------------------------------------
