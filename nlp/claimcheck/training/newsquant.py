@@ -155,6 +155,9 @@ def _retrained_classifier(classifier) -> tuple[str | None, str]:
         atexit.register(shutil.rmtree, folder, True)
         path = str(Path(folder) / "clf.joblib")
         classifier.joblib.dump(obj, path)
+        from quantulum3 import parser
+
+        _Parser(parser, path).parse("It cost $5 and weighed 3 kg.")  # the file loads and parses
         return path, "done"
     except Exception as exc:  # noqa: BLE001  (a missing `stemming`, a training error: fall back, say why)
         return None, f"{type(exc).__name__}: {exc}"[:120]
