@@ -81,6 +81,14 @@ def _voices(items: list[StoryDoc], copies: dict[str, str]) -> list[StoryDoc]:
     return out
 
 
+def _with_title(doc: Document) -> str:
+    """The document's text with its headline when the text does not open with it: what the typo evidence reads
+    ("Matt Smith" in the headline is the document writing "Smith" too)."""
+    if doc.title and not doc.text.startswith(doc.title):
+        return f"{doc.title}\n{doc.text}"
+    return doc.text
+
+
 def voting_claims(claims: list[Claim], copies: dict[str, str]) -> list[Claim]:
     """The claims that vote: all but a copy's figures that agree with a figure of its original about the same
     thing (one voice, counted once). A copy's figure its original does not state — a changed figure, an added
@@ -110,7 +118,7 @@ def check_story(items: list[StoryDoc], *, found_in_pile: bool = False) -> Report
     copies = find_story_copies(items, found_in_pile=found_in_pile)
     voices = _voices(items, copies)
     typos = find_typos({it.doc.id: it.names for it in voices}, {it.doc.id: it.contexts for it in voices},
-                       {it.doc.id: it.doc.text for it in voices})
+                       {it.doc.id: _with_title(it.doc) for it in voices})
     corrections = {t.found: t.suggestion for t in typos}
     independent = [it for it in items if it.doc.id not in copies]
     if len(independent) >= 2:  # one writer's slip among several sources, as for names

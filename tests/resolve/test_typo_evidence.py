@@ -156,3 +156,22 @@ def test_a_name_beside_a_common_word_is_not_its_slip():
     # without the lower-case uses 'School' reads as a name, and the shared story names make 'Scholl' a suspect
     texts = {k: v.replace("the school", "the campus").replace("its school", "its academic") for k, v in texts.items()}
     assert [t[:2] for t in typos(**texts)] == [("Scholl", "School")]
+
+
+def test_a_headline_that_writes_the_right_form_is_the_document_writing_it():
+    # the slip's article names the actor right only in its headline, which its text does not repeat
+    from claimcheck.schema import Document
+    from claimcheck.story import StoryDoc, check_story
+
+    articles = [
+        ("a", "Producers named Orin Kastrinos for the role on Monday. Kastrinos takes over in spring.", None),
+        ("b", "The part goes to Orin Kastrinos. Kastrinos said he was thrilled.", None),
+        ("c", "Fans were surprised by the casting of Kastrnos, who is little known.", "Orin Kastrinos is the new lead"),
+    ]
+    items = []
+    for doc_id, text, title in articles:
+        names = Counter(w for w in re.findall(r"[A-Z]\w{3,}", text) if not text.startswith(w))
+        items.append(StoryDoc(Document(id=doc_id, text=text, title=title), [], names))
+    typos = [f for f in check_story(items).findings if f.kind == "typo"]
+    assert [(f.found, f.suggestion, f.docs, f.confidence) for f in typos] == [
+        ("Kastrnos", "Kastrinos", ["c"], EVIDENCE_CONFIDENCE[SAME_DOC])]

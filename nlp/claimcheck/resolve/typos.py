@@ -123,7 +123,18 @@ def _accepted(a: str, b: str) -> bool:
             return True  # plurals, possessives, demonyms: 'Uighurs', 'Indian' beside 'India'
     if la[:-1] == lb[:-1] and {la[-1], lb[-1]} <= {"a", "s", "n"}:
         return True  # 'Somalia' / 'Somalis'
-    return _transliteration(la, lb) or _spelling_variant(la, lb)
+    # a transliterated name has no one spelling; a common English word has ('Elections' / 'Electins')
+    if _transliteration(la, lb) and not (_common_word(la) and not is_word(lb) or _common_word(lb) and not is_word(la)):
+        return True
+    return _spelling_variant(la, lb)
+
+
+COMMON_ENGLISH = 10_000_000  # symspellpy count above which a word is common English, not a transliterated name
+# ('nations' 31M, 'elections' 18M; the names in its list: 'hussein' 4.4M, 'gaza' 3.7M, 'muhammad' 3.2M)
+
+
+def _common_word(form: str) -> bool:
+    return word_frequencies().get(form.casefold(), 0) >= COMMON_ENGLISH
 
 
 def _max_edits(form: str) -> int:
