@@ -82,3 +82,23 @@ def test_evaluate_real_dev_per_source_with_intervals_and_side_by_side(nlp, share
     twin = dict(result, model="twin")
     side = render_comparison([result, twin])
     assert "twin" in side and side.count(f"{ci['f']:.3f} [{ci['low']:.3f}") == 2
+
+
+def test_first_best_takes_the_first_of_tied_values_and_its_score():
+    from claimcheck.training.scoring import first_best
+
+    f = {0.1: 0.5, 0.2: 0.7, 0.3: 0.7, 0.4: 0.6}
+    assert first_best([0.1, 0.2, 0.3, 0.4], lambda t: {"f": f[t], "t": t}) == (0.2, {"f": 0.7, "t": 0.2})
+    with pytest.raises(ValueError):
+        first_best([], lambda t: {"f": 0.0})
+
+
+def test_best_threshold_counts_a_results_table_claim_at_every_threshold():
+    from claimcheck.training.train import best_threshold
+
+    gold = [("arden", "revenue", (5, "USD")), ("arden", "profit", (2, "USD"))]
+    # (subject, attribute, value, attribute probability): the table's claim has none; a wrong claim at 0.3
+    pred = [("arden", "revenue", (5, "USD"), None), ("arden", "profit", (2, "USD"), 0.6),
+            ("arden", "loss", (9, "USD"), 0.3)]
+    threshold, scores = best_threshold([(gold, pred)])
+    assert threshold == 0.35 and (scores["tp"], scores["fp"], scores["fn"]) == (2, 0, 0)

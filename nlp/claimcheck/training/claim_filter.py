@@ -96,13 +96,9 @@ def claim_f1(rows: list[dict], model: dict | None, threshold: float,
 
 def choose_threshold(rows: list[dict], model: dict) -> tuple[float, dict]:
     """The first of ``THRESHOLDS`` with the best claim F1 on ``rows`` (0.0: the filter drops nothing)."""
-    best: tuple[float, dict] | None = None
-    for threshold in THRESHOLDS:
-        score = claim_f1(rows, model, threshold)
-        if best is None or score["f"] > best[1]["f"]:
-            best = (threshold, score)
-    assert best is not None
-    return best
+    from claimcheck.training.scoring import first_best
+
+    return first_best(THRESHOLDS, lambda threshold: claim_f1(rows, model, threshold))
 
 
 def choose_attribute_thresholds(rows: list[dict], model: dict, threshold: float) -> dict[str, float]:

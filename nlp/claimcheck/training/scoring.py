@@ -10,11 +10,26 @@ training loop and ``claimcheck evaluate`` share them.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterable
+from typing import Callable, Iterable, TypeVar
 
 from claimcheck.resolve.entities import name_key
 
 GOLD_KEY = "claimcheck.gold_claims"
+
+T = TypeVar("T")
+
+
+def first_best(grid: Iterable[T], score: Callable[[T], dict]) -> tuple[T, dict]:
+    """The first value of ``grid`` whose ``score(value)["f"]`` is highest, and that score (the claim models'
+    thresholds are chosen so: on a tie the lower threshold, the one that drops less)."""
+    best: tuple[T, dict] | None = None
+    for value in grid:
+        scored = score(value)
+        if best is None or scored["f"] > best[1]["f"]:
+            best = (value, scored)
+    if best is None:
+        raise ValueError("an empty grid has no best value")
+    return best
 
 
 def wilson_interval(k: int, n: int, z: float = 1.96) -> tuple[float, float]:

@@ -212,16 +212,10 @@ THRESHOLDS = tuple(x / 100 for x in range(5, 100, 5))
 def best_threshold(pairs: list) -> tuple[float, dict]:
     """The first of ``THRESHOLDS`` with the best claim F1 over ``run_tasks``' claim pairs (run at threshold 0),
     and the scores at it; a results-table claim has no attribute probability, so no threshold drops it."""
-    from claimcheck.training.scoring import claim_scores
+    from claimcheck.training.scoring import claim_scores, first_best
 
-    best: tuple[float, dict] | None = None
-    for threshold in THRESHOLDS:
-        score = claim_scores((gold, [p[:3] for p in pred if p[3] is None or p[3] >= threshold])
-                             for gold, pred in pairs)["all"]
-        if best is None or score["f"] > best[1]["f"]:
-            best = (threshold, score)
-    assert best is not None  # the grid of thresholds is not empty
-    return best
+    return first_best(THRESHOLDS, lambda threshold: claim_scores(
+        (gold, [p[:3] for p in pred if p[3] is None or p[3] >= threshold]) for gold, pred in pairs)["all"])
 
 
 def install(built: Path, output: Path) -> None:
