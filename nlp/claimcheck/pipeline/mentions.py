@@ -31,6 +31,7 @@ from claimcheck.pipeline.mention_spans import refine_spans, year_then_figure
 from claimcheck.pipeline.quantities import TWO_WAY_RE, find_measures, find_quantities
 from claimcheck.pipeline.tense import clause_tense
 from claimcheck.pipeline.spans import text_of, words_of
+from claimcheck.resolve.entities import LEGAL_SUFFIXES
 from claimcheck.schema import Mention
 
 log = logging.getLogger(__name__)
@@ -115,8 +116,9 @@ _COMPANY_HEADS = {"foods", "minerals", "mills", "labs", "laboratories", "softwar
                   "hotels", "resorts", "cruises", "studios", "publishing", "networks", "communications", "utilities",
                   "exploration", "properties", "realty", "investments", "ventures", "bancorp", "bankshares",
                   "reinsurance", "pharmaceutical", "therapeutics", "biosciences", "aerospace", "automotive"}
-#: a company's legal form at the end of its name ("Marcade Group Inc", "Harrow and Vance Co")
-_LEGAL_WORDS = {"co", "cos", "company", "corporation", "incorporated", "limited", "associates", "trust"}
+#: a company's legal form at the end of its name ("Marcade Group Inc", "Harrow and Vance Co"): the forms a name key
+#: drops, and the plural and partnership words a name ends in
+_LEGAL_WORDS = LEGAL_SUFFIXES | {"cos", "associates", "trust"}
 #: the kind of company a name is told as, right before it: "the brewer Vandermolen", "surfwear firm Quillan"
 #: (not "maker" or "producer": a film's are people)
 _COMPANY_KINDS = {"firm", "company", "bank", "lender", "insurer", "airline", "carrier", "carmaker", "automaker",
@@ -259,7 +261,7 @@ def _and_names(doc: Doc, ents: list[Span]) -> list[Span]:
     Tolley and Marsh"), and the first word is never written on its own there. Not a list ("Orvane, Pellam and Tarn
     Co", "such as Orvane and Pellam Co"), not a country and a company ("in Canada and Pellam Plc"), not two named
     companies ("Orvane Corp and Pellam Inc", "Marlow Bank and Tarn Bank")."""
-    from claimcheck.resolve.entities import LEGAL_SUFFIXES, is_country
+    from claimcheck.resolve.entities import is_country
 
     text = text_of(doc)
     by_end = {e.end: e for e in ents}
@@ -334,7 +336,6 @@ def _names_told_alike(doc: Doc, ents: list[Span]) -> list[Span]:
     into a longer name on either side (capitalised words, a number after, a bracket before), the name was also
     tagged as something else, or a one-word name is a common word (a stop word, or written in lower case somewhere
     in the document)."""
-    from claimcheck.resolve.entities import LEGAL_SUFFIXES
 
     labels: dict[str, set[str]] = {}
     for e in ents:
