@@ -109,14 +109,15 @@ def choose_attribute_thresholds(rows: list[dict], model: dict, threshold: float)
     deal values of modern "agreed to buy ... for" sentences, and dropping fewer of them costs real-dev nothing."""
     drafts = Counter(p[1] for r in rows for p, f in zip(r["pred"], r["feats"]) if f is not None)
     base = claim_f1(rows, model, threshold)["f"]
+    from claimcheck.training.scoring import first_best
+
     chosen: dict[str, float] = {}
     for attribute in sorted(a for a, n in drafts.items() if n >= MIN_DRAFTS):
-        best, best_f = threshold, base
-        for t in THRESHOLDS:
-            f = claim_f1(rows, model, threshold, {attribute: t})["f"]
-            if f > best_f:
-                best, best_f = t, f
-        if best_f - base >= MIN_GAIN:
+        def own(t: float, attribute: str = attribute) -> dict:
+            return claim_f1(rows, model, threshold, {attribute: t})
+
+        best, at = first_best(THRESHOLDS, own)
+        if at["f"] - base >= MIN_GAIN:
             chosen[attribute] = best
     return chosen
 
