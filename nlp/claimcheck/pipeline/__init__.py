@@ -126,7 +126,7 @@ def _unknown_name(t) -> bool:
     if t.is_sent_start or t.i == 0:
         return False
     before = t.doc[t.i - 1]
-    if before.is_space or before.text in _OPENERS or before.text[-1:] in _OPENERS:
+    if before.is_space or before.text[-1:] in _OPENERS:
         return False
     return not is_word(t.text)
 
